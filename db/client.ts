@@ -1,0 +1,77 @@
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+/** One type for both drivers: node-postgres and PGlite share drizzle's PostgreSQL core. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Executor = Db | Tx;
+
+type DbHandle = { db: Db; driver: "pg" | "pglite"; close: () => Promise<void> };
+
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+
+// Cached on globalThis: dev hot reload, the instrumentation bundle and the route bundles of one
+// process must share one pool (and PGlite allows only one open instance per data directory).
+const globalForDb = globalThis as unknown as { __atelierDb?: Promise<DbHandle> };
+
+async function openPg(url: string): Promise<DbHandle> {
+  const [{ drizzle }, { migrate }, pg] = await Promise.all([
+    import("drizzle-orm/node-postgres"),
+    import("drizzle-orm/node-postgres/migrator"),
+    import("pg"),
+  ]);
+  const pool = new pg.default.Pool({ connectionString: url, max: 20 });
+  const db = drizzle(pool, { schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS });
+  return { db: db as unknown as Db, driver: "pg", close: () => pool.end() };
+}
+
+async function openPglite(dataDir: string | null): Promise<DbHandle> {
+  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+  ]);
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS });
+  return { db: db as unknown as Db, driver: "pglite", close: () => client.close() };
+}
+
+/**
+ * Opens the database on first use and migrates it: `pg` when DATABASE_URL is set, otherwise the
+ * embedded PGlite under `.data/` (seeded with the demo catalogue the first time it is created).
+ */
+export function getDbHandle(): Promise<DbHandle> {
+  globalForDb.__atelierDb ??= (async () => {
+    if (env.DATABASE_URL) return openPg(env.DATABASE_URL);
+    const handle = await openPglite(path.resolve(env.PGLITE_DIR));
+    const { seedIfEmpty } = await import("./seed/seed-if-empty");
+    await seedIfEmpty(handle.db);
+    return handle;
+  })().catch((error: unknown) => {
+    globalForDb.__atelierDb = undefined;
+    throw error;
+  });
+  return globalForDb.__atelierDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+/** An in-memory PGlite or a given PostgreSQL URL, migrated: for tests and scripts that need their own database. */
+export function openDatabase(opts: { url?: string; dataDir?: string | null }): Promise<DbHandle> {
+  return opts.url ? openPg(opts.url) : openPglite(opts.dataDir ?? null);
+}
+
+/** Lets tests and scripts point the app's queries at a database they opened themselves. */
+export function useDatabase(handle: DbHandle): void {
+  globalForDb.__atelierDb = Promise.resolve(handle);
+}
+
+export { schema };

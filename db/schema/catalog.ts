@@ -1,0 +1,202 @@
+import { sql, type SQL } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const id = () =>
+  text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID());
+
+export const creatorKindEnum = pgEnum("creator_kind", ["instructor", "artist", "gallery"]);
+export const productKindEnum = pgEnum("product_kind", ["course", "artwork", "bundle"]);
+export const productStatusEnum = pgEnum("product_status", ["draft", "published", "archived"]);
+export const courseLevelEnum = pgEnum("course_level", ["beginner", "intermediate", "advanced"]);
+export const followTargetEnum = pgEnum("follow_target", ["creator", "user"]);
+
+/** Instructors, artists and galleries. A user may own one creator profile. */
+export const creators = pgTable("creator", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  kind: creatorKindEnum("kind").notNull(),
+  bio: text("bio").notNull().default(""),
+  location: text("location"),
+  userId: text("user_id")
+    .unique()
+    .references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const tags = pgTable("tag", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  nameZh: text("name_zh").notNull(),
+  /** The topic family the tag belongs to, used for facets and for bridging the two worlds. */
+  topic: text("topic").notNull(),
+});
+
+/** Everything that is sold: one table, `kind` says which detail table completes it. */
+export const products = pgTable(
+  "product",
+  {
+    id: id(),
+    kind: productKindEnum("kind").notNull(),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    subtitle: text("subtitle").notNull().default(""),
+    description: text("description").notNull().default(""),
+    priceAmount: integer("price_amount").notNull(),
+    currency: text("currency").notNull().default("USD"),
+    creatorId: text("creator_id")
+      .notNull()
+      .references(() => creators.id, { onDelete: "restrict" }),
+    status: productStatusEnum("status").notNull().default("draft"),
+    imageSeed: integer("image_seed").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('english', coalesce(${products.title}, '')), 'A') || setweight(to_tsvector('english', coalesce(${products.subtitle}, '')), 'B') || setweight(to_tsvector('english', coalesce(${products.description}, '')), 'C')`,
+    ),
+  },
+  (t) => [
+    index("product_search_idx").using("gin", t.searchVector),
+    index("product_kind_status_idx").on(t.kind, t.status),
+    index("product_creator_idx").on(t.creatorId),
+    check("product_price_nonnegative", sql`${t.priceAmount} >= 0`),
+    check("product_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+  ],
+);
+
+export const productTags = pgTable(
+  "product_tag",
+  {
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    tagId: text("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.tagId] }), index("product_tag_tag_idx").on(t.tagId)],
+);
+
+export const courseDetails = pgTable("course_detail", {
+  productId: text("product_id")
+    .primaryKey()
+    .references(() => products.id, { onDelete: "cascade" }),
+  level: courseLevelEnum("level").notNull(),
+  language: text("language").notNull().default("en"),
+});
+
+export const courseSections = pgTable(
+  "course_section",
+  {
+    id: id(),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+  },
+  (t) => [uniqueIndex("course_section_position_idx").on(t.productId, t.position)],
+);
+
+export const lessons = pgTable(
+  "lesson",
+  {
+    id: id(),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    sectionId: text("section_id")
+      .notNull()
+      .references(() => courseSections.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    isPreview: boolean("is_preview").notNull().default(false),
+    /** Markdown; never sent to a visitor who may not see the lesson. */
+    body: text("body").notNull(),
+  },
+  (t) => [
+    uniqueIndex("lesson_slug_idx").on(t.productId, t.slug),
+    index("lesson_section_idx").on(t.sectionId, t.position),
+  ],
+);
+
+export const artworkDetails = pgTable(
+  "artwork_detail",
+  {
+    productId: text("product_id")
+      .primaryKey()
+      .references(() => products.id, { onDelete: "cascade" }),
+    medium: text("medium").notNull(),
+    widthMm: integer("width_mm").notNull(),
+    heightMm: integer("height_mm").notNull(),
+    depthMm: integer("depth_mm"),
+    year: integer("year").notNull(),
+    provenance: text("provenance").notNull().default(""),
+    /** 1 means a unique original; more means a numbered edition of that size. */
+    editionSize: integer("edition_size").notNull().default(1),
+    stock: integer("stock").notNull(),
+  },
+  (t) => [
+    check("artwork_stock_nonnegative", sql`${t.stock} >= 0`),
+    check("artwork_stock_within_edition", sql`${t.stock} <= ${t.editionSize}`),
+    check("artwork_edition_positive", sql`${t.editionSize} >= 1`),
+  ],
+);
+
+export const bundleItems = pgTable(
+  "bundle_item",
+  {
+    bundleId: text("bundle_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "restrict" }),
+  },
+  (t) => [primaryKey({ columns: [t.bundleId, t.productId] })],
+);
+
+export const follows = pgTable(
+  "follow",
+  {
+    followerId: text("follower_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    targetKind: followTargetEnum("target_kind").notNull(),
+    targetId: text("target_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.followerId, t.targetKind, t.targetId] }),
+    index("follow_target_idx").on(t.targetKind, t.targetId),
+  ],
+);
+
+export type Creator = typeof creators.$inferSelect;
+export type Product = typeof products.$inferSelect;
+export type NewProduct = typeof products.$inferInsert;
+export type Tag = typeof tags.$inferSelect;
+export type Lesson = typeof lessons.$inferSelect;
+export type ArtworkDetail = typeof artworkDetails.$inferSelect;
+export type CourseLevel = (typeof courseLevelEnum.enumValues)[number];
+export type ProductKind = (typeof productKindEnum.enumValues)[number];

@@ -1,0 +1,173 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { creators, lessons, products } from "./catalog";
+
+const id = () =>
+  text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID());
+
+export const orderStatusEnum = pgEnum("order_status", ["paid", "refunded"]);
+export const paymentStatusEnum = pgEnum("payment_status", ["succeeded", "declined", "failed"]);
+export const offerStatusEnum = pgEnum("offer_status", [
+  "pending",
+  "countered",
+  "accepted",
+  "declined",
+  "expired",
+  "withdrawn",
+  "completed",
+]);
+
+/** A cart belongs to a signed-in user or to an anonymous visitor (cookie), never both. */
+export const carts = pgTable(
+  "cart",
+  {
+    id: id(),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    visitorId: text("visitor_id"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("cart_user_idx").on(t.userId),
+    uniqueIndex("cart_visitor_idx").on(t.visitorId),
+    check("cart_owner", sql`(${t.userId} is null) <> (${t.visitorId} is null)`),
+  ],
+);
+
+export const cartItems = pgTable(
+  "cart_item",
+  {
+    cartId: text("cart_id")
+      .notNull()
+      .references(() => carts.id, { onDelete: "cascade" }),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    quantity: integer("quantity").notNull(),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.cartId, t.productId] }), check("cart_item_quantity", sql`${t.quantity} between 1 and 100`)],
+);
+
+export const orders = pgTable(
+  "order",
+  {
+    id: id(),
+    /** Null once the buyer erased their account: the order stays for accounting. */
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    idempotencyKey: text("idempotency_key").notNull(),
+    status: orderStatusEnum("status").notNull().default("paid"),
+    totalAmount: integer("total_amount").notNull(),
+    currency: text("currency").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("order_idempotency_idx").on(t.idempotencyKey), index("order_user_idx").on(t.userId, t.createdAt)],
+);
+
+export const orderLines = pgTable(
+  "order_line",
+  {
+    id: id(),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "restrict" }),
+    creatorId: text("creator_id")
+      .notNull()
+      .references(() => creators.id, { onDelete: "restrict" }),
+    title: text("title").notNull(),
+    quantity: integer("quantity").notNull(),
+    unitAmount: integer("unit_amount").notNull(),
+    currency: text("currency").notNull(),
+  },
+  (t) => [index("order_line_order_idx").on(t.orderId), index("order_line_creator_idx").on(t.creatorId), index("order_line_product_idx").on(t.productId)],
+);
+
+export const payments = pgTable("payment", {
+  id: id(),
+  orderId: text("order_id").references(() => orders.id, { onDelete: "cascade" }),
+  provider: text("provider").notNull(),
+  reference: text("reference").notNull(),
+  status: paymentStatusEnum("status").notNull(),
+  amount: integer("amount").notNull(),
+  currency: text("currency").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Course access. One row per buyer and course, so a course cannot be bought twice. */
+export const enrollments = pgTable(
+  "enrollment",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    orderId: text("order_id").references(() => orders.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.productId] })],
+);
+
+export const lessonProgress = pgTable(
+  "lesson_progress",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lessonId: text("lesson_id")
+      .notNull()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    completedAt: timestamp("completed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.lessonId] }), index("lesson_progress_course_idx").on(t.userId, t.productId)],
+);
+
+/** "Make an offer" on an artwork; an accepted offer reserves one piece for the buyer until `reservedUntil`. */
+export const offers = pgTable(
+  "offer",
+  {
+    id: id(),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    buyerId: text("buyer_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    amount: integer("amount").notNull(),
+    counterAmount: integer("counter_amount"),
+    currency: text("currency").notNull(),
+    status: offerStatusEnum("status").notNull().default("pending"),
+    message: text("message").notNull().default(""),
+    reservedUntil: timestamp("reserved_until", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("offer_product_idx").on(t.productId, t.status),
+    index("offer_buyer_idx").on(t.buyerId),
+    check("offer_amount_positive", sql`${t.amount} > 0`),
+  ],
+);
+
+export type Order = typeof orders.$inferSelect;
+export type OrderLine = typeof orderLines.$inferSelect;
+export type Offer = typeof offers.$inferSelect;

@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+/** Environment, parsed once. Nothing else reads process.env directly. */
+const schema = z.object({
+  DATABASE_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
+  /** Where the embedded PostgreSQL keeps its files when DATABASE_URL is not set. */
+  PGLITE_DIR: z.string().default(".data/pglite"),
+  AUTH_SECRET: z.string().min(16).default("atelier-dev-secret-change-me-in-production"),
+  EXPERIMENT_SECRET: z.string().min(16).default("atelier-dev-experiment-secret-change-me"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  UPLOAD_DIR: z.string().default(".data/uploads"),
+  SITE_URL: z.url().default("http://localhost:3000"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export const env: Env = schema.parse(process.env);

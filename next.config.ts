@@ -1,0 +1,14 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  // PGlite loads its WebAssembly and data files relative to its own module, and pg has optional
+  // native bindings: both must stay real Node modules rather than be bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default withNextIntl(nextConfig);
