@@ -1,0 +1,64 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const dir = mkdtempSync(path.join(tmpdir(), "reco-eval-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[]) {
+  const r = spawnSync("npx", ["tsx", "scripts/reco-eval.ts", ...args], { cwd: root, encoding: "utf8", timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function file(name: string, text: string): string {
+  const p = path.join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+/** 40 users in two taste groups over 12 items, as user,item,rating lines joined by `sep`. */
+function ratings(sep: string): string {
+  const lines: string[] = [];
+  for (let u = 0; u < 40; u++) for (let t = 0; t < 5; t++) lines.push([`u${u}`, `i${(u % 2) * 6 + ((u + t) % 6)}`, String(1 + ((u + t) % 5)), String(1000 + t)].join(sep));
+  return `${lines.join("\n")}\n`;
+}
+
+describe("scripts/reco-eval.ts", () => {
+  it("exits 2 with one clear message when the ratings file is missing", () => {
+    const r = run(["--ratings", path.join(dir, "nope.csv")]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/cannot read ratings file .*nope\.csv: ENOENT/);
+  });
+
+  it("exits 2 on an unknown model, a test ratio outside (0, 1), an unknown flag, bad columns", () => {
+    const good = file("good.csv", ratings(","));
+    const unknown = run(["--ratings", good, "--models", "pop,magic"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown model(s) magic");
+    const ratio = run(["--ratings", good, "--test-ratio", "1.5"]);
+    expect(ratio.code).toBe(2);
+    expect(ratio.stderr).toContain("--test-ratio must be in (0, 1)");
+    const flag = run(["--ratings", good, "--bogus", "1"]);
+    expect(flag.code).toBe(2);
+    const bad = run(["--ratings", file("bad.csv", "u1,i1,5\nu2,i2,high\n")]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('line 2: rating "high" is not a number');
+  });
+
+  it("prints exactly one JSON object for comma, tab and :: files", () => {
+    for (const [name, sep] of [["r.csv", ","], ["u.data", "\t"], ["ratings.dat", "::"]] as const) {
+      const r = run(["--ratings", file(name, ratings(sep)), "--k", "3", "--models", "pop,itemknn,ease,hybrid", "--min-rating", "2"]);
+      expect(r.code, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout) as { protocol: Record<string, unknown>; models: Record<string, Record<string, number>> };
+      expect(Object.keys(out)).toEqual(["protocol", "models"]);
+      expect(Object.keys(out.models)).toEqual(["pop", "itemknn", "ease", "hybrid"]);
+      expect(Object.keys(out.models.pop!).sort()).toEqual(["coverage", "fit_s", "ndcg@3", "precision@3", "recall@3"]);
+      expect(out.protocol).toMatchObject({ k: 3, min_rating: 2, split: "user", seed: 42, test_ratio: 0.25, separator: sep === "\t" ? "tab" : sep });
+      expect(r.stderr).toContain("[reco-eval]");
+    }
+  });
+});
