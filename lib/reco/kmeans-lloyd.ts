@@ -4,8 +4,10 @@
  * - Elkan ("Using the triangle inequality to accelerate k-means", ICML 2003): one lower bound per point
  *   and centroid. Prunes best; n * k extra doubles, so used while that stays under ~128 MB.
  * - Hamerly ("Making k-means even faster", SDM 2010): a single lower bound per point, for larger n * k.
- * Both return what plain Lloyd would (the bounds only skip work that could not change a label). On
- * unstructured data needing ~150 iterations this is what keeps 100,000 x 16 points, k = 8 under a second.
+ * Both return what plain Lloyd would (the bounds only skip work that could not change a label). For
+ * 100,000 x 16 points, k = 8 an iteration costs ~5 ms instead of ~13 ms. The bounds prune less on
+ * structureless data (in 16 dimensions most points sit almost as close to a second centroid as to
+ * their own), which is also the data that needs 100-250 iterations to meet tol.
  */
 import { reseedEmpty } from "./kmeans-seeding";
 
