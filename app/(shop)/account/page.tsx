@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { hasRole, requireUser, STUDIO_ROLES } from "@/lib/auth/session";
+
+export const metadata = { title: "Account" };
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser("/account");
+  const denied = (await searchParams).denied === "1";
+  const t = await getTranslations("account");
+  return (
+    <div className="max-w-2xl space-y-6">
+      <h1 className="font-serif text-3xl">{t("title")}</h1>
+      {denied && (
+        <p role="alert" className="rounded border border-accent/40 bg-accent/5 px-3 py-2 text-sm text-accent-dark">
+          {t("denied")}
+        </p>
+      )}
+      <dl className="grid grid-cols-[8rem_1fr] gap-y-2 rounded-lg border border-line bg-white p-5 text-sm">
+        <dt className="text-muted">{t("name")}</dt>
+        <dd>{user.name}</dd>
+        <dt className="text-muted">{t("email")}</dt>
+        <dd>{user.email}</dd>
+        <dt className="text-muted">{t("role")}</dt>
+        <dd data-testid="account-role">{t(`roles.${user.role}`)}</dd>
+      </dl>
+      {hasRole(user, STUDIO_ROLES) && (
+        <Link href="/studio" className="inline-block rounded-full bg-ink px-4 py-2 text-sm text-paper hover:bg-accent">
+          {t("openStudio")}
+        </Link>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { TagList } from "@/components/catalog/tag-list";
+import { Price } from "@/components/ui/price";
+import { getCourseBySlug } from "@/lib/catalog/products";
+import { productImagePath } from "@/lib/catalog/types";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const course = await getCourseBySlug({ slug: (await params).slug });
+  if (!course) return {};
+  return { title: course.title, description: course.subtitle, alternates: { canonical: `/courses/${course.slug}` } };
+}
+
+export default async function CoursePage({ params }: Props) {
+  const course = await getCourseBySlug({ slug: (await params).slug });
+  if (!course) notFound();
+  const [t, locale] = await Promise.all([getTranslations("product"), getLocale()]);
+  return (
+    <article className="grid gap-10 lg:grid-cols-[1fr_22rem]">
+      <div>
+        <p className="text-sm uppercase tracking-wide text-muted">
+          {t("kind.course")} · {t(`level.${course.level}`)}
+        </p>
+        <h1 className="mt-1 font-serif text-4xl">{course.title}</h1>
+        <p className="mt-2 text-lg text-muted">{course.subtitle}</p>
+        {/* eslint-disable-next-line @next/next/no-img-element */}
+        <img src={productImagePath({ kind: "course", slug: course.slug })} alt={t("coverAlt", { title: course.title })} width={1200} height={675} className="mt-6 w-full rounded-lg border border-line" />
+        <p className="mt-6 leading-relaxed">{course.description}</p>
+        <TagList tags={course.tags} locale={locale} base="/courses" />
+
+        <section aria-labelledby="curriculum" className="mt-10">
+          <h2 id="curriculum" className="font-serif text-2xl">
+            {t("curriculum")}
+          </h2>
+          <p className="text-sm text-muted">{t("curriculumSummary", { lessons: course.lessonCount, minutes: course.totalMinutes })}</p>
+          <ol className="mt-4 space-y-4">
+            {course.sections.map((section, i) => (
+              <li key={section.id} className="rounded-lg border border-line bg-white p-4">
+                <h3 className="font-medium">
+                  {t("sectionN", { n: i + 1 })}: {section.title}
+                </h3>
+                <ul className="mt-2 divide-y divide-line text-sm">
+                  {section.lessons.map((lesson) => (
+                    <li key={lesson.id} className="flex items-center justify-between gap-3 py-2">
+                      <span>
+                        {lesson.position}. {lesson.title}
+                      </span>
+                      <span className="flex shrink-0 items-center gap-3 text-muted">
+                        {lesson.isPreview ? (
+                          <Link href={`/learn/${course.slug}/${lesson.slug}`} className="rounded-full border border-moss px-2 py-0.5 text-xs text-moss hover:bg-moss hover:text-white">
+                            {t("freePreview")}
+                          </Link>
+                        ) : (
+                          <span className="sr-only">{t("locked")}</span>
+                        )}
+                        {t("minutes", { n: lesson.durationMinutes })}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+      <aside className="space-y-6">
+        <div className="rounded-lg border border-line bg-white p-5 lg:sticky lg:top-6">
+          <Price amount={course.priceAmount} currency={course.currency} className="font-serif text-3xl" />
+          <p className="mt-1 text-sm text-muted">{t("lifetimeAccess")}</p>
+        </div>
+        <div className="rounded-lg border border-line bg-white p-5">
+          <h2 className="text-sm uppercase tracking-wide text-muted">{t("instructor")}</h2>
+          <p className="mt-1 font-serif text-xl">
+            <Link href={`/creators/${course.creator.slug}`} className="hover:text-accent">
+              {course.creator.name}
+            </Link>
+          </p>
+          <p className="mt-2 text-sm text-muted">{course.creator.bio}</p>
+        </div>
+      </aside>
+    </article>
+  );
+}

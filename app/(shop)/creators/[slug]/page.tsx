@@ -1,0 +1,53 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ProductGrid } from "@/components/catalog/product-card";
+import { getCreatorBySlug } from "@/lib/catalog/products";
+import { listProductsByCreator } from "@/lib/catalog/queries";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const creator = await getCreatorBySlug({ slug: (await params).slug });
+  if (!creator) return {};
+  return { title: creator.name, description: creator.bio, alternates: { canonical: `/creators/${creator.slug}` } };
+}
+
+export default async function CreatorPage({ params }: Props) {
+  const creator = await getCreatorBySlug({ slug: (await params).slug });
+  if (!creator) notFound();
+  const [works, t] = await Promise.all([listProductsByCreator({ creatorId: creator.id }), getTranslations("creator")]);
+  const courses = works.filter((w) => w.kind === "course");
+  const artworks = works.filter((w) => w.kind === "artwork");
+  return (
+    <div>
+      <header className="flex items-center gap-5">
+        {/* eslint-disable-next-line @next/next/no-img-element */}
+        <img src={`/img/avatar/${creator.slug}.svg`} alt="" width={96} height={96} className="h-24 w-24 rounded-full" />
+        <div>
+          <p className="text-sm uppercase tracking-wide text-muted">
+            {t(`kind.${creator.kind}`)}
+            {creator.location && <> · {creator.location}</>}
+          </p>
+          <h1 className="font-serif text-4xl">{creator.name}</h1>
+        </div>
+      </header>
+      <p className="mt-4 max-w-2xl leading-relaxed">{creator.bio}</p>
+      {courses.length > 0 && (
+        <section className="mt-10" aria-labelledby="creator-courses">
+          <h2 id="creator-courses" className="mb-4 font-serif text-2xl">
+            {t("courses", { count: courses.length })}
+          </h2>
+          <ProductGrid products={courses} label={t("courses", { count: courses.length })} />
+        </section>
+      )}
+      {artworks.length > 0 && (
+        <section className="mt-10" aria-labelledby="creator-artworks">
+          <h2 id="creator-artworks" className="mb-4 font-serif text-2xl">
+            {t("artworks", { count: artworks.length })}
+          </h2>
+          <ProductGrid products={artworks} label={t("artworks", { count: artworks.length })} />
+        </section>
+      )}
+    </div>
+  );
+}

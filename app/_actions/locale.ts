@@ -1,0 +1,20 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { LOCALES, LOCALE_COOKIE } from "@/i18n/locales";
+import { sameSitePath } from "@/lib/urls";
+
+const schema = z.object({
+  locale: z.enum(LOCALES),
+  returnTo: sameSitePath.catch("/"),
+});
+
+/** Remembers the chosen language for a year and reloads the page the visitor was on. */
+export async function setLocaleAction(formData: FormData): Promise<void> {
+  const parsed = schema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) redirect("/");
+  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
+  redirect(parsed.data.returnTo);
+}

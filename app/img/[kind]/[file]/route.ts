@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { getCreatorBySlug, getProductImageInfo } from "@/lib/catalog/products";
+import { artworkSvg, avatarSvg, courseCoverSvg } from "@/lib/art/svg";
+
+const paramsSchema = z.object({
+  kind: z.enum(["course", "artwork", "avatar"]),
+  file: z.string().regex(/^[a-z0-9-]{1,120}\.svg$/),
+});
+
+function svgResponse(svg: string): Response {
+  return new Response(svg, {
+    headers: {
+      "content-type": "image/svg+xml; charset=utf-8",
+      // Generated from stable seeds: safe to cache for a day and serve stale while refreshing.
+      "cache-control": "public, max-age=86400, stale-while-revalidate=604800",
+      "x-content-type-options": "nosniff",
+      // An SVG opened directly must not run scripts, whatever its content.
+      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+    },
+  });
+}
+
+/** Procedural images for products and creators, drawn on the server from each row's seed. */
+export async function GET(_req: Request, ctx: { params: Promise<{ kind: string; file: string }> }) {
+  const parsed = paramsSchema.safeParse(await ctx.params);
+  if (!parsed.success) return new Response("Not found", { status: 404 });
+  const { kind, file } = parsed.data;
+  const slug = file.slice(0, -4);
+  if (kind === "avatar") {
+    const creator = await getCreatorBySlug({ slug });
+    if (!creator) return new Response("Not found", { status: 404 });
+    let seed = 0;
+    for (const ch of creator.slug) seed = (seed * 31 + ch.charCodeAt(0)) >>> 0;
+    return svgResponse(avatarSvg({ seed, name: creator.name }));
+  }
+  const info = await getProductImageInfo({ kind, slug });
+  if (!info) return new Response("Not found", { status: 404 });
+  const topic = info.topic ?? "abstract";
+  return svgResponse(
+    kind === "course"
+      ? courseCoverSvg({ seed: info.imageSeed, title: info.title, topic, level: info.level ?? "beginner" })
+      : artworkSvg({ seed: info.imageSeed, title: info.title, topic, medium: info.medium ?? "" }),
+  );
+}

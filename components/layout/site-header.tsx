@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
+import { signOutAction } from "@/app/_actions/auth";
+import type { Locale } from "@/i18n/locales";
+import { getCurrentUser, hasRole, STUDIO_ROLES } from "@/lib/auth/session";
+import { LocaleSwitcher } from "./locale-switcher";
+
+export async function SiteHeader() {
+  const [t, locale, user] = await Promise.all([getTranslations("nav"), getLocale(), getCurrentUser()]);
+  return (
+    <header className="border-b border-line bg-paper/95">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="font-serif text-2xl tracking-tight">
+          Atelier
+        </Link>
+        <nav aria-label={t("main")} className="flex gap-4 text-sm">
+          <Link href="/courses" className="hover:text-accent">
+            {t("courses")}
+          </Link>
+          <Link href="/artworks" className="hover:text-accent">
+            {t("artworks")}
+          </Link>
+          {hasRole(user, STUDIO_ROLES) && (
+            <Link href="/studio" className="hover:text-accent">
+              {t("studio")}
+            </Link>
+          )}
+        </nav>
+        <form action="/search" role="search" className="ml-auto flex min-w-0 flex-1 justify-end sm:flex-none">
+          <label htmlFor="site-search" className="sr-only">
+            {t("search")}
+          </label>
+          <input
+            id="site-search"
+            name="q"
+            type="search"
+            placeholder={t("searchPlaceholder")}
+            className="w-full rounded-full border border-line bg-white px-4 py-1.5 text-sm sm:w-64"
+          />
+        </form>
+        <div className="flex items-center gap-3 text-sm">
+          {user ? (
+            <>
+              <Link href="/account" className="hover:text-accent">
+                {t("account")}
+              </Link>
+              <form action={signOutAction}>
+                <button type="submit" className="text-muted hover:text-ink">
+                  {t("signOut")}
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in" className="hover:text-accent">
+                {t("signIn")}
+              </Link>
+              <Link href="/sign-up" className="rounded-full bg-ink px-3 py-1.5 text-paper hover:bg-accent">
+                {t("signUp")}
+              </Link>
+            </>
+          )}
+          <Suspense>
+            <LocaleSwitcher current={locale as Locale} label={t("language")} />
+          </Suspense>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import type { z } from "zod";
+import type { Role } from "@/db/schema";
+import type { AccountUser } from "@/lib/auth/accounts";
+import { getCurrentUser, hasRole } from "@/lib/auth/session";
+
+/** What a form action returns: message keys (translated by the form), never raw errors. */
+export type FormState = {
+  ok: boolean;
+  /** A message-catalogue key in the `errors` namespace. */
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  /** Values to put back into the form after an error. */
+  values?: Record<string, string>;
+} | null;
+
+function formValues(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$") && key !== "password") out[key] = value;
+  return out;
+}
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/** A form action whose input is parsed by `schema`; anyone may call it. */
+export function validatedAction<S extends z.ZodType>(schema: S, handler: (data: z.infer<S>, formData: FormData) => Promise<FormState>) {
+  return async (_prev: FormState, formData: FormData): Promise<FormState> => {
+    const parsed = schema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { ok: false, error: "invalid_input", fieldErrors: fieldErrors(parsed.error), values: formValues(formData) };
+    return handler(parsed.data, formData);
+  };
+}
+
+/** A form action for signed-in users with one of `roles` (every role when omitted). Actions are public endpoints. */
+export function validatedActionWithUser<S extends z.ZodType>(
+  schema: S,
+  handler: (data: z.infer<S>, user: AccountUser, formData: FormData) => Promise<FormState>,
+  roles?: Role[],
+) {
+  return async (_prev: FormState, formData: FormData): Promise<FormState> => {
+    const user = await getCurrentUser();
+    if (!user) return { ok: false, error: "sign_in_required" };
+    if (roles && !hasRole(user, roles)) return { ok: false, error: "forbidden" };
+    const parsed = schema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { ok: false, error: "invalid_input", fieldErrors: fieldErrors(parsed.error), values: formValues(formData) };
+    return handler(parsed.data, user, formData);
+  };
+}

@@ -1,0 +1,158 @@
+import { and, asc, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { artworkDetails, courseDetails, courseSections, creators, lessons, products, productTags, tags } from "@/db/schema";
+import type { CourseLevel } from "@/db/schema";
+import { productTopicSql } from "./queries";
+
+export type ProductTag = { slug: string; name: string; nameZh: string; topic: string };
+export type CreatorSummary = { id: string; slug: string; name: string; kind: "instructor" | "artist" | "gallery"; bio: string; location: string | null };
+
+type ProductBase = {
+  id: string;
+  slug: string;
+  title: string;
+  subtitle: string;
+  description: string;
+  priceAmount: number;
+  currency: string;
+  imageSeed: number;
+  creator: CreatorSummary;
+  tags: ProductTag[];
+  topic: string | null;
+};
+
+/** The curriculum as a visitor may see it: titles and flags, never lesson bodies. */
+export type CurriculumLesson = { id: string; slug: string; title: string; durationMinutes: number; isPreview: boolean; position: number };
+export type CourseView = ProductBase & {
+  kind: "course";
+  level: CourseLevel;
+  sections: { id: string; title: string; lessons: CurriculumLesson[] }[];
+  lessonCount: number;
+  totalMinutes: number;
+};
+export type ArtworkView = ProductBase & {
+  kind: "artwork";
+  medium: string;
+  widthMm: number;
+  heightMm: number;
+  depthMm: number | null;
+  year: number;
+  provenance: string;
+  editionSize: number;
+  stock: number;
+};
+
+async function loadBase(slug: string, kind: "course" | "artwork") {
+  const db = await getDb();
+  const [row] = await db
+    .select({ product: products, creator: creators })
+    .from(products)
+    .innerJoin(creators, eq(creators.id, products.creatorId))
+    .where(and(eq(products.slug, slug), eq(products.kind, kind), eq(products.status, "published")))
+    .limit(1);
+  if (!row) return null;
+  const tagRows = await db
+    .select({ slug: tags.slug, name: tags.name, nameZh: tags.nameZh, topic: tags.topic })
+    .from(productTags)
+    .innerJoin(tags, eq(tags.id, productTags.tagId))
+    .where(eq(productTags.productId, row.product.id))
+    .orderBy(asc(tags.slug));
+  const p = row.product;
+  const base: ProductBase = {
+    id: p.id,
+    slug: p.slug,
+    title: p.title,
+    subtitle: p.subtitle,
+    description: p.description,
+    priceAmount: p.priceAmount,
+    currency: p.currency,
+    imageSeed: p.imageSeed,
+    creator: reshapeCreator(row.creator),
+    tags: tagRows,
+    topic: tagRows[0]?.topic ?? null,
+  };
+  return { db, base };
+}
+
+function reshapeCreator(c: typeof creators.$inferSelect): CreatorSummary {
+  return { id: c.id, slug: c.slug, name: c.name, kind: c.kind, bio: c.bio, location: c.location };
+}
+
+export async function getCourseBySlug({ slug }: { slug: string }): Promise<CourseView | null> {
+  const loaded = await loadBase(slug, "course");
+  if (!loaded) return null;
+  const { db, base } = loaded;
+  const [detail] = await db.select().from(courseDetails).where(eq(courseDetails.productId, base.id));
+  const sectionRows = await db.select().from(courseSections).where(eq(courseSections.productId, base.id)).orderBy(asc(courseSections.position));
+  const lessonRows = await db
+    .select({
+      id: lessons.id,
+      sectionId: lessons.sectionId,
+      slug: lessons.slug,
+      title: lessons.title,
+      durationMinutes: lessons.durationMinutes,
+      isPreview: lessons.isPreview,
+      position: lessons.position,
+    })
+    .from(lessons)
+    .where(eq(lessons.productId, base.id))
+    .orderBy(asc(lessons.position));
+  const sections = sectionRows.map((s) => ({
+    id: s.id,
+    title: s.title,
+    lessons: lessonRows.filter((l) => l.sectionId === s.id).map(({ sectionId: _sectionId, ...l }) => l),
+  }));
+  return {
+    ...base,
+    kind: "course",
+    level: detail?.level ?? "beginner",
+    sections,
+    lessonCount: lessonRows.length,
+    totalMinutes: lessonRows.reduce((n, l) => n + l.durationMinutes, 0),
+  };
+}
+
+export async function getArtworkBySlug({ slug }: { slug: string }): Promise<ArtworkView | null> {
+  const loaded = await loadBase(slug, "artwork");
+  if (!loaded) return null;
+  const { db, base } = loaded;
+  const [d] = await db.select().from(artworkDetails).where(eq(artworkDetails.productId, base.id));
+  if (!d) return null;
+  return {
+    ...base,
+    kind: "artwork",
+    medium: d.medium,
+    widthMm: d.widthMm,
+    heightMm: d.heightMm,
+    depthMm: d.depthMm,
+    year: d.year,
+    provenance: d.provenance,
+    editionSize: d.editionSize,
+    stock: d.stock,
+  };
+}
+
+export async function getCreatorBySlug({ slug }: { slug: string }): Promise<CreatorSummary | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(creators).where(eq(creators.slug, slug)).limit(1);
+  return row ? reshapeCreator(row) : null;
+}
+
+/** What the image route needs to draw a product: kind, title, topic, medium and seed. */
+export async function getProductImageInfo({ kind, slug }: { kind: "course" | "artwork"; slug: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      title: products.title,
+      imageSeed: products.imageSeed,
+      medium: artworkDetails.medium,
+      level: courseDetails.level,
+      topic: productTopicSql,
+    })
+    .from(products)
+    .leftJoin(artworkDetails, eq(artworkDetails.productId, products.id))
+    .leftJoin(courseDetails, eq(courseDetails.productId, products.id))
+    .where(and(eq(products.slug, slug), eq(products.kind, kind)))
+    .limit(1);
+  return row ?? null;
+}

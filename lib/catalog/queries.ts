@@ -1,0 +1,179 @@
+import { and, asc, desc, eq, exists, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { artworkDetails, courseDetails, creators, products, productTags, tags } from "@/db/schema";
+import type { CatalogueFilters } from "./search-params";
+import type { CataloguePage, ProductCard } from "./types";
+
+export const PAGE_SIZE = 12;
+
+// The topic of a product is the topic of its first tag: it picks the procedural image style.
+export const productTopicSql = sql<string | null>`(select t.topic from ${productTags} pt join ${tags} t on t.id = pt.tag_id where pt.product_id = ${products.id} order by t.slug limit 1)`;
+
+const cardColumns = {
+  id: products.id,
+  kind: products.kind,
+  slug: products.slug,
+  title: products.title,
+  subtitle: products.subtitle,
+  priceAmount: products.priceAmount,
+  currency: products.currency,
+  imageSeed: products.imageSeed,
+  creatorSlug: creators.slug,
+  creatorName: creators.name,
+  level: courseDetails.level,
+  medium: artworkDetails.medium,
+  editionSize: artworkDetails.editionSize,
+  stock: artworkDetails.stock,
+  topic: productTopicSql,
+};
+
+function cardQuery(db: Awaited<ReturnType<typeof getDb>>) {
+  return db
+    .select(cardColumns)
+    .from(products)
+    .innerJoin(creators, eq(creators.id, products.creatorId))
+    .leftJoin(courseDetails, eq(courseDetails.productId, products.id))
+    .leftJoin(artworkDetails, eq(artworkDetails.productId, products.id));
+}
+
+type CardRow = Awaited<ReturnType<typeof cardQuery>>[number];
+
+function reshapeCard(row: CardRow): ProductCard {
+  return {
+    id: row.id,
+    kind: row.kind,
+    slug: row.slug,
+    title: row.title,
+    subtitle: row.subtitle,
+    priceAmount: row.priceAmount,
+    currency: row.currency,
+    imageSeed: row.imageSeed,
+    creator: { slug: row.creatorSlug, name: row.creatorName },
+    level: row.level ?? null,
+    medium: row.medium ?? null,
+    editionSize: row.editionSize ?? null,
+    stock: row.stock ?? null,
+    topic: row.topic ?? null,
+  };
+}
+
+function tsQuery(q: string): SQL {
+  return sql`websearch_to_tsquery('english', ${q})`;
+}
+
+/** Text match through the GIN-indexed tsvector; a title substring match covers queries FTS cannot parse (CJK, stop words). */
+function textCondition(q: string): SQL {
+  return sql`(${products.searchVector} @@ ${tsQuery(q)} or ${products.title} ilike ${`%${q.replace(/[%_\\]/g, "\\$&")}%`})`;
+}
+
+function filterConditions(kind: "course" | "artwork", f: CatalogueFilters, opts: { withTags: boolean }): SQL[] {
+  const conds: (SQL | undefined)[] = [eq(products.kind, kind), eq(products.status, "published")];
+  if (f.q) conds.push(textCondition(f.q));
+  if (f.minPrice !== undefined) conds.push(gte(products.priceAmount, f.minPrice));
+  if (f.maxPrice !== undefined) conds.push(lte(products.priceAmount, f.maxPrice));
+  if (kind === "course" && f.level) conds.push(eq(courseDetails.level, f.level));
+  if (kind === "artwork") {
+    if (f.medium) conds.push(eq(artworkDetails.medium, f.medium));
+    if (f.availability === "available") conds.push(sql`${artworkDetails.stock} > 0`);
+    if (f.availability === "sold") conds.push(sql`${artworkDetails.stock} = 0`);
+    if (f.edition === "unique") conds.push(eq(artworkDetails.editionSize, 1));
+    if (f.edition === "edition") conds.push(sql`${artworkDetails.editionSize} > 1`);
+  }
+  if (opts.withTags && f.tags.length > 0) {
+    conds.push(
+      exists(
+        sql`select 1 from ${productTags} pt join ${tags} t on t.id = pt.tag_id where pt.product_id = ${products.id} and t.slug in ${f.tags}`,
+      ),
+    );
+  }
+  return conds.filter((c): c is SQL => c !== undefined);
+}
+
+function orderBy(f: CatalogueFilters): SQL[] {
+  switch (f.sort) {
+    case "price_asc":
+      return [asc(products.priceAmount), asc(products.slug)];
+    case "price_desc":
+      return [desc(products.priceAmount), asc(products.slug)];
+    case "relevance":
+      if (f.q) return [sql`ts_rank(${products.searchVector}, ${tsQuery(f.q)}) desc`, desc(products.createdAt), asc(products.slug)];
+      return [desc(products.createdAt), asc(products.slug)];
+    case "newest":
+      return [desc(products.createdAt), asc(products.slug)];
+  }
+}
+
+/** One page of courses or artworks with the facet counts a filter sidebar needs. */
+export async function listCatalogue({ kind, filters, pageSize = PAGE_SIZE }: { kind: "course" | "artwork"; filters: CatalogueFilters; pageSize?: number }): Promise<CataloguePage> {
+  const db = await getDb();
+  const where = and(...filterConditions(kind, filters, { withTags: true }));
+  const base = db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(products)
+    .leftJoin(courseDetails, eq(courseDetails.productId, products.id))
+    .leftJoin(artworkDetails, eq(artworkDetails.productId, products.id));
+  const [countRow] = await base.where(where);
+  const total = countRow?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(filters.page, pageCount);
+
+  // Facet counts ignore the facet's own selection, so choosing one tag still shows the others.
+  const facetWhere = and(...filterConditions(kind, filters, { withTags: false }));
+  const [rows, tagFacets, mediumFacets] = await Promise.all([
+    cardQuery(db).where(where).orderBy(...orderBy(filters)).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select({ slug: tags.slug, name: tags.name, nameZh: tags.nameZh, topic: tags.topic, count: sql<number>`count(distinct ${products.id})::int` })
+      .from(products)
+      .innerJoin(productTags, eq(productTags.productId, products.id))
+      .innerJoin(tags, eq(tags.id, productTags.tagId))
+      .leftJoin(courseDetails, eq(courseDetails.productId, products.id))
+      .leftJoin(artworkDetails, eq(artworkDetails.productId, products.id))
+      .where(facetWhere)
+      .groupBy(tags.slug, tags.name, tags.nameZh, tags.topic)
+      .orderBy(desc(sql`count(distinct ${products.id})`), asc(tags.slug)),
+    kind === "artwork"
+      ? db
+          .select({ value: artworkDetails.medium, count: sql<number>`count(*)::int` })
+          .from(products)
+          .innerJoin(artworkDetails, eq(artworkDetails.productId, products.id))
+          .where(and(eq(products.kind, "artwork"), eq(products.status, "published")))
+          .groupBy(artworkDetails.medium)
+          .orderBy(asc(artworkDetails.medium))
+      : Promise.resolve([]),
+  ]);
+  return { items: rows.map(reshapeCard), total, page, pageCount, tagFacets, mediumFacets };
+}
+
+/** Newest published products of one kind, for the home page. */
+export async function listNewestProducts({ kind, limit }: { kind: "course" | "artwork"; limit: number }): Promise<ProductCard[]> {
+  const db = await getDb();
+  const rows = await cardQuery(db)
+    .where(and(eq(products.kind, kind), eq(products.status, "published")))
+    .orderBy(desc(products.createdAt), asc(products.slug))
+    .limit(limit);
+  return rows.map(reshapeCard);
+}
+
+export async function listProductsByCreator({ creatorId }: { creatorId: string }): Promise<ProductCard[]> {
+  const db = await getDb();
+  const rows = await cardQuery(db)
+    .where(and(eq(products.creatorId, creatorId), eq(products.status, "published")))
+    .orderBy(asc(products.kind), desc(products.createdAt));
+  return rows.map(reshapeCard);
+}
+
+export async function listProductCardsByIds({ ids }: { ids: string[] }): Promise<ProductCard[]> {
+  if (ids.length === 0) return [];
+  const db = await getDb();
+  const rows = await cardQuery(db).where(and(inArray(products.id, ids), eq(products.status, "published")));
+  const byId = new Map(rows.map((r) => [r.id, reshapeCard(r)]));
+  return ids.map((id) => byId.get(id)).filter((c): c is ProductCard => c !== undefined);
+}
+
+export async function listTopics(): Promise<{ topic: string; tags: { slug: string; name: string; nameZh: string }[] }[]> {
+  const db = await getDb();
+  const rows = await db.select().from(tags).orderBy(asc(tags.topic), asc(tags.slug));
+  const byTopic = new Map<string, { slug: string; name: string; nameZh: string }[]>();
+  for (const r of rows) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), { slug: r.slug, name: r.name, nameZh: r.nameZh }]);
+  return [...byTopic].map(([topic, list]) => ({ topic, tags: list }));
+}

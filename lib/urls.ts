@@ -1,0 +1,9 @@
+import { z } from "zod";
+
+/** A same-site path ("/x", not "//host" or "https://…"): anything else would make an open redirect. */
+export const sameSitePath = z.string().max(500).regex(/^\/(?!\/)[^\s\\]*$/);
+
+export function safeReturnPath(value: unknown, fallback: string): string {
+  const parsed = sameSitePath.safeParse(value);
+  return parsed.success ? parsed.data : fallback;
+}
