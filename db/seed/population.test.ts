@@ -1,13 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, asc, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { env } from "@/lib/env";
-import { openDatabase, type Db } from "../client";
+import { type Db } from "../client";
+import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { events, follows, products, productTags, tags, users } from "../schema";
 import {
   DEFAULT_POPULATION_NOW,
@@ -18,37 +17,6 @@ import {
   type PopulationSummary,
 } from "./population";
 import { seedCatalogue } from "./seed";
-
-type Fresh = { db: Db; dispose: () => Promise<void> };
-
-/**
- * A database of the test's own: in-memory PGlite, or, when DATABASE_URL points at a server, a throwaway
- * database created on that server and dropped afterwards (never the configured database itself).
- */
-async function freshDatabase(): Promise<Fresh> {
-  if (!env.DATABASE_URL) {
-    const handle = await openDatabase({});
-    return { db: handle.db, dispose: handle.close };
-  }
-  const name = `atelier_population_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
-  return {
-    db: handle.db,
-    dispose: async () => {
-      await handle.close();
-      const dropper = new pg.Client({ connectionString: env.DATABASE_URL });
-      await dropper.connect();
-      await dropper.query(`drop database if exists "${name}" with (force)`);
-      await dropper.end();
-    },
-  };
-}
 
 const synthetic = like(users.email, `%@${SYNTHETIC_EMAIL_DOMAIN}`);
 
@@ -99,7 +67,7 @@ async function digest(db: Db): Promise<string> {
 const OPTIONS = { users: 200, events: 5_000, seed: 1 };
 
 describe("generatePopulation", () => {
-  let a: Fresh;
+  let a: FreshDb;
   let first: PopulationSummary;
   let firstDigest: string;
 
