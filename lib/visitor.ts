@@ -1,0 +1,31 @@
+/**
+ * Cookie names and parsing shared by proxy.ts, the event beacon, experiments and the consent banner.
+ * Pure: no Next imports, so the proxy, route handlers and tests can all use it.
+ */
+export const VISITOR_COOKIE = "atelier_vid";
+export const CONSENT_COOKIE = "atelier_consent";
+/** A year, as ad-hoc analytics cookies usually live; the visitor can clear it at any time. */
+export const VISITOR_COOKIE_MAX_AGE = 60 * 60 * 24 * 365;
+
+const VISITOR_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
+export function isValidVisitorId(value: string | undefined | null): value is string {
+  return typeof value === "string" && VISITOR_ID.test(value);
+}
+
+export function newVisitorId(): string {
+  return crypto.randomUUID().replaceAll("-", "");
+}
+
+/** `necessary` (the default when nothing was chosen) or `analytics` (tracking and experiments allowed). */
+export type Consent = "necessary" | "analytics" | "unset";
+
+export function parseConsent(value: string | undefined | null): Consent {
+  if (value === "analytics" || value === "necessary") return value;
+  return "unset";
+}
+
+/** Only an explicit yes counts: no tracking or experiment counting before the visitor chose. */
+export function analyticsAllowed(consent: Consent): boolean {
+  return consent === "analytics";
+}
