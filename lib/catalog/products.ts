@@ -42,7 +42,13 @@ export type ArtworkView = ProductBase & {
   stock: number;
 };
 
+/** Slugs are lower-case words joined by hyphens; anything else cannot name a product, so skip the query. */
+export function isSlug(value: string): boolean {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) && value.length <= 160;
+}
+
 async function loadBase(slug: string, kind: "course" | "artwork") {
+  if (!isSlug(slug)) return null;
   const db = await getDb();
   const [row] = await db
     .select({ product: products, creator: creators })
@@ -133,6 +139,7 @@ export async function getArtworkBySlug({ slug }: { slug: string }): Promise<Artw
 }
 
 export async function getCreatorBySlug({ slug }: { slug: string }): Promise<CreatorSummary | null> {
+  if (!isSlug(slug)) return null;
   const db = await getDb();
   const [row] = await db.select().from(creators).where(eq(creators.slug, slug)).limit(1);
   return row ? reshapeCreator(row) : null;

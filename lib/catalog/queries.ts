@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { artworkDetails, courseDetails, creators, products, productTags, tags } from "@/db/schema";
 import type { CatalogueFilters } from "./search-params";
@@ -81,9 +81,8 @@ function filterConditions(kind: "course" | "artwork", f: CatalogueFilters, opts:
   }
   if (opts.withTags && f.tags.length > 0) {
     conds.push(
-      exists(
-        sql`select 1 from ${productTags} pt join ${tags} t on t.id = pt.tag_id where pt.product_id = ${products.id} and t.slug in ${f.tags}`,
-      ),
+      // Tags within the facet combine with OR, as shoppers expect from checkbox facets.
+      sql`exists (select 1 from ${productTags} pt join ${tags} t on t.id = pt.tag_id where pt.product_id = ${products.id} and t.slug in ${f.tags})`,
     );
   }
   return conds.filter((c): c is SQL => c !== undefined);

@@ -29,11 +29,19 @@ type RawParams = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const all = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : v.split(","));
 
+// PostgreSQL rejects NUL in text and no search needs control characters: drop them before validating.
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
+const cleanText = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.replace(CONTROL_CHARS, " ").trim())
+    .pipe(z.string().min(1).max(max));
+
 const majorPrice = z.coerce.number().int().min(0).max(10_000_000);
 const tagSlug = z.string().regex(/^[a-z0-9-]{1,60}$/);
 
 export function parseCatalogueParams(raw: RawParams): CatalogueFilters {
-  const q = z.string().trim().min(1).max(100).safeParse(first(raw.q));
+  const q = cleanText(100).safeParse(first(raw.q));
   const min = majorPrice.safeParse(first(raw.min));
   const max = majorPrice.safeParse(first(raw.max));
   let minPrice = min.success ? min.data * 100 : undefined;
@@ -41,7 +49,7 @@ export function parseCatalogueParams(raw: RawParams): CatalogueFilters {
   if (minPrice !== undefined && maxPrice !== undefined && minPrice > maxPrice) [minPrice, maxPrice] = [maxPrice, minPrice];
   const page = z.coerce.number().int().min(1).max(10_000).safeParse(first(raw.page));
   const sort = z.enum(SORTS).safeParse(first(raw.sort));
-  const medium = z.string().trim().min(1).max(80).safeParse(first(raw.medium));
+  const medium = cleanText(80).safeParse(first(raw.medium));
   return {
     q: q.success ? q.data : undefined,
     tags: [...new Set(all(raw.tag).filter((t) => tagSlug.safeParse(t).success))].slice(0, 10),

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { catalogueHref, parseCatalogueParams } from "./search-params";
+
+describe("parseCatalogueParams", () => {
+  it("defaults to the newest first, page 1, no filters", () => {
+    expect(parseCatalogueParams({})).toEqual({ tags: [], sort: "newest", page: 1, q: undefined, minPrice: undefined, maxPrice: undefined, level: undefined, medium: undefined, availability: undefined, edition: undefined });
+  });
+
+  it("reads every filter and converts prices to minor units", () => {
+    const f = parseCatalogueParams({ q: " ink ", tag: ["ink-painting", "calligraphy"], min: "10", max: "250", level: "beginner", medium: "Ink on paper", availability: "available", edition: "unique", sort: "price_desc", page: "3" });
+    expect(f).toMatchObject({ q: "ink", tags: ["ink-painting", "calligraphy"], minPrice: 1000, maxPrice: 25000, level: "beginner", medium: "Ink on paper", availability: "available", edition: "unique", sort: "price_desc", page: 3 });
+  });
+
+  it("sorts by relevance by default when there is a query", () => {
+    expect(parseCatalogueParams({ q: "landscape" }).sort).toBe("relevance");
+  });
+
+  it("drops or corrects what is invalid instead of failing", () => {
+    const f = parseCatalogueParams({ page: "-5", min: "abc", max: "1e30", sort: "zzz", level: "guru", tag: ["Bad Tag!", "ok-tag", "ok-tag"], availability: "maybe" });
+    expect(f).toMatchObject({ page: 1, minPrice: undefined, maxPrice: undefined, sort: "newest", level: undefined, tags: ["ok-tag"], availability: undefined });
+  });
+
+  it("swaps a reversed price range", () => {
+    expect(parseCatalogueParams({ min: "500", max: "100" })).toMatchObject({ minPrice: 10000, maxPrice: 50000 });
+  });
+
+  it("removes control characters (PostgreSQL rejects NUL) and ignores text made only of them", () => {
+    expect(parseCatalogueParams({ q: "ink\u0000wash" }).q).toBe("ink wash");
+    expect(parseCatalogueParams({ q: "\u0000\u0001", medium: "\u0000" })).toMatchObject({ q: undefined, medium: undefined });
+  });
+
+  it("ignores over-long queries and keeps at most ten tags", () => {
+    expect(parseCatalogueParams({ q: "a".repeat(101) }).q).toBeUndefined();
+    const many = Array.from({ length: 15 }, (_, i) => `t${i}`);
+    expect(parseCatalogueParams({ tag: many }).tags).toHaveLength(10);
+  });
+});
+
+describe("catalogueHref", () => {
+  const base = parseCatalogueParams({ q: "ink", tag: "calligraphy", page: "4" });
+
+  it("resets the page when a filter changes", () => {
+    expect(catalogueHref("/artworks", base, { sort: "price_asc" })).toBe("/artworks?q=ink&tag=calligraphy&sort=price_asc");
+  });
+
+  it("keeps a page change and round-trips through the parser", () => {
+    const href = catalogueHref("/artworks", base, { page: 2 });
+    const params = Object.fromEntries(new URL(href, "http://x").searchParams);
+    expect(parseCatalogueParams(params)).toMatchObject({ q: "ink", tags: ["calligraphy"], page: 2, sort: "relevance" });
+  });
+
+  it("gives the bare path when nothing is set", () => {
+    expect(catalogueHref("/courses", parseCatalogueParams({}), {})).toBe("/courses");
+  });
+});
