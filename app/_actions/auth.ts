@@ -26,7 +26,7 @@ export const signInAction = validatedAction(signInSchema.extend({ callbackUrl })
 
 export const signUpAction = validatedAction(signUpSchema.extend({ callbackUrl }), async (data) => {
   const result = await registerUser(await getDb(), data);
-  if (!result.ok) return { ok: false, error: "email_taken", fieldErrors: { email: "email_taken" }, values: { name: data.name, email: data.email } };
+  if (!result.ok) return { ok: false, error: "invalid_input", fieldErrors: { email: "email_taken" }, values: { name: data.name, email: data.email } };
   return signInOrMessage(data.email, data.password, data.callbackUrl, {});
 });
 

@@ -4,5 +4,10 @@ import { formatMoney } from "@/lib/money";
 
 export async function Price({ amount, currency, className }: { amount: number; currency: string; className?: string }) {
   const locale = (await getLocale()) as Locale;
-  return <span className={className}>{formatMoney({ amount, currency }, intlLocale(locale))}</span>;
+  // data-price carries the exact minor units for scripts and tests; people read the formatted text.
+  return (
+    <span className={className} data-price={amount} data-currency={currency}>
+      {formatMoney({ amount, currency }, intlLocale(locale))}
+    </span>
+  );
 }

@@ -20,6 +20,11 @@ describe("parseCatalogueParams", () => {
     expect(f).toMatchObject({ page: 1, minPrice: undefined, maxPrice: undefined, sort: "newest", level: undefined, tags: ["ok-tag"], availability: undefined });
   });
 
+  it("treats blank inputs from the filter form as absent, not as zero", () => {
+    expect(parseCatalogueParams({ min: "", max: "  ", page: "" })).toMatchObject({ minPrice: undefined, maxPrice: undefined, page: 1 });
+    expect(parseCatalogueParams({ min: "0" }).minPrice).toBe(0);
+  });
+
   it("swaps a reversed price range", () => {
     expect(parseCatalogueParams({ min: "500", max: "100" })).toMatchObject({ minPrice: 10000, maxPrice: 50000 });
   });

@@ -27,6 +27,11 @@ export type CatalogueFilters = {
 type RawParams = Record<string, string | string[] | undefined>;
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+/** A form submits empty inputs as "", which z.coerce would read as 0: treat blank as absent. */
+const firstNonBlank = (v: string | string[] | undefined) => {
+  const value = first(v)?.trim();
+  return value ? value : undefined;
+};
 const all = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : v.split(","));
 
 // PostgreSQL rejects NUL in text and no search needs control characters: drop them before validating.
@@ -42,12 +47,12 @@ const tagSlug = z.string().regex(/^[a-z0-9-]{1,60}$/);
 
 export function parseCatalogueParams(raw: RawParams): CatalogueFilters {
   const q = cleanText(100).safeParse(first(raw.q));
-  const min = majorPrice.safeParse(first(raw.min));
-  const max = majorPrice.safeParse(first(raw.max));
+  const min = majorPrice.safeParse(firstNonBlank(raw.min));
+  const max = majorPrice.safeParse(firstNonBlank(raw.max));
   let minPrice = min.success ? min.data * 100 : undefined;
   let maxPrice = max.success ? max.data * 100 : undefined;
   if (minPrice !== undefined && maxPrice !== undefined && minPrice > maxPrice) [minPrice, maxPrice] = [maxPrice, minPrice];
-  const page = z.coerce.number().int().min(1).max(10_000).safeParse(first(raw.page));
+  const page = z.coerce.number().int().min(1).max(10_000).safeParse(firstNonBlank(raw.page));
   const sort = z.enum(SORTS).safeParse(first(raw.sort));
   const medium = cleanText(80).safeParse(first(raw.medium));
   return {

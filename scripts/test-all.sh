@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The whole test suite, as the README and CI run it:
+# lint, typecheck, unit + integration tests on embedded PGlite, the same tests on fresh databases on a
+# real PostgreSQL server, a production build, and the Playwright journeys in Chromium against it.
+#
+#   TEST_PG_URL   server used for the PostgreSQL pass (default postgres://postgres@127.0.0.1:5432/test);
+#                 each test file creates and drops its own database there.
+#   SKIP_E2E=1    skip build + browser journeys (quick local runs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+TEST_PG_URL="${TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+started=$SECONDS
+
+step "lint"
+npx eslint . --max-warnings 0
+
+step "typecheck"
+npx tsc --noEmit
+
+step "unit + integration tests on embedded PostgreSQL (PGlite)"
+env -u DATABASE_URL npx vitest run
+
+step "integration tests on PostgreSQL server ($TEST_PG_URL)"
+if node -e "const c=new (require('pg').Client)({connectionString:process.argv[1]});c.connect().then(()=>c.end()).catch(()=>process.exit(1))" "$TEST_PG_URL"; then
+  DATABASE_URL="$TEST_PG_URL" npx vitest run
+elif [ -n "${CI:-}" ]; then
+  echo "PostgreSQL is not reachable at $TEST_PG_URL, and CI requires it." >&2
+  exit 1
+else
+  echo "WARNING: PostgreSQL is not reachable at $TEST_PG_URL; the server pass was skipped." >&2
+fi
+
+if [ -z "${SKIP_E2E:-}" ]; then
+  # A build of its own and a fresh embedded database, so a running dev server is left alone.
+  export NEXT_DIST_DIR=.next-e2e
+  export E2E_PGLITE_DIR=".data/e2e-pglite-$$"
+  trap 'rm -rf "$E2E_PGLITE_DIR"' EXIT
+
+  step "production build"
+  npx next build
+
+  step "end-to-end journeys in Chromium"
+  CI="${CI:-1}" npx playwright test
+fi
+
+step "all passed in $((SECONDS - started)) s"
