@@ -39,6 +39,14 @@ if [ -z "${SKIP_E2E:-}" ]; then
   export E2E_PGLITE_DIR=".data/e2e-pglite-$$"
   trap 'rm -rf "$E2E_PGLITE_DIR"' EXIT
 
+  # Playwright cannot download its browsers on these machines; Debian's Chromium serves instead.
+  if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ] && ! ls "${HOME}/.cache/ms-playwright"/chromium* >/dev/null 2>&1; then
+    step "installing Chromium (Debian package)"
+    export DEBIAN_FRONTEND=noninteractive
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get install -y chromium || { $SUDO apt-get update && $SUDO apt-get install -y chromium; }
+  fi
+
   step "production build"
   npx next build
 
