@@ -27,6 +27,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     secret: env.AUTH_SECRET,
     trustHost: true,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    // A wrong password is an expected outcome shown in the form, not a server error worth a stack trace.
+    logger: {
+      error(error: Error) {
+        if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+        console.error("[auth]", error);
+      },
+    },
     pages: { signIn: "/sign-in" },
     providers: [
       Credentials({
