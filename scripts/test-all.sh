@@ -24,7 +24,9 @@ step "unit + integration tests on embedded PostgreSQL (PGlite)"
 env -u DATABASE_URL npx vitest run
 
 step "integration tests on PostgreSQL server ($TEST_PG_URL)"
+PG_OK=""
 if node -e "const c=new (require('pg').Client)({connectionString:process.argv[1]});c.connect().then(()=>c.end()).catch(()=>process.exit(1))" "$TEST_PG_URL"; then
+  PG_OK=1
   DATABASE_URL="$TEST_PG_URL" npx vitest run
 elif [ -n "${CI:-}" ]; then
   echo "PostgreSQL is not reachable at $TEST_PG_URL, and CI requires it." >&2
@@ -50,8 +52,20 @@ if [ -z "${SKIP_E2E:-}" ]; then
   step "production build"
   npx next build
 
-  step "end-to-end journeys in Chromium"
+  step "end-to-end journeys in Chromium (embedded PGlite)"
   CI="${CI:-1}" npx playwright test
+
+  if [ -n "$PG_OK" ]; then
+    # The same journeys with the app on the PostgreSQL server, in a database made for this run.
+    E2E_DB="atelier_e2e_$$"
+    E2E_DATABASE_URL="$(node -e "const u=new URL(process.argv[1]);u.pathname='/'+process.argv[2];console.log(u.toString())" "$TEST_PG_URL" "$E2E_DB")"
+    psql_admin() { node -e "const c=new (require('pg').Client)({connectionString:process.argv[1]});c.connect().then(()=>c.query(process.argv[2])).then(()=>c.end())" "$TEST_PG_URL" "$1"; }
+    trap 'rm -rf "$E2E_PGLITE_DIR"; psql_admin "drop database if exists $E2E_DB with (force)" || true' EXIT
+    psql_admin "create database $E2E_DB"
+    DATABASE_URL="$E2E_DATABASE_URL" npx tsx scripts/seed.ts
+    step "end-to-end journeys in Chromium (PostgreSQL server)"
+    E2E_DATABASE_URL="$E2E_DATABASE_URL" CI="${CI:-1}" npx playwright test
+  fi
 fi
 
 step "all passed in $((SECONDS - started)) s"
