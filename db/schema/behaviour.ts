@@ -55,6 +55,23 @@ export const reviews = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.productId] }), index("review_product_idx").on(t.productId)],
 );
 
+/**
+ * "Not interested" on a recommendation, per user or visitor (`user_key` is a user id or `v:<visitor
+ * id>`, as in recommendation.user_id). State rather than an event: readers exclude these items by
+ * primary key at once, and the next refresh leaves them out of the user's lists.
+ */
+export const recoDismissals = pgTable(
+  "reco_dismissal",
+  {
+    userKey: text("user_key").notNull(),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userKey, t.productId] })],
+);
+
 /** Results of the last recommendation refresh. A refresh writes a new generation and then flips `reco_state`. */
 export const recoState = pgTable("reco_state", {
   id: integer("id").primaryKey(),
