@@ -1,0 +1,146 @@
+/**
+ * The recommendation refresh: load from the database, compute, store atomically.
+ *
+ *   const summary = await refreshRecommendations(db, { onStage: (s) => console.log(s.stage, s.ms) });
+ *
+ * Stages (each reported with its duration): load -> prepare -> models (item-kNN, EASE or RP3beta,
+ * TF-IDF, LDA) -> clusters (features, k by silhouette, profiles) -> neighbours -> recommendations ->
+ * write (new generation, flip, delete old). Used by `npm run reco:refresh`, the studio's "Recompute
+ * now" action and the benchmark alike.
+ */
+import type { Db } from "@/db/client";
+import { clusterUsers, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from "./clusters";
+import { itemNeighbourRows } from "./item-neighbours";
+import { loadRefreshData } from "./load";
+import { DEFAULT_MODEL_OPTIONS, fitModels, scoringNeighbours, type ModelOptions } from "./models";
+import { prepare } from "./prepare";
+import { DEFAULT_RECOMMEND_OPTIONS, recommendAll, type RecommendOptions } from "./recommend";
+import { writeGeneration } from "./store";
+
+export type StageReport = { stage: string; ms: number; detail?: string };
+
+export type RefreshOptions = {
+  /** Reference time for decay, recency and trends (epoch ms); the wall clock by default. */
+  now?: number;
+  seed?: number;
+  models?: Partial<ModelOptions>;
+  clusters?: Partial<ClusterOptions>;
+  recommend?: Partial<RecommendOptions>;
+  onStage?: (report: StageReport) => void;
+  onProgress?: (message: string) => void;
+};
+
+export type RefreshSummary = {
+  generation: number;
+  totalMs: number;
+  stages: StageReport[];
+  counts: { users: number; visitors: number; items: number; cells: number; clustered: number; recommendations: number; neighbours: number };
+  clusters: { k: number; scores: { k: number; silhouette: number; inertia: number }[] };
+  strongModel: "ease" | "rp3beta";
+  userKnn: boolean;
+};
+
+// One refresh per process at a time: a second click on "Recompute now" waits for the first instead of
+// doubling the load (the advisory lock in store.ts also serialises refreshes across processes).
+let running: Promise<RefreshSummary> | null = null;
+
+export function isRefreshRunning(): boolean {
+  return running !== null;
+}
+
+export function refreshRecommendations(db: Db, options: RefreshOptions = {}): Promise<RefreshSummary> {
+  const run = (running ?? Promise.resolve()).catch(() => undefined).then(() => doRefresh(db, options));
+  running = run;
+  void run.finally(() => {
+    if (running === run) running = null;
+  }).catch(() => undefined);
+  return run;
+}
+
+async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummary> {
+  const now = options.now ?? Date.now();
+  const seed = options.seed ?? 42;
+  const stages: StageReport[] = [];
+  const started = performance.now();
+  let last = started;
+  const stage = (name: string, detail?: string) => {
+    const t = performance.now();
+    const report = { stage: name, ms: t - last, detail };
+    stages.push(report);
+    options.onStage?.(report);
+    last = t;
+  };
+
+  const data = await loadRefreshData(db, {
+    now,
+    onQuery: (name, ms, rows) => options.onProgress?.(`  query ${name}: ${rows.toLocaleString("en-US")} rows in ${(ms / 1000).toFixed(2)} s`),
+  });
+  stage("load", `${data.cells.userKey.length} cells, ${data.items.length} items, ${data.userStats.length} user aggregates`);
+
+  const prep = prepare(data);
+  const visitors = prep.isVisitor.reduce((s, v) => s + v, 0);
+  stage("prepare", `${prep.userKeys.length} users (${visitors} visitors) x ${prep.nItems} items, ${prep.x.data.length} non-zero`);
+
+  const modelOptions = { ...DEFAULT_MODEL_OPTIONS, seed, ...options.models };
+  const models = fitModels(prep, data, modelOptions);
+  const cfScoring = scoringNeighbours(models, modelOptions.neighbours);
+  stage(
+    "models",
+    `${Object.entries(models.timings)
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
+      .join(", ")}${models.userKnn ? ", userknn on" : ", userknn skipped (too costly)"}`,
+  );
+
+  const clusters = clusterUsers(prep, data, models.topics, { ...DEFAULT_CLUSTER_OPTIONS, seed, ...options.clusters });
+  const chosen = clusters.scores.find((s) => s.k === clusters.k);
+  stage("clusters", `${clusters.users.length} users, k = ${clusters.k}${chosen ? ` (silhouette ${chosen.silhouette.toFixed(3)})` : ""}`);
+
+  const neighbours = itemNeighbourRows(prep, models.cf, models.content);
+  stage("neighbours", `${neighbours.productId.length} rows`);
+
+  const reco = recommendAll(prep, data, models, clusters, cfScoring, { ...DEFAULT_RECOMMEND_OPTIONS, seed, ...options.recommend }, (done, total) =>
+    options.onProgress?.(`  recommendations ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} users`),
+  );
+  stage("recommendations", `${reco.rows.userKey.length} rows for ${reco.usersWithLists} users`);
+
+  const counts = {
+    users: prep.userKeys.length - visitors,
+    visitors,
+    items: prep.nItems,
+    cells: prep.x.data.length,
+    clustered: clusters.users.length,
+    recommendations: reco.rows.userKey.length,
+    neighbours: neighbours.productId.length,
+  };
+  const written = await writeGeneration(
+    db,
+    {
+      clusters: clusters.profiles.map((profile, c) => ({ clusterId: c, size: profile.size, profile })),
+      userClusters: { userId: Array.from(clusters.users, (u) => prep.userKeys[u]!), clusterId: Array.from(clusters.labels) },
+      neighbours,
+      recommendations: reco.rows,
+      refreshedAt: new Date(now),
+      stats: {
+        counts,
+        k: clusters.k,
+        silhouette: clusters.scores,
+        strongModel: models.strong.name,
+        userKnn: models.userKnn !== null,
+        weights: reco.weights,
+        stages: stages.map((s) => ({ stage: s.stage, ms: Math.round(s.ms) })),
+      },
+    },
+    (step, ms) => options.onProgress?.(`  ${step}: ${(ms / 1000).toFixed(2)} s`),
+  );
+  stage("write", `generation ${written.generation}: ${Object.entries(written.rows).map(([t, n]) => `${t} ${n}`).join(", ")}; old generations deleted in ${(written.cleanupMs / 1000).toFixed(2)} s`);
+
+  return {
+    generation: written.generation,
+    totalMs: performance.now() - started,
+    stages,
+    counts,
+    clusters: { k: clusters.k, scores: clusters.scores },
+    strongModel: models.strong.name,
+    userKnn: models.userKnn !== null,
+  };
+}

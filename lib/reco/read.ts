@@ -1,0 +1,235 @@
+/**
+ * Reading stored recommendations for pages and the JSON API.
+ *
+ *   await getRecommendations(db, { userId, visitorId, slot: "for_you", limit: 8 })
+ *   await getItemNeighbours(db, { productId, relation: "similar" | "cross", limit: 8 })
+ *
+ * One statement per read, on primary-key ranges: the current generation comes from reco_state in a
+ * sub-select (so a read can never mix two refreshes), and the user's own list, their cluster's list
+ * and the site-wide "popular" list are fetched together and ranked in that order. What the user owns
+ * or dismissed since the refresh is filtered in the same statement. Only when nothing was ever
+ * computed (no refresh yet) does a second query rank by recent orders, then newest.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import type { ProductCard } from "@/lib/catalog/types";
+import { POPULAR_KEY, SLOTS, type Slot } from "./jobs/recommend";
+import { VISITOR_KEY_PREFIX } from "./jobs/load";
+import { queryRows } from "./jobs/sql-util";
+
+export { SLOTS, type Slot };
+
+/** Why an item is shown, resolved to what the UI needs to say it. */
+export type ReasonView =
+  | { kind: "because_item" | "similar_content"; item: { title: string; slug: string; kind: string } | null; rel: string | null }
+  | { kind: "followed_creator"; creator: { name: string; slug: string } | null }
+  | { kind: "tag"; tag: { slug: string; name: string; nameZh: string } | null }
+  | { kind: "similar_users" | "graph" | "popular" | "cluster" | "newest" | "similar_item" | "cross_item" };
+
+export type RecoItem = ProductCard & { rank: number; source: string; reason: ReasonView };
+
+export type RecoList = {
+  items: RecoItem[];
+  /** Whose list it is: the user's own, their cluster's, the site's popular one, or the no-refresh fallback. */
+  basis: "personal" | "cluster" | "popular" | "fallback";
+  generation: number | null;
+};
+
+/** recommendation.user_id for a reader: the account when signed in, else the visitor cookie. */
+export function recoUserKey(userId: string | null | undefined, visitorId: string | null | undefined): string | null {
+  if (userId) return userId;
+  if (visitorId) return `${VISITOR_KEY_PREFIX}${visitorId}`;
+  return null;
+}
+
+const cardSelect = sql`p.id, p.kind, p.slug, p.title, p.subtitle, p.price_amount, p.currency, p.image_seed,
+  c.slug as creator_slug, c.name as creator_name, cd.level, ad.medium, ad.edition_size, ad.stock,
+  (select t.topic from product_tag pt join tag t on t.id = pt.tag_id where pt.product_id = p.id order by t.slug limit 1) as topic`;
+
+const cardJoins = sql`join creator c on c.id = p.creator_id
+  left join course_detail cd on cd.product_id = p.id
+  left join artwork_detail ad on ad.product_id = p.id`;
+
+type CardRow = {
+  id: string; kind: ProductCard["kind"]; slug: string; title: string; subtitle: string; price_amount: number; currency: string; image_seed: number;
+  creator_slug: string; creator_name: string; level: ProductCard["level"]; medium: string | null; edition_size: number | null; stock: number | null; topic: string | null;
+};
+
+function reshapeCard(r: CardRow): ProductCard {
+  return {
+    id: r.id,
+    kind: r.kind,
+    slug: r.slug,
+    title: r.title,
+    subtitle: r.subtitle,
+    priceAmount: r.price_amount,
+    currency: r.currency,
+    imageSeed: r.image_seed,
+    creator: { slug: r.creator_slug, name: r.creator_name },
+    level: r.level ?? null,
+    medium: r.medium ?? null,
+    editionSize: r.edition_size ?? null,
+    stock: r.stock ?? null,
+    topic: r.topic ?? null,
+  };
+}
+
+type RecoRow = CardRow & {
+  pri: number; rank: number; generation: number; reason: Record<string, unknown>;
+  r_title: string | null; r_slug: string | null; r_kind: string | null;
+  t_name: string | null; t_name_zh: string | null; rc_name: string | null; rc_slug: string | null;
+};
+
+function reshapeReason(r: RecoRow): ReasonView {
+  const kind = String(r.reason.kind ?? "popular");
+  switch (kind) {
+    case "because_item":
+    case "similar_content":
+      return { kind, item: r.r_title && r.r_slug && r.r_kind ? { title: r.r_title, slug: r.r_slug, kind: r.r_kind } : null, rel: (r.reason.rel as string | undefined) ?? null };
+    case "followed_creator":
+      return { kind, creator: r.rc_name && r.rc_slug ? { name: r.rc_name, slug: r.rc_slug } : null };
+    case "tag":
+      return { kind, tag: r.t_name ? { slug: String(r.reason.tag), name: r.t_name, nameZh: r.t_name_zh ?? r.t_name } : null };
+    case "popular":
+      return { kind: r.reason.source === "cluster" ? "cluster" : "popular" };
+    case "similar_users":
+    case "graph":
+      return { kind };
+    default:
+      return { kind: "popular" };
+  }
+}
+
+const KIND_OF_SLOT: Record<Slot, SQL> = {
+  for_you: sql`true`,
+  art_for_learners: sql`p.kind = 'artwork'`,
+  courses_for_collectors: sql`p.kind = 'course'`,
+};
+
+export type RecommendationQuery = {
+  userId?: string | null;
+  visitorId?: string | null;
+  slot: Slot;
+  limit: number;
+  /** Items not to show (e.g. the product on the page). */
+  excludeIds?: string[];
+};
+
+export async function getRecommendations(db: Executor, q: RecommendationQuery): Promise<RecoList> {
+  const key = recoUserKey(q.userId, q.visitorId);
+  const uid = q.userId ?? null;
+  const exclude = q.excludeIds ?? [];
+  const rows = await queryRows<RecoRow>(
+    db,
+    sql`with st as (select generation from reco_state where id = 1),
+      keys as (
+        select ${key}::text as k, 0 as pri where ${key}::text is not null
+        union all
+        select 'cluster:' || uc.cluster_id, 1 from user_cluster uc
+          where uc.generation = (select generation from st) and uc.user_id = ${key}::text
+        union all
+        select ${POPULAR_KEY}, 2
+      )
+      select k.pri, r.rank, r.generation, r.reason, ${cardSelect},
+        ri.title as r_title, ri.slug as r_slug, ri.kind as r_kind, t.name as t_name, t.name_zh as t_name_zh, rc.name as rc_name, rc.slug as rc_slug
+      from keys k
+      join recommendation r on r.generation = (select generation from st) and r.user_id = k.k and r.slot = ${q.slot}
+      join product p on p.id = r.product_id
+      ${cardJoins}
+      left join product ri on ri.id = r.reason->>'itemId'
+      left join tag t on t.slug = r.reason->>'tag'
+      left join creator rc on rc.id = r.reason->>'creatorId'
+      where p.status = 'published' and (p.kind <> 'artwork' or ad.stock > 0) and ${KIND_OF_SLOT[q.slot]}
+        and p.id not in (select d.product_id from reco_dismissal d where d.user_key = ${key}::text)
+        and p.id not in (select e.product_id from enrollment e where e.user_id = ${uid}::text)
+        and p.id not in (select ol.product_id from "order" o join order_line ol on ol.order_id = o.id where o.user_id = ${uid}::text and o.status = 'paid')
+        ${exclude.length > 0 ? sql`and p.id not in (${sql.join(exclude.map((id) => sql`${id}`), sql`, `)})` : sql``}
+      order by k.pri, r.rank
+      limit ${q.limit * 3}`,
+  );
+  if (rows.length === 0) return fallbackList(db, q);
+  const seen = new Set<string>();
+  const items: RecoItem[] = [];
+  for (const r of rows) {
+    if (seen.has(r.id) || items.length >= q.limit) continue;
+    seen.add(r.id);
+    items.push({ ...reshapeCard(r), rank: items.length + 1, source: String(r.reason.source ?? "pop"), reason: reshapeReason(r) });
+  }
+  const basis = (["personal", "cluster", "popular"] as const)[rows[0]!.pri] ?? "popular";
+  return { items, basis, generation: rows[0]!.generation };
+}
+
+/** No refresh has run yet (or it left nothing for this slot): best sellers of the last 90 days, then newest. */
+async function fallbackList(db: Executor, q: RecommendationQuery): Promise<RecoList> {
+  const exclude = q.excludeIds ?? [];
+  const rows = await queryRows<CardRow>(
+    db,
+    sql`select ${cardSelect}
+      from product p ${cardJoins}
+      left join (
+        select ol.product_id, sum(ol.quantity) as n from order_line ol join "order" o on o.id = ol.order_id
+        where o.status = 'paid' and o.created_at > now() - interval '90 days' group by ol.product_id
+      ) pop on pop.product_id = p.id
+      where p.status = 'published' and (p.kind <> 'artwork' or ad.stock > 0) and ${KIND_OF_SLOT[q.slot]}
+        ${exclude.length > 0 ? sql`and p.id not in (${sql.join(exclude.map((id) => sql`${id}`), sql`, `)})` : sql``}
+      order by coalesce(pop.n, 0) desc, p.created_at desc, p.slug
+      limit ${q.limit}`,
+  );
+  return {
+    items: rows.map((r, i) => ({ ...reshapeCard(r), rank: i + 1, source: "fallback", reason: { kind: "popular" } })),
+    basis: "fallback",
+    generation: null,
+  };
+}
+
+export type NeighbourQuery = { productId: string; relation: "similar" | "cross"; limit: number };
+
+/**
+ * "Similar" (same kind) or the cross-domain strip (courses <-> artworks) of a product page, from the
+ * stored neighbour lists; before any refresh, products sharing the most tags, newest first.
+ */
+export async function getItemNeighbours(db: Executor, q: NeighbourQuery): Promise<RecoItem[]> {
+  const kindFilter =
+    q.relation === "similar"
+      ? sql`(me.kind = 'bundle' or p.kind = me.kind)`
+      : sql`((me.kind = 'course' and p.kind = 'artwork') or (me.kind = 'artwork' and p.kind = 'course'))`;
+  const rows = await queryRows<CardRow & { source: string }>(
+    db,
+    sql`with me as (select id, kind from product where id = ${q.productId})
+      select n.source, ${cardSelect}
+      from me
+      join item_neighbor n on n.generation = (select generation from reco_state where id = 1) and n.product_id = me.id
+      join product p on p.id = n.neighbor_id
+      ${cardJoins}
+      where p.status = 'published' and (p.kind <> 'artwork' or ad.stock > 0) and ${kindFilter}
+      order by n.score desc, p.id
+      limit ${q.limit}`,
+  );
+  const reasonKind = q.relation === "similar" ? "similar_item" : "cross_item";
+  if (rows.length > 0) return rows.map((r, i) => ({ ...reshapeCard(r), rank: i + 1, source: r.source, reason: { kind: reasonKind } }));
+  const fallback = await queryRows<CardRow & { shared: number }>(
+    db,
+    sql`with me as (select id, kind from product where id = ${q.productId}),
+        my_tags as (select tag_id from product_tag where product_id = ${q.productId})
+      select ${cardSelect}, (select count(*) from product_tag pt where pt.product_id = p.id and pt.tag_id in (select tag_id from my_tags))::int as shared
+      from me join product p on p.id <> me.id
+      ${cardJoins}
+      where p.status = 'published' and (p.kind <> 'artwork' or ad.stock > 0) and ${kindFilter}
+      order by shared desc, p.created_at desc, p.slug
+      limit ${q.limit}`,
+  );
+  return fallback.map((r, i) => ({ ...reshapeCard(r), rank: i + 1, source: "fallback", reason: { kind: reasonKind } }));
+}
+
+/** Records "not interested": the item disappears from this user's or visitor's lists at once. */
+export async function dismissRecommendation(db: Executor, input: { userId?: string | null; visitorId?: string | null; productId: string }): Promise<boolean> {
+  const key = recoUserKey(input.userId, input.visitorId);
+  if (!key) return false;
+  const rows = await queryRows<{ ok: number }>(
+    db,
+    sql`insert into reco_dismissal (user_key, product_id)
+      select ${key}, id from product where id = ${input.productId}
+      on conflict do nothing returning 1 as ok`,
+  );
+  return rows.length > 0;
+}
