@@ -51,7 +51,7 @@ function setCookies(res: NextResponse): Record<string, string> {
   return Object.fromEntries(res.cookies.getAll().map((c) => [c.name, c.value]));
 }
 
-const consent = { [CONSENT_COOKIE]: "analytics" };
+const consent: Record<string, string> = { [CONSENT_COOKIE]: "analytics" };
 const cookieName = assignmentCookieName(experiment.key);
 
 describe("proxy assignment", () => {
@@ -59,7 +59,7 @@ describe("proxy assignment", () => {
     const proxy = makeProxy();
     for (let v = 0; v < 10; v++) {
       const first = await proxy(request({ cookies: consent }));
-      const jar = { ...consent, ...setCookies(first) };
+      const jar: Record<string, string> = { ...consent, ...setCookies(first) };
       expect(jar[VISITOR_COOKIE]).toMatch(/^[a-f0-9]{32}$/);
       expect(jar[cookieName]).toBeDefined();
       const a0 = assignment(first);
@@ -90,7 +90,7 @@ describe("proxy assignment", () => {
   it("ignores a forged, foreign or stale assignment cookie and re-derives the variant from the hash", async () => {
     const proxy = makeProxy();
     const first = await proxy(request({ cookies: consent }));
-    const jar = { ...consent, ...setCookies(first) };
+    const jar: Record<string, string> = { ...consent, ...setCookies(first) };
     const vid = jar[VISITOR_COOKIE] as string;
     const honest = assignment(first)?.variant as number;
     const other = 1 - honest;

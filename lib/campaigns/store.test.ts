@@ -1,0 +1,164 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { bundleItems, campaigns, experiments, experimentVariants, experimentWeightHistory, products } from "@/db/schema";
+import { freshDatabase, type FreshDb } from "@/test/fresh-db";
+import { DEMO_PRODUCTS, demoCampaignInput } from "./fixtures";
+import type { CampaignInput } from "./input";
+import { createCampaign, transitionCampaign, updateCampaign } from "./store";
+
+let fresh: FreshDb;
+let db: Db;
+
+beforeAll(async () => {
+  fresh = await freshDatabase({ seed: true });
+  db = fresh.db;
+});
+afterAll(async () => {
+  await fresh?.dispose();
+});
+beforeEach(async () => {
+  await db.execute(sql`delete from campaign`);
+  await db.execute(sql`delete from product where kind = 'bundle'`);
+});
+
+async function counts() {
+  const [row] = (
+    (await db.execute(sql`select
+      (select count(*)::int from campaign) as campaigns,
+      (select count(*)::int from product where kind = 'bundle') as bundles,
+      (select count(*)::int from bundle_item) as bundle_items,
+      (select count(*)::int from experiment) as experiments,
+      (select count(*)::int from experiment_variant) as variants,
+      (select count(*)::int from campaign_channel) as channels`)) as unknown as { rows: Record<string, number>[] }
+  ).rows;
+  return row;
+}
+
+const NOTHING = { campaigns: 0, bundles: 0, bundle_items: 0, experiments: 0, variants: 0, channels: 0 };
+
+function withVariants(weights: number[]): CampaignInput {
+  const base = demoCampaignInput();
+  return {
+    ...base,
+    experiment: {
+      ...base.experiment,
+      variants: weights.map((weight, i) => ({ key: `v${i}`, name: `V${i}`, weight, content: { headline: "", heroText: "", body: "", offer: "", cta: "" } })),
+    },
+  };
+}
+
+describe("createCampaign", () => {
+  it("stores the campaign, its bundle product, partners, channels, experiment and variants", async () => {
+    const result = await createCampaign(db, demoCampaignInput(), { userId: null });
+    expect(result.ok).toBe(true);
+    expect(await counts()).toEqual({ campaigns: 1, bundles: 1, bundle_items: 2, experiments: 1, variants: 2, channels: 2 });
+    const [bundle] = await db.select().from(products).where(eq(products.slug, "ink-and-paper-bundle"));
+    expect(bundle).toMatchObject({ kind: "bundle", priceAmount: 44900, currency: "USD", status: "draft" });
+    const items = await db.select().from(bundleItems).where(eq(bundleItems.bundleId, bundle!.id));
+    expect(items.map((i) => i.productId).sort()).toEqual([DEMO_PRODUCTS.course, DEMO_PRODUCTS.edition].sort());
+  });
+
+  const bad: [string, CampaignInput, Record<string, string>][] = [
+    ["weights that do not sum to 1", withVariants([0.5, 0.6]), { "experiment.variants": "weights_sum" }],
+    ["weights that sum to less than 1", withVariants([0.3, 0.3, 0.3]), { "experiment.variants": "weights_sum" }],
+    ["a negative weight", withVariants([1.5, -0.5]), { "experiment.variants.1.weight": "weight_range" }],
+    ["one variant", withVariants([1]), { "experiment.variants": "two_variants" }],
+    ["an end before the start", { ...demoCampaignInput(), startsAt: "2026-06-01T00:00", endsAt: "2026-05-01T00:00" }, { endsAt: "end_before_start" }],
+    ["an end equal to the start", { ...demoCampaignInput(), startsAt: "2026-06-01T00:00", endsAt: "2026-06-01T00:00" }, { endsAt: "end_before_start" }],
+    ["an unreadable date", { ...demoCampaignInput(), startsAt: "next tuesday" }, { startsAt: "invalid_date" }],
+    [
+      "an unknown bundle product",
+      { ...demoCampaignInput(), bundle: { ...demoCampaignInput().bundle, itemIds: [DEMO_PRODUCTS.course, "no-such-product"] } },
+      { "bundle.itemIds.1": "unknown_product" },
+    ],
+    ["an unknown featured product", { ...demoCampaignInput(), featuredIds: ["nope"] }, { "featuredIds.0": "unknown_product" }],
+    [
+      "a bundle of two courses",
+      { ...demoCampaignInput(), bundle: { ...demoCampaignInput().bundle, itemIds: [DEMO_PRODUCTS.course, DEMO_PRODUCTS.featuredCourse] } },
+      { "bundle.itemIds": "bundle_mix" },
+    ],
+    ["a single partner", { ...demoCampaignInput(), partnerIds: [demoCampaignInput().partnerIds[0]!] }, { partnerIds: "two_partners" }],
+    ["an unknown partner", { ...demoCampaignInput(), partnerIds: [demoCampaignInput().partnerIds[0]!, "ghost"] }, { "partnerIds.1": "unknown_creator" }],
+    ["a malformed price", { ...demoCampaignInput(), bundle: { ...demoCampaignInput().bundle, price: "12,50" } }, { "bundle.price": "invalid_amount" }],
+    ["a malformed slug", { ...demoCampaignInput(), slug: "Ink & Paper" }, { slug: "invalid_slug" }],
+    ["an unknown cluster", { ...demoCampaignInput(), audience: { clusters: [3], locales: [], visitors: "all" } }, { "audience.clusters.0": "unknown_cluster" }],
+    [
+      "duplicate channels",
+      { ...demoCampaignInput(), channels: [{ source: "ads", budget: "1", spent: "0" }, { source: "ads", budget: "2", spent: "0" }] },
+      { "channels.1.source": "duplicate" },
+    ],
+  ];
+
+  it.each(bad)("rejects %s with a field error and saves nothing", async (_label, input, expected) => {
+    const result = await createCampaign(db, input, { userId: null });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.fieldErrors).toMatchObject(expected);
+    expect(await counts()).toEqual(NOTHING);
+  });
+
+  it("rejects a slug already taken, and input with unexpected fields", async () => {
+    expect((await createCampaign(db, demoCampaignInput(), { userId: null })).ok).toBe(true);
+    const again = await createCampaign(db, demoCampaignInput(), { userId: null });
+    expect(again).toMatchObject({ ok: false, fieldErrors: { slug: "slug_taken" } });
+    const extra = await createCampaign(db, { ...demoCampaignInput(), slug: "other", status: "running" }, { userId: null });
+    expect(extra.ok).toBe(false);
+    expect((await counts())?.campaigns).toBe(1);
+  });
+});
+
+describe("campaign lifecycle", () => {
+  async function created() {
+    const result = await createCampaign(db, demoCampaignInput(), { userId: null });
+    if (!result.ok) throw new Error("fixture did not save");
+    return result.id;
+  }
+  const version = async (id: string) => (await db.select().from(experiments).where(eq(experiments.campaignId, id)))[0]!.bucketVersion;
+
+  it("launches, publishes the bundle and records the weights", async () => {
+    const id = await created();
+    expect(await transitionCampaign(db, id, "preview")).toMatchObject({ ok: true, status: "preview" });
+    expect(await transitionCampaign(db, id, "launch")).toMatchObject({ ok: true, status: "running", bucketVersion: 1 });
+    const [bundle] = await db.select().from(products).where(eq(products.slug, "ink-and-paper-bundle"));
+    expect(bundle?.status).toBe("published");
+    const history = await db.select().from(experimentWeightHistory);
+    expect(history).toMatchObject([{ bucketVersion: 1, weights: [0.5, 0.5], reason: "launch" }]);
+  });
+
+  it("refuses to change the split of a running experiment, and bumps the bucket version on relaunch with new weights", async () => {
+    const id = await created();
+    await transitionCampaign(db, id, "launch");
+    const reweighted = withVariants([0.2, 0.8]);
+    const refused = await updateCampaign(db, id, { ...reweighted, experiment: { ...reweighted.experiment, variants: reweighted.experiment.variants.map((v, i) => ({ ...v, key: ["control", "save-framing"][i]! })) } });
+    expect(refused).toMatchObject({ ok: false, error: "pause_to_change_split" });
+    const weights = await db.select({ w: experimentVariants.weight }).from(experimentVariants).orderBy(experimentVariants.position);
+    expect(weights.map((r) => r.w)).toEqual([0.5, 0.5]);
+
+    expect(await transitionCampaign(db, id, "pause")).toMatchObject({ ok: true, status: "paused" });
+    // Resuming unchanged keeps everyone where they were.
+    expect(await transitionCampaign(db, id, "launch")).toMatchObject({ ok: true, bucketVersion: 1 });
+    await transitionCampaign(db, id, "pause");
+    expect((await updateCampaign(db, id, reweighted)).ok).toBe(true);
+    expect(await transitionCampaign(db, id, "launch")).toMatchObject({ ok: true, bucketVersion: 2 });
+    expect(await version(id)).toBe(2);
+    const history = await db.select().from(experimentWeightHistory).orderBy(experimentWeightHistory.id);
+    expect(history.map((h) => h.reason)).toEqual(["launch", "resume", "relaunch"]);
+  });
+
+  it("refuses transitions that make no sense and edits of an ended campaign", async () => {
+    const id = await created();
+    expect(await transitionCampaign(db, id, "pause")).toEqual({ ok: false, error: "invalid_transition" });
+    expect((await transitionCampaign(db, id, "end")).ok).toBe(true);
+    expect(await transitionCampaign(db, id, "launch")).toEqual({ ok: false, error: "invalid_transition" });
+    expect(await updateCampaign(db, id, demoCampaignInput())).toMatchObject({ ok: false, error: "campaign_ended" });
+    const [bundle] = await db.select().from(products).where(eq(products.slug, "ink-and-paper-bundle"));
+    expect(bundle?.status).toBe("archived");
+    expect(await transitionCampaign(db, "missing", "launch")).toEqual({ ok: false, error: "not_found" });
+  });
+
+  it("will not launch a campaign whose window is over", async () => {
+    const id = await created();
+    expect(await transitionCampaign(db, id, "launch", new Date("2031-01-01T00:00:00Z"))).toEqual({ ok: false, error: "window_over" });
+    expect((await db.select().from(campaigns))[0]?.status).toBe("draft");
+  });
+});
