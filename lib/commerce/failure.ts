@@ -1,0 +1,21 @@
+/** What placeOrder answers when it cannot sell: a code for programs and a sentence for people. */
+export type CheckoutErrorCode =
+  | "invalid"
+  | "not_found"
+  | "out_of_stock"
+  | "already_owned"
+  | "payment_declined"
+  | "payment_error"
+  | "payment_timeout"
+  | "idempotency_key_reused";
+
+/** Thrown inside the checkout transaction to roll it back with an answer for the caller. */
+export class CheckoutFailure extends Error {
+  constructor(
+    readonly code: CheckoutErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "CheckoutFailure";
+  }
+}

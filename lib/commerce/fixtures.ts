@@ -1,0 +1,160 @@
+/**
+ * Throwaway buyers, creators and products for integration tests and the checkout benchmark. Every row
+ * carries the caller's tag in its slug or email, so `removeFixtures` can delete exactly what was made.
+ */
+import { randomUUID } from "node:crypto";
+import { and, inArray, like } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import {
+  artworkDetails,
+  bundleItems,
+  courseDetails,
+  courseSections,
+  creators,
+  lessons,
+  orders,
+  orderLines,
+  products,
+  users,
+  type Role,
+} from "@/db/schema";
+
+export function fixtureTag(): string {
+  return `fx${randomUUID().replaceAll("-", "").slice(0, 10)}`;
+}
+
+export async function createUsers(db: Db, tag: string, count: number, role: Role = "consumer"): Promise<string[]> {
+  if (count === 0) return [];
+  const rows = Array.from({ length: count }, (_, i) => ({ email: `${tag}-${role}-${i}@fixtures.test`, name: `${tag} ${role} ${i}`, role }));
+  const inserted = await db.insert(users).values(rows).returning({ id: users.id });
+  return inserted.map((r) => r.id);
+}
+
+/** A creator profile owned by a new user with the creator role. */
+export async function createCreator(db: Db, tag: string, n = 0): Promise<{ creatorId: string; userId: string }> {
+  const [userId] = await db
+    .insert(users)
+    .values({ email: `${tag}-owner-${n}@fixtures.test`, name: `${tag} owner ${n}`, role: "creator" })
+    .returning({ id: users.id });
+  const [creator] = await db
+    .insert(creators)
+    .values({ slug: `${tag}-creator-${n}`, name: `${tag} creator ${n}`, kind: "artist", userId: userId!.id })
+    .returning({ id: creators.id });
+  return { creatorId: creator!.id, userId: userId!.id };
+}
+
+type ProductOpts = { creatorId: string; priceAmount?: number; currency?: string; status?: "draft" | "published" | "archived" };
+
+export async function createArtwork(db: Db, tag: string, opts: ProductOpts & { editionSize?: number; stock?: number }): Promise<string> {
+  const id = randomUUID();
+  const editionSize = opts.editionSize ?? 1;
+  await db.transaction(async (tx) => {
+    await tx.insert(products).values({
+      id,
+      kind: "artwork",
+      slug: `${tag}-art-${id.slice(0, 8)}`,
+      title: `Fixture artwork ${id.slice(0, 4)}`,
+      priceAmount: opts.priceAmount ?? 50_000,
+      currency: opts.currency ?? "USD",
+      creatorId: opts.creatorId,
+      status: opts.status ?? "published",
+    });
+    await tx.insert(artworkDetails).values({ productId: id, medium: "Ink on paper", widthMm: 300, heightMm: 400, year: 2025, editionSize, stock: opts.stock ?? editionSize });
+  });
+  return id;
+}
+
+/** A course with two sections; the first lesson is a free preview. */
+export async function createCourse(db: Db, tag: string, opts: ProductOpts & { lessonCount?: number }): Promise<{ productId: string; slug: string; lessonIds: string[]; lessonSlugs: string[] }> {
+  const id = randomUUID();
+  const slug = `${tag}-course-${id.slice(0, 8)}`;
+  const lessonIds: string[] = [];
+  const lessonSlugs: string[] = [];
+  await db.transaction(async (tx) => {
+    await tx.insert(products).values({
+      id,
+      kind: "course",
+      slug,
+      title: `Fixture course ${id.slice(0, 4)}`,
+      priceAmount: opts.priceAmount ?? 4_900,
+      currency: opts.currency ?? "USD",
+      creatorId: opts.creatorId,
+      status: opts.status ?? "published",
+    });
+    await tx.insert(courseDetails).values({ productId: id, level: "beginner" });
+    const sections = await tx
+      .insert(courseSections)
+      .values([0, 1].map((position) => ({ productId: id, position, title: `Part ${position + 1}` })))
+      .returning({ id: courseSections.id });
+    const count = opts.lessonCount ?? 4;
+    for (let i = 1; i <= count; i++) {
+      const lessonSlug = `${i}-lesson-${i}`;
+      const [row] = await tx
+        .insert(lessons)
+        .values({
+          productId: id,
+          sectionId: sections[i <= count / 2 ? 0 : 1]!.id,
+          position: i,
+          slug: lessonSlug,
+          title: `Lesson ${i}`,
+          durationMinutes: 10,
+          isPreview: i === 1,
+          body: `## Lesson ${i}\n\nSECRET-BODY-${id}-${i}`,
+        })
+        .returning({ id: lessons.id });
+      lessonIds.push(row!.id);
+      lessonSlugs.push(lessonSlug);
+    }
+  });
+  return { productId: id, slug, lessonIds, lessonSlugs };
+}
+
+export async function createBundle(db: Db, tag: string, opts: ProductOpts & { items: string[] }): Promise<string> {
+  const id = randomUUID();
+  await db.transaction(async (tx) => {
+    await tx.insert(products).values({
+      id,
+      kind: "bundle",
+      slug: `${tag}-bundle-${id.slice(0, 8)}`,
+      title: `Fixture bundle ${id.slice(0, 4)}`,
+      priceAmount: opts.priceAmount ?? 60_000,
+      currency: opts.currency ?? "USD",
+      creatorId: opts.creatorId,
+      status: opts.status ?? "published",
+    });
+    await tx.insert(bundleItems).values(opts.items.map((productId) => ({ bundleId: id, productId })));
+  });
+  return id;
+}
+
+/** Deletes everything tagged `tag`: orders of its products first (order lines restrict product deletion). */
+export async function removeFixtures(db: Db, tag: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const productIds = tx.select({ id: products.id }).from(products).where(like(products.slug, `${tag}-%`));
+    const orderIds = tx.select({ id: orderLines.orderId }).from(orderLines).where(inArray(orderLines.productId, productIds));
+    await tx.delete(orders).where(inArray(orders.id, orderIds));
+    await tx.delete(bundleItems).where(inArray(bundleItems.bundleId, productIds));
+    await tx.delete(products).where(like(products.slug, `${tag}-%`));
+    await tx.delete(creators).where(like(creators.slug, `${tag}-%`));
+    await tx.delete(users).where(and(like(users.email, `${tag}-%`)));
+  });
+}
+
+type ErrorEmitter = { on(event: "error", listener: (error: unknown) => void): unknown };
+
+/**
+ * pg's Pool.end() resolves before its clients' sockets have closed, so a test database dropped right
+ * after (freshDatabase's dispose) can terminate them mid-goodbye and Node reports those
+ * "terminating connection due to administrator command" errors as uncaught (the pool re-emits an idle
+ * client's error on itself, and an EventEmitter without an error listener throws). They are expected
+ * at teardown, so listen on the pool and on every client. A no-op on PGlite.
+ */
+export function tolerateTeardown(db: Db): void {
+  type Pool = ErrorEmitter & { totalCount?: number; on(e: "connect", l: (c: ErrorEmitter) => void): unknown; _clients?: ErrorEmitter[] };
+  const pool = (db as unknown as { $client?: Pool }).$client;
+  if (!pool || typeof pool.totalCount !== "number") return;
+  const quiet = (emitter: ErrorEmitter) => void emitter.on("error", () => undefined);
+  quiet(pool);
+  pool._clients?.forEach(quiet);
+  pool.on("connect", quiet);
+}
