@@ -1,0 +1,60 @@
+/**
+ * Measurement writes: one exposure per visitor and experiment phase, and the visitor -> user links that
+ * let an anonymous exposure be matched with orders placed after sign-in. Called after the response
+ * (next/server `after`), so none of this adds to what the visitor waits for.
+ */
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { experimentExposures, visitorUsers } from "@/db/schema";
+import { selectRows } from "./sql";
+
+export type ExposureInput = {
+  experimentKey: string;
+  bucketVersion: number;
+  variant: number;
+  visitorId: string;
+  userId: string | null;
+  utmSource: string | null;
+  at?: Date;
+};
+
+/**
+ * Records the first exposure; later visits change nothing (unique on experiment, version, visitor).
+ * Returns whether a row was written. The experiment is looked up by key inside the insert, so an
+ * experiment deleted meanwhile simply records nothing.
+ */
+export async function recordExposure(db: Executor, input: ExposureInput): Promise<boolean> {
+  const at = (input.at ?? new Date()).toISOString();
+  const rows = await selectRows<{ id: number }>(
+    db,
+    sql`insert into experiment_exposure (experiment_id, bucket_version, variant, visitor_id, user_id, utm_source, exposed_at)
+        select e.id, ${input.bucketVersion}, ${input.variant}, ${input.visitorId}, ${input.userId}, ${input.utmSource}, ${at}::timestamptz
+        from experiment e where e.key = ${input.experimentKey}
+        on conflict (experiment_id, bucket_version, visitor_id) do nothing
+        returning id`,
+  );
+  if (input.userId) await linkVisitorToUser(db, input.visitorId, input.userId);
+  return rows.length > 0;
+}
+
+/** Remembers that a visitor id was seen signed in as a user, and fills the user into their anonymous exposures. */
+export async function linkVisitorToUser(db: Executor, visitorId: string, userId: string): Promise<void> {
+  await db.insert(visitorUsers).values({ visitorId, userId }).onConflictDoNothing();
+  await db
+    .update(experimentExposures)
+    .set({ userId })
+    .where(and(eq(experimentExposures.visitorId, visitorId), isNull(experimentExposures.userId)));
+}
+
+/** Whether a signed-in user (or the visitor) belongs to one of the clusters of the current reco generation. */
+export async function isInClusters(db: Executor, { userId, visitorId, clusters }: { userId: string | null; visitorId: string; clusters: number[] }): Promise<boolean> {
+  if (clusters.length === 0) return true;
+  const ids = userId ? [userId, visitorId] : [visitorId];
+  const rows = await selectRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from user_cluster uc join reco_state s on s.generation = uc.generation
+        where uc.user_id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})
+          and uc.cluster_id in (${sql.join(clusters.map((c) => sql`${c}`), sql`, `)})`,
+  );
+  return (rows[0]?.n ?? 0) > 0;
+}
