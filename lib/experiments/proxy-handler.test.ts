@@ -189,4 +189,19 @@ describe("proxy assignment", () => {
     await proxy(request({ cookies: jar, path: "/orders" }));
     expect(link).toHaveBeenCalledTimes(2);
   });
+
+  it("gives new bandit weights to new visitors only: assigned visitors keep their variant", async () => {
+    const before = makeProxy([{ ...experiment, weights: [0.5, 0.5] }]);
+    const jars: { jar: Record<string, string>; variant: number }[] = [];
+    for (let i = 0; i < 200; i++) {
+      const res = await before(request({ cookies: consent }));
+      jars.push({ jar: { ...consent, ...setCookies(res) }, variant: assignment(res)!.variant });
+    }
+    expect(jars.filter((j) => j.variant === 0).length).toBeGreaterThan(50);
+    const after = makeProxy([{ ...experiment, weights: [0.01, 0.99] }]);
+    for (const { jar, variant } of jars) expect(assignment(await after(request({ cookies: jar })))?.variant).toBe(variant);
+    let control = 0;
+    for (let i = 0; i < 200; i++) if (assignment(await after(request({ cookies: consent })))?.variant === 0) control++;
+    expect(control).toBeLessThan(12);
+  });
 });
