@@ -2,6 +2,7 @@ import type { Db } from "../client";
 import * as s from "../schema";
 import { hashPassword } from "@/lib/auth/password";
 import { buildArtworks } from "./artworks";
+import { seedCampaigns } from "./campaigns";
 import { COURSES, SECTION_THEMES } from "./courses";
 import { CREATORS } from "./creators";
 import { seedId } from "./ids";
@@ -150,6 +151,8 @@ export async function seedCatalogue(db: Db): Promise<SeedCounts> {
         .onConflictDoNothing();
     }
   });
+  // The demo co-branded campaign (its own transaction: it validates against the catalogue written above).
+  await seedCampaigns(db);
 
   return {
     creators: CREATORS.length,

@@ -19,6 +19,7 @@ import {
   products,
   type CampaignStatus,
 } from "@/db/schema";
+import { fnv1a32 } from "@/lib/experiments/hash";
 import { selectRows } from "@/lib/experiments/sql";
 import { parseCampaignInput, type CampaignDraft, type FieldErrors } from "./input";
 
@@ -124,7 +125,12 @@ function bundleColumns(draft: CampaignDraft) {
   };
 }
 
-export async function createCampaign(db: Db, raw: unknown, opts: { userId: string | null }): Promise<SaveResult> {
+/** `ids` fixes the new rows' ids (the demo seed needs the same ids on every database). */
+export async function createCampaign(
+  db: Db,
+  raw: unknown,
+  opts: { userId: string | null; ids?: { campaign: string; bundle: string; experiment: string } },
+): Promise<SaveResult> {
   const parsed = parseCampaignInput(raw);
   if (!parsed.ok) return { ok: false, error: "invalid_input", fieldErrors: parsed.fieldErrors };
   const draft = parsed.draft;
@@ -134,15 +140,16 @@ export async function createCampaign(db: Db, raw: unknown, opts: { userId: strin
   const id = await db.transaction(async (tx) => {
     const [bundle] = await tx
       .insert(products)
-      .values({ kind: "bundle", status: "draft", imageSeed: randomBytes(2).readUInt16BE(0), ...bundleColumns(draft) })
+      .values({ id: opts.ids?.bundle, kind: "bundle", status: "draft", imageSeed: fnv1a32(draft.slug) % 10_000, ...bundleColumns(draft) })
       .returning({ id: products.id });
     const [campaign] = await tx
       .insert(campaigns)
-      .values({ ...campaignColumns(draft), bundleProductId: bundle!.id, previewToken: randomBytes(18).toString("base64url"), createdBy: opts.userId })
+      .values({ id: opts.ids?.campaign, ...campaignColumns(draft), bundleProductId: bundle!.id, previewToken: randomBytes(18).toString("base64url"), createdBy: opts.userId })
       .returning({ id: campaigns.id });
     const [experiment] = await tx
       .insert(experiments)
       .values({
+        id: opts.ids?.experiment,
         campaignId: campaign!.id,
         key: draft.slug,
         mode: draft.experiment.mode,

@@ -33,7 +33,7 @@ async function traffic(prefix: string, variant: number, count: number, buyers: n
 }
 
 function banditInput() {
-  const input = demoCampaignInput();
+  const input = demoCampaignInput({ slug: "bandit-test" });
   return {
     ...input,
     channels: [
@@ -81,15 +81,16 @@ describe("bandit cadence", () => {
     expect(history[0]?.data).toEqual({ arms: [{ n: 150, conversions: 3 }, { n: 120, conversions: 40 }] });
 
     const config = await loadRuntimeConfig(db, minutes(123));
-    expect(config.experiments[0]).toMatchObject({ bucketVersion: 1, weights: update!.weights });
+    expect(config.experiments.find((e) => e.key === "bandit-test")).toMatchObject({ bucketVersion: 1, weights: update!.weights });
   });
 
   it("keeps learned weights when a running bandit campaign's copy is edited, and resuming does not bump the version", async () => {
-    const before = (await loadRuntimeConfig(db, minutes(130))).experiments[0]!.weights;
+    const weightsAt = async (m: number) => (await loadRuntimeConfig(db, minutes(m))).experiments.find((e) => e.key === "bandit-test")!.weights;
+    const before = await weightsAt(130);
     const edited = banditInput();
     edited.content.heroTitle = "A new headline";
     expect((await updateCampaign(db, campaignId, edited)).ok).toBe(true);
-    expect((await loadRuntimeConfig(db, minutes(131))).experiments[0]!.weights).toEqual(before);
+    expect(await weightsAt(131)).toEqual(before);
     await transitionCampaign(db, campaignId, "pause", minutes(132));
     expect(await transitionCampaign(db, campaignId, "launch", minutes(133))).toMatchObject({ ok: true, bucketVersion: 1 });
   });

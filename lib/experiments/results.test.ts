@@ -16,7 +16,8 @@ let bundleId: string;
 
 const T0 = new Date("2026-03-01T10:00:00Z");
 const hours = (h: number) => new Date(T0.getTime() + h * 3_600_000);
-const KEY = "ink-and-paper";
+// The demo seed has its own "ink-and-paper" campaign; this test runs a separate one.
+const KEY = "results-test";
 
 async function user(id: string) {
   await db.insert(users).values({ id, email: `${id}@example.test`, name: id });
@@ -47,7 +48,7 @@ const expose = (visitorId: string, variant: number, at: Date, userId: string | n
 beforeAll(async () => {
   fresh = await freshDatabase({ seed: true });
   db = fresh.db;
-  const created = await createCampaign(db, demoCampaignInput(), { userId: null });
+  const created = await createCampaign(db, demoCampaignInput({ slug: KEY }), { userId: null });
   if (!created.ok) throw new Error(JSON.stringify(created));
   campaignId = created.id;
   await transitionCampaign(db, campaignId, "launch", new Date("2026-02-01T00:00:00Z"));

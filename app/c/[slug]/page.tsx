@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { after } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { LandingView } from "@/components/campaign/landing-view";
+import { getDb } from "@/db/client";
+import { auth } from "@/lib/auth";
+import { getCurrentUser, hasRole } from "@/lib/auth/session";
+import { getCachedLandingCampaign } from "@/lib/campaigns/cached";
+import { campaignJsonLd, serializeJsonLd } from "@/lib/campaigns/json-ld";
+import { requestTime } from "@/lib/campaigns/clock";
+import { isPubliclyVisible } from "@/lib/campaigns/landing";
+import { landingCopy, resolveLandingVariant } from "@/lib/campaigns/landing-variant";
+import { isSlugLike } from "@/lib/campaigns/slug";
+import { env } from "@/lib/env";
+import { isInClusters, recordExposure } from "@/lib/experiments/exposures";
+import { ASSIGNMENT_HEADER, parseAssignmentHeader } from "@/lib/experiments/visitor-assignment";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : null);
+
+/** Metadata is the same for every variant: one canonical URL, the control's copy, indexable only while public. */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  if (!isSlugLike(slug)) return {};
+  const campaign = await getCachedLandingCampaign(slug);
+  if (!campaign) return {};
+  const title = campaign.content.heroTitle;
+  const description = campaign.content.heroText || campaign.bundle.description;
+  const canonical = `/c/${campaign.slug}`;
+  return {
+    title,
+    description,
+    alternates: { canonical },
+    openGraph: { type: "website", url: canonical, title, description, siteName: "Atelier" },
+    twitter: { card: "summary_large_image", title, description },
+    robots: campaign.status === "running" ? { index: true, follow: true } : { index: false, follow: true },
+  };
+}
+
+export default async function CampaignLandingPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  if (!isSlugLike(slug)) notFound();
+  const [campaign, query, requestHeaders] = await Promise.all([getCachedLandingCampaign(slug), searchParams, headers()]);
+  if (!campaign) notFound();
+  const now = requestTime();
+
+  // Previews: a preview link (token) or a marketer/admin may see any status and pick a variant.
+  const token = one(query.preview);
+  const variantKey = one(query.variant);
+  const byToken = token !== null && token === campaign.previewToken;
+  const needsStudio = !isPubliclyVisible(campaign) || variantKey !== null;
+  const studio = needsStudio && !byToken ? hasRole(await getCurrentUser(), ["marketer", "admin"]) : false;
+  const previewAllowed = byToken || studio;
+  if (!isPubliclyVisible(campaign) && !previewAllowed) notFound();
+
+  const assignment = parseAssignmentHeader(requestHeaders.get(ASSIGNMENT_HEADER));
+  let decision = resolveLandingVariant(campaign, assignment, { allowed: previewAllowed, variantKey });
+
+  if (decision.counted && assignment) {
+    const userId = (await auth())?.user?.id ?? null;
+    // Cluster targeting needs the user's cluster: only the render can look it up. Outside the audience
+    // the visitor sees the control and is not counted.
+    if (campaign.audience.clusters.length > 0) {
+      const inAudience = await isInClusters(await getDb(), { userId, visitorId: assignment.visitorId, clusters: campaign.audience.clusters });
+      if (!inAudience) decision = { variant: campaign.experiment.variants[0]!, counted: false, source: "control" };
+    }
+    if (decision.counted) {
+      const exposure = {
+        experimentKey: campaign.experiment.key,
+        bucketVersion: assignment.bucketVersion,
+        variant: decision.variant.position,
+        visitorId: assignment.visitorId,
+        userId,
+        utmSource: assignment.utmSource,
+      };
+      // After the response: the visitor never waits for the write, and a failed write never breaks the page.
+      after(async () => {
+        try {
+          await recordExposure(await getDb(), exposure);
+        } catch (error) {
+          console.error("[experiments] exposure not recorded", error);
+        }
+      });
+    }
+  }
+
+  const t = await getTranslations("landing");
+  const previewNote = decision.source === "preview" || !isPubliclyVisible(campaign) ? t("previewNote", { status: t(`status.${campaign.status}`), variant: decision.variant.name }) : null;
+  const jsonLd = campaignJsonLd({ ...campaign, content: { ...campaign.content, heroTitle: landingCopy(campaign, campaign.experiment.variants[0]!).headline } }, env.SITE_URL);
+
+  return (
+    <>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
+      <LandingView campaign={campaign} variant={decision.variant} previewNote={previewNote} now={now} />
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ProductGrid } from "@/components/catalog/product-card";
+import { Price } from "@/components/ui/price";
+import type { LandingCampaign, LandingVariant } from "@/lib/campaigns/landing";
+import { landingCopy } from "@/lib/campaigns/landing-variant";
+import { productImagePath, productPath } from "@/lib/catalog/types";
+
+type Props = {
+  campaign: LandingCampaign;
+  variant: LandingVariant;
+  /** Shown above the page for studio users and preview links. */
+  previewNote?: string | null;
+  now: number;
+};
+
+/**
+ * The landing page body. The root element carries data-experiment / data-variant so analytics, tests and
+ * people inspecting the page can see which variant the server rendered (no client-side swap, no flicker).
+ */
+export async function LandingView({ campaign, variant, previewNote, now }: Props) {
+  const t = await getTranslations("landing");
+  const copy = landingCopy(campaign, variant);
+  const { bundle } = campaign;
+  const saving = bundle.itemsTotal - bundle.priceAmount;
+  const ended = campaign.status === "ended" || Date.parse(campaign.endsAt) <= now;
+  const notStarted = Date.parse(campaign.startsAt) > now;
+  const buyable = campaign.status === "running" && !ended && !notStarted && bundle.status === "published";
+  const endDate = new Date(campaign.endsAt);
+
+  return (
+    <article data-experiment={campaign.experiment.key} data-variant={variant.key} className="space-y-14">
+      {previewNote && (
+        <p role="status" className="rounded-md border border-accent bg-white px-4 py-2 text-sm text-accent-dark">
+          {previewNote}
+        </p>
+      )}
+
+      <header className="grid items-center gap-8 lg:grid-cols-[1.1fr_1fr]">
+        <div>
+          <p className="text-sm uppercase tracking-wide text-muted">
+            {t("partnership", { names: campaign.partners.map((p) => p.name).join(" × ") })}
+          </p>
+          <h1 className="mt-2 font-serif text-4xl leading-tight sm:text-5xl">{copy.headline}</h1>
+          {copy.heroText && <p className="mt-4 text-lg text-muted">{copy.heroText}</p>}
+          {copy.body && <p className="mt-4 leading-relaxed">{copy.body}</p>}
+        </div>
+        <div className="grid grid-cols-2 gap-3" aria-hidden="true">
+          {bundle.items.slice(0, 2).map((item, i) => (
+            // Decorative duplicates of the item images below; the first is the page's largest paint.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img
+              key={item.id}
+              src={productImagePath(item)}
+              alt=""
+              width={item.kind === "course" ? 1200 : 800}
+              height={item.kind === "course" ? 675 : 1000}
+              fetchPriority={i === 0 ? "high" : "auto"}
+              className="aspect-[4/5] w-full rounded-lg border border-line bg-white object-cover"
+            />
+          ))}
+        </div>
+      </header>
+
+      <section aria-labelledby="offer-title" className="rounded-xl border border-line bg-white p-6 sm:p-8">
+        <div className="flex flex-wrap items-start justify-between gap-6">
+          <div className="min-w-0 max-w-2xl">
+            <h2 id="offer-title" className="font-serif text-3xl">
+              {bundle.title}
+            </h2>
+            {bundle.description && <p className="mt-2 text-muted">{bundle.description}</p>}
+            {copy.offer && <p className="mt-3 inline-block rounded-full bg-moss px-3 py-1 text-sm text-white">{copy.offer}</p>}
+            <h3 className="mt-6 text-sm font-medium uppercase tracking-wide text-muted">{t("includes")}</h3>
+            <ul className="mt-2 space-y-2">
+              {bundle.items.map((item) => (
+                <li key={item.id} className="flex flex-wrap items-baseline gap-x-2">
+                  <Link href={productPath(item)} className="font-medium hover:text-accent">
+                    {item.title}
+                  </Link>
+                  <span className="text-sm text-muted">
+                    {t(`kind.${item.kind}`)} · {item.creator.name} · <Price amount={item.priceAmount} currency={item.currency} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div className="shrink-0 text-right">
+            <p className="text-sm text-muted">{t("bundlePrice")}</p>
+            <p className="font-serif text-4xl">
+              <Price amount={bundle.priceAmount} currency={bundle.currency} />
+            </p>
+            {saving > 0 && (
+              <p className="mt-1 text-sm text-moss">
+                {t("saving")} <Price amount={saving} currency={bundle.currency} />
+              </p>
+            )}
+            <p className="mt-1 text-sm text-muted">{t("validUntil", { date: endDate })}</p>
+            {buyable ? (
+              <Link
+                href={productPath({ kind: "bundle", slug: bundle.slug })}
+                prefetch={false}
+                className="mt-4 inline-block rounded-md bg-accent px-6 py-3 font-medium text-white hover:bg-accent-dark"
+                data-cta={variant.key}
+              >
+                {copy.cta || t("cta")}
+              </Link>
+            ) : (
+              <p className="mt-4 rounded-md border border-line px-4 py-3 text-sm text-muted">{ended ? t("ended") : notStarted ? t("notStarted") : t("unavailable")}</p>
+            )}
+          </div>
+        </div>
+      </section>
+
+      {campaign.content.story.length > 0 && (
+        <section aria-labelledby="story-title" className="mx-auto max-w-3xl space-y-8">
+          <h2 id="story-title" className="sr-only">
+            {t("story")}
+          </h2>
+          {campaign.content.story.map((block, i) => (
+            <div key={i}>
+              <h3 className="font-serif text-2xl">{block.heading}</h3>
+              <p className="mt-2 whitespace-pre-line leading-relaxed">{block.body}</p>
+            </div>
+          ))}
+        </section>
+      )}
+
+      <section aria-labelledby="partners-title">
+        <h2 id="partners-title" className="font-serif text-2xl">
+          {t("partners")}
+        </h2>
+        <ul className="mt-4 grid gap-4 sm:grid-cols-2">
+          {campaign.partners.map((p) => (
+            <li key={p.id} className="rounded-lg border border-line bg-white p-4">
+              <p className="text-xs uppercase tracking-wide text-muted">
+                {t(`creatorKind.${p.kind}`)}
+                {p.location ? ` · ${p.location}` : ""}
+              </p>
+              <Link href={`/creators/${p.slug}`} className="font-serif text-xl hover:text-accent">
+                {p.name}
+              </Link>
+              <p className="mt-1 text-sm text-muted">{p.bio}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {campaign.featured.length > 0 && (
+        <section aria-labelledby="featured-title">
+          <h2 id="featured-title" className="font-serif text-2xl">
+            {t("featured")}
+          </h2>
+          <div className="mt-4">
+            <ProductGrid products={campaign.featured} label={t("featured")} />
+          </div>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * What a landing page /c/[slug] shows: the campaign, its partners, the bundle with its items, the
+ * featured items and the experiment's variants. JSON-safe (dates as ISO strings) so it can live in Next's
+ * data cache; pages never see raw rows.
+ */
+import { asc, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import {
+  bundleItems,
+  campaignFeatured,
+  campaignPartners,
+  campaigns,
+  creators,
+  experiments,
+  experimentVariants,
+  products,
+  type CampaignAudience,
+  type CampaignContent,
+  type CampaignStatus,
+  type VariantContent,
+} from "@/db/schema";
+import { listProductCardsByIds } from "@/lib/catalog/queries";
+import type { ProductCard } from "@/lib/catalog/types";
+import { isSlugLike } from "./slug";
+
+export type LandingVariant = { position: number; key: string; name: string; content: VariantContent };
+
+export type LandingCampaign = {
+  id: string;
+  slug: string;
+  name: string;
+  status: CampaignStatus;
+  startsAt: string;
+  endsAt: string;
+  updatedAt: string;
+  previewToken: string;
+  content: CampaignContent;
+  audience: CampaignAudience;
+  partners: { id: string; slug: string; name: string; kind: "instructor" | "artist" | "gallery"; bio: string; location: string | null }[];
+  bundle: { id: string; slug: string; title: string; description: string; priceAmount: number; currency: string; status: string; items: ProductCard[]; itemsTotal: number };
+  featured: ProductCard[];
+  experiment: { key: string; bucketVersion: number; mode: "fixed" | "bandit"; variants: LandingVariant[] };
+};
+
+export async function getLandingCampaignBySlug({ slug }: { slug: string }): Promise<LandingCampaign | null> {
+  if (!isSlugLike(slug)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ campaign: campaigns, experiment: experiments, bundle: products })
+    .from(campaigns)
+    .innerJoin(experiments, eq(experiments.campaignId, campaigns.id))
+    .innerJoin(products, eq(products.id, campaigns.bundleProductId))
+    .where(eq(campaigns.slug, slug));
+  if (!row) return null;
+  const { campaign, experiment, bundle } = row;
+  const [partners, items, featured, variants] = await Promise.all([
+    db
+      .select({ id: creators.id, slug: creators.slug, name: creators.name, kind: creators.kind, bio: creators.bio, location: creators.location })
+      .from(campaignPartners)
+      .innerJoin(creators, eq(creators.id, campaignPartners.creatorId))
+      .where(eq(campaignPartners.campaignId, campaign.id))
+      .orderBy(asc(campaignPartners.position)),
+    db.select({ id: bundleItems.productId }).from(bundleItems).where(eq(bundleItems.bundleId, bundle.id)),
+    db.select({ id: campaignFeatured.productId }).from(campaignFeatured).where(eq(campaignFeatured.campaignId, campaign.id)).orderBy(asc(campaignFeatured.position)),
+    db.select().from(experimentVariants).where(eq(experimentVariants.experimentId, experiment.id)).orderBy(asc(experimentVariants.position)),
+  ]);
+  const itemCards = await listProductCardsByIds({ ids: items.map((i) => i.id) });
+  // Courses first, then artworks: the page tells the story in that order.
+  itemCards.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "course" ? -1 : 1));
+  const featuredCards = await listProductCardsByIds({ ids: featured.map((f) => f.id) });
+  return {
+    id: campaign.id,
+    slug: campaign.slug,
+    name: campaign.name,
+    status: campaign.status,
+    startsAt: campaign.startsAt.toISOString(),
+    endsAt: campaign.endsAt.toISOString(),
+    updatedAt: campaign.updatedAt.toISOString(),
+    previewToken: campaign.previewToken,
+    content: campaign.content,
+    audience: campaign.audience,
+    partners,
+    bundle: {
+      id: bundle.id,
+      slug: bundle.slug,
+      title: bundle.title,
+      description: bundle.description,
+      priceAmount: bundle.priceAmount,
+      currency: bundle.currency,
+      status: bundle.status,
+      items: itemCards,
+      itemsTotal: itemCards.reduce((s, c) => s + c.priceAmount, 0),
+    },
+    featured: featuredCards,
+    experiment: {
+      key: experiment.key,
+      bucketVersion: experiment.bucketVersion,
+      mode: experiment.mode,
+      variants: variants.map((v) => ({ position: v.position, key: v.key, name: v.name, content: v.content })),
+    },
+  };
+}
+
+/** Campaigns a search engine may index: running, inside their window. */
+export async function listLiveCampaigns(now = new Date()): Promise<{ slug: string; updatedAt: string }[]> {
+  const db = await getDb();
+  const rows = await db.select({ slug: campaigns.slug, updatedAt: campaigns.updatedAt, startsAt: campaigns.startsAt, endsAt: campaigns.endsAt }).from(campaigns).where(eq(campaigns.status, "running"));
+  return rows.filter((r) => r.startsAt <= now && r.endsAt > now).map((r) => ({ slug: r.slug, updatedAt: r.updatedAt.toISOString() }));
+}
+
+/** Whether a campaign is publicly visible now (otherwise only studio users and preview links see it). */
+export function isPubliclyVisible(c: Pick<LandingCampaign, "status">): boolean {
+  return c.status === "running" || c.status === "paused" || c.status === "ended";
+}
