@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/_actions/auth";
 import type { Locale } from "@/i18n/locales";
 import { getCurrentUser, hasRole, STUDIO_ROLES } from "@/lib/auth/session";
+import { CartLink } from "@/components/cart/cart-link";
 import { LocaleSwitcher } from "./locale-switcher";
 
 export async function SiteHeader() {
@@ -40,6 +41,7 @@ export async function SiteHeader() {
           />
         </form>
         <div className="flex items-center gap-3 text-sm">
+          <CartLink />
           {user ? (
             <>
               <Link href="/account" className="hover:text-accent">

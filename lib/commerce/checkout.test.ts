@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabase, type Db } from "@/db/client";
-import { artworkDetails, enrollments, offers, orderLines, orders, payments } from "@/db/schema";
+import { artworkDetails, enrollments, events, offers, orderLines, orders, payments } from "@/db/schema";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { placeOrder, type PlaceOrderInput } from "./checkout";
 import { createArtwork, createBundle, createCourse, createCreator, createUsers, fixtureTag, tolerateTeardown } from "./fixtures";
@@ -29,9 +29,10 @@ const ordersOf = async (productId: string) =>
 
 /** Row counts of every table placeOrder writes, to prove a failure wrote nothing. */
 async function snapshot() {
-  const n = async (table: typeof orders | typeof orderLines | typeof payments | typeof enrollments) => (await db.select({ n: count() }).from(table))[0]!.n;
+  const n = async (table: typeof orders | typeof orderLines | typeof payments | typeof enrollments | typeof events) => (await db.select({ n: count() }).from(table))[0]!.n;
   const stocks = await db.select().from(artworkDetails).orderBy(artworkDetails.productId);
-  return { orders: await n(orders), lines: await n(orderLines), payments: await n(payments), enrollments: await n(enrollments), stocks };
+  const offerRows = await db.select().from(offers).orderBy(offers.id);
+  return { orders: await n(orders), lines: await n(orderLines), payments: await n(payments), enrollments: await n(enrollments), events: await n(events), stocks, offerRows };
 }
 
 describe("placeOrder under concurrency", () => {

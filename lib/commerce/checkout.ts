@@ -18,7 +18,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
-import { cartItems, carts, enrollments, offers, orderLines, orders, payments, users } from "@/db/schema";
+import { cartItems, carts, enrollments, events, offers, orderLines, orders, payments, users } from "@/db/schema";
 import { CheckoutFailure, type CheckoutErrorCode } from "./failure";
 import { activeReservations, availableFor, decrementStock, expireReservations, lockArtworks } from "./inventory";
 import { resolveLines, type ResolvedOrder } from "./order-lines";
@@ -183,6 +183,9 @@ async function placeInTransaction(tx: Tx, a: Attempt, provider: PaymentProvider,
     onCharged();
     await tx.insert(payments).values({ orderId, provider: provider.name, reference: outcome.reference, status: "succeeded", amount: total, currency: resolved.currency, createdAt: now });
   }
+
+  // The behaviour log the recommenders learn from; written here so a rolled-back order leaves none.
+  await tx.insert(events).values(resolved.lines.map((l) => ({ type: "purchase" as const, userId: a.userId, productId: l.productId, value: rows.filter((r) => r.productId === l.productId).reduce((n, r) => n + r.unitAmount * r.quantity, 0), createdAt: now })));
 
   if (usedReservations.length > 0) await tx.update(offers).set({ status: "completed", updatedAt: now }).where(inArray(offers.id, usedReservations));
   const boughtIds = resolved.lines.map((l) => l.productId);

@@ -40,7 +40,7 @@ export async function expireReservations(tx: Executor, now: Date, productIds?: s
     );
 }
 
-export type Reservation = { offerId: string; productId: string; buyerId: string; agreedAmount: number; currency: string };
+export type Reservation = { offerId: string; productId: string; buyerId: string; agreedAmount: number; currency: string; reservedUntil: Date };
 
 /** Live reservations on these artworks. Call after `lockArtworks` so none can appear while you decide. */
 export async function activeReservations(tx: Executor, productIds: string[], now: Date): Promise<Reservation[]> {
@@ -53,10 +53,11 @@ export async function activeReservations(tx: Executor, productIds: string[], now
       amount: offers.amount,
       counterAmount: offers.counterAmount,
       currency: offers.currency,
+      reservedUntil: offers.reservedUntil,
     })
     .from(offers)
     .where(and(inArray(offers.productId, productIds), eq(offers.status, "accepted"), gt(offers.reservedUntil, now)));
-  return rows.map((r) => ({ offerId: r.offerId, productId: r.productId, buyerId: r.buyerId, agreedAmount: agreedAmount(r), currency: r.currency }));
+  return rows.map((r) => ({ offerId: r.offerId, productId: r.productId, buyerId: r.buyerId, agreedAmount: agreedAmount(r), currency: r.currency, reservedUntil: r.reservedUntil ?? now }));
 }
 
 /** The price both sides agreed: the creator's counter when the buyer accepted one, else the buyer's offer. */

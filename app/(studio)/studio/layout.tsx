@@ -1,7 +1,13 @@
+import { StudioCommerceNav } from "@/components/studio/studio-nav";
 import { requireRole, STUDIO_ROLES } from "@/lib/auth/session";
 
 /** Every studio page is for creators, marketers and admins; the check runs on the server for each request. */
 export default async function StudioLayout({ children }: { children: React.ReactNode }) {
   await requireRole(STUDIO_ROLES, "/studio");
-  return <div>{children}</div>;
+  return (
+    <div>
+      <StudioCommerceNav />
+      {children}
+    </div>
+  );
 }

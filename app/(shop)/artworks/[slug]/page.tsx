@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TagList } from "@/components/catalog/tag-list";
+import { PurchasePanel } from "@/components/commerce/purchase-panel";
 import { Price } from "@/components/ui/price";
 import { getArtworkBySlug } from "@/lib/catalog/products";
 import { productImagePath } from "@/lib/catalog/types";
@@ -48,6 +49,7 @@ export default async function ArtworkPage({ params }: Props) {
               t("editionAvailable", { next: sold + 1, size: art.editionSize, left: art.stock })
             )}
           </p>
+          {art.stock > 0 && <PurchasePanel product={{ id: art.id, kind: "artwork", slug: art.slug }} />}
         </div>
         <dl className="mt-6 grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
           <dt className="text-muted">{t("medium")}</dt>

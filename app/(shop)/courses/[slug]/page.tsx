@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TagList } from "@/components/catalog/tag-list";
+import { PurchasePanel } from "@/components/commerce/purchase-panel";
 import { Price } from "@/components/ui/price";
 import { getCourseBySlug } from "@/lib/catalog/products";
 import { productImagePath } from "@/lib/catalog/types";
@@ -70,6 +71,7 @@ export default async function CoursePage({ params }: Props) {
         <div className="rounded-lg border border-line bg-white p-5 lg:sticky lg:top-6">
           <Price amount={course.priceAmount} currency={course.currency} className="font-serif text-3xl" />
           <p className="mt-1 text-sm text-muted">{t("lifetimeAccess")}</p>
+          <PurchasePanel product={{ id: course.id, kind: "course", slug: course.slug }} />
         </div>
         <div className="rounded-lg border border-line bg-white p-5">
           <h2 className="text-sm uppercase tracking-wide text-muted">{t("instructor")}</h2>

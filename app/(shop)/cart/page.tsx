@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { CartLines } from "@/components/cart/cart-lines";
+import { getCart } from "@/lib/commerce/cart";
+import { currentCartOwner } from "@/lib/commerce/cart-session";
+
+export const metadata = { title: "Cart", robots: { index: false } };
+
+export default async function CartPage() {
+  const [t, owner] = await Promise.all([getTranslations("cart"), currentCartOwner()]);
+  const cart = owner ? await getCart(owner) : { lines: [], count: 0, subtotals: [] };
+  const signedIn = owner !== null && "userId" in owner;
+  return (
+    <div className="max-w-4xl space-y-6">
+      <h1 className="font-serif text-3xl">{t("title")}</h1>
+      <CartLines lines={cart.lines} canCheckout />
+      {!signedIn && cart.lines.length > 0 && (
+        <p className="text-sm text-muted">
+          {t("signInToCheckout")}{" "}
+          <Link href="/sign-in?callbackUrl=%2Fcheckout" className="text-accent underline">
+            {t("signIn")}
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from "node:crypto";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { CheckoutForm } from "@/components/commerce/checkout-form";
+import { Price } from "@/components/ui/price";
+import { requireUser } from "@/lib/auth/session";
+import { getCart } from "@/lib/commerce/cart";
+import { currentCartOwner } from "@/lib/commerce/cart-session";
+import { TEST_CARDS } from "@/lib/commerce/payments";
+
+export const metadata = { title: "Checkout", robots: { index: false } };
+
+export default async function CheckoutPage() {
+  const user = await requireUser("/checkout");
+  // Reading the owner merges the guest cart this browser filled before signing in.
+  await currentCartOwner();
+  const [t, cart] = await Promise.all([getTranslations("checkout"), getCart({ userId: user.id })]);
+  const buyable = cart.lines.filter((l) => l.maxQuantity > 0);
+  if (cart.lines.length === 0)
+    return (
+      <div className="max-w-xl space-y-4">
+        <h1 className="font-serif text-3xl">{t("title")}</h1>
+        <p className="text-muted">{t("empty")}</p>
+      </div>
+    );
+  return (
+    <div className="grid max-w-5xl gap-10 lg:grid-cols-[1fr_22rem]">
+      <section aria-labelledby="summary">
+        <h1 className="font-serif text-3xl">{t("title")}</h1>
+        <h2 id="summary" className="mt-6 text-sm uppercase tracking-wide text-muted">
+          {t("summary")}
+        </h2>
+        <ul className="mt-2 divide-y divide-line rounded-lg border border-line bg-white">
+          {cart.lines.map((l) => (
+            <li key={l.productId} className="flex items-center justify-between gap-4 p-4">
+              <span>
+                {l.title} <span className="text-muted">× {Math.min(l.quantity, l.maxQuantity)}</span>
+                {l.maxQuantity < 1 && <span className="block text-sm text-accent-dark">{l.owned ? t("owned") : t("unavailable")}</span>}
+                {l.reservedAmount !== null && <span className="block text-sm text-moss">{t("reservedPrice")}</span>}
+              </span>
+              <Price amount={l.reservedAmount !== null ? l.reservedAmount + l.unitAmount * (Math.min(l.quantity, l.maxQuantity) - 1) : l.unitAmount * Math.min(l.quantity, l.maxQuantity)} currency={l.currency} />
+            </li>
+          ))}
+        </ul>
+        <p className="mt-4 text-right text-lg">
+          {t("total")}{" "}
+          {cart.subtotals.map((s) => (
+            <Price key={s.currency} amount={s.amount} currency={s.currency} className="font-serif text-2xl" />
+          ))}
+        </p>
+        <Link href="/cart" className="text-sm text-accent underline">
+          {t("editCart")}
+        </Link>
+      </section>
+      <aside className="rounded-lg border border-line bg-white p-5">
+        <h2 className="font-serif text-xl">{t("payment")}</h2>
+        {buyable.length < cart.lines.length ? (
+          <p className="mt-3 text-sm text-accent-dark">{t("errors.unavailable")}</p>
+        ) : (
+          <div className="mt-3">
+            <CheckoutForm idempotencyKey={randomUUID()} testCards={{ success: TEST_CARDS.success, decline: TEST_CARDS.decline }} />
+          </div>
+        )}
+      </aside>
+    </div>
+  );
+}

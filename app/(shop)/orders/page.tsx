@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Price } from "@/components/ui/price";
+import { intlLocale, type Locale } from "@/i18n/locales";
+import { requireUser } from "@/lib/auth/session";
+import { listOrdersForUser } from "@/lib/commerce/orders";
+
+export const metadata = { title: "Orders", robots: { index: false } };
+
+export default async function OrdersPage() {
+  const user = await requireUser("/orders");
+  const [t, locale, orders] = await Promise.all([getTranslations("orders"), getLocale(), listOrdersForUser({ userId: user.id })]);
+  const date = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium" });
+  return (
+    <div className="max-w-4xl space-y-6">
+      <h1 className="font-serif text-3xl">{t("title")}</h1>
+      {orders.length === 0 ? (
+        <p className="text-muted">{t("none")}</p>
+      ) : (
+        <ul className="divide-y divide-line rounded-lg border border-line bg-white">
+          {orders.map((o) => (
+            <li key={o.id}>
+              <Link href={`/orders/${o.id}`} className="flex flex-wrap items-center justify-between gap-4 p-4 hover:bg-paper">
+                <span className="min-w-0">
+                  <span className="block font-medium">{o.titles.join(", ")}</span>
+                  <span className="text-sm text-muted">
+                    {date.format(o.createdAt)} · {t("items", { count: o.itemCount })} · {t(`status.${o.status}`)}
+                  </span>
+                </span>
+                <Price amount={o.totalAmount} currency={o.currency} />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Price } from "@/components/ui/price";
+import { intlLocale, type Locale } from "@/i18n/locales";
+import { requireRole } from "@/lib/auth/session";
+import { productPath } from "@/lib/catalog/types";
+import { listSalesForCreator } from "@/lib/commerce/orders";
+import { getCreatorForUser } from "@/lib/commerce/ownership";
+
+export const metadata = { title: "Sales" };
+
+/** A creator's sold order lines, newest first; admins see every creator's. */
+export default async function StudioSalesPage() {
+  const user = await requireRole(["creator", "admin"], "/studio/sales");
+  const [t, locale, creator] = await Promise.all([getTranslations("studioProducts"), getLocale(), getCreatorForUser(user.id)]);
+  if (!creator && user.role !== "admin") return <p className="text-muted">{t("noCreatorProfile")}</p>;
+  const { rows, totals } = await listSalesForCreator({ creatorId: user.role === "admin" ? null : (creator?.id ?? null) });
+  const date = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium" });
+  return (
+    <div className="space-y-6">
+      <h1 className="font-serif text-3xl">{t("sales.title")}</h1>
+      {totals.length > 0 && (
+        <p className="text-muted">
+          {totals.map((tot) => (
+            <span key={tot.currency} className="mr-4">
+              {t("sales.total", { count: tot.count })} <Price amount={tot.amount} currency={tot.currency} className="font-medium text-ink" />
+            </span>
+          ))}
+        </p>
+      )}
+      {rows.length === 0 ? (
+        <p className="text-muted">{t("sales.none")}</p>
+      ) : (
+        <table className="w-full border-collapse rounded-lg bg-white text-sm">
+          <caption className="sr-only">{t("sales.title")}</caption>
+          <thead>
+            <tr className="border-b border-line text-left text-muted">
+              <th scope="col" className="p-2">{t("sales.date")}</th>
+              <th scope="col" className="p-2">{t("sales.item")}</th>
+              <th scope="col" className="p-2">{t("sales.buyer")}</th>
+              <th scope="col" className="p-2 text-right">{t("sales.quantity")}</th>
+              <th scope="col" className="p-2 text-right">{t("sales.amount")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={`${r.orderId}-${r.productId}-${i}`} className="border-b border-line">
+                <td className="p-2">{date.format(r.createdAt)}</td>
+                <td className="p-2">
+                  <Link href={productPath(r)} className="hover:text-accent">
+                    {r.title}
+                  </Link>
+                </td>
+                <td className="p-2">{r.buyerName ?? t("sales.deletedBuyer")}</td>
+                <td className="p-2 text-right">{r.quantity}</td>
+                <td className="p-2 text-right">
+                  <Price amount={r.unitAmount * r.quantity} currency={r.currency} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

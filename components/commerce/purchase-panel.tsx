@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { AddToCartForm } from "@/components/cart/add-to-cart-form";
+import { Price } from "@/components/ui/price";
+import { intlLocale, type Locale } from "@/i18n/locales";
+import { currentCartOwner } from "@/lib/commerce/cart-session";
+import { getPurchaseState } from "@/lib/commerce/purchase-state";
+
+type Props = { product: { id: string; kind: "course" | "artwork"; slug: string; stock?: number } };
+
+/** Below the price on a product page: add to cart, or why not (owned, reserved, sold out). */
+export async function PurchasePanel({ product }: Props) {
+  const owner = await currentCartOwner();
+  const [t, locale, state] = await Promise.all([getTranslations("cart"), getLocale(), getPurchaseState({ productId: product.id, owner })]);
+  if (product.kind === "course" && state.owned)
+    return (
+      <div className="mt-4 space-y-2" data-testid="purchase-panel">
+        <p className="text-sm text-moss">{t("ownCourse")}</p>
+        <Link href={`/learn/${product.slug}`} className="block w-full rounded-full bg-moss px-4 py-2 text-center text-paper hover:bg-ink">
+          {t("goToCourse")}
+        </Link>
+      </div>
+    );
+  if (product.kind === "artwork" && state.available !== null && state.available < 1)
+    return (
+      <p className="mt-4 text-sm text-accent-dark" data-testid="purchase-panel">
+        {state.heldForOthers > 0 ? t("reservedForOther") : t("soldOut")}
+      </p>
+    );
+  const until = state.myReservation ? new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium", timeStyle: "short" }).format(state.myReservation.until) : null;
+  return (
+    <div className="mt-4 space-y-2" data-testid="purchase-panel">
+      {state.myReservation && (
+        <p className="rounded border border-moss/40 bg-moss/5 px-3 py-2 text-sm text-moss">
+          {t("reservedForYou", { until: until ?? "" })} <Price amount={state.myReservation.agreedAmount} currency={state.myReservation.currency} className="font-medium" />
+        </p>
+      )}
+      <AddToCartForm productId={product.id} inCart={state.inCart} />
+    </div>
+  );
+}

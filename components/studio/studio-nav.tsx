@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getCurrentUser, hasRole } from "@/lib/auth/session";
+
+/** The studio's commerce links for creators and admins (marketers do not sell). */
+export async function StudioCommerceNav() {
+  const [t, user] = await Promise.all([getTranslations("studioProducts"), getCurrentUser()]);
+  if (!hasRole(user, ["creator", "admin"])) return null;
+  const links = [
+    { href: "/studio/products", label: t("nav.products") },
+    { href: "/studio/sales", label: t("nav.sales") },
+    { href: "/studio/offers", label: t("nav.offers") },
+  ];
+  return (
+    <nav aria-label={t("nav.label")} className="mb-6 flex flex-wrap gap-4 border-b border-line pb-3 text-sm">
+      {links.map((l) => (
+        <Link key={l.href} href={l.href} className="hover:text-accent">
+          {l.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
