@@ -12,8 +12,18 @@ import { TREND_WEEKS } from "./load";
 import type { Topics } from "./models";
 import { KIND, type Prepared } from "./prepare";
 
-export type ClusterOptions = { seed: number; kMin: number; kMax: number; nInit: number; tagColumns: number; chooseSample: number };
-export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { seed: 42, kMin: 3, kMax: 8, nInit: 2, tagColumns: 20, chooseSample: 8000 };
+export type ClusterOptions = {
+  seed: number;
+  kMin: number;
+  kMax: number;
+  nInit: number;
+  tagColumns: number;
+  /** k is chosen on a sample of this many users, then fitted on everyone. */
+  chooseSample: number;
+  /** Points scored per silhouette (sampled, as scikit-learn's silhouette_score(sample_size)). */
+  silhouetteSample: number;
+};
+export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { seed: 42, kMin: 3, kMax: 8, nInit: 2, tagColumns: 20, chooseSample: 6000, silhouetteSample: 1000 };
 
 export type ClusterProfile = {
   label: string[];
@@ -95,7 +105,7 @@ export function clusterUsers(prep: Prepared, data: LoadedData, topics: Topics | 
   if (n > options.kMin) {
     // k is chosen on a sample (silhouettes are sampled anyway), then fitted on everyone.
     const sample = sampleRows(z, options.chooseSample, options.seed);
-    const chosen = chooseK(sample, { kMin: options.kMin, kMax: Math.min(options.kMax, sample.nRows - 1), nInit: options.nInit, seed: options.seed });
+    const chosen = chooseK(sample, { kMin: options.kMin, kMax: Math.min(options.kMax, sample.nRows - 1), nInit: options.nInit, seed: options.seed, sampleSize: options.silhouetteSample });
     k = chosen.k;
     scores = chosen.scores;
     labels = Int32Array.from(sample === z ? chosen.result.labels : kmeans(z, k, { seed: options.seed, nInit: options.nInit }).labels);

@@ -23,8 +23,10 @@ import { sparsifyDense, truncateNeighbours, userKnnCost } from "./scoring";
 
 export type ModelOptions = {
   seed: number;
-  /** Neighbours kept per item for storage and scoring. */
+  /** Neighbours kept per item (the stored lists take both kinds from these). */
   neighbours: number;
+  /** Neighbours per history item when scoring users: evaluate.ts found item-kNN flat from 50 to 500. */
+  scoringK: number;
   /** EASE is used up to this many active items (its inverse is cubic); RP3beta above. */
   easeMaxItems: number;
   /** user-kNN is skipped when the (user, user) pairs it would walk exceed this. */
@@ -38,6 +40,7 @@ export type ModelOptions = {
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   seed: 42,
   neighbours: DEFAULT_PARAMS.itemknn.k,
+  scoringK: 50,
   easeMaxItems: 2000,
   userKnnMaxCost: 4e8,
   ldaTopics: 12,
@@ -107,7 +110,10 @@ export function fitModels(prep: Prepared, data: LoadedData, options: ModelOption
 
   const userKnn = userKnnCost(x) <= options.userKnnMaxCost ? { ...DEFAULT_PARAMS.userknn, k: Math.min(DEFAULT_PARAMS.userknn.k, 100) } : null;
 
-  const tfidf = fitTfidf(prep.items.map((it) => ({ tags: it.tags, text: it.text })), { maxDfRatio: 0.5 });
+  // Content similarity costs the sum over terms of (documents containing it)^2: words found in a large
+  // share of a big catalogue say little and would dominate that cost, so the ceiling tightens with size.
+  const maxDfRatio = Math.min(0.5, Math.max(0.05, 1000 / Math.max(1, nItems)));
+  const tfidf = fitTfidf(prep.items.map((it) => ({ tags: it.tags, text: it.text })), { maxDfRatio });
   const content = contentNeighbours(tfidf, { k: 40, minSim: 0.02 });
   t = lap(timings, "content", t);
 
@@ -117,9 +123,9 @@ export function fitModels(prep: Prepared, data: LoadedData, options: ModelOption
   return { cf, strong, userKnn, content, topics, popularity: fitPopularity(x).scores, timings };
 }
 
-/** Item-kNN lists cut to the scoring k (the stored lists are wider). */
-export function scoringNeighbours(models: Models, k: number): Neighbours {
-  return truncateNeighbours(models.cf, k);
+/** Item-item lists cut to the scoring k (the stored lists are wider). */
+export function scoringNeighbours(models: Models, k: number): { cf: Neighbours; strong: Neighbours } {
+  return { cf: truncateNeighbours(models.cf, k), strong: truncateNeighbours(models.strong.neighbours, k) };
 }
 
 function fitTopics(prep: Prepared, data: LoadedData, options: ModelOptions): Topics | null {

@@ -10,16 +10,19 @@
  * Blend weights per slot are the base weights reshaped by a Thompson-sampling bandit over the slot's
  * recommendation impressions and clicks per source (hybrid.ts adaptSlotWeights).
  * Pseudo-users "popular" and "cluster:<c>" get lists too: the reader's cold-start fallback.
+ * Users are written in key order so the inserts append to the primary-key index instead of splitting
+ * pages all over it.
  */
-import { adaptSlotWeights, blendCandidates, type Candidate, type CandidateSource, type Reason, type SourceStats } from "../hybrid";
+import { adaptSlotWeights, type SourceStats } from "../hybrid";
 import type { Neighbours } from "../similarity";
 import { topN } from "../top-n";
+import { Blender, SourceBuffer, type BlendPick } from "./blend";
 import type { ClusterResult } from "./clusters";
 import type { LoadedData } from "./load";
 import type { Models } from "./models";
 import { KIND, RELATION_NAMES, type Prepared } from "./prepare";
 import { NeighbourScorer, UserKnnScorer } from "./scoring";
-import { buildFollowGraph, graphCandidates, ldaCandidates, rankedBy, type Allowed } from "./sources";
+import { buildFollowGraph, graphCandidates, ldaCandidates, rankedBy, ScoredList, topicTagFor, type Allowed } from "./sources";
 
 export const SLOTS = ["for_you", "art_for_learners", "courses_for_collectors"] as const;
 export type Slot = (typeof SLOTS)[number];
@@ -37,8 +40,8 @@ export type RecommendOptions = {
 };
 
 export const DEFAULT_RECOMMEND_OPTIONS: RecommendOptions = {
-  perSlot: { for_you: 20, art_for_learners: 12, courses_for_collectors: 12 },
-  candidatesPerSource: 40,
+  perSlot: { for_you: 12, art_for_learners: 6, courses_for_collectors: 6 },
+  candidatesPerSource: 30,
   maxPerCreator: 2,
   shortHistory: 5,
   baseWeights: { itemknn: 0.25, strong: 0.25, userknn: 0.15, lda: 0.1, graph: 0.1, content: 0.1, cluster: 0.08, pop: 0.04 },
@@ -64,20 +67,20 @@ export type RecoRows = {
   creator: (string | null)[];
 };
 
-function emptyRows(): RecoRows {
-  return { userKey: [], slot: [], rank: [], productId: [], score: [], source: [], kind: [], reasonItem: [], relation: [], tag: [], creator: [] };
-}
-
 type SlotSpec = { slot: Slot; kind: number | null; from: number | null };
+// Alphabetical, the primary key's order within a user.
 const SPECS: SlotSpec[] = [
-  { slot: "for_you", kind: null, from: null },
   { slot: "art_for_learners", kind: KIND.artwork, from: KIND.course },
   { slot: "courses_for_collectors", kind: KIND.course, from: KIND.artwork },
+  { slot: "for_you", kind: null, from: null },
 ];
+const SOURCE_NAMES = ["itemknn", "strong", "userknn", "content", "lda", "graph", "cluster", "pop"] as const;
+const S = Object.fromEntries(SOURCE_NAMES.map((s, i) => [s, i])) as Record<(typeof SOURCE_NAMES)[number], number>;
 
 /** Final weights per slot: base weight times the bandit's share relative to an even split. */
 export function slotWeights(data: LoadedData, base: Record<string, number>, strongName: string, seed: number): Record<Slot, Record<string, number>> {
-  const names = Object.keys(base).map((s) => (s === "strong" ? strongName : s));
+  const rename = (s: string) => (s === "strong" ? strongName : s);
+  const names = Object.keys(base).map(rename);
   const stats: Record<string, Record<string, SourceStats>> = {};
   for (const slot of SLOTS) stats[slot] = Object.fromEntries(names.map((s) => [s, { impressions: 0, clicks: 0 }]));
   for (const b of data.bandit) {
@@ -90,9 +93,8 @@ export function slotWeights(data: LoadedData, base: Record<string, number>, stro
     const w: Record<string, number> = {};
     let total = 0;
     for (const [name, b] of Object.entries(base)) {
-      const source = name === "strong" ? strongName : name;
-      const v = b * (adapted[slot]?.[source] ?? 1 / names.length) * names.length;
-      w[source] = v;
+      const v = b * (adapted[slot]?.[rename(name)] ?? 1 / names.length) * names.length;
+      w[rename(name)] = v;
       total += v;
     }
     for (const s of Object.keys(w)) w[s] = total > 0 ? w[s]! / total : 0;
@@ -108,19 +110,17 @@ export function recommendAll(
   data: LoadedData,
   models: Models,
   clusters: ClusterResult,
-  cfScoring: Neighbours,
+  scoring: { cf: Neighbours; strong: Neighbours },
   options: RecommendOptions = DEFAULT_RECOMMEND_OPTIONS,
   onProgress?: (done: number, total: number) => void,
 ): RecommendResult {
   const { nItems, x, kindOf, recommendable, items } = prep;
   const C = options.candidatesPerSource;
   const weights = slotWeights(data, options.baseWeights, models.strong.name, options.seed);
-  const rows = emptyRows();
-  const itemTags = items.map((it) => it.tags);
-  const creatorKey = (i: number) => String(prep.creatorOf[i]);
-  const kindAllowed = (spec: SlotSpec): Allowed => (i) => recommendable[i] === 1 && (spec.kind === null ? true : kindOf[i] === spec.kind);
+  const sourceNames = SOURCE_NAMES.map((s) => (s === "strong" ? models.strong.name : s));
+  const rows: RecoRows = { userKey: [], slot: [], rank: [], productId: [], score: [], source: [], kind: [], reasonItem: [], relation: [], tag: [], creator: [] };
+  const kindAllowed = (spec: SlotSpec): Allowed => (i) => recommendable[i] === 1 && (spec.kind === null || kindOf[i] === spec.kind);
 
-  // Popularity lists: site-wide and per cluster, for candidates, padding and the cold-start rows.
   const popular = new Map<Slot, Int32Array>(SPECS.map((s) => [s.slot, rankedBy(models.popularity, kindAllowed(s), 200)]));
   const clusterPop: Float64Array[] = Array.from({ length: clusters.k }, () => new Float64Array(nItems));
   for (let u = 0; u < prep.userKeys.length; u++) {
@@ -130,36 +130,63 @@ export function recommendAll(
   }
   const clusterLists = clusterPop.map((scores) => new Map<Slot, Int32Array>(SPECS.map((s) => [s.slot, rankedBy(scores, kindAllowed(s), 200)])));
 
-  const emit = (key: string, slot: Slot, list: { itemId: number; score: number; reason: Reason<number>; source: string }[], u: number) => {
-    list.forEach((it, r) => {
+  type Out = { item: number; score: number; source: string; kind: string; reasonItem: number; tag: string | null; creator: string | null };
+  const emit = (key: string, slot: Slot, list: Out[], u: number) => {
+    for (let r = 0; r < list.length; r++) {
+      const it = list[r]!;
       rows.userKey.push(key);
       rows.slot.push(slot);
       rows.rank.push(r + 1);
-      rows.productId.push(items[it.itemId]!.id);
+      rows.productId.push(items[it.item]!.id);
       rows.score.push(Math.fround(it.score));
       rows.source.push(it.source);
-      const reason = it.reason;
-      rows.kind.push(reason.kind);
-      const item = reason.kind === "because_item" || reason.kind === "similar_content" ? reason.itemId : -1;
-      rows.reasonItem.push(item >= 0 ? items[item]!.id : null);
-      rows.relation.push(item >= 0 && u >= 0 ? RELATION_NAMES[relationOf(prep, u, item)] || null : null);
-      rows.tag.push(reason.kind === "tag" ? reason.tag : null);
-      rows.creator.push(reason.kind === "followed_creator" ? reason.creatorId : null);
-    });
+      rows.kind.push(it.kind);
+      rows.reasonItem.push(it.reasonItem >= 0 ? items[it.reasonItem]!.id : null);
+      rows.relation.push(it.reasonItem >= 0 && u >= 0 ? RELATION_NAMES[relationOf(prep, u, it.reasonItem)] || null : null);
+      rows.tag.push(it.tag);
+      rows.creator.push(it.creator);
+    }
   };
+  /** The reason of a blended pick, from the source that contributed most. */
+  const toOut = (pick: BlendPick, bufs: SourceBuffer[], topTopic: number): Out => {
+    const s = pick.source;
+    const buf = bufs[s]!;
+    const anchor = buf.anchors[pick.position]!;
+    const out: Out = { item: pick.item, score: pick.score, source: buf.name, kind: "popular", reasonItem: -1, tag: null, creator: null };
+    if (s === S.itemknn || s === S.strong) {
+      out.kind = "because_item";
+      out.reasonItem = anchor;
+    } else if (s === S.content) {
+      out.kind = "similar_content";
+      out.reasonItem = anchor;
+    } else if (s === S.userknn) {
+      out.kind = "similar_users";
+    } else if (s === S.lda) {
+      out.tag = models.topics ? topicTagFor(models.topics, topTopic, items[pick.item]!.tags) : null;
+      if (out.tag) out.kind = "tag";
+    } else if (s === S.graph) {
+      if (anchor === 1) {
+        out.kind = "followed_creator";
+        out.creator = items[pick.item]!.creatorId;
+      } else out.kind = "graph";
+    }
+    return out;
+  };
+  const popularOut = (item: number, score: number, source: string): Out => ({ item, score, source, kind: "popular", reasonItem: -1, tag: null, creator: null });
 
-  // Pseudo-user lists.
-  const listFrom = (ids: Int32Array, scores: Float64Array, n: number, source: string, exclude?: Uint8Array) => {
-    const out: { itemId: number; score: number; reason: Reason<number>; source: string }[] = [];
-    const perCreator = new Map<string, number>();
-    for (const pass of [options.maxPerCreator, Infinity]) {
+  // Pseudo-user lists, capped per creator where the catalogue allows it.
+  const listFrom = (ids: Int32Array, scores: Float64Array, n: number, source: string): Out[] => {
+    const out: Out[] = [];
+    const used = new Set<number>();
+    const perCreator = new Map<number, number>();
+    for (const cap of [options.maxPerCreator, Infinity]) {
       for (const i of ids) {
         if (out.length >= n) break;
-        if (exclude?.[i] || out.some((o) => o.itemId === i)) continue;
-        const c = creatorKey(i);
-        if ((perCreator.get(c) ?? 0) >= pass) continue;
+        const c = prep.creatorOf[i]!;
+        if (used.has(i) || (perCreator.get(c) ?? 0) >= cap) continue;
+        used.add(i);
         perCreator.set(c, (perCreator.get(c) ?? 0) + 1);
-        out.push({ itemId: i, score: scores[i]!, reason: { kind: "popular" }, source });
+        out.push(popularOut(i, scores[i]!, source));
       }
     }
     return out;
@@ -174,47 +201,52 @@ export function recommendAll(
   const contentScorer = new NeighbourScorer(nItems);
   const userScorer = models.userKnn ? new UserKnnScorer(x, models.userKnn.k, models.userKnn.shrink) : null;
   const graph = buildFollowGraph(prep, data);
+  const blender = new Blender(nItems);
+  const creatorCount = new Int32Array(prep.creatorIds.length);
+  const buffers = SOURCE_NAMES.map((_, s) => new SourceBuffer(sourceNames[s]!, C));
+  const ldaList = new ScoredList(6 * C);
+  const graphList = new ScoredList(6 * C);
+  const order = new Float64Array(6 * C);
   const mask = new Uint8Array(nItems);
   const filtered = new Int32Array(nItems);
   const histItems: number[] = [];
   const histVals: number[] = [];
+  const recommendableUnmasked: Allowed = (i) => recommendable[i] === 1 && mask[i] === 0;
 
-  const fromScorer = (scores: Float64Array, touched: Int32Array, count: number, allowed: Allowed, reason: (i: number) => Reason<number>): Candidate<number>[] => {
+  const fromScorer = (buf: SourceBuffer, scores: Float64Array, touched: Int32Array, count: number, kind: number, anchors: Int32Array | null) => {
     let m = 0;
     for (let t = 0; t < count; t++) {
       const i = touched[t]!;
-      if (!mask[i] && allowed(i) && scores[i]! > 0) filtered[m++] = i;
+      if (mask[i] === 0 && recommendable[i] === 1 && scores[i]! > 0 && (kind < 0 || kindOf[i] === kind)) filtered[m++] = i;
     }
-    const best = topN(scores, C, { candidates: filtered, candidateCount: m });
-    return Array.from(best, (i) => ({ itemId: i, score: scores[i]!, reason: reason(i) }));
+    for (const i of topN(scores, C, { candidates: filtered, candidateCount: m })) buf.push(i, scores[i]!, anchors ? anchors[i]! : -1);
   };
-  const fromList = (ids: Int32Array, scores: Float64Array, allowed: Allowed): Candidate<number>[] => {
-    const out: Candidate<number>[] = [];
-    for (const i of ids) {
-      if (out.length >= C) break;
-      if (!mask[i] && allowed(i)) out.push({ itemId: i, score: scores[i]!, reason: { kind: "popular" } });
-    }
-    return out;
+  const fromList = (buf: SourceBuffer, list: ScoredList, allowed: Allowed) => {
+    for (let t = 0; t < list.n && buf.n < C; t++) if (allowed(list.items[t]!)) buf.push(list.items[t]!, list.scores[t]!, list.flags[t]!);
+  };
+  const fromRanked = (buf: SourceBuffer, ids: Int32Array, scores: Float64Array) => {
+    for (let t = 0; t < ids.length && buf.n < C; t++) if (mask[ids[t]!] === 0) buf.push(ids[t]!, scores[ids[t]!]!);
   };
 
+  const ldaSeen = new Int32Array(nItems);
   const nUsers = prep.userKeys.length;
+  const orderOfUsers = Array.from({ length: nUsers }, (_, u) => u).sort((a, b) => (prep.userKeys[a]! < prep.userKeys[b]! ? -1 : 1));
   let usersWithLists = 0;
-  for (let u = 0; u < nUsers; u++) {
-    if (onProgress && u % 5000 === 0) onProgress(u, nUsers);
+  let done = 0;
+  for (const u of orderOfUsers) {
+    if (onProgress && done++ % 10_000 === 0) onProgress(done - 1, nUsers);
     const start = x.indptr[u]!;
     const end = x.indptr[u + 1]!;
     if (end === start) continue;
     usersWithLists++;
-    for (let p = start; p < end; p++) mask[x.indices[p]!] = 1;
-    for (let p = prep.owned.indptr[u]!; p < prep.owned.indptr[u + 1]!; p++) mask[prep.owned.indices[p]!] = 1;
-    for (let p = prep.dismissed.indptr[u]!; p < prep.dismissed.indptr[u + 1]!; p++) mask[prep.dismissed.indices[p]!] = 1;
+    setMask(mask, prep, u, 1);
     const key = prep.userKeys[u]!;
     const cluster = clusters.clusterOfUser[u]!;
-    const shared: { userknn?: boolean } = {};
-    if (userScorer) {
-      userScorer.run(u);
-      shared.userknn = true;
-    }
+    if (userScorer) userScorer.run(u);
+    const topTopic = models.topics ? ldaCandidates(models.topics, u, recommendableUnmasked, ldaList, order, ldaSeen, u + 1) : -1;
+    if (prep.isVisitor[u]) graphList.n = 0;
+    else graphCandidates(prep, graph, key, recommendableUnmasked, models.popularity, graphList, order);
+
     for (const spec of SPECS) {
       histItems.length = 0;
       histVals.length = 0;
@@ -227,49 +259,50 @@ export function recommendAll(
       }
       if (histItems.length === 0) continue;
       const allowed = kindAllowed(spec);
+      const kind = spec.kind ?? -1;
       const w = weights[spec.slot];
-      const sources: CandidateSource<number>[] = [];
-      cfScorer.run(cfScoring, histItems, histVals);
-      sources.push({ source: "itemknn", weight: w.itemknn ?? 0, candidates: fromScorer(cfScorer.scores, cfScorer.touched, cfScorer.count, allowed, (i) => ({ kind: "because_item", itemId: cfScorer.anchor[i]! })) });
-      strongScorer.run(models.strong.neighbours, histItems, histVals);
-      sources.push({ source: models.strong.name, weight: w[models.strong.name] ?? 0, candidates: fromScorer(strongScorer.scores, strongScorer.touched, strongScorer.count, allowed, (i) => ({ kind: "because_item", itemId: strongScorer.anchor[i]! })) });
-      if (userScorer && shared.userknn) {
-        sources.push({ source: "userknn", weight: w.userknn ?? 0, candidates: fromScorer(userScorer.scores, userScorer.touched, userScorer.count, allowed, () => ({ kind: "similar_users" })) });
-      }
+      buffers.forEach((b, s) => b.clear(w[sourceNames[s]!] ?? 0));
+      cfScorer.run(scoring.cf, histItems, histVals);
+      fromScorer(buffers[S.itemknn]!, cfScorer.scores, cfScorer.touched, cfScorer.count, kind, cfScorer.anchor);
+      strongScorer.run(scoring.strong, histItems, histVals);
+      fromScorer(buffers[S.strong]!, strongScorer.scores, strongScorer.touched, strongScorer.count, kind, strongScorer.anchor);
+      if (userScorer) fromScorer(buffers[S.userknn]!, userScorer.scores, userScorer.touched, userScorer.count, kind, null);
       if (histItems.length < options.shortHistory) {
         contentScorer.run(models.content, histItems, histVals);
-        sources.push({ source: "content", weight: w.content ?? 0, candidates: fromScorer(contentScorer.scores, contentScorer.touched, contentScorer.count, allowed, (i) => ({ kind: "similar_content", itemId: contentScorer.anchor[i]! })) });
+        fromScorer(buffers[S.content]!, contentScorer.scores, contentScorer.touched, contentScorer.count, kind, contentScorer.anchor);
       }
-      const notMasked: Allowed = (i) => !mask[i] && allowed(i);
-      if (models.topics) sources.push({ source: "lda", weight: w.lda ?? 0, candidates: ldaCandidates(models.topics, u, notMasked, C, itemTags) });
-      if (!prep.isVisitor[u]) sources.push({ source: "graph", weight: w.graph ?? 0, candidates: graphCandidates(prep, graph, key, notMasked, C, models.popularity) });
-      if (cluster >= 0) sources.push({ source: "cluster", weight: w.cluster ?? 0, candidates: fromList(clusterLists[cluster]!.get(spec.slot)!, clusterPop[cluster]!, allowed) });
-      sources.push({ source: "pop", weight: w.pop ?? 0, candidates: fromList(popular.get(spec.slot)!, models.popularity, allowed) });
+      fromList(buffers[S.lda]!, ldaList, allowed);
+      fromList(buffers[S.graph]!, graphList, allowed);
+      if (cluster >= 0) fromRanked(buffers[S.cluster]!, clusterLists[cluster]!.get(spec.slot)!, clusterPop[cluster]!);
+      fromRanked(buffers[S.pop]!, popular.get(spec.slot)!, models.popularity);
 
       const n = options.perSlot[spec.slot];
-      const blended = blendCandidates(sources, { n, creatorOf: creatorKey, maxPerCreator: options.maxPerCreator });
-      const list = blended.map((b) => ({ itemId: b.itemId, score: b.score, reason: b.reason, source: b.reasons[0]!.source }));
+      const picks = blender.blend(buffers, n, prep.creatorOf, options.maxPerCreator, creatorCount);
+      const list = picks.map((pick) => toOut(pick, buffers, topTopic));
       if (list.length < n) {
         // Thin evidence: top up from the cluster's favourites, then the site's, never owned or seen.
-        const have = new Set(list.map((l) => l.itemId));
-        const pads = [cluster >= 0 ? clusterLists[cluster]!.get(spec.slot)! : new Int32Array(0), popular.get(spec.slot)!];
-        for (const ids of pads) {
+        const have = new Set(list.map((l) => l.item));
+        const pads: [Int32Array, string][] = [[cluster >= 0 ? clusterLists[cluster]!.get(spec.slot)! : new Int32Array(0), "cluster"], [popular.get(spec.slot)!, "pop"]];
+        for (const [ids, source] of pads) {
           for (const i of ids) {
             if (list.length >= n) break;
             if (mask[i] || have.has(i)) continue;
             have.add(i);
-            list.push({ itemId: i, score: 0, reason: { kind: "popular" }, source: ids === pads[0] ? "cluster" : "pop" });
+            list.push(popularOut(i, 0, source));
           }
         }
       }
       emit(key, spec.slot, list, u);
     }
-    for (let p = start; p < end; p++) mask[x.indices[p]!] = 0;
-    for (let p = prep.owned.indptr[u]!; p < prep.owned.indptr[u + 1]!; p++) mask[prep.owned.indices[p]!] = 0;
-    for (let p = prep.dismissed.indptr[u]!; p < prep.dismissed.indptr[u + 1]!; p++) mask[prep.dismissed.indices[p]!] = 0;
+    setMask(mask, prep, u, 0);
   }
   onProgress?.(nUsers, nUsers);
   return { rows, weights, usersWithLists };
+}
+
+/** Marks (1) or clears (0) the user's seen, owned and dismissed items. */
+function setMask(mask: Uint8Array, prep: Prepared, u: number, v: 0 | 1): void {
+  for (const m of [prep.x, prep.owned, prep.dismissed]) for (let p = m.indptr[u]!; p < m.indptr[u + 1]!; p++) mask[m.indices[p]!] = v;
 }
 
 function relationOf(prep: Prepared, u: number, item: number): number {

@@ -83,7 +83,7 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
 
   const modelOptions = { ...DEFAULT_MODEL_OPTIONS, seed, ...options.models };
   const models = fitModels(prep, data, modelOptions);
-  const cfScoring = scoringNeighbours(models, modelOptions.neighbours);
+  const scoring = scoringNeighbours(models, modelOptions.scoringK);
   stage(
     "models",
     `${Object.entries(models.timings)
@@ -98,7 +98,7 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
   const neighbours = itemNeighbourRows(prep, models.cf, models.content);
   stage("neighbours", `${neighbours.productId.length} rows`);
 
-  const reco = recommendAll(prep, data, models, clusters, cfScoring, { ...DEFAULT_RECOMMEND_OPTIONS, seed, ...options.recommend }, (done, total) =>
+  const reco = recommendAll(prep, data, models, clusters, scoring, { ...DEFAULT_RECOMMEND_OPTIONS, seed, ...options.recommend }, (done, total) =>
     options.onProgress?.(`  recommendations ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} users`),
   );
   stage("recommendations", `${reco.rows.userKey.length} rows for ${reco.usersWithLists} users`);

@@ -54,6 +54,17 @@ export async function bulkInsert(
   for (const col of inputs) if (col.values.length !== n) throw new RangeError(`bulkInsert(${table}): input columns differ in length`);
   const names = sql.raw(columns.map((c) => `"${c}"`).join(", "));
   const aliases = sql.raw(inputs.map((_, c) => `c${c}`).join(", "));
+  const run = async (query: SQL) => {
+    try {
+      await db.execute(query);
+    } catch (error) {
+      // The driver's error carries every parameter: megabytes of array literals. Keep the cause only.
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+      throw new Error(`bulkInsert(${table}) failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    }
+  };
+  // The next chunk's literals are built (synchronously) while the database inserts the previous one.
+  let pending: Promise<void> | null = null;
   for (let start = 0; start < n; start += chunkSize) {
     const end = Math.min(n, start + chunkSize);
     const args = sql.join(
@@ -63,13 +74,10 @@ export async function bulkInsert(
       }),
       sql`, `,
     );
-    try {
-      await db.execute(sql`insert into ${sql.raw(`"${table}"`)} (${names}) select ${sql.raw(select)} from unnest(${args}) as u(${aliases})`);
-    } catch (error) {
-      // The driver's error carries every parameter: megabytes of array literals. Keep the cause only.
-      const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-      throw new Error(`bulkInsert(${table}) failed: ${cause instanceof Error ? cause.message : String(cause)}`);
-    }
+    const query = sql`insert into ${sql.raw(`"${table}"`)} (${names}) select ${sql.raw(select)} from unnest(${args}) as u(${aliases})`;
+    if (pending) await pending;
+    pending = run(query);
   }
+  if (pending) await pending;
   return n;
 }

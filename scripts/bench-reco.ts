@@ -1,0 +1,210 @@
+/**
+ * npm run bench:reco -- [--sizes 10000:200000,50000:1000000] [--items 10000] [--reads 1000] [--seed 1]
+ *
+ * Benchmarks the recommendation refresh on synthetic data it generates itself:
+ * 1. k-means on 100,000 x 16 points, k = 8, one restart (clustered blobs and structureless noise);
+ * 2. for every size users:events, a throwaway database (a fresh database on the DATABASE_URL server, or
+ *    in-memory PGlite without it) with the demo catalogue, synthetic products up to --items, and the
+ *    persona-driven population of db/seed/population.ts; then one full refresh, written to the
+ *    database, with per-stage timings and the peak RSS (sampled every 10 ms), events per second, and
+ *    the p50/p99 latency of reading one user's recommendations and one product's neighbours.
+ * Generating the data is not part of the timed refresh. Exit codes: 0 done, 1 failed, 2 bad arguments.
+ */
+import { parseArgs } from "node:util";
+import { z } from "zod";
+
+const USAGE = `Usage: npm run bench:reco -- [--sizes U:E,...] [--items N] [--reads N] [--seed S]
+
+  --sizes   users:events pairs to benchmark (default 10000:200000,50000:1000000)
+  --items   catalogue size; synthetic products are added up to it (default 10000)
+  --reads   reads timed per size for the latency percentiles (default 1000)
+  --seed    population seed (default 1)
+
+Uses a throwaway database on the DATABASE_URL server (dropped afterwards), else in-memory PGlite.`;
+
+class UsageError extends Error {}
+
+const flagsSchema = z.object({
+  sizes: z
+    .string()
+    .default("10000:200000,50000:1000000")
+    .transform((s, ctx) => {
+      const out: { users: number; events: number }[] = [];
+      for (const part of s.split(",")) {
+        const m = /^(\d+):(\d+)$/.exec(part.trim());
+        if (!m || Number(m[1]) < 1) {
+          ctx.addIssue({ code: "custom", message: `--sizes entry "${part}" must be users:events, e.g. 10000:200000` });
+          return z.NEVER;
+        }
+        out.push({ users: Number(m[1]), events: Number(m[2]) });
+      }
+      return out;
+    }),
+  items: z.coerce.number().int().min(1).max(200_000).default(10_000),
+  reads: z.coerce.number().int().min(10).max(100_000).default(1000),
+  seed: z.coerce.number().int().min(0).max(0xffffffff).default(1),
+});
+
+function parseFlags(argv: string[]) {
+  let values: Record<string, unknown>;
+  try {
+    values = parseArgs({
+      args: argv,
+      options: { sizes: { type: "string" }, items: { type: "string" }, reads: { type: "string" }, seed: { type: "string" }, help: { type: "boolean" } },
+      strict: true,
+    }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) return null;
+  const parsed = flagsSchema.safeParse(values);
+  if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? "invalid arguments");
+  return parsed.data;
+}
+
+const fmt = (n: number) => n.toLocaleString("en-US");
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+async function benchKmeans(): Promise<{ clusteredMs: number; noiseMs: number; iterations: [number, number] }> {
+  const { kmeans } = await import("@/lib/reco/kmeans");
+  const { createRng } = await import("@/lib/random");
+  const n = 100_000;
+  const d = 16;
+  const rng = createRng(7);
+  const centers = Array.from({ length: 8 }, () => Array.from({ length: d }, () => rng.normal() * 5));
+  const blobs = new Float64Array(n * d);
+  const noise = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
+    const c = centers[i % 8]!;
+    for (let f = 0; f < d; f++) {
+      blobs[i * d + f] = c[f]! + rng.normal();
+      noise[i * d + f] = rng.next();
+    }
+  }
+  // Warm the JIT on a small problem so the timing is of the algorithm, not of compilation.
+  kmeans({ nRows: 2000, nCols: d, data: blobs.subarray(0, 2000 * d) }, 8, { nInit: 1, seed: 1 });
+  let t = performance.now();
+  const a = kmeans({ nRows: n, nCols: d, data: blobs }, 8, { nInit: 1, seed: 1 });
+  const clusteredMs = performance.now() - t;
+  t = performance.now();
+  const b = kmeans({ nRows: n, nCols: d, data: noise }, 8, { nInit: 1, seed: 1 });
+  return { clusteredMs, noiseMs: performance.now() - t, iterations: [a.iterations, b.iterations] };
+}
+
+async function main(): Promise<void> {
+  let flags: ReturnType<typeof parseFlags>;
+  try {
+    flags = parseFlags(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`bench:reco: ${error.message}. Run with --help for usage.`);
+    process.exit(2);
+  }
+  if (flags === null) {
+    console.log(USAGE);
+    return;
+  }
+  const [{ freshDatabase }, { generatePopulation, syntheticUserId, DEFAULT_POPULATION_NOW }, { refreshRecommendations }, read, { addBenchProducts }, { sql }] =
+    await Promise.all([
+      import("../test/fresh-db"),
+      import("@/db/seed/population"),
+      import("@/lib/reco/jobs/refresh"),
+      import("@/lib/reco/read"),
+      import("./bench-reco-catalogue"),
+      import("drizzle-orm"),
+    ]);
+
+  const km = await benchKmeans();
+  console.log(`k-means 100,000 x 16, k = 8, nInit 1: clustered blobs ${secs(km.clusteredMs)} (${km.iterations[0]} iterations), uniform noise ${secs(km.noiseMs)} (${km.iterations[1]} iterations)`);
+
+  const results: Record<string, unknown>[] = [];
+  for (const size of flags.sizes) {
+    const fresh = await freshDatabase({ seed: true });
+    try {
+      console.log(`\n== ${fmt(size.users)} users, ${fmt(size.events)} events, ${fmt(flags.items)} items (${fresh.driver})`);
+      let t = performance.now();
+      const added = await addBenchProducts(fresh.db, { total: flags.items, seed: flags.seed });
+      const population = await generatePopulation(fresh.db, {
+        users: size.users,
+        events: size.events,
+        seed: flags.seed,
+        concurrency: fresh.driver === "pg" ? 4 : 1,
+      });
+      await fresh.db.execute(sql`analyze`);
+      console.log(`  data: ${fmt(added)} synthetic products, ${fmt(population.events.total)} events, ${fmt(population.follows)} follows in ${secs(performance.now() - t)} (not timed below)`);
+
+      const baseline = process.memoryUsage().rss;
+      let peak = baseline;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+      t = performance.now();
+      const summary = await refreshRecommendations(fresh.db, {
+        now: DEFAULT_POPULATION_NOW.getTime(),
+        onStage: (s) => console.log(`  [${s.stage.padEnd(15)}] ${secs(s.ms).padStart(8)}  ${s.detail ?? ""}`),
+      });
+      const refreshMs = performance.now() - t;
+      clearInterval(sampler);
+      peak = Math.max(peak, process.memoryUsage().rss);
+      const eventsPerSecond = size.events / (refreshMs / 1000);
+      console.log(`  refresh total ${secs(refreshMs)}, ${fmt(Math.round(eventsPerSecond))} events/s, peak RSS ${mib(peak)} (before: ${mib(baseline)})`);
+
+      // Reads: random synthetic users (some with long lists, some cold), and product neighbour strips.
+      const userTimes: number[] = [];
+      const itemTimes: number[] = [];
+      let x = flags.seed * 2654435761;
+      const rand = (n: number) => {
+        x = (x * 1103515245 + 12345) >>> 0;
+        return x % n;
+      };
+      const productIds = (await fresh.db.execute(sql`select id from product where status = 'published' order by id`)) as unknown as { rows: { id: string }[] };
+      for (let k = 0; k < 20; k++) await read.getRecommendations(fresh.db, { userId: syntheticUserId(rand(size.users)), slot: "for_you", limit: 12 });
+      let empty = 0;
+      for (let k = 0; k < flags.reads; k++) {
+        const s = performance.now();
+        const list = await read.getRecommendations(fresh.db, { userId: syntheticUserId(rand(size.users)), slot: "for_you", limit: 12 });
+        userTimes.push(performance.now() - s);
+        if (list.items.length === 0) empty++;
+        const p = productIds.rows[rand(productIds.rows.length)]!.id;
+        const s2 = performance.now();
+        await read.getItemNeighbours(fresh.db, { productId: p, relation: k % 2 === 0 ? "similar" : "cross", limit: 8 });
+        itemTimes.push(performance.now() - s2);
+      }
+      userTimes.sort((a, b) => a - b);
+      itemTimes.sort((a, b) => a - b);
+      console.log(
+        `  read one user's recommendations: p50 ${percentile(userTimes, 0.5).toFixed(2)} ms, p99 ${percentile(userTimes, 0.99).toFixed(2)} ms (${flags.reads} reads, ${empty} empty); product neighbours: p50 ${percentile(itemTimes, 0.5).toFixed(2)} ms, p99 ${percentile(itemTimes, 0.99).toFixed(2)} ms`,
+      );
+      results.push({
+        users: size.users,
+        events: size.events,
+        items: flags.items,
+        driver: fresh.driver,
+        refresh_s: Math.round(refreshMs) / 1000,
+        stages_s: Object.fromEntries(summary.stages.map((s) => [s.stage, Math.round(s.ms) / 1000])),
+        events_per_s: Math.round(eventsPerSecond),
+        peak_rss_mib: Math.round(peak / 2 ** 20),
+        read_user_ms: { p50: +percentile(userTimes, 0.5).toFixed(2), p99: +percentile(userTimes, 0.99).toFixed(2) },
+        read_item_ms: { p50: +percentile(itemTimes, 0.5).toFixed(2), p99: +percentile(itemTimes, 0.99).toFixed(2) },
+        counts: summary.counts,
+        k: summary.clusters.k,
+        strong_model: summary.strongModel,
+        user_knn: summary.userKnn,
+      });
+    } finally {
+      await fresh.dispose();
+    }
+  }
+  console.log(
+    `\n${JSON.stringify({ kmeans_100k_16_k8_s: { clustered: Math.round(km.clusteredMs) / 1000, noise: Math.round(km.noiseMs) / 1000 }, sizes: results })}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error("bench:reco failed:", error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
