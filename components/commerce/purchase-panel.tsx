@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
+import { LockedNotice } from "@/components/learn/locked-notice";
 import { Price } from "@/components/ui/price";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import { currentCartOwner } from "@/lib/commerce/cart-session";
@@ -27,9 +29,15 @@ export async function PurchasePanel({ product }: Props) {
         {state.heldForOthers > 0 ? t("reservedForOther") : t("soldOut")}
       </p>
     );
+  const signedIn = owner !== null && "userId" in owner;
   const until = state.myReservation ? new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium", timeStyle: "short" }).format(state.myReservation.until) : null;
   return (
     <div className="mt-4 space-y-2" data-testid="purchase-panel">
+      {product.kind === "course" && (
+        <Suspense>
+          <LockedNotice signedIn={signedIn} />
+        </Suspense>
+      )}
       {state.myReservation && (
         <p className="rounded border border-moss/40 bg-moss/5 px-3 py-2 text-sm text-moss">
           {t("reservedForYou", { until: until ?? "" })} <Price amount={state.myReservation.agreedAmount} currency={state.myReservation.currency} className="font-medium" />

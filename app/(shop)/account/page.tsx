@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ContinueLearning } from "@/components/learn/continue-learning";
 import { hasRole, requireUser, STUDIO_ROLES } from "@/lib/auth/session";
 
 export const metadata = { title: "Account" };
@@ -7,7 +8,7 @@ export const metadata = { title: "Account" };
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("/account");
   const denied = (await searchParams).denied === "1";
-  const t = await getTranslations("account");
+  const [t, tOrders] = await Promise.all([getTranslations("account"), getTranslations("orders")]);
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="font-serif text-3xl">{t("title")}</h1>
@@ -29,6 +30,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           {t("openStudio")}
         </Link>
       )}
+      <ContinueLearning userId={user.id} />
+      <Link href="/orders" className="block text-sm text-accent underline">
+        {tOrders("title")}
+      </Link>
     </div>
   );
 }

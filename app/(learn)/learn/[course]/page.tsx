@@ -1,0 +1,13 @@
+import { notFound, redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/session";
+import { entryLesson } from "@/lib/commerce/lessons";
+
+/** /learn/[course]: on to the next unfinished lesson (or the free preview for someone without access). */
+export default async function CourseEntry({ params }: { params: Promise<{ course: string }> }) {
+  const { course } = await params;
+  const user = await getCurrentUser();
+  const target = await entryLesson({ courseSlug: course, viewer: user });
+  if (!target) notFound();
+  if ("lessonSlug" in target) redirect(`/learn/${course}/${target.lessonSlug}`);
+  redirect(`/courses/${target.courseSlug}`);
+}
