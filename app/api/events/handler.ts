@@ -1,0 +1,98 @@
+/**
+ * The event beacon's request handling, apart from route.ts so the route file exports only its verbs.
+ *
+ * Order of checks: a declared body over the byte limit is refused before anything is read (413);
+ * without analytics consent nothing is read or stored (204); then the per-visitor/IP rate limit (429);
+ * the body is read up to the limit (413 beyond it), parsed and validated as a whole (400, nothing
+ * stored; more than MAX_BATCH_EVENTS events is a 413 like too many bytes); finally one insert. A visitor without the visitor-id cookie gets one.
+ */
+import type { Executor } from "@/db/client";
+import type { RateLimiter } from "@/lib/tracking/rate-limit";
+import { recordEvents } from "@/lib/tracking/record";
+import { beaconBatchSchema, MAX_BATCH_BYTES, MAX_BATCH_EVENTS } from "@/lib/tracking/schema";
+import { analyticsAllowed, CONSENT_COOKIE, isValidVisitorId, newVisitorId, parseConsent, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE } from "@/lib/visitor";
+
+export type BeaconDeps = {
+  db: () => Promise<Executor>;
+  /** The signed-in user's id, or null. */
+  userId: () => Promise<string | null>;
+  limiter: RateLimiter;
+  now: () => number;
+  secureCookies: boolean;
+};
+
+function cookieValue(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+function clientAddress(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request.headers.get("x-real-ip") || "unknown";
+}
+
+const json = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => Response.json(body, { status, headers });
+
+/** Reads at most `limit` bytes; null when the body is longer. */
+async function readCapped(request: Request, limit: number): Promise<string | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+export async function handleBeacon(request: Request, deps: BeaconDeps): Promise<Response> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BATCH_BYTES) return json(413, { error: "too_large:events", message: `batches are limited to ${MAX_BATCH_BYTES} bytes` });
+  if (!analyticsAllowed(parseConsent(cookieValue(request, CONSENT_COOKIE)))) return new Response(null, { status: 204 });
+
+  const cookieVisitor = cookieValue(request, VISITOR_COOKIE);
+  const visitorId = isValidVisitorId(cookieVisitor) ? cookieVisitor : null;
+  const now = deps.now();
+  const key = visitorId ? `v:${visitorId}` : `ip:${clientAddress(request)}`;
+  if (!deps.limiter.take(key, now)) {
+    return json(429, { error: "rate_limited:events", message: "too many event batches" }, { "retry-after": String(Math.max(1, deps.limiter.retryAfter(key, now))) });
+  }
+
+  const text = await readCapped(request, MAX_BATCH_BYTES);
+  if (text === null) return json(413, { error: "too_large:events", message: `batches are limited to ${MAX_BATCH_BYTES} bytes` });
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    return json(400, { error: "bad_request:events", message: "the body is not JSON" });
+  }
+  // Too many events is a size problem like too many bytes: the client should split the batch.
+  const list = typeof payload === "object" && payload !== null ? (payload as { events?: unknown }).events : undefined;
+  if (Array.isArray(list) && list.length > MAX_BATCH_EVENTS) {
+    return json(413, { error: "too_large:events", message: `batches are limited to ${MAX_BATCH_EVENTS} events` });
+  }
+  const parsed = beaconBatchSchema.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return json(400, { error: "bad_request:events", message: `${issue?.path.join(".") || "batch"}: ${issue?.message ?? "invalid"}` });
+  }
+
+  const headers: Record<string, string> = {};
+  let visitor = visitorId;
+  if (!visitor) {
+    visitor = newVisitorId();
+    headers["set-cookie"] = `${VISITOR_COOKIE}=${visitor}; Path=/; Max-Age=${VISITOR_COOKIE_MAX_AGE}; HttpOnly; SameSite=Lax${deps.secureCookies ? "; Secure" : ""}`;
+  }
+  const stored = await recordEvents(await deps.db(), { userId: await deps.userId(), visitorId: visitor, events: parsed.data.events, now: new Date(now) });
+  return json(202, { stored }, headers);
+}
