@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { validatedAction, type FormState } from "@/lib/actions";
 import { signIn, signOut } from "@/lib/auth";
 import { registerUser, signInSchema, signUpSchema } from "@/lib/auth/accounts";
+import { isRedirectSignal, mergeVisitorAfterSignIn } from "@/lib/tracking/sign-in";
 import { sameSitePath } from "@/lib/urls";
 
 const callbackUrl = sameSitePath.catch("/account");
@@ -16,6 +17,8 @@ async function signInOrMessage(email: string, password: string, redirectTo: stri
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors mean the credentials were wrong.
     if (error instanceof AuthError) return { ok: false, error: "invalid_credentials", values };
+    // Success arrives as that redirect: first give the account this browser's anonymous behaviour.
+    if (isRedirectSignal(error)) await mergeVisitorAfterSignIn(email);
     throw error;
   }
 }
