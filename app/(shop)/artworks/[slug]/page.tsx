@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TagList } from "@/components/catalog/tag-list";
+import { OfferPanel } from "@/components/commerce/offer-panel";
 import { PurchasePanel } from "@/components/commerce/purchase-panel";
 import { Price } from "@/components/ui/price";
 import { getArtworkBySlug } from "@/lib/catalog/products";
@@ -51,6 +52,7 @@ export default async function ArtworkPage({ params }: Props) {
           </p>
           {art.stock > 0 && <PurchasePanel product={{ id: art.id, kind: "artwork", slug: art.slug }} />}
         </div>
+        <OfferPanel product={{ id: art.id, slug: art.slug, priceAmount: art.priceAmount, currency: art.currency, stock: art.stock }} />
         <dl className="mt-6 grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
           <dt className="text-muted">{t("medium")}</dt>
           <dd>{art.medium}</dd>

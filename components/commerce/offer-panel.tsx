@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Price } from "@/components/ui/price";
+import { intlLocale, type Locale } from "@/i18n/locales";
+import { getCurrentUser } from "@/lib/auth/session";
+import { formatMoney } from "@/lib/money";
+import { listOffersForBuyer } from "@/lib/commerce/offers";
+import { canManageProduct } from "@/lib/commerce/ownership";
+import { OfferButtons } from "./offer-buttons";
+import { OfferForm } from "./offer-form";
+
+type Props = { product: { id: string; slug: string; priceAmount: number; currency: string; stock: number } };
+
+/** "Make an offer" on an artwork page, or the state of the viewer's open offer on it. */
+export async function OfferPanel({ product }: Props) {
+  const [t, locale, user] = await Promise.all([getTranslations("offers"), getLocale(), getCurrentUser()]);
+  const fmt = intlLocale(locale as Locale);
+  const box = (children: React.ReactNode) => (
+    <section aria-labelledby="offer-heading" className="mt-6 rounded-lg border border-line bg-white p-5" data-testid="offer-panel">
+      <h2 id="offer-heading" className="font-serif text-xl">
+        {t("title")}
+      </h2>
+      <div className="mt-3 space-y-3 text-sm">{children}</div>
+    </section>
+  );
+  if (!user)
+    return box(
+      <p>
+        {t("signInPrompt")}{" "}
+        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/artworks/${product.slug}`)}`} className="text-accent underline">
+          {t("signIn")}
+        </Link>
+      </p>,
+    );
+  if (await canManageProduct(user, product.id))
+    return box(
+      <p>
+        {t("ownWork")}{" "}
+        <Link href="/studio/offers" className="text-accent underline">
+          {t("toStudio")}
+        </Link>
+      </p>,
+    );
+  const mine = await listOffersForBuyer({ buyerId: user.id, productId: product.id });
+  const open = mine.find((o) => o.status === "pending" || o.status === "countered" || o.status === "accepted");
+  const last = mine[0];
+  if (open) {
+    const until = open.reservedUntil ? new Intl.DateTimeFormat(fmt, { dateStyle: "medium", timeStyle: "short" }).format(open.reservedUntil) : "";
+    return box(
+      <>
+        <p>
+          {t("yourOffer")} <Price amount={open.amount} currency={open.currency} className="font-medium" /> · {t(`status.${open.status}`)}
+        </p>
+        {(open.status === "countered" || open.status === "accepted") && open.counterAmount !== null && (
+          <p className="text-moss">
+            {t("counterFrom")} <Price amount={open.counterAmount} currency={open.currency} className="font-medium" />
+          </p>
+        )}
+        {open.status === "accepted" && <p className="text-moss">{t("acceptedNote", { until })}</p>}
+        <OfferButtons offerId={open.id} responses={open.status === "countered" ? ["accept", "decline", "withdraw"] : ["withdraw"]} />
+      </>,
+    );
+  }
+  if (product.stock < 1) return null;
+  return box(
+    <>
+      {last && <p className="text-muted">{t("lastOffer", { status: t(`status.${last.status}`) })}</p>}
+      <OfferForm productId={product.id} currency={product.currency} listPriceLabel={formatMoney({ amount: product.priceAmount, currency: product.currency }, fmt)} />
+    </>,
+  );
+}
