@@ -1,4 +1,5 @@
 import Link from "next/link";
+import Markdown from "react-markdown";
 import { getTranslations } from "next-intl/server";
 import { ProductGrid } from "@/components/catalog/product-card";
 import { Price } from "@/components/ui/price";
@@ -119,7 +120,10 @@ export async function LandingView({ campaign, variant, previewNote, now }: Props
           {campaign.content.story.map((block, i) => (
             <div key={i}>
               <h3 className="font-serif text-2xl">{block.heading}</h3>
-              <p className="mt-2 whitespace-pre-line leading-relaxed">{block.body}</p>
+              <div className="prose-lesson mt-2 leading-relaxed">
+                {/* Markdown without raw HTML (react-markdown's default): marketers format, nobody injects. */}
+                <Markdown>{block.body}</Markdown>
+              </div>
             </div>
           ))}
         </section>

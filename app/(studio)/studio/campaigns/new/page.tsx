@@ -1,0 +1,21 @@
+import { getTranslations } from "next-intl/server";
+import { CampaignForm } from "@/components/campaign/campaign-form";
+import { getDb } from "@/db/client";
+import { requireRole } from "@/lib/auth/session";
+import { toFormShape } from "@/lib/campaigns/form-shape";
+import { blankCampaignInput } from "@/lib/campaigns/blank";
+import { requestTime } from "@/lib/campaigns/clock";
+import { getFormChoices } from "@/lib/campaigns/queries";
+
+export const metadata = { title: "New campaign", robots: { index: false } };
+
+export default async function NewCampaignPage() {
+  await requireRole(["marketer", "admin"], "/studio/campaigns/new");
+  const [t, choices] = await Promise.all([getTranslations("campaigns"), getFormChoices(await getDb())]);
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <h1 className="font-serif text-3xl">{t("new")}</h1>
+      <CampaignForm initial={toFormShape(blankCampaignInput(new Date(requestTime())))} choices={choices} lockedSlug={false} />
+    </div>
+  );
+}

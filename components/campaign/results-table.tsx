@@ -1,0 +1,89 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Price } from "@/components/ui/price";
+import type { ExperimentResults } from "@/lib/experiments/results";
+import type { FrequentistResult } from "@/lib/experiments/stats";
+
+/** Per variant counts and the comparisons with the control (frequentist and Bayesian). */
+export async function ResultsTable({ results }: { results: ExperimentResults }) {
+  const [t, format] = await Promise.all([getTranslations("results"), getFormatter()]);
+  const pct = (x: number, signed = false) => `${signed && x > 0 ? "+" : ""}${format.number(x, { style: "percent", maximumFractionDigits: 2 })}`;
+  const pValue = (p: number) => (p < 0.001 ? "< 0.001" : format.number(p, { maximumSignificantDigits: 3 }));
+  const interval = (r: FrequentistResult | { expected: number; ci: [number, number] }) => `${pct(r.ci[0], true)} … ${pct(r.ci[1], true)}`;
+  const currency = results.campaign.currency;
+  return (
+    <section aria-labelledby="table-title" className="overflow-x-auto">
+      <h2 id="table-title" className="font-serif text-2xl">
+        {t("tableTitle")}
+      </h2>
+      <p className="text-sm text-muted">{t("definition", { days: results.windowDays })}</p>
+      <table className="mt-3 w-full min-w-[64rem] border-collapse text-sm">
+        <thead>
+          <tr className="border-b border-line text-left align-bottom text-muted">
+            <th scope="col" className="py-2">{t("col.variant")}</th>
+            <th scope="col" className="text-right">{t("col.weight")}</th>
+            <th scope="col" className="text-right">{t("col.visitors")}</th>
+            <th scope="col" className="text-right">{t("col.conversions")}</th>
+            <th scope="col" className="text-right">{t("col.rate")}</th>
+            <th scope="col" className="text-right">{t("col.revenue")}</th>
+            <th scope="col" className="text-right">{t("col.rpv")}</th>
+            <th scope="col" className="pl-4">{t("col.absolute")}</th>
+            <th scope="col">{t("col.relative")}</th>
+            <th scope="col">{t("col.bayes")}</th>
+            <th scope="col">{t("col.rpvUplift")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {results.arms.map((a) => {
+            const c = a.vsControl;
+            return (
+              <tr key={a.position} className="border-b border-line align-top" data-variant-row={a.key}>
+                <th scope="row" className="py-2 text-left font-medium">
+                  {a.name}
+                  <div className="text-xs font-normal text-muted">{a.key}</div>
+                </th>
+                <td className="text-right tabular-nums">{pct(a.weight)}</td>
+                <td className="text-right tabular-nums" data-metric="visitors">{format.number(a.visitors)}</td>
+                <td className="text-right tabular-nums" data-metric="conversions">{format.number(a.conversions)}</td>
+                <td className="text-right tabular-nums">{pct(a.conversionRate)}</td>
+                <td className="text-right tabular-nums"><Price amount={Math.round(a.revenue)} currency={currency} /></td>
+                <td className="text-right tabular-nums"><Price amount={Math.round(a.revenuePerVisitor)} currency={currency} /></td>
+                {c === null ? (
+                  <td colSpan={4} className="pl-4 text-muted">{t("baseline")}</td>
+                ) : c.conversionDegenerate ? (
+                  <td colSpan={4} className="pl-4 text-muted">{t(`degenerate.${c.conversionDegenerate}`)}</td>
+                ) : (
+                  <>
+                    <td className="pl-4 tabular-nums">
+                      {pct(c.conversionAbsolute.expected, true)}
+                      <div className="text-xs text-muted">{interval(c.conversionAbsolute)} · p {pValue(c.conversionAbsolute.pValue)}</div>
+                    </td>
+                    <td className="tabular-nums">
+                      {pct(c.conversionRelative.expected, true)}
+                      <div className="text-xs text-muted">{interval(c.conversionRelative)} · p {pValue(c.conversionRelative.pValue)}</div>
+                    </td>
+                    <td className="tabular-nums">
+                      {t("chanceToWin", { p: pct(c.conversionBayes.chanceToWin) })}
+                      <div className="text-xs text-muted">{interval(c.conversionBayes)}</div>
+                    </td>
+                    <td className="tabular-nums">
+                      {c.revenueDegenerate ? (
+                        <span className="text-muted">{t(`degenerate.${c.revenueDegenerate}`)}</span>
+                      ) : (
+                        <>
+                          {pct(c.revenueRelative.expected, true)}
+                          <div className="text-xs text-muted">{interval(c.revenueRelative)} · p {pValue(c.revenueRelative.pValue)}</div>
+                        </>
+                      )}
+                    </td>
+                  </>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="mt-2 text-xs text-muted">{t("methods")}</p>
+      {results.experiment.mode === "bandit" && <p className="mt-1 text-xs text-muted">{t("banditCaveat")}</p>}
+    </section>
+  );
+}

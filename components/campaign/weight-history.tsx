@@ -1,0 +1,27 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { WeightChange } from "@/lib/experiments/history";
+
+/** Launches, relaunches and bandit updates, with the per-arm data each bandit update used. */
+export async function WeightHistory({ history, variantNames }: { history: WeightChange[]; variantNames: string[] }) {
+  const [t, format] = await Promise.all([getTranslations("results.history"), getFormatter()]);
+  const pct = (x: number) => format.number(x, { style: "percent", maximumFractionDigits: 1 });
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title" className="font-serif text-2xl">
+        {t("title")}
+      </h2>
+      <ol className="mt-3 space-y-2 text-sm">
+        {history.map((h, i) => {
+          const arms = Array.isArray(h.data?.arms) ? (h.data.arms as { n: number; conversions: number }[]) : null;
+          return (
+            <li key={i} className="rounded border border-line bg-white px-3 py-2">
+              <span className="font-medium">{t(`reason.${h.reason}`)}</span> · {format.dateTime(h.startsAt, { dateStyle: "medium", timeStyle: "short" })} · v{h.bucketVersion}
+              <div className="text-muted">{h.weights.map((w, j) => `${variantNames[j] ?? j}: ${pct(w)}`).join(" · ")}</div>
+              {arms && <div className="text-xs text-muted">{t("data", { arms: arms.map((a, j) => `${variantNames[j] ?? j} ${a.conversions}/${a.n}`).join(" · ") })}</div>}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import type { CampaignInput } from "./input";
+
+/** What the "new campaign" form starts from: two variants split 50/50, a 30-day window from now. */
+export function blankCampaignInput(now: Date): CampaignInput {
+  const start = new Date(Math.ceil(now.getTime() / 3_600_000) * 3_600_000);
+  const end = new Date(start.getTime() + 30 * 86_400_000);
+  const empty = { headline: "", heroText: "", body: "", offer: "", cta: "" };
+  return {
+    name: "",
+    slug: "",
+    partnerIds: ["", ""],
+    bundle: { title: "", description: "", price: "", currency: "USD", itemIds: ["", ""] },
+    featuredIds: [],
+    startsAt: start.toISOString(),
+    endsAt: end.toISOString(),
+    content: { heroTitle: "", heroText: "", story: [] },
+    audience: { clusters: [], locales: [], visitors: "all" },
+    channels: [],
+    experiment: {
+      mode: "fixed",
+      coverage: 1,
+      cadenceMinutes: 60,
+      variants: [
+        { key: "control", name: "Control", weight: 0.5, content: empty },
+        { key: "variant-b", name: "Variant B", weight: 0.5, content: { ...empty } },
+      ],
+    },
+  };
+}

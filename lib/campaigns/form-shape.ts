@@ -1,0 +1,39 @@
+/**
+ * The campaign form's own state: percentages and datetime-local strings as typed, turned into a
+ * CampaignInput (fractions, ISO-ish dates) on submit. Shared by the server pages (initial values) and
+ * the client form.
+ */
+import type { VariantContent } from "@/db/schema";
+import type { CampaignInput } from "./input";
+
+export type VariantRow = { key: string; name: string; weight: string; content: VariantContent };
+export type ExperimentRows = { mode: "fixed" | "bandit"; coverage: string; cadenceMinutes: string; variants: VariantRow[] };
+export type FormShape = Omit<CampaignInput, "experiment"> & { experiment: ExperimentRows };
+
+export function toFormShape(input: CampaignInput): FormShape {
+  return {
+    ...input,
+    startsAt: input.startsAt.slice(0, 16),
+    endsAt: input.endsAt.slice(0, 16),
+    experiment: {
+      mode: input.experiment.mode,
+      coverage: String(Math.round(input.experiment.coverage * 1000) / 10),
+      cadenceMinutes: String(input.experiment.cadenceMinutes),
+      variants: input.experiment.variants.map((v) => ({ ...v, weight: String(Math.round(v.weight * 10000) / 100) })),
+    },
+  };
+}
+
+/** Blank or malformed numbers become NaN, which the server rejects with a field error. */
+export function fromFormShape(f: FormShape): CampaignInput {
+  const num = (s: string) => (s.trim() === "" ? Number.NaN : Number(s));
+  return {
+    ...f,
+    experiment: {
+      mode: f.experiment.mode,
+      coverage: num(f.experiment.coverage) / 100,
+      cadenceMinutes: num(f.experiment.cadenceMinutes),
+      variants: f.experiment.variants.map((v) => ({ ...v, weight: num(v.weight) / 100 })),
+    },
+  };
+}
