@@ -1,3 +1,4 @@
+import { StudioCampaignsNav } from "@/components/campaign/studio-campaigns-nav";
 import { StudioCommerceNav } from "@/components/studio/studio-nav";
 import { requireRole, STUDIO_ROLES } from "@/lib/auth/session";
 
@@ -7,6 +8,7 @@ export default async function StudioLayout({ children }: { children: React.React
   return (
     <div>
       <StudioCommerceNav />
+      <StudioCampaignsNav />
       {children}
     </div>
   );
