@@ -3,12 +3,13 @@
  * The logic lives in lib/experiments/proxy-handler.ts; this file wires the running-experiments cache,
  * which polls the internal config route (why a route and not a file: lib/experiments/config-cache.ts).
  */
-import type { NextRequest } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { createConfigCache, type ConfigCache } from "@/lib/experiments/config-cache";
 import { INTERNAL_HEADER, internalToken } from "@/lib/experiments/internal-auth";
 import { createProxy } from "@/lib/experiments/proxy-handler";
 import { parseRuntimeConfig } from "@/lib/experiments/runtime";
+import { isDecodablePath } from "@/lib/urls";
 
 const caches = new Map<string, ConfigCache>();
 
@@ -40,7 +41,14 @@ async function linkVisitor(request: NextRequest): Promise<void> {
   });
 }
 
-export const proxy = createProxy({ secret: env.EXPERIMENT_SECRET, configFor, linkVisitor });
+const experimentProxy = createProxy({ secret: env.EXPERIMENT_SECRET, configFor, linkVisitor });
+
+export function proxy(request: NextRequest, event?: NextFetchEvent): Promise<NextResponse> | NextResponse {
+  // Next's router answers a path with broken percent-encoding ("/courses/%E0%A4") with a 500;
+  // it is the client's mistake, so say so with a 400 before any route runs.
+  if (!isDecodablePath(request.nextUrl.pathname)) return new NextResponse("Bad request: malformed URL encoding", { status: 400 });
+  return experimentProxy(request, event);
+}
 
 export const config = {
   // Pages only: not API routes, build assets, generated images or metadata files.

@@ -73,6 +73,9 @@ test("bad query strings are corrected, not errors", async ({ page }) => {
   const response = await page.goto("/artworks?page=-3&min=abc&max=%00&sort=bogus&tag=%3Cscript%3E");
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1, name: "Artworks" })).toBeVisible();
+  for (const path of ["/courses/%E0%A4%A", "/artworks/%ZZ"]) {
+    expect((await page.request.get(path)).status(), path).toBe(400);
+  }
 });
 
 test("switch language to Simplified Chinese and back", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeReturnPath } from "./urls";
+import { isDecodablePath, safeReturnPath } from "./urls";
 
 describe("safeReturnPath", () => {
   it("keeps same-site paths", () => {
@@ -12,4 +12,16 @@ describe("safeReturnPath", () => {
       expect(safeReturnPath(value, "/account")).toBe("/account");
     },
   );
+});
+
+describe("isDecodablePath", () => {
+  it("accepts plain and well-encoded paths", () => {
+    expect(isDecodablePath("/courses/ink-painting")).toBe(true);
+    expect(isDecodablePath("/search/%E4%B8%AD")).toBe(true);
+  });
+
+  it("rejects broken percent-encoding", () => {
+    expect(isDecodablePath("/courses/%E0%A4%A")).toBe(false);
+    expect(isDecodablePath("/artworks/%ZZ")).toBe(false);
+  });
 });

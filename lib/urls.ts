@@ -7,3 +7,13 @@ export function safeReturnPath(value: unknown, fallback: string): string {
   const parsed = sameSitePath.safeParse(value);
   return parsed.success ? parsed.data : fallback;
 }
+
+/** False for a path whose percent-encoding is broken ("%ZZ", a cut multi-byte sequence). */
+export function isDecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
