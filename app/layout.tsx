@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
+import { ConsentBanner } from "@/components/privacy/consent-banner";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import { env } from "@/lib/env";
 import "./globals.css";
@@ -25,6 +26,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
             {t("skip")}
           </a>
+          <ConsentBanner />
           <SiteHeader />
           <main id="main" className="mx-auto max-w-7xl px-4 py-8">
             {children}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ProductCard } from "@/components/catalog/product-card";
+import { ForYouSection } from "@/components/reco/for-you-section";
 import { listNewestProducts, listTopics } from "@/lib/catalog/queries";
 
 export default async function HomePage() {
@@ -25,6 +26,7 @@ export default async function HomePage() {
           </Link>
         </div>
       </section>
+      <ForYouSection />
       <div className="grid gap-10 xl:grid-cols-2">
         <section aria-labelledby="home-courses">
           <div className="mb-4 flex items-baseline justify-between">

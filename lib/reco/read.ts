@@ -13,6 +13,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import type { ProductCard } from "@/lib/catalog/types";
+import type { ClusterProfile } from "./jobs/clusters";
 import { POPULAR_KEY, SLOTS, type Slot } from "./jobs/recommend";
 import { VISITOR_KEY_PREFIX } from "./jobs/load";
 import { queryRows } from "./jobs/sql-util";
@@ -232,4 +233,26 @@ export async function dismissRecommendation(db: Executor, input: { userId?: stri
       on conflict do nothing returning 1 as ok`,
   );
   return rows.length > 0;
+}
+
+export type ClusterOverview = {
+  generation: number;
+  refreshedAt: string;
+  stats: Record<string, unknown>;
+  clusters: { clusterId: number; size: number; profile: ClusterProfile }[];
+} | null;
+
+/** The current generation's clusters with their marketer profiles, largest first; null before any refresh. */
+export async function getClusterOverview(db: Executor): Promise<ClusterOverview> {
+  const [state] = await queryRows<{ generation: number; refreshed_at: unknown; stats: Record<string, unknown> | null }>(
+    db,
+    sql`select generation, refreshed_at, stats from reco_state where id = 1`,
+  );
+  if (!state) return null;
+  const rows = await queryRows<{ cluster_id: number; size: number; profile: ClusterProfile }>(
+    db,
+    sql`select cluster_id, size, profile from cluster where generation = ${state.generation} order by size desc, cluster_id`,
+  );
+  const refreshedAt = state.refreshed_at instanceof Date ? state.refreshed_at.toISOString() : new Date(String(state.refreshed_at)).toISOString();
+  return { generation: state.generation, refreshedAt, stats: state.stats ?? {}, clusters: rows.map((r) => ({ clusterId: r.cluster_id, size: r.size, profile: r.profile })) };
 }

@@ -6,12 +6,9 @@
  * knows itself and records with recordServerEvent; a beacon cannot claim them.
  */
 import { z } from "zod";
+import { MAX_BATCH_EVENTS, MAX_DWELL_MS } from "./limits";
 
-/** At most this many events per batch, and this many bytes of JSON (sendBeacon itself allows ~64 KiB). */
-export const MAX_BATCH_EVENTS = 50;
-export const MAX_BATCH_BYTES = 16 * 1024;
-/** Dwell beyond half an hour is a tab left open, not attention. */
-export const MAX_DWELL_MS = 30 * 60 * 1000;
+export { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, MAX_DWELL_MS } from "./limits";
 
 /** Recommendation strips: per-user slots (lib/reco/jobs/recommend.ts) and the product-page strips. */
 export const TRACKED_SLOTS = ["for_you", "art_for_learners", "courses_for_collectors", "similar", "cross"] as const;

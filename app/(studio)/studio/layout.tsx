@@ -1,4 +1,5 @@
 import { StudioCampaignsNav } from "@/components/campaign/studio-campaigns-nav";
+import { StudioClustersLink } from "@/components/reco/studio-clusters-link";
 import { StudioCommerceNav } from "@/components/studio/studio-nav";
 import { requireRole, STUDIO_ROLES } from "@/lib/auth/session";
 
@@ -8,6 +9,7 @@ export default async function StudioLayout({ children }: { children: React.React
   return (
     <div>
       <StudioCommerceNav />
+      <StudioClustersLink />
       <StudioCampaignsNav />
       {children}
     </div>

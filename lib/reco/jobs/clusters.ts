@@ -32,7 +32,7 @@ export type ClusterProfile = {
   tags: { slug: string; name: string; nameZh: string; share: number; lift: number }[];
   domainMix: { course: number; artwork: number };
   spend: { avgMinor: number; currency: string; purchasesPerMember: number; buyersShare: number };
-  topItems: { id: string; title: string; kind: string; members: number }[];
+  topItems: { id: string; slug: string; title: string; kind: string; members: number }[];
   topics: { topic: number; weight: number; tags: string[] }[];
   trend: { weekStart: string; active: number }[];
   centroid: Record<string, number>;
@@ -215,7 +215,7 @@ function buildProfiles(input: ProfileInput): ClusterProfile[] {
       .filter(([i]) => prep.items[i]!.recommendable)
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, 6)
-      .map(([i, m]) => ({ id: prep.items[i]!.id, title: prep.items[i]!.title, kind: prep.items[i]!.kind, members: m }));
+      .map(([i, m]) => ({ id: prep.items[i]!.id, slug: prep.items[i]!.slug, title: prep.items[i]!.title, kind: prep.items[i]!.kind, members: m }));
     const topicList = topics
       ? Array.from(topicSum, (s, z) => ({ topic: z, weight: size > 0 ? s / size : 0, tags: topics.topTags[z] ?? [] }))
           .sort((a, b) => b.weight - a.weight)

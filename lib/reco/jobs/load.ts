@@ -22,6 +22,7 @@ const WEEK_MS = 7 * 86_400_000;
 
 export type CatalogueItem = {
   id: string;
+  slug: string;
   kind: "course" | "artwork" | "bundle";
   creatorId: string;
   title: string;
@@ -110,11 +111,11 @@ export async function loadRefreshData(db: Executor, options: LoadOptions): Promi
     "products",
     () =>
       queryRows<{
-        id: string; kind: CatalogueItem["kind"]; creator_id: string; title: string; subtitle: string; description: string;
+        id: string; slug: string; kind: CatalogueItem["kind"]; creator_id: string; title: string; subtitle: string; description: string;
         status: string; stock: number | null; price_amount: number; currency: string; created_at: unknown; tags: string[] | string | null;
       }>(
         db,
-        sql`select p.id, p.kind, p.creator_id, p.title, p.subtitle, p.description, p.status, a.stock, p.price_amount, p.currency, p.created_at,
+        sql`select p.id, p.slug, p.kind, p.creator_id, p.title, p.subtitle, p.description, p.status, a.stock, p.price_amount, p.currency, p.created_at,
               coalesce((select array_agg(t.slug order by t.slug) from product_tag pt join tag t on t.id = pt.tag_id where pt.product_id = p.id), '{}') as tags
             from product p left join artwork_detail a on a.product_id = p.id
             order by p.id`,
@@ -123,6 +124,7 @@ export async function loadRefreshData(db: Executor, options: LoadOptions): Promi
   );
   const items: CatalogueItem[] = itemRows.map((r) => ({
     id: r.id,
+    slug: r.slug,
     kind: r.kind,
     creatorId: r.creator_id,
     title: r.title,

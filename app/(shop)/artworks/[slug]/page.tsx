@@ -4,6 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { TagList } from "@/components/catalog/tag-list";
 import { OfferPanel } from "@/components/commerce/offer-panel";
 import { PurchasePanel } from "@/components/commerce/purchase-panel";
+import { DwellTracker } from "@/components/reco/dwell-tracker";
+import { ItemStrip } from "@/components/reco/item-strip";
 import { Price } from "@/components/ui/price";
 import { getArtworkBySlug } from "@/lib/catalog/products";
 import { productImagePath } from "@/lib/catalog/types";
@@ -68,6 +70,9 @@ export default async function ArtworkPage({ params }: Props) {
         <p className="mt-6 leading-relaxed">{art.description}</p>
         <TagList tags={art.tags} locale={locale} base="/artworks" />
       </div>
+      <DwellTracker productId={art.id} />
+      <ItemStrip productId={art.id} kind="artwork" relation="cross" />
+      <ItemStrip productId={art.id} kind="artwork" relation="similar" />
     </article>
   );
 }

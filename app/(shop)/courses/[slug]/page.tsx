@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TagList } from "@/components/catalog/tag-list";
 import { PurchasePanel } from "@/components/commerce/purchase-panel";
+import { DwellTracker } from "@/components/reco/dwell-tracker";
+import { ItemStrip } from "@/components/reco/item-strip";
 import { Price } from "@/components/ui/price";
 import { getCourseBySlug } from "@/lib/catalog/products";
 import { productImagePath } from "@/lib/catalog/types";
@@ -83,6 +85,9 @@ export default async function CoursePage({ params }: Props) {
           <p className="mt-2 text-sm text-muted">{course.creator.bio}</p>
         </div>
       </aside>
+      <DwellTracker productId={course.id} />
+      <ItemStrip productId={course.id} kind="course" relation="cross" />
+      <ItemStrip productId={course.id} kind="course" relation="similar" />
     </article>
   );
 }

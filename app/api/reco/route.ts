@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { recoIdentity } from "@/lib/tracking/identity";
+import { AppError, errorResponse } from "@/lib/errors";
+import { getRecommendations, SLOTS } from "@/lib/reco/read";
+
+const querySchema = z.object({
+  slot: z.enum(SLOTS),
+  limit: z.coerce.number().int().min(1).max(24).default(8),
+  exclude: z.string().max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+});
+
+/** GET /api/reco?slot=for_you&limit=8: the caller's recommendations as JSON, for client widgets. */
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!parsed.success) throw new AppError("bad_request:reco", parsed.error.issues[0]?.message ?? "invalid query");
+    const { slot, limit, exclude } = parsed.data;
+    const who = await recoIdentity();
+    const list = await getRecommendations(await getDb(), { ...who, slot, limit, excludeIds: exclude ? [exclude] : [] });
+    // Personal data: never cached by a shared cache.
+    return Response.json(list, { headers: { "cache-control": "private, no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

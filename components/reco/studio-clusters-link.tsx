@@ -1,0 +1,16 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getCurrentUser, hasRole } from "@/lib/auth/session";
+
+/** The studio link to /studio/clusters, for the roles that may see it (marketers and admins). */
+export async function StudioClustersLink() {
+  const [t, user] = await Promise.all([getTranslations("clusters"), getCurrentUser()]);
+  if (!hasRole(user, ["marketer", "admin"])) return null;
+  return (
+    <nav aria-label={t("navLabel")} className="mb-6 text-sm">
+      <Link href="/studio/clusters" className="hover:text-accent">
+        {t("nav")}
+      </Link>
+    </nav>
+  );
+}
