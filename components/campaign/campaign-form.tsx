@@ -14,12 +14,13 @@ export function CampaignForm({ initial, id, choices, lockedSlug }: { initial: Fo
   const [form, setForm] = useState<FormShape>(initial);
   const [state, formAction, pending] = useActionState(saveCampaignAction, null);
   const errors = state?.fieldErrors ?? {};
-  const update = (fn: (draft: FormShape) => void) =>
-    setForm((prev) => {
-      const next = structuredClone(prev);
-      fn(next);
-      return next;
-    });
+  // Runs the edit now, inside the event handler: handlers read e.target.value, which React resets on a
+  // controlled input once the handler returns, so a deferred updater would read the old value.
+  const update = (fn: (draft: FormShape) => void) => {
+    const next = structuredClone(form);
+    fn(next);
+    setForm(next);
+  };
   const courses = choices.products.filter((p) => p.kind === "course");
   const artworks = choices.products.filter((p) => p.kind === "artwork");
   const productOptions = (

@@ -3,6 +3,7 @@ import Markdown from "react-markdown";
 import { getTranslations } from "next-intl/server";
 import { ProductGrid } from "@/components/catalog/product-card";
 import { Price } from "@/components/ui/price";
+import { BundleCta } from "./bundle-cta";
 import type { LandingCampaign, LandingVariant } from "@/lib/campaigns/landing";
 import { landingCopy } from "@/lib/campaigns/landing-variant";
 import { productImagePath, productPath } from "@/lib/catalog/types";
@@ -97,14 +98,7 @@ export async function LandingView({ campaign, variant, previewNote, now }: Props
             )}
             <p className="mt-1 text-sm text-muted">{t("validUntil", { date: endDate })}</p>
             {buyable ? (
-              <Link
-                href={productPath({ kind: "bundle", slug: bundle.slug })}
-                prefetch={false}
-                className="mt-4 inline-block rounded-md bg-accent px-6 py-3 font-medium text-white hover:bg-accent-dark"
-                data-cta={variant.key}
-              >
-                {copy.cta || t("cta")}
-              </Link>
+              <BundleCta bundleId={bundle.id} label={copy.cta || t("cta")} variantKey={variant.key} />
             ) : (
               <p className="mt-4 rounded-md border border-line px-4 py-3 text-sm text-muted">{ended ? t("ended") : notStarted ? t("notStarted") : t("unavailable")}</p>
             )}

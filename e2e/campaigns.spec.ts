@@ -1,0 +1,111 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const DEMO_PASSWORD = "atelier-demo-2026";
+
+async function signIn(page: Page, email: string, callbackUrl: string) {
+  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).last().click();
+  await page.waitForURL((u) => u.pathname === callbackUrl);
+}
+
+function localInput(d: Date): string {
+  return d.toISOString().slice(0, 16);
+}
+
+test("a marketer launches a two-variant campaign; a visitor's purchase is counted under the variant they saw", async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const slug = `e2e-${Date.now().toString(36)}`;
+
+  // 1. The marketer creates the campaign; a first attempt with weights that do not add up is refused.
+  const marketer = await browser.newContext();
+  const m = await marketer.newPage();
+  await signIn(m, "marketer@atelier.test", "/studio/campaigns/new");
+  // The form is a client component: fill it once it has hydrated (its JSON payload follows the fields).
+  await expect(async () => {
+    await m.locator("#name").fill(`E2E ${slug}`);
+    expect(await m.locator('input[name="payload"]').getAttribute("value")).toContain(`E2E ${slug}`);
+  }).toPass({ timeout: 60_000 });
+  await m.locator("#slug").fill(slug);
+  await m.locator("#startsAt").fill(localInput(new Date(Date.now() - 86_400_000)));
+  await m.locator("#endsAt").fill(localInput(new Date(Date.now() + 30 * 86_400_000)));
+  await m.locator("#partner-0").selectOption({ label: "Lin Mei (instructor)" });
+  await m.locator("#partner-1").selectOption({ label: "West Lake Gallery (gallery)" });
+  await m.locator("#bundle-title").fill("Ink course + lotus edition");
+  await m.locator("#bundle-price").fill("449.00");
+  await m.locator("#items-0").selectOption({ label: "Misty mountains in ink · Lin Mei" });
+  await m.locator("#items-1").selectOption({ label: "Evening Lotus Pond · West Lake Gallery" });
+  await m.locator("#hero-title").fill("Paint the mountain, then live with one");
+  await m.locator("#variant-1-headline").fill("Save $70 on a course and a framed edition");
+  await m.locator("#variant-1-weight").fill("60");
+  await m.getByRole("button", { name: "Save" }).click();
+  await expect(m.getByText("The variant weights must add up to 100%.").first()).toBeVisible();
+  await m.locator("#variant-1-weight").fill("50");
+  await m.getByRole("button", { name: "Save" }).click();
+  await m.waitForURL(/\/studio\/campaigns\/[^/]+\?saved=1$/);
+  const campaignId = new URL(m.url()).pathname.split("/").pop() as string;
+  await m.getByRole("button", { name: "Launch" }).click();
+  await expect(m.getByText(/Now running/)).toBeVisible();
+
+  // 2. A visitor who accepted analytics lands: the first HTML response already carries the variant.
+  const visitor = await browser.newContext();
+  await visitor.addCookies([{ name: "atelier_consent", value: "analytics", url: baseURL as string }]);
+  const v = await visitor.newPage();
+  // The proxy polls its config every few seconds: wait until the launch has reached it.
+  await expect(async () => {
+    await v.goto(`/c/${slug}?utm_source=e2e`);
+    expect(await v.locator("article[data-experiment]").getAttribute("data-experiment")).toBe(slug);
+    const cookies = await visitor.cookies();
+    expect(cookies.some((c) => c.name === `atelier_ab_${slug}`)).toBe(true);
+  }).toPass({ timeout: 30_000 });
+  const variant = (await v.locator("article[data-experiment]").getAttribute("data-variant")) as string;
+  expect(["control", "variant-b"]).toContain(variant);
+  const cookieHeader = (await visitor.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const raw = await (await v.request.get(`/c/${slug}`, { headers: { cookie: cookieHeader } })).text();
+  expect(raw).toContain(`data-variant="${variant}"`);
+  for (let i = 0; i < 3; i++) {
+    await v.reload();
+    expect(await v.locator("article[data-experiment]").getAttribute("data-variant")).toBe(variant);
+  }
+
+  // 3. They put the bundle in the cart, create an account and pay.
+  await v.locator(`button[data-cta="${variant}"]`).click();
+  await expect(v.getByText("The bundle is in your cart.")).toBeVisible();
+  await v.goto("/sign-up?callbackUrl=/checkout");
+  await v.getByLabel("Name").fill("Campaign Buyer");
+  await v.getByLabel("Email").fill(`buyer-${slug}@example.com`);
+  await v.getByLabel("Password").fill("paint-every-day-26");
+  await v.getByRole("button", { name: "Create account" }).click();
+  await v.waitForURL(/\/checkout$/);
+  await v.getByLabel("Card number").fill("4242424242424242");
+  await v.getByRole("button", { name: "Place order" }).click();
+  await v.waitForURL(/\/orders\/[^/?]+/);
+
+  // 4. The results page counts one visitor and one conversion under that variant, none under the other.
+  await expect(async () => {
+    await m.goto(`/studio/campaigns/${campaignId}/results`);
+    const row = m.locator(`tr[data-variant-row="${variant}"]`);
+    await expect(row.locator('[data-metric="visitors"]')).toHaveText("1", { timeout: 1000 });
+    await expect(row.locator('[data-metric="conversions"]')).toHaveText("1", { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  const other = variant === "control" ? "variant-b" : "control";
+  await expect(m.locator(`tr[data-variant-row="${other}"] [data-metric="conversions"]`)).toHaveText("0");
+
+  // The CSV export carries the same numbers.
+  const csv = await (await m.request.get(`/studio/campaigns/${campaignId}/results/export?kind=summary`)).text();
+  const line = csv.split("\r\n").find((l) => l.split(",")[3] === variant) as string;
+  expect(line.split(",").slice(6, 8)).toEqual(["1", "1"]);
+
+  await marketer.close();
+  await visitor.close();
+});
+
+test("visitors without analytics consent and bots see the control and are not counted", async ({ browser, request }) => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/c/ink-and-paper");
+  expect(await page.locator("article[data-experiment]").getAttribute("data-variant")).toBe("control");
+  const bot = await request.get("/c/ink-and-paper", { headers: { "user-agent": "Googlebot/2.1 (+http://www.google.com/bot.html)" } });
+  expect(await bot.text()).toContain('data-variant="control"');
+  expect(bot.headers()["set-cookie"] ?? "").not.toContain("atelier_ab_");
+});
