@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Price } from "@/components/ui/price";
+import { requireRole } from "@/lib/auth/session";
+import { listStudioProducts, studioCreatorFor } from "@/lib/commerce/studio-products";
+
+export const metadata = { title: "Products" };
+
+export default async function StudioProductsPage() {
+  const user = await requireRole(["creator", "admin"], "/studio/products");
+  const [t, products, creator] = await Promise.all([getTranslations("studioProducts"), listStudioProducts(user), studioCreatorFor(user)]);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="font-serif text-3xl">{t("title")}</h1>
+        {creator ? (
+          <div className="flex gap-2 text-sm">
+            <Link href="/studio/products/new?kind=course" className="rounded-full bg-ink px-4 py-2 text-paper hover:bg-accent">
+              {t("newCourse")}
+            </Link>
+            <Link href="/studio/products/new?kind=artwork" className="rounded-full border border-ink px-4 py-2 hover:bg-ink hover:text-paper">
+              {t("newArtwork")}
+            </Link>
+          </div>
+        ) : (
+          <p className="text-sm text-muted">{t("noCreatorProfile")}</p>
+        )}
+      </div>
+      {products.length === 0 ? (
+        <p className="text-muted">{t("none")}</p>
+      ) : (
+        <table className="w-full border-collapse bg-white text-sm">
+          <caption className="sr-only">{t("title")}</caption>
+          <thead>
+            <tr className="border-b border-line text-left text-muted">
+              <th scope="col" className="p-2">{t("fields.title")}</th>
+              <th scope="col" className="p-2">{t("kindLabel")}</th>
+              <th scope="col" className="p-2">{t("fields.status")}</th>
+              <th scope="col" className="p-2 text-right">{t("fields.stock")}</th>
+              <th scope="col" className="p-2 text-right">{t("fields.price")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {products.map((p) => (
+              <tr key={p.id} className="border-b border-line">
+                <td className="p-2">
+                  <Link href={`/studio/products/${p.id}`} className="font-medium hover:text-accent">
+                    {p.title}
+                  </Link>
+                  {user.role === "admin" && <span className="block text-xs text-muted">{p.creatorName}</span>}
+                </td>
+                <td className="p-2">{t(`kind.${p.kind}`)}</td>
+                <td className="p-2">{t(`status.${p.status}`)}</td>
+                <td className="p-2 text-right">{p.stock === null ? "—" : `${p.stock} / ${p.editionSize}`}</td>
+                <td className="p-2 text-right">
+                  <Price amount={p.priceAmount} currency={p.currency} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
