@@ -184,8 +184,18 @@ async function placeInTransaction(tx: Tx, a: Attempt, provider: PaymentProvider,
     await tx.insert(payments).values({ orderId, provider: provider.name, reference: outcome.reference, status: "succeeded", amount: total, currency: resolved.currency, createdAt: now });
   }
 
-  // The behaviour log the recommenders learn from; written here so a rolled-back order leaves none.
-  await tx.insert(events).values(resolved.lines.map((l) => ({ type: "purchase" as const, userId: a.userId, productId: l.productId, value: rows.filter((r) => r.productId === l.productId).reduce((n, r) => n + r.unitAmount * r.quantity, 0), createdAt: now })));
+  // The behaviour log the recommenders learn from (same shape as lib/tracking's recordServerEvent),
+  // written in this transaction so a rolled-back order leaves no purchase behind.
+  await tx.insert(events).values(
+    resolved.lines.map((l) => ({
+      type: "purchase" as const,
+      userId: a.userId,
+      productId: l.productId,
+      value: rows.filter((r) => r.productId === l.productId).reduce((n, r) => n + r.unitAmount * r.quantity, 0),
+      props: { orderId },
+      createdAt: now,
+    })),
+  );
 
   if (usedReservations.length > 0) await tx.update(offers).set({ status: "completed", updatedAt: now }).where(inArray(offers.id, usedReservations));
   const boughtIds = resolved.lines.map((l) => l.productId);
