@@ -58,9 +58,13 @@ export function createProxy(deps: ProxyDeps) {
   return async function proxy(request: NextRequest, event?: NextFetchEvent): Promise<NextResponse> {
     const headers = new Headers(request.headers);
     // Only the proxy may say which variant a request gets: drop whatever the client sent.
+    let rewriteHeaders = headers.has(ASSIGNMENT_HEADER);
     headers.delete(ASSIGNMENT_HEADER);
     const ua = request.headers.get("user-agent");
-    const bot = !ua || isbot(ua);
+    const landing = LANDING_PATH.exec(request.nextUrl.pathname);
+    const hasVisitor = isValidVisitorId(request.cookies.get(VISITOR_COOKIE)?.value);
+    // The bot check is a large regular expression: run it only where its answer is used.
+    const bot = !ua || ((landing !== null || !hasVisitor) && isbot(ua));
     const toSet: ResponseCookie[] = [];
     const secure = request.nextUrl.protocol === "https:";
 
@@ -78,7 +82,6 @@ export function createProxy(deps: ProxyDeps) {
     const isNewVisitor = Number.isFinite(firstSeen) && t - firstSeen * 1000 < NEW_VISITOR_WINDOW_MS;
 
     // Bots get no header at all: the page renders the control and records nothing.
-    const landing = LANDING_PATH.exec(request.nextUrl.pathname);
     if (landing && !bot && isValidVisitorId(visitorId)) await assignLanding(landing[1] as string, visitorId);
 
     async function assignLanding(slug: string, id: string) {
@@ -100,6 +103,7 @@ export function createProxy(deps: ProxyDeps) {
         secret: deps.secret,
       });
       if (decision.setCookie) toSet.push({ name: cookieName, value: decision.setCookie, maxAge: ASSIGNMENT_COOKIE_MAX_AGE });
+      rewriteHeaders = true;
       headers.set(
         ASSIGNMENT_HEADER,
         encodeAssignmentHeader({
@@ -131,8 +135,13 @@ export function createProxy(deps: ProxyDeps) {
     }
 
     // The server render must see a cookie set in this very response (the first visit).
-    for (const c of toSet) if (c.name === VISITOR_COOKIE) headers.set("cookie", withCookie(headers.get("cookie"), c.name, c.value));
-    const response = NextResponse.next({ request: { headers } });
+    for (const c of toSet) {
+      if (c.name !== VISITOR_COOKIE) continue;
+      headers.set("cookie", withCookie(headers.get("cookie"), c.name, c.value));
+      rewriteHeaders = true;
+    }
+    // Forwarding rewritten request headers has a cost; most requests need none.
+    const response = rewriteHeaders ? NextResponse.next({ request: { headers } }) : NextResponse.next();
     for (const c of toSet) {
       response.cookies.set({ name: c.name, value: c.value, maxAge: c.maxAge, path: "/", httpOnly: true, sameSite: "lax", secure });
     }

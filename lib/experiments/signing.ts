@@ -12,12 +12,22 @@ function getSubtle(): SubtleCrypto {
   return subtle;
 }
 
+// Importing the key costs more than the HMAC itself (the proxy signs or verifies on every landing
+// request), so each secret is imported once per process. Secrets are few (one in practice).
+const keys = new Map<string, Promise<CryptoKey>>();
+
 async function importKey(secret: string): Promise<CryptoKey> {
   // An empty secret would "sign" with a key anyone knows: fail loudly on misconfiguration.
   if (secret.length === 0) throw new Error("signing: secret must not be empty");
-  return getSubtle().importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
-    "sign",
-  ]);
+  let key = keys.get(secret);
+  if (!key) {
+    key = getSubtle().importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    // A failed import must not stay cached.
+    key.catch(() => keys.delete(secret));
+    if (keys.size > 16) keys.clear();
+    keys.set(secret, key);
+  }
+  return key;
 }
 
 async function hmac(value: string, secret: string): Promise<Uint8Array> {
