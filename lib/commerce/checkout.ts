@@ -14,6 +14,10 @@
  * provider keeps them (see ./payments.ts). Charging inside the transaction holds the artwork locks
  * for one provider round trip, bounded by the payment timeout; that is the price of "a decline
  * changes nothing" without compensating writes.
+ *
+ * The key names one checkout attempt: repeating it returns the first order whatever lines come with
+ * it, a key used by another buyer is refused, and a key whose attempt failed (rolled back) may be
+ * used again.
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
