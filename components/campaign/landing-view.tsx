@@ -47,9 +47,10 @@ export async function LandingView({ campaign, variant, previewNote, now }: Props
           {copy.heroText && <p className="mt-4 text-lg text-muted">{copy.heroText}</p>}
           {copy.body && <p className="mt-4 leading-relaxed">{copy.body}</p>}
         </div>
-        <div className="grid grid-cols-2 gap-3" aria-hidden="true">
+        <div className="flex items-end gap-3" aria-hidden="true">
           {bundle.items.slice(0, 2).map((item, i) => (
-            // Decorative duplicates of the item images below; the first is the page's largest paint.
+            // Decorative duplicates of the item images below, each at its own aspect ratio (a course
+            // cover is 16:9, an artwork 4:5); the first is the page's largest paint.
             // eslint-disable-next-line @next/next/no-img-element
             <img
               key={item.id}
@@ -58,7 +59,7 @@ export async function LandingView({ campaign, variant, previewNote, now }: Props
               width={item.kind === "course" ? 1200 : 800}
               height={item.kind === "course" ? 675 : 1000}
               fetchPriority={i === 0 ? "high" : "auto"}
-              className="aspect-[4/5] w-full rounded-lg border border-line bg-white object-cover"
+              className={`h-auto rounded-lg border border-line bg-white ${item.kind === "course" ? "w-3/5" : "w-2/5"}`}
             />
           ))}
         </div>
