@@ -13,7 +13,7 @@ export async function BudgetProposalTable({ proposal }: { proposal: BudgetPropos
       </h2>
       <p className="text-sm text-muted">{t("explain")}</p>
       {proposal.burnIn && <p className="mt-1 text-sm text-accent-dark">{t("burnIn")}</p>}
-      <table className="mt-3 w-full border-collapse text-sm">
+      <table className="mt-3 w-full border-collapse text-sm [&_td]:px-2 [&_th]:px-2">
         <thead>
           <tr className="border-b border-line text-left text-muted">
             <th scope="col" className="py-2">{t("channel")}</th>

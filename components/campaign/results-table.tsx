@@ -16,7 +16,7 @@ export async function ResultsTable({ results }: { results: ExperimentResults }) 
         {t("tableTitle")}
       </h2>
       <p className="text-sm text-muted">{t("definition", { days: results.windowDays })}</p>
-      <table className="mt-3 w-full min-w-[64rem] border-collapse text-sm">
+      <table className="mt-3 w-full min-w-[64rem] border-collapse text-sm [&_td]:px-2 [&_th]:px-2">
         <thead>
           <tr className="border-b border-line text-left align-bottom text-muted">
             <th scope="col" className="py-2">{t("col.variant")}</th>

@@ -20,7 +20,7 @@ export default async function CampaignsPage() {
       {rows.length === 0 ? (
         <p className="text-muted">{t("none")}</p>
       ) : (
-        <table className="w-full border-collapse text-sm">
+        <table className="w-full border-collapse text-sm [&_td]:px-2 [&_th]:px-2">
           <caption className="sr-only">{t("title")}</caption>
           <thead>
             <tr className="border-b border-line text-left text-muted">
