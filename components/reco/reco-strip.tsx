@@ -49,6 +49,9 @@ export function RecoStrip({ slot, limit, onlyPersonal = false }: { slot: Slot; l
 
   const ref = useRef<HTMLElement>(null);
   const reported = useRef(new Set<string>());
+  // Marks the strip interactive once hydrated (tests wait for it before clicking). A DOM attribute,
+  // not state: nothing renders differently.
+  useEffect(() => ref.current?.setAttribute("data-ready", "true"));
   useEffect(() => {
     const el = ref.current;
     if (!el || !data || data.items.length === 0) return;
