@@ -24,6 +24,10 @@ async function openPg(url: string): Promise<DbHandle> {
     import("pg"),
   ]);
   const pool = new pg.default.Pool({ connectionString: url, max: 20 });
+  // An idle connection can be cut by the server (restart, failover, a test dropping its database);
+  // pg then emits "error" on the pool, which would crash the process if nobody listened. The pool
+  // replaces the connection on the next query, so a log line is all this needs.
+  pool.on("error", (error) => console.warn("[db] idle connection closed:", error.message));
   const db = drizzle(pool, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS });
   return { db: db as unknown as Db, driver: "pg", close: () => pool.end() };
