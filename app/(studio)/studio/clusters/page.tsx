@@ -5,7 +5,7 @@ import { ClusterDomainChart, ClusterSizeChart, ClusterSpendChart, ClusterTrendCh
 import { RecomputeButton } from "@/components/reco/recompute-button";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import { requireRole } from "@/lib/auth/session";
-import { formatMoney } from "@/lib/money";
+import { currencyExponent, formatMoney } from "@/lib/money";
 import { getClusterOverview } from "@/lib/reco/read";
 
 export const metadata = { title: "Clusters" };
@@ -18,7 +18,9 @@ export default async function ClustersPage() {
   const [overview, t, locale] = await Promise.all([getDb().then(getClusterOverview), getTranslations("clusters"), getLocale() as Promise<Locale>]);
   const tagName = (tag: { name: string; nameZh: string }) => (locale === "zh" ? tag.nameZh : tag.name);
   const clusters = overview?.clusters ?? [];
-  const names = clusters.map((c, i) => t("short", { n: i + 1 }));
+  const names = clusters.map((_, i) => t("short", { n: i + 1 }));
+  // Bar-chart axes have room for a number only ("#1" is "Cluster 1"); the cards carry the full names.
+  const axisNames = clusters.map((_, i) => `#${i + 1}`);
   const stats = overview?.stats as { counts?: { clustered?: number }; k?: number; silhouette?: { k: number; silhouette: number }[] } | undefined;
   const silhouette = stats?.silhouette?.find((s) => s.k === stats.k)?.silhouette;
   const money = (amount: number, currency: string) => formatMoney({ amount, currency }, intlLocale(locale));
@@ -48,7 +50,7 @@ export default async function ClustersPage() {
               <h2 id="chart-sizes" className="mb-2 font-medium">
                 {t("chartSizes")}
               </h2>
-              <ClusterSizeChart label={t("chartSizes")} rows={clusters.map((c, i) => ({ name: names[i]!, size: c.size }))} />
+              <ClusterSizeChart label={t("chartSizes")} rows={clusters.map((c, i) => ({ name: axisNames[i]!, size: c.size }))} />
             </section>
             <section aria-labelledby="chart-domain">
               <h2 id="chart-domain" className="mb-2 font-medium">
@@ -58,7 +60,7 @@ export default async function ClustersPage() {
                 label={t("chartDomain")}
                 courseLabel={t("courses")}
                 artworkLabel={t("artworks")}
-                rows={clusters.map((c, i) => ({ name: names[i]!, course: c.profile.domainMix.course, artwork: c.profile.domainMix.artwork }))}
+                rows={clusters.map((c, i) => ({ name: axisNames[i]!, course: c.profile.domainMix.course, artwork: c.profile.domainMix.artwork }))}
               />
             </section>
             <section aria-labelledby="chart-spend">
@@ -67,7 +69,7 @@ export default async function ClustersPage() {
               </h2>
               <ClusterSpendChart
                 label={t("chartSpend")}
-                rows={clusters.map((c, i) => ({ name: names[i]!, spend: c.profile.spend.avgMinor / 100, formatted: money(c.profile.spend.avgMinor, c.profile.spend.currency) }))}
+                rows={clusters.map((c, i) => ({ name: axisNames[i]!, spend: c.profile.spend.avgMinor / 10 ** currencyExponent(c.profile.spend.currency), formatted: money(c.profile.spend.avgMinor, c.profile.spend.currency) }))}
               />
             </section>
           </div>
