@@ -1,6 +1,7 @@
 "use server";
 
 import { randomUUID } from "node:crypto";
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { validatedActionWithUser, type FormState } from "@/lib/actions";
@@ -31,5 +32,8 @@ export const placeOrderAction = validatedActionWithUser(schema, async (data, use
     return { ok: false, error: "checkout.errors.unexpected", values: retry };
   }
   if (!result.ok) return { ok: false, error: `checkout.errors.${result.code}`, values: { ...retry, card: data.card } };
+  // The order emptied the cart: without this the header's cart count, rendered in the shared layout,
+  // would keep showing the bought items after the redirect.
+  refresh();
   redirect(`/orders/${result.orderId}?placed=1`);
 });
