@@ -324,3 +324,34 @@ test("a guest cart joins the account's cart on sign-in", async ({ page }) => {
   await expect(page.getByTestId("cart-link")).toHaveText("Cart (2)");
   await expect(page.getByRole("link", { name: "Check out" })).toBeVisible();
 });
+
+test("a bundle page shows its saving against its items, links them, and sells the bundle", async ({ page }) => {
+  // The demo campaign's bundle (lib/campaigns/fixtures.ts): a course and an edition.
+  const path = "/bundles/ink-and-paper-bundle";
+  await page.goto(path);
+  const price = Number(await page.locator("main aside [data-price]").first().getAttribute("data-price"));
+  const items = page.getByRole("list", { name: "In this bundle" }).getByRole("listitem");
+  await expect(items).toHaveCount(2);
+  const itemPrices = await items.locator("[data-price]").evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute("data-price"))));
+  const sum = itemPrices.reduce((a, b) => a + b, 0);
+  const saving = page.getByTestId("bundle-saving").locator("[data-price]");
+  await expect(saving.first()).toHaveAttribute("data-price", String(sum));
+  await expect(saving.nth(1)).toHaveAttribute("data-price", String(sum - price));
+
+  await page.getByTestId("purchase-panel").getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByText("Added to your cart.")).toBeVisible();
+  await page.goto("/cart");
+  const line = page.getByTestId("cart-line");
+  await expect(line).toHaveCount(1);
+  await expect(line.locator("[data-price]")).toHaveAttribute("data-price", String(price));
+  await line.getByRole("link").first().click();
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
+
+  // Each item card leads to the item's own page.
+  const courseHref = (await items.filter({ hasText: "Course" }).getByRole("heading").getByRole("link").getAttribute("href")) as string;
+  expect(courseHref).toMatch(/^\/courses\//);
+  await items.filter({ hasText: "Course" }).getByRole("heading").getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`${courseHref}$`));
+
+  expect((await page.request.get("/bundles/no-such-bundle")).status()).toBe(404);
+});

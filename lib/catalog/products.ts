@@ -1,8 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { artworkDetails, courseDetails, courseSections, creators, lessons, products, productTags, tags } from "@/db/schema";
+import { artworkDetails, bundleItems, courseDetails, courseSections, creators, lessons, products, productTags, tags } from "@/db/schema";
 import type { CourseLevel } from "@/db/schema";
-import { productTopicSql } from "./queries";
+import { listProductCardsByIds, productTopicSql } from "./queries";
+import type { ProductCard } from "./types";
 
 export type ProductTag = { slug: string; name: string; nameZh: string; topic: string };
 export type CreatorSummary = { id: string; slug: string; name: string; kind: "instructor" | "artist" | "gallery"; bio: string; location: string | null };
@@ -47,7 +48,14 @@ export function isSlug(value: string): boolean {
   return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) && value.length <= 160;
 }
 
-async function loadBase(slug: string, kind: "course" | "artwork") {
+/**
+ * A bundle with its items as cards. `itemsTotal` is what the items cost bought one by one (their list
+ * prices in the bundle's currency), so the page can show the saving. `complete` is false when an item
+ * was withdrawn from sale since the bundle was made: such a bundle is shown but cannot be bought.
+ */
+export type BundleView = ProductBase & { kind: "bundle"; items: ProductCard[]; itemsTotal: number; saving: number; complete: boolean };
+
+async function loadBase(slug: string, kind: "course" | "artwork" | "bundle") {
   if (!isSlug(slug)) return null;
   const db = await getDb();
   const [row] = await db
@@ -136,6 +144,20 @@ export async function getArtworkBySlug({ slug }: { slug: string }): Promise<Artw
     editionSize: d.editionSize,
     stock: d.stock,
   };
+}
+
+export async function getBundleBySlug({ slug }: { slug: string }): Promise<BundleView | null> {
+  const loaded = await loadBase(slug, "bundle");
+  if (!loaded) return null;
+  const { db, base } = loaded;
+  const rows = await db.select({ productId: bundleItems.productId }).from(bundleItems).where(eq(bundleItems.bundleId, base.id)).orderBy(asc(bundleItems.productId));
+  if (rows.length === 0) return null;
+  // Only published items come back as cards; courses first, then artworks, as a buyer reads a bundle.
+  const cards = await listProductCardsByIds({ ids: rows.map((r) => r.productId) });
+  const items = [...cards].sort((a, b) => (a.kind === b.kind ? a.title.localeCompare(b.title) : a.kind === "course" ? -1 : 1));
+  const itemsTotal = items.filter((i) => i.currency === base.currency).reduce((sum, i) => sum + i.priceAmount, 0);
+  const complete = items.length === rows.length && items.every((i) => i.currency === base.currency);
+  return { ...base, kind: "bundle", items, itemsTotal, saving: Math.max(0, itemsTotal - base.priceAmount), complete };
 }
 
 export async function getCreatorBySlug({ slug }: { slug: string }): Promise<CreatorSummary | null> {
