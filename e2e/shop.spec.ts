@@ -355,3 +355,33 @@ test("a bundle page shows its saving against its items, links them, and sells th
 
   expect((await page.request.get("/bundles/no-such-bundle")).status()).toBe(404);
 });
+
+test("creators are not offered their own work: an edit link to the studio instead", async ({ page }) => {
+  // Demo accounts: creator@atelier.test owns Lin Mei's profile, gallery@atelier.test West Lake Gallery's.
+  for (const [email, creatorSlug, kind] of [
+    ["creator@atelier.test", "lin-mei", "courses"],
+    ["gallery@atelier.test", "west-lake-gallery", "artworks"],
+  ] as const) {
+    await signIn(page, email, DEMO_PASSWORD);
+    await page.goto(`/creators/${creatorSlug}`);
+    const own = await page.locator(`main article h3 a[href^="/${kind}/"]`).evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    expect(own.length).toBeGreaterThan(0);
+    let checked = false;
+    for (const path of own) {
+      await page.goto(path);
+      await expect(page.getByRole("button", { name: "Add to cart" })).toHaveCount(0);
+      await expect(page.getByRole("button", { name: "Send offer" })).toHaveCount(0);
+      const panel = page.getByTestId("purchase-panel");
+      if (!(await panel.isVisible())) continue; // a sold-out artwork shows no panel at all
+      await expect(panel).toContainText("This is your work.");
+      await panel.getByRole("link", { name: "Edit it in the studio" }).click();
+      await expect(page).toHaveURL(/\/studio\/products\/[^/]+$/);
+      checked = true;
+      break;
+    }
+    expect(checked, `no product page of ${creatorSlug} showed the notice`).toBe(true);
+    await page.goto("/");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  }
+});

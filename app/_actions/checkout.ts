@@ -24,6 +24,7 @@ export const placeOrderAction = validatedActionWithUser(schema, async (data, use
   try {
     const cart = await getCart({ userId: user.id });
     const lines = checkoutLines(cart);
+    if (cart.lines.some((l) => l.ownWork)) return { ok: false, error: "checkout.errors.own_product", values: retry };
     if (lines.length === 0) return { ok: false, error: "checkout.errors.empty", values: retry };
     if (lines.length < cart.lines.length) return { ok: false, error: "checkout.errors.unavailable", values: retry };
     result = await placeOrder({ userId: user.id, lines, idempotencyKey: data.idempotencyKey, paymentToken: data.card });

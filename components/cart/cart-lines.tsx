@@ -69,7 +69,8 @@ export function CartLines({ lines, canCheckout }: { lines: CartLine[]; canChecko
                 {t(`kind.${l.kind}`)} · {l.creatorName}
               </p>
               {l.owned && <p className="text-sm text-accent-dark">{t("owned")}</p>}
-              {!l.owned && l.maxQuantity < 1 && <p className="text-sm text-accent-dark">{t("unavailable")}</p>}
+              {l.ownWork && <p className="text-sm text-accent-dark">{t("errors.own_product")}</p>}
+              {!l.owned && !l.ownWork && l.maxQuantity < 1 && <p className="text-sm text-accent-dark">{t("unavailable")}</p>}
               {l.reservedAmount !== null && (
                 <p className="text-sm text-moss">
                   {t("reservedPrice")} <MoneyText amount={l.reservedAmount} currency={l.currency} />

@@ -5,7 +5,7 @@ import { intlLocale, type Locale } from "@/i18n/locales";
 import { getCurrentUser } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
 import { listOffersForBuyer } from "@/lib/commerce/offers";
-import { canManageProduct } from "@/lib/commerce/ownership";
+import { isOwnWork } from "@/lib/commerce/ownership";
 import { OfferButtons } from "./offer-buttons";
 import { OfferForm } from "./offer-form";
 
@@ -32,7 +32,8 @@ export async function OfferPanel({ product }: Props) {
         </Link>
       </p>,
     );
-  if (await canManageProduct(user, product.id))
+  // The artist (not an admin, who may manage every product but made none of them) gets no offer form.
+  if (await isOwnWork(user.id, product.id))
     return box(
       <p>
         {t("ownWork")}{" "}

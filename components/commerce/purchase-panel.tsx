@@ -14,6 +14,15 @@ type Props = { product: { id: string; kind: "course" | "artwork"; slug: string; 
 export async function PurchasePanel({ product }: Props) {
   const owner = await currentCartOwner();
   const [t, locale, state] = await Promise.all([getTranslations("cart"), getLocale(), getPurchaseState({ productId: product.id, owner })]);
+  if (state.ownWork)
+    return (
+      <p className="mt-4 rounded border border-line bg-paper px-3 py-2 text-sm" data-testid="purchase-panel">
+        {t("ownWork")}{" "}
+        <Link href={`/studio/products/${product.id}`} className="text-accent underline">
+          {t("editInStudio")}
+        </Link>
+      </p>
+    );
   if (product.kind === "course" && state.owned)
     return (
       <div className="mt-4 space-y-2" data-testid="purchase-panel">

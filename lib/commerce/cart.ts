@@ -27,11 +27,13 @@ export type CartLine = {
   maxQuantity: number;
   /** A course the buyer already owns: it stays in view with a note, and checkout refuses it. */
   owned: boolean;
+  /** The buyer's own work (their creator profile sells it): it cannot be bought. */
+  ownWork: boolean;
 };
 
 export type CartView = { lines: CartLine[]; count: number; subtotals: { currency: string; amount: number }[] };
 
-export type CartResult = { ok: true } | { ok: false; code: "not_found" | "out_of_stock" | "already_owned" | "invalid" };
+export type CartResult = { ok: true } | { ok: false; code: "not_found" | "out_of_stock" | "already_owned" | "own_product" | "invalid" };
 
 export const cartInputSchema = z.object({
   productId: z.string().trim().min(1).max(128),
@@ -57,23 +59,26 @@ async function ensureCartId(db: Executor, owner: CartOwner): Promise<string> {
   return id;
 }
 
-type Limit = { exists: boolean; kind: ProductKind; max: number; owned: boolean };
+/** `own`: the owner made it (or something in the bundle), so they cannot buy it. */
+type Limit = { exists: boolean; kind: ProductKind; max: number; owned: boolean; own: boolean };
 
-/** How many of each product the owner may buy now: stock (minus others' reservations), 1 for courses. */
+/** How many of each product the owner may buy now: stock (minus others' reservations), 1 for courses, 0 for their own work. */
 async function purchaseLimits(db: Executor, owner: CartOwner, productIds: string[]): Promise<Map<string, Limit>> {
   const out = new Map<string, Limit>();
   if (productIds.length === 0) return out;
   const rows = await db
-    .select({ id: products.id, kind: products.kind, stock: artworkDetails.stock })
+    .select({ id: products.id, kind: products.kind, stock: artworkDetails.stock, creatorUserId: creators.userId })
     .from(products)
+    .innerJoin(creators, eq(creators.id, products.creatorId))
     .leftJoin(artworkDetails, eq(artworkDetails.productId, products.id))
     .where(and(inArray(products.id, productIds), eq(products.status, "published")));
   const bundleIds = rows.filter((r) => r.kind === "bundle").map((r) => r.id);
   const contents = bundleIds.length
     ? await db
-        .select({ bundleId: bundleItems.bundleId, productId: bundleItems.productId, kind: products.kind, stock: artworkDetails.stock })
+        .select({ bundleId: bundleItems.bundleId, productId: bundleItems.productId, kind: products.kind, stock: artworkDetails.stock, creatorUserId: creators.userId })
         .from(bundleItems)
         .innerJoin(products, eq(products.id, bundleItems.productId))
+        .innerJoin(creators, eq(creators.id, products.creatorId))
         .leftJoin(artworkDetails, eq(artworkDetails.productId, bundleItems.productId))
         .where(inArray(bundleItems.bundleId, bundleIds))
     : [];
@@ -89,15 +94,18 @@ async function purchaseLimits(db: Executor, owner: CartOwner, productIds: string
   const heldForOthers = (id: string) => reservations.filter((r) => r.productId === id && r.buyerId !== userId).length;
   const artworkMax = (id: string, stock: number | null) => Math.max(0, (stock ?? 0) - heldForOthers(id));
 
+  const made = (creatorUserId: string | null) => userId !== null && creatorUserId === userId;
+
   for (const r of rows) {
-    if (r.kind === "course") out.set(r.id, { exists: true, kind: r.kind, max: owned.has(r.id) ? 0 : 1, owned: owned.has(r.id) });
-    else if (r.kind === "artwork") out.set(r.id, { exists: true, kind: r.kind, max: Math.min(MAX_LINE_QUANTITY, artworkMax(r.id, r.stock)), owned: false });
+    if (r.kind === "course") out.set(r.id, { exists: true, kind: r.kind, max: owned.has(r.id) || made(r.creatorUserId) ? 0 : 1, owned: owned.has(r.id), own: made(r.creatorUserId) });
+    else if (r.kind === "artwork") out.set(r.id, { exists: true, kind: r.kind, max: made(r.creatorUserId) ? 0 : Math.min(MAX_LINE_QUANTITY, artworkMax(r.id, r.stock)), owned: false, own: made(r.creatorUserId) });
     else {
       const items = contents.filter((c) => c.bundleId === r.id);
       const hasCourse = items.some((c) => c.kind === "course");
       const ownsOne = items.some((c) => c.kind === "course" && owned.has(c.productId));
+      const own = made(r.creatorUserId) || items.some((c) => made(c.creatorUserId));
       const stockCap = Math.min(MAX_LINE_QUANTITY, ...items.filter((c) => c.kind === "artwork").map((c) => artworkMax(c.productId, c.stock)));
-      out.set(r.id, { exists: items.length > 0, kind: r.kind, max: ownsOne ? 0 : hasCourse ? Math.min(1, stockCap) : stockCap, owned: ownsOne });
+      out.set(r.id, { exists: items.length > 0, kind: r.kind, max: ownsOne || own ? 0 : hasCourse ? Math.min(1, stockCap) : stockCap, owned: ownsOne, own });
     }
   }
   return out;
@@ -108,6 +116,7 @@ export async function addToCart(owner: CartOwner, productId: string, quantity = 
   const db = await getDb();
   const limit = (await purchaseLimits(db, owner, [productId])).get(productId);
   if (!limit?.exists) return { ok: false, code: "not_found" };
+  if (limit.own) return { ok: false, code: "own_product" };
   if (limit.owned) return { ok: false, code: "already_owned" };
   if (limit.max < 1) return { ok: false, code: "out_of_stock" };
   await db.transaction(async (tx) => {
@@ -135,7 +144,7 @@ export async function setCartQuantity(owner: CartOwner, productId: string, quant
   }
   const limit = (await purchaseLimits(db, owner, [productId])).get(productId);
   if (!limit?.exists) return { ok: false, code: "not_found" };
-  if (limit.max < 1) return { ok: false, code: limit.owned ? "already_owned" : "out_of_stock" };
+  if (limit.max < 1) return { ok: false, code: limit.own ? "own_product" : limit.owned ? "already_owned" : "out_of_stock" };
   const updated = await db
     .update(cartItems)
     .set({ quantity: Math.min(quantity, limit.max) })
@@ -187,6 +196,7 @@ export async function getCart(owner: CartOwner): Promise<CartView> {
       reservedAmount: mine.find((m) => m.productId === r.productId && m.currency === r.currency)?.agreedAmount ?? null,
       maxQuantity: limit?.max ?? 0,
       owned: limit?.owned ?? false,
+      ownWork: limit?.own ?? false,
     };
   });
   const subtotals = new Map<string, number>();

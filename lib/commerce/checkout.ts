@@ -131,6 +131,8 @@ async function placeInTransaction(tx: Tx, a: Attempt, provider: PaymentProvider,
   const orderId = claimed.id;
 
   const resolved: ResolvedOrder = await resolveLines(tx, a.lines);
+  // Buying one's own work would only move money in a circle (and enroll a creator in their own course).
+  if (resolved.creatorUserIds.has(a.userId)) throw new CheckoutFailure("own_product", "you cannot buy your own work");
 
   if (resolved.courseIds.length > 0) {
     const owned = await tx

@@ -4,6 +4,7 @@ export type CheckoutErrorCode =
   | "not_found"
   | "out_of_stock"
   | "already_owned"
+  | "own_product"
   | "payment_declined"
   | "payment_error"
   | "payment_timeout"

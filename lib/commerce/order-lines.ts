@@ -5,7 +5,7 @@
  */
 import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { bundleItems, products, type ProductKind } from "@/db/schema";
+import { bundleItems, creators, products, type ProductKind } from "@/db/schema";
 import { CheckoutFailure } from "./failure";
 
 export type ResolvedLine = {
@@ -26,6 +26,8 @@ export type ResolvedOrder = {
   courseIds: string[];
   currency: string;
   titles: Map<string, string>;
+  /** Users who own the creator profile of a product in the order, bundle contents included. */
+  creatorUserIds: Set<string>;
 };
 
 export async function resolveLines(tx: Executor, requested: { productId: string; quantity: number }[]): Promise<ResolvedOrder> {
@@ -39,8 +41,10 @@ export async function resolveLines(tx: Executor, requested: { productId: string;
       creatorId: products.creatorId,
       priceAmount: products.priceAmount,
       currency: products.currency,
+      creatorUserId: creators.userId,
     })
     .from(products)
+    .innerJoin(creators, eq(creators.id, products.creatorId))
     .where(inArray(products.id, ids));
   const byId = new Map(rows.map((r) => [r.id, r]));
 
@@ -49,14 +53,16 @@ export async function resolveLines(tx: Executor, requested: { productId: string;
     bundleIds.length === 0
       ? []
       : await tx
-          .select({ bundleId: bundleItems.bundleId, productId: bundleItems.productId, kind: products.kind, title: products.title })
+          .select({ bundleId: bundleItems.bundleId, productId: bundleItems.productId, kind: products.kind, title: products.title, creatorUserId: creators.userId })
           .from(bundleItems)
           .innerJoin(products, eq(products.id, bundleItems.productId))
+          .innerJoin(creators, eq(creators.id, products.creatorId))
           .where(inArray(bundleItems.bundleId, bundleIds));
 
   const artworkDemand = new Map<string, number>();
   const courseIds: string[] = [];
   const titles = new Map<string, string>();
+  const creatorUserIds = new Set<string>();
   const lines: ResolvedLine[] = [];
   const addCourse = (id: string, quantity: number) => {
     if (quantity !== 1) throw new CheckoutFailure("invalid", "a course can be bought once: quantity must be 1");
@@ -69,6 +75,7 @@ export async function resolveLines(tx: Executor, requested: { productId: string;
     const p = byId.get(productId);
     if (!p || p.status !== "published") throw new CheckoutFailure("not_found", `product ${productId} is not for sale`);
     titles.set(p.id, p.title);
+    if (p.creatorUserId) creatorUserIds.add(p.creatorUserId);
     if (p.kind === "course") addCourse(p.id, quantity);
     else if (p.kind === "artwork") addArtwork(p.id, quantity);
     else {
@@ -76,6 +83,7 @@ export async function resolveLines(tx: Executor, requested: { productId: string;
       if (contents.length === 0) throw new CheckoutFailure("not_found", `bundle ${p.title} has nothing in it`);
       for (const item of contents) {
         titles.set(item.productId, item.title);
+        if (item.creatorUserId) creatorUserIds.add(item.creatorUserId);
         if (item.kind === "course") addCourse(item.productId, quantity);
         else if (item.kind === "artwork") addArtwork(item.productId, quantity);
         else throw new CheckoutFailure("invalid", "bundles inside bundles are not sold");
@@ -86,5 +94,5 @@ export async function resolveLines(tx: Executor, requested: { productId: string;
 
   const currencies = new Set(lines.map((l) => l.currency));
   if (currencies.size !== 1) throw new CheckoutFailure("invalid", "one order takes one currency");
-  return { lines, artworkDemand, courseIds, currency: [...currencies][0] as string, titles };
+  return { lines, artworkDemand, courseIds, currency: [...currencies][0] as string, titles, creatorUserIds };
 }

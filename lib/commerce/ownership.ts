@@ -30,3 +30,15 @@ export async function canManageProduct(actor: Actor, productId: string, db?: Exe
     .limit(1);
   return Boolean(row);
 }
+
+/** True when `userId` owns the creator profile that sells the product: their own work, which they cannot buy. */
+export async function isOwnWork(userId: string, productId: string, db?: Executor): Promise<boolean> {
+  const exec = db ?? (await getDb());
+  const [row] = await exec
+    .select({ id: products.id })
+    .from(products)
+    .innerJoin(creators, eq(creators.id, products.creatorId))
+    .where(and(eq(products.id, productId), eq(creators.userId, userId)))
+    .limit(1);
+  return Boolean(row);
+}
