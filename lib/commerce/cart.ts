@@ -75,7 +75,7 @@ async function purchaseLimits(db: Executor, owner: CartOwner, productIds: string
   const bundleIds = rows.filter((r) => r.kind === "bundle").map((r) => r.id);
   const contents = bundleIds.length
     ? await db
-        .select({ bundleId: bundleItems.bundleId, productId: bundleItems.productId, kind: products.kind, stock: artworkDetails.stock, creatorUserId: creators.userId })
+        .select({ bundleId: bundleItems.bundleId, productId: bundleItems.productId, kind: products.kind, status: products.status, stock: artworkDetails.stock, creatorUserId: creators.userId })
         .from(bundleItems)
         .innerJoin(products, eq(products.id, bundleItems.productId))
         .innerJoin(creators, eq(creators.id, products.creatorId))
@@ -105,7 +105,9 @@ async function purchaseLimits(db: Executor, owner: CartOwner, productIds: string
       const ownsOne = items.some((c) => c.kind === "course" && owned.has(c.productId));
       const own = made(r.creatorUserId) || items.some((c) => made(c.creatorUserId));
       const stockCap = Math.min(MAX_LINE_QUANTITY, ...items.filter((c) => c.kind === "artwork").map((c) => artworkMax(c.productId, c.stock)));
-      out.set(r.id, { exists: items.length > 0, kind: r.kind, max: ownsOne || own ? 0 : hasCourse ? Math.min(1, stockCap) : stockCap, owned: ownsOne, own });
+      // A bundle is for sale only while every item in it is.
+      const forSale = items.length > 0 && items.every((c) => c.status === "published");
+      out.set(r.id, { exists: forSale, kind: r.kind, max: !forSale || ownsOne || own ? 0 : hasCourse ? Math.min(1, stockCap) : stockCap, owned: ownsOne, own });
     }
   }
   return out;

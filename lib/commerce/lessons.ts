@@ -75,8 +75,10 @@ export async function openLesson({ courseSlug, lessonSlug, viewer }: { courseSlu
   if (!course) return { status: "not_found" };
   const isAdmin = viewer?.role === "admin";
   const isCreator = Boolean(viewer && course.ownerId === viewer.id);
-  // Drafts and archived courses exist only for their creator and admins.
-  if (course.status !== "published" && !isAdmin && !isCreator) return { status: "not_found" };
+  const enrolled = viewer ? await isEnrolled(viewer.id, course.id) : false;
+  // Drafts and archived courses exist only for their creator and admins, and for the buyers who
+  // already paid for them: taking a course off sale does not take away what was bought.
+  if (course.status !== "published" && !isAdmin && !isCreator && !enrolled) return { status: "not_found" };
 
   const db = await getDb();
   const [meta] = await db
@@ -90,7 +92,7 @@ export async function openLesson({ courseSlug, lessonSlug, viewer }: { courseSlu
     signedIn: viewer !== null,
     isAdmin,
     isCreator,
-    isEnrolled: viewer ? await isEnrolled(viewer.id, course.id) : false,
+    isEnrolled: enrolled,
     isPreview: meta.isPreview,
   });
   if (!decision.allowed) return { status: "denied", reason: decision.reason, course: { slug: course.slug, title: course.title }, lesson: { slug: meta.slug, title: meta.title } };
@@ -124,7 +126,7 @@ export async function entryLesson({ courseSlug, viewer }: { courseSlug: string; 
   const course = await loadCourse(courseSlug);
   if (!course) return null;
   const fullAccess = Boolean(viewer && (viewer.role === "admin" || course.ownerId === viewer.id || (await isEnrolled(viewer.id, course.id))));
-  if (course.status !== "published" && !(viewer && (viewer.role === "admin" || course.ownerId === viewer.id))) return null;
+  if (course.status !== "published" && !fullAccess) return null;
   const flat = (await getCourseOutline(course.id)).flatMap((s) => s.lessons);
   if (!fullAccess) {
     const preview = flat.find((l) => l.isPreview);

@@ -53,7 +53,7 @@ export async function resolveLines(tx: Executor, requested: { productId: string;
     bundleIds.length === 0
       ? []
       : await tx
-          .select({ bundleId: bundleItems.bundleId, productId: bundleItems.productId, kind: products.kind, title: products.title, creatorUserId: creators.userId })
+          .select({ bundleId: bundleItems.bundleId, productId: bundleItems.productId, kind: products.kind, status: products.status, title: products.title, creatorUserId: creators.userId })
           .from(bundleItems)
           .innerJoin(products, eq(products.id, bundleItems.productId))
           .innerJoin(creators, eq(creators.id, products.creatorId))
@@ -82,6 +82,8 @@ export async function resolveLines(tx: Executor, requested: { productId: string;
       const contents = items.filter((i) => i.bundleId === p.id);
       if (contents.length === 0) throw new CheckoutFailure("not_found", `bundle ${p.title} has nothing in it`);
       for (const item of contents) {
+        // A bundle sells its items: one withdrawn from sale since the bundle was made takes the bundle with it.
+        if (item.status !== "published") throw new CheckoutFailure("not_found", `bundle ${p.title} holds an item that is no longer for sale`);
         titles.set(item.productId, item.title);
         if (item.creatorUserId) creatorUserIds.add(item.creatorUserId);
         if (item.kind === "course") addCourse(item.productId, quantity);
