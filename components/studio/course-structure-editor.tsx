@@ -42,7 +42,7 @@ export async function CourseStructureEditor({ productId, sections }: { productId
             </ul>
             <details className="mt-3">
               <summary className="cursor-pointer text-sm text-accent">{t("structure.addLesson")}</summary>
-              <StudioForm action={addLessonAction} submitLabel={t("structure.addLesson")} className="mt-3 space-y-3">
+              <StudioForm action={addLessonAction} submitLabel={t("structure.addLesson")} className="mt-3 space-y-3" resetOnSuccess>
                 <input type="hidden" name="sectionId" value={s.id} />
                 <input type="hidden" name="productId" value={productId} />
                 <div className="grid gap-3 sm:grid-cols-[1fr_8rem]">
@@ -55,7 +55,7 @@ export async function CourseStructureEditor({ productId, sections }: { productId
           </li>
         ))}
       </ol>
-      <StudioForm action={addSectionAction} submitLabel={t("structure.addSection")} className="flex flex-wrap items-end gap-3 rounded-lg border border-dashed border-line p-4">
+      <StudioForm action={addSectionAction} submitLabel={t("structure.addSection")} className="flex flex-wrap items-end gap-3 rounded-lg border border-dashed border-line p-4" resetOnSuccess>
         <input type="hidden" name="productId" value={productId} />
         <Field name="title" idPrefix="new-section" label={t("structure.newSection")} />
       </StudioForm>

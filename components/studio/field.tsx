@@ -27,7 +27,7 @@ export function Field({
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <input id={id} name={name} type={type} step={step} inputMode={inputMode} defaultValue={defaultValue} required={required} aria-describedby={hint ? `${id}-hint` : undefined} className="mt-1 w-full rounded border border-line bg-white px-3 py-2" />
+      <input id={id} name={name} type={type} step={step} inputMode={inputMode} defaultValue={defaultValue} required={required} aria-describedby={hint ? `${id}-hint` : undefined} className="mt-1 w-full rounded border border-line bg-white px-3 py-2 aria-invalid:border-accent aria-invalid:ring-1 aria-invalid:ring-accent" />
       {hint && (
         <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
           {hint}
@@ -44,7 +44,7 @@ export function TextArea({ name, label, defaultValue, rows = 4, mono }: { name: 
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <textarea id={id} name={name} rows={rows} defaultValue={defaultValue} className={`mt-1 w-full rounded border border-line bg-white px-3 py-2 ${mono ? "font-mono text-sm" : ""}`} />
+      <textarea id={id} name={name} rows={rows} defaultValue={defaultValue} className={`mt-1 w-full rounded border border-line bg-white px-3 py-2 aria-invalid:border-accent aria-invalid:ring-1 aria-invalid:ring-accent ${mono ? "font-mono text-sm" : ""}`} />
     </div>
   );
 }
@@ -56,7 +56,7 @@ export function Select({ name, label, defaultValue, options }: { name: string; l
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={defaultValue} className="mt-1 w-full rounded border border-line bg-white px-3 py-2">
+      <select id={id} name={name} defaultValue={defaultValue} className="mt-1 w-full rounded border border-line bg-white px-3 py-2 aria-invalid:border-accent aria-invalid:ring-1 aria-invalid:ring-accent">
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -8,11 +8,44 @@ import type { FormState } from "@/lib/actions";
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 /**
+ * The fields are server-rendered and know nothing of the answer, so the form marks the ones the action
+ * rejected itself (aria-invalid, which the inputs style) and moves focus to the first of them.
+ */
+function markInvalid(form: HTMLFormElement, fieldErrors: Record<string, string> | undefined) {
+  for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+  let first: HTMLElement | null = null;
+  for (const name of Object.keys(fieldErrors ?? {})) {
+    const field = form.elements.namedItem(name);
+    if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement || field instanceof HTMLSelectElement) || field.type === "hidden") continue;
+    field.setAttribute("aria-invalid", "true");
+    first ??= field;
+  }
+  first?.focus();
+}
+
+/**
  * A studio editing form around server-rendered fields. It submits through a transition instead of the
  * form `action` prop, because React resets uncontrolled fields after a form action: a creator who made
  * a typo in one field of a long form would otherwise lose everything else they typed.
  */
-export function StudioForm({ action, submitLabel, children, className, confirm, danger }: { action: Action; submitLabel: string; children: React.ReactNode; className?: string; confirm?: string; danger?: boolean }) {
+export function StudioForm({
+  action,
+  submitLabel,
+  children,
+  className,
+  confirm,
+  danger,
+  resetOnSuccess,
+}: {
+  action: Action;
+  submitLabel: string;
+  children: React.ReactNode;
+  className?: string;
+  confirm?: string;
+  danger?: boolean;
+  /** For "add" forms: empty the fields once the item is added, so a second click cannot add it twice by mistake. */
+  resetOnSuccess?: boolean;
+}) {
   const t = useTranslations();
   const [state, setState] = useState<FormState>(null);
   const [pending, startTransition] = useTransition();
@@ -23,8 +56,14 @@ export function StudioForm({ action, submitLabel, children, className, confirm, 
       onSubmit={(event) => {
         event.preventDefault();
         if (confirm && !window.confirm(confirm)) return;
-        const formData = new FormData(event.currentTarget);
-        startTransition(async () => setState(await action(null, formData)));
+        const form = event.currentTarget;
+        const formData = new FormData(form);
+        startTransition(async () => {
+          const result = await action(null, formData);
+          setState(result);
+          markInvalid(form, result?.fieldErrors);
+          if (result?.ok && resetOnSuccess) form.reset();
+        });
       }}
     >
       {children}
@@ -36,11 +75,13 @@ export function StudioForm({ action, submitLabel, children, className, confirm, 
           {state?.ok && !pending && <span className="text-moss">{t("studioProducts.saved")}</span>}
           {state?.error && !pending && (
             <span role="alert" className="text-accent-dark">
-              {t(messageKey(state.error))}
-              {state.fieldErrors &&
-                ` (${Object.keys(state.fieldErrors)
-                  .map((f) => t.has(`studioProducts.fields.${f}`) ? t(`studioProducts.fields.${f}`) : f)
-                  .join(", ")})`}
+              {state.error === "invalid_input" && state.fieldErrors
+                ? t("studioProducts.fixFields", {
+                    fields: Object.keys(state.fieldErrors)
+                      .map((f) => (t.has(`studioProducts.fields.${f}`) ? t(`studioProducts.fields.${f}`) : f))
+                      .join(", "),
+                  })
+                : t(messageKey(state.error))}
             </span>
           )}
         </span>

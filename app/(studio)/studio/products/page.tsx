@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Price } from "@/components/ui/price";
 import { requireRole } from "@/lib/auth/session";
+import { productPath } from "@/lib/catalog/types";
 import { listStudioProducts, studioCreatorFor } from "@/lib/commerce/studio-products";
 
 export const metadata = { title: "Products" };
@@ -44,9 +45,23 @@ export default async function StudioProductsPage() {
             {products.map((p) => (
               <tr key={p.id} className="border-b border-line">
                 <td className="p-2">
-                  <Link href={`/studio/products/${p.id}`} className="font-medium hover:text-accent">
-                    {p.title}
-                  </Link>
+                  {p.kind === "bundle" ? (
+                    // Bundles are made and edited with their campaign; the studio editor has no form for them.
+                    <>
+                      {p.status === "published" ? (
+                        <Link href={productPath(p)} className="font-medium hover:text-accent">
+                          {p.title}
+                        </Link>
+                      ) : (
+                        <span className="font-medium">{p.title}</span>
+                      )}
+                      <span className="block text-xs text-muted">{t("bundleNote")}</span>
+                    </>
+                  ) : (
+                    <Link href={`/studio/products/${p.id}`} className="font-medium text-accent underline-offset-2 hover:underline">
+                      {p.title}
+                    </Link>
+                  )}
                   {user.role === "admin" && <span className="block text-xs text-muted">{p.creatorName}</span>}
                 </td>
                 <td className="p-2">{t(`kind.${p.kind}`)}</td>
