@@ -6,9 +6,15 @@ import { OfferPanel } from "@/components/commerce/offer-panel";
 import { PurchasePanel } from "@/components/commerce/purchase-panel";
 import { DwellTracker } from "@/components/reco/dwell-tracker";
 import { ItemStrip } from "@/components/reco/item-strip";
+import { ReviewsSection } from "@/components/community/reviews-section";
 import { Price } from "@/components/ui/price";
+import { getDb } from "@/db/client";
+import { serializeJsonLd } from "@/lib/campaigns/json-ld";
 import { getArtworkBySlug } from "@/lib/catalog/products";
+import { artworkJsonLd } from "@/lib/catalog/json-ld";
 import { productImagePath } from "@/lib/catalog/types";
+import { getRatingSummary } from "@/lib/community/reviews";
+import { env } from "@/lib/env";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -23,7 +29,7 @@ const cm = (mm: number) => (mm / 10).toLocaleString("en", { maximumFractionDigit
 export default async function ArtworkPage({ params }: Props) {
   const art = await getArtworkBySlug({ slug: (await params).slug });
   if (!art) notFound();
-  const [t, locale] = await Promise.all([getTranslations("product"), getLocale()]);
+  const [t, locale, rating] = await Promise.all([getTranslations("product"), getLocale(), getDb().then((db) => getRatingSummary(db, art.id))]);
   const sold = art.editionSize - art.stock;
   const size = art.depthMm ? `${cm(art.heightMm)} × ${cm(art.widthMm)} × ${cm(art.depthMm)} cm` : `${cm(art.heightMm)} × ${cm(art.widthMm)} cm`;
   return (
@@ -70,6 +76,11 @@ export default async function ArtworkPage({ params }: Props) {
         <p className="mt-6 leading-relaxed">{art.description}</p>
         <TagList tags={art.tags} locale={locale} base="/artworks" />
       </div>
+      <div className="lg:col-span-2">
+        <ReviewsSection productId={art.id} summary={rating} returnTo={`/artworks/${art.slug}`} />
+      </div>
+      {/* JSON-LD escapes "<", so text from creators or reviewers cannot close the script element. */}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(artworkJsonLd(art, rating, env.SITE_URL)) }} />
       <DwellTracker productId={art.id} />
       <ItemStrip productId={art.id} kind="artwork" relation="cross" />
       <ItemStrip productId={art.id} kind="artwork" relation="similar" />

@@ -5,9 +5,15 @@ import { TagList } from "@/components/catalog/tag-list";
 import { PurchasePanel } from "@/components/commerce/purchase-panel";
 import { DwellTracker } from "@/components/reco/dwell-tracker";
 import { ItemStrip } from "@/components/reco/item-strip";
+import { ReviewsSection } from "@/components/community/reviews-section";
 import { Price } from "@/components/ui/price";
+import { getDb } from "@/db/client";
+import { serializeJsonLd } from "@/lib/campaigns/json-ld";
 import { getCourseBySlug } from "@/lib/catalog/products";
+import { courseJsonLd } from "@/lib/catalog/json-ld";
 import { productImagePath } from "@/lib/catalog/types";
+import { getRatingSummary } from "@/lib/community/reviews";
+import { env } from "@/lib/env";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -20,7 +26,7 @@ export async function generateMetadata({ params }: Props) {
 export default async function CoursePage({ params }: Props) {
   const course = await getCourseBySlug({ slug: (await params).slug });
   if (!course) notFound();
-  const [t, locale] = await Promise.all([getTranslations("product"), getLocale()]);
+  const [t, locale, rating] = await Promise.all([getTranslations("product"), getLocale(), getDb().then((db) => getRatingSummary(db, course.id))]);
   return (
     <article className="grid gap-10 lg:grid-cols-[1fr_22rem]">
       <div>
@@ -85,6 +91,11 @@ export default async function CoursePage({ params }: Props) {
           <p className="mt-2 text-sm text-muted">{course.creator.bio}</p>
         </div>
       </aside>
+      <div className="lg:col-span-2">
+        <ReviewsSection productId={course.id} summary={rating} returnTo={`/courses/${course.slug}`} />
+      </div>
+      {/* JSON-LD escapes "<", so text from creators or reviewers cannot close the script element. */}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(courseJsonLd(course, rating, env.SITE_URL)) }} />
       <DwellTracker productId={course.id} />
       <ItemStrip productId={course.id} kind="course" relation="cross" />
       <ItemStrip productId={course.id} kind="course" relation="similar" />

@@ -1,0 +1,14 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { getDb } from "@/db/client";
+import { validatedActionWithUser } from "@/lib/actions";
+import { reviewInputSchema, submitReview } from "@/lib/community/reviews";
+
+/** Any signed-in person may review a published product; purchases make it "verified". */
+export const submitReviewAction = validatedActionWithUser(reviewInputSchema, async (data, user) => {
+  const result = await submitReview(await getDb(), user.id, data);
+  if (!result.ok) return { ok: false, error: "not_found" };
+  refresh();
+  return { ok: true };
+});
