@@ -14,6 +14,8 @@ export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
+  // One output folder per build, so runs of different builds side by side do not clobber each other.
+  outputDir: `test-results/${process.env.NEXT_DIST_DIR ?? ".next"}`,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,

@@ -44,6 +44,9 @@ export async function SiteHeader() {
           <CartLink />
           {user ? (
             <>
+              <Link href="/feed" className="hover:text-accent">
+                {t("feed")}
+              </Link>
               <Link href="/account" className="hover:text-accent">
                 {t("account")}
               </Link>

@@ -1,8 +1,13 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ProductGrid } from "@/components/catalog/product-card";
+import { FollowButton } from "@/components/community/follow-button";
+import { getDb } from "@/db/client";
+import { getCurrentUser } from "@/lib/auth/session";
 import { getCreatorBySlug } from "@/lib/catalog/products";
 import { listProductsByCreator } from "@/lib/catalog/queries";
+import { getFollowState } from "@/lib/community/follows";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -15,7 +20,12 @@ export async function generateMetadata({ params }: Props) {
 export default async function CreatorPage({ params }: Props) {
   const creator = await getCreatorBySlug({ slug: (await params).slug });
   if (!creator) notFound();
-  const [works, t] = await Promise.all([listProductsByCreator({ creatorId: creator.id }), getTranslations("creator")]);
+  const user = await getCurrentUser();
+  const [works, t, follow] = await Promise.all([
+    listProductsByCreator({ creatorId: creator.id }),
+    getTranslations("creator"),
+    getDb().then((db) => getFollowState(db, user?.id ?? null, { targetKind: "creator", targetId: creator.id })),
+  ]);
   const courses = works.filter((w) => w.kind === "course");
   const artworks = works.filter((w) => w.kind === "artwork");
   return (
@@ -29,6 +39,15 @@ export default async function CreatorPage({ params }: Props) {
             {creator.location && <> · {creator.location}</>}
           </p>
           <h1 className="font-serif text-4xl">{creator.name}</h1>
+          <div className="mt-2">
+            {user ? (
+              <FollowButton targetKind="creator" targetId={creator.id} following={follow.following} followers={follow.followers} />
+            ) : (
+              <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/creators/${creator.slug}`)}`} className="text-sm underline">
+                {t("signInToFollow")}
+              </Link>
+            )}
+          </div>
         </div>
       </header>
       <p className="mt-4 max-w-2xl leading-relaxed">{creator.bio}</p>

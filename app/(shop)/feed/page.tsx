@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ProductCard } from "@/components/catalog/product-card";
+import { getDb } from "@/db/client";
+import { intlLocale, type Locale } from "@/i18n/locales";
+import { requireUser } from "@/lib/auth/session";
+import { productPath } from "@/lib/catalog/types";
+import { listFeed } from "@/lib/community/follows";
+
+export const metadata = { title: "Feed", robots: { index: false } };
+
+export default async function FeedPage() {
+  const user = await requireUser("/feed");
+  const [t, locale, items] = await Promise.all([getTranslations("feed"), getLocale(), getDb().then((db) => listFeed(db, user.id))]);
+  const dates = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium" });
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="font-serif text-3xl">{t("title")}</h1>
+      {items.length === 0 ? (
+        <p className="mt-4 rounded border border-line bg-white p-6 text-muted">
+          {t("empty")}{" "}
+          <Link href="/artworks" className="underline">
+            {t("browse")}
+          </Link>
+        </p>
+      ) : (
+        <ol className="mt-6 space-y-6" aria-label={t("title")}>
+          {items.map((item) => (
+            <li key={`${item.kind}-${item.kind === "review" ? item.author.id : ""}-${item.product.id}`}>
+              <p className="mb-2 text-sm text-muted">
+                {item.kind === "product" ? t("newWork", { creator: item.product.creator.name }) : t("reviewed", { name: item.author.name, rating: item.rating })} ·{" "}
+                <time dateTime={item.at.toISOString()}>{dates.format(item.at)}</time>
+              </p>
+              {item.kind === "review" && item.body && (
+                <blockquote className="mb-2 border-l-2 border-line pl-3 text-sm">
+                  <Link href={productPath(item.product)} className="hover:text-accent">
+                    {item.body}
+                  </Link>
+                </blockquote>
+              )}
+              <div className="max-w-xs">
+                <ProductCard product={item.product} />
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
