@@ -51,6 +51,8 @@ export const reviews = pgTable(
     body: text("body").notNull().default(""),
     verified: integer("verified").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set by a moderator: a hidden review is left out of every listing, average and feed. */
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.userId, t.productId] }), index("review_product_idx").on(t.productId)],
 );

@@ -3,3 +3,4 @@ export * from "./catalog";
 export * from "./commerce";
 export * from "./behaviour";
 export * from "./campaigns";
+export * from "./community";
