@@ -2,7 +2,7 @@
  * Follows (a person follows a creator or another person) and the feed built from them: new courses and
  * artworks of followed creators, and reviews written by followed people, newest first.
  */
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Executor } from "@/db/client";
 import { creators, follows, products, reviews, users } from "@/db/schema";
@@ -72,7 +72,7 @@ export async function listFeed(db: Db, userId: string, limit = 30): Promise<Feed
       .select({ productId: reviews.productId, at: reviews.createdAt, authorId: users.id, author: users.name, rating: reviews.rating, body: reviews.body })
       .from(reviews)
       .innerJoin(users, eq(users.id, reviews.userId))
-      .where(inArray(reviews.userId, followedUsers))
+      .where(and(inArray(reviews.userId, followedUsers), isNull(reviews.hiddenAt)))
       .orderBy(desc(reviews.createdAt))
       .limit(limit),
   ]);

@@ -3,7 +3,7 @@
  * "verified purchase" when the reviewer paid for the product or is enrolled in the course. Writing again
  * replaces the earlier review, so a buyer can correct theirs without ever having two.
  */
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Executor } from "@/db/client";
 import { enrollments, orderLines, orders, products, reviews, users } from "@/db/schema";
@@ -61,7 +61,7 @@ export async function getRatingSummary(db: Executor, productId: string): Promise
   const [row] = await db
     .select({ average: sql<number | null>`avg(${reviews.rating})::float8`, count: sql<number>`count(*)::int` })
     .from(reviews)
-    .where(eq(reviews.productId, productId));
+    .where(and(eq(reviews.productId, productId), isNull(reviews.hiddenAt)));
   const count = row?.count ?? 0;
   return { average: count > 0 && row?.average != null ? Math.round(row.average * 10) / 10 : null, count };
 }
@@ -79,7 +79,7 @@ export async function listReviews(db: Executor, productId: string, limit = 20): 
     })
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.userId))
-    .where(eq(reviews.productId, productId))
+    .where(and(eq(reviews.productId, productId), isNull(reviews.hiddenAt)))
     .orderBy(desc(reviews.createdAt))
     .limit(limit);
   return rows.map((r) => ({ ...r, author: r.author ?? "", verified: r.verified === 1 }));

@@ -1,0 +1,89 @@
+/**
+ * Reports and the moderation queue. Anyone signed in may report a comment or a review; admins hide or
+ * restore it, which resolves its open reports. Hidden content is filtered by every reader
+ * (listComments, listReviews, getRatingSummary, listFeed).
+ */
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { comments, reports, reviews } from "@/db/schema";
+
+export const reportTargetSchema = z.object({
+  targetKind: z.enum(["comment", "review"]),
+  /** A comment id, or `<user id>:<product id>` for a review. */
+  targetId: z.string().trim().min(1).max(300),
+});
+export const reportInputSchema = reportTargetSchema.extend({ reason: z.string().trim().max(500).default("") });
+export type ReportTarget = z.infer<typeof reportTargetSchema>;
+
+function reviewKey(targetId: string): { userId: string; productId: string } | null {
+  const [userId, productId, ...rest] = targetId.split(":");
+  return userId && productId && rest.length === 0 ? { userId, productId } : null;
+}
+
+async function targetExists(db: Db, t: ReportTarget): Promise<boolean> {
+  if (t.targetKind === "comment") return (await db.$count(comments, eq(comments.id, t.targetId))) > 0;
+  const key = reviewKey(t.targetId);
+  return key !== null && (await db.$count(reviews, and(eq(reviews.userId, key.userId), eq(reviews.productId, key.productId)))) > 0;
+}
+
+/** Reporting twice is the same as once. */
+export async function reportContent(db: Db, reporterId: string, input: z.infer<typeof reportInputSchema>): Promise<{ ok: boolean }> {
+  if (!(await targetExists(db, input))) return { ok: false };
+  await db.insert(reports).values({ reporterId, targetKind: input.targetKind, targetId: input.targetId, reason: input.reason }).onConflictDoNothing();
+  return { ok: true };
+}
+
+export type QueueItem = { targetKind: "comment" | "review"; targetId: string; reports: number; reasons: string[]; body: string; hidden: boolean; firstReportedAt: Date };
+
+/** Open reports grouped by target, oldest first, with the reported text. */
+export async function listModerationQueue(db: Db): Promise<QueueItem[]> {
+  const rows = await db
+    .select({
+      targetKind: reports.targetKind,
+      targetId: reports.targetId,
+      reports: sql<number>`count(*)::int`,
+      reasons: sql<string[]>`array_remove(array_agg(distinct nullif(${reports.reason}, '')), null)`,
+      firstReportedAt: sql<Date>`min(${reports.createdAt})`,
+    })
+    .from(reports)
+    .where(isNull(reports.resolvedAt))
+    .groupBy(reports.targetKind, reports.targetId)
+    .orderBy(asc(sql`min(${reports.createdAt})`));
+  const out: QueueItem[] = [];
+  for (const r of rows) {
+    let body = "";
+    let hidden = false;
+    if (r.targetKind === "comment") {
+      const [c] = await db.select({ body: comments.body, hiddenAt: comments.hiddenAt }).from(comments).where(eq(comments.id, r.targetId));
+      if (!c) continue;
+      body = c.body;
+      hidden = c.hiddenAt !== null;
+    } else {
+      const key = reviewKey(r.targetId);
+      const [rv] = key ? await db.select({ body: reviews.body, hiddenAt: reviews.hiddenAt }).from(reviews).where(and(eq(reviews.userId, key.userId), eq(reviews.productId, key.productId))) : [];
+      if (!rv) continue;
+      body = rv.body;
+      hidden = rv.hiddenAt !== null;
+    }
+    out.push({ ...r, firstReportedAt: new Date(r.firstReportedAt), body, hidden });
+  }
+  return out;
+}
+
+/** Hide or restore, and close the target's open reports: one transaction. */
+export async function setHidden(db: Db, target: ReportTarget, hidden: boolean, now = new Date()): Promise<{ ok: boolean }> {
+  return db.transaction(async (tx) => {
+    const hiddenAt = hidden ? now : null;
+    let changed: unknown[];
+    if (target.targetKind === "comment") {
+      changed = await tx.update(comments).set({ hiddenAt }).where(eq(comments.id, target.targetId)).returning({ id: comments.id });
+    } else {
+      const key = reviewKey(target.targetId);
+      changed = key ? await tx.update(reviews).set({ hiddenAt }).where(and(eq(reviews.userId, key.userId), eq(reviews.productId, key.productId))).returning({ u: reviews.userId }) : [];
+    }
+    if (changed.length === 0) return { ok: false };
+    await tx.update(reports).set({ resolvedAt: now }).where(and(eq(reports.targetKind, target.targetKind), eq(reports.targetId, target.targetId), isNull(reports.resolvedAt)));
+    return { ok: true };
+  });
+}
