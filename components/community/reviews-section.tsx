@@ -5,6 +5,7 @@ import { intlLocale, type Locale } from "@/i18n/locales";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { RatingSummary } from "@/lib/community/reviews";
 import { listReviews } from "@/lib/community/reviews";
+import { ReportButton } from "./report-button";
 import { ReviewForm } from "./review-form";
 
 /** Average, count, the newest reviews (user text rendered as text, never as HTML) and the form. */
@@ -31,6 +32,7 @@ export async function ReviewsSection({ productId, summary, returnTo }: { product
               <time dateTime={r.createdAt.toISOString()} className="text-muted">
                 {dates.format(r.createdAt)}
               </time>
+              {user && user.id !== r.userId && <ReportButton targetKind="review" targetId={`${r.userId}:${productId}`} />}
             </p>
             {r.body && <p className="mt-2 whitespace-pre-line text-sm leading-relaxed">{r.body}</p>}
           </li>

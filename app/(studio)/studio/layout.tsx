@@ -1,4 +1,5 @@
 import { StudioCampaignsNav } from "@/components/campaign/studio-campaigns-nav";
+import { StudioModerationLink } from "@/components/community/studio-moderation-link";
 import { StudioClustersLink } from "@/components/reco/studio-clusters-link";
 import { StudioCommerceNav } from "@/components/studio/studio-nav";
 import { requireRole, STUDIO_ROLES } from "@/lib/auth/session";
@@ -11,6 +12,7 @@ export default async function StudioLayout({ children }: { children: React.React
       <StudioCommerceNav />
       <StudioClustersLink />
       <StudioCampaignsNav />
+      <StudioModerationLink />
       {children}
     </div>
   );

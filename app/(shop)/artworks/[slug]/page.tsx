@@ -6,6 +6,7 @@ import { OfferPanel } from "@/components/commerce/offer-panel";
 import { PurchasePanel } from "@/components/commerce/purchase-panel";
 import { DwellTracker } from "@/components/reco/dwell-tracker";
 import { ItemStrip } from "@/components/reco/item-strip";
+import { CommentsSection } from "@/components/community/comments-section";
 import { ReviewsSection } from "@/components/community/reviews-section";
 import { Price } from "@/components/ui/price";
 import { getDb } from "@/db/client";
@@ -78,6 +79,7 @@ export default async function ArtworkPage({ params }: Props) {
       </div>
       <div className="lg:col-span-2">
         <ReviewsSection productId={art.id} summary={rating} returnTo={`/artworks/${art.slug}`} />
+        <CommentsSection productId={art.id} returnTo={`/artworks/${art.slug}`} />
       </div>
       {/* JSON-LD escapes "<", so text from creators or reviewers cannot close the script element. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(artworkJsonLd(art, rating, env.SITE_URL)) }} />

@@ -5,6 +5,7 @@ import { TagList } from "@/components/catalog/tag-list";
 import { PurchasePanel } from "@/components/commerce/purchase-panel";
 import { DwellTracker } from "@/components/reco/dwell-tracker";
 import { ItemStrip } from "@/components/reco/item-strip";
+import { CommentsSection } from "@/components/community/comments-section";
 import { ReviewsSection } from "@/components/community/reviews-section";
 import { Price } from "@/components/ui/price";
 import { getDb } from "@/db/client";
@@ -93,6 +94,7 @@ export default async function CoursePage({ params }: Props) {
       </aside>
       <div className="lg:col-span-2">
         <ReviewsSection productId={course.id} summary={rating} returnTo={`/courses/${course.slug}`} />
+        <CommentsSection productId={course.id} returnTo={`/courses/${course.slug}`} />
       </div>
       {/* JSON-LD escapes "<", so text from creators or reviewers cannot close the script element. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(courseJsonLd(course, rating, env.SITE_URL)) }} />

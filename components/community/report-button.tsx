@@ -1,0 +1,20 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { reportAction } from "@/app/_actions/comments";
+
+export function ReportButton({ targetKind, targetId }: { targetKind: "comment" | "review"; targetId: string }) {
+  const t = useTranslations("moderation");
+  const [state, action, pending] = useActionState(reportAction, null);
+  if (state?.ok) return <span className="text-xs text-muted">{t("reported")}</span>;
+  return (
+    <form action={action} className="inline">
+      <input type="hidden" name="targetKind" value={targetKind} />
+      <input type="hidden" name="targetId" value={targetId} />
+      <button type="submit" disabled={pending} className="text-xs text-muted underline hover:text-accent-dark">
+        {t("report")}
+      </button>
+    </form>
+  );
+}
