@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { products } from "./catalog";
 
@@ -55,5 +55,31 @@ export const reports = pgTable(
   ],
 );
 
+/** Co-creation: a person's own work (an uploaded image with title, story and tags), inspired by a product. */
+export const works = pgTable(
+  "work",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The course or artwork that inspired it. */
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    story: text("story").notNull().default(""),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    /** File name under UPLOAD_DIR/works (re-encoded WebP), and its pixel size. */
+    imageFile: text("image_file").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("work_product_idx").on(t.productId, t.createdAt), index("work_user_idx").on(t.userId, t.createdAt)],
+);
+
 export type Comment = typeof comments.$inferSelect;
+export type Work = typeof works.$inferSelect;
 export type Report = typeof reports.$inferSelect;
