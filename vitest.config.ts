@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import os from "node:os";
 import path from "node:path";
 
 export default defineConfig({
@@ -13,6 +14,8 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
     environment: "node",
+    // Uploads written by tests go to a scratch folder, never into the developer's .data/uploads.
+    env: { UPLOAD_DIR: path.join(os.tmpdir(), "atelier-test-uploads") },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Integration tests share one database per run; files run one after another against it.

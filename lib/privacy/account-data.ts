@@ -9,6 +9,8 @@
  */
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { listWorkFilesOfUser } from "@/lib/community/works";
+import { removeUpload } from "@/lib/uploads/images";
 import {
   carts,
   cartItems,
@@ -25,6 +27,7 @@ import {
   userClusters,
   users,
   visitorUsers,
+  works,
 } from "@/db/schema";
 
 export async function exportUserData(db: Db, userId: string) {
@@ -35,7 +38,7 @@ export async function exportUserData(db: Db, userId: string) {
   if (!profile) return null;
   const myOrders = await db.select().from(orders).where(eq(orders.userId, userId));
   const orderIds = myOrders.map((o) => o.id);
-  const [lines, myEnrollments, progress, myEvents, myReviews, myFollows, myOffers, cart, visitors] = await Promise.all([
+  const [lines, myEnrollments, progress, myEvents, myReviews, myFollows, myOffers, cart, visitors, myWorks] = await Promise.all([
     orderIds.length ? db.select().from(orderLines).where(inArray(orderLines.orderId, orderIds)) : Promise.resolve([]),
     db.select().from(enrollments).where(eq(enrollments.userId, userId)),
     db.select().from(lessonProgress).where(eq(lessonProgress.userId, userId)),
@@ -49,6 +52,7 @@ export async function exportUserData(db: Db, userId: string) {
       .innerJoin(carts, eq(carts.id, cartItems.cartId))
       .where(eq(carts.userId, userId)),
     db.select({ visitorId: visitorUsers.visitorId }).from(visitorUsers).where(eq(visitorUsers.userId, userId)),
+    db.select().from(works).where(eq(works.userId, userId)),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -62,12 +66,14 @@ export async function exportUserData(db: Db, userId: string) {
     offers: myOffers,
     cart,
     linkedVisitorIds: visitors.map((v) => v.visitorId),
+    works: myWorks,
   };
 }
 export type UserDataExport = NonNullable<Awaited<ReturnType<typeof exportUserData>>>;
 
 export async function deleteAccount(db: Db, userId: string): Promise<{ ok: boolean }> {
-  return db.transaction(async (tx) => {
+  const files = await listWorkFilesOfUser(db, userId);
+  const result = await db.transaction(async (tx) => {
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
     if (!user) return { ok: false };
     const visitorIds = (await tx.select({ v: visitorUsers.visitorId }).from(visitorUsers).where(eq(visitorUsers.userId, userId))).map((r) => r.v);
@@ -85,6 +91,9 @@ export async function deleteAccount(db: Db, userId: string): Promise<{ ok: boole
     await tx.delete(users).where(eq(users.id, userId));
     return { ok: true };
   });
+  // Files go once the rows are gone for good; a file left by a crash here is unreachable, not personal data on show.
+  if (result.ok) await Promise.all(files.map((f) => removeUpload("works", f)));
+  return result;
 }
 
 /** For tests and audits: how many rows still name the user anywhere. */

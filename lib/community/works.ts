@@ -1,0 +1,86 @@
+/**
+ * Co-creation: people publish their own works (an image, a title, a story, tags) linked to the course
+ * or artwork that inspired them; galleries show them on that product's page and on its creator's page.
+ */
+import { and, count, desc, eq, gt, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Executor } from "@/db/client";
+import { products, users, works } from "@/db/schema";
+import { processUploadedImage, removeUpload, storeUpload } from "@/lib/uploads/images";
+
+/** Per person per day: a generous number for real practice work, too few for a flood. */
+export const WORK_RATE = { max: 10, windowMs: 24 * 60 * 60 * 1000 };
+
+export const workInputSchema = z.object({
+  productId: z.string().trim().min(1).max(128),
+  title: z.string().trim().min(1, { error: "title_required" }).max(120, { error: "title_too_long" }),
+  story: z.string().trim().max(2000, { error: "story_too_long" }).default(""),
+  tags: z
+    .string()
+    .default("")
+    .transform((s) => [...new Set(s.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean))])
+    .pipe(z.array(z.string().max(40, { error: "tag_too_long" })).max(8, { error: "too_many_tags" })),
+});
+export type WorkInput = z.infer<typeof workInputSchema>;
+
+export type PublishWorkResult =
+  | { ok: true; id: string }
+  | { ok: false; code: "not_found" | "rate_limited" | "image_too_large" | "image_not_an_image" | "image_too_small" | "image_dimensions" };
+
+export async function publishWork(db: Db, userId: string, input: WorkInput, image: Buffer, now = new Date()): Promise<PublishWorkResult> {
+  const [product] = await db.select({ id: products.id }).from(products).where(and(eq(products.id, input.productId), eq(products.status, "published"))).limit(1);
+  if (!product) return { ok: false, code: "not_found" };
+  const [recent] = await db.select({ n: count() }).from(works).where(and(eq(works.userId, userId), gt(works.createdAt, new Date(now.getTime() - WORK_RATE.windowMs))));
+  if ((recent?.n ?? 0) >= WORK_RATE.max) return { ok: false, code: "rate_limited" };
+  const checked = await processUploadedImage(image);
+  if (!checked.ok) return { ok: false, code: checked.code };
+  const id = crypto.randomUUID();
+  const file = `${id}.webp`;
+  // The file first, then the row: a failed insert removes the file, so neither is left half-written.
+  await storeUpload("works", file, checked.data);
+  try {
+    await db.insert(works).values({ id, userId, productId: input.productId, title: input.title, story: input.story, tags: input.tags, imageFile: file, width: checked.width, height: checked.height, createdAt: now });
+  } catch (error) {
+    await removeUpload("works", file);
+    throw error;
+  }
+  return { ok: true, id };
+}
+
+export type WorkView = { id: string; title: string; story: string; tags: string[]; imageUrl: string; width: number; height: number; author: string; productId: string; createdAt: Date };
+
+function workQuery(db: Executor) {
+  return db
+    .select({ id: works.id, title: works.title, story: works.story, tags: works.tags, imageFile: works.imageFile, width: works.width, height: works.height, author: users.name, productId: works.productId, createdAt: works.createdAt })
+    .from(works)
+    .innerJoin(users, eq(users.id, works.userId))
+    .innerJoin(products, eq(products.id, works.productId));
+}
+
+const reshape = (r: Awaited<ReturnType<typeof workQuery>>[number]): WorkView => ({
+  id: r.id,
+  title: r.title,
+  story: r.story,
+  tags: r.tags,
+  imageUrl: `/uploads/works/${r.imageFile}`,
+  width: r.width,
+  height: r.height,
+  author: r.author ?? "",
+  productId: r.productId,
+  createdAt: r.createdAt,
+});
+
+export async function listWorksForProduct(db: Executor, productId: string, limit = 24): Promise<WorkView[]> {
+  const rows = await workQuery(db).where(and(eq(works.productId, productId), isNull(works.hiddenAt))).orderBy(desc(works.createdAt)).limit(limit);
+  return rows.map(reshape);
+}
+
+/** Works inspired by anything the creator sells. */
+export async function listWorksForCreator(db: Executor, creatorId: string, limit = 24): Promise<WorkView[]> {
+  const rows = await workQuery(db).where(and(eq(products.creatorId, creatorId), isNull(works.hiddenAt))).orderBy(desc(works.createdAt)).limit(limit);
+  return rows.map(reshape);
+}
+
+export async function listWorkFilesOfUser(db: Executor, userId: string): Promise<string[]> {
+  return (await db.select({ f: works.imageFile }).from(works).where(eq(works.userId, userId))).map((r) => r.f);
+}
