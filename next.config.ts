@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   // native bindings: both must stay real Node modules rather than be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs"],
   poweredByHeader: false,
+  // Community works upload images of up to 8 MB (lib/uploads checks the real limit); the form adds text.
+  experimental: { serverActions: { bodySizeLimit: "9mb" } },
   // Lets several builds of one checkout live side by side (parallel work, e2e against a fresh build).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,

@@ -8,6 +8,7 @@ import { DwellTracker } from "@/components/reco/dwell-tracker";
 import { ItemStrip } from "@/components/reco/item-strip";
 import { CommentsSection } from "@/components/community/comments-section";
 import { ReviewsSection } from "@/components/community/reviews-section";
+import { WorksGallery } from "@/components/community/works-gallery";
 import { Price } from "@/components/ui/price";
 import { getDb } from "@/db/client";
 import { serializeJsonLd } from "@/lib/campaigns/json-ld";
@@ -15,6 +16,7 @@ import { getArtworkBySlug } from "@/lib/catalog/products";
 import { artworkJsonLd } from "@/lib/catalog/json-ld";
 import { productImagePath } from "@/lib/catalog/types";
 import { getRatingSummary } from "@/lib/community/reviews";
+import { listWorksForProduct } from "@/lib/community/works";
 import { env } from "@/lib/env";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -30,7 +32,7 @@ const cm = (mm: number) => (mm / 10).toLocaleString("en", { maximumFractionDigit
 export default async function ArtworkPage({ params }: Props) {
   const art = await getArtworkBySlug({ slug: (await params).slug });
   if (!art) notFound();
-  const [t, locale, rating] = await Promise.all([getTranslations("product"), getLocale(), getDb().then((db) => getRatingSummary(db, art.id))]);
+  const [t, locale, rating, communityWorks] = await Promise.all([getTranslations("product"), getLocale(), getDb().then((db) => getRatingSummary(db, art.id)), getDb().then((db) => listWorksForProduct(db, art.id))]);
   const sold = art.editionSize - art.stock;
   const size = art.depthMm ? `${cm(art.heightMm)} × ${cm(art.widthMm)} × ${cm(art.depthMm)} cm` : `${cm(art.heightMm)} × ${cm(art.widthMm)} cm`;
   return (
@@ -80,6 +82,7 @@ export default async function ArtworkPage({ params }: Props) {
       <div className="lg:col-span-2">
         <ReviewsSection productId={art.id} summary={rating} returnTo={`/artworks/${art.slug}`} />
         <CommentsSection productId={art.id} returnTo={`/artworks/${art.slug}`} />
+        <WorksGallery works={communityWorks} productId={art.id} returnTo={`/artworks/${art.slug}`} />
       </div>
       {/* JSON-LD escapes "<", so text from creators or reviewers cannot close the script element. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(artworkJsonLd(art, rating, env.SITE_URL)) }} />

@@ -7,6 +7,7 @@ import { DwellTracker } from "@/components/reco/dwell-tracker";
 import { ItemStrip } from "@/components/reco/item-strip";
 import { CommentsSection } from "@/components/community/comments-section";
 import { ReviewsSection } from "@/components/community/reviews-section";
+import { WorksGallery } from "@/components/community/works-gallery";
 import { Price } from "@/components/ui/price";
 import { getDb } from "@/db/client";
 import { serializeJsonLd } from "@/lib/campaigns/json-ld";
@@ -14,6 +15,7 @@ import { getCourseBySlug } from "@/lib/catalog/products";
 import { courseJsonLd } from "@/lib/catalog/json-ld";
 import { productImagePath } from "@/lib/catalog/types";
 import { getRatingSummary } from "@/lib/community/reviews";
+import { listWorksForProduct } from "@/lib/community/works";
 import { env } from "@/lib/env";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -27,7 +29,7 @@ export async function generateMetadata({ params }: Props) {
 export default async function CoursePage({ params }: Props) {
   const course = await getCourseBySlug({ slug: (await params).slug });
   if (!course) notFound();
-  const [t, locale, rating] = await Promise.all([getTranslations("product"), getLocale(), getDb().then((db) => getRatingSummary(db, course.id))]);
+  const [t, locale, rating, communityWorks] = await Promise.all([getTranslations("product"), getLocale(), getDb().then((db) => getRatingSummary(db, course.id)), getDb().then((db) => listWorksForProduct(db, course.id))]);
   return (
     <article className="grid gap-10 lg:grid-cols-[1fr_22rem]">
       <div>
@@ -95,6 +97,7 @@ export default async function CoursePage({ params }: Props) {
       <div className="lg:col-span-2">
         <ReviewsSection productId={course.id} summary={rating} returnTo={`/courses/${course.slug}`} />
         <CommentsSection productId={course.id} returnTo={`/courses/${course.slug}`} />
+        <WorksGallery works={communityWorks} productId={course.id} returnTo={`/courses/${course.slug}`} />
       </div>
       {/* JSON-LD escapes "<", so text from creators or reviewers cannot close the script element. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(courseJsonLd(course, rating, env.SITE_URL)) }} />

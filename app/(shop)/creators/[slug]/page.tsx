@@ -3,11 +3,13 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ProductGrid } from "@/components/catalog/product-card";
 import { FollowButton } from "@/components/community/follow-button";
+import { WorksGallery } from "@/components/community/works-gallery";
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getCreatorBySlug } from "@/lib/catalog/products";
 import { listProductsByCreator } from "@/lib/catalog/queries";
 import { getFollowState } from "@/lib/community/follows";
+import { listWorksForCreator } from "@/lib/community/works";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -21,10 +23,11 @@ export default async function CreatorPage({ params }: Props) {
   const creator = await getCreatorBySlug({ slug: (await params).slug });
   if (!creator) notFound();
   const user = await getCurrentUser();
-  const [works, t, follow] = await Promise.all([
+  const [works, t, follow, communityWorks] = await Promise.all([
     listProductsByCreator({ creatorId: creator.id }),
     getTranslations("creator"),
     getDb().then((db) => getFollowState(db, user?.id ?? null, { targetKind: "creator", targetId: creator.id })),
+    getDb().then((db) => listWorksForCreator(db, creator.id)),
   ]);
   const courses = works.filter((w) => w.kind === "course");
   const artworks = works.filter((w) => w.kind === "artwork");
@@ -67,6 +70,7 @@ export default async function CreatorPage({ params }: Props) {
           <ProductGrid products={artworks} label={t("artworks", { count: artworks.length })} />
         </section>
       )}
+      <WorksGallery works={communityWorks} returnTo={`/creators/${creator.slug}`} />
     </div>
   );
 }
