@@ -31,7 +31,7 @@ export const comments = pgTable(
   ],
 );
 
-export const reportTargetEnum = pgEnum("report_target", ["comment", "review"]);
+export const reportTargetEnum = pgEnum("report_target", ["comment", "review", "work"]);
 
 /** "Report this": one row per reporter and target; a moderator resolves it by hiding or restoring. */
 export const reports = pgTable(
