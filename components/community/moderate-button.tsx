@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { moderateAction } from "@/app/_actions/comments";
 
-export function ModerateButton({ targetKind, targetId, hide }: { targetKind: "comment" | "review"; targetId: string; hide: boolean }) {
+export function ModerateButton({ targetKind, targetId, hide }: { targetKind: "comment" | "review" | "work"; targetId: string; hide: boolean }) {
   const t = useTranslations("moderation");
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState(moderateAction, null);

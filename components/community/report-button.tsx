@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { reportAction } from "@/app/_actions/comments";
 
-export function ReportButton({ targetKind, targetId }: { targetKind: "comment" | "review"; targetId: string }) {
+export function ReportButton({ targetKind, targetId }: { targetKind: "comment" | "review" | "work"; targetId: string }) {
   const t = useTranslations("moderation");
   const [state, action, pending] = useActionState(reportAction, null);
   if (state?.ok) return <span className="text-xs text-muted">{t("reported")}</span>;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { WorkView } from "@/lib/community/works";
+import { ReportButton } from "./report-button";
 import { WorkForm } from "./work-form";
 
 /** Community works inspired by a product (or by a creator's products); titles and stories are plain text. */
@@ -25,6 +26,7 @@ export async function WorksGallery({ works, productId, returnTo }: { works: Work
                 <figcaption className="mt-2 text-sm">
                   <span className="font-medium">{w.title}</span> <span className="text-muted">· {w.author}</span>
                   {w.story && <p className="mt-1 line-clamp-3 text-xs text-muted">{w.story}</p>}
+                  {user && user.id !== w.authorId && <ReportButton targetKind="work" targetId={w.id} />}
                 </figcaption>
               </figure>
             </li>

@@ -9,6 +9,8 @@ let fresh: FreshDb;
 let reader: string;
 let friend: string;
 let creator: { id: string };
+let firstProductId = "";
+const product0 = () => firstProductId;
 
 async function makeUser(email: string, name: string) {
   const [row] = await fresh.db.insert(users).values({ email, name, role: "consumer" }).returning({ id: users.id });
@@ -21,6 +23,8 @@ beforeAll(async () => {
   reader = await makeUser("reader@follows.test", "Rae Reader");
   friend = await makeUser("friend@follows.test", "Fay Friend");
   [creator] = (await fresh.db.select({ id: creators.id }).from(creators).where(eq(creators.slug, "west-lake-gallery"))) as [{ id: string }];
+  const [p] = await fresh.db.select({ id: products.id }).from(products).where(eq(products.status, "published")).limit(1);
+  firstProductId = p!.id;
 });
 afterAll(() => fresh?.dispose());
 
@@ -62,5 +66,18 @@ describe("follows and feed", () => {
     expect(await setFollow(fresh.db, reader, { targetKind: "user", targetId: reader }, true)).toEqual({ ok: false, code: "self" });
     expect(await setFollow(fresh.db, reader, { targetKind: "creator", targetId: "no-such-creator" }, true)).toEqual({ ok: false, code: "not_found" });
     expect(await fresh.db.$count(follows)).toBe(before);
+  });
+});
+
+describe("feed of community works", () => {
+  it("includes works shared by followed people", async () => {
+    const sharp = (await import("sharp")).default;
+    const { publishWork, workInputSchema } = await import("./works");
+    const img = await sharp({ create: { width: 300, height: 300, channels: 3, background: "#345" } }).png().toBuffer();
+    const posted = await publishWork(fresh.db, friend, workInputSchema.parse({ productId: product0(), title: "Evening plum blossoms" }), img);
+    if (!posted.ok) throw new Error(posted.code);
+    await setFollow(fresh.db, reader, { targetKind: "user", targetId: friend }, true);
+    const feed = await listFeed(fresh.db, reader);
+    expect(feed.find((i) => i.kind === "work")).toMatchObject({ kind: "work", title: "Evening plum blossoms", author: { id: friend } });
   });
 });

@@ -1,11 +1,11 @@
 /**
  * Follows (a person follows a creator or another person) and the feed built from them: new courses and
- * artworks of followed creators, and reviews written by followed people, newest first.
+ * artworks of followed creators, and reviews and community works by followed people, newest first.
  */
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Executor } from "@/db/client";
-import { creators, follows, products, reviews, users } from "@/db/schema";
+import { creators, follows, products, reviews, users, works } from "@/db/schema";
 import { listProductCardsByIds } from "@/lib/catalog/queries";
 import type { ProductCard } from "@/lib/catalog/types";
 import { recordServerEvent } from "@/lib/tracking/record";
@@ -55,13 +55,14 @@ export async function getFollowState(db: Executor, userId: string | null, target
 
 export type FeedItem =
   | { kind: "product"; at: Date; product: ProductCard }
-  | { kind: "review"; at: Date; author: { id: string; name: string }; product: ProductCard; rating: number; body: string };
+  | { kind: "review"; at: Date; author: { id: string; name: string }; product: ProductCard; rating: number; body: string }
+  | { kind: "work"; at: Date; author: { id: string; name: string }; product: ProductCard; workId: string; title: string; imageUrl: string; width: number; height: number };
 
 /** What the people and creators a user follows did lately; empty when they follow no one. */
 export async function listFeed(db: Db, userId: string, limit = 30): Promise<FeedItem[]> {
   const followedCreators = db.select({ id: follows.targetId }).from(follows).where(and(eq(follows.followerId, userId), eq(follows.targetKind, "creator")));
   const followedUsers = db.select({ id: follows.targetId }).from(follows).where(and(eq(follows.followerId, userId), eq(follows.targetKind, "user")));
-  const [newProducts, newReviews] = await Promise.all([
+  const [newProducts, newReviews, newWorks] = await Promise.all([
     db
       .select({ id: products.id, at: products.createdAt })
       .from(products)
@@ -75,8 +76,15 @@ export async function listFeed(db: Db, userId: string, limit = 30): Promise<Feed
       .where(and(inArray(reviews.userId, followedUsers), isNull(reviews.hiddenAt)))
       .orderBy(desc(reviews.createdAt))
       .limit(limit),
+    db
+      .select({ id: works.id, productId: works.productId, at: works.createdAt, authorId: users.id, author: users.name, title: works.title, imageFile: works.imageFile, width: works.width, height: works.height })
+      .from(works)
+      .innerJoin(users, eq(users.id, works.userId))
+      .where(and(inArray(works.userId, followedUsers), isNull(works.hiddenAt)))
+      .orderBy(desc(works.createdAt))
+      .limit(limit),
   ]);
-  const cards = new Map((await listProductCardsByIds({ ids: [...new Set([...newProducts.map((p) => p.id), ...newReviews.map((r) => r.productId)])] })).map((c) => [c.id, c]));
+  const cards = new Map((await listProductCardsByIds({ ids: [...new Set([...newProducts.map((p) => p.id), ...newReviews.map((r) => r.productId), ...newWorks.map((w) => w.productId)])] })).map((c) => [c.id, c]));
   const items: FeedItem[] = [];
   for (const p of newProducts) {
     const product = cards.get(p.id);
@@ -85,6 +93,10 @@ export async function listFeed(db: Db, userId: string, limit = 30): Promise<Feed
   for (const r of newReviews) {
     const product = cards.get(r.productId);
     if (product) items.push({ kind: "review", at: r.at, author: { id: r.authorId, name: r.author ?? "" }, product, rating: r.rating, body: r.body });
+  }
+  for (const w of newWorks) {
+    const product = cards.get(w.productId);
+    if (product) items.push({ kind: "work", at: w.at, author: { id: w.authorId, name: w.author ?? "" }, product, workId: w.id, title: w.title, imageUrl: `/uploads/works/${w.imageFile}`, width: w.width, height: w.height });
   }
   return items.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
 }

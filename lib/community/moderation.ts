@@ -1,15 +1,15 @@
 /**
- * Reports and the moderation queue. Anyone signed in may report a comment or a review; admins hide or
+ * Reports and the moderation queue. Anyone signed in may report a comment, a review or a work; admins hide or
  * restore it, which resolves its open reports. Hidden content is filtered by every reader
- * (listComments, listReviews, getRatingSummary, listFeed).
+ * (listComments, listReviews, getRatingSummary, listFeed, the works galleries).
  */
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { comments, reports, reviews } from "@/db/schema";
+import { comments, reports, reviews, works } from "@/db/schema";
 
 export const reportTargetSchema = z.object({
-  targetKind: z.enum(["comment", "review"]),
+  targetKind: z.enum(["comment", "review", "work"]),
   /** A comment id, or `<user id>:<product id>` for a review. */
   targetId: z.string().trim().min(1).max(300),
 });
@@ -23,6 +23,7 @@ function reviewKey(targetId: string): { userId: string; productId: string } | nu
 
 async function targetExists(db: Db, t: ReportTarget): Promise<boolean> {
   if (t.targetKind === "comment") return (await db.$count(comments, eq(comments.id, t.targetId))) > 0;
+  if (t.targetKind === "work") return (await db.$count(works, eq(works.id, t.targetId))) > 0;
   const key = reviewKey(t.targetId);
   return key !== null && (await db.$count(reviews, and(eq(reviews.userId, key.userId), eq(reviews.productId, key.productId)))) > 0;
 }
@@ -34,7 +35,7 @@ export async function reportContent(db: Db, reporterId: string, input: z.infer<t
   return { ok: true };
 }
 
-export type QueueItem = { targetKind: "comment" | "review"; targetId: string; reports: number; reasons: string[]; body: string; hidden: boolean; firstReportedAt: Date };
+export type QueueItem = { targetKind: "comment" | "review" | "work"; targetId: string; reports: number; reasons: string[]; body: string; hidden: boolean; firstReportedAt: Date };
 
 /** Open reports grouped by target, oldest first, with the reported text. */
 export async function listModerationQueue(db: Db): Promise<QueueItem[]> {
@@ -54,7 +55,12 @@ export async function listModerationQueue(db: Db): Promise<QueueItem[]> {
   for (const r of rows) {
     let body = "";
     let hidden = false;
-    if (r.targetKind === "comment") {
+    if (r.targetKind === "work") {
+      const [w] = await db.select({ title: works.title, story: works.story, hiddenAt: works.hiddenAt }).from(works).where(eq(works.id, r.targetId));
+      if (!w) continue;
+      body = w.story ? `${w.title}\n${w.story}` : w.title;
+      hidden = w.hiddenAt !== null;
+    } else if (r.targetKind === "comment") {
       const [c] = await db.select({ body: comments.body, hiddenAt: comments.hiddenAt }).from(comments).where(eq(comments.id, r.targetId));
       if (!c) continue;
       body = c.body;
@@ -76,7 +82,9 @@ export async function setHidden(db: Db, target: ReportTarget, hidden: boolean, n
   return db.transaction(async (tx) => {
     const hiddenAt = hidden ? now : null;
     let changed: unknown[];
-    if (target.targetKind === "comment") {
+    if (target.targetKind === "work") {
+      changed = await tx.update(works).set({ hiddenAt }).where(eq(works.id, target.targetId)).returning({ id: works.id });
+    } else if (target.targetKind === "comment") {
       changed = await tx.update(comments).set({ hiddenAt }).where(eq(comments.id, target.targetId)).returning({ id: comments.id });
     } else {
       const key = reviewKey(target.targetId);

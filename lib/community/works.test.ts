@@ -67,3 +67,17 @@ describe("co-creation works", () => {
     expect((await fresh.db.select().from(creators).limit(1)).length).toBe(1);
   });
 });
+
+describe("moderating works", () => {
+  it("a reported work hidden by an admin leaves every gallery", async () => {
+    const { reportContent, setHidden, listModerationQueue } = await import("./moderation");
+    const [u] = await fresh.db.insert(users).values({ email: "poster@works.test", name: "Poster", role: "consumer" }).returning({ id: users.id });
+    const posted = await publishWork(fresh.db, u!.id, input({ productId: course.id, title: "Off-topic ad" }), await png(300, 300));
+    if (!posted.ok) throw new Error(posted.code);
+    expect(await reportContent(fresh.db, u!.id, { targetKind: "work", targetId: posted.id, reason: "ad" })).toEqual({ ok: true });
+    expect((await listModerationQueue(fresh.db)).map((i) => [i.targetKind, i.body])).toContainEqual(["work", "Off-topic ad"]);
+    expect(await setHidden(fresh.db, { targetKind: "work", targetId: posted.id }, true)).toEqual({ ok: true });
+    expect((await listWorksForProduct(fresh.db, course.id)).some((w) => w.id === posted.id)).toBe(false);
+    expect((await listWorksForCreator(fresh.db, course.creatorId)).some((w) => w.id === posted.id)).toBe(false);
+  });
+});

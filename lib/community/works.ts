@@ -47,11 +47,11 @@ export async function publishWork(db: Db, userId: string, input: WorkInput, imag
   return { ok: true, id };
 }
 
-export type WorkView = { id: string; title: string; story: string; tags: string[]; imageUrl: string; width: number; height: number; author: string; productId: string; createdAt: Date };
+export type WorkView = { id: string; title: string; story: string; tags: string[]; imageUrl: string; width: number; height: number; author: string; authorId: string; productId: string; createdAt: Date };
 
 function workQuery(db: Executor) {
   return db
-    .select({ id: works.id, title: works.title, story: works.story, tags: works.tags, imageFile: works.imageFile, width: works.width, height: works.height, author: users.name, productId: works.productId, createdAt: works.createdAt })
+    .select({ id: works.id, title: works.title, story: works.story, tags: works.tags, imageFile: works.imageFile, width: works.width, height: works.height, author: users.name, authorId: works.userId, productId: works.productId, createdAt: works.createdAt })
     .from(works)
     .innerJoin(users, eq(users.id, works.userId))
     .innerJoin(products, eq(products.id, works.productId));
@@ -66,6 +66,7 @@ const reshape = (r: Awaited<ReturnType<typeof workQuery>>[number]): WorkView => 
   width: r.width,
   height: r.height,
   author: r.author ?? "",
+  authorId: r.authorId,
   productId: r.productId,
   createdAt: r.createdAt,
 });

@@ -26,9 +26,14 @@ export default async function FeedPage() {
       ) : (
         <ol className="mt-6 space-y-6" aria-label={t("title")}>
           {items.map((item) => (
-            <li key={`${item.kind}-${item.kind === "review" ? item.author.id : ""}-${item.product.id}`}>
+            <li key={`${item.kind}-${item.kind === "product" ? "" : item.author.id}-${item.kind === "work" ? item.workId : item.product.id}`}>
               <p className="mb-2 text-sm text-muted">
-                {item.kind === "product" ? t("newWork", { creator: item.product.creator.name }) : t("reviewed", { name: item.author.name, rating: item.rating })} ·{" "}
+                {item.kind === "product"
+                  ? t("newWork", { creator: item.product.creator.name })
+                  : item.kind === "review"
+                    ? t("reviewed", { name: item.author.name, rating: item.rating })
+                    : t("shared", { name: item.author.name, title: item.title })}{" "}
+                ·{" "}
                 <time dateTime={item.at.toISOString()}>{dates.format(item.at)}</time>
               </p>
               {item.kind === "review" && item.body && (
@@ -37,6 +42,10 @@ export default async function FeedPage() {
                     {item.body}
                   </Link>
                 </blockquote>
+              )}
+              {item.kind === "work" && (
+                // eslint-disable-next-line @next/next/no-img-element
+                <img src={item.imageUrl} alt={item.title} width={item.width} height={item.height} loading="lazy" className="mb-2 h-auto max-w-sm rounded border border-line" />
               )}
               <div className="max-w-xs">
                 <ProductCard product={item.product} />
