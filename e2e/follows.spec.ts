@@ -28,3 +28,36 @@ test("follow a creator and see their works in the feed; unfollow empties it", as
   await page.goto("/feed");
   await expect(page.getByText("Follow creators and people to see their new courses")).toBeVisible();
 });
+
+test("follow a reviewer from their review and see their reviews in the feed", async ({ page }) => {
+  const stamp = Date.now();
+  const signUp = async (name: string, email: string) => {
+    await page.goto("/sign-up");
+    await page.getByLabel("Name").fill(name);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("following-along-7");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page).toHaveURL(/\/account$/);
+  };
+  const reviewer = `Ravi Reviewer ${stamp}`;
+  await signUp(reviewer, `ravi-${stamp}@example.com`);
+  await page.goto("/artworks?sort=price_asc&page=3");
+  await page.getByRole("list", { name: "Artworks" }).locator('a[href^="/artworks/"]').first().click();
+  await expect(page).toHaveURL(/\/artworks\/[a-z0-9-]+$/);
+  const artworkPath = new URL(page.url()).pathname;
+  const form = page.getByRole("form", { name: "Your review" });
+  await form.getByLabel("5 stars").check();
+  await form.getByLabel("What did you think? (optional)").fill(`Glowing in daylight ${stamp}`);
+  await form.getByRole("button", { name: "Post review" }).click();
+  await expect(form.getByRole("status")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  await signUp("Fern Fan", `fern-${stamp}@example.com`);
+  await page.goto(artworkPath);
+  await page.getByRole("button", { name: `Follow ${reviewer}` }).click();
+  await expect(page.getByRole("button", { name: `Following ${reviewer}: unfollow` })).toBeVisible();
+  await page.goto("/feed");
+  await expect(page.getByText(`${reviewer} rated this 5/5`)).toBeVisible();
+  await expect(page.getByText(`Glowing in daylight ${stamp}`)).toBeVisible();
+});

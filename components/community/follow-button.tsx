@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { followAction } from "@/app/_actions/follows";
 
 /** Follow / unfollow with the new state shown at once; the server's answer replaces it. */
-export function FollowButton({ targetKind, targetId, following, followers }: { targetKind: "creator" | "user"; targetId: string; following: boolean; followers: number }) {
+export function FollowButton({ targetKind, targetId, following, followers, compact = false, name }: { targetKind: "creator" | "user"; targetId: string; following: boolean; followers?: number; compact?: boolean; name?: string }) {
   const t = useTranslations("follows");
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState(followAction, null);
@@ -18,7 +18,7 @@ export function FollowButton({ targetKind, targetId, following, followers }: { t
           action(formData);
         });
       }}
-      className="flex items-center gap-3"
+      className={compact ? "inline-flex items-center gap-2" : "flex items-center gap-3"}
     >
       <input type="hidden" name="targetKind" value={targetKind} />
       <input type="hidden" name="targetId" value={targetId} />
@@ -27,11 +27,12 @@ export function FollowButton({ targetKind, targetId, following, followers }: { t
         type="submit"
         disabled={pending}
         aria-pressed={shown}
-        className={`rounded-full px-4 py-1.5 text-sm ${shown ? "border border-ink bg-white text-ink" : "bg-ink text-paper hover:bg-accent"}`}
+        aria-label={name ? (shown ? t("followingName", { name }) : t("followName", { name })) : undefined}
+        className={compact ? "text-xs text-muted underline hover:text-accent" : `rounded-full px-4 py-1.5 text-sm ${shown ? "border border-ink bg-white text-ink" : "bg-ink text-paper hover:bg-accent"}`}
       >
         {shown ? t("following") : t("follow")}
       </button>
-      <span className="text-sm text-muted">{t("followers", { count: followers })}</span>
+      {followers !== undefined && <span className="text-sm text-muted">{t("followers", { count: followers })}</span>}
       {state?.error && (
         <span role="alert" className="text-sm text-accent-dark">
           {te(state.error)}

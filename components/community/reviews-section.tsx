@@ -4,7 +4,9 @@ import { getDb } from "@/db/client";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { RatingSummary } from "@/lib/community/reviews";
+import { followedAmong } from "@/lib/community/follows";
 import { listReviews } from "@/lib/community/reviews";
+import { FollowButton } from "./follow-button";
 import { ReportButton } from "./report-button";
 import { ReviewForm } from "./review-form";
 
@@ -12,6 +14,7 @@ import { ReviewForm } from "./review-form";
 export async function ReviewsSection({ productId, summary, returnTo }: { productId: string; summary: RatingSummary; returnTo: string }) {
   const [t, locale, user, list] = await Promise.all([getTranslations("reviews"), getLocale(), getCurrentUser(), getDb().then((db) => listReviews(db, productId))]);
   const mine = user ? list.find((r) => r.userId === user.id) : undefined;
+  const followed = user ? await followedAmong(await getDb(), user.id, "user", list.map((r) => r.userId)) : new Set<string>();
   const dates = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium" });
   return (
     <section aria-labelledby="reviews-heading" className="mt-10">
@@ -32,7 +35,12 @@ export async function ReviewsSection({ productId, summary, returnTo }: { product
               <time dateTime={r.createdAt.toISOString()} className="text-muted">
                 {dates.format(r.createdAt)}
               </time>
-              {user && user.id !== r.userId && <ReportButton targetKind="review" targetId={`${r.userId}:${productId}`} />}
+              {user && user.id !== r.userId && (
+                <>
+                  <FollowButton targetKind="user" targetId={r.userId} following={followed.has(r.userId)} compact name={r.author} />
+                  <ReportButton targetKind="review" targetId={`${r.userId}:${productId}`} />
+                </>
+              )}
             </p>
             {r.body && <p className="mt-2 whitespace-pre-line text-sm leading-relaxed">{r.body}</p>}
           </li>

@@ -53,6 +53,16 @@ export async function getFollowState(db: Executor, userId: string | null, target
   return { following: row?.following === true, followers: row?.followers ?? 0 };
 }
 
+/** Which of `ids` (creators or people) the user follows: one query for a whole list of authors. */
+export async function followedAmong(db: Executor, userId: string, targetKind: "creator" | "user", ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: follows.targetId })
+    .from(follows)
+    .where(and(eq(follows.followerId, userId), eq(follows.targetKind, targetKind), inArray(follows.targetId, ids)));
+  return new Set(rows.map((r) => r.id));
+}
+
 export type FeedItem =
   | { kind: "product"; at: Date; product: ProductCard }
   | { kind: "review"; at: Date; author: { id: string; name: string }; product: ProductCard; rating: number; body: string }
