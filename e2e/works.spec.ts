@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 
-test("a learner shares a work inspired by a course; it appears in the course's gallery, a fake image is refused", async ({ page }) => {
+test("a student who finished a course shares a work; it appears in the course's gallery, a fake image is refused", async ({ page }) => {
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
     dialogs.push(d.message());
@@ -14,9 +14,29 @@ test("a learner shares a work inspired by a course; it appears in the course's g
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/account$/);
 
+  // Buy a course and finish it first, as a student would before sharing what they made.
   await page.goto("/courses?sort=price_asc");
   await page.getByRole("list", { name: "Courses" }).locator('a[href^="/courses/"]').first().click();
   await expect(page).toHaveURL(/\/courses\/[a-z0-9-]+$/);
+  const coursePath = new URL(page.url()).pathname;
+  const slug = coursePath.split("/").pop()!;
+  await page.getByTestId("purchase-panel").getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByText("Added to your cart.")).toBeVisible();
+  await page.goto("/checkout");
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page).toHaveURL(/\/orders\/[^/?]+/);
+  await page.goto(`/learn/${slug}`);
+  await expect(page).toHaveURL(new RegExp(`/learn/${slug}/[a-z0-9-]+$`));
+  const lessons = await page.getByRole("navigation", { name: "Course lessons" }).getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  expect(lessons.length).toBeGreaterThan(1);
+  for (const lesson of lessons) {
+    await page.goto(lesson);
+    await page.getByRole("button", { name: "Mark as complete" }).click();
+    await expect(page.getByRole("button", { name: "Mark as complete" })).toHaveCount(0);
+  }
+  await expect(page.getByText(`${lessons.length} of ${lessons.length} lessons completed`).first()).toBeVisible();
+  await page.goto(coursePath);
 
   const gallery = page.getByRole("region", { name: "Community works" });
   await gallery.getByText("Share your own work").click();
