@@ -17,7 +17,7 @@ export const postCommentAction = validatedActionWithUser(commentInputSchema, asy
 /** Anyone signed in may report. */
 export const reportAction = validatedActionWithUser(reportInputSchema, async (data, user) => {
   const result = await reportContent(await getDb(), user.id, data);
-  return result.ok ? { ok: true } : { ok: false, error: "not_found" };
+  return result.ok ? { ok: true } : { ok: false, error: result.code };
 });
 
 /** Admins only: hide or restore reported content. */

@@ -69,7 +69,7 @@ describe("moderation", () => {
     expect(await reportContent(fresh.db, reporter, { targetKind: "comment", targetId: q.id, reason: "spam" })).toEqual({ ok: true });
     expect(await reportContent(fresh.db, reporter, { targetKind: "comment", targetId: q.id, reason: "spam" })).toEqual({ ok: true });
     expect(await reportContent(fresh.db, reporter, { targetKind: "review", targetId: reviewId, reason: "" })).toEqual({ ok: true });
-    expect(await reportContent(fresh.db, reporter, { targetKind: "comment", targetId: "nope", reason: "" })).toEqual({ ok: false });
+    expect(await reportContent(fresh.db, reporter, { targetKind: "comment", targetId: "nope", reason: "" })).toEqual({ ok: false, code: "not_found" });
     const queue = await listModerationQueue(fresh.db);
     expect(queue.map((i) => [i.targetKind, i.reports, i.body])).toEqual([
       ["comment", 1, "Buy cheap pills at spam.example"],

@@ -2,14 +2,14 @@
  * Questions and comments on products, threaded one level (a reply answers a top-level comment). The
  * product's creator answers are flagged so pages can highlight them. Posting is rate-limited per person.
  */
-import { and, asc, count, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { comments, creators, products, users } from "@/db/schema";
+import { RATE_LIMITS, withinRateLimit } from "./rate-limit";
 
 export const COMMENT_BODY_MAX = 2000;
-/** At most this many comments per person in the window: enough for a conversation, not for spam. */
-export const COMMENT_RATE = { max: 5, windowMs: 10 * 60 * 1000 };
+export const COMMENT_RATE = RATE_LIMITS.comment;
 
 export const commentInputSchema = z.object({
   productId: z.string().trim().min(1).max(128),
@@ -33,11 +33,7 @@ export async function postComment(db: Db, userId: string, input: CommentInput, n
         .limit(1);
       if (!parent) return { ok: false, code: "not_found" } as const;
     }
-    const [recent] = await tx
-      .select({ n: count() })
-      .from(comments)
-      .where(and(eq(comments.userId, userId), gt(comments.createdAt, new Date(now.getTime() - COMMENT_RATE.windowMs))));
-    if ((recent?.n ?? 0) >= COMMENT_RATE.max) return { ok: false, code: "rate_limited" } as const;
+    if (!(await withinRateLimit(tx, userId, "comment", now))) return { ok: false, code: "rate_limited" } as const;
     const [row] = await tx
       .insert(comments)
       .values({ productId: input.productId, userId, parentId: input.parentId ?? null, body: input.body, createdAt: now })

@@ -24,8 +24,11 @@ async function targetExists(db: Executor, target: FollowTarget): Promise<boolean
   return row !== undefined;
 }
 
-/** Follows or unfollows; following twice is the same as once. */
-export async function setFollow(db: Db, userId: string, target: FollowTarget, follow: boolean): Promise<FollowResult> {
+/**
+ * Follows or unfollows; following twice is the same as once. `track`: also log a "follow" behaviour
+ * event for the recommenders (the caller passes the person's analytics choice).
+ */
+export async function setFollow(db: Db, userId: string, target: FollowTarget, follow: boolean, opts: { track?: boolean } = {}): Promise<FollowResult> {
   if (target.targetKind === "user" && target.targetId === userId) return { ok: false, code: "self" };
   return db.transaction(async (tx) => {
     if (!(await targetExists(tx, target))) return { ok: false, code: "not_found" } as const;
@@ -35,7 +38,7 @@ export async function setFollow(db: Db, userId: string, target: FollowTarget, fo
       return { ok: true, following: false } as const;
     }
     const inserted = await tx.insert(follows).values({ followerId: userId, ...target }).onConflictDoNothing().returning({ id: follows.targetId });
-    if (inserted.length > 0) {
+    if (inserted.length > 0 && opts.track !== false) {
       await recordServerEvent(tx, { type: "follow", userId, props: target.targetKind === "creator" ? { creatorId: target.targetId } : { userId: target.targetId } });
     }
     return { ok: true, following: true } as const;

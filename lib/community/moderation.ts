@@ -5,8 +5,9 @@
  */
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Db, Executor } from "@/db/client";
 import { comments, reports, reviews, works } from "@/db/schema";
+import { withinRateLimit } from "./rate-limit";
 
 export const reportTargetSchema = z.object({
   targetKind: z.enum(["comment", "review", "work"]),
@@ -21,18 +22,23 @@ function reviewKey(targetId: string): { userId: string; productId: string } | nu
   return userId && productId && rest.length === 0 ? { userId, productId } : null;
 }
 
-async function targetExists(db: Db, t: ReportTarget): Promise<boolean> {
+async function targetExists(db: Executor, t: ReportTarget): Promise<boolean> {
   if (t.targetKind === "comment") return (await db.$count(comments, eq(comments.id, t.targetId))) > 0;
   if (t.targetKind === "work") return (await db.$count(works, eq(works.id, t.targetId))) > 0;
   const key = reviewKey(t.targetId);
   return key !== null && (await db.$count(reviews, and(eq(reviews.userId, key.userId), eq(reviews.productId, key.productId)))) > 0;
 }
 
+export type ReportResult = { ok: true } | { ok: false; code: "not_found" | "rate_limited" };
+
 /** Reporting twice is the same as once. */
-export async function reportContent(db: Db, reporterId: string, input: z.infer<typeof reportInputSchema>): Promise<{ ok: boolean }> {
-  if (!(await targetExists(db, input))) return { ok: false };
-  await db.insert(reports).values({ reporterId, targetKind: input.targetKind, targetId: input.targetId, reason: input.reason }).onConflictDoNothing();
-  return { ok: true };
+export async function reportContent(db: Db, reporterId: string, input: z.infer<typeof reportInputSchema>, now = new Date()): Promise<ReportResult> {
+  return db.transaction(async (tx) => {
+    if (!(await targetExists(tx, input))) return { ok: false, code: "not_found" } as const;
+    if (!(await withinRateLimit(tx, reporterId, "report", now))) return { ok: false, code: "rate_limited" } as const;
+    await tx.insert(reports).values({ reporterId, targetKind: input.targetKind, targetId: input.targetId, reason: input.reason, createdAt: now }).onConflictDoNothing();
+    return { ok: true } as const;
+  });
 }
 
 export type QueueItem = { targetKind: "comment" | "review" | "work"; targetId: string; reports: number; reasons: string[]; body: string; hidden: boolean; firstReportedAt: Date };

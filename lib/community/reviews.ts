@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Db, Executor } from "@/db/client";
 import { enrollments, orderLines, orders, products, reviews, users } from "@/db/schema";
 import { recordServerEvent } from "@/lib/tracking/record";
+import { withinRateLimit } from "./rate-limit";
 
 export const REVIEW_BODY_MAX = 2000;
 
@@ -21,7 +22,13 @@ export type ReviewInput = z.infer<typeof reviewInputSchema>;
 export type ReviewView = { userId: string; author: string; rating: number; body: string; verified: boolean; createdAt: Date };
 export type RatingSummary = { average: number | null; count: number };
 
-export type SubmitReviewResult = { ok: true; verified: boolean } | { ok: false; code: "not_found" };
+export type SubmitReviewResult = { ok: true; verified: boolean } | { ok: false; code: "not_found" | "rate_limited" };
+
+/**
+ * `track`: also log a "review" behaviour event for the recommenders. The caller passes the person's
+ * analytics choice; the review itself is content they chose to publish and is stored either way.
+ */
+export type SubmitReviewOptions = { now?: Date; track?: boolean };
 
 async function hasBought(db: Executor, userId: string, productId: string): Promise<boolean> {
   const [row] = await db
@@ -35,7 +42,8 @@ async function hasBought(db: Executor, userId: string, productId: string): Promi
 }
 
 /** Creates or replaces the user's review of a published product, and logs it for the recommenders. */
-export async function submitReview(db: Db, userId: string, input: ReviewInput): Promise<SubmitReviewResult> {
+export async function submitReview(db: Db, userId: string, input: ReviewInput, opts: SubmitReviewOptions = {}): Promise<SubmitReviewResult> {
+  const now = opts.now ?? new Date();
   return db.transaction(async (tx) => {
     const [product] = await tx
       .select({ id: products.id })
@@ -43,8 +51,8 @@ export async function submitReview(db: Db, userId: string, input: ReviewInput): 
       .where(and(eq(products.id, input.productId), eq(products.status, "published")))
       .limit(1);
     if (!product) return { ok: false, code: "not_found" } as const;
+    if (!(await withinRateLimit(tx, userId, "review", now))) return { ok: false, code: "rate_limited" } as const;
     const verified = await hasBought(tx, userId, input.productId);
-    const now = new Date();
     await tx
       .insert(reviews)
       .values({ userId, productId: input.productId, rating: input.rating, body: input.body, verified: verified ? 1 : 0, createdAt: now })
@@ -52,7 +60,7 @@ export async function submitReview(db: Db, userId: string, input: ReviewInput): 
         target: [reviews.userId, reviews.productId],
         set: { rating: input.rating, body: input.body, verified: verified ? 1 : 0, createdAt: now },
       });
-    await recordServerEvent(tx, { type: "review", userId, productId: input.productId, value: input.rating });
+    if (opts.track !== false) await recordServerEvent(tx, { type: "review", userId, productId: input.productId, value: input.rating, at: now });
     return { ok: true, verified } as const;
   });
 }

@@ -2,14 +2,14 @@
  * Co-creation: people publish their own works (an image, a title, a story, tags) linked to the course
  * or artwork that inspired them; galleries show them on that product's page and on its creator's page.
  */
-import { and, count, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Executor } from "@/db/client";
 import { products, users, works } from "@/db/schema";
 import { processUploadedImage, removeUpload, storeUpload } from "@/lib/uploads/images";
+import { RATE_LIMITS, withinRateLimit } from "./rate-limit";
 
-/** Per person per day: a generous number for real practice work, too few for a flood. */
-export const WORK_RATE = { max: 10, windowMs: 24 * 60 * 60 * 1000 };
+export const WORK_RATE = RATE_LIMITS.work;
 
 export const workInputSchema = z.object({
   productId: z.string().trim().min(1).max(128),
@@ -30,16 +30,24 @@ export type PublishWorkResult =
 export async function publishWork(db: Db, userId: string, input: WorkInput, image: Buffer, now = new Date()): Promise<PublishWorkResult> {
   const [product] = await db.select({ id: products.id }).from(products).where(and(eq(products.id, input.productId), eq(products.status, "published"))).limit(1);
   if (!product) return { ok: false, code: "not_found" };
-  const [recent] = await db.select({ n: count() }).from(works).where(and(eq(works.userId, userId), gt(works.createdAt, new Date(now.getTime() - WORK_RATE.windowMs))));
-  if ((recent?.n ?? 0) >= WORK_RATE.max) return { ok: false, code: "rate_limited" };
+  // A cheap early answer before spending CPU on the image; the transaction below decides.
+  if (!(await withinRateLimit(db, userId, "work", now))) return { ok: false, code: "rate_limited" };
   const checked = await processUploadedImage(image);
   if (!checked.ok) return { ok: false, code: checked.code };
   const id = crypto.randomUUID();
   const file = `${id}.webp`;
-  // The file first, then the row: a failed insert removes the file, so neither is left half-written.
+  // The file first, then the row: when the row is not written the file is removed, so neither is left half-done.
   await storeUpload("works", file, checked.data);
   try {
-    await db.insert(works).values({ id, userId, productId: input.productId, title: input.title, story: input.story, tags: input.tags, imageFile: file, width: checked.width, height: checked.height, createdAt: now });
+    const written = await db.transaction(async (tx) => {
+      if (!(await withinRateLimit(tx, userId, "work", now))) return false;
+      await tx.insert(works).values({ id, userId, productId: input.productId, title: input.title, story: input.story, tags: input.tags, imageFile: file, width: checked.width, height: checked.height, createdAt: now });
+      return true;
+    });
+    if (!written) {
+      await removeUpload("works", file);
+      return { ok: false, code: "rate_limited" };
+    }
   } catch (error) {
     await removeUpload("works", file);
     throw error;
