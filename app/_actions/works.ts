@@ -1,9 +1,10 @@
 "use server";
 
 import { refresh } from "next/cache";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { validatedActionWithUser } from "@/lib/actions";
-import { publishWork, workInputSchema } from "@/lib/community/works";
+import { deleteWork, publishWork, workInputSchema } from "@/lib/community/works";
 import { UPLOAD_LIMITS } from "@/lib/uploads/images";
 
 /** Signed-in people publish a work inspired by a product; the image is checked by lib/uploads. */
@@ -17,6 +18,14 @@ export const publishWorkAction = validatedActionWithUser(workInputSchema, async 
     if (result.code.startsWith("image_")) return { ok: false, error: "invalid_input", fieldErrors: { image: result.code }, values };
     return { ok: false, error: result.code, values };
   }
+  refresh();
+  return { ok: true };
+});
+
+/** The author, or an admin, deletes a work; its file goes with it. */
+export const deleteWorkAction = validatedActionWithUser(z.object({ workId: z.string().trim().min(1).max(128) }), async (data, user) => {
+  const result = await deleteWork(await getDb(), { id: user.id, isAdmin: user.role === "admin" }, data.workId);
+  if (!result.ok) return { ok: false, error: "not_found" };
   refresh();
   return { ok: true };
 });

@@ -13,14 +13,14 @@ export async function CommentsSection({ productId, returnTo }: { productId: stri
   const dates = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium" });
   const entry = (c: Omit<CommentView, "replies">) => (
     <div className={c.byCreator ? "rounded border-l-4 border-moss bg-moss/5 p-3" : "p-1"}>
-      <p className="flex flex-wrap items-center gap-2 text-sm">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-medium">{c.author}</span>
         {c.byCreator && <span className="rounded-full bg-moss px-2 py-0.5 text-xs text-white">{t("creatorAnswer")}</span>}
         <time dateTime={c.createdAt.toISOString()} className="text-muted">
           {dates.format(c.createdAt)}
         </time>
         {user && user.id !== c.authorId && <ReportButton targetKind="comment" targetId={c.id} />}
-      </p>
+      </div>
       <p className="mt-1 whitespace-pre-line text-sm">{c.body}</p>
     </div>
   );

@@ -25,7 +25,7 @@ export async function ReviewsSection({ productId, summary, returnTo }: { product
       <ul className="mt-4 space-y-4">
         {list.map((r) => (
           <li key={r.userId} className="rounded-lg border border-line bg-white p-4">
-            <p className="flex flex-wrap items-center gap-2 text-sm">
+            <div className="flex flex-wrap items-center gap-2 text-sm">
               <span aria-label={t("stars", { n: r.rating })} className="text-accent">
                 {"★".repeat(r.rating)}
                 <span className="text-line">{"★".repeat(5 - r.rating)}</span>
@@ -41,7 +41,7 @@ export async function ReviewsSection({ productId, summary, returnTo }: { product
                   <ReportButton targetKind="review" targetId={`${r.userId}:${productId}`} />
                 </>
               )}
-            </p>
+            </div>
             {r.body && <p className="mt-2 whitespace-pre-line text-sm leading-relaxed">{r.body}</p>}
           </li>
         ))}

@@ -31,6 +31,17 @@ describe("product JSON-LD", () => {
     });
   });
 
+  it("lists the newest reviews as Review nodes, and a reviewer's markup cannot end the script", () => {
+    const review = { userId: "u1", author: "Mal </script><script>alert(1)</script>", rating: 4, body: "Nice </script><img src=x onerror=alert(2)>", verified: true, createdAt: new Date("2026-11-01T10:00:00Z") };
+    const ld = artworkJsonLd(art, { average: 4, count: 1 }, "https://atelier.example", [review]);
+    expect(ld.review).toEqual([
+      { "@type": "Review", author: { "@type": "Person", name: review.author }, datePublished: "2026-11-01", reviewRating: { "@type": "Rating", ratingValue: 4, bestRating: 5, worstRating: 1 }, reviewBody: review.body },
+    ]);
+    const out = serializeJsonLd(ld);
+    expect(out).not.toMatch(/<\/?script|<img/i);
+    expect(JSON.parse(out).review[0].reviewBody).toBe(review.body);
+  });
+
   it("cannot be broken out of by text inside it", () => {
     const out = serializeJsonLd(artworkJsonLd(art, { average: null, count: 0 }, "https://atelier.example"));
     expect(out).not.toContain("</script>");

@@ -4,7 +4,7 @@
  * product has reviews. Pure: takes the page's data and the site URL. Serialize with serializeJsonLd.
  */
 import { decimalPrice } from "@/lib/campaigns/json-ld";
-import type { RatingSummary } from "@/lib/community/reviews";
+import type { RatingSummary, ReviewView } from "@/lib/community/reviews";
 import type { ArtworkView, CourseView, CreatorSummary } from "./products";
 import { productImagePath } from "./types";
 
@@ -12,12 +12,32 @@ function creatorNode(creator: CreatorSummary, site: URL) {
   return { "@type": creator.kind === "gallery" ? "Organization" : "Person", name: creator.name, url: new URL(`/creators/${creator.slug}`, site).toString() };
 }
 
-function ratingNode(summary: RatingSummary) {
+/** Only the latest few reviews: search engines read a sample; the page lists more. */
+const JSON_LD_REVIEWS = 5;
+
+/**
+ * AggregateRating and the newest reviews, both from visible reviews only (the callers' readers leave
+ * hidden ones out). Reviewers' text goes in as data; serializeJsonLd escapes "<" so it cannot end the script.
+ */
+function ratingNode(summary: RatingSummary, reviews: readonly ReviewView[]) {
   if (summary.count === 0 || summary.average === null) return {};
-  return { aggregateRating: { "@type": "AggregateRating", ratingValue: summary.average, reviewCount: summary.count, bestRating: 5, worstRating: 1 } };
+  return {
+    aggregateRating: { "@type": "AggregateRating", ratingValue: summary.average, reviewCount: summary.count, bestRating: 5, worstRating: 1 },
+    ...(reviews.length > 0
+      ? {
+          review: reviews.slice(0, JSON_LD_REVIEWS).map((r) => ({
+            "@type": "Review",
+            author: { "@type": "Person", name: r.author },
+            datePublished: r.createdAt.toISOString().slice(0, 10),
+            reviewRating: { "@type": "Rating", ratingValue: r.rating, bestRating: 5, worstRating: 1 },
+            ...(r.body ? { reviewBody: r.body } : {}),
+          })),
+        }
+      : {}),
+  };
 }
 
-export function courseJsonLd(course: CourseView, summary: RatingSummary, siteUrl: string): Record<string, unknown> {
+export function courseJsonLd(course: CourseView, summary: RatingSummary, siteUrl: string, reviews: readonly ReviewView[] = []): Record<string, unknown> {
   const site = new URL(siteUrl);
   const url = new URL(`/courses/${course.slug}`, site).toString();
   return {
@@ -32,11 +52,11 @@ export function courseJsonLd(course: CourseView, summary: RatingSummary, siteUrl
     educationalLevel: course.level,
     offers: { "@type": "Offer", category: "Paid", price: decimalPrice(course.priceAmount, course.currency), priceCurrency: course.currency, url },
     hasCourseInstance: { "@type": "CourseInstance", courseMode: "online", courseWorkload: `PT${course.totalMinutes}M` },
-    ...ratingNode(summary),
+    ...ratingNode(summary, reviews),
   };
 }
 
-export function artworkJsonLd(art: ArtworkView, summary: RatingSummary, siteUrl: string): Record<string, unknown> {
+export function artworkJsonLd(art: ArtworkView, summary: RatingSummary, siteUrl: string, reviews: readonly ReviewView[] = []): Record<string, unknown> {
   const site = new URL(siteUrl);
   const url = new URL(`/artworks/${art.slug}`, site).toString();
   return {
@@ -60,6 +80,6 @@ export function artworkJsonLd(art: ArtworkView, summary: RatingSummary, siteUrl:
       availability: art.stock > 0 ? "https://schema.org/InStock" : "https://schema.org/SoldOut",
       url,
     },
-    ...ratingNode(summary),
+    ...ratingNode(summary, reviews),
   };
 }

@@ -2,13 +2,14 @@
  * Follows (a person follows a creator or another person) and the feed built from them: new courses and
  * artworks of followed creators, and reviews and community works by followed people, newest first.
  */
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Executor } from "@/db/client";
 import { creators, follows, products, reviews, users, works } from "@/db/schema";
 import { listProductCardsByIds } from "@/lib/catalog/queries";
 import type { ProductCard } from "@/lib/catalog/types";
 import { recordServerEvent } from "@/lib/tracking/record";
+import { workImageUrl } from "./works";
 
 export const followTargetSchema = z.object({
   targetKind: z.enum(["creator", "user"]),
@@ -75,6 +76,8 @@ export type FeedItem =
 export async function listFeed(db: Db, userId: string, limit = 30): Promise<FeedItem[]> {
   const followedCreators = db.select({ id: follows.targetId }).from(follows).where(and(eq(follows.followerId, userId), eq(follows.targetKind, "creator")));
   const followedUsers = db.select({ id: follows.targetId }).from(follows).where(and(eq(follows.followerId, userId), eq(follows.targetKind, "user")));
+  // A followed creator's own community posts count too (the person behind the studio).
+  const followedCreatorOwners = db.select({ id: creators.userId }).from(creators).where(and(inArray(creators.id, followedCreators), isNotNull(creators.userId)));
   const [newProducts, newReviews, newWorks] = await Promise.all([
     db
       .select({ id: products.id, at: products.createdAt })
@@ -93,7 +96,7 @@ export async function listFeed(db: Db, userId: string, limit = 30): Promise<Feed
       .select({ id: works.id, productId: works.productId, at: works.createdAt, authorId: users.id, author: users.name, title: works.title, imageFile: works.imageFile, width: works.width, height: works.height })
       .from(works)
       .innerJoin(users, eq(users.id, works.userId))
-      .where(and(inArray(works.userId, followedUsers), isNull(works.hiddenAt)))
+      .where(and(or(inArray(works.userId, followedUsers), inArray(works.userId, followedCreatorOwners)), isNull(works.hiddenAt)))
       .orderBy(desc(works.createdAt))
       .limit(limit),
   ]);
@@ -109,7 +112,7 @@ export async function listFeed(db: Db, userId: string, limit = 30): Promise<Feed
   }
   for (const w of newWorks) {
     const product = cards.get(w.productId);
-    if (product) items.push({ kind: "work", at: w.at, author: { id: w.authorId, name: w.author ?? "" }, product, workId: w.id, title: w.title, imageUrl: `/uploads/works/${w.imageFile}`, width: w.width, height: w.height });
+    if (product) items.push({ kind: "work", at: w.at, author: { id: w.authorId, name: w.author ?? "" }, product, workId: w.id, title: w.title, imageUrl: workImageUrl(w.imageFile), width: w.width, height: w.height });
   }
   return items.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
 }

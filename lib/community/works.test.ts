@@ -81,3 +81,26 @@ describe("moderating works", () => {
     expect((await listWorksForCreator(fresh.db, course.creatorId)).some((w) => w.id === posted.id)).toBe(false);
   });
 });
+
+describe("deleting a work", () => {
+  it("only its author (or an admin) may, and the row, its reports and the file go together", async () => {
+    const { reportContent } = await import("./moderation");
+    const { deleteWork, getWorkImageAccess } = await import("./works");
+    const [a] = await fresh.db.insert(users).values({ email: "owner@works.test", name: "Owner", role: "consumer" }).returning({ id: users.id });
+    const [b] = await fresh.db.insert(users).values({ email: "other@works.test", name: "Other", role: "consumer" }).returning({ id: users.id });
+    const posted = await publishWork(fresh.db, a!.id, input({ productId: course.id, title: "Mine to remove" }), await png(300, 300));
+    if (!posted.ok) throw new Error(posted.code);
+    const file = `${posted.id}.webp`;
+    await reportContent(fresh.db, b!.id, { targetKind: "work", targetId: posted.id, reason: "" });
+
+    expect(await deleteWork(fresh.db, { id: b!.id, isAdmin: false }, posted.id)).toEqual({ ok: false });
+    expect(existsSync(uploadPath("works", file))).toBe(true);
+    expect(await getWorkImageAccess(fresh.db, file)).toEqual({ ownerId: a!.id, hidden: false });
+
+    expect(await deleteWork(fresh.db, { id: a!.id, isAdmin: false }, posted.id)).toEqual({ ok: true });
+    expect(existsSync(uploadPath("works", file))).toBe(false);
+    expect(await getWorkImageAccess(fresh.db, file)).toBeNull();
+    const { reports } = await import("@/db/schema");
+    expect(await fresh.db.$count(reports, eq(reports.targetId, posted.id))).toBe(0);
+  });
+});

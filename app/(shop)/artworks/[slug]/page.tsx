@@ -15,7 +15,7 @@ import { serializeJsonLd } from "@/lib/campaigns/json-ld";
 import { getArtworkBySlug } from "@/lib/catalog/products";
 import { artworkJsonLd } from "@/lib/catalog/json-ld";
 import { productImagePath } from "@/lib/catalog/types";
-import { getRatingSummary } from "@/lib/community/reviews";
+import { getRatingSummary, listReviews } from "@/lib/community/reviews";
 import { listWorksForProduct } from "@/lib/community/works";
 import { env } from "@/lib/env";
 
@@ -32,7 +32,7 @@ const cm = (mm: number) => (mm / 10).toLocaleString("en", { maximumFractionDigit
 export default async function ArtworkPage({ params }: Props) {
   const art = await getArtworkBySlug({ slug: (await params).slug });
   if (!art) notFound();
-  const [t, locale, rating, communityWorks] = await Promise.all([getTranslations("product"), getLocale(), getDb().then((db) => getRatingSummary(db, art.id)), getDb().then((db) => listWorksForProduct(db, art.id))]);
+  const [t, locale, rating, communityWorks, latestReviews] = await Promise.all([getTranslations("product"), getLocale(), getDb().then((db) => getRatingSummary(db, art.id)), getDb().then((db) => listWorksForProduct(db, art.id)), getDb().then((db) => listReviews(db, art.id, 5))]);
   const sold = art.editionSize - art.stock;
   const size = art.depthMm ? `${cm(art.heightMm)} × ${cm(art.widthMm)} × ${cm(art.depthMm)} cm` : `${cm(art.heightMm)} × ${cm(art.widthMm)} cm`;
   return (
@@ -85,7 +85,7 @@ export default async function ArtworkPage({ params }: Props) {
         <WorksGallery works={communityWorks} productId={art.id} returnTo={`/artworks/${art.slug}`} />
       </div>
       {/* JSON-LD escapes "<", so text from creators or reviewers cannot close the script element. */}
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(artworkJsonLd(art, rating, env.SITE_URL)) }} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(artworkJsonLd(art, rating, env.SITE_URL, latestReviews)) }} />
       <DwellTracker productId={art.id} />
       <ItemStrip productId={art.id} kind="artwork" relation="cross" />
       <ItemStrip productId={art.id} kind="artwork" relation="similar" />

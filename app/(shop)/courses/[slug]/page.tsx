@@ -14,7 +14,7 @@ import { serializeJsonLd } from "@/lib/campaigns/json-ld";
 import { getCourseBySlug } from "@/lib/catalog/products";
 import { courseJsonLd } from "@/lib/catalog/json-ld";
 import { productImagePath } from "@/lib/catalog/types";
-import { getRatingSummary } from "@/lib/community/reviews";
+import { getRatingSummary, listReviews } from "@/lib/community/reviews";
 import { listWorksForProduct } from "@/lib/community/works";
 import { env } from "@/lib/env";
 
@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: Props) {
 export default async function CoursePage({ params }: Props) {
   const course = await getCourseBySlug({ slug: (await params).slug });
   if (!course) notFound();
-  const [t, locale, rating, communityWorks] = await Promise.all([getTranslations("product"), getLocale(), getDb().then((db) => getRatingSummary(db, course.id)), getDb().then((db) => listWorksForProduct(db, course.id))]);
+  const [t, locale, rating, communityWorks, latestReviews] = await Promise.all([getTranslations("product"), getLocale(), getDb().then((db) => getRatingSummary(db, course.id)), getDb().then((db) => listWorksForProduct(db, course.id)), getDb().then((db) => listReviews(db, course.id, 5))]);
   return (
     <article className="grid gap-10 lg:grid-cols-[1fr_22rem]">
       <div>
@@ -100,7 +100,7 @@ export default async function CoursePage({ params }: Props) {
         <WorksGallery works={communityWorks} productId={course.id} returnTo={`/courses/${course.slug}`} />
       </div>
       {/* JSON-LD escapes "<", so text from creators or reviewers cannot close the script element. */}
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(courseJsonLd(course, rating, env.SITE_URL)) }} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(courseJsonLd(course, rating, env.SITE_URL, latestReviews)) }} />
       <DwellTracker productId={course.id} />
       <ItemStrip productId={course.id} kind="course" relation="cross" />
       <ItemStrip productId={course.id} kind="course" relation="similar" />

@@ -1,25 +1,40 @@
 import { readFile } from "node:fs/promises";
+import { getDb } from "@/db/client";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getWorkImageAccess } from "@/lib/community/works";
 import { UPLOAD_FILE_NAME, uploadPath } from "@/lib/uploads/images";
 
+const NOT_FOUND = () => new Response("Not found", { status: 404, headers: { "x-content-type-options": "nosniff", "cache-control": "no-store" } });
+
 /**
- * Serves re-encoded uploads. Names are random UUIDs checked by pattern (no path traversal); the file
- * never changes once written, so it may be cached for good. nosniff keeps browsers from guessing.
+ * Serves re-encoded uploads (always WebP written by lib/uploads, so the type is known, never sniffed).
+ * Names are random UUIDs checked by pattern: no path traversal. A hidden work's image is gone like the
+ * work itself, except for its author and admins (the moderation queue), privately. Public copies may
+ * be cached for ten minutes only, then revalidated by ETag (the file never changes; its visibility
+ * can), so hiding takes effect in shared caches too.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
+export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
   const { file } = await params;
-  if (!UPLOAD_FILE_NAME.test(file)) return new Response("Not found", { status: 404 });
+  if (!UPLOAD_FILE_NAME.test(file)) return NOT_FOUND();
+  const access = await getWorkImageAccess(await getDb(), file);
+  if (!access) return NOT_FOUND();
+  if (access.hidden) {
+    const user = await getCurrentUser();
+    if (!user || (user.id !== access.ownerId && user.role !== "admin")) return NOT_FOUND();
+  }
+  const headers: Record<string, string> = {
+    "content-type": "image/webp",
+    "x-content-type-options": "nosniff",
+    "content-security-policy": "default-src 'none'; sandbox",
+    "cross-origin-resource-policy": "same-origin",
+    "cache-control": access.hidden ? "private, no-store" : "public, max-age=600, must-revalidate",
+    etag: `"${file.slice(0, 36)}"`,
+  };
+  if (!access.hidden && request.headers.get("if-none-match") === headers.etag) return new Response(null, { status: 304, headers });
   try {
     const data = await readFile(uploadPath("works", file));
-    return new Response(new Uint8Array(data), {
-      headers: {
-        "content-type": "image/webp",
-        "content-length": String(data.byteLength),
-        "cache-control": "public, max-age=31536000, immutable",
-        "x-content-type-options": "nosniff",
-        "content-security-policy": "default-src 'none'",
-      },
-    });
+    return new Response(new Uint8Array(data), { headers: { ...headers, "content-length": String(data.byteLength) } });
   } catch {
-    return new Response("Not found", { status: 404 });
+    return NOT_FOUND();
   }
 }
