@@ -1,6 +1,10 @@
+import { existsSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { creators, enrollments, events, follows, orderLines, orders, products, reviews, users } from "@/db/schema";
+import { comments, creators, enrollments, events, follows, orderLines, orders, products, reports, reviews, users, works } from "@/db/schema";
+import { publishWork, workInputSchema } from "@/lib/community/works";
+import { uploadPath } from "@/lib/uploads/images";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { countRowsNaming, deleteAccount, exportUserData } from "./account-data";
 
@@ -8,6 +12,7 @@ let fresh: FreshDb;
 let alice: string;
 let bob: string;
 let aliceOrder: string;
+let aliceFile: string;
 
 async function personWithHistory(email: string, name: string, key: string) {
   const db = fresh.db;
@@ -24,7 +29,11 @@ async function personWithHistory(email: string, name: string, key: string) {
     { type: "view", userId: id, productId: course!.id, dwellMs: 5000 },
     { type: "purchase", userId: id, productId: course!.id, value: course!.priceAmount },
   ]);
-  return { id, orderId: order!.id };
+  const [comment] = await db.insert(comments).values({ userId: id, productId: course!.id, body: `${name} asks a question` }).returning({ id: comments.id });
+  const image = await sharp({ create: { width: 300, height: 300, channels: 3, background: { r: 1, g: 2, b: 3 } } }).png().toBuffer();
+  const work = await publishWork(db, id, workInputSchema.parse({ productId: course!.id, title: `${name}'s painting` }), image);
+  if (!work.ok) throw new Error(work.code);
+  return { id, orderId: order!.id, courseId: course!.id, commentId: comment!.id, workFile: `${work.id}.webp`, workId: work.id };
 }
 
 beforeAll(async () => {
@@ -33,8 +42,16 @@ beforeAll(async () => {
   const b = await personWithHistory("bob@privacy.test", "Bob", "privacy-bob-order");
   alice = a.id;
   aliceOrder = a.orderId;
+  aliceFile = a.workFile;
   bob = b.id;
   await fresh.db.insert(follows).values({ followerId: bob, targetKind: "user", targetId: alice });
+  await fresh.db.insert(events).values({ type: "follow", userId: bob, props: { userId: alice } });
+  // Bob reports Alice's review, comment and work: the reports name her content.
+  await fresh.db.insert(reports).values([
+    { reporterId: bob, targetKind: "review", targetId: `${alice}:${a.courseId}` },
+    { reporterId: bob, targetKind: "comment", targetId: a.commentId },
+    { reporterId: bob, targetKind: "work", targetId: a.workId },
+  ]);
 });
 afterAll(() => fresh?.dispose());
 
@@ -48,9 +65,14 @@ describe("data export", () => {
     expect(data?.reviews.map((r) => r.body)).toEqual(["Alice loved it"]);
     expect(data?.events).toHaveLength(2);
     expect(data?.follows).toHaveLength(1);
+    expect(data?.comments.map((c) => c.body)).toEqual(["Alice asks a question"]);
+    expect(data?.works.map((w) => w.title)).toEqual(["Alice's painting"]);
+    expect(data?.reportsMade).toEqual([]);
     const text = JSON.stringify(data);
     expect(text).not.toContain("bob@privacy.test");
     expect(text).not.toContain("Bob loved it");
+    expect(text).not.toContain("Bob asks");
+    expect(text).not.toContain("Bob's painting");
     expect(text).not.toContain(bob);
     expect(text).not.toContain("passwordHash");
   });
@@ -70,13 +92,22 @@ describe("account deletion", () => {
     expect(await fresh.db.$count(orderLines, eq(orderLines.orderId, aliceOrder))).toBe(1);
     expect(await fresh.db.$count(events)).toBe(eventsBefore);
     expect(await fresh.db.$count(reviews, eq(reviews.body, "Alice loved it"))).toBe(0);
+    expect(await fresh.db.$count(comments, eq(comments.body, "Alice asks a question"))).toBe(0);
+    expect(await fresh.db.$count(works, eq(works.title, "Alice's painting"))).toBe(0);
+    expect(existsSync(uploadPath("works", aliceFile))).toBe(false);
+    // Bob's reports about her content are gone; his follow event stays, without her id.
+    expect(await fresh.db.$count(reports, eq(reports.reporterId, bob))).toBe(0);
+    expect(await fresh.db.$count(events, and(eq(events.userId, bob), eq(events.type, "follow")))).toBe(1);
+    expect(JSON.stringify(await fresh.db.select().from(events))).not.toContain(alice);
   });
 
   it("leaves everyone else's data alone", async () => {
     const data = await exportUserData(fresh.db, bob);
     expect(data?.orders).toHaveLength(1);
     expect(data?.reviews).toHaveLength(1);
-    expect(data?.events).toHaveLength(2);
+    expect(data?.events).toHaveLength(3);
+    expect(data?.comments).toHaveLength(1);
+    expect(data?.works).toHaveLength(1);
     // Bob's follow of Alice went with her account; his follow of a creator stays.
     expect(data?.follows.map((f) => f.targetKind)).toEqual(["creator"]);
     expect(await fresh.db.$count(follows, and(eq(follows.targetKind, "user"), eq(follows.targetId, alice)))).toBe(0);

@@ -7,15 +7,17 @@
  * Experiment exposures keep their random visitor id (needed to count each visitor once) but lose the
  * user id and the visitor-to-user link, so they no longer point at a person.
  */
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, like, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { listWorkFilesOfUser } from "@/lib/community/works";
 import { removeUpload } from "@/lib/uploads/images";
 import {
   carts,
   cartItems,
+  comments,
   enrollments,
   events,
+  experimentExposures,
   follows,
   lessonProgress,
   offers,
@@ -23,6 +25,7 @@ import {
   orders,
   recoDismissals,
   recommendations,
+  reports,
   reviews,
   userClusters,
   users,
@@ -38,7 +41,7 @@ export async function exportUserData(db: Db, userId: string) {
   if (!profile) return null;
   const myOrders = await db.select().from(orders).where(eq(orders.userId, userId));
   const orderIds = myOrders.map((o) => o.id);
-  const [lines, myEnrollments, progress, myEvents, myReviews, myFollows, myOffers, cart, visitors, myWorks] = await Promise.all([
+  const [lines, myEnrollments, progress, myEvents, myReviews, myFollows, myOffers, cart, visitors, myWorks, myComments, myReports, myExposures] = await Promise.all([
     orderIds.length ? db.select().from(orderLines).where(inArray(orderLines.orderId, orderIds)) : Promise.resolve([]),
     db.select().from(enrollments).where(eq(enrollments.userId, userId)),
     db.select().from(lessonProgress).where(eq(lessonProgress.userId, userId)),
@@ -53,6 +56,12 @@ export async function exportUserData(db: Db, userId: string) {
       .where(eq(carts.userId, userId)),
     db.select({ visitorId: visitorUsers.visitorId }).from(visitorUsers).where(eq(visitorUsers.userId, userId)),
     db.select().from(works).where(eq(works.userId, userId)),
+    db.select().from(comments).where(eq(comments.userId, userId)),
+    db.select({ targetKind: reports.targetKind, targetId: reports.targetId, reason: reports.reason, createdAt: reports.createdAt, resolvedAt: reports.resolvedAt }).from(reports).where(eq(reports.reporterId, userId)),
+    db
+      .select({ experimentId: experimentExposures.experimentId, variant: experimentExposures.variant, visitorId: experimentExposures.visitorId, exposedAt: experimentExposures.exposedAt })
+      .from(experimentExposures)
+      .where(eq(experimentExposures.userId, userId)),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -67,15 +76,18 @@ export async function exportUserData(db: Db, userId: string) {
     cart,
     linkedVisitorIds: visitors.map((v) => v.visitorId),
     works: myWorks,
+    comments: myComments,
+    reportsMade: myReports,
+    experimentExposures: myExposures,
   };
 }
 export type UserDataExport = NonNullable<Awaited<ReturnType<typeof exportUserData>>>;
 
 export async function deleteAccount(db: Db, userId: string): Promise<{ ok: boolean }> {
-  const files = await listWorkFilesOfUser(db, userId);
   const result = await db.transaction(async (tx) => {
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
-    if (!user) return { ok: false };
+    if (!user) return { ok: false, files: [] };
+    const files = await listWorkFilesOfUser(tx, userId);
     const visitorIds = (await tx.select({ v: visitorUsers.visitorId }).from(visitorUsers).where(eq(visitorUsers.userId, userId))).map((r) => r.v);
     // Behaviour stays for aggregate statistics, detached from the person and from their browser.
     await tx
@@ -87,13 +99,30 @@ export async function deleteAccount(db: Db, userId: string): Promise<{ ok: boole
     await tx.delete(recommendations).where(eq(recommendations.userId, userId));
     await tx.delete(userClusters).where(eq(userClusters.userId, userId));
     await tx.delete(recoDismissals).where(inArray(recoDismissals.userKey, [userId, ...visitorIds.map((v) => `v:${v}`)]));
+    // Other people's follow events name the person they followed: drop that name, keep the event.
+    await tx.update(events).set({ props: sql`${events.props} - 'userId'` }).where(sql`${events.props}->>'userId' = ${userId}`);
+    if (visitorIds.length) await tx.delete(carts).where(inArray(carts.visitorId, visitorIds));
+    // Reports about this person's content: a review report's id contains the user id; comments and
+    // works go with the account, so reports about them would point at nothing.
+    const theirComments = tx.select({ id: comments.id }).from(comments).where(eq(comments.userId, userId));
+    const theirWorks = tx.select({ id: works.id }).from(works).where(eq(works.userId, userId));
+    await tx
+      .delete(reports)
+      .where(
+        or(
+          and(eq(reports.targetKind, "review"), like(reports.targetId, `${userId}:%`)),
+          and(eq(reports.targetKind, "comment"), inArray(reports.targetId, theirComments)),
+          and(eq(reports.targetKind, "work"), inArray(reports.targetId, theirWorks)),
+        ),
+      );
     // Everything else cascades or is set null by the foreign keys (orders keep their lines, lose the buyer).
     await tx.delete(users).where(eq(users.id, userId));
-    return { ok: true };
+    return { ok: true, files };
   });
-  // Files go once the rows are gone for good; a file left by a crash here is unreachable, not personal data on show.
-  if (result.ok) await Promise.all(files.map((f) => removeUpload("works", f)));
-  return result;
+  // Files go once the rows are gone for good (a file cannot take part in the transaction). One left
+  // behind by a crash here is unreachable: the upload route serves only files a work row names.
+  await Promise.all(result.files.map((f) => removeUpload("works", f)));
+  return { ok: result.ok };
 }
 
 /** For tests and audits: how many rows still name the user anywhere. */
@@ -108,6 +137,14 @@ export async function countRowsNaming(db: Db, userId: string): Promise<number> {
          + (select count(*) from offer where buyer_id = ${userId})
          + (select count(*) from cart where user_id = ${userId})
          + (select count(*) from recommendation where user_id = ${userId})
-         + (select count(*) from experiment_exposure where user_id = ${userId}) as n`).then((r) => (Array.isArray(r) ? r : (r as { rows: { n: number }[] }).rows));
+         + (select count(*) from experiment_exposure where user_id = ${userId})
+         + (select count(*) from comment where user_id = ${userId})
+         + (select count(*) from work where user_id = ${userId})
+         + (select count(*) from report where reporter_id = ${userId} or target_id like ${`${userId}:%`})
+         + (select count(*) from visitor_user where user_id = ${userId})
+         + (select count(*) from lesson_progress where user_id = ${userId})
+         + (select count(*) from event where props->>'userId' = ${userId})
+         + (select count(*) from user_cluster where user_id = ${userId})
+         + (select count(*) from reco_dismissal where user_key = ${userId}) as n`).then((r) => (Array.isArray(r) ? r : (r as { rows: { n: number }[] }).rows));
   return Number(row?.n ?? 0);
 }

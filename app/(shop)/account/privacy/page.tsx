@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { setConsentAction } from "@/app/_actions/consent";
-import { DeleteAccountForm } from "@/components/privacy/delete-account-form";
+import { AccountConsentForm } from "@/components/privacy/account-consent-form";
+import { AccountDeleteForm } from "@/components/privacy/account-delete-form";
 import { requireUser } from "@/lib/auth/session";
 import { CONSENT_COOKIE, parseConsent } from "@/lib/visitor";
 
@@ -18,15 +18,7 @@ export default async function PrivacyPage() {
         <h2 id="privacy-analytics" className="font-serif text-2xl">
           {t("analyticsTitle")}
         </h2>
-        <p className="text-sm">{t(`analytics.${consent}`)}</p>
-        <form action={setConsentAction} className="flex gap-3">
-          <button name="choice" value="analytics" aria-pressed={consent === "analytics"} className="rounded-full border border-ink px-4 py-1.5 text-sm">
-            {t("allowAnalytics")}
-          </button>
-          <button name="choice" value="necessary" aria-pressed={consent !== "analytics"} className="rounded-full border border-ink px-4 py-1.5 text-sm">
-            {t("necessaryOnly")}
-          </button>
-        </form>
+        <AccountConsentForm current={consent} />
       </section>
       <section aria-labelledby="privacy-export" className="space-y-3">
         <h2 id="privacy-export" className="font-serif text-2xl">
@@ -42,7 +34,7 @@ export default async function PrivacyPage() {
           {t("deleteTitle")}
         </h2>
         <p className="text-sm">{t("deleteText")}</p>
-        <DeleteAccountForm email={user.email} />
+        <AccountDeleteForm email={user.email} />
       </section>
     </div>
   );

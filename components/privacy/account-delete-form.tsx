@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { deleteAccountAction } from "@/app/_actions/privacy";
 
-export function DeleteAccountForm({ email }: { email: string }) {
+export function AccountDeleteForm({ email }: { email: string }) {
   const t = useTranslations("privacy");
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState(deleteAccountAction, null);
