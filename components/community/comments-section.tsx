@@ -6,6 +6,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { listComments, type CommentView } from "@/lib/community/comments";
 import { CommentForm } from "./comment-form";
 import { ReportButton } from "./report-button";
+import { UserText } from "./user-text";
 
 /** Questions and answers under a product; user text is rendered as text, never as HTML. */
 export async function CommentsSection({ productId, returnTo }: { productId: string; returnTo: string }) {
@@ -21,7 +22,9 @@ export async function CommentsSection({ productId, returnTo }: { productId: stri
         </time>
         {user && user.id !== c.authorId && <ReportButton targetKind="comment" targetId={c.id} />}
       </div>
-      <p className="mt-1 whitespace-pre-line text-sm">{c.body}</p>
+      <p className="mt-1 whitespace-pre-line text-sm">
+        <UserText text={c.body} />
+      </p>
     </div>
   );
   return (

@@ -9,6 +9,7 @@ import { listReviews } from "@/lib/community/reviews";
 import { FollowButton } from "./follow-button";
 import { ReportButton } from "./report-button";
 import { ReviewForm } from "./review-form";
+import { UserText } from "./user-text";
 
 /** Average, count, the newest reviews (user text rendered as text, never as HTML) and the form. */
 export async function ReviewsSection({ productId, summary, returnTo }: { productId: string; summary: RatingSummary; returnTo: string }) {
@@ -42,7 +43,11 @@ export async function ReviewsSection({ productId, summary, returnTo }: { product
                 </>
               )}
             </div>
-            {r.body && <p className="mt-2 whitespace-pre-line text-sm leading-relaxed">{r.body}</p>}
+            {r.body && (
+              <p className="mt-2 whitespace-pre-line text-sm leading-relaxed">
+                <UserText text={r.body} />
+              </p>
+            )}
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ import type { WorkView } from "@/lib/community/works";
 import { DeleteWorkButton } from "./delete-work-button";
 import { ReportButton } from "./report-button";
 import { WorkForm } from "./work-form";
+import { UserText } from "./user-text";
 
 /**
  * Community works inspired by a product (with the share form), by a creator's products, or by one
@@ -44,7 +45,11 @@ export async function WorksGallery({ works, productId, returnTo, showProduct = !
                       </Link>
                     </span>
                   )}
-                  {w.story && <span className="mt-1 line-clamp-3 block text-xs text-muted">{w.story}</span>}
+                  {w.story && (
+                    <span className="mt-1 line-clamp-3 block text-xs text-muted">
+                      <UserText text={w.story} />
+                    </span>
+                  )}
                   {w.tags.length > 0 && <span className="mt-1 block text-xs text-muted">{w.tags.map((tag) => `#${tag}`).join(" ")}</span>}
                   <div className="mt-1 flex gap-3">
                     {user && user.id !== w.authorId && <ReportButton targetKind="work" targetId={w.id} />}
