@@ -7,8 +7,10 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp, { type Metadata } from "sharp";
 import { env } from "@/lib/env";
+import { UPLOAD_LIMITS } from "./limits";
 
-export const UPLOAD_LIMITS = { maxBytes: 8 * 1024 * 1024, maxSide: 8000, minSide: 200, outputSide: 1600 };
+export { UPLOAD_LIMITS };
+
 const ACCEPTED = new Set(["jpeg", "png", "webp", "gif", "avif"]);
 
 export type ImageCheck =

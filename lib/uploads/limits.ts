@@ -1,0 +1,2 @@
+/** Upload limits, in a module of their own so client forms can check a file before sending it. */
+export const UPLOAD_LIMITS = { maxBytes: 8 * 1024 * 1024, maxSide: 8000, minSide: 200, outputSide: 1600 };
