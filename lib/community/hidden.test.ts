@@ -96,3 +96,21 @@ describe("hidden content", () => {
     expect(await everything()).toMatchObject({ reviews: 1, comments: 2, recentWorks: 1, feed: 2, jsonLd: true, imageHidden: false });
   });
 });
+
+describe("moderators' list of hidden content", () => {
+  it("names what is hidden, newest first, and forgets it once restored", async () => {
+    const { listHiddenContent } = await import("./moderation");
+    const [review, , , work] = targets;
+    await setHidden(fresh.db, review!, true, new Date("2026-11-28T10:00:00Z"));
+    await setHidden(fresh.db, work!, true, new Date("2026-11-28T11:00:00Z"));
+    const listed = await listHiddenContent(fresh.db);
+    expect(listed.map((i) => [i.targetKind, i.targetId])).toEqual([
+      ["work", work!.targetId],
+      ["review", review!.targetId],
+    ]);
+    expect(listed[0]?.imageUrl).toBe(`/uploads/works/${workFile}`);
+    await setHidden(fresh.db, review!, false);
+    await setHidden(fresh.db, work!, false);
+    expect(await listHiddenContent(fresh.db)).toEqual([]);
+  });
+});

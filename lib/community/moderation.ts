@@ -3,11 +3,12 @@
  * restore it, which resolves its open reports. Hidden content is filtered by every reader
  * (listComments, listReviews, getRatingSummary, listFeed, the works galleries).
  */
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Executor } from "@/db/client";
 import { comments, reports, reviews, works } from "@/db/schema";
 import { withinRateLimit } from "./rate-limit";
+import { workImageUrl } from "./works";
 
 export const reportTargetSchema = z.object({
   targetKind: z.enum(["comment", "review", "work"]),
@@ -41,7 +42,17 @@ export async function reportContent(db: Db, reporterId: string, input: z.infer<t
   });
 }
 
-export type QueueItem = { targetKind: "comment" | "review" | "work"; targetId: string; reports: number; reasons: string[]; body: string; hidden: boolean; firstReportedAt: Date };
+export type QueueItem = {
+  targetKind: "comment" | "review" | "work";
+  targetId: string;
+  reports: number;
+  reasons: string[];
+  body: string;
+  /** A work's image, for the moderator to see what was reported. */
+  imageUrl?: string;
+  hidden: boolean;
+  firstReportedAt: Date;
+};
 
 /** Open reports grouped by target, oldest first, with the reported text. */
 export async function listModerationQueue(db: Db): Promise<QueueItem[]> {
@@ -61,11 +72,13 @@ export async function listModerationQueue(db: Db): Promise<QueueItem[]> {
   for (const r of rows) {
     let body = "";
     let hidden = false;
+    let imageUrl: string | undefined;
     if (r.targetKind === "work") {
-      const [w] = await db.select({ title: works.title, story: works.story, hiddenAt: works.hiddenAt }).from(works).where(eq(works.id, r.targetId));
+      const [w] = await db.select({ title: works.title, story: works.story, hiddenAt: works.hiddenAt, imageFile: works.imageFile }).from(works).where(eq(works.id, r.targetId));
       if (!w) continue;
       body = w.story ? `${w.title}\n${w.story}` : w.title;
       hidden = w.hiddenAt !== null;
+      imageUrl = workImageUrl(w.imageFile);
     } else if (r.targetKind === "comment") {
       const [c] = await db.select({ body: comments.body, hiddenAt: comments.hiddenAt }).from(comments).where(eq(comments.id, r.targetId));
       if (!c) continue;
@@ -78,7 +91,7 @@ export async function listModerationQueue(db: Db): Promise<QueueItem[]> {
       body = rv.body;
       hidden = rv.hiddenAt !== null;
     }
-    out.push({ ...r, firstReportedAt: new Date(r.firstReportedAt), body, hidden });
+    out.push({ ...r, firstReportedAt: new Date(r.firstReportedAt), body, hidden, ...(imageUrl ? { imageUrl } : {}) });
   }
   return out;
 }
@@ -100,4 +113,21 @@ export async function setHidden(db: Db, target: ReportTarget, hidden: boolean, n
     await tx.update(reports).set({ resolvedAt: now }).where(and(eq(reports.targetKind, target.targetKind), eq(reports.targetId, target.targetId), isNull(reports.resolvedAt)));
     return { ok: true };
   });
+}
+
+export type HiddenItem = { targetKind: "comment" | "review" | "work"; targetId: string; body: string; imageUrl?: string; hiddenAt: Date };
+
+/** What moderators hid lately, newest first, so a mistaken hide can be restored without a new report. */
+export async function listHiddenContent(db: Db, limit = 50): Promise<HiddenItem[]> {
+  const [c, r, w] = await Promise.all([
+    db.select({ id: comments.id, body: comments.body, at: comments.hiddenAt }).from(comments).where(isNotNull(comments.hiddenAt)).orderBy(desc(comments.hiddenAt)).limit(limit),
+    db.select({ userId: reviews.userId, productId: reviews.productId, body: reviews.body, at: reviews.hiddenAt }).from(reviews).where(isNotNull(reviews.hiddenAt)).orderBy(desc(reviews.hiddenAt)).limit(limit),
+    db.select({ id: works.id, title: works.title, imageFile: works.imageFile, at: works.hiddenAt }).from(works).where(isNotNull(works.hiddenAt)).orderBy(desc(works.hiddenAt)).limit(limit),
+  ]);
+  const items: HiddenItem[] = [
+    ...c.map((x) => ({ targetKind: "comment" as const, targetId: x.id, body: x.body, hiddenAt: x.at! })),
+    ...r.map((x) => ({ targetKind: "review" as const, targetId: `${x.userId}:${x.productId}`, body: x.body, hiddenAt: x.at! })),
+    ...w.map((x) => ({ targetKind: "work" as const, targetId: x.id, body: x.title, imageUrl: workImageUrl(x.imageFile), hiddenAt: x.at! })),
+  ];
+  return items.sort((a, b) => b.hiddenAt.getTime() - a.hiddenAt.getTime()).slice(0, limit);
 }

@@ -1,38 +1,79 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ModerateButton } from "@/components/community/moderate-button";
 import { getDb } from "@/db/client";
+import { intlLocale, type Locale } from "@/i18n/locales";
 import { requireRole } from "@/lib/auth/session";
-import { listModerationQueue } from "@/lib/community/moderation";
+import { listHiddenContent, listModerationQueue } from "@/lib/community/moderation";
 
-export const metadata = { title: "Moderation" };
+export const metadata = { title: "Moderation", robots: { index: false } };
 
-/** Admins: reported comments and reviews, oldest first; hiding or restoring resolves the reports. */
+/** A reported work's image, small; admins may see hidden images (the upload route allows them). */
+function Thumb({ src, alt }: { src?: string; alt: string }) {
+  if (!src) return null;
+  // eslint-disable-next-line @next/next/no-img-element
+  return <img src={src} alt={alt} width={160} height={120} className="mt-2 h-28 w-auto rounded border border-line object-contain" />;
+}
+
+/**
+ * Admins: reported comments, reviews and works, oldest first (hiding or restoring resolves the
+ * reports), then what was hidden lately, so a mistaken hide can be undone. All user text as text.
+ */
 export default async function ModerationPage() {
   await requireRole(["admin"], "/studio/moderation");
-  const [t, queue] = await Promise.all([getTranslations("moderation"), getDb().then(listModerationQueue)]);
+  const db = await getDb();
+  const [t, locale, queue, hidden] = await Promise.all([getTranslations("moderation"), getLocale(), listModerationQueue(db), listHiddenContent(db)]);
+  const dates = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium", timeStyle: "short" });
   return (
-    <div>
-      <h1 className="font-serif text-3xl">{t("title")}</h1>
-      {queue.length === 0 ? (
-        <p className="mt-4 text-muted">{t("empty")}</p>
-      ) : (
-        <ul className="mt-6 space-y-4" aria-label={t("title")}>
-          {queue.map((item) => (
-            <li key={`${item.targetKind}:${item.targetId}`} className="rounded-lg border border-line bg-white p-4">
-              <p className="text-sm text-muted">
-                {t(`kind.${item.targetKind}`)} · {t("reports", { count: item.reports })}
-                {item.reasons.length > 0 && <> · {item.reasons.join(", ")}</>}
-                {item.hidden && <> · {t("hidden")}</>}
-              </p>
-              <p className="mt-2 whitespace-pre-line text-sm">{item.body}</p>
-              <div className="mt-3 flex gap-2">
-                <ModerateButton targetKind={item.targetKind} targetId={item.targetId} hide />
-                <ModerateButton targetKind={item.targetKind} targetId={item.targetId} hide={false} />
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+    <div className="space-y-10">
+      <section aria-labelledby="moderation-queue">
+        <h1 id="moderation-queue" className="font-serif text-3xl">
+          {t("title")}
+        </h1>
+        {queue.length === 0 ? (
+          <p className="mt-4 text-muted">{t("empty")}</p>
+        ) : (
+          <ul className="mt-6 space-y-4" aria-label={t("title")}>
+            {queue.map((item) => (
+              <li key={`${item.targetKind}:${item.targetId}`} className="rounded-lg border border-line bg-white p-4">
+                <p className="text-sm text-muted">
+                  {t(`kind.${item.targetKind}`)} · {t("reports", { count: item.reports })}
+                  {item.reasons.length > 0 && <> · {item.reasons.join(", ")}</>}
+                  {item.hidden && <> · {t("hidden")}</>}
+                </p>
+                <p className="mt-2 whitespace-pre-line text-sm">{item.body}</p>
+                <Thumb src={item.imageUrl} alt={item.body.split("\n")[0] ?? ""} />
+                <div className="mt-3 flex gap-2">
+                  <ModerateButton targetKind={item.targetKind} targetId={item.targetId} hide />
+                  <ModerateButton targetKind={item.targetKind} targetId={item.targetId} hide={false} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="moderation-hidden">
+        <h2 id="moderation-hidden" className="font-serif text-2xl">
+          {t("recentlyHidden")}
+        </h2>
+        {hidden.length === 0 ? (
+          <p className="mt-2 text-muted">{t("nothingHidden")}</p>
+        ) : (
+          <ul className="mt-4 space-y-3" aria-label={t("recentlyHidden")}>
+            {hidden.map((item) => (
+              <li key={`${item.targetKind}:${item.targetId}`} className="rounded-lg border border-line bg-white p-3">
+                <p className="text-sm text-muted">
+                  {t(`kind.${item.targetKind}`)} · <time dateTime={item.hiddenAt.toISOString()}>{dates.format(item.hiddenAt)}</time>
+                </p>
+                <p className="mt-1 line-clamp-3 whitespace-pre-line text-sm">{item.body}</p>
+                <Thumb src={item.imageUrl} alt={item.body} />
+                <div className="mt-2">
+                  <ModerateButton targetKind={item.targetKind} targetId={item.targetId} hide={false} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }
