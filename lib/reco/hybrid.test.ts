@@ -104,6 +104,21 @@ describe("adaptBlendWeights (Thompson sampling)", () => {
     expect(adaptBlendWeights({ b: stats.b, a: stats.a }, { seed: 3, draws: 4000 })).toEqual(w);
   });
 
+  it("adapts only among sources past burn-in: a source never shown does not outbid the ones shown", () => {
+    // Shown 40 times without a click vs never shown: under a flat prior "never shown" looks like 50 %
+    // click-through and would take nearly everything. Below burn-in both keep their even share.
+    const early = adaptBlendWeights({ itemknn: { impressions: 40, clicks: 0 }, lda: { impressions: 0, clicks: 0 }, pop: { impressions: 40, clicks: 1 } }, { seed: 5 });
+    expect(early).toEqual({ itemknn: 1 / 3, lda: 1 / 3, pop: 1 / 3 });
+    const later = adaptBlendWeights(
+      { itemknn: { impressions: 400, clicks: 40 }, lda: { impressions: 0, clicks: 0 }, pop: { impressions: 400, clicks: 4 } },
+      { seed: 5, minWeight: 0.02 },
+    );
+    expect(later.lda).toBeCloseTo(1 / 3, 12);
+    expect(later.itemknn).toBeGreaterThan(0.6);
+    expect(later.pop).toBeCloseTo(0.02, 2);
+    expect(later.itemknn! + later.lda! + later.pop!).toBeCloseTo(1, 12);
+  });
+
   it("rejects impossible counts and gives every slot its own weights", () => {
     expect(() => adaptBlendWeights({ a: { impressions: 1, clicks: 2 } })).toThrow(RangeError);
     expect(() => adaptBlendWeights({ a: { impressions: 1, clicks: 0 }, b: { impressions: 1, clicks: 0 } }, { minWeight: 0.6 })).toThrow(RangeError);

@@ -130,6 +130,12 @@ export type AdaptOptions = {
   prior?: { alpha: number; beta: number };
   /** Floor per source so a source can never starve and stop collecting evidence. Default 0.05. */
   minWeight?: number;
+  /**
+   * Burn-in: a source with fewer impressions keeps its even share (1 / sources) and takes no part in
+   * the sampling. Without it a source never shown keeps the prior's 50 % click-through and outbids
+   * every source that has actually been shown a few times without a click. Default 100.
+   */
+  minImpressions?: number;
 };
 
 /**
@@ -139,25 +145,34 @@ export type AdaptOptions = {
  * Call once per slot (home, product page, cart...), since a source that works on one may not on another.
  */
 export function adaptBlendWeights(stats: Readonly<Record<string, SourceStats>>, options: AdaptOptions = {}): Record<string, number> {
-  const { seed = 42, draws = 2000, prior = { alpha: 1, beta: 1 }, minWeight = 0.05 } = options;
+  const { seed = 42, draws = 2000, prior = { alpha: 1, beta: 1 }, minWeight = 0.05, minImpressions = 100 } = options;
   // Sorted names: the result must not depend on object key insertion order.
   const names = Object.keys(stats).sort();
   const m = names.length;
   if (m === 0) return {};
   if (!(minWeight >= 0 && minWeight * m <= 1)) throw new RangeError(`adaptBlendWeights: minWeight ${minWeight} * ${m} sources exceeds 1`);
-  const params = names.map((name) => {
+  for (const name of names) {
     const { impressions, clicks } = stats[name]!;
     if (!(Number.isFinite(impressions) && Number.isFinite(clicks) && clicks >= 0 && impressions >= clicks)) {
       throw new RangeError(`adaptBlendWeights: ${name} needs 0 <= clicks <= impressions, got ${clicks} / ${impressions}`);
     }
+  }
+  const out: Record<string, number> = {};
+  const ready = names.filter((name) => stats[name]!.impressions >= minImpressions);
+  for (const name of names) out[name] = 1 / m;
+  if (ready.length < 2) return out;
+
+  // The sources past burn-in share their combined even share by posterior chance of being best.
+  const params = ready.map((name) => {
+    const { impressions, clicks } = stats[name]!;
     return [prior.alpha + clicks, prior.beta + impressions - clicks] as const;
   });
   const rng = createRng(seed);
-  const wins = new Float64Array(m);
+  const wins = new Float64Array(ready.length);
   for (let t = 0; t < draws; t++) {
     let best = 0;
     let bestDraw = -1;
-    for (let j = 0; j < m; j++) {
+    for (let j = 0; j < ready.length; j++) {
       const draw = rng.beta(params[j]![0], params[j]![1]);
       if (draw > bestDraw) {
         bestDraw = draw;
@@ -166,8 +181,8 @@ export function adaptBlendWeights(stats: Readonly<Record<string, SourceStats>>, 
     }
     wins[best]!++;
   }
-  const out: Record<string, number> = {};
-  names.forEach((name, j) => (out[name] = minWeight + (1 - m * minWeight) * (wins[j]! / draws)));
+  const mass = ready.length / m;
+  ready.forEach((name, j) => (out[name] = minWeight + (mass - ready.length * minWeight) * (wins[j]! / draws)));
   return out;
 }
 
