@@ -57,6 +57,8 @@ export default defineConfig({
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
       PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? ".data/e2e-pglite",
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      // Test uploads stay out of the dev server's .data/uploads.
+      UPLOAD_DIR: process.env.E2E_UPLOAD_DIR ?? ".data/e2e-uploads",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },
