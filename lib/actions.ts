@@ -14,11 +14,15 @@ export type FormState = {
   values?: Record<string, string>;
 } | null;
 
+/** What to put back into the form after an error: never a password (current, new or confirmed). */
 function formValues(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$") && key !== "password") out[key] = value;
+  for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$") && !/password/i.test(key)) out[key] = value;
   return out;
 }
+
+// An action's arguments come from the request body: a hand-made request can send anything there.
+const notAForm = { ok: false, error: "invalid_input" } as const;
 
 function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
@@ -32,6 +36,7 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
 /** A form action whose input is parsed by `schema`; anyone may call it. */
 export function validatedAction<S extends z.ZodType>(schema: S, handler: (data: z.infer<S>, formData: FormData) => Promise<FormState>) {
   return async (_prev: FormState, formData: FormData): Promise<FormState> => {
+    if (!(formData instanceof FormData)) return notAForm;
     const parsed = schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, error: "invalid_input", fieldErrors: fieldErrors(parsed.error), values: formValues(formData) };
     return handler(parsed.data, formData);
@@ -48,6 +53,7 @@ export function validatedActionWithUser<S extends z.ZodType>(
     const user = await getCurrentUser();
     if (!user) return { ok: false, error: "sign_in_required" };
     if (roles && !hasRole(user, roles)) return { ok: false, error: "forbidden" };
+    if (!(formData instanceof FormData)) return notAForm;
     const parsed = schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, error: "invalid_input", fieldErrors: fieldErrors(parsed.error), values: formValues(formData) };
     return handler(parsed.data, user, formData);

@@ -4,7 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens, type Role } from "@/db/schema";
 import { env } from "@/lib/env";
-import { authenticate, signInSchema } from "@/lib/auth/accounts";
+import { authenticate, getUserById, signInSchema } from "@/lib/auth/accounts";
 
 declare module "next-auth" {
   interface Session {
@@ -20,7 +20,7 @@ declare module "next-auth" {
  * `next build`). Credentials sign-in needs JWT sessions; the drizzle adapter keeps users and linked
  * accounts in PostgreSQL so OAuth providers can be added without a schema change.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth(async () => {
   const db = await getDb();
   return {
     adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
@@ -47,8 +47,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user, trigger }) {
         if (user?.id) token.sub = user.id;
+        // After a profile change (updateSession from a server action) the token's name and email are read
+        // again from the database. What an update request carries is ignored: anyone can send one.
+        if (trigger === "update" && token.sub) {
+          const current = await getUserById(db, token.sub);
+          if (current) {
+            token.name = current.name;
+            token.email = current.email;
+          }
+        }
         return token;
       },
       session({ session, token }) {

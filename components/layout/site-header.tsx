@@ -47,8 +47,9 @@ export async function SiteHeader() {
               <Link href="/feed" className="hover:text-accent">
                 {t("feed")}
               </Link>
-              <Link href="/account" className="hover:text-accent">
-                {t("account")}
+              {/* The person's own name, so a name change shows at once; the accessible name says where it leads. */}
+              <Link href="/account" aria-label={user.name ? t("accountOf", { name: user.name }) : undefined} className="max-w-48 truncate hover:text-accent">
+                {user.name || t("account")}
               </Link>
               <form action={signOutAction}>
                 <button type="submit" className="text-muted hover:text-ink">

@@ -6,8 +6,19 @@ import { hashPassword, passwordSchema, verifyPassword } from "./password";
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: "email_invalid" })).pipe(z.string().max(254));
 
+/**
+ * The name shown to others (header, reviews, comments): the same rule at sign-up and in the settings.
+ * Control characters are refused: PostgreSQL text cannot hold NUL, and line breaks have no place in a name.
+ */
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: "name_required" })
+  .max(80, { message: "name_too_long" })
+  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), { message: "name_invalid" });
+
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, { message: "name_required" }).max(80, { message: "name_too_long" }),
+  name: displayNameSchema,
   email: emailSchema,
   password: passwordSchema,
 });

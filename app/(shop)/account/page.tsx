@@ -34,6 +34,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <Link href="/orders" className="block text-sm text-accent underline">
         {tOrders("title")}
       </Link>
+      <Link href="/account/settings" className="block text-sm text-accent underline">
+        {t("settingsLink")}
+      </Link>
       <Link href="/account/privacy" className="block text-sm text-accent underline">
         {t("privacyLink")}
       </Link>

@@ -1,0 +1,52 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { getDb } from "@/db/client";
+import { validatedActionWithUser, type FormState } from "@/lib/actions";
+import { updateSession } from "@/lib/auth";
+import { changeDisplayName, changeEmail, changeEmailSchema, changeNameSchema, changePassword, changePasswordSchema, type ProfileResult } from "@/lib/auth/profile";
+
+/**
+ * The account settings forms. Each acts on the signed-in person's own row only: the id comes from the
+ * session, and a `userId` in the form is ignored. Messages are keys in the `errors` namespace.
+ */
+
+function failure(result: Exclude<ProfileResult, { ok: true }>, values: Record<string, string> = {}): FormState {
+  switch (result.code) {
+    case "invalid":
+      return { ok: false, error: "invalid_input", fieldErrors: result.fieldErrors, values };
+    case "wrong_password":
+      return { ok: false, error: "invalid_input", fieldErrors: { currentPassword: "current_password_wrong" }, values };
+    case "email_taken":
+      return { ok: false, error: "invalid_input", fieldErrors: { email: "email_in_use" }, values };
+    case "not_found":
+      // The account was deleted after this request's session check.
+      return { ok: false, error: "sign_in_required" };
+  }
+}
+
+/** The session token carries the name and email (see the jwt callback in lib/auth.ts); re-read them, then redraw the page and header. */
+async function afterChange(): Promise<void> {
+  await updateSession({});
+  refresh();
+}
+
+export const changeNameAction = validatedActionWithUser(changeNameSchema, async (data, user) => {
+  const result = await changeDisplayName(await getDb(), user.id, data);
+  if (!result.ok) return failure(result, { name: data.name });
+  await afterChange();
+  return { ok: true, values: { name: data.name } };
+});
+
+export const changePasswordAction = validatedActionWithUser(changePasswordSchema, async (data, user) => {
+  const result = await changePassword(await getDb(), user.id, data);
+  if (!result.ok) return failure(result);
+  return { ok: true };
+});
+
+export const changeEmailAction = validatedActionWithUser(changeEmailSchema, async (data, user) => {
+  const result = await changeEmail(await getDb(), user.id, data);
+  if (!result.ok) return failure(result, { email: data.email });
+  await afterChange();
+  return { ok: true, values: { email: data.email } };
+});
