@@ -7,8 +7,10 @@
  *   2. read products and bundle items, prices from the database only;
  *   3. lock the artwork rows (product-id order, see ./inventory.ts), release expired reservations,
  *      check stock minus pieces reserved for other buyers, decrement;
- *   4. write order lines, enrollments (a conflict means the course is already owned), then charge;
- *   5. record the payment, complete the buyer's reservation, remove the bought items from their cart.
+ *   4. when the caller passed the totals the buyer was shown (`expectedTotals`), refuse a different total
+ *      as `price_changed` (a price edited since the checkout page was drawn, an offer's hold that expired);
+ *   5. write order lines, enrollments (a conflict means the course is already owned), then charge;
+ *   6. record the payment, complete the buyer's reservation, remove the bought items from their cart.
  * Any failure throws inside the transaction, so it rolls back: stock, orders, enrollments and offers
  * are exactly as before. Failed payment attempts are therefore not written to our database; the
  * provider keeps them (see ./payments.ts). Charging inside the transaction holds the artwork locks
@@ -35,6 +37,15 @@ const lineSchema = z.object({
   quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
 });
 
+/**
+ * What the buyer saw before confirming: the amount to pay per currency (ISO 4217 code -> integer minor
+ * units). An order takes one currency, so a valid expectation names exactly that one.
+ */
+export const expectedTotalsSchema = z
+  .record(z.string().regex(/^[A-Z]{3}$/), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))
+  .refine((totals) => Object.keys(totals).length >= 1 && Object.keys(totals).length <= 10, { message: "one to ten currencies" });
+export type ExpectedTotals = z.infer<typeof expectedTotalsSchema>;
+
 export const placeOrderSchema = z.object({
   userId: z.string().trim().min(1).max(128),
   lines: z.array(lineSchema).min(1).max(50),
@@ -42,6 +53,8 @@ export const placeOrderSchema = z.object({
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/),
   /** A card number or token for the payment provider; a succeeding test card when omitted. */
   paymentToken: z.string().trim().min(1).max(64).optional(),
+  /** Optional price guard: when given, an order whose computed totals differ is refused as `price_changed`. */
+  expectedTotals: expectedTotalsSchema.optional(),
 });
 
 export { CheckoutFailure, type CheckoutErrorCode };
@@ -85,7 +98,7 @@ export async function placeOrder(input: PlaceOrderInput, options: CheckoutOption
     let charged = false;
     try {
       const orderId = await db.transaction(async (tx) => {
-        const result = await placeInTransaction(tx, { userId, idempotencyKey, lines, token: parsed.data.paymentToken ?? TEST_CARDS.success }, provider, options, () => {
+        const result = await placeInTransaction(tx, { userId, idempotencyKey, lines, token: parsed.data.paymentToken ?? TEST_CARDS.success, expectedTotals: parsed.data.expectedTotals }, provider, options, () => {
           charged = true;
         });
         return result;
@@ -115,7 +128,7 @@ async function findByKey(idempotencyKey: string, userId: string): Promise<PlaceO
   return { ok: true, orderId: row.id };
 }
 
-type Attempt = { userId: string; idempotencyKey: string; lines: { productId: string; quantity: number }[]; token: string };
+type Attempt = { userId: string; idempotencyKey: string; lines: { productId: string; quantity: number }[]; token: string; expectedTotals?: ExpectedTotals };
 
 async function placeInTransaction(tx: Tx, a: Attempt, provider: PaymentProvider, options: CheckoutOptions, onCharged: () => void): Promise<string | null> {
   const now = options.now?.() ?? new Date();
@@ -170,6 +183,11 @@ async function placeInTransaction(tx: Tx, a: Attempt, provider: PaymentProvider,
     if (quantity > 0) rows.push({ orderId, productId: line.productId, creatorId: line.creatorId, title: line.title, quantity, unitAmount: line.unitAmount, currency: line.currency });
   }
   const total = rows.reduce((sum, r) => sum + r.unitAmount * r.quantity, 0);
+  // Before the lines are written or anything is charged; the claimed order row and the stock taken above
+  // go back with the rollback.
+  if (a.expectedTotals && !sameTotals(a.expectedTotals, { [resolved.currency]: total })) {
+    throw new CheckoutFailure("price_changed", `the total is now ${total} ${resolved.currency} (minor units), not what was shown`);
+  }
   await tx.insert(orderLines).values(rows);
   await tx.update(orders).set({ totalAmount: total, currency: resolved.currency }).where(eq(orders.id, orderId));
 
@@ -208,6 +226,11 @@ async function placeInTransaction(tx: Tx, a: Attempt, provider: PaymentProvider,
   const cart = tx.select({ id: carts.id }).from(carts).where(eq(carts.userId, a.userId));
   await tx.delete(cartItems).where(and(inArray(cartItems.cartId, cart), inArray(cartItems.productId, boughtIds)));
   return orderId;
+}
+
+function sameTotals(expected: ExpectedTotals, actual: ExpectedTotals): boolean {
+  const currencies = Object.keys(expected);
+  return currencies.length === Object.keys(actual).length && currencies.every((c) => Object.hasOwn(actual, c) && actual[c] === expected[c]);
 }
 
 type ChargeOutcome = { status: "succeeded"; reference: string } | { status: "failed"; code: "payment_declined" | "payment_error" | "payment_timeout"; message: string };

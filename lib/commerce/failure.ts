@@ -8,7 +8,9 @@ export type CheckoutErrorCode =
   | "payment_declined"
   | "payment_error"
   | "payment_timeout"
-  | "idempotency_key_reused";
+  | "idempotency_key_reused"
+  /** The order would cost something else than the `expectedTotals` the buyer was shown. */
+  | "price_changed";
 
 /** Thrown inside the checkout transaction to roll it back with an answer for the caller. */
 export class CheckoutFailure extends Error {

@@ -58,7 +58,14 @@ export default async function CheckoutPage() {
           <p className="mt-3 text-sm text-accent-dark">{t("errors.unavailable")}</p>
         ) : (
           <div className="mt-3">
-            <CheckoutForm idempotencyKey={randomUUID()} testCards={{ success: TEST_CARDS.success, decline: TEST_CARDS.decline }} />
+            <CheckoutForm
+              idempotencyKey={randomUUID()}
+              testCards={{ success: TEST_CARDS.success, decline: TEST_CARDS.decline }}
+              expectedTotals={Object.fromEntries(cart.subtotals.map((s) => [s.currency, s.amount]))}
+              total={cart.subtotals.map((s) => (
+                <Price key={s.currency} amount={s.amount} currency={s.currency} className="font-medium" />
+              ))}
+            />
           </div>
         )}
       </aside>

@@ -1,0 +1,76 @@
+import { expect, test, type Page } from "@playwright/test";
+
+/**
+ * The creator raises a price while a buyer is looking at the checkout: pressing "Place order" charges
+ * nothing and says so, the page shows the new total, and pressing again buys at that total. The demo
+ * course's price is put back afterwards, so other journeys see the catalogue as seeded.
+ */
+
+const PASSWORD = "paint-every-day-26";
+const DEMO_PASSWORD = "atelier-demo-2026";
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in?callbackUrl=%2Faccount");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).last().click();
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+test("a price raised while the buyer is at checkout is not charged unseen; the buyer reviews the new total and buys", async ({ browser }) => {
+  const creator = await (await browser.newContext()).newPage();
+  const buyer = await (await browser.newContext()).newPage();
+
+  // One of Lin Mei's courses (creator@atelier.test owns that profile) and its studio page.
+  await signIn(creator, "creator@atelier.test", DEMO_PASSWORD);
+  await creator.goto("/creators/lin-mei");
+  const courses = await creator.locator('main article h3 a[href^="/courses/"]').evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const coursePath = courses[Math.floor(Math.random() * courses.length)];
+  expect(coursePath).toBeTruthy();
+  await creator.goto(coursePath!);
+  await creator.getByTestId("purchase-panel").getByRole("link", { name: "Edit it in the studio" }).click();
+  await expect(creator).toHaveURL(/\/studio\/products\/[^/]+$/);
+  const priceField = creator.getByLabel(/^Price \(/);
+  const original = await priceField.inputValue();
+  const save = async (price: string) => {
+    await priceField.fill(price);
+    // Wait for the action's answer itself: "Saved." may still show from the previous save.
+    const answered = creator.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/studio/products/"));
+    await creator.getByRole("button", { name: "Save", exact: true }).first().click();
+    await answered;
+    await expect(creator.getByText("Saved.")).toBeVisible();
+    await creator.reload();
+    await expect(priceField).toHaveValue(price);
+  };
+
+  await buyer.goto("/sign-up");
+  await buyer.getByLabel("Name").fill("Pat Pricewatch");
+  await buyer.getByLabel("Email").fill(`pricewatch-${Date.now()}@example.com`);
+  await buyer.getByLabel("Password").fill(PASSWORD);
+  await buyer.getByRole("button", { name: "Create account" }).click();
+  await expect(buyer).toHaveURL(/\/account$/);
+  await buyer.goto(coursePath!);
+  await buyer.getByTestId("purchase-panel").getByRole("button", { name: "Add to cart" }).click();
+  await expect(buyer.getByText("Added to your cart.")).toBeVisible();
+  await buyer.goto("/checkout");
+  const toPay = buyer.getByTestId("checkout-to-pay").locator("[data-price]");
+  const shown = Number(await toPay.getAttribute("data-price"));
+  expect(shown).toBeGreaterThan(0);
+
+  try {
+    await save((Number(original) + 1).toFixed(2));
+
+    await buyer.getByRole("button", { name: "Place order" }).click();
+    await expect(buyer.locator("main").getByRole("alert")).toContainText("Prices changed since you opened checkout; please review the new total.");
+    await expect(buyer).toHaveURL(/\/checkout$/);
+    await expect(toPay).toHaveAttribute("data-price", String(shown + 100));
+    await expect(buyer.locator("main section [data-price]").last()).toHaveAttribute("data-price", String(shown + 100));
+
+    // The same page, redrawn: its form now carries the new total, so pressing again confirms it.
+    await buyer.getByRole("button", { name: "Place order" }).click();
+    await expect(buyer).toHaveURL(/\/orders\/[^/?]+\?placed=1$/);
+    await expect(buyer.locator(`main [data-price="${shown + 100}"]`).first()).toBeVisible();
+  } finally {
+    await save(original);
+  }
+});
