@@ -1,29 +1,26 @@
 import { integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "next-auth/adapters";
+import { createdAt, fk, id } from "./columns";
 
 export const roleEnum = pgEnum("role", ["consumer", "creator", "marketer", "admin"]);
 export type Role = (typeof roleEnum.enumValues)[number];
 
 /** Users and the Auth.js adapter tables (column names as @auth/drizzle-adapter expects them). */
 export const users = pgTable("user", {
-  id: text("id")
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID()),
+  id: id(),
   name: text("name"),
   email: text("email").unique(),
   emailVerified: timestamp("emailVerified", { mode: "date", withTimezone: true }),
   image: text("image"),
   passwordHash: text("password_hash"),
   role: roleEnum("role").notNull().default("consumer"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 export const accounts = pgTable(
   "account",
   {
-    userId: text("userId")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: fk("userId", () => users.id, "cascade").notNull(),
     type: text("type").$type<AdapterAccountType>().notNull(),
     provider: text("provider").notNull(),
     providerAccountId: text("providerAccountId").notNull(),
@@ -40,9 +37,7 @@ export const accounts = pgTable(
 
 export const sessions = pgTable("session", {
   sessionToken: text("sessionToken").primaryKey(),
-  userId: text("userId")
-    .notNull()
-    .references(() => users.id, { onDelete: "cascade" }),
+  userId: fk("userId", () => users.id, "cascade").notNull(),
   expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
 });
 

@@ -1,6 +1,7 @@
-import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, primaryKey, real, smallint, text } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { products } from "./catalog";
+import { createdAt, fk, identityId, timestamptz } from "./columns";
 
 export const eventTypeEnum = pgEnum("event_type", [
   "view",
@@ -19,16 +20,16 @@ export type EventType = (typeof eventTypeEnum.enumValues)[number];
 export const events = pgTable(
   "event",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: identityId(),
     type: eventTypeEnum("type").notNull(),
-    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    userId: fk("user_id", () => users.id, "set null"),
     visitorId: text("visitor_id"),
-    productId: text("product_id").references(() => products.id, { onDelete: "cascade" }),
+    productId: fk("product_id", () => products.id, "cascade"),
     dwellMs: integer("dwell_ms"),
     value: integer("value"),
     slot: text("slot"),
     props: jsonb("props").$type<Record<string, unknown>>(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("event_user_idx").on(t.userId, t.createdAt),
@@ -41,18 +42,14 @@ export const events = pgTable(
 export const reviews = pgTable(
   "review",
   {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    productId: text("product_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+    userId: fk("user_id", () => users.id, "cascade").notNull(),
+    productId: fk("product_id", () => products.id, "cascade").notNull(),
     rating: smallint("rating").notNull(),
     body: text("body").notNull().default(""),
     verified: integer("verified").notNull().default(0),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     /** Set by a moderator: a hidden review is left out of every listing, average and feed. */
-    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    hiddenAt: timestamptz("hidden_at"),
   },
   (t) => [primaryKey({ columns: [t.userId, t.productId] }), index("review_product_idx").on(t.productId)],
 );
@@ -66,10 +63,8 @@ export const recoDismissals = pgTable(
   "reco_dismissal",
   {
     userKey: text("user_key").notNull(),
-    productId: text("product_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    productId: fk("product_id", () => products.id, "cascade").notNull(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userKey, t.productId] })],
 );
@@ -78,7 +73,7 @@ export const recoDismissals = pgTable(
 export const recoState = pgTable("reco_state", {
   id: integer("id").primaryKey(),
   generation: integer("generation").notNull(),
-  refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull(),
+  refreshedAt: timestamptz("refreshed_at").notNull(),
   stats: jsonb("stats").$type<Record<string, unknown>>(),
 });
 

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import {
-  bigint,
   check,
   doublePrecision,
   index,
@@ -10,16 +9,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { creators, products } from "./catalog";
-
-const id = () =>
-  text("id")
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID());
+import { createdAt, fk, id, identityId, timestamptz, updatedAt } from "./columns";
 
 /** draft -> preview (shareable link) -> running -> paused <-> running -> ended. */
 export const campaignStatusEnum = pgEnum("campaign_status", ["draft", "preview", "running", "paused", "ended"]);
@@ -45,18 +39,16 @@ export const campaigns = pgTable(
     slug: text("slug").notNull().unique(),
     name: text("name").notNull(),
     status: campaignStatusEnum("status").notNull().default("draft"),
-    bundleProductId: text("bundle_product_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "restrict" }),
-    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
-    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    bundleProductId: fk("bundle_product_id", () => products.id, "restrict").notNull(),
+    startsAt: timestamptz("starts_at").notNull(),
+    endsAt: timestamptz("ends_at").notNull(),
     content: jsonb("content").$type<CampaignContent>().notNull(),
     audience: jsonb("audience").$type<CampaignAudience>().notNull(),
     /** Random secret in preview links, so partners can review a campaign before launch. */
     previewToken: text("preview_token").notNull(),
-    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: fk("created_by", () => users.id, "set null"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index("campaign_status_idx").on(t.status),
@@ -68,12 +60,8 @@ export const campaigns = pgTable(
 export const campaignPartners = pgTable(
   "campaign_partner",
   {
-    campaignId: text("campaign_id")
-      .notNull()
-      .references(() => campaigns.id, { onDelete: "cascade" }),
-    creatorId: text("creator_id")
-      .notNull()
-      .references(() => creators.id, { onDelete: "restrict" }),
+    campaignId: fk("campaign_id", () => campaigns.id, "cascade").notNull(),
+    creatorId: fk("creator_id", () => creators.id, "restrict").notNull(),
     position: integer("position").notNull(),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.creatorId] })],
@@ -83,12 +71,8 @@ export const campaignPartners = pgTable(
 export const campaignFeatured = pgTable(
   "campaign_featured",
   {
-    campaignId: text("campaign_id")
-      .notNull()
-      .references(() => campaigns.id, { onDelete: "cascade" }),
-    productId: text("product_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "restrict" }),
+    campaignId: fk("campaign_id", () => campaigns.id, "cascade").notNull(),
+    productId: fk("product_id", () => products.id, "restrict").notNull(),
     position: integer("position").notNull(),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.productId] })],
@@ -98,9 +82,7 @@ export const campaignFeatured = pgTable(
 export const campaignChannels = pgTable(
   "campaign_channel",
   {
-    campaignId: text("campaign_id")
-      .notNull()
-      .references(() => campaigns.id, { onDelete: "cascade" }),
+    campaignId: fk("campaign_id", () => campaigns.id, "cascade").notNull(),
     source: text("source").notNull(),
     budgetAmount: integer("budget_amount").notNull(),
     spentAmount: integer("spent_amount").notNull().default(0),
@@ -117,17 +99,14 @@ export const experiments = pgTable(
   "experiment",
   {
     id: id(),
-    campaignId: text("campaign_id")
-      .notNull()
-      .unique()
-      .references(() => campaigns.id, { onDelete: "cascade" }),
+    campaignId: fk("campaign_id", () => campaigns.id, "cascade").notNull().unique(),
     key: text("key").notNull().unique(),
     mode: experimentModeEnum("mode").notNull().default("fixed"),
     coverage: doublePrecision("coverage").notNull().default(1),
     /** Bumped when a relaunch changes weights or coverage: a new phase, randomized afresh. */
     bucketVersion: integer("bucket_version").notNull().default(1),
     banditCadenceMinutes: integer("bandit_cadence_minutes").notNull().default(60),
-    banditUpdatedAt: timestamp("bandit_updated_at", { withTimezone: true }),
+    banditUpdatedAt: timestamptz("bandit_updated_at"),
     /** Weights and coverage in force when the current phase was launched (null before the first launch). */
     launchedWeights: jsonb("launched_weights").$type<number[]>(),
     launchedCoverage: doublePrecision("launched_coverage"),
@@ -142,9 +121,7 @@ export const experiments = pgTable(
 export const experimentVariants = pgTable(
   "experiment_variant",
   {
-    experimentId: text("experiment_id")
-      .notNull()
-      .references(() => experiments.id, { onDelete: "cascade" }),
+    experimentId: fk("experiment_id", () => experiments.id, "cascade").notNull(),
     position: integer("position").notNull(),
     key: text("key").notNull(),
     name: text("name").notNull(),
@@ -165,17 +142,15 @@ export const experimentVariants = pgTable(
 export const experimentWeightHistory = pgTable(
   "experiment_weight_history",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    experimentId: text("experiment_id")
-      .notNull()
-      .references(() => experiments.id, { onDelete: "cascade" }),
+    id: identityId(),
+    experimentId: fk("experiment_id", () => experiments.id, "cascade").notNull(),
     bucketVersion: integer("bucket_version").notNull(),
     weights: jsonb("weights").$type<number[]>().notNull(),
     coverage: doublePrecision("coverage").notNull(),
     reason: text("reason").notNull(),
     /** For bandit updates: the per-arm data the sampler used. */
     data: jsonb("data").$type<Record<string, unknown>>(),
-    startsAt: timestamp("starts_at", { withTimezone: true }).notNull().defaultNow(),
+    startsAt: timestamptz("starts_at").notNull().defaultNow(),
   },
   (t) => [index("experiment_weight_history_idx").on(t.experimentId, t.bucketVersion, t.startsAt)],
 );
@@ -184,16 +159,14 @@ export const experimentWeightHistory = pgTable(
 export const experimentExposures = pgTable(
   "experiment_exposure",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    experimentId: text("experiment_id")
-      .notNull()
-      .references(() => experiments.id, { onDelete: "cascade" }),
+    id: identityId(),
+    experimentId: fk("experiment_id", () => experiments.id, "cascade").notNull(),
     bucketVersion: integer("bucket_version").notNull(),
     variant: integer("variant").notNull(),
     visitorId: text("visitor_id").notNull(),
-    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    userId: fk("user_id", () => users.id, "set null"),
     utmSource: text("utm_source"),
-    exposedAt: timestamp("exposed_at", { withTimezone: true }).notNull().defaultNow(),
+    exposedAt: timestamptz("exposed_at").notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("experiment_exposure_visitor_idx").on(t.experimentId, t.bucketVersion, t.visitorId),
@@ -207,10 +180,8 @@ export const visitorUsers = pgTable(
   "visitor_user",
   {
     visitorId: text("visitor_id").notNull(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    linkedAt: timestamp("linked_at", { withTimezone: true }).notNull().defaultNow(),
+    userId: fk("user_id", () => users.id, "cascade").notNull(),
+    linkedAt: timestamptz("linked_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.visitorId, t.userId] }), index("visitor_user_user_idx").on(t.userId)],
 );

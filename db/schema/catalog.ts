@@ -9,16 +9,12 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { createdAt, fk, id, updatedAt } from "./columns";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
-const id = () =>
-  text("id")
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID());
 
 export const creatorKindEnum = pgEnum("creator_kind", ["instructor", "artist", "gallery"]);
 export const productKindEnum = pgEnum("product_kind", ["course", "artwork", "bundle"]);
@@ -34,10 +30,8 @@ export const creators = pgTable("creator", {
   kind: creatorKindEnum("kind").notNull(),
   bio: text("bio").notNull().default(""),
   location: text("location"),
-  userId: text("user_id")
-    .unique()
-    .references(() => users.id, { onDelete: "set null" }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  userId: fk("user_id", () => users.id, "set null").unique(),
+  createdAt: createdAt(),
 });
 
 export const tags = pgTable("tag", {
@@ -61,13 +55,11 @@ export const products = pgTable(
     description: text("description").notNull().default(""),
     priceAmount: integer("price_amount").notNull(),
     currency: text("currency").notNull().default("USD"),
-    creatorId: text("creator_id")
-      .notNull()
-      .references(() => creators.id, { onDelete: "restrict" }),
+    creatorId: fk("creator_id", () => creators.id, "restrict").notNull(),
     status: productStatusEnum("status").notNull().default("draft"),
     imageSeed: integer("image_seed").notNull().default(0),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       (): SQL =>
         sql`setweight(to_tsvector('english', coalesce(${products.title}, '')), 'A') || setweight(to_tsvector('english', coalesce(${products.subtitle}, '')), 'B') || setweight(to_tsvector('english', coalesce(${products.description}, '')), 'C')`,
@@ -85,20 +77,14 @@ export const products = pgTable(
 export const productTags = pgTable(
   "product_tag",
   {
-    productId: text("product_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
-    tagId: text("tag_id")
-      .notNull()
-      .references(() => tags.id, { onDelete: "cascade" }),
+    productId: fk("product_id", () => products.id, "cascade").notNull(),
+    tagId: fk("tag_id", () => tags.id, "cascade").notNull(),
   },
   (t) => [primaryKey({ columns: [t.productId, t.tagId] }), index("product_tag_tag_idx").on(t.tagId)],
 );
 
 export const courseDetails = pgTable("course_detail", {
-  productId: text("product_id")
-    .primaryKey()
-    .references(() => products.id, { onDelete: "cascade" }),
+  productId: fk("product_id", () => products.id, "cascade").primaryKey(),
   level: courseLevelEnum("level").notNull(),
   language: text("language").notNull().default("en"),
 });
@@ -107,9 +93,7 @@ export const courseSections = pgTable(
   "course_section",
   {
     id: id(),
-    productId: text("product_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+    productId: fk("product_id", () => products.id, "cascade").notNull(),
     position: integer("position").notNull(),
     title: text("title").notNull(),
   },
@@ -120,12 +104,8 @@ export const lessons = pgTable(
   "lesson",
   {
     id: id(),
-    productId: text("product_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
-    sectionId: text("section_id")
-      .notNull()
-      .references(() => courseSections.id, { onDelete: "cascade" }),
+    productId: fk("product_id", () => products.id, "cascade").notNull(),
+    sectionId: fk("section_id", () => courseSections.id, "cascade").notNull(),
     position: integer("position").notNull(),
     slug: text("slug").notNull(),
     title: text("title").notNull(),
@@ -143,9 +123,7 @@ export const lessons = pgTable(
 export const artworkDetails = pgTable(
   "artwork_detail",
   {
-    productId: text("product_id")
-      .primaryKey()
-      .references(() => products.id, { onDelete: "cascade" }),
+    productId: fk("product_id", () => products.id, "cascade").primaryKey(),
     medium: text("medium").notNull(),
     widthMm: integer("width_mm").notNull(),
     heightMm: integer("height_mm").notNull(),
@@ -166,12 +144,8 @@ export const artworkDetails = pgTable(
 export const bundleItems = pgTable(
   "bundle_item",
   {
-    bundleId: text("bundle_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
-    productId: text("product_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "restrict" }),
+    bundleId: fk("bundle_id", () => products.id, "cascade").notNull(),
+    productId: fk("product_id", () => products.id, "restrict").notNull(),
   },
   (t) => [primaryKey({ columns: [t.bundleId, t.productId] })],
 );
@@ -179,12 +153,10 @@ export const bundleItems = pgTable(
 export const follows = pgTable(
   "follow",
   {
-    followerId: text("follower_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    followerId: fk("follower_id", () => users.id, "cascade").notNull(),
     targetKind: followTargetEnum("target_kind").notNull(),
     targetId: text("target_id").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.followerId, t.targetKind, t.targetId] }),

@@ -7,16 +7,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { creators, lessons, products } from "./catalog";
-
-const id = () =>
-  text("id")
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID());
+import { createdAt, fk, id, timestamptz, updatedAt } from "./columns";
 
 export const orderStatusEnum = pgEnum("order_status", ["paid", "refunded"]);
 export const paymentStatusEnum = pgEnum("payment_status", ["succeeded", "declined", "failed"]);
@@ -35,9 +30,9 @@ export const carts = pgTable(
   "cart",
   {
     id: id(),
-    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    userId: fk("user_id", () => users.id, "cascade"),
     visitorId: text("visitor_id"),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("cart_user_idx").on(t.userId),
@@ -49,14 +44,10 @@ export const carts = pgTable(
 export const cartItems = pgTable(
   "cart_item",
   {
-    cartId: text("cart_id")
-      .notNull()
-      .references(() => carts.id, { onDelete: "cascade" }),
-    productId: text("product_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+    cartId: fk("cart_id", () => carts.id, "cascade").notNull(),
+    productId: fk("product_id", () => products.id, "cascade").notNull(),
     quantity: integer("quantity").notNull(),
-    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+    addedAt: timestamptz("added_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.cartId, t.productId] }), check("cart_item_quantity", sql`${t.quantity} between 1 and 100`)],
 );
@@ -66,12 +57,12 @@ export const orders = pgTable(
   {
     id: id(),
     /** Null once the buyer erased their account: the order stays for accounting. */
-    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    userId: fk("user_id", () => users.id, "set null"),
     idempotencyKey: text("idempotency_key").notNull(),
     status: orderStatusEnum("status").notNull().default("paid"),
     totalAmount: integer("total_amount").notNull(),
     currency: text("currency").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("order_idempotency_idx").on(t.idempotencyKey), index("order_user_idx").on(t.userId, t.createdAt)],
 );
@@ -80,15 +71,9 @@ export const orderLines = pgTable(
   "order_line",
   {
     id: id(),
-    orderId: text("order_id")
-      .notNull()
-      .references(() => orders.id, { onDelete: "cascade" }),
-    productId: text("product_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "restrict" }),
-    creatorId: text("creator_id")
-      .notNull()
-      .references(() => creators.id, { onDelete: "restrict" }),
+    orderId: fk("order_id", () => orders.id, "cascade").notNull(),
+    productId: fk("product_id", () => products.id, "restrict").notNull(),
+    creatorId: fk("creator_id", () => creators.id, "restrict").notNull(),
     title: text("title").notNull(),
     quantity: integer("quantity").notNull(),
     unitAmount: integer("unit_amount").notNull(),
@@ -99,27 +84,23 @@ export const orderLines = pgTable(
 
 export const payments = pgTable("payment", {
   id: id(),
-  orderId: text("order_id").references(() => orders.id, { onDelete: "cascade" }),
+  orderId: fk("order_id", () => orders.id, "cascade"),
   provider: text("provider").notNull(),
   reference: text("reference").notNull(),
   status: paymentStatusEnum("status").notNull(),
   amount: integer("amount").notNull(),
   currency: text("currency").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 /** Course access. One row per buyer and course, so a course cannot be bought twice. */
 export const enrollments = pgTable(
   "enrollment",
   {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    productId: text("product_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
-    orderId: text("order_id").references(() => orders.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    userId: fk("user_id", () => users.id, "cascade").notNull(),
+    productId: fk("product_id", () => products.id, "cascade").notNull(),
+    orderId: fk("order_id", () => orders.id, "set null"),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.productId] })],
 );
@@ -127,16 +108,10 @@ export const enrollments = pgTable(
 export const lessonProgress = pgTable(
   "lesson_progress",
   {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    lessonId: text("lesson_id")
-      .notNull()
-      .references(() => lessons.id, { onDelete: "cascade" }),
-    productId: text("product_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
-    completedAt: timestamp("completed_at", { withTimezone: true }).notNull().defaultNow(),
+    userId: fk("user_id", () => users.id, "cascade").notNull(),
+    lessonId: fk("lesson_id", () => lessons.id, "cascade").notNull(),
+    productId: fk("product_id", () => products.id, "cascade").notNull(),
+    completedAt: timestamptz("completed_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.lessonId] }), index("lesson_progress_course_idx").on(t.userId, t.productId)],
 );
@@ -146,20 +121,16 @@ export const offers = pgTable(
   "offer",
   {
     id: id(),
-    productId: text("product_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
-    buyerId: text("buyer_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    productId: fk("product_id", () => products.id, "cascade").notNull(),
+    buyerId: fk("buyer_id", () => users.id, "cascade").notNull(),
     amount: integer("amount").notNull(),
     counterAmount: integer("counter_amount"),
     currency: text("currency").notNull(),
     status: offerStatusEnum("status").notNull().default("pending"),
     message: text("message").notNull().default(""),
-    reservedUntil: timestamp("reserved_until", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    reservedUntil: timestamptz("reserved_until"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index("offer_product_idx").on(t.productId, t.status),

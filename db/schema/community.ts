@@ -1,28 +1,20 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { products } from "./catalog";
-
-const id = () =>
-  text("id")
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID());
+import { createdAt, fk, id, timestamptz } from "./columns";
 
 /** Questions and comments on a product, threaded one level: a reply's parent is a top-level comment. */
 export const comments = pgTable(
   "comment",
   {
     id: id(),
-    productId: text("product_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    parentId: text("parent_id").references((): AnyPgColumn => comments.id, { onDelete: "cascade" }),
+    productId: fk("product_id", () => products.id, "cascade").notNull(),
+    userId: fk("user_id", () => users.id, "cascade").notNull(),
+    parentId: fk("parent_id", (): AnyPgColumn => comments.id, "cascade"),
     body: text("body").notNull(),
-    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    hiddenAt: timestamptz("hidden_at"),
+    createdAt: createdAt(),
   },
   (t) => [
     index("comment_product_idx").on(t.productId, t.createdAt),
@@ -38,15 +30,13 @@ export const reports = pgTable(
   "report",
   {
     id: id(),
-    reporterId: text("reporter_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    reporterId: fk("reporter_id", () => users.id, "cascade").notNull(),
     targetKind: reportTargetEnum("target_kind").notNull(),
     /** comment id, or `<user id>:<product id>` for a review. */
     targetId: text("target_id").notNull(),
     reason: text("reason").notNull().default(""),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    resolvedAt: timestamptz("resolved_at"),
   },
   (t) => [
     index("report_open_idx").on(t.resolvedAt, t.createdAt),
@@ -60,13 +50,9 @@ export const works = pgTable(
   "work",
   {
     id: id(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: fk("user_id", () => users.id, "cascade").notNull(),
     /** The course or artwork that inspired it. */
-    productId: text("product_id")
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+    productId: fk("product_id", () => products.id, "cascade").notNull(),
     title: text("title").notNull(),
     story: text("story").notNull().default(""),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
@@ -74,8 +60,8 @@ export const works = pgTable(
     imageFile: text("image_file").notNull(),
     width: integer("width").notNull(),
     height: integer("height").notNull(),
-    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    hiddenAt: timestamptz("hidden_at"),
+    createdAt: createdAt(),
   },
   (t) => [index("work_product_idx").on(t.productId, t.createdAt), index("work_user_idx").on(t.userId, t.createdAt)],
 );
