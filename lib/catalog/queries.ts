@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-or
 import { getDb } from "@/db/client";
 import { artworkDetails, courseDetails, creators, products, productTags, tags } from "@/db/schema";
 import type { CatalogueFilters } from "./search-params";
+import { reshapeCard } from "./card-row";
 import type { CataloguePage, ProductCard } from "./types";
 
 export const PAGE_SIZE = 12;
@@ -34,27 +35,6 @@ function cardQuery(db: Awaited<ReturnType<typeof getDb>>) {
     .innerJoin(creators, eq(creators.id, products.creatorId))
     .leftJoin(courseDetails, eq(courseDetails.productId, products.id))
     .leftJoin(artworkDetails, eq(artworkDetails.productId, products.id));
-}
-
-type CardRow = Awaited<ReturnType<typeof cardQuery>>[number];
-
-function reshapeCard(row: CardRow): ProductCard {
-  return {
-    id: row.id,
-    kind: row.kind,
-    slug: row.slug,
-    title: row.title,
-    subtitle: row.subtitle,
-    priceAmount: row.priceAmount,
-    currency: row.currency,
-    imageSeed: row.imageSeed,
-    creator: { slug: row.creatorSlug, name: row.creatorName },
-    level: row.level ?? null,
-    medium: row.medium ?? null,
-    editionSize: row.editionSize ?? null,
-    stock: row.stock ?? null,
-    topic: row.topic ?? null,
-  };
 }
 
 function tsQuery(q: string): SQL {

@@ -12,6 +12,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { reshapeCard, type ProductCardRow } from "@/lib/catalog/card-row";
 import type { ProductCard } from "@/lib/catalog/types";
 import type { ClusterProfile } from "./jobs/clusters";
 import { POPULAR_KEY, SLOTS, type Slot } from "./jobs/recommend";
@@ -43,39 +44,16 @@ export function recoUserKey(userId: string | null | undefined, visitorId: string
   return null;
 }
 
-const cardSelect = sql`p.id, p.kind, p.slug, p.title, p.subtitle, p.price_amount, p.currency, p.image_seed,
-  c.slug as creator_slug, c.name as creator_name, cd.level, ad.medium, ad.edition_size, ad.stock,
+/** The columns of a `ProductCardRow`, under its names, so `reshapeCard` serves these reads too. */
+const cardSelect = sql`p.id, p.kind, p.slug, p.title, p.subtitle, p.price_amount as "priceAmount", p.currency, p.image_seed as "imageSeed",
+  c.slug as "creatorSlug", c.name as "creatorName", cd.level, ad.medium, ad.edition_size as "editionSize", ad.stock,
   (select t.topic from product_tag pt join tag t on t.id = pt.tag_id where pt.product_id = p.id order by t.slug limit 1) as topic`;
 
 const cardJoins = sql`join creator c on c.id = p.creator_id
   left join course_detail cd on cd.product_id = p.id
   left join artwork_detail ad on ad.product_id = p.id`;
 
-type CardRow = {
-  id: string; kind: ProductCard["kind"]; slug: string; title: string; subtitle: string; price_amount: number; currency: string; image_seed: number;
-  creator_slug: string; creator_name: string; level: ProductCard["level"]; medium: string | null; edition_size: number | null; stock: number | null; topic: string | null;
-};
-
-function reshapeCard(r: CardRow): ProductCard {
-  return {
-    id: r.id,
-    kind: r.kind,
-    slug: r.slug,
-    title: r.title,
-    subtitle: r.subtitle,
-    priceAmount: r.price_amount,
-    currency: r.currency,
-    imageSeed: r.image_seed,
-    creator: { slug: r.creator_slug, name: r.creator_name },
-    level: r.level ?? null,
-    medium: r.medium ?? null,
-    editionSize: r.edition_size ?? null,
-    stock: r.stock ?? null,
-    topic: r.topic ?? null,
-  };
-}
-
-type RecoRow = CardRow & {
+type RecoRow = ProductCardRow & {
   pri: number; rank: number; generation: number; reason: Record<string, unknown>;
   r_title: string | null; r_slug: string | null; r_kind: string | null;
   t_name: string | null; t_name_zh: string | null; rc_name: string | null; rc_slug: string | null;
@@ -163,7 +141,7 @@ export async function getRecommendations(db: Executor, q: RecommendationQuery): 
 /** No refresh has run yet (or it left nothing for this slot): best sellers of the last 90 days, then newest. */
 async function fallbackList(db: Executor, q: RecommendationQuery): Promise<RecoList> {
   const exclude = q.excludeIds ?? [];
-  const rows = await queryRows<CardRow>(
+  const rows = await queryRows<ProductCardRow>(
     db,
     sql`select ${cardSelect}
       from product p ${cardJoins}
@@ -194,7 +172,7 @@ export async function getItemNeighbours(db: Executor, q: NeighbourQuery): Promis
     q.relation === "similar"
       ? sql`(me.kind = 'bundle' or p.kind = me.kind)`
       : sql`((me.kind = 'course' and p.kind = 'artwork') or (me.kind = 'artwork' and p.kind = 'course'))`;
-  const rows = await queryRows<CardRow & { source: string }>(
+  const rows = await queryRows<ProductCardRow & { source: string }>(
     db,
     sql`with me as (select id, kind from product where id = ${q.productId})
       select n.source, ${cardSelect}
@@ -208,7 +186,7 @@ export async function getItemNeighbours(db: Executor, q: NeighbourQuery): Promis
   );
   const reasonKind = q.relation === "similar" ? "similar_item" : "cross_item";
   if (rows.length > 0) return rows.map((r, i) => ({ ...reshapeCard(r), rank: i + 1, source: r.source, reason: { kind: reasonKind } }));
-  const fallback = await queryRows<CardRow & { shared: number }>(
+  const fallback = await queryRows<ProductCardRow & { shared: number }>(
     db,
     sql`with me as (select id, kind from product where id = ${q.productId}),
         my_tags as (select tag_id from product_tag where product_id = ${q.productId})

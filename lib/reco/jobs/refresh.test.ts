@@ -1,8 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { enrollments, events, orderLines, orders, products, recoState, users } from "@/db/schema";
+import { artworkDetails, courseDetails, creators, enrollments, events, orderLines, orders, products, recoState, users } from "@/db/schema";
 import { DEFAULT_POPULATION_NOW, generatePopulation, syntheticUserId } from "@/db/seed/population";
+import { productTopicSql } from "@/lib/catalog/queries";
+import type { ProductCard } from "@/lib/catalog/types";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { eventWeight } from "../interactions";
 import { dismissRecommendation, getItemNeighbours, getRecommendations } from "../read";
@@ -25,6 +27,31 @@ let courseId: string;
 async function count(query: ReturnType<typeof sql>): Promise<number> {
   const [row] = await queryRows<Record<string, unknown>>(db, query);
   return Number(Object.values(row ?? {})[0] ?? 0);
+}
+
+/** Reco reads return the same cards as the catalogue: every field as stored, details and topic included. */
+async function expectCompleteCards(items: ProductCard[]): Promise<void> {
+  expect(items.length).toBeGreaterThan(0);
+  for (const item of items) {
+    const [row] = await db
+      .select({
+        priceAmount: products.priceAmount,
+        currency: products.currency,
+        imageSeed: products.imageSeed,
+        creator: { slug: creators.slug, name: creators.name },
+        level: courseDetails.level,
+        medium: artworkDetails.medium,
+        editionSize: artworkDetails.editionSize,
+        stock: artworkDetails.stock,
+        topic: productTopicSql,
+      })
+      .from(products)
+      .innerJoin(creators, eq(creators.id, products.creatorId))
+      .leftJoin(courseDetails, eq(courseDetails.productId, products.id))
+      .leftJoin(artworkDetails, eq(artworkDetails.productId, products.id))
+      .where(eq(products.id, item.id));
+    expect(item).toMatchObject(row!);
+  }
 }
 
 beforeAll(async () => {
@@ -68,6 +95,7 @@ describe("before any refresh", () => {
     const cross = await getItemNeighbours(db, { productId: courseId, relation: "cross", limit: 4 });
     expect(cross.every((i) => i.kind === "artwork")).toBe(true);
     expect(cross).toHaveLength(4);
+    await expectCompleteCards([...list.items, ...similar, ...cross]);
   });
 });
 
@@ -127,6 +155,7 @@ describe("refreshRecommendations", () => {
     const cold = await getRecommendations(db, { userId: COLD, slot: "for_you", limit: 6 });
     expect(cold.basis).toBe("popular");
     expect(cold.items).toHaveLength(6);
+    await expectCompleteCards(cold.items);
   });
 
   it("stores same-kind and cross-kind neighbours for product pages", async () => {
@@ -137,6 +166,7 @@ describe("refreshRecommendations", () => {
     expect(cross).toHaveLength(6);
     expect(cross.every((i) => i.kind === "artwork")).toBe(true);
     expect(new Set([...similar, ...cross].map((i) => i.source))).not.toContain("fallback");
+    await expectCompleteCards([...similar, ...cross]);
   });
 
   it("computes cell weights in SQL exactly as interactions.ts's eventWeight (with time decay)", async () => {
