@@ -11,7 +11,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDatabase, useDatabase as pointAppAtDatabase } from "../db/client";
 import { placeOrder, type PlaceOrderResult } from "../lib/commerce/checkout";
@@ -19,6 +18,7 @@ import { createArtwork, createCreator, createUsers, fixtureTag, removeFixtures, 
 import { SimulatedPaymentProvider } from "../lib/commerce/payments";
 import { env } from "../lib/env";
 import { createRng } from "../lib/random";
+import { readFlags } from "./cli";
 
 const USAGE =
   "usage: tsx scripts/bench-checkout.ts [--orders N] [--concurrency 1,10,50] [--artworks N] [--lines N] [--payment-latency-ms N] [--pglite-dir DIR] [--keep]";
@@ -39,42 +39,6 @@ const Flags = z
   })
   .refine((f) => f.lines <= f.artworks, { message: "--lines cannot exceed --artworks" });
 
-function fail(message: string): never {
-  process.stderr.write(`bench-checkout: ${message}\n${USAGE}\n`);
-  process.exit(2);
-}
-
-function readFlags(argv: string[]): z.infer<typeof Flags> {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        orders: { type: "string" },
-        concurrency: { type: "string" },
-        artworks: { type: "string" },
-        lines: { type: "string" },
-        "payment-latency-ms": { type: "string" },
-        "pglite-dir": { type: "string" },
-        keep: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
-  }
-  for (const [key, value] of Object.entries(values)) if (typeof value === "string" && value.trim() === "") fail(`--${key} needs a value`);
-  const parsed = Flags.safeParse(values);
-  if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.length ? `--${i.path.join(".")}: ` : ""}${i.message}`).join("; "));
-  return parsed.data;
-}
-
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -84,7 +48,20 @@ function percentile(sorted: number[], p: number): number {
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 async function main() {
-  const flags = readFlags(process.argv.slice(2));
+  const flags = readFlags(process.argv.slice(2), {
+    script: "bench-checkout",
+    usage: USAGE,
+    schema: Flags,
+    options: {
+      orders: { type: "string" },
+      concurrency: { type: "string" },
+      artworks: { type: "string" },
+      lines: { type: "string" },
+      "payment-latency-ms": { type: "string" },
+      "pglite-dir": { type: "string" },
+      keep: { type: "boolean" },
+    },
+  });
   const target = env.DATABASE_URL ? "postgresql" : flags["pglite-dir"] ? `pglite:${flags["pglite-dir"]}` : "pglite:memory";
   const handle = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: flags["pglite-dir"] ?? null });
   pointAppAtDatabase(handle);

@@ -4,9 +4,9 @@
  * Prints a short report, then one JSON line (the last line of stdout) for machines.
  * Exit codes: 0 ok, 2 bad flags.
  */
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { simulateAA } from "../lib/experiments/aa-simulation";
+import { readFlags } from "./cli";
 
 const USAGE = "usage: tsx scripts/sim-aa.ts [--experiments N] [--visitors N] [--rate R] [--seed N]";
 
@@ -24,46 +24,13 @@ const Flags = z
     message: `experiments x visitors must be at most ${MAX_WORK.toLocaleString("en-US")}`,
   });
 
-function fail(message: string): never {
-  process.stderr.write(`sim-aa: ${message}\n${USAGE}\n`);
-  process.exit(2);
-}
-
-function readFlags(argv: string[]): z.infer<typeof Flags> {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        experiments: { type: "string" },
-        visitors: { type: "string" },
-        rate: { type: "string" },
-        seed: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
-  }
-  // An empty string would coerce to 0 and pass some checks by accident; treat it as missing a value.
-  for (const [key, value] of Object.entries(values)) {
-    if (typeof value === "string" && value.trim() === "") fail(`--${key} needs a value`);
-  }
-  const parsed = Flags.safeParse(values);
-  if (!parsed.success) {
-    fail(parsed.error.issues.map((i) => `${i.path.length ? `--${i.path.join(".")}: ` : ""}${i.message}`).join("; "));
-  }
-  return parsed.data;
-}
-
 function main(): void {
-  const flags = readFlags(process.argv.slice(2));
+  const flags = readFlags(process.argv.slice(2), {
+    script: "sim-aa",
+    usage: USAGE,
+    schema: Flags,
+    options: { experiments: { type: "string" }, visitors: { type: "string" }, rate: { type: "string" }, seed: { type: "string" } },
+  });
   const alpha = 0.05;
   const started = performance.now();
   const result = simulateAA({ ...flags, alpha, srmThreshold: 0.001 });
