@@ -11,9 +11,7 @@ import {
   campaignPartners,
   campaigns,
   creators,
-  experiments,
   experimentVariants,
-  products,
   type CampaignAudience,
   type CampaignContent,
   type CampaignStatus,
@@ -21,6 +19,7 @@ import {
 } from "@/db/schema";
 import { listProductCardsByIds } from "@/lib/catalog/queries";
 import type { ProductCard } from "@/lib/catalog/types";
+import { findCampaignWithBundle } from "./queries";
 import { isSlugLike } from "./slug";
 
 export type LandingVariant = { position: number; key: string; name: string; content: VariantContent };
@@ -45,12 +44,7 @@ export type LandingCampaign = {
 export async function getLandingCampaignBySlug({ slug }: { slug: string }): Promise<LandingCampaign | null> {
   if (!isSlugLike(slug)) return null;
   const db = await getDb();
-  const [row] = await db
-    .select({ campaign: campaigns, experiment: experiments, bundle: products })
-    .from(campaigns)
-    .innerJoin(experiments, eq(experiments.campaignId, campaigns.id))
-    .innerJoin(products, eq(products.id, campaigns.bundleProductId))
-    .where(eq(campaigns.slug, slug));
+  const row = await findCampaignWithBundle(db, eq(campaigns.slug, slug));
   if (!row) return null;
   const { campaign, experiment, bundle } = row;
   const [partners, items, featured, variants] = await Promise.all([

@@ -2,7 +2,7 @@
  * Reads for the studio: the campaign list, one campaign as form values, and the choices the form offers
  * (creators, products, clusters). Reshaped here so pages never see raw rows.
  */
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import {
   bundleItems,
@@ -85,13 +85,19 @@ export type CampaignForEdit = {
   input: CampaignInput;
 };
 
-export async function getCampaignForEdit(db: Executor, id: string): Promise<CampaignForEdit | null> {
+/** A campaign with its experiment and its bundle product: what the studio form and the landing page start from. */
+export async function findCampaignWithBundle(db: Executor, where: SQL) {
   const [row] = await db
     .select({ campaign: campaigns, experiment: experiments, bundle: products })
     .from(campaigns)
     .innerJoin(experiments, eq(experiments.campaignId, campaigns.id))
     .innerJoin(products, eq(products.id, campaigns.bundleProductId))
-    .where(eq(campaigns.id, id));
+    .where(where);
+  return row ?? null;
+}
+
+export async function getCampaignForEdit(db: Executor, id: string): Promise<CampaignForEdit | null> {
+  const row = await findCampaignWithBundle(db, eq(campaigns.id, id));
   if (!row) return null;
   const { campaign, experiment, bundle } = row;
   const [partners, items, featured, channels, variants] = await Promise.all([

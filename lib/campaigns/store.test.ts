@@ -1,10 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { useDatabase, type Db } from "@/db/client";
 import { bundleItems, campaigns, experiments, experimentVariants, experimentWeightHistory, products } from "@/db/schema";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { DEMO_PRODUCTS, demoCampaignInput } from "./fixtures";
 import type { CampaignInput } from "./input";
+import { getLandingCampaignBySlug } from "./landing";
+import { getCampaignForEdit } from "./queries";
 import { createCampaign, transitionCampaign, updateCampaign } from "./store";
 
 let fresh: FreshDb;
@@ -13,6 +15,8 @@ let db: Db;
 beforeAll(async () => {
   fresh = await freshDatabase({ seed: true });
   db = fresh.db;
+  // The landing read and the product cards it lists use the app's database.
+  useDatabase({ db, driver: fresh.driver, close: async () => {} });
 });
 afterAll(async () => {
   await fresh?.dispose();
@@ -160,5 +164,31 @@ describe("campaign lifecycle", () => {
     const id = await created();
     expect(await transitionCampaign(db, id, "launch", new Date("2031-01-01T00:00:00Z"))).toEqual({ ok: false, error: "window_over" });
     expect((await db.select().from(campaigns))[0]?.status).toBe("draft");
+  });
+});
+
+describe("reading a stored campaign", () => {
+  it("gives the studio form and the landing page the same campaign, bundle and variants", async () => {
+    const created = await createCampaign(db, demoCampaignInput(), { userId: null });
+    if (!created.ok) throw new Error("create failed");
+    const input = demoCampaignInput();
+
+    const edit = await getCampaignForEdit(db, created.id);
+    expect(edit).toMatchObject({ id: created.id, slug: "ink-and-paper", status: "draft", bucketVersion: 1, launched: false });
+    expect(edit!.input).toMatchObject({ name: input.name, partnerIds: input.partnerIds, featuredIds: input.featuredIds, startsAt: input.startsAt });
+    expect(edit!.input.bundle).toMatchObject({ title: input.bundle.title, price: "449.00", currency: "USD" });
+    expect([...edit!.input.bundle.itemIds].sort()).toEqual([...input.bundle.itemIds].sort());
+    expect(edit!.input.experiment.variants.map((v) => v.key)).toEqual(["control", "save-framing"]);
+
+    const landing = await getLandingCampaignBySlug({ slug: "ink-and-paper" });
+    expect(landing).toMatchObject({ id: created.id, name: input.name, status: "draft", startsAt: input.startsAt, previewToken: edit!.previewToken });
+    expect(landing!.partners.map((p) => p.id)).toEqual(input.partnerIds);
+    expect(landing!.bundle).toMatchObject({ slug: "ink-and-paper-bundle", priceAmount: 44900, currency: "USD" });
+    expect(landing!.bundle.items.map((i) => i.id)).toEqual([DEMO_PRODUCTS.course, DEMO_PRODUCTS.edition]);
+    expect(landing!.featured.map((f) => f.id)).toEqual(input.featuredIds);
+    expect(landing!.experiment.variants.map((v) => v.key)).toEqual(["control", "save-framing"]);
+
+    expect(await getCampaignForEdit(db, "no-such-campaign")).toBeNull();
+    expect(await getLandingCampaignBySlug({ slug: "no-such-campaign" })).toBeNull();
   });
 });
