@@ -5,13 +5,13 @@
  */
 import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { useDatabase, type Db } from "@/db/client";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { Db } from "@/db/client";
 import { artworkDetails, cartItems, orders, payments, products } from "@/db/schema";
 import type { AccountUser } from "@/lib/auth/accounts";
 import { addToCart, getCart } from "@/lib/commerce/cart";
-import { createArtwork, createCreator, createUsers, fixtureTag, tolerateTeardown } from "@/lib/commerce/fixtures";
-import { freshDatabase, type FreshDb } from "@/test/fresh-db";
+import { createArtwork, createUsers, fixtureTag } from "@/lib/commerce/fixtures";
+import { setUpFixtureDatabase } from "@/test/fixture-db";
 
 const session = vi.hoisted(() => ({ user: null as AccountUser | null, refreshes: 0 }));
 vi.mock("@/lib/auth/session", () => ({
@@ -31,20 +31,15 @@ vi.mock("next/navigation", () => ({
 
 const { placeOrderAction } = await import("./checkout");
 
-let fresh: FreshDb;
 let db: Db;
 let creatorId: string;
 const tag = fixtureTag();
 const CARD = "4242424242424242";
 
-beforeAll(async () => {
-  fresh = await freshDatabase();
-  db = fresh.db;
-  tolerateTeardown(db);
-  useDatabase({ db, driver: fresh.driver, close: fresh.dispose });
-  ({ creatorId } = await createCreator(db, tag));
+setUpFixtureDatabase(tag, (fx) => {
+  db = fx.db;
+  creatorId = fx.creator.creatorId;
 });
-afterAll(() => fresh?.dispose());
 beforeEach(() => {
   session.refreshes = 0;
 });

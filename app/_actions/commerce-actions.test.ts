@@ -4,12 +4,12 @@
  */
 import { randomUUID } from "node:crypto";
 import { count } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { useDatabase, type Db } from "@/db/client";
+import { describe, expect, it, vi } from "vitest";
+import type { Db } from "@/db/client";
 import { cartItems, carts, courseSections, lessonProgress, lessons, offers, orders, products } from "@/db/schema";
 import type { AccountUser } from "@/lib/auth/accounts";
-import { createArtwork, createCourse, createCreator, createUsers, fixtureTag, tolerateTeardown } from "@/lib/commerce/fixtures";
-import { freshDatabase, type FreshDb } from "@/test/fresh-db";
+import { createArtwork, createCourse, createCreator, createUsers, fixtureTag } from "@/lib/commerce/fixtures";
+import { setUpFixtureDatabase } from "@/test/fixture-db";
 
 const session = vi.hoisted(() => ({ user: null as AccountUser | null, cookies: new Map<string, string>() }));
 vi.mock("@/lib/auth/session", () => ({
@@ -32,7 +32,6 @@ const { makeOfferAction, respondToOfferAction, buyerOfferAction } = await import
 const { setLessonCompleteAction } = await import("./learn");
 const studio = await import("./studio-products");
 
-let fresh: FreshDb;
 let db: Db;
 const tag = fixtureTag();
 let consumer: AccountUser;
@@ -41,12 +40,9 @@ let otherCreator: AccountUser;
 let artwork: string;
 let course: Awaited<ReturnType<typeof createCourse>>;
 
-beforeAll(async () => {
-  fresh = await freshDatabase();
-  db = fresh.db;
-  tolerateTeardown(db);
-  useDatabase({ db, driver: fresh.driver, close: fresh.dispose });
-  const mine = await createCreator(db, tag, 0);
+setUpFixtureDatabase(tag, async (fx) => {
+  db = fx.db;
+  const mine = fx.creator;
   const theirs = await createCreator(db, tag, 1);
   creator = { id: mine.userId, email: "c@x", name: "C", role: "creator" };
   otherCreator = { id: theirs.userId, email: "o@x", name: "O", role: "creator" };
@@ -54,7 +50,6 @@ beforeAll(async () => {
   artwork = await createArtwork(db, tag, { creatorId: mine.creatorId, editionSize: 3, priceAmount: 10_000 });
   course = await createCourse(db, tag, { creatorId: mine.creatorId });
 });
-afterAll(() => fresh?.dispose());
 
 const form = (fields: Record<string, string | undefined>) => {
   const fd = new FormData();

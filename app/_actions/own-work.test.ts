@@ -4,15 +4,15 @@
  */
 import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { useDatabase, type Db } from "@/db/client";
+import { describe, expect, it, vi } from "vitest";
+import type { Db } from "@/db/client";
 import { artworkDetails, cartItems, carts, enrollments, orders } from "@/db/schema";
 import type { AccountUser } from "@/lib/auth/accounts";
 import { addToCart, getCart } from "@/lib/commerce/cart";
 import { placeOrder } from "@/lib/commerce/checkout";
-import { createArtwork, createBundle, createCourse, createCreator, createUsers, fixtureTag, tolerateTeardown } from "@/lib/commerce/fixtures";
+import { createArtwork, createBundle, createCourse, createCreator, createUsers, fixtureTag } from "@/lib/commerce/fixtures";
 import { getPurchaseState } from "@/lib/commerce/purchase-state";
-import { freshDatabase, type FreshDb } from "@/test/fresh-db";
+import { setUpFixtureDatabase } from "@/test/fixture-db";
 
 const session = vi.hoisted(() => ({ user: null as AccountUser | null }));
 vi.mock("@/lib/auth/session", () => ({
@@ -30,7 +30,6 @@ vi.mock("next/navigation", () => ({
 const { addToCartAction } = await import("./cart");
 const { placeOrderAction } = await import("./checkout");
 
-let fresh: FreshDb;
 let db: Db;
 const tag = fixtureTag();
 let creator: AccountUser;
@@ -39,12 +38,9 @@ let artwork: string;
 let othersCourse: string;
 let bundle: string;
 
-beforeAll(async () => {
-  fresh = await freshDatabase();
-  db = fresh.db;
-  tolerateTeardown(db);
-  useDatabase({ db, driver: fresh.driver, close: fresh.dispose });
-  const mine = await createCreator(db, tag, 0);
+setUpFixtureDatabase(tag, async (fx) => {
+  db = fx.db;
+  const mine = fx.creator;
   const theirs = await createCreator(db, tag, 1);
   creator = { id: mine.userId, email: "c@x", name: "C", role: "creator" };
   course = (await createCourse(db, tag, { creatorId: mine.creatorId })).productId;
@@ -53,7 +49,6 @@ beforeAll(async () => {
   // A co-branded bundle sold by the other creator that contains this creator's artwork.
   bundle = await createBundle(db, tag, { creatorId: theirs.creatorId, items: [othersCourse, artwork] });
 });
-afterAll(() => fresh?.dispose());
 
 const form = (fields: Record<string, string>) => {
   const fd = new FormData();

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { DataRow, DataTable } from "@/components/ui/data-table";
 import { Price } from "@/components/ui/price";
 import type { BudgetProposal } from "@/lib/experiments/budget-proposal";
 
@@ -13,34 +14,33 @@ export async function BudgetProposalTable({ proposal }: { proposal: BudgetPropos
       </h2>
       <p className="text-sm text-muted">{t("explain")}</p>
       {proposal.burnIn && <p className="mt-1 text-sm text-accent-dark">{t("burnIn")}</p>}
-      <table className="mt-3 w-full border-collapse text-sm [&_td]:px-2 [&_th]:px-2">
-        <thead>
-          <tr className="border-b border-line text-left text-muted">
-            <th scope="col" className="py-2">{t("channel")}</th>
-            <th scope="col" className="text-right">{t("spent")}</th>
-            <th scope="col" className="text-right">{t("visitors")}</th>
-            <th scope="col" className="text-right">{t("conversions")}</th>
-            <th scope="col" className="text-right">{t("revenue")}</th>
-            <th scope="col" className="text-right">{t("current")}</th>
-            <th scope="col" className="text-right">{t("proposed")}</th>
-            <th scope="col" className="text-right">{t("share")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {proposal.channels.map((c) => (
-            <tr key={c.source} className="border-b border-line">
-              <th scope="row" className="py-2 text-left font-medium">{c.source}</th>
-              <td className="text-right tabular-nums"><Price amount={c.spentAmount} currency={c.currency} /></td>
-              <td className="text-right tabular-nums">{format.number(c.visitors)}</td>
-              <td className="text-right tabular-nums">{format.number(c.conversions)}</td>
-              <td className="text-right tabular-nums"><Price amount={Math.round(c.revenue)} currency={proposal.currency} /></td>
-              <td className="text-right tabular-nums"><Price amount={c.budgetAmount} currency={c.currency} /></td>
-              <td className="text-right font-medium tabular-nums"><Price amount={c.proposedAmount} currency={c.currency} /></td>
-              <td className="text-right tabular-nums">{pct(c.share)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        labelledBy="budget-title"
+        className="mt-3 [&_td]:px-2 [&_th]:px-2"
+        columns={[
+          { label: t("channel"), className: "py-2" },
+          { label: t("spent"), numeric: true },
+          { label: t("visitors"), numeric: true },
+          { label: t("conversions"), numeric: true },
+          { label: t("revenue"), numeric: true },
+          { label: t("current"), numeric: true },
+          { label: t("proposed"), numeric: true },
+          { label: t("share"), numeric: true },
+        ]}
+      >
+        {proposal.channels.map((c) => (
+          <DataRow key={c.source}>
+            <th scope="row" className="py-2 text-left font-medium">{c.source}</th>
+            <td className="text-right tabular-nums"><Price amount={c.spentAmount} currency={c.currency} /></td>
+            <td className="text-right tabular-nums">{format.number(c.visitors)}</td>
+            <td className="text-right tabular-nums">{format.number(c.conversions)}</td>
+            <td className="text-right tabular-nums"><Price amount={Math.round(c.revenue)} currency={proposal.currency} /></td>
+            <td className="text-right tabular-nums"><Price amount={c.budgetAmount} currency={c.currency} /></td>
+            <td className="text-right font-medium tabular-nums"><Price amount={c.proposedAmount} currency={c.currency} /></td>
+            <td className="text-right tabular-nums">{pct(c.share)}</td>
+          </DataRow>
+        ))}
+      </DataTable>
       <p className="mt-2 text-xs text-muted">
         {t("unattributed", { visitors: proposal.unattributed.visitors, conversions: proposal.unattributed.conversions })}
       </p>

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { DataRow, DataTable } from "@/components/ui/data-table";
 import { Price } from "@/components/ui/price";
 import type { ExperimentResults } from "@/lib/experiments/results";
 import type { FrequentistResult } from "@/lib/experiments/stats";
@@ -16,72 +17,72 @@ export async function ResultsTable({ results }: { results: ExperimentResults }) 
         {t("tableTitle")}
       </h2>
       <p className="text-sm text-muted">{t("definition", { days: results.windowDays })}</p>
-      <table className="mt-3 w-full min-w-[64rem] border-collapse text-sm [&_td]:px-2 [&_th]:px-2">
-        <thead>
-          <tr className="border-b border-line text-left align-bottom text-muted">
-            <th scope="col" className="py-2">{t("col.variant")}</th>
-            <th scope="col" className="text-right">{t("col.weight")}</th>
-            <th scope="col" className="text-right">{t("col.visitors")}</th>
-            <th scope="col" className="text-right">{t("col.conversions")}</th>
-            <th scope="col" className="text-right">{t("col.rate")}</th>
-            <th scope="col" className="text-right">{t("col.revenue")}</th>
-            <th scope="col" className="text-right">{t("col.rpv")}</th>
-            <th scope="col" className="pl-4">{t("col.absolute")}</th>
-            <th scope="col">{t("col.relative")}</th>
-            <th scope="col">{t("col.bayes")}</th>
-            <th scope="col">{t("col.rpvUplift")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {results.arms.map((a) => {
-            const c = a.vsControl;
-            return (
-              <tr key={a.position} className="border-b border-line align-top" data-variant-row={a.key}>
-                <th scope="row" className="py-2 text-left font-medium">
-                  {a.name}
-                  <div className="text-xs font-normal text-muted">{a.key}</div>
-                </th>
-                <td className="text-right tabular-nums">{pct(a.weight)}</td>
-                <td className="text-right tabular-nums" data-metric="visitors">{format.number(a.visitors)}</td>
-                <td className="text-right tabular-nums" data-metric="conversions">{format.number(a.conversions)}</td>
-                <td className="text-right tabular-nums">{pct(a.conversionRate)}</td>
-                <td className="text-right tabular-nums"><Price amount={Math.round(a.revenue)} currency={currency} /></td>
-                <td className="text-right tabular-nums"><Price amount={Math.round(a.revenuePerVisitor)} currency={currency} /></td>
-                {c === null ? (
-                  <td colSpan={4} className="pl-4 text-muted">{t("baseline")}</td>
-                ) : c.conversionDegenerate ? (
-                  <td colSpan={4} className="pl-4 text-muted">{t(`degenerate.${c.conversionDegenerate}`)}</td>
-                ) : (
-                  <>
-                    <td className="pl-4 tabular-nums">
-                      {pct(c.conversionAbsolute.expected, true)}
-                      <div className="text-xs text-muted">{interval(c.conversionAbsolute)} · p {pValue(c.conversionAbsolute.pValue)}</div>
-                    </td>
-                    <td className="tabular-nums">
-                      {pct(c.conversionRelative.expected, true)}
-                      <div className="text-xs text-muted">{interval(c.conversionRelative)} · p {pValue(c.conversionRelative.pValue)}</div>
-                    </td>
-                    <td className="tabular-nums">
-                      {t("chanceToWin", { p: pct(c.conversionBayes.chanceToWin) })}
-                      <div className="text-xs text-muted">{interval(c.conversionBayes)}</div>
-                    </td>
-                    <td className="tabular-nums">
-                      {c.revenueDegenerate ? (
-                        <span className="text-muted">{t(`degenerate.${c.revenueDegenerate}`)}</span>
-                      ) : (
-                        <>
-                          {pct(c.revenueRelative.expected, true)}
-                          <div className="text-xs text-muted">{interval(c.revenueRelative)} · p {pValue(c.revenueRelative.pValue)}</div>
-                        </>
-                      )}
-                    </td>
-                  </>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable
+        labelledBy="table-title"
+        className="mt-3 min-w-[64rem] [&_td]:px-2 [&_th]:px-2"
+        headClassName="align-bottom"
+        columns={[
+          { label: t("col.variant"), className: "py-2" },
+          { label: t("col.weight"), numeric: true },
+          { label: t("col.visitors"), numeric: true },
+          { label: t("col.conversions"), numeric: true },
+          { label: t("col.rate"), numeric: true },
+          { label: t("col.revenue"), numeric: true },
+          { label: t("col.rpv"), numeric: true },
+          { label: t("col.absolute"), className: "pl-4" },
+          { label: t("col.relative") },
+          { label: t("col.bayes") },
+          { label: t("col.rpvUplift") },
+        ]}
+      >
+        {results.arms.map((a) => {
+          const c = a.vsControl;
+          return (
+            <DataRow key={a.position} className="align-top" data-variant-row={a.key}>
+              <th scope="row" className="py-2 text-left font-medium">
+                {a.name}
+                <div className="text-xs font-normal text-muted">{a.key}</div>
+              </th>
+              <td className="text-right tabular-nums">{pct(a.weight)}</td>
+              <td className="text-right tabular-nums" data-metric="visitors">{format.number(a.visitors)}</td>
+              <td className="text-right tabular-nums" data-metric="conversions">{format.number(a.conversions)}</td>
+              <td className="text-right tabular-nums">{pct(a.conversionRate)}</td>
+              <td className="text-right tabular-nums"><Price amount={Math.round(a.revenue)} currency={currency} /></td>
+              <td className="text-right tabular-nums"><Price amount={Math.round(a.revenuePerVisitor)} currency={currency} /></td>
+              {c === null ? (
+                <td colSpan={4} className="pl-4 text-muted">{t("baseline")}</td>
+              ) : c.conversionDegenerate ? (
+                <td colSpan={4} className="pl-4 text-muted">{t(`degenerate.${c.conversionDegenerate}`)}</td>
+              ) : (
+                <>
+                  <td className="pl-4 tabular-nums">
+                    {pct(c.conversionAbsolute.expected, true)}
+                    <div className="text-xs text-muted">{interval(c.conversionAbsolute)} · p {pValue(c.conversionAbsolute.pValue)}</div>
+                  </td>
+                  <td className="tabular-nums">
+                    {pct(c.conversionRelative.expected, true)}
+                    <div className="text-xs text-muted">{interval(c.conversionRelative)} · p {pValue(c.conversionRelative.pValue)}</div>
+                  </td>
+                  <td className="tabular-nums">
+                    {t("chanceToWin", { p: pct(c.conversionBayes.chanceToWin) })}
+                    <div className="text-xs text-muted">{interval(c.conversionBayes)}</div>
+                  </td>
+                  <td className="tabular-nums">
+                    {c.revenueDegenerate ? (
+                      <span className="text-muted">{t(`degenerate.${c.revenueDegenerate}`)}</span>
+                    ) : (
+                      <>
+                        {pct(c.revenueRelative.expected, true)}
+                        <div className="text-xs text-muted">{interval(c.revenueRelative)} · p {pValue(c.revenueRelative.pValue)}</div>
+                      </>
+                    )}
+                  </td>
+                </>
+              )}
+            </DataRow>
+          );
+        })}
+      </DataTable>
       <p className="mt-2 text-xs text-muted">{t("methods")}</p>
       {results.experiment.mode === "bandit" && <p className="mt-1 text-xs text-muted">{t("banditCaveat")}</p>}
     </section>

@@ -1,26 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { useDatabase, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { carts } from "@/db/schema";
-import { freshDatabase, type FreshDb } from "@/test/fresh-db";
+import { setUpFixtureDatabase } from "@/test/fixture-db";
 import { addToCart, checkoutLines, getCart, getCartCount, mergeVisitorCart, setCartQuantity } from "./cart";
 import { placeOrder } from "./checkout";
-import { createArtwork, createCourse, createCreator, createUsers, fixtureTag, tolerateTeardown } from "./fixtures";
+import { createArtwork, createCourse, createUsers, fixtureTag } from "./fixtures";
 import { newVisitorId } from "@/lib/visitor";
 
-let fresh: FreshDb;
 let db: Db;
 let creatorId: string;
 const tag = fixtureTag();
 
-beforeAll(async () => {
-  fresh = await freshDatabase();
-  db = fresh.db;
-  tolerateTeardown(db);
-  useDatabase({ db, driver: fresh.driver, close: fresh.dispose });
-  ({ creatorId } = await createCreator(db, tag));
+setUpFixtureDatabase(tag, (fx) => {
+  db = fx.db;
+  creatorId = fx.creator.creatorId;
 });
-afterAll(() => fresh?.dispose());
 
 describe("cart", () => {
   it("keeps a guest's lines, clamps artworks to stock and courses to one", async () => {

@@ -1,26 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { count, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { artworkDetails, enrollments, events, offers, orderLines, orders, payments } from "@/db/schema";
-import { freshDatabase, type FreshDb } from "@/test/fresh-db";
+import { setUpFixtureDatabase } from "@/test/fixture-db";
 import { placeOrder, type PlaceOrderInput } from "./checkout";
-import { createArtwork, createBundle, createCourse, createCreator, createUsers, fixtureTag, tolerateTeardown } from "./fixtures";
+import { createArtwork, createBundle, createCourse, createUsers, fixtureTag } from "./fixtures";
 import { SimulatedPaymentProvider, TEST_CARDS } from "./payments";
 
-let fresh: FreshDb;
 let db: Db;
 let creatorId: string;
 const tag = fixtureTag();
 
-beforeAll(async () => {
-  fresh = await freshDatabase();
-  db = fresh.db;
-  tolerateTeardown(db);
-  useDatabase({ db, driver: fresh.driver, close: fresh.dispose });
-  ({ creatorId } = await createCreator(db, tag));
+setUpFixtureDatabase(tag, (fx) => {
+  db = fx.db;
+  creatorId = fx.creator.creatorId;
 });
-afterAll(() => fresh?.dispose());
 
 const key = () => `test-${randomUUID()}`;
 const stockOf = async (productId: string) => (await db.select({ stock: artworkDetails.stock }).from(artworkDetails).where(eq(artworkDetails.productId, productId)))[0]?.stock;

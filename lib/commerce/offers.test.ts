@@ -1,31 +1,26 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { offers, orders } from "@/db/schema";
-import { freshDatabase, type FreshDb } from "@/test/fresh-db";
+import { setUpFixtureDatabase } from "@/test/fixture-db";
 import { placeOrder } from "./checkout";
-import { createArtwork, createCourse, createCreator, createUsers, fixtureTag, tolerateTeardown } from "./fixtures";
+import { createArtwork, createCourse, createCreator, createUsers, fixtureTag } from "./fixtures";
 import { RESERVATION_MS } from "./inventory";
 import { listOffersForBuyer, listOffersForCreator, makeOffer, respondAsBuyer, respondAsCreator } from "./offers";
 
-let fresh: FreshDb;
 let db: Db;
 const tag = fixtureTag();
 let artist: { creatorId: string; userId: string };
 let rival: { creatorId: string; userId: string };
 let admin: string;
 
-beforeAll(async () => {
-  fresh = await freshDatabase();
-  db = fresh.db;
-  tolerateTeardown(db);
-  useDatabase({ db, driver: fresh.driver, close: fresh.dispose });
-  artist = await createCreator(db, tag, 0);
+setUpFixtureDatabase(tag, async (fx) => {
+  db = fx.db;
+  artist = fx.creator;
   rival = await createCreator(db, tag, 1);
   [admin] = (await createUsers(db, `${tag}adm`, 1, "admin")) as [string];
 });
-afterAll(() => fresh?.dispose());
 
 const creatorActor = () => ({ id: artist.userId, role: "creator" as const });
 const offerStatus = async (id: string) => (await db.select().from(offers).where(eq(offers.id, id)))[0];

@@ -5,27 +5,22 @@
  */
 import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase, type Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { artworkDetails, enrollments, events, offers, orderLines, orders, payments, products } from "@/db/schema";
-import { freshDatabase, type FreshDb } from "@/test/fresh-db";
+import { setUpFixtureDatabase } from "@/test/fixture-db";
 import { placeOrder } from "./checkout";
-import { createArtwork, createCourse, createCreator, createUsers, fixtureTag, tolerateTeardown } from "./fixtures";
+import { createArtwork, createCourse, createUsers, fixtureTag } from "./fixtures";
 import { SimulatedPaymentProvider } from "./payments";
 
-let fresh: FreshDb;
 let db: Db;
 let creatorId: string;
 const tag = fixtureTag();
 
-beforeAll(async () => {
-  fresh = await freshDatabase();
-  db = fresh.db;
-  tolerateTeardown(db);
-  useDatabase({ db, driver: fresh.driver, close: fresh.dispose });
-  ({ creatorId } = await createCreator(db, tag));
+setUpFixtureDatabase(tag, (fx) => {
+  db = fx.db;
+  creatorId = fx.creator.creatorId;
 });
-afterAll(() => fresh?.dispose());
 
 const key = () => `guard-${randomUUID()}`;
 const setPrice = (productId: string, priceAmount: number) => db.update(products).set({ priceAmount }).where(eq(products.id, productId));

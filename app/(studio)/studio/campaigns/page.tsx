@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { DataRow, DataTable } from "@/components/ui/data-table";
 import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth/session";
 import { listCampaigns } from "@/lib/campaigns/queries";
@@ -20,45 +21,43 @@ export default async function CampaignsPage() {
       {rows.length === 0 ? (
         <p className="text-muted">{t("none")}</p>
       ) : (
-        <table className="w-full border-collapse text-sm [&_td]:px-2 [&_th]:px-2">
-          <caption className="sr-only">{t("title")}</caption>
-          <thead>
-            <tr className="border-b border-line text-left text-muted">
-              <th scope="col" className="py-2">{t("columns.name")}</th>
-              <th scope="col">{t("columns.status")}</th>
-              <th scope="col">{t("columns.window")}</th>
-              <th scope="col">{t("columns.experiment")}</th>
-              <th scope="col" className="text-right">{t("columns.visitors")}</th>
-              <th scope="col"><span className="sr-only">{t("columns.links")}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={c.id} className="border-b border-line">
-                <td className="py-2">
-                  <Link href={`/studio/campaigns/${c.id}`} className="font-medium hover:text-accent">
-                    {c.name}
-                  </Link>
-                  <div className="text-xs text-muted">/c/{c.slug}</div>
-                </td>
-                <td>{t(`status.${c.status}`)}</td>
-                <td>
-                  {format.dateTime(c.startsAt, { dateStyle: "medium" })} – {format.dateTime(c.endsAt, { dateStyle: "medium" })}
-                </td>
-                <td>{t("experimentSummary", { mode: t(`mode.${c.mode}`), variants: c.variants, version: c.bucketVersion })}</td>
-                <td className="text-right tabular-nums">{format.number(c.exposures)}</td>
-                <td className="space-x-3 text-right">
-                  <Link href={`/studio/campaigns/${c.id}/results`} className="hover:text-accent">
-                    {t("results")}
-                  </Link>
-                  <Link href={`/c/${c.slug}`} prefetch={false} className="hover:text-accent">
-                    {t("view")}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t("title")}
+          className="[&_td]:px-2 [&_th]:px-2"
+          columns={[
+            { label: t("columns.name"), className: "py-2" },
+            { label: t("columns.status") },
+            { label: t("columns.window") },
+            { label: t("columns.experiment") },
+            { label: t("columns.visitors"), numeric: true },
+            { label: <span className="sr-only">{t("columns.links")}</span> },
+          ]}
+        >
+          {rows.map((c) => (
+            <DataRow key={c.id}>
+              <td className="py-2">
+                <Link href={`/studio/campaigns/${c.id}`} className="font-medium hover:text-accent">
+                  {c.name}
+                </Link>
+                <div className="text-xs text-muted">/c/{c.slug}</div>
+              </td>
+              <td>{t(`status.${c.status}`)}</td>
+              <td>
+                {format.dateTime(c.startsAt, { dateStyle: "medium" })} – {format.dateTime(c.endsAt, { dateStyle: "medium" })}
+              </td>
+              <td>{t("experimentSummary", { mode: t(`mode.${c.mode}`), variants: c.variants, version: c.bucketVersion })}</td>
+              <td className="text-right tabular-nums">{format.number(c.exposures)}</td>
+              <td className="space-x-3 text-right">
+                <Link href={`/studio/campaigns/${c.id}/results`} className="hover:text-accent">
+                  {t("results")}
+                </Link>
+                <Link href={`/c/${c.slug}`} prefetch={false} className="hover:text-accent">
+                  {t("view")}
+                </Link>
+              </td>
+            </DataRow>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { DataRow, DataTable } from "@/components/ui/data-table";
 import { Price } from "@/components/ui/price";
 import { requireRole } from "@/lib/auth/session";
 import { productPath } from "@/lib/catalog/types";
@@ -30,50 +31,48 @@ export default async function StudioProductsPage() {
       {products.length === 0 ? (
         <p className="text-muted">{t("none")}</p>
       ) : (
-        <table className="w-full border-collapse bg-white text-sm">
-          <caption className="sr-only">{t("title")}</caption>
-          <thead>
-            <tr className="border-b border-line text-left text-muted">
-              <th scope="col" className="p-2">{t("fields.title")}</th>
-              <th scope="col" className="p-2">{t("kindLabel")}</th>
-              <th scope="col" className="p-2">{t("fields.status")}</th>
-              <th scope="col" className="p-2 text-right">{t("fields.stock")}</th>
-              <th scope="col" className="p-2 text-right">{t("fields.price")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {products.map((p) => (
-              <tr key={p.id} className="border-b border-line">
-                <td className="p-2">
-                  {p.kind === "bundle" ? (
-                    // Bundles are made and edited with their campaign; the studio editor has no form for them.
-                    <>
-                      {p.status === "published" ? (
-                        <Link href={productPath(p)} className="font-medium hover:text-accent">
-                          {p.title}
-                        </Link>
-                      ) : (
-                        <span className="font-medium">{p.title}</span>
-                      )}
-                      <span className="block text-xs text-muted">{t("bundleNote")}</span>
-                    </>
-                  ) : (
-                    <Link href={`/studio/products/${p.id}`} className="font-medium text-accent underline-offset-2 hover:underline">
-                      {p.title}
-                    </Link>
-                  )}
-                  {user.role === "admin" && <span className="block text-xs text-muted">{p.creatorName}</span>}
-                </td>
-                <td className="p-2">{t(`kind.${p.kind}`)}</td>
-                <td className="p-2">{t(`status.${p.status}`)}</td>
-                <td className="p-2 text-right">{p.stock === null ? "—" : `${p.stock} / ${p.editionSize}`}</td>
-                <td className="p-2 text-right">
-                  <Price amount={p.priceAmount} currency={p.currency} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t("title")}
+          className="bg-white [&_td]:p-2 [&_th]:p-2"
+          columns={[
+            { label: t("fields.title") },
+            { label: t("kindLabel") },
+            { label: t("fields.status") },
+            { label: t("fields.stock"), numeric: true },
+            { label: t("fields.price"), numeric: true },
+          ]}
+        >
+          {products.map((p) => (
+            <DataRow key={p.id}>
+              <td>
+                {p.kind === "bundle" ? (
+                  // Bundles are made and edited with their campaign; the studio editor has no form for them.
+                  <>
+                    {p.status === "published" ? (
+                      <Link href={productPath(p)} className="font-medium hover:text-accent">
+                        {p.title}
+                      </Link>
+                    ) : (
+                      <span className="font-medium">{p.title}</span>
+                    )}
+                    <span className="block text-xs text-muted">{t("bundleNote")}</span>
+                  </>
+                ) : (
+                  <Link href={`/studio/products/${p.id}`} className="font-medium text-accent underline-offset-2 hover:underline">
+                    {p.title}
+                  </Link>
+                )}
+                {user.role === "admin" && <span className="block text-xs text-muted">{p.creatorName}</span>}
+              </td>
+              <td>{t(`kind.${p.kind}`)}</td>
+              <td>{t(`status.${p.status}`)}</td>
+              <td className="text-right">{p.stock === null ? "—" : `${p.stock} / ${p.editionSize}`}</td>
+              <td className="text-right">
+                <Price amount={p.priceAmount} currency={p.currency} />
+              </td>
+            </DataRow>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DataRow, DataTable } from "@/components/ui/data-table";
 import { Price } from "@/components/ui/price";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import { requireRole } from "@/lib/auth/session";
@@ -31,35 +32,33 @@ export default async function StudioSalesPage() {
       {rows.length === 0 ? (
         <p className="text-muted">{t("sales.none")}</p>
       ) : (
-        <table className="w-full border-collapse rounded-lg bg-white text-sm">
-          <caption className="sr-only">{t("sales.title")}</caption>
-          <thead>
-            <tr className="border-b border-line text-left text-muted">
-              <th scope="col" className="p-2">{t("sales.date")}</th>
-              <th scope="col" className="p-2">{t("sales.item")}</th>
-              <th scope="col" className="p-2">{t("sales.buyer")}</th>
-              <th scope="col" className="p-2 text-right">{t("sales.quantity")}</th>
-              <th scope="col" className="p-2 text-right">{t("sales.amount")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={`${r.orderId}-${r.productId}-${i}`} className="border-b border-line">
-                <td className="p-2">{date.format(r.createdAt)}</td>
-                <td className="p-2">
-                  <Link href={productPath(r)} className="hover:text-accent">
-                    {r.title}
-                  </Link>
-                </td>
-                <td className="p-2">{r.buyerName ?? t("sales.deletedBuyer")}</td>
-                <td className="p-2 text-right">{r.quantity}</td>
-                <td className="p-2 text-right">
-                  <Price amount={r.unitAmount * r.quantity} currency={r.currency} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t("sales.title")}
+          className="rounded-lg bg-white [&_td]:p-2 [&_th]:p-2"
+          columns={[
+            { label: t("sales.date") },
+            { label: t("sales.item") },
+            { label: t("sales.buyer") },
+            { label: t("sales.quantity"), numeric: true },
+            { label: t("sales.amount"), numeric: true },
+          ]}
+        >
+          {rows.map((r, i) => (
+            <DataRow key={`${r.orderId}-${r.productId}-${i}`}>
+              <td>{date.format(r.createdAt)}</td>
+              <td>
+                <Link href={productPath(r)} className="hover:text-accent">
+                  {r.title}
+                </Link>
+              </td>
+              <td>{r.buyerName ?? t("sales.deletedBuyer")}</td>
+              <td className="text-right">{r.quantity}</td>
+              <td className="text-right">
+                <Price amount={r.unitAmount * r.quantity} currency={r.currency} />
+              </td>
+            </DataRow>
+          ))}
+        </DataTable>
       )}
     </div>
   );
