@@ -24,6 +24,29 @@ function formValues(formData: FormData): Record<string, string> {
 // An action's arguments come from the request body: a hand-made request can send anything there.
 const notAForm = { ok: false, error: "invalid_input" } as const;
 
+/**
+ * PostgreSQL text cannot hold U+0000, so a NUL anywhere in a form would fail the write with a database
+ * error (a 500) after validation passed. No real form sends one: refuse it for every field, including
+ * those a handler reads from the FormData itself (tags, files' companions).
+ */
+function fieldWithNul(formData: FormData): string | undefined {
+  for (const [key, value] of formData) if (key.includes("\0") || (typeof value === "string" && value.includes("\0"))) return key;
+  return undefined;
+}
+
+/** The common checks of every form action's body: a FormData, no NUL, then the schema. */
+function parseForm<S extends z.ZodType>(schema: S, formData: unknown): { ok: true; data: z.infer<S> } | { ok: false; state: FormState } {
+  if (!(formData instanceof FormData)) return { ok: false, state: notAForm };
+  const nulKey = fieldWithNul(formData);
+  if (nulKey !== undefined) {
+    const values = Object.fromEntries(Object.entries(formValues(formData)).filter(([, v]) => !v.includes("\0")));
+    return { ok: false, state: { ok: false, error: "invalid_input", fieldErrors: { [nulKey.replaceAll("\0", "")]: "text_invalid_characters" }, values } };
+  }
+  const parsed = schema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { ok: false, state: { ok: false, error: "invalid_input", fieldErrors: fieldErrors(parsed.error), values: formValues(formData) } };
+  return { ok: true, data: parsed.data };
+}
+
 function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -36,9 +59,8 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
 /** A form action whose input is parsed by `schema`; anyone may call it. */
 export function validatedAction<S extends z.ZodType>(schema: S, handler: (data: z.infer<S>, formData: FormData) => Promise<FormState>) {
   return async (_prev: FormState, formData: FormData): Promise<FormState> => {
-    if (!(formData instanceof FormData)) return notAForm;
-    const parsed = schema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return { ok: false, error: "invalid_input", fieldErrors: fieldErrors(parsed.error), values: formValues(formData) };
+    const parsed = parseForm(schema, formData);
+    if (!parsed.ok) return parsed.state;
     return handler(parsed.data, formData);
   };
 }
@@ -53,9 +75,8 @@ export function validatedActionWithUser<S extends z.ZodType>(
     const user = await getCurrentUser();
     if (!user) return { ok: false, error: "sign_in_required" };
     if (roles && !hasRole(user, roles)) return { ok: false, error: "forbidden" };
-    if (!(formData instanceof FormData)) return notAForm;
-    const parsed = schema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return { ok: false, error: "invalid_input", fieldErrors: fieldErrors(parsed.error), values: formValues(formData) };
+    const parsed = parseForm(schema, formData);
+    if (!parsed.ok) return parsed.state;
     return handler(parsed.data, user, formData);
   };
 }

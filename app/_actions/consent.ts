@@ -13,6 +13,8 @@ const consentSchema = z.object({ choice: z.enum(["necessary", "analytics"]) });
  * cookie in an action re-renders the page, which removes the banner.
  */
 export async function setConsentAction(formData: FormData): Promise<void> {
+  // A hand-made request can send any body: only a form with a known choice sets the cookie.
+  if (!(formData instanceof FormData)) return;
   const parsed = consentSchema.safeParse({ choice: formData.get("choice") });
   if (!parsed.success) return;
   (await cookies()).set({

@@ -13,6 +13,8 @@ const schema = z.object({
 
 /** Remembers the chosen language for a year and reloads the page the visitor was on. */
 export async function setLocaleAction(formData: FormData): Promise<void> {
+  // A hand-made request can send any body: anything but a form with a known locale changes nothing.
+  if (!(formData instanceof FormData)) redirect("/");
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) redirect("/");
   (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });

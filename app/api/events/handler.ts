@@ -7,6 +7,7 @@
  * stored; more than MAX_BATCH_EVENTS events is a 413 like too many bytes); finally one insert. A visitor without the visitor-id cookie gets one.
  */
 import type { Executor } from "@/db/client";
+import { cookieValue, readCapped } from "@/lib/http";
 import type { RateLimiter } from "@/lib/tracking/rate-limit";
 import { recordEvents } from "@/lib/tracking/record";
 import { beaconBatchSchema, MAX_BATCH_BYTES, MAX_BATCH_EVENTS } from "@/lib/tracking/schema";
@@ -21,39 +22,12 @@ export type BeaconDeps = {
   secureCookies: boolean;
 };
 
-function cookieValue(request: Request, name: string): string | undefined {
-  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return undefined;
-}
-
 function clientAddress(request: Request): string {
   const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return forwarded || request.headers.get("x-real-ip") || "unknown";
 }
 
 const json = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => Response.json(body, { status, headers });
-
-/** Reads at most `limit` bytes; null when the body is longer. */
-async function readCapped(request: Request, limit: number): Promise<string | null> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
-}
 
 export async function handleBeacon(request: Request, deps: BeaconDeps): Promise<Response> {
   const declared = Number(request.headers.get("content-length") ?? "0");

@@ -127,6 +127,18 @@ describe("POST /api/events", () => {
     expect(rows.map((r) => r.userId)).toEqual([USER]);
   });
 
+  it("treats cookies with broken percent-encoding as absent", async () => {
+    const before = await countEvents();
+    // A consent cookie that cannot be decoded is no consent: nothing stored.
+    expect((await POST(beacon(JSON.stringify({ events: [view()] }), { atelier_consent: "%E0%A4%A", atelier_vid: visitor() }))).status).toBe(204);
+    expect(await countEvents()).toBe(before);
+    // A visitor cookie that cannot be decoded is replaced by a new id.
+    const res = await POST(beacon(JSON.stringify({ events: [view()] }), { atelier_consent: "analytics", atelier_vid: "%ZZ" }));
+    expect(res.status).toBe(202);
+    expect(res.headers.get("set-cookie")).toMatch(/atelier_vid=[A-Za-z0-9_-]{16,}/);
+    expect(await countEvents()).toBe(before + 1);
+  });
+
   it("rate-limits a visitor that sends too many batches", async () => {
     const vid = visitor();
     const statuses: number[] = [];

@@ -2,16 +2,21 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { recoIdentity } from "@/lib/tracking/identity";
 import { AppError, errorResponse } from "@/lib/errors";
+import { readCapped } from "@/lib/http";
 import { dismissRecommendation } from "@/lib/reco/read";
 
 const bodySchema = z.strictObject({ productId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) });
+/** {"productId": "…"} with a 64-character id fits many times over. */
+const MAX_BODY_BYTES = 1024;
 
 /** POST /api/reco/dismiss {productId}: "not interested"; the item leaves this user's or visitor's strips at once. */
 export async function POST(request: Request): Promise<Response> {
   try {
+    const text = await readCapped(request, MAX_BODY_BYTES);
+    if (text === null) throw new AppError("too_large:reco", `the body is limited to ${MAX_BODY_BYTES} bytes`);
     let body: unknown;
     try {
-      body = await request.json();
+      body = JSON.parse(text);
     } catch {
       throw new AppError("bad_request:reco", "the body is not JSON");
     }
