@@ -1,5 +1,15 @@
 /** Money is integer minor units with an ISO 4217 currency; these helpers are the only place that knows the exponent. */
+import { z } from "zod";
+
 export type Money = { amount: number; currency: string };
+
+/**
+ * The currencies products and bundles can be priced in: those the payment provider settles. Any other
+ * three letters (well-formed for Intl, like "ZZZ") would make a price nobody can pay.
+ */
+export const CURRENCIES = ["USD", "EUR", "GBP", "CNY", "JPY"] as const;
+export type Currency = (typeof CURRENCIES)[number];
+export const currencySchema = z.enum(CURRENCIES, { error: "invalid_currency" });
 
 const exponentCache = new Map<string, number>();
 

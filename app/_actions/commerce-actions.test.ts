@@ -3,7 +3,7 @@
  * FormState error (or result code), never a thrown error (a 500), and write nothing.
  */
 import { randomUUID } from "node:crypto";
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { cartItems, carts, courseSections, lessonProgress, lessons, offers, orders, products } from "@/db/schema";
@@ -109,13 +109,19 @@ describe("commerce actions with malformed input", () => {
 
     session.user = creator;
     const artworkNew = { kind: "artwork", title: "New", price: "100", medium: "Ink", widthCm: "10", heightCm: "10", year: "2020", editionSize: "3", stock: "3" };
-    for (const override of [{ price: "abc" }, { price: "-1" }, { editionSize: "-1" }, { stock: "x" }, { stock: "4" }, { widthCm: "0" }, { year: "20000" }, { title: "" }, { kind: "bundle" }, { status: "deleted" }])
+    for (const override of [{ price: "abc" }, { price: "-1" }, { editionSize: "-1" }, { stock: "x" }, { stock: "4" }, { widthCm: "0" }, { year: "20000" }, { title: "" }, { kind: "bundle" }, { status: "deleted" }, { currency: "ZZZ" }, { currency: "usd" }, { title: "Ink\u0000" }])
       expect(await studio.createProductAction(null, form({ ...artworkNew, ...override }))).toMatchObject({ ok: false });
     expect(await studio.updateProductAction(null, form({ ...artworkEdit, expectedStock: "abc" }))).toMatchObject({ ok: false });
+    // A currency nobody can pay in, even on the creator's own work: refused, the price stays as it was.
+    expect(await studio.updateProductAction(null, form({ ...artworkEdit, currency: "ZZZ" }))).toMatchObject({ ok: false, fieldErrors: { currency: "invalid_currency" } });
+    expect(await studio.updateProductAction(null, form({ ...artworkEdit, description: "a\u0000b" }))).toMatchObject({ ok: false, fieldErrors: { description: "text_invalid_characters" } });
     expect(await studio.updateProductAction(null, form({ ...artworkEdit, productId: randomUUID() }))).toMatchObject({ ok: false, error: "studioProducts.errors.forbidden" });
     expect(await studio.addLessonAction(null, form({ sectionId: randomUUID(), productId: course.productId, title: "x", durationMinutes: "abc" }))).toMatchObject({ ok: false, error: "invalid_input" });
     expect(await studio.renameSectionAction(null, form({ sectionId: randomUUID(), title: "" }))).toMatchObject({ ok: false });
 
     expect(await rowCounts()).toEqual(before);
+    const [stored] = await db.select({ title: products.title, currency: products.currency }).from(products).where(eq(products.id, artwork));
+    expect(stored).toMatchObject({ currency: "USD" });
+    expect(stored?.title).not.toBe("Mine");
   });
 });

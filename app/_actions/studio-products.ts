@@ -6,11 +6,11 @@ import { z } from "zod";
 import { validatedActionWithUser, type FormState } from "@/lib/actions";
 import { addLesson, addSection, deleteLesson, deleteSection, renameSection, updateLesson } from "@/lib/commerce/studio-courses";
 import { createStudioProduct, updateStudioProduct, type StudioResult } from "@/lib/commerce/studio-products";
-import { parseMajorAmount } from "@/lib/money";
+import { currencySchema, parseMajorAmount } from "@/lib/money";
 
 const ROLES = ["creator" as const, "admin" as const];
 const id = z.string().trim().min(1).max(128);
-const currency = z.string().trim().regex(/^[A-Z]{3}$/).default("USD");
+const currency = currencySchema.default("USD");
 /** Money typed in major units ("49" or "49.00"), read in the product's currency. */
 const price = z.string().trim().min(1).max(16);
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);

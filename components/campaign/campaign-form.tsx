@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { saveCampaignAction } from "@/app/_actions/campaigns";
 import { fromFormShape, type FormShape } from "@/lib/campaigns/form-shape";
+import { CURRENCIES } from "@/lib/money";
 import type { FormChoices } from "@/lib/campaigns/queries";
 import { Field, inputClass, RowButton, Section } from "./form-parts";
 import { VariantsSection } from "./variants-section";
@@ -138,7 +139,15 @@ export function CampaignForm({ initial, id, choices, lockedSlug }: { initial: Fo
             {(p) => <input {...p} inputMode="decimal" className={inputClass} value={form.bundle.price} onChange={(e) => update((d) => void (d.bundle.price = e.target.value))} />}
           </Field>
           <Field id="bundle-currency" label={t("currency")} error={errors["bundle.currency"]}>
-            {(p) => <input {...p} className={inputClass} value={form.bundle.currency} maxLength={3} onChange={(e) => update((d) => void (d.bundle.currency = e.target.value.toUpperCase()))} />}
+            {(p) => (
+              <select {...p} className={inputClass} value={form.bundle.currency} onChange={(e) => update((d) => void (d.bundle.currency = e.target.value))}>
+                {CURRENCIES.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            )}
           </Field>
         </div>
         {productList("items", form.bundle.itemIds, (ids) => update((d) => void (d.bundle.itemIds = ids)), "bundle.itemIds")}

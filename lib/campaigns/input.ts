@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { LOCALES } from "@/i18n/locales";
-import { parseMajorAmount } from "@/lib/money";
+import { currencySchema, parseMajorAmount } from "@/lib/money";
 
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const text = (max: number) => z.string().trim().max(max, { error: "too_long" });
@@ -39,7 +39,7 @@ export const campaignInputSchema = z
       title: required(3, 120),
       description: text(2000),
       price: amount,
-      currency: z.string().regex(/^[A-Z]{3}$/, { error: "invalid_currency" }),
+      currency: z.string().pipe(currencySchema),
       itemIds: z.array(id).min(2, { error: "bundle_items" }).max(6, { error: "too_many" }),
     }),
     featuredIds: z.array(id).max(12, { error: "too_many" }),

@@ -85,6 +85,7 @@ describe("createCampaign", () => {
     ["a single partner", { ...demoCampaignInput(), partnerIds: [demoCampaignInput().partnerIds[0]!] }, { partnerIds: "two_partners" }],
     ["an unknown partner", { ...demoCampaignInput(), partnerIds: [demoCampaignInput().partnerIds[0]!, "ghost"] }, { "partnerIds.1": "unknown_creator" }],
     ["a malformed price", { ...demoCampaignInput(), bundle: { ...demoCampaignInput().bundle, price: "12,50" } }, { "bundle.price": "invalid_amount" }],
+    ["a currency nobody can pay in", { ...demoCampaignInput(), bundle: { ...demoCampaignInput().bundle, currency: "ZZZ" } }, { "bundle.currency": "invalid_currency" }],
     ["a malformed slug", { ...demoCampaignInput(), slug: "Ink & Paper" }, { slug: "invalid_slug" }],
     ["an unknown cluster", { ...demoCampaignInput(), audience: { clusters: [3], locales: [], visitors: "all" } }, { "audience.clusters.0": "unknown_cluster" }],
     [

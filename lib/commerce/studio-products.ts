@@ -7,6 +7,7 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
 import { artworkDetails, courseDetails, courseLevelEnum, creators, orderLines, products, productStatusEnum, type ProductKind } from "@/db/schema";
+import { currencySchema } from "@/lib/money";
 import { canManageProduct, getCreatorForUser, type Actor } from "./ownership";
 
 export type StudioResult<T = string> = { ok: true; id: T } | { ok: false; code: "invalid" | "not_found" | "forbidden" | "conflict" | "no_creator_profile"; field?: string };
@@ -41,7 +42,7 @@ const baseFields = {
   subtitle: text(240).default(""),
   description: text(5000).default(""),
   priceAmount: z.number().int().min(0).max(100_000_000),
-  currency: z.string().regex(/^[A-Z]{3}$/).default("USD"),
+  currency: currencySchema.default("USD"),
   status: z.enum(productStatusEnum.enumValues).default("draft"),
 };
 export const courseFieldsSchema = z.object({ ...baseFields, level: z.enum(courseLevelEnum.enumValues) });
