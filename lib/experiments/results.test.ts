@@ -97,6 +97,15 @@ describe("experiment results", () => {
     expect(treatment!.vsControl!.conversionRelative.expected).toBeCloseTo(1 / 3 - 1, 12);
   });
 
+  it("gives no results for a version that never existed, or an unknown campaign", async () => {
+    const current = (await getExperimentResults(db, { campaignId }))!.experiment.bucketVersion;
+    expect((await getExperimentResults(db, { campaignId, bucketVersion: current }))?.experiment.bucketVersion).toBe(current);
+    expect(await getExperimentResults(db, { campaignId, bucketVersion: current + 1 })).toBeNull();
+    expect(await getExperimentResults(db, { campaignId, bucketVersion: 999 })).toBeNull();
+    expect(await getExperimentResults(db, { campaignId, bucketVersion: 0 })).toBeNull();
+    expect(await getExperimentResults(db, { campaignId: "no-such-campaign" })).toBeNull();
+  });
+
   it("records one exposure per visitor and phase, whatever the later visits", async () => {
     expect(await expose("visitor-a", 1, hours(100))).toBe(false);
     const [row] = (

@@ -77,6 +77,8 @@ export async function getExperimentResults(db: Executor, { campaignId, bucketVer
     .innerJoin(experiments, eq(experiments.campaignId, campaigns.id))
     .where(eq(campaigns.id, campaignId));
   if (!meta) return null;
+  // Versions are numbered from 1 and bumped on each relaunch with new weights: a later one does not exist.
+  if (bucketVersion !== undefined && (bucketVersion < 1 || bucketVersion > meta.experiment.bucketVersion)) return null;
   const version = bucketVersion ?? meta.experiment.bucketVersion;
   const scope = await loadCampaignScope(db, campaignId, version);
   if (!scope) return null;
