@@ -12,7 +12,7 @@ export async function ResultsTable({ results }: { results: ExperimentResults }) 
   const interval = (r: FrequentistResult | { expected: number; ci: [number, number] }) => `${pct(r.ci[0], true)} … ${pct(r.ci[1], true)}`;
   const currency = results.campaign.currency;
   return (
-    <section aria-labelledby="table-title" className="overflow-x-auto">
+    <section aria-labelledby="table-title">
       <h2 id="table-title" className="font-serif text-2xl">
         {t("tableTitle")}
       </h2>

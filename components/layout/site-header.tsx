@@ -28,7 +28,8 @@ export async function SiteHeader() {
             </Link>
           )}
         </nav>
-        <form action="/search" role="search" className="ml-auto flex min-w-0 flex-1 justify-end sm:flex-none">
+        {/* Below the sm breakpoint the search box takes a row of its own under the links, so neither is squeezed. */}
+        <form action="/search" role="search" className="order-last flex w-full sm:order-none sm:ml-auto sm:w-auto">
           <label htmlFor="site-search" className="sr-only">
             {t("search")}
           </label>
@@ -40,7 +41,7 @@ export async function SiteHeader() {
             className="w-full rounded-full border border-line bg-white px-4 py-1.5 text-sm sm:w-64"
           />
         </form>
-        <div className="flex items-center gap-3 text-sm">
+        <div className="flex flex-wrap items-center gap-3 text-sm">
           <CartLink />
           {user ? (
             <>

@@ -4,14 +4,14 @@ import { describe, expect, it } from "vitest";
 import { DataRow, DataTable } from "./data-table";
 
 describe("DataTable", () => {
-  it("names the table with a caption, scopes column headers and right-aligns numeric ones", () => {
+  it("names the table with a caption, scopes column headers, right-aligns numeric ones and scrolls in its own box", () => {
     const row = h(DataRow, { id: "row-a" }, h("td", null, "Ink"), h("td", { className: "text-right" }, "4"));
     const columns = [{ label: "Item" }, { label: "Amount", numeric: true, className: "pl-4" }];
     const html = renderToStaticMarkup(h(DataTable, { caption: "Sales", className: "bg-white", columns, children: row }));
     expect(html).toBe(
-      '<table class="w-full border-collapse text-sm bg-white"><caption class="sr-only">Sales</caption>' +
+      '<div class="relative overflow-x-auto"><table class="w-full border-collapse text-sm bg-white"><caption class="sr-only">Sales</caption>' +
         '<thead><tr class="border-b border-line text-left text-muted"><th scope="col">Item</th><th scope="col" class="text-right pl-4">Amount</th></tr></thead>' +
-        '<tbody><tr class="border-b border-line" id="row-a"><td>Ink</td><td class="text-right">4</td></tr></tbody></table>',
+        '<tbody><tr class="border-b border-line" id="row-a"><td>Ink</td><td class="text-right">4</td></tr></tbody></table></div>',
     );
   });
 
