@@ -1,14 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-
-const DEMO_PASSWORD = "atelier-demo-2026";
-
-async function signIn(page: Page, email: string, callbackUrl: string) {
-  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).last().click();
-  await page.waitForURL((u) => u.pathname === callbackUrl);
-}
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
 
 function localInput(d: Date): string {
   return d.toISOString().slice(0, 16);
@@ -21,7 +12,7 @@ test("a marketer launches a two-variant campaign; a visitor's purchase is counte
   // 1. The marketer creates the campaign; a first attempt with weights that do not add up is refused.
   const marketer = await browser.newContext();
   const m = await marketer.newPage();
-  await signIn(m, "marketer@atelier.test", "/studio/campaigns/new");
+  await signIn(m, "marketer@atelier.test", { callbackUrl: "/studio/campaigns/new" });
   // The form is a client component: fill it once it has hydrated (its JSON payload follows the fields).
   await expect(async () => {
     await m.locator("#name").fill(`E2E ${slug}`);

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
 
 /**
  * The creator raises a price while a buyer is looking at the checkout: pressing "Place order" charges
@@ -7,22 +8,13 @@ import { expect, test, type Page } from "@playwright/test";
  */
 
 const PASSWORD = "paint-every-day-26";
-const DEMO_PASSWORD = "atelier-demo-2026";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/sign-in?callbackUrl=%2Faccount");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).last().click();
-  await expect(page).toHaveURL(/\/account$/);
-}
 
 test("a price raised while the buyer is at checkout is not charged unseen; the buyer reviews the new total and buys", async ({ browser }) => {
   const creator = await (await browser.newContext()).newPage();
   const buyer = await (await browser.newContext()).newPage();
 
   // One of Lin Mei's courses (creator@atelier.test owns that profile) and its studio page.
-  await signIn(creator, "creator@atelier.test", DEMO_PASSWORD);
+  await signIn(creator, "creator@atelier.test");
   await creator.goto("/creators/lin-mei");
   const courses = await creator.locator('main article h3 a[href^="/courses/"]').evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   const coursePath = courses[Math.floor(Math.random() * courses.length)];

@@ -1,19 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn, signOut } from "./support";
 
 const PAYLOAD = `Which brush? <img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("atelier-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).last().click();
-  await expect(page).toHaveURL(/\/account$/);
-}
-
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
-}
 
 test("a question stays inert text, the creator's answer is highlighted, a report is hidden by an admin", async ({ page }) => {
   const dialogs: string[] = [];

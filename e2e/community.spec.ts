@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
+import { signIn, signOut } from "./support";
 
 /** Markup that would run if any of it reached the DOM as HTML, or a link as a javascript: URL. */
 const XSS = `<script>window.__xss=1</script><img src=x onerror="window.__xss=2"> [go](javascript:window.__xss=3) javascript:window.__xss=4 </script>`;
@@ -22,19 +23,6 @@ async function signUp(page: Page, name: string, prefix: string) {
   await page.getByLabel("Password").fill("community-spirit-21");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/account$/);
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("atelier-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).last().click();
-  await expect(page).toHaveURL(/\/account$/);
-}
-
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 }
 
 const png = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 30, g: 90, b: 60 } } }).png().toBuffer();

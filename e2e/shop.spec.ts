@@ -1,4 +1,5 @@
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { signIn } from "./support";
 
 /**
  * Buying and learning, end to end: cart, checkout with the simulated provider's test cards, orders,
@@ -9,7 +10,6 @@ import { expect, test, type APIResponse, type Page } from "@playwright/test";
  */
 
 const PASSWORD = "paint-every-day-26";
-const DEMO_PASSWORD = "atelier-demo-2026";
 const CARDS = { success: "4242 4242 4242 4242", decline: "4000 0000 0000 0002" };
 
 const unique = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
@@ -20,14 +20,6 @@ async function signUp(page: Page, name: string, email: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/sign-in?callbackUrl=%2Faccount");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).last().click();
   await expect(page).toHaveURL(/\/account$/);
 }
 
@@ -236,7 +228,7 @@ test("the lesson gate holds over plain HTTP, in the HTML and in the RSC payload"
   test.setTimeout(180_000);
   // An admin may read every lesson: they find a paid lesson of some course and a sentence of its body.
   const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, "admin@atelier.test", DEMO_PASSWORD);
+  await signIn(admin, "admin@atelier.test");
   const courses = await catalogueLinks(admin, "/courses");
   let gated: { course: string; paid: string; preview: string } | null = null;
   for (const path of courses) {
@@ -315,7 +307,7 @@ test("a guest cart joins the account's cart on sign-in", async ({ page }) => {
   await expect(page.getByTestId("cart-line")).toHaveCount(2);
   await expect(page.getByText("Sign in or create an account to check out")).toBeVisible();
 
-  await signIn(page, email, PASSWORD);
+  await signIn(page, email, { password: PASSWORD });
   await page.goto("/cart");
   await expect(page.getByTestId("cart-line")).toHaveCount(2);
   await expect(cartLine(page, artwork.title)).toBeVisible();
@@ -362,7 +354,7 @@ test("creators are not offered their own work: an edit link to the studio instea
     ["creator@atelier.test", "lin-mei", "courses"],
     ["gallery@atelier.test", "west-lake-gallery", "artworks"],
   ] as const) {
-    await signIn(page, email, DEMO_PASSWORD);
+    await signIn(page, email);
     await page.goto(`/creators/${creatorSlug}`);
     const own = await page.locator(`main article h3 a[href^="/${kind}/"]`).evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
     expect(own.length).toBeGreaterThan(0);

@@ -9,5 +9,12 @@ export async function signIn(page: Page, email: string, { password = DEMO_PASSWO
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).last().click();
-  await expect(page).toHaveURL((u) => u.pathname === callbackUrl);
+  // The navigation's own timeout, not expect's: a first sign-in may wait on a cold server.
+  await page.waitForURL((u) => u.pathname === callbackUrl);
+}
+
+/** Signs out with the header's button and waits until the header offers to sign in again. */
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 }
