@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
 
-test("change the display name and the password from the account settings, then sign in with the new password", async ({ page }) => {
+test("change the display name and the password from the account settings, then sign in with the new password", async ({ page, browser }) => {
   const stamp = Date.now();
   const email = `settings-${stamp}@example.com`;
   const oldPassword = "first-brush-2026";
@@ -34,6 +35,10 @@ test("change the display name and the password from the account settings, then s
   // The session token was re-issued with the new name too (the jwt callback's "update" trigger).
   expect((await (await page.request.get("/api/auth/session")).json()).user.name).toBe(newName);
 
+  // The same account signed in on another device: a new password will end that session.
+  const otherDevice = await (await browser.newContext()).newPage();
+  await signIn(otherDevice, email, { password: oldPassword });
+
   // Password: a wrong current password and a weak new one are explained in the form.
   const passwordForm = page.getByRole("form", { name: "Password" });
   await passwordForm.getByLabel("Current password").fill("not-my-password-1");
@@ -53,8 +58,18 @@ test("change the display name and the password from the account settings, then s
   await passwordForm.getByLabel("New password", { exact: true }).fill(newPassword);
   await passwordForm.getByLabel("Repeat the new password").fill(newPassword);
   await passwordForm.getByRole("button", { name: "Change password" }).click();
-  await expect(passwordForm.getByRole("status")).toHaveText("Your password is changed. Use the new one the next time you sign in.");
+  await expect(passwordForm.getByRole("status")).toHaveText(
+    "Your password is changed, and every other device signed in to this account is signed out. Use the new password the next time you sign in.",
+  );
   await expect(passwordForm.getByLabel("Current password")).toHaveValue("");
+
+  // This session stays signed in; the other device is signed out at its next request.
+  await page.reload();
+  await expect(header.getByRole("link", { name: `Account: ${newName}` })).toBeVisible();
+  await otherDevice.goto("/account");
+  await expect(otherDevice).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount/);
+  await expect(otherDevice.locator("header").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await otherDevice.context().close();
 
   await header.getByRole("button", { name: "Sign out" }).click();
   await expect(header.getByRole("link", { name: "Sign in" })).toBeVisible();
@@ -70,4 +85,31 @@ test("change the display name and the password from the account settings, then s
   await expect(page).toHaveURL(/\/account$/);
   await expect(header.getByRole("link", { name: `Account: ${newName}` })).toBeVisible();
   await expect(page.getByText(email)).toBeVisible();
+});
+
+test("'sign out everywhere else' ends the account's other sessions and keeps this one", async ({ page, browser }) => {
+  const email = `devices-${Date.now()}@example.com`;
+  const password = "many-devices-2026";
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Dana Devices");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+
+  const laptop = await (await browser.newContext()).newPage();
+  await signIn(laptop, email, { password });
+
+  await page.goto("/account/settings");
+  const devices = page.getByRole("form", { name: "Signed-in devices" });
+  await devices.getByRole("button", { name: "Sign out everywhere else" }).click();
+  await expect(devices.getByRole("status")).toHaveText("Every other device is signed out. This one stays signed in.");
+  await page.goto("/account");
+  await expect(page.getByRole("link", { name: "Account: Dana Devices" })).toBeVisible();
+
+  await laptop.goto("/account/settings");
+  await expect(laptop).toHaveURL(/\/sign-in/);
+  // Signing in again on that device works as before.
+  await signIn(laptop, email, { password });
+  await laptop.context().close();
 });

@@ -9,9 +9,12 @@ import { authenticate, getUserById, signInSchema } from "@/lib/auth/accounts";
 declare module "next-auth" {
   interface Session {
     user: { id: string; role: Role } & DefaultSession["user"];
+    /** The account's session key when the token was issued or last renewed (lib/auth/session-key.ts). */
+    sessionKey?: string | null;
   }
   interface User {
     role?: Role;
+    sessionKey?: string | null;
   }
 }
 
@@ -42,26 +45,34 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
           const parsed = signInSchema.safeParse(raw);
           if (!parsed.success) return null;
           const user = await authenticate(db, parsed.data.email, parsed.data.password);
-          return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+          return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionKey: user.sessionKey } : null;
         },
       }),
     ],
     callbacks: {
-      async jwt({ token, user, trigger }) {
-        if (user?.id) token.sub = user.id;
+      async jwt({ token, user, trigger, session }) {
+        if (user?.id) {
+          token.sub = user.id;
+          token.sessionKey = user.sessionKey ?? null;
+        }
         // After a profile change (updateSession from a server action) the token's name and email are read
-        // again from the database. What an update request carries is ignored: anyone can send one.
+        // again from the database. What an update request carries is ignored, except a new session key:
+        // anyone can send an update, but a key is only accepted later if it is the account's current one,
+        // which only the server action that set it knows.
         if (trigger === "update" && token.sub) {
           const current = await getUserById(db, token.sub);
           if (current) {
             token.name = current.name;
             token.email = current.email;
           }
+          const key = (session as { sessionKey?: unknown } | undefined)?.sessionKey;
+          if (typeof key === "string" && key.length <= 64) token.sessionKey = key;
         }
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        session.sessionKey = typeof token.sessionKey === "string" ? token.sessionKey : null;
         return session;
       },
     },

@@ -10,24 +10,37 @@ import { users } from "@/db/schema";
 import { authenticate, registerUser, signUpSchema, type AccountUser } from "@/lib/auth/accounts";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 
-const session = vi.hoisted(() => ({ user: null as AccountUser | null, updates: 0, refreshes: 0 }));
+const session = vi.hoisted(() => ({ user: null as AccountUser | null, updates: 0, refreshes: 0, lastUpdate: undefined as unknown }));
 vi.mock("@/lib/auth/session", () => ({
   getCurrentUser: async () => session.user,
   hasRole: (user: AccountUser | null, roles: string[]) => user !== null && roles.includes(user.role),
 }));
 vi.mock("@/lib/auth", () => ({
-  updateSession: async () => {
+  updateSession: async (data: unknown) => {
     session.updates += 1;
+    session.lastUpdate = data;
     return null;
   },
 }));
+class Redirect extends Error {
+  constructor(readonly to: string) {
+    super(`redirect ${to}`);
+  }
+}
+vi.mock("next/navigation", () => ({
+  redirect: (to: string) => {
+    throw new Redirect(to);
+  },
+}));
+/** The path an action redirected to (it ends by throwing, as Next's redirect does). */
+const redirectOf = (run: Promise<unknown>) => run.then(() => null, (e: unknown) => (e instanceof Redirect ? e.to : Promise.reject(e)));
 vi.mock("next/cache", () => ({
   refresh: () => {
     session.refreshes += 1;
   },
 }));
 
-const { changeNameAction, changePasswordAction, changeEmailAction } = await import("./account");
+const { changeNameAction, changePasswordAction, changeEmailAction, endOtherSessionsAction } = await import("./account");
 
 let fresh: FreshDb;
 let db: Db;
@@ -83,7 +96,7 @@ describe("account settings actions refuse without writing", () => {
     const file = new Blob(["not text"], { type: "text/plain" });
     expect(await changeNameAction(null, form({}))).toMatchObject({ ok: false, error: "invalid_input", fieldErrors: { name: expect.any(String) } });
     expect(await changeNameAction(null, form({ name: file }))).toMatchObject({ ok: false, error: "invalid_input" });
-    expect(await changeNameAction(null, form({ name: "\u0000" }))).toMatchObject({ ok: false, fieldErrors: { name: "name_invalid" } });
+    expect(await changeNameAction(null, form({ name: "\u0000" }))).toMatchObject({ ok: false, fieldErrors: { name: "text_invalid_characters" } });
     expect(await changeNameAction(null, form({ name: "y".repeat(10_000) }))).toMatchObject({ ok: false, fieldErrors: { name: "name_too_long" } });
     expect(await changePasswordAction(null, form({ newPassword: "fine-password-1" }))).toMatchObject({ ok: false, error: "invalid_input" });
     expect(await changePasswordAction(null, form({ currentPassword: file, newPassword: "fine-password-1", confirmPassword: "fine-password-1" }))).toMatchObject({ ok: false, error: "invalid_input" });
@@ -134,10 +147,25 @@ describe("account settings actions change the caller's own row", () => {
   it("changes the password: the new one signs in, the old one no longer does", async () => {
     as(bob);
     const aliceBefore = (await db.select().from(users).where(eq(users.id, alice.id)))[0];
-    expect(await changePasswordAction(null, form({ currentPassword: PASSWORD, newPassword: "bob-builds-2027", confirmPassword: "bob-builds-2027", userId: alice.id }))).toEqual({ ok: true });
+    expect(await redirectOf(changePasswordAction(null, form({ currentPassword: PASSWORD, newPassword: "bob-builds-2027", confirmPassword: "bob-builds-2027", userId: alice.id })))).toBe("/account/settings?saved=password");
     expect(await authenticate(db, bob.email, "bob-builds-2027")).toMatchObject({ id: bob.id });
     expect(await authenticate(db, bob.email, PASSWORD)).toBeNull();
     expect((await db.select().from(users).where(eq(users.id, alice.id)))[0]).toEqual(aliceBefore);
+    // Bob's other sessions end; this one is handed the account's new session key.
+    const key = (await db.select({ key: users.sessionKey }).from(users).where(eq(users.id, bob.id)))[0]?.key;
+    expect(key).toEqual(expect.any(String));
+    expect(session.lastUpdate).toEqual({ sessionKey: key });
+  });
+
+  it("signs out everywhere else: a new key for the caller's account only, handed to this session", async () => {
+    as(null);
+    expect(await endOtherSessionsAction(null, form({}))).toEqual({ ok: false, error: "sign_in_required" });
+    as(alice);
+    const bobBefore = (await db.select().from(users).where(eq(users.id, bob.id)))[0];
+    expect(await redirectOf(endOtherSessionsAction(null, form({ userId: bob.id })))).toBe("/account/settings?saved=sessions");
+    const key = (await db.select({ key: users.sessionKey }).from(users).where(eq(users.id, alice.id)))[0]?.key;
+    expect(session.lastUpdate).toEqual({ sessionKey: key });
+    expect((await db.select().from(users).where(eq(users.id, bob.id)))[0]).toEqual(bobBefore);
   });
 
   it("changes the email with the current password", async () => {

@@ -1,17 +1,19 @@
 "use server";
 
 import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { validatedActionWithUser, type FormState } from "@/lib/actions";
 import { updateSession } from "@/lib/auth";
-import { changeDisplayName, changeEmail, changeEmailSchema, changeNameSchema, changePassword, changePasswordSchema, type ProfileResult } from "@/lib/auth/profile";
+import { z } from "zod";
+import { changeDisplayName, changeEmail, changeEmailSchema, changeNameSchema, changePassword, changePasswordSchema, endOtherSessions, type ProfileFailure } from "@/lib/auth/profile";
 
 /**
  * The account settings forms. Each acts on the signed-in person's own row only: the id comes from the
  * session, and a `userId` in the form is ignored. Messages are keys in the `errors` namespace.
  */
 
-function failure(result: Exclude<ProfileResult, { ok: true }>, values: Record<string, string> = {}): FormState {
+function failure(result: ProfileFailure, values: Record<string, string> = {}): FormState {
   switch (result.code) {
     case "invalid":
       return { ok: false, error: "invalid_input", fieldErrors: result.fieldErrors, values };
@@ -31,6 +33,17 @@ async function afterChange(): Promise<void> {
   refresh();
 }
 
+/**
+ * After the account's session key changed, other sessions are over; this one is handed the new key
+ * (a new cookie). The page is then loaded again through a redirect: Next renders a redirect's target
+ * with the cookies just set, while a plain re-render would still read the old token from the request
+ * and find this session ended too. `saved` tells the page which form to confirm.
+ */
+async function keepThisSession(sessionKey: string, saved: "password" | "sessions"): Promise<never> {
+  await updateSession({ sessionKey });
+  redirect(`/account/settings?saved=${saved}`);
+}
+
 export const changeNameAction = validatedActionWithUser(changeNameSchema, async (data, user) => {
   const result = await changeDisplayName(await getDb(), user.id, data);
   if (!result.ok) return failure(result, { name: data.name });
@@ -41,6 +54,14 @@ export const changeNameAction = validatedActionWithUser(changeNameSchema, async 
 export const changePasswordAction = validatedActionWithUser(changePasswordSchema, async (data, user) => {
   const result = await changePassword(await getDb(), user.id, data);
   if (!result.ok) return failure(result);
+  await keepThisSession(result.sessionKey, "password");
+  return { ok: true };
+});
+
+export const endOtherSessionsAction = validatedActionWithUser(z.object({}), async (_data, user) => {
+  const result = await endOtherSessions(await getDb(), user.id);
+  if (!result.ok) return failure(result);
+  await keepThisSession(result.sessionKey, "sessions");
   return { ok: true };
 });
 

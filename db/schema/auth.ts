@@ -14,6 +14,11 @@ export const users = pgTable("user", {
   image: text("image"),
   passwordHash: text("password_hash"),
   role: roleEnum("role").notNull().default("consumer"),
+  /**
+   * A secret every session token of this account must carry. Changing the password (or "sign out
+   * everywhere else") replaces it, which ends the other sessions; null until the first change.
+   */
+  sessionKey: text("session_key"),
   createdAt: createdAt(),
 });
 

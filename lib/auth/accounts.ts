@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { users, type Role } from "@/db/schema";
 import { hashPassword, passwordSchema, verifyPassword } from "./password";
+import { sessionKeyMatches } from "./session-key";
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: "email_invalid" })).pipe(z.string().max(254));
 
@@ -49,8 +50,8 @@ export async function registerUser(db: Db, input: SignUpInput): Promise<Register
 // response time the same, so sign-in does not reveal which emails have accounts.
 let dummyHash: Promise<string> | undefined;
 
-/** The user for an email and password, or null. */
-export async function authenticate(db: Db, email: string, password: string): Promise<AccountUser | null> {
+/** The user for an email and password, or null; with the account's session key for the new token. */
+export async function authenticate(db: Db, email: string, password: string): Promise<(AccountUser & { sessionKey: string | null }) | null> {
   const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
   if (!row?.passwordHash) {
     dummyHash ??= hashPassword(crypto.randomUUID());
@@ -58,7 +59,7 @@ export async function authenticate(db: Db, email: string, password: string): Pro
     return null;
   }
   if (!(await verifyPassword(password, row.passwordHash))) return null;
-  return { id: row.id, email: row.email ?? email, name: row.name, role: row.role };
+  return { id: row.id, email: row.email ?? email, name: row.name, role: row.role, sessionKey: row.sessionKey };
 }
 
 export async function getUserById(db: Db, id: string): Promise<AccountUser | null> {
@@ -68,4 +69,15 @@ export async function getUserById(db: Db, id: string): Promise<AccountUser | nul
     .where(eq(users.id, id))
     .limit(1);
   return row ? { ...row, email: row.email ?? "" } : null;
+}
+
+/** The user a session token names, or null when the account is gone or the token's session key is no longer current. */
+export async function getSessionUser(db: Db, id: string, sessionKey: unknown): Promise<AccountUser | null> {
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, sessionKey: users.sessionKey })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  if (!row || !sessionKeyMatches(row.sessionKey, sessionKey)) return null;
+  return { id: row.id, email: row.email ?? "", name: row.name, role: row.role };
 }

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
-import { authenticate, registerUser, signUpSchema, type AccountUser } from "./accounts";
-import { changeDisplayName, changeEmail, changePassword } from "./profile";
+import { authenticate, getSessionUser, registerUser, signUpSchema, type AccountUser } from "./accounts";
+import { changeDisplayName, changeEmail, changePassword, endOtherSessions } from "./profile";
 
 let fresh: FreshDb;
 beforeAll(async () => {
@@ -76,7 +76,7 @@ describe("changePassword", () => {
   it("lets the person sign in with the new password and no longer with the old one", async () => {
     const me = await member();
     const result = await changePassword(fresh.db, me.id, { currentPassword: "first-password-1", newPassword: "second-password-2", confirmPassword: "second-password-2" });
-    expect(result).toEqual({ ok: true });
+    expect(result).toEqual({ ok: true, sessionKey: expect.any(String) });
     expect(await authenticate(fresh.db, me.email, "second-password-2")).toMatchObject({ id: me.id });
     expect(await authenticate(fresh.db, me.email, "first-password-1")).toBeNull();
     // bcrypt at the same cost as sign-up; never the password itself.
@@ -97,8 +97,45 @@ describe("changePassword", () => {
   it("touches no one else's password", async () => {
     const [me, other] = [await member(), await member()];
     const before = await row(other.id);
-    expect(await changePassword(fresh.db, me.id, { currentPassword: "first-password-1", newPassword: "mine-only-pass-3", confirmPassword: "mine-only-pass-3" })).toEqual({ ok: true });
+    expect(await changePassword(fresh.db, me.id, { currentPassword: "first-password-1", newPassword: "mine-only-pass-3", confirmPassword: "mine-only-pass-3" })).toMatchObject({ ok: true });
     expect(await row(other.id)).toEqual(before);
+  });
+});
+
+describe("ending other sessions", () => {
+  it("a new password ends sessions holding the old key; the key handed back keeps the caller's session", async () => {
+    const me = await member();
+    // Tokens issued before any change carry no key (null), like the account.
+    const oldToken = (await authenticate(fresh.db, me.email, "first-password-1"))!.sessionKey;
+    expect(oldToken).toBeNull();
+    expect(await getSessionUser(fresh.db, me.id, oldToken)).toMatchObject({ id: me.id });
+
+    const result = await changePassword(fresh.db, me.id, { currentPassword: "first-password-1", newPassword: "second-password-2", confirmPassword: "second-password-2" });
+    if (!result.ok) throw new Error("expected the change");
+    expect(await getSessionUser(fresh.db, me.id, oldToken)).toBeNull();
+    expect(await getSessionUser(fresh.db, me.id, undefined)).toBeNull();
+    expect(await getSessionUser(fresh.db, me.id, "guessed-key")).toBeNull();
+    expect(await getSessionUser(fresh.db, me.id, result.sessionKey)).toMatchObject({ id: me.id, email: me.email });
+    // A fresh sign-in gets the current key.
+    expect((await authenticate(fresh.db, me.email, "second-password-2"))!.sessionKey).toBe(result.sessionKey);
+  });
+
+  it("a refused change keeps every session", async () => {
+    const me = await member();
+    await changePassword(fresh.db, me.id, { currentPassword: "wrong-password-9", newPassword: "second-password-2", confirmPassword: "second-password-2" });
+    expect(await getSessionUser(fresh.db, me.id, null)).toMatchObject({ id: me.id });
+  });
+
+  it("'sign out everywhere else' replaces the key of that account only", async () => {
+    const [me, other] = [await member(), await member()];
+    const first = await endOtherSessions(fresh.db, me.id);
+    const second = await endOtherSessions(fresh.db, me.id);
+    if (!first.ok || !second.ok) throw new Error("expected new keys");
+    expect(second.sessionKey).not.toBe(first.sessionKey);
+    expect(await getSessionUser(fresh.db, me.id, first.sessionKey)).toBeNull();
+    expect(await getSessionUser(fresh.db, me.id, second.sessionKey)).toMatchObject({ id: me.id });
+    expect(await getSessionUser(fresh.db, other.id, null)).toMatchObject({ id: other.id });
+    expect(await endOtherSessions(fresh.db, "no-such-user")).toEqual({ ok: false, code: "not_found" });
   });
 });
 

@@ -13,6 +13,7 @@ import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { displayNameSchema, emailSchema } from "./accounts";
 import { hashPassword, passwordSchema, verifyPassword } from "./password";
+import { newSessionKey } from "./session-key";
 
 const currentPasswordSchema = z.string().min(1, { message: "password_required" }).max(128, { message: "password_too_long" });
 
@@ -32,9 +33,10 @@ export const changeEmailSchema = z.object({ email: emailSchema, currentPassword:
 
 export type ProfileErrorCode = "invalid" | "not_found" | "wrong_password" | "email_taken";
 /** `fieldErrors` (with `invalid`): message keys per field, as the sign-up form shows them. */
-export type ProfileResult = { ok: true } | { ok: false; code: ProfileErrorCode; fieldErrors?: Record<string, string> };
+export type ProfileFailure = { ok: false; code: ProfileErrorCode; fieldErrors?: Record<string, string> };
+export type ProfileResult = { ok: true } | ProfileFailure;
 
-function invalid(error: z.ZodError): ProfileResult {
+function invalid(error: z.ZodError): ProfileFailure {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
   return { ok: false, code: "invalid", fieldErrors };
@@ -56,18 +58,31 @@ async function verifiedHash(db: Db, userId: string, password: string): Promise<{
   return { ok: true, hash: row.hash, email: row.email };
 }
 
-export async function changePassword(db: Db, userId: string, input: z.input<typeof changePasswordSchema>): Promise<ProfileResult> {
+/**
+ * A new password ends every other session of the account (someone who knew the old one may be signed
+ * in elsewhere): the session key is replaced in the same write. The caller hands `sessionKey` to its own
+ * session so that one stays signed in.
+ */
+export async function changePassword(db: Db, userId: string, input: z.input<typeof changePasswordSchema>): Promise<{ ok: true; sessionKey: string } | ProfileFailure> {
   const parsed = changePasswordSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const current = await verifiedHash(db, userId, parsed.data.currentPassword);
   if (!current.ok) return current;
   const passwordHash = await hashPassword(parsed.data.newPassword);
+  const sessionKey = newSessionKey();
   const updated = await db
     .update(users)
-    .set({ passwordHash })
+    .set({ passwordHash, sessionKey })
     .where(and(eq(users.id, userId), eq(users.passwordHash, current.hash)))
     .returning({ id: users.id });
-  return updated.length ? { ok: true } : { ok: false, code: "wrong_password" };
+  return updated.length ? { ok: true, sessionKey } : { ok: false, code: "wrong_password" };
+}
+
+/** "Sign out everywhere else": a new session key for the account, to hand to the caller's own session. */
+export async function endOtherSessions(db: Db, userId: string): Promise<{ ok: true; sessionKey: string } | { ok: false; code: "not_found" }> {
+  const sessionKey = newSessionKey();
+  const updated = await db.update(users).set({ sessionKey }).where(eq(users.id, userId)).returning({ id: users.id });
+  return updated.length ? { ok: true, sessionKey } : { ok: false, code: "not_found" };
 }
 
 export async function changeEmail(db: Db, userId: string, input: z.input<typeof changeEmailSchema>): Promise<ProfileResult> {

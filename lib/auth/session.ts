@@ -3,17 +3,17 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import type { Role } from "@/db/schema";
 import { auth } from "@/lib/auth";
-import { getUserById, type AccountUser } from "./accounts";
+import { getSessionUser, type AccountUser } from "./accounts";
 
 /**
- * The signed-in user, read fresh from the database: a role change or a deleted account takes effect
- * at once instead of when the session token expires.
+ * The signed-in user, read fresh from the database: a role change, a deleted account or a password
+ * changed elsewhere (see session-key.ts) takes effect at once instead of when the session token expires.
  */
 export async function getCurrentUser(): Promise<AccountUser | null> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return getUserById(await getDb(), id);
+  return getSessionUser(await getDb(), id, session.sessionKey);
 }
 
 export const STUDIO_ROLES: Role[] = ["creator", "marketer", "admin"];

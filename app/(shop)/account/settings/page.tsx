@@ -3,12 +3,17 @@ import { getTranslations } from "next-intl/server";
 import { EmailForm } from "@/components/account/email-form";
 import { NameForm } from "@/components/account/name-form";
 import { PasswordForm } from "@/components/account/password-form";
+import { SessionsForm } from "@/components/account/sessions-form";
 import { requireUser } from "@/lib/auth/session";
 
 export const metadata = { title: "Account settings", robots: { index: false } };
 
-export default async function AccountSettingsPage() {
+type Props = { searchParams: Promise<{ saved?: string | string[] }> };
+
+export default async function AccountSettingsPage({ searchParams }: Props) {
   const user = await requireUser("/account/settings");
+  // Set by the actions that change the session key, which reload this page (app/_actions/account.ts).
+  const { saved } = await searchParams;
   const [t, tAuth] = await Promise.all([getTranslations("settings"), getTranslations("auth")]);
   return (
     <div className="mx-auto max-w-2xl space-y-10">
@@ -29,7 +34,7 @@ export default async function AccountSettingsPage() {
         <h2 id="settings-password-title" className="font-serif text-2xl">
           {t("passwordTitle")}
         </h2>
-        <PasswordForm labelledBy="settings-password-title" rule={tAuth("passwordRule")} />
+        <PasswordForm labelledBy="settings-password-title" rule={tAuth("passwordRule")} saved={saved === "password"} />
       </section>
       <section aria-labelledby="settings-email-title" className="space-y-3 rounded-lg border border-line bg-white p-5">
         <h2 id="settings-email-title" className="font-serif text-2xl">
@@ -37,6 +42,13 @@ export default async function AccountSettingsPage() {
         </h2>
         <p className="text-sm text-muted">{t("emailText", { email: user.email })}</p>
         <EmailForm current={user.email} labelledBy="settings-email-title" />
+      </section>
+      <section aria-labelledby="settings-sessions-title" className="space-y-3 rounded-lg border border-line bg-white p-5">
+        <h2 id="settings-sessions-title" className="font-serif text-2xl">
+          {t("sessionsTitle")}
+        </h2>
+        <p className="text-sm text-muted">{t("sessionsText")}</p>
+        <SessionsForm labelledBy="settings-sessions-title" saved={saved === "sessions"} />
       </section>
     </div>
   );
