@@ -4,13 +4,18 @@ import { users } from "./auth";
 import { products } from "./catalog";
 import { createdAt, fk, id, timestamptz } from "./columns";
 
-/** Questions and comments on a product, threaded one level: a reply's parent is a top-level comment. */
+/**
+ * Questions and comments on a product, threaded one level: a reply's parent is a top-level comment.
+ * A question whose author deleted their account while others had answered it stays as an empty
+ * placeholder (no author, no text), so the answers are not lost with it.
+ */
 export const comments = pgTable(
   "comment",
   {
     id: id(),
     productId: fk("product_id", () => products.id, "cascade").notNull(),
-    userId: fk("user_id", () => users.id, "cascade").notNull(),
+    /** Null only for such a placeholder. */
+    userId: fk("user_id", () => users.id, "cascade"),
     parentId: fk("parent_id", (): AnyPgColumn => comments.id, "cascade"),
     body: text("body").notNull(),
     hiddenAt: timestamptz("hidden_at"),
@@ -19,7 +24,7 @@ export const comments = pgTable(
   (t) => [
     index("comment_product_idx").on(t.productId, t.createdAt),
     index("comment_user_idx").on(t.userId, t.createdAt),
-    check("comment_body_length", sql`char_length(${t.body}) between 1 and 2000`),
+    check("comment_body_length", sql`char_length(${t.body}) between 1 and 2000 or (${t.userId} is null and ${t.body} = '')`),
   ],
 );
 

@@ -42,9 +42,13 @@ export async function postComment(db: Db, userId: string, input: CommentInput, n
   });
 }
 
-export type CommentView = { id: string; author: string; authorId: string; body: string; byCreator: boolean; createdAt: Date; replies: Omit<CommentView, "replies">[] };
+/** `deleted`: a question whose author deleted their account after others answered it; no author, no text. */
+export type CommentView = { id: string; author: string; authorId: string | null; deleted: boolean; body: string; byCreator: boolean; createdAt: Date; replies: Omit<CommentView, "replies">[] };
 
-/** Visible comments of a product, oldest first, replies under their parent; hidden ones and their replies left out. */
+/**
+ * Visible comments of a product, oldest first, replies under their parent; hidden ones and their
+ * replies left out, and so is a deleted question none of whose answers is visible.
+ */
 export async function listComments(db: Db, productId: string): Promise<CommentView[]> {
   const rows = await db
     .select({
@@ -57,14 +61,22 @@ export async function listComments(db: Db, productId: string): Promise<CommentVi
       creatorUserId: creators.userId,
     })
     .from(comments)
-    .innerJoin(users, eq(users.id, comments.userId))
+    .leftJoin(users, eq(users.id, comments.userId))
     .innerJoin(products, eq(products.id, comments.productId))
     .innerJoin(creators, eq(creators.id, products.creatorId))
     .where(and(eq(comments.productId, productId), isNull(comments.hiddenAt)))
     .orderBy(asc(comments.createdAt), asc(comments.id));
-  const view = (r: (typeof rows)[number]) => ({ id: r.id, author: r.author ?? "", authorId: r.authorId, body: r.body, byCreator: r.creatorUserId === r.authorId, createdAt: r.createdAt });
+  const view = (r: (typeof rows)[number]) => ({
+    id: r.id,
+    author: r.author ?? "",
+    authorId: r.authorId,
+    deleted: r.authorId === null,
+    body: r.body,
+    byCreator: r.authorId !== null && r.creatorUserId === r.authorId,
+    createdAt: r.createdAt,
+  });
   const top = new Map<string, CommentView>();
   for (const r of rows) if (!r.parentId) top.set(r.id, { ...view(r), replies: [] });
   for (const r of rows) if (r.parentId) top.get(r.parentId)?.replies.push(view(r));
-  return [...top.values()];
+  return [...top.values()].filter((c) => !c.deleted || c.replies.length > 0);
 }

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comments, creators, enrollments, events, follows, orderLines, orders, products, reports, reviews, users, works } from "@/db/schema";
+import { listComments } from "@/lib/community/comments";
 import { publishWork, workInputSchema } from "@/lib/community/works";
 import { uploadPath } from "@/lib/uploads/images";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
@@ -115,5 +116,48 @@ describe("account deletion", () => {
 
   it("reports an unknown account without changing anything", async () => {
     expect(await deleteAccount(fresh.db, alice)).toEqual({ ok: false });
+  });
+});
+
+describe("account deletion and comment threads", () => {
+  it("keeps other people's answers under the deleted person's question, as a placeholder without author or text", async () => {
+    const db = fresh.db;
+    const person = async (email: string, name: string) => (await db.insert(users).values({ email, name, role: "consumer" }).returning({ id: users.id }))[0]!.id;
+    const [carol, dan] = [await person("carol@threads.test", "Carol"), await person("dan@threads.test", "Dan")];
+    const [course] = await db.select({ id: products.id }).from(products).where(eq(products.kind, "course")).limit(1);
+    const productId = course!.id;
+    const post = async (userId: string, body: string, parentId?: string) =>
+      (await db.insert(comments).values({ userId, productId, body, parentId }).returning({ id: comments.id }))[0]!.id;
+    const answered = await post(carol, "Carol: which brush for the pines?");
+    await post(dan, "Dan: a wolf-hair brush", answered);
+    await post(carol, "Carol: thanks!", answered);
+    const alone = await post(carol, "Carol: nobody answers this one");
+    await post(carol, "Carol: still there?", alone);
+    const dans = await post(dan, "Dan: is the paper included?");
+    await post(carol, "Carol: yes, two sheets", dans);
+
+    expect(await deleteAccount(db, carol)).toEqual({ ok: true });
+    expect(await countRowsNaming(db, carol)).toBe(0);
+    expect(JSON.stringify(await db.select().from(comments))).not.toContain("Carol");
+
+    const threads = (await listComments(db, productId)).filter((c) => c.id === answered || c.id === alone || c.id === dans);
+    expect(threads.map((c) => ({ id: c.id, deleted: c.deleted, author: c.author, authorId: c.authorId, body: c.body, replies: c.replies.map((r) => r.body) }))).toEqual([
+      { id: answered, deleted: true, author: "", authorId: null, body: "", replies: ["Dan: a wolf-hair brush"] },
+      { id: dans, deleted: false, author: "Dan", authorId: dan, body: "Dan: is the paper included?", replies: [] },
+    ]);
+  });
+
+  it("removes the placeholder once its answers are gone with their author too", async () => {
+    const db = fresh.db;
+    const [erin] = await db.insert(users).values({ email: "erin@threads.test", name: "Erin", role: "consumer" }).returning({ id: users.id });
+    const [frank] = await db.insert(users).values({ email: "frank@threads.test", name: "Frank", role: "consumer" }).returning({ id: users.id });
+    const [course] = await db.select({ id: products.id }).from(products).where(eq(products.kind, "course")).limit(1);
+    const [q] = await db.insert(comments).values({ userId: erin!.id, productId: course!.id, body: "Erin asks" }).returning({ id: comments.id });
+    await db.insert(comments).values({ userId: frank!.id, productId: course!.id, body: "Frank answers", parentId: q!.id });
+    await deleteAccount(db, erin!.id);
+    expect((await listComments(db, course!.id)).some((c) => c.id === q!.id)).toBe(true);
+    await deleteAccount(db, frank!.id);
+    expect((await listComments(db, course!.id)).some((c) => c.id === q!.id)).toBe(false);
+    expect(await db.$count(comments, eq(comments.id, q!.id))).toBe(0);
   });
 });

@@ -7,8 +7,8 @@
  * Experiment exposures keep their random visitor id (needed to count each visitor once) but lose the
  * user id and the visitor-to-user link, so they no longer point at a person.
  */
-import { and, eq, inArray, like, or, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, eq, inArray, isNotNull, isNull, like, notInArray, or, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
 import { listWorkFilesOfUser } from "@/lib/community/works";
 import { removeUpload } from "@/lib/uploads/images";
 import {
@@ -115,6 +115,7 @@ export async function deleteAccount(db: Db, userId: string): Promise<{ ok: boole
           and(eq(reports.targetKind, "work"), inArray(reports.targetId, theirWorks)),
         ),
       );
+    await eraseComments(tx, userId);
     // Everything else cascades or is set null by the foreign keys (orders keep their lines, lose the buyer).
     await tx.delete(users).where(eq(users.id, userId));
     return { ok: true, files };
@@ -123,6 +124,20 @@ export async function deleteAccount(db: Db, userId: string): Promise<{ ok: boole
   // behind by a crash here is unreachable: the upload route serves only files a work row names.
   await Promise.all(result.files.map((f) => removeUpload("works", f)));
   return { ok: result.ok };
+}
+
+/**
+ * The person's comments go with the account, but not other people's answers to them: a question that
+ * others replied to stays as a placeholder without author or text (the thread shows it as deleted).
+ * Their own replies, and questions nobody else answered (with any replies of their own), are deleted.
+ */
+async function eraseComments(tx: Tx, userId: string): Promise<void> {
+  await tx.delete(comments).where(and(eq(comments.userId, userId), isNotNull(comments.parentId)));
+  const answeredByOthers = tx.select({ id: comments.parentId }).from(comments).where(isNotNull(comments.parentId));
+  await tx.delete(comments).where(and(eq(comments.userId, userId), notInArray(comments.id, answeredByOthers)));
+  await tx.update(comments).set({ userId: null, body: "" }).where(eq(comments.userId, userId));
+  // Placeholders whose last answer was this person's have nothing left to hold.
+  await tx.delete(comments).where(and(isNull(comments.userId), isNull(comments.parentId), notInArray(comments.id, answeredByOthers)));
 }
 
 /** For tests and audits: how many rows still name the user anywhere. */
