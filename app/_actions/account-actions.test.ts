@@ -9,6 +9,7 @@ import { useDatabase, type Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { authenticate, registerUser, signUpSchema, type AccountUser } from "@/lib/auth/accounts";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
+import { redirectOf } from "@/test/redirect-mock";
 
 const session = vi.hoisted(() => ({ user: null as AccountUser | null, updates: 0, refreshes: 0, lastUpdate: undefined as unknown }));
 vi.mock("@/lib/auth/session", () => ({
@@ -22,18 +23,7 @@ vi.mock("@/lib/auth", () => ({
     return null;
   },
 }));
-class Redirect extends Error {
-  constructor(readonly to: string) {
-    super(`redirect ${to}`);
-  }
-}
-vi.mock("next/navigation", () => ({
-  redirect: (to: string) => {
-    throw new Redirect(to);
-  },
-}));
-/** The path an action redirected to (it ends by throwing, as Next's redirect does). */
-const redirectOf = (run: Promise<unknown>) => run.then(() => null, (e: unknown) => (e instanceof Redirect ? e.to : Promise.reject(e)));
+vi.mock("next/navigation", () => import("@/test/redirect-mock"));
 vi.mock("next/cache", () => ({
   refresh: () => {
     session.refreshes += 1;

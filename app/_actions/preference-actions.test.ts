@@ -5,21 +5,14 @@
  */
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { LOCALE_COOKIE } from "@/i18n/locales";
+import { redirectOf } from "@/test/redirect-mock";
 
 const jar = vi.hoisted(() => ({ set: [] as unknown[][] }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({ set: (...args: unknown[]) => jar.set.push(args) }),
 }));
-class Redirect extends Error {
-  constructor(readonly to: string) {
-    super(`redirect ${to}`);
-  }
-}
-vi.mock("next/navigation", () => ({
-  redirect: (to: string) => {
-    throw new Redirect(to);
-  },
-}));
+vi.mock("next/navigation", () => import("@/test/redirect-mock"));
+
 
 const { setConsentAction } = await import("./consent");
 const { setLocaleAction } = await import("./locale");
@@ -28,11 +21,6 @@ const form = (fields: Record<string, string>) => {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
   return fd;
-};
-const redirectOf = async (run: Promise<unknown>) => {
-  const error = await run.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(Redirect);
-  return (error as Redirect).to;
 };
 const notForms = [undefined, null, "choice=analytics", { choice: "analytics", locale: "zh" }, ["locale", "zh"], 42];
 

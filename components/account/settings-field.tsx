@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { LabelledField } from "@/components/ui/labelled-field";
 
 /** A labelled input with its message key error, wired for screen readers (aria-invalid, aria-describedby). */
 export function SettingsField({
@@ -24,34 +25,20 @@ export function SettingsField({
   hint?: string;
 }) {
   const te = useTranslations("errors");
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        required
-        className="mt-1 w-full rounded border border-line bg-white px-3 py-2"
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
-          {hint}
-        </p>
+    <LabelledField id={id} label={label} hint={hint} error={error ? te(error) : undefined}>
+      {(control) => (
+        <input
+          {...control}
+          name={name}
+          type={type}
+          autoComplete={autoComplete}
+          defaultValue={defaultValue}
+          required
+          className="mt-1 w-full rounded border border-line bg-white px-3 py-2"
+        />
       )}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-accent-dark">
-          {te(error)}
-        </p>
-      )}
-    </div>
+    </LabelledField>
   );
 }
 

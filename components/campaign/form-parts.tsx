@@ -1,40 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { LabelledField, type ControlProps } from "@/components/ui/labelled-field";
 
 /** Small labelled inputs for the campaign form; `error` is a key of campaigns.errors. */
-export function Field({
-  id,
-  label,
-  error,
-  hint,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string;
-  hint?: string;
-  children: (props: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode;
-}) {
+export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: (props: ControlProps) => React.ReactNode }) {
   const te = useTranslations("campaigns.errors");
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {children({ id, ...(error ? { "aria-invalid": true as const } : {}), "aria-describedby": describedBy })}
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-accent-dark">
-          {te(error)}
-        </p>
-      )}
-    </div>
+    <LabelledField id={id} label={label} hint={hint} error={error ? te(error) : undefined}>
+      {children}
+    </LabelledField>
   );
 }
 

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { count, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { artworkDetails, enrollments, events, offers, orderLines, orders, payments } from "@/db/schema";
+import { enrollments, offers, orderLines, orders, payments } from "@/db/schema";
 import { setUpFixtureDatabase } from "@/test/fixture-db";
 import { placeOrder, type PlaceOrderInput } from "./checkout";
-import { createArtwork, createBundle, createCourse, createUsers, fixtureTag } from "./fixtures";
+import { checkoutSnapshot, createArtwork, createBundle, createCourse, createUsers, fixtureTag, stockOf } from "./fixtures";
 import { SimulatedPaymentProvider, TEST_CARDS } from "./payments";
 
 let db: Db;
@@ -18,17 +18,8 @@ setUpFixtureDatabase(tag, (fx) => {
 });
 
 const key = () => `test-${randomUUID()}`;
-const stockOf = async (productId: string) => (await db.select({ stock: artworkDetails.stock }).from(artworkDetails).where(eq(artworkDetails.productId, productId)))[0]?.stock;
 const ordersOf = async (productId: string) =>
   (await db.selectDistinct({ id: orderLines.orderId }).from(orderLines).where(eq(orderLines.productId, productId))).length;
-
-/** Row counts of every table placeOrder writes, to prove a failure wrote nothing. */
-async function snapshot() {
-  const n = async (table: typeof orders | typeof orderLines | typeof payments | typeof enrollments | typeof events) => (await db.select({ n: count() }).from(table))[0]!.n;
-  const stocks = await db.select().from(artworkDetails).orderBy(artworkDetails.productId);
-  const offerRows = await db.select().from(offers).orderBy(offers.id);
-  return { orders: await n(orders), lines: await n(orderLines), payments: await n(payments), enrollments: await n(enrollments), events: await n(events), stocks, offerRows };
-}
 
 describe("placeOrder under concurrency", () => {
   it("sells a unique artwork to exactly one of 50 concurrent buyers", async () => {
@@ -37,7 +28,7 @@ describe("placeOrder under concurrency", () => {
     const results = await Promise.all(buyers.map((userId) => placeOrder({ userId, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: key() })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.code === "out_of_stock")).toHaveLength(49);
-    expect(await stockOf(artwork)).toBe(0);
+    expect(await stockOf(db, artwork)).toBe(0);
     expect(await ordersOf(artwork)).toBe(1);
   });
 
@@ -47,7 +38,7 @@ describe("placeOrder under concurrency", () => {
     const results = await Promise.all(buyers.map((userId) => placeOrder({ userId, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: key() })));
     expect(results.filter((r) => r.ok)).toHaveLength(5);
     expect(results.filter((r) => !r.ok && r.code === "out_of_stock")).toHaveLength(15);
-    expect(await stockOf(artwork)).toBe(0);
+    expect(await stockOf(db, artwork)).toBe(0);
     expect(await ordersOf(artwork)).toBe(5);
   });
 
@@ -60,7 +51,7 @@ describe("placeOrder under concurrency", () => {
     expect(results.every((r) => r.ok)).toBe(true);
     expect(ids.size).toBe(1);
     expect(await db.select().from(orders).where(eq(orders.idempotencyKey, k))).toHaveLength(1);
-    expect(await stockOf(artwork)).toBe(18);
+    expect(await stockOf(db, artwork)).toBe(18);
   });
 
   it("gives one of two concurrent orders of the same course by one buyer, the other is already_owned", async () => {
@@ -91,7 +82,7 @@ describe("placeOrder semantics", () => {
     expect((await placeOrder({ userId: a!, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: k })).ok).toBe(true);
     const stolen = await placeOrder({ userId: b!, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: k });
     expect(stolen).toMatchObject({ ok: false, code: "idempotency_key_reused" });
-    expect(await stockOf(artwork)).toBe(2);
+    expect(await stockOf(db, artwork)).toBe(2);
   });
 
   it("counts two lines of one product together and prices them from the database", async () => {
@@ -107,7 +98,7 @@ describe("placeOrder semantics", () => {
     expect(lines[0]).toMatchObject({ quantity: 3, unitAmount: 12_345 });
     const [order] = await db.select().from(orders).where(eq(orders.id, ok.orderId));
     expect(order).toMatchObject({ totalAmount: 37_035, currency: "USD" });
-    expect(await stockOf(artwork)).toBe(0);
+    expect(await stockOf(db, artwork)).toBe(0);
   });
 
   it("sells a course once, with quantity 1, and enrolls the buyer in the same order", async () => {
@@ -128,7 +119,7 @@ describe("placeOrder semantics", () => {
     const [buyer] = await createUsers(db, `${tag}i`, 1);
     const ok = await placeOrder({ userId: buyer!, lines: [{ productId: bundle, quantity: 1 }], idempotencyKey: key() });
     expect(ok.ok).toBe(true);
-    expect(await stockOf(artwork)).toBe(1);
+    expect(await stockOf(db, artwork)).toBe(1);
     expect(await db.select().from(enrollments).where(eq(enrollments.userId, buyer!))).toHaveLength(1);
     // The bundle's course is now owned, so buying it again separately is refused.
     expect(await placeOrder({ userId: buyer!, lines: [{ productId: course.productId, quantity: 1 }], idempotencyKey: key() })).toMatchObject({ code: "already_owned" });
@@ -138,7 +129,7 @@ describe("placeOrder semantics", () => {
     const draft = await createArtwork(db, tag, { creatorId, status: "draft" });
     const [buyer] = await createUsers(db, `${tag}j`, 1);
     expect(await placeOrder({ userId: buyer!, lines: [{ productId: draft, quantity: 1 }], idempotencyKey: key() })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await stockOf(draft)).toBe(1);
+    expect(await stockOf(db, draft)).toBe(1);
   });
 });
 
@@ -156,7 +147,7 @@ describe("placeOrder and reservations from accepted offers", () => {
     if (!ok.ok) return;
     expect((await db.select().from(orders).where(eq(orders.id, ok.orderId)))[0]?.totalAmount).toBe(80_000);
     expect((await db.select().from(offers).where(eq(offers.id, offerId)))[0]?.status).toBe("completed");
-    expect(await stockOf(artwork)).toBe(0);
+    expect(await stockOf(db, artwork)).toBe(0);
   });
 
   it("sells the other pieces of an edition while one is reserved, and only the agreed piece at the agreed price", async () => {
@@ -190,13 +181,13 @@ describe("placeOrder when payment fails", () => {
       const course = await createCourse(db, tag, { creatorId });
       const [buyer] = await createUsers(db, `${tag}k${code}`, 1);
       const provider = new SimulatedPaymentProvider();
-      const before = await snapshot();
+      const before = await checkoutSnapshot(db);
       const result = await placeOrder(
         { userId: buyer!, lines: [{ productId: artwork, quantity: 1 }, { productId: course.productId, quantity: 1 }], idempotencyKey: key(), paymentToken: card },
         { provider, paymentTimeoutMs: 200 },
       );
       expect(result).toMatchObject({ ok: false, code });
-      expect(await snapshot()).toEqual(before);
+      expect(await checkoutSnapshot(db)).toEqual(before);
       // The provider, not our database, remembers the failed attempt.
       expect(provider.attempts.map((a) => a.outcome)).not.toContain("succeeded");
       expect(provider.attempts.length).toBeGreaterThan(0);
@@ -243,13 +234,13 @@ describe("placeOrder with malformed input", () => {
       [{ ...good, lines: [{ productId: randomUUID(), quantity: 1 }] }, "not_found"],
       [{ ...good, lines: [{ productId: artwork, quantity: 1 }, { productId: "x'; drop table product; --", quantity: 1 }] }, "not_found"],
     ];
-    const before = await snapshot();
+    const before = await checkoutSnapshot(db);
     for (const [input, code] of cases) {
       const result = await placeOrder(input as PlaceOrderInput);
       expect(result, JSON.stringify(input)?.slice(0, 120)).toMatchObject({ ok: false, code });
       if (!result.ok) expect(result.message.length).toBeGreaterThan(0);
     }
-    expect(await snapshot()).toEqual(before);
+    expect(await checkoutSnapshot(db)).toEqual(before);
     expect(await db.select().from(orders).where(inArray(orders.userId, [buyer!]))).toHaveLength(0);
   });
 });

@@ -3,7 +3,7 @@
  * carries the caller's tag in its slug or email, so `removeFixtures` can delete exactly what was made.
  */
 import { randomUUID } from "node:crypto";
-import { and, inArray, like } from "drizzle-orm";
+import { and, count, eq, inArray, like } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   artworkDetails,
@@ -11,9 +11,13 @@ import {
   courseDetails,
   courseSections,
   creators,
+  enrollments,
+  events,
   lessons,
+  offers,
   orders,
   orderLines,
+  payments,
   products,
   users,
   type Role,
@@ -157,4 +161,18 @@ export function tolerateTeardown(db: Db): void {
   quiet(pool);
   pool._clients?.forEach(quiet);
   pool.on("connect", quiet);
+}
+
+/** An artwork's stock as stored (undefined for an unknown product). */
+export async function stockOf(db: Db, productId: string): Promise<number | undefined> {
+  const [row] = await db.select({ stock: artworkDetails.stock }).from(artworkDetails).where(eq(artworkDetails.productId, productId));
+  return row?.stock;
+}
+
+/** Row counts of every table placeOrder writes, with all stock and offer rows: equal before and after proves a refusal wrote nothing. */
+export async function checkoutSnapshot(db: Db) {
+  const n = async (table: typeof orders | typeof orderLines | typeof payments | typeof enrollments | typeof events) => (await db.select({ n: count() }).from(table))[0]!.n;
+  const stocks = await db.select().from(artworkDetails).orderBy(artworkDetails.productId);
+  const offerRows = await db.select().from(offers).orderBy(offers.id);
+  return { orders: await n(orders), lines: await n(orderLines), payments: await n(payments), enrollments: await n(enrollments), events: await n(events), stocks, offerRows };
 }

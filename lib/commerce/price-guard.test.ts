@@ -4,13 +4,13 @@
  * placeOrder behaves as the contract always said.
  */
 import { randomUUID } from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { artworkDetails, enrollments, events, offers, orderLines, orders, payments, products } from "@/db/schema";
+import { offers, orderLines, orders, products } from "@/db/schema";
 import { setUpFixtureDatabase } from "@/test/fixture-db";
 import { placeOrder } from "./checkout";
-import { createArtwork, createCourse, createUsers, fixtureTag } from "./fixtures";
+import { checkoutSnapshot, createArtwork, createCourse, createUsers, fixtureTag, stockOf } from "./fixtures";
 import { SimulatedPaymentProvider } from "./payments";
 
 let db: Db;
@@ -24,16 +24,7 @@ setUpFixtureDatabase(tag, (fx) => {
 
 const key = () => `guard-${randomUUID()}`;
 const setPrice = (productId: string, priceAmount: number) => db.update(products).set({ priceAmount }).where(eq(products.id, productId));
-const stockOf = async (productId: string) => (await db.select({ stock: artworkDetails.stock }).from(artworkDetails).where(eq(artworkDetails.productId, productId)))[0]?.stock;
 const totalOf = async (orderId: string) => (await db.select({ total: orders.totalAmount, currency: orders.currency }).from(orders).where(eq(orders.id, orderId)))[0];
-
-/** Row counts of every table placeOrder writes, to prove a refusal wrote nothing. */
-async function snapshot() {
-  const n = async (table: typeof orders | typeof orderLines | typeof payments | typeof enrollments | typeof events) => (await db.select({ n: count() }).from(table))[0]!.n;
-  const stocks = await db.select().from(artworkDetails).orderBy(artworkDetails.productId);
-  const offerRows = await db.select().from(offers).orderBy(offers.id);
-  return { orders: await n(orders), lines: await n(orderLines), payments: await n(payments), enrollments: await n(enrollments), events: await n(events), stocks, offerRows };
-}
 
 describe("placeOrder with expectedTotals", () => {
   it("refuses with price_changed when a price changed after the buyer saw it: no payment, no stock taken, nothing written", async () => {
@@ -48,11 +39,11 @@ describe("placeOrder with expectedTotals", () => {
     await setPrice(artwork, 25_000);
 
     const provider = new SimulatedPaymentProvider();
-    const before = await snapshot();
+    const before = await checkoutSnapshot(db);
     const result = await placeOrder({ userId: buyer!, lines, idempotencyKey: key(), expectedTotals: shown }, { provider });
     expect(result).toMatchObject({ ok: false, code: "price_changed" });
-    expect(await snapshot()).toEqual(before);
-    expect(await stockOf(artwork)).toBe(3);
+    expect(await checkoutSnapshot(db)).toEqual(before);
+    expect(await stockOf(db, artwork)).toBe(3);
     expect(provider.attempts).toHaveLength(0);
 
     // Shown the new total, the buyer confirms it and the order goes through at that total.
@@ -60,7 +51,7 @@ describe("placeOrder with expectedTotals", () => {
     expect(retry.ok).toBe(true);
     if (!retry.ok) return;
     expect(await totalOf(retry.orderId)).toEqual({ total: 54_900, currency: "USD" });
-    expect(await stockOf(artwork)).toBe(1);
+    expect(await stockOf(db, artwork)).toBe(1);
     expect(provider.attempts.map((a) => a.outcome)).toEqual(["succeeded"]);
   });
 
@@ -70,17 +61,17 @@ describe("placeOrder with expectedTotals", () => {
     const result = await placeOrder({ userId: buyer!, lines: [{ productId: artwork, quantity: 2 }], idempotencyKey: key(), expectedTotals: { USD: 24_690 } });
     expect(result.ok).toBe(true);
     if (result.ok) expect(await totalOf(result.orderId)).toEqual({ total: 24_690, currency: "USD" });
-    expect(await stockOf(artwork)).toBe(0);
+    expect(await stockOf(db, artwork)).toBe(0);
   });
 
   it("also refuses a lower price, another currency or an extra currency: the buyer confirms exactly what is charged", async () => {
     const artwork = await createArtwork(db, tag, { creatorId, editionSize: 5, priceAmount: 10_000 });
     const [buyer] = await createUsers(db, `${tag}c`, 1);
     const lines = [{ productId: artwork, quantity: 1 }];
-    const before = await snapshot();
+    const before = await checkoutSnapshot(db);
     for (const expectedTotals of [{ USD: 11_000 }, { USD: 9_999 }, { EUR: 10_000 }, { USD: 10_000, EUR: 0 }] as Record<string, number>[])
       expect(await placeOrder({ userId: buyer!, lines, idempotencyKey: key(), expectedTotals })).toMatchObject({ ok: false, code: "price_changed" });
-    expect(await snapshot()).toEqual(before);
+    expect(await checkoutSnapshot(db)).toEqual(before);
   });
 
   it("counts a reserved piece at the agreed price, and refuses when the hold expired since the buyer looked", async () => {
@@ -94,7 +85,7 @@ describe("placeOrder with expectedTotals", () => {
     // The hold runs out between viewing the checkout (24,000 shown) and pressing the button.
     await db.update(offers).set({ reservedUntil: new Date(Date.now() - 1000) }).where(eq(offers.id, offer!.id));
     expect(await placeOrder({ userId: buyer!, lines, idempotencyKey: key(), expectedTotals: { USD: 24_000 } })).toMatchObject({ ok: false, code: "price_changed" });
-    expect(await stockOf(artwork)).toBe(1);
+    expect(await stockOf(db, artwork)).toBe(1);
     const atList = await placeOrder({ userId: buyer!, lines, idempotencyKey: key(), expectedTotals: { USD: 30_000 } });
     expect(atList.ok).toBe(true);
   });
@@ -116,16 +107,16 @@ describe("placeOrder with expectedTotals", () => {
     expect(first.ok).toBe(true);
     await setPrice(artwork, 6_000);
     expect(await placeOrder({ userId: buyer!, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: k, expectedTotals: { USD: 5_000 } })).toEqual(first);
-    expect(await stockOf(artwork)).toBe(1);
+    expect(await stockOf(db, artwork)).toBe(1);
   });
 
   it("refuses malformed totals as invalid, writing nothing", async () => {
     const artwork = await createArtwork(db, tag, { creatorId, priceAmount: 1_000 });
     const [buyer] = await createUsers(db, `${tag}g`, 1);
-    const before = await snapshot();
+    const before = await checkoutSnapshot(db);
     for (const expectedTotals of [{}, { USD: -1 }, { USD: 10.5 }, { usd: 1_000 }, { USD: "1000" }, { DOLLARS: 1_000 }, { USD: Number.POSITIVE_INFINITY }, [1_000], "USD:1000", null])
       expect(await placeOrder({ userId: buyer!, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: key(), expectedTotals } as never)).toMatchObject({ ok: false, code: "invalid" });
-    expect(await snapshot()).toEqual(before);
+    expect(await checkoutSnapshot(db)).toEqual(before);
   });
 
   it("keeps the no-oversell guarantee: of 20 concurrent buyers of an edition of 5, half with stale totals, exactly 5 with current totals buy", async () => {
@@ -137,7 +128,7 @@ describe("placeOrder with expectedTotals", () => {
     );
     expect(results.filter((r) => r.ok)).toHaveLength(5);
     expect(results.every((r, i) => (i % 2 === 0 ? r.ok || r.code === "out_of_stock" : !r.ok && (r.code === "price_changed" || r.code === "out_of_stock")))).toBe(true);
-    expect(await stockOf(artwork)).toBe(0);
+    expect(await stockOf(db, artwork)).toBe(0);
     const sold = await db.select({ total: orders.totalAmount }).from(orders).innerJoin(orderLines, eq(orderLines.orderId, orders.id)).where(eq(orderLines.productId, artwork));
     expect(sold.map((s) => s.total)).toEqual([11_000, 11_000, 11_000, 11_000, 11_000]);
   });
