@@ -16,6 +16,11 @@ export async function getCurrentUser(): Promise<AccountUser | null> {
   return getSessionUser(await getDb(), id, session.sessionKey);
 }
 
+/** The signed-in user's id under the same checks as getCurrentUser (an ended session has none). */
+export async function currentUserId(): Promise<string | null> {
+  return (await getCurrentUser())?.id ?? null;
+}
+
 export const STUDIO_ROLES: Role[] = ["creator", "marketer", "admin"];
 
 export function hasRole(user: AccountUser | null, roles: Role[]): user is AccountUser {

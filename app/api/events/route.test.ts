@@ -7,8 +7,8 @@ import { mergeVisitorIntoUser, recordServerEvent } from "@/lib/tracking/record";
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS } from "@/lib/tracking/schema";
 
 // The route asks Auth.js for the session, which needs a Next request scope; tests say who is signed in.
-const session: { user: { id: string } | null } = { user: null };
-vi.mock("@/lib/auth", () => ({ auth: async () => (session.user ? { user: session.user } : null) }));
+const session: { user: { id: string } | null; sessionKey?: string } = { user: null };
+vi.mock("@/lib/auth", () => ({ auth: async () => (session.user ? { user: session.user, sessionKey: session.sessionKey } : null) }));
 
 const { POST } = await import("./route");
 
@@ -30,6 +30,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   session.user = null;
+  session.sessionKey = undefined;
 });
 
 let visitorCounter = 0;
@@ -137,6 +138,18 @@ describe("POST /api/events", () => {
     expect(res.status).toBe(202);
     expect(res.headers.get("set-cookie")).toMatch(/atelier_vid=[A-Za-z0-9_-]{16,}/);
     expect(await countEvents()).toBe(before + 1);
+  });
+
+  it("does not attribute events to an account whose session was ended elsewhere (password changed)", async () => {
+    const [other] = await fresh.db.insert(users).values({ email: "ended@test.test", name: "Ended", role: "consumer", sessionKey: "the-current-key" }).returning({ id: users.id });
+    session.user = { id: other!.id };
+    session.sessionKey = "an-older-key";
+    const vid = visitor();
+    expect((await POST(beacon(JSON.stringify({ events: [view()] }), { atelier_consent: "analytics", atelier_vid: vid }))).status).toBe(202);
+    session.sessionKey = "the-current-key";
+    expect((await POST(beacon(JSON.stringify({ events: [view()] }), { atelier_consent: "analytics", atelier_vid: vid }))).status).toBe(202);
+    const rows = await fresh.db.select().from(events).where(eq(events.visitorId, vid));
+    expect(rows.map((r) => r.userId).sort()).toEqual([other!.id, null].sort());
   });
 
   it("rate-limits a visitor that sends too many batches", async () => {

@@ -5,8 +5,7 @@ import { after } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { LandingView } from "@/components/campaign/landing-view";
 import { getDb } from "@/db/client";
-import { auth } from "@/lib/auth";
-import { getCurrentUser, hasRole } from "@/lib/auth/session";
+import { currentUserId, getCurrentUser, hasRole } from "@/lib/auth/session";
 import { getCachedLandingCampaign } from "@/lib/campaigns/cached";
 import { campaignJsonLd, serializeJsonLd } from "@/lib/campaigns/json-ld";
 import { requestTime } from "@/lib/campaigns/clock";
@@ -60,7 +59,7 @@ export default async function CampaignLandingPage({ params, searchParams }: Prop
   let decision = resolveLandingVariant(campaign, assignment, { allowed: previewAllowed, variantKey });
 
   if (decision.counted && assignment) {
-    const userId = (await auth())?.user?.id ?? null;
+    const userId = await currentUserId();
     // Cluster targeting needs the user's cluster: only the render can look it up. Outside the audience
     // the visitor sees the control and is not counted.
     if (campaign.audience.clusters.length > 0) {

@@ -5,7 +5,7 @@
  */
 import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
-import { auth } from "@/lib/auth";
+import { currentUserId } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
 import { linkVisitorToUser } from "@/lib/experiments/exposures";
@@ -23,8 +23,7 @@ export async function POST(request: Request) {
     if (!isValidVisitorId(visitorId) || !analyticsAllowed(parseConsent(jar.get(CONSENT_COOKIE)?.value))) {
       return Response.json({ linked: false });
     }
-    const session = await auth();
-    const userId = session?.user?.id;
+    const userId = await currentUserId();
     if (!userId) return Response.json({ linked: false });
     await linkVisitorToUser(await getDb(), visitorId, userId);
     return Response.json({ linked: true });
