@@ -1,11 +1,13 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DataRow, DataTable } from "@/components/ui/data-table";
 import { Price } from "@/components/ui/price";
+import { intlLocale, type Locale } from "@/i18n/locales";
 import type { BudgetProposal } from "@/lib/experiments/budget-proposal";
+import { formatMoney } from "@/lib/money";
 
 /** Next period's channel budget proposal, shown with the data the sampler used. */
 export async function BudgetProposalTable({ proposal }: { proposal: BudgetProposal }) {
-  const [t, format] = await Promise.all([getTranslations("results.budget"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations("results.budget"), getFormatter(), getLocale()]);
   const pct = (x: number) => format.number(x, { style: "percent", maximumFractionDigits: 1 });
   return (
     <section aria-labelledby="budget-title">
@@ -13,7 +15,9 @@ export async function BudgetProposalTable({ proposal }: { proposal: BudgetPropos
         {t("title")}
       </h2>
       <p className="text-sm text-muted">{t("explain")}</p>
-      {proposal.burnIn && <p className="mt-1 text-sm text-accent-dark">{t("burnIn")}</p>}
+      {proposal.burnIn && (
+        <p className="mt-1 text-sm text-accent-dark">{t("burnIn", { amount: formatMoney({ amount: proposal.burnInSpend, currency: proposal.currency }, intlLocale(locale as Locale)) })}</p>
+      )}
       <DataTable
         labelledBy="budget-title"
         className="mt-3 [&_td]:px-2 [&_th]:px-2"

@@ -6,7 +6,7 @@ import { DEMO_PARTNERS, demoCampaignInput } from "@/lib/campaigns/fixtures";
 import { createCampaign, transitionCampaign, updateCampaign } from "@/lib/campaigns/store";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { updateDueBandits } from "./bandit-job";
-import { getBudgetProposal } from "./budget-proposal";
+import { budgetSpendUnit, getBudgetProposal } from "./budget-proposal";
 import { loadRuntimeConfig } from "./config-source";
 import { loadCampaignScope } from "./results";
 
@@ -108,6 +108,9 @@ describe("channel budget proposal", () => {
     const proposal = (await getBudgetProposal(db, campaignId))!;
     expect(proposal.totalBudget).toBe(100000);
     expect(proposal.burnIn).toBe(false);
+    // The burn-in is 100 major units of the campaign's currency: 100.00 USD.
+    expect(proposal.burnInSpend).toBe(10000);
+    expect([budgetSpendUnit("USD"), budgetSpendUnit("JPY")]).toEqual([100, 1]);
     const byName = Object.fromEntries(proposal.channels.map((c) => [c.source, c]));
     expect(byName.newsletter).toMatchObject({ visitors: 150, conversions: 3, spentAmount: 30000, budgetAmount: 60000 });
     expect(byName.instagram).toMatchObject({ visitors: 120, conversions: 40, spentAmount: 30000 });

@@ -7,6 +7,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { campaignChannels } from "@/db/schema";
+import { currencyExponent } from "@/lib/money";
 import { proposeBudgetSplit } from "./bandit";
 import { fnv1a32 } from "./hash";
 import { loadChannelTotals } from "./measurement";
@@ -27,16 +28,20 @@ export type ChannelProposal = {
 export type BudgetProposal = {
   currency: string;
   totalBudget: number;
-  /** True while some channel has spent less than the sampler's burn-in (100.00): the split stays equal. */
+  /** True while some channel has spent less than `burnInSpend`: the split stays equal. */
   burnIn: boolean;
+  /** The sampler's burn-in, in minor units of `currency`: 100 of the currency's major units. */
+  burnInSpend: number;
   channels: ChannelProposal[];
   /** Landings without a utm_source or with one that is not a configured channel. */
   unattributed: { visitors: number; conversions: number };
 };
 
 export const BUDGET_MIN_SHARE = 0.05;
-/** proposeBudgetSplit's default burn-in: 100 spend units of 100 minor units each. */
-export const BUDGET_MIN_SPEND = 100 * 100;
+/** The sampler counts spend in major units of the currency (1.00 USD is 100 minor units, 1 JPY is 1). */
+export function budgetSpendUnit(currency: string): number {
+  return 10 ** currencyExponent(currency);
+}
 
 export async function getBudgetProposal(db: Executor, campaignId: string): Promise<BudgetProposal | null> {
   const scope = await loadCampaignScope(db, campaignId, null);
@@ -45,17 +50,20 @@ export async function getBudgetProposal(db: Executor, campaignId: string): Promi
   const totals = await loadChannelTotals(db, scope);
   const bySource = new Map(totals.map((t) => [t.source, t]));
   const totalBudget = channels.reduce((s, c) => s + c.budgetAmount, 0);
+  const spendUnit = budgetSpendUnit(scope.currency);
+  const burnInSpend = 100 * spendUnit;
   const split = proposeBudgetSplit(
     channels.map((c) => ({ channel: c.source, spend: c.spentAmount, conversions: bySource.get(c.source)?.conversions ?? 0 })),
     totalBudget,
-    { minShare: BUDGET_MIN_SHARE, seed: fnv1a32(`${campaignId}:${channels.map((c) => `${c.source}=${c.spentAmount}`).join(",")}`) },
+    { minShare: BUDGET_MIN_SHARE, spendUnit, minSpend: burnInSpend, seed: fnv1a32(`${campaignId}:${channels.map((c) => `${c.source}=${c.spentAmount}`).join(",")}`) },
   );
   const known = new Set(channels.map((c) => c.source));
   const unattributed = totals.filter((t) => t.source === null || !known.has(t.source));
   return {
     currency: scope.currency,
     totalBudget,
-    burnIn: channels.length > 1 && channels.some((c) => c.spentAmount < BUDGET_MIN_SPEND),
+    burnIn: channels.length > 1 && channels.some((c) => c.spentAmount < burnInSpend),
+    burnInSpend,
     channels: channels.map((c, i) => {
       const t = bySource.get(c.source);
       return {
