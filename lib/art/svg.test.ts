@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ARTWORK_STYLES, artworkCanvas, artworkSvg, avatarSvg, courseCoverSvg, escapeXml, initials } from "./svg";
+import { bundleCoverSvg, type BundlePart } from "./bundle";
 import { fitLines, textWidth, wrap } from "./text";
 
 const LIMIT = 30_000;
@@ -74,7 +75,7 @@ function parseXml(xml: string): Element[] {
 }
 
 /** Well-formed, a proper standalone accessible <svg>, with every internal reference defined. */
-function checkSvg(svg: string, title: string): Element[] {
+function checkSvg(svg: string, title: string, limit = LIMIT): Element[] {
   const elements = parseXml(svg);
   const root = elements[0];
   expect(root?.name).toBe("svg");
@@ -86,7 +87,7 @@ function checkSvg(svg: string, title: string): Element[] {
   expect(elements[1]?.name).toBe("title");
   expect(svg).toContain(`<title>${escapeXml(title)}</title>`);
   expect(svg).not.toMatch(/NaN|undefined|Infinity|null/);
-  expect(svg.length).toBeLessThan(LIMIT);
+  expect(svg.length).toBeLessThan(limit);
   const ids = new Set<string>();
   for (const e of elements) {
     const id = e.attrs.get("id");
@@ -251,5 +252,38 @@ describe("text layout", () => {
     expect(long.fontSize).toBe(52);
     expect(long.lines).toHaveLength(3);
     for (const l of long.lines) expect(textWidth(l, 52)).toBeLessThanOrEqual(1000);
+  });
+});
+
+describe("bundleCoverSvg", () => {
+  const course = (topic: string, title = "Misty mountains in ink"): BundlePart => ({ kind: "course", seed: 11, title, topic, level: "intermediate" });
+  const artwork = (topic: string, title = "Evening lotus pond"): BundlePart => ({ kind: "artwork", seed: 12, title, topic, medium: "Ink on xuan paper" });
+
+  it.each(ART_TOPICS)("%s: a valid 800x1000 cover that draws both parts, each once, inside the bundle's document", (topic) => {
+    const title = "Misty Mountains course + Evening Lotus Pond edition";
+    const svg = bundleCoverSvg({ seed: 5, title, parts: [course(topic), artwork(topic)] });
+    const elements = checkSvg(svg, title, 2 * LIMIT);
+    expect([elements[0]?.attrs.get("width"), elements[0]?.attrs.get("height")]).toEqual(["800", "1000"]);
+    // The parts are nested viewports without titles or roles of their own: one accessible image.
+    const nested = elements.filter((e) => e.name === "svg").slice(1);
+    expect(nested).toHaveLength(2);
+    for (const e of nested) expect([e.attrs.has("role"), e.attrs.has("xmlns"), e.attrs.has("x")]).toEqual([false, false, true]);
+    expect(elements.filter((e) => e.name === "title")).toHaveLength(1);
+    expect(svg).toContain(">Misty mountains in");
+  });
+
+  it("escapes hostile titles of the bundle and of its parts", () => {
+    const hostile = `</title><script>alert(1)</script><img src=x onerror=alert(2)>&`;
+    const svg = bundleCoverSvg({ seed: 6, title: hostile, parts: [course("design", hostile), artwork("abstract", hostile)] });
+    expect(svg).not.toMatch(/<script|<img/);
+    checkSvg(svg, hostile, 2 * LIMIT);
+  });
+
+  it("is deterministic, and still a picture with one part or none", () => {
+    const args = { seed: 7, title: "Two artworks", parts: [artwork("photography"), artwork("printmaking", "Harbour at dawn")] };
+    expect(bundleCoverSvg(args)).toBe(bundleCoverSvg(args));
+    checkSvg(bundleCoverSvg(args), "Two artworks", 2 * LIMIT);
+    checkSvg(bundleCoverSvg({ seed: 8, title: "Just a course", parts: [course("career")] }), "Just a course", 2 * LIMIT);
+    checkSvg(bundleCoverSvg({ seed: 9, title: "Empty", parts: [] }), "Empty", 2 * LIMIT);
   });
 });

@@ -185,3 +185,23 @@ export async function getProductImageInfo({ kind, slug }: { kind: "course" | "ar
     .limit(1);
   return row ?? null;
 }
+
+/** What the image route needs to draw a bundle's cover: its title and seed, and each part's as above. */
+export async function getBundleImageInfo({ slug }: { slug: string }) {
+  const db = await getDb();
+  const [bundle] = await db
+    .select({ id: products.id, title: products.title, imageSeed: products.imageSeed })
+    .from(products)
+    .where(and(eq(products.slug, slug), eq(products.kind, "bundle")))
+    .limit(1);
+  if (!bundle) return null;
+  const parts = await db
+    .select({ kind: products.kind, title: products.title, imageSeed: products.imageSeed, medium: artworkDetails.medium, level: courseDetails.level, topic: productTopicSql })
+    .from(bundleItems)
+    .innerJoin(products, eq(products.id, bundleItems.productId))
+    .leftJoin(artworkDetails, eq(artworkDetails.productId, products.id))
+    .leftJoin(courseDetails, eq(courseDetails.productId, products.id))
+    .where(eq(bundleItems.bundleId, bundle.id))
+    .orderBy(asc(products.kind), asc(products.title));
+  return { title: bundle.title, imageSeed: bundle.imageSeed, parts };
+}

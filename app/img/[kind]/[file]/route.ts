@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { getCreatorBySlug, getProductImageInfo } from "@/lib/catalog/products";
+import { bundleCoverSvg, type BundlePart } from "@/lib/art/bundle";
+import { getBundleImageInfo, getCreatorBySlug, getProductImageInfo } from "@/lib/catalog/products";
 import { artworkSvg, avatarSvg, courseCoverSvg } from "@/lib/art/svg";
 
 const paramsSchema = z.object({
-  kind: z.enum(["course", "artwork", "avatar"]),
+  kind: z.enum(["course", "artwork", "bundle", "avatar"]),
   file: z.string().regex(/^[a-z0-9-]{1,120}\.svg$/),
 });
 
@@ -32,6 +33,17 @@ export async function GET(_req: Request, ctx: { params: Promise<{ kind: string; 
     let seed = 0;
     for (const ch of creator.slug) seed = (seed * 31 + ch.charCodeAt(0)) >>> 0;
     return svgResponse(avatarSvg({ seed, name: creator.name }));
+  }
+  if (kind === "bundle") {
+    const bundle = await getBundleImageInfo({ slug });
+    if (!bundle) return new Response("Not found", { status: 404 });
+    const parts = bundle.parts.flatMap((p): BundlePart[] => {
+      const topic = p.topic ?? "abstract";
+      if (p.kind === "course") return [{ kind: "course", seed: p.imageSeed, title: p.title, topic, level: p.level ?? "beginner" }];
+      if (p.kind === "artwork") return [{ kind: "artwork", seed: p.imageSeed, title: p.title, topic, medium: p.medium ?? "" }];
+      return [];
+    });
+    return svgResponse(bundleCoverSvg({ seed: bundle.imageSeed, title: bundle.title, parts }));
   }
   const info = await getProductImageInfo({ kind, slug });
   if (!info) return new Response("Not found", { status: 404 });
