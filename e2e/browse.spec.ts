@@ -85,7 +85,15 @@ test("switch language to Simplified Chinese and back", async ({ page }) => {
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page).toHaveURL(/\/courses$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("课程");
+  // Page titles follow the language too, the fixed ones as well as the catalogue's.
+  await page.goto("/cart");
+  await expect(page).toHaveTitle("购物车 · Atelier");
+  await page.goto("/sign-in");
+  await expect(page).toHaveTitle("登录 · Atelier");
+  await page.goto("/courses");
   await page.getByRole("form", { name: "语言" }).getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en-US");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Courses");
+  await page.goto("/cart");
+  await expect(page).toHaveTitle("Cart · Atelier");
 });

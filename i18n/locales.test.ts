@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
@@ -33,5 +35,14 @@ describe("message catalogues", () => {
       const empty = keys(catalogue).filter((k) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], catalogue) === "");
       expect(empty).toEqual([]);
     }
+  });
+});
+
+describe("page titles", () => {
+  it("are never fixed English text: every page and layout under app/ translates its title", () => {
+    const files = (readdirSync("app", { recursive: true }) as string[]).filter((f) => /(^|\/)(page|layout)\.tsx$/.test(f));
+    expect(files.length).toBeGreaterThan(30);
+    const fixed = files.filter((f) => /export const metadata\s*(:[^=]+)?=\s*\{[^;]*?\btitle\s*:\s*["'`]/.test(readFileSync(join("app", f), "utf8")));
+    expect(fixed).toEqual([]);
   });
 });

@@ -5,8 +5,9 @@ import { signInAction } from "@/app/_actions/auth";
 import { AuthForm } from "@/components/auth/auth-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/urls";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Sign in" };
+export const generateMetadata = pageMetadata("signIn");
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const callbackUrl = safeReturnPath((await searchParams).callbackUrl, "/account");

@@ -5,8 +5,9 @@ import { signUpAction } from "@/app/_actions/auth";
 import { AuthForm } from "@/components/auth/auth-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/urls";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Create an account" };
+export const generateMetadata = pageMetadata("signUp");
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const callbackUrl = safeReturnPath((await searchParams).callbackUrl, "/account");

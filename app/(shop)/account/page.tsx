@@ -2,8 +2,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ContinueLearning } from "@/components/learn/continue-learning";
 import { hasRole, requireUser, STUDIO_ROLES } from "@/lib/auth/session";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Account" };
+export const generateMetadata = pageMetadata("account");
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("/account");

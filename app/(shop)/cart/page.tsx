@@ -3,8 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { CartLines } from "@/components/cart/cart-lines";
 import { getCart } from "@/lib/commerce/cart";
 import { currentCartOwner } from "@/lib/commerce/cart-session";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Cart", robots: { index: false } };
+export const generateMetadata = pageMetadata("cart", { index: false });
 
 export default async function CartPage() {
   const [t, owner] = await Promise.all([getTranslations("cart"), currentCartOwner()]);

@@ -7,8 +7,9 @@ import { requireUser } from "@/lib/auth/session";
 import { getCart } from "@/lib/commerce/cart";
 import { currentCartOwner } from "@/lib/commerce/cart-session";
 import { TEST_CARDS } from "@/lib/commerce/payments";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Checkout", robots: { index: false } };
+export const generateMetadata = pageMetadata("checkout", { index: false });
 
 export default async function CheckoutPage() {
   const user = await requireUser("/checkout");

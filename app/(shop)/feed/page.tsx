@@ -6,8 +6,9 @@ import { intlLocale, type Locale } from "@/i18n/locales";
 import { requireUser } from "@/lib/auth/session";
 import { productPath } from "@/lib/catalog/types";
 import { listFeed } from "@/lib/community/follows";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Feed", robots: { index: false } };
+export const generateMetadata = pageMetadata("feed", { index: false });
 
 export default async function FeedPage() {
   const user = await requireUser("/feed");

@@ -4,8 +4,9 @@ import { Price } from "@/components/ui/price";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import { requireUser } from "@/lib/auth/session";
 import { listOrdersForUser } from "@/lib/commerce/orders";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Orders", robots: { index: false } };
+export const generateMetadata = pageMetadata("orders", { index: false });
 
 export default async function OrdersPage() {
   const user = await requireUser("/orders");

@@ -3,8 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { ProductGrid } from "@/components/catalog/product-card";
 import { listCatalogue } from "@/lib/catalog/queries";
 import { parseCatalogueParams } from "@/lib/catalog/search-params";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Search", robots: { index: false } };
+export const generateMetadata = pageMetadata("search", { index: false });
 
 /** One query, both worlds: the best courses and artworks for it, each linking to its full filtered list. */
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { requireRole, STUDIO_ROLES } from "@/lib/auth/session";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Studio" };
+export const generateMetadata = pageMetadata("studio");
 
 export default async function StudioPage() {
   // Layouts do not re-run on every navigation, so the page checks too.

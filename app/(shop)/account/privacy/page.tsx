@@ -4,8 +4,9 @@ import { AccountConsentForm } from "@/components/privacy/account-consent-form";
 import { AccountDeleteForm } from "@/components/privacy/account-delete-form";
 import { requireUser } from "@/lib/auth/session";
 import { CONSENT_COOKIE, parseConsent } from "@/lib/visitor";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Privacy", robots: { index: false } };
+export const generateMetadata = pageMetadata("privacy", { index: false });
 
 export default async function PrivacyPage() {
   const user = await requireUser("/account/privacy");

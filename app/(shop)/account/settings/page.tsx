@@ -5,8 +5,9 @@ import { NameForm } from "@/components/account/name-form";
 import { PasswordForm } from "@/components/account/password-form";
 import { SessionsForm } from "@/components/account/sessions-form";
 import { requireUser } from "@/lib/auth/session";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Account settings", robots: { index: false } };
+export const generateMetadata = pageMetadata("settings", { index: false });
 
 type Props = { searchParams: Promise<{ saved?: string | string[] }> };
 

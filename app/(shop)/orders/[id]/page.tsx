@@ -6,8 +6,9 @@ import { intlLocale, type Locale } from "@/i18n/locales";
 import { requireUser } from "@/lib/auth/session";
 import { productPath } from "@/lib/catalog/types";
 import { getOrderForBuyer } from "@/lib/commerce/orders";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Order", robots: { index: false } };
+export const generateMetadata = pageMetadata("order", { index: false });
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -4,8 +4,9 @@ import { DataRow, DataTable } from "@/components/ui/data-table";
 import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth/session";
 import { listCampaigns } from "@/lib/campaigns/queries";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Campaigns", robots: { index: false } };
+export const generateMetadata = pageMetadata("campaigns", { index: false });
 
 export default async function CampaignsPage() {
   await requireRole(["marketer", "admin"], "/studio/campaigns");

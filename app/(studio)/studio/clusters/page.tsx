@@ -7,8 +7,9 @@ import { intlLocale, type Locale } from "@/i18n/locales";
 import { requireRole } from "@/lib/auth/session";
 import { currencyExponent, formatMoney } from "@/lib/money";
 import { getClusterOverview } from "@/lib/reco/read";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Clusters" };
+export const generateMetadata = pageMetadata("clusters");
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 

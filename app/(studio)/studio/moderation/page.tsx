@@ -4,8 +4,9 @@ import { getDb } from "@/db/client";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import { requireRole } from "@/lib/auth/session";
 import { listHiddenContent, listModerationQueue } from "@/lib/community/moderation";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Moderation", robots: { index: false } };
+export const generateMetadata = pageMetadata("moderation", { index: false });
 
 /** A reported work's image, small; admins may see hidden images (the upload route allows them). */
 function Thumb({ src, alt }: { src?: string; alt: string }) {

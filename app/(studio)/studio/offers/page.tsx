@@ -5,8 +5,9 @@ import { Price } from "@/components/ui/price";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import { requireRole } from "@/lib/auth/session";
 import { listOffersForCreator } from "@/lib/commerce/offers";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Offers" };
+export const generateMetadata = pageMetadata("offers");
 
 /** Offers on the creator's artworks (every artwork's for admins), newest activity first. */
 export default async function StudioOffersPage() {

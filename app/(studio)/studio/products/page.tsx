@@ -5,8 +5,9 @@ import { Price } from "@/components/ui/price";
 import { requireRole } from "@/lib/auth/session";
 import { productPath } from "@/lib/catalog/types";
 import { listStudioProducts, studioCreatorFor } from "@/lib/commerce/studio-products";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Products" };
+export const generateMetadata = pageMetadata("products");
 
 export default async function StudioProductsPage() {
   const user = await requireRole(["creator", "admin"], "/studio/products");

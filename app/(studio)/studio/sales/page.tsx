@@ -7,8 +7,9 @@ import { requireRole } from "@/lib/auth/session";
 import { productPath } from "@/lib/catalog/types";
 import { listSalesForCreator } from "@/lib/commerce/orders";
 import { getCreatorForUser } from "@/lib/commerce/ownership";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Sales" };
+export const generateMetadata = pageMetadata("sales");
 
 /** A creator's sold order lines, newest first; admins see every creator's. */
 export default async function StudioSalesPage() {

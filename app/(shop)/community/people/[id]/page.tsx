@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -10,7 +11,12 @@ import { getPublicPerson, listWorksByUser } from "@/lib/community/works";
 
 type Props = { params: Promise<{ id: string }> };
 
-export const metadata = { robots: { index: false } };
+/** The person's name as the title (user-chosen text: React escapes it in <title>); kept out of search engines. */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const person = id.length <= 128 ? await getPublicPerson(await getDb(), id) : null;
+  return { ...(person ? { title: person.name } : {}), robots: { index: false } };
+}
 
 /** A person in the community: their shared works and a follow button. Nothing private is shown. */
 export default async function PersonPage({ params }: Props) {

@@ -7,8 +7,9 @@ import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth/session";
 import { toFormShape } from "@/lib/campaigns/form-shape";
 import { getCampaignForEdit, getFormChoices } from "@/lib/campaigns/queries";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Campaign", robots: { index: false } };
+export const generateMetadata = pageMetadata("campaign", { index: false });
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 

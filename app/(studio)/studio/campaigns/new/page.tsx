@@ -6,8 +6,9 @@ import { toFormShape } from "@/lib/campaigns/form-shape";
 import { blankCampaignInput } from "@/lib/campaigns/blank";
 import { requestTime } from "@/lib/campaigns/clock";
 import { getFormChoices } from "@/lib/campaigns/queries";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "New campaign", robots: { index: false } };
+export const generateMetadata = pageMetadata("newCampaign", { index: false });
 
 export default async function NewCampaignPage() {
   await requireRole(["marketer", "admin"], "/studio/campaigns/new");

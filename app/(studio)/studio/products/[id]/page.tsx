@@ -9,8 +9,9 @@ import { requireRole } from "@/lib/auth/session";
 import { productPath } from "@/lib/catalog/types";
 import { getStudioCourseStructure } from "@/lib/commerce/studio-courses";
 import { getStudioProduct } from "@/lib/commerce/studio-products";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Edit product" };
+export const generateMetadata = pageMetadata("editProduct");
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

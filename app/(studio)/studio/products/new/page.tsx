@@ -4,8 +4,9 @@ import { ProductFields } from "@/components/studio/product-fields";
 import { StudioForm } from "@/components/studio/studio-form";
 import { requireRole } from "@/lib/auth/session";
 import { studioCreatorFor } from "@/lib/commerce/studio-products";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "New product" };
+export const generateMetadata = pageMetadata("newProduct");
 
 export default async function NewProductPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole(["creator", "admin"], "/studio/products/new");

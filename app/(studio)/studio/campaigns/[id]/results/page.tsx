@@ -11,8 +11,9 @@ import { requireRole } from "@/lib/auth/session";
 import { getBudgetProposal } from "@/lib/experiments/budget-proposal";
 import { listWeightHistory } from "@/lib/experiments/history";
 import { getExperimentResults, SRM_THRESHOLD } from "@/lib/experiments/results";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Results", robots: { index: false } };
+export const generateMetadata = pageMetadata("results", { index: false });
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ version?: string }> };
 

@@ -8,8 +8,9 @@ import { StudioForm } from "@/components/studio/studio-form";
 import { requireRole } from "@/lib/auth/session";
 import { getStudioCourseStructure } from "@/lib/commerce/studio-courses";
 import { getStudioProduct } from "@/lib/commerce/studio-products";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const metadata = { title: "Edit lesson" };
+export const generateMetadata = pageMetadata("editLesson");
 
 type Props = { params: Promise<{ id: string; lessonId: string }> };
 

@@ -1,0 +1,19 @@
+import "server-only";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import type en from "@/messages/en.json";
+
+/** A page title in the `meta.pages` catalogue. */
+export type PageTitleKey = keyof (typeof en)["meta"]["pages"];
+
+/**
+ * `generateMetadata` for a page whose title is a fixed phrase: translated into the visitor's
+ * language (a static `metadata` export could only be English). `index: false` keeps private pages
+ * (cart, account, studio) out of search engines.
+ */
+export function pageMetadata(key: PageTitleKey, { index = true }: { index?: boolean } = {}): () => Promise<Metadata> {
+  return async () => {
+    const t = await getTranslations("meta.pages");
+    return index ? { title: t(key) } : { title: t(key), robots: { index: false } };
+  };
+}
