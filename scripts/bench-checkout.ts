@@ -19,6 +19,7 @@ import { SimulatedPaymentProvider } from "../lib/commerce/payments";
 import { env } from "../lib/env";
 import { createRng } from "../lib/random";
 import { readFlags } from "./cli";
+import { percentile } from "./percentile";
 
 const USAGE =
   "usage: tsx scripts/bench-checkout.ts [--orders N] [--concurrency 1,10,50] [--artworks N] [--lines N] [--payment-latency-ms N] [--pglite-dir DIR] [--keep]";
@@ -38,12 +39,6 @@ const Flags = z
     keep: z.boolean().default(false),
   })
   .refine((f) => f.lines <= f.artworks, { message: "--lines cannot exceed --artworks" });
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank] as number;
-}
 
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 

@@ -2,14 +2,22 @@
  * In-process cost of proxy.ts's handler: requests per second for a landing page (new visitor: hash +
  * HMAC sign; returning visitor: HMAC verify), for an ordinary page (cookie check only), and for a bare
  * NextResponse.next() as the baseline. No network, no database: the config comes from a fixed cache.
- *   npx tsx scripts/bench-proxy.ts [--seconds 2]
+ *   npm run bench:proxy -- [--seconds 2]
+ * The same over HTTP, with and without proxy.ts: npm run bench:proxy-http.
  */
 import { NextRequest, NextResponse } from "next/server";
+import { z } from "zod";
 import { createConfigCache } from "../lib/experiments/config-cache";
 import { createProxy } from "../lib/experiments/proxy-handler";
 import { buildRuntimeConfig } from "../lib/experiments/runtime";
+import { readFlags } from "./cli";
 
-const seconds = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 2;
+const { seconds } = readFlags(process.argv.slice(2), {
+  script: "bench-proxy",
+  usage: "usage: tsx scripts/bench-proxy.ts [--seconds N]",
+  options: { seconds: { type: "string" } },
+  schema: z.object({ seconds: z.coerce.number().min(0.1).max(600).default(2) }),
+});
 const now = Date.now();
 const config = buildRuntimeConfig(
   [

@@ -12,6 +12,7 @@
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { percentile } from "./percentile";
 
 const USAGE = `Usage: npm run bench:reco -- [--sizes U:E,...] [--items N] [--reads N] [--seed S]
 
@@ -65,11 +66,6 @@ function parseFlags(argv: string[]) {
 const fmt = (n: number) => n.toLocaleString("en-US");
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-}
 
 async function benchKmeans(): Promise<{ clusteredMs: number; noiseMs: number; iterations: [number, number] }> {
   const { kmeans } = await import("@/lib/reco/kmeans");
@@ -177,7 +173,7 @@ async function main(): Promise<void> {
       userTimes.sort((a, b) => a - b);
       itemTimes.sort((a, b) => a - b);
       console.log(
-        `  read one user's recommendations: p50 ${percentile(userTimes, 0.5).toFixed(2)} ms, p99 ${percentile(userTimes, 0.99).toFixed(2)} ms (${flags.reads} reads, ${empty} empty); product neighbours: p50 ${percentile(itemTimes, 0.5).toFixed(2)} ms, p99 ${percentile(itemTimes, 0.99).toFixed(2)} ms`,
+        `  read one user's recommendations: p50 ${percentile(userTimes, 50).toFixed(2)} ms, p99 ${percentile(userTimes, 99).toFixed(2)} ms (${flags.reads} reads, ${empty} empty); product neighbours: p50 ${percentile(itemTimes, 50).toFixed(2)} ms, p99 ${percentile(itemTimes, 99).toFixed(2)} ms`,
       );
       results.push({
         users: size.users,
@@ -188,8 +184,8 @@ async function main(): Promise<void> {
         stages_s: Object.fromEntries(summary.stages.map((s) => [s.stage, Math.round(s.ms) / 1000])),
         events_per_s: Math.round(eventsPerSecond),
         peak_rss_mib: Math.round(peak / 2 ** 20),
-        read_user_ms: { p50: +percentile(userTimes, 0.5).toFixed(2), p99: +percentile(userTimes, 0.99).toFixed(2) },
-        read_item_ms: { p50: +percentile(itemTimes, 0.5).toFixed(2), p99: +percentile(itemTimes, 0.99).toFixed(2) },
+        read_user_ms: { p50: +percentile(userTimes, 50).toFixed(2), p99: +percentile(userTimes, 99).toFixed(2) },
+        read_item_ms: { p50: +percentile(itemTimes, 50).toFixed(2), p99: +percentile(itemTimes, 99).toFixed(2) },
         counts: summary.counts,
         k: summary.clusters.k,
         strong_model: summary.strongModel,

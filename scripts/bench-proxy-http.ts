@@ -1,0 +1,169 @@
+/**
+ * The proxy's cost as HTTP throughput: two production servers of the same source, one with proxy.ts
+ * and one without it (a copy of the tracked files with proxy.ts removed), loaded side by side.
+ *   npm run bench:proxy-http -- [--seconds 8] [--connections 8] [--runs 3] [--reuse]
+ * Builds both copies under $TMPDIR/atelier-bench-proxy/{with,without} (--reuse keeps builds that
+ * exist), starts them on their own embedded databases (seeded on first start; DATABASE_URL, when set,
+ * is passed to both), and alternates the runs (with, without, with, ...) so drift hits both alike.
+ * Scenarios: a campaign landing page for a new visitor (the proxy assigns a variant, signs cookies)
+ * and for a returning one (verifies them), and a catalogue page (visitor cookie check only).
+ * Prints req/s and p50/p99 latency per scenario and build, the median over runs.
+ * Exit codes: 0 ok, 1 failed, 2 bad flags.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
+import http from "node:http";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { z } from "zod";
+import { readFlags } from "./cli";
+import { percentile } from "./percentile";
+
+const USAGE = "usage: tsx scripts/bench-proxy-http.ts [--seconds N] [--connections N] [--runs N] [--reuse]";
+const Flags = z.object({
+  seconds: z.coerce.number().min(1).max(600).default(8),
+  connections: z.coerce.number().int().min(1).max(256).default(8),
+  runs: z.coerce.number().int().min(1).max(20).default(3),
+  reuse: z.boolean().default(false),
+});
+
+const REPO = resolve(dirname(new URL(import.meta.url).pathname), "..");
+const WORK = join(tmpdir(), "atelier-bench-proxy");
+const DIST = ".next-bench";
+const CONSENT = "atelier_consent=analytics";
+const servers: ChildProcess[] = [];
+
+type Build = { name: "with" | "without"; dir: string; port: number };
+type Sample = { requests: number; errors: number; perSecond: number; p50: number; p99: number };
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): void {
+  const result = spawnSync(command, args, { cwd, env, stdio: ["ignore", "ignore", "inherit"] });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed in ${cwd}`);
+}
+
+/** A copy of the tracked source (node_modules linked, not copied); `without` drops proxy.ts. */
+function prepare(build: Build, reuse: boolean): void {
+  if (reuse && existsSync(join(build.dir, DIST, "BUILD_ID"))) return;
+  rmSync(build.dir, { recursive: true, force: true });
+  mkdirSync(build.dir, { recursive: true });
+  const files = spawnSync("git", ["ls-files", "-z"], { cwd: REPO, encoding: "utf8" }).stdout.split("\0").filter(Boolean);
+  for (const file of files) if (existsSync(join(REPO, file))) cpSync(join(REPO, file), join(build.dir, file), { recursive: true });
+  symlinkSync(join(REPO, "node_modules"), join(build.dir, "node_modules"), "dir");
+  if (build.name === "without") rmSync(join(build.dir, "proxy.ts"));
+  process.stderr.write(`building ${build.name} proxy.ts in ${build.dir} ...\n`);
+  run("npx", ["next", "build"], build.dir, { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" });
+}
+
+function get(path: string, port: number, agent: http.Agent, cookie: string): Promise<{ status: number; cookies: string[] }> {
+  return new Promise((done, fail) => {
+    const req = http.get({ host: "127.0.0.1", port, path, agent, headers: { cookie, "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 bench" } }, (res) => {
+      res.resume();
+      res.on("end", () => done({ status: res.statusCode ?? 0, cookies: res.headers["set-cookie"] ?? [] }));
+    });
+    req.on("error", fail);
+  });
+}
+
+async function start(build: Build): Promise<void> {
+  const env = { ...process.env, NEXT_DIST_DIR: DIST, PGLITE_DIR: join(build.dir, ".data", "pglite"), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
+  const child = spawn("npx", ["next", "start", "--port", String(build.port)], { cwd: build.dir, env, stdio: "ignore", detached: true });
+  servers.push(child);
+  const agent = new http.Agent();
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    const ok = await get("/api/health", build.port, agent, "").then((r) => r.status === 200, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${build.name}: the server did not answer /api/health`);
+}
+
+/** `connections` keep-alive loops requesting `path` for `seconds`; cookies from `cookieFor` per request. */
+async function load(port: number, path: string, cookieFor: () => string, seconds: number, connections: number): Promise<Sample> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        const res = await get(path, port, agent, cookieFor()).catch(() => ({ status: 0, cookies: [] }));
+        latencies.push(performance.now() - t0);
+        if (res.status !== 200) errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return { requests: latencies.length, errors, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] as number;
+
+async function main() {
+  const flags = readFlags(process.argv.slice(2), {
+    script: "bench-proxy-http",
+    usage: USAGE,
+    schema: Flags,
+    options: { seconds: { type: "string" }, connections: { type: "string" }, runs: { type: "string" }, reuse: { type: "boolean" } },
+  });
+  const builds: Build[] = [
+    { name: "with", dir: join(WORK, "with"), port: 3301 },
+    { name: "without", dir: join(WORK, "without"), port: 3302 },
+  ];
+  for (const build of builds) prepare(build, flags.reuse);
+  await Promise.all(builds.map(start));
+
+  // A returning visitor's cookies, as the with-proxy server set them (the other ignores them).
+  const probe = await get("/c/ink-and-paper", builds[0]!.port, new http.Agent(), CONSENT);
+  if (probe.status !== 200) throw new Error(`landing page answered ${probe.status}`);
+  const returning = [CONSENT, ...probe.cookies.map((c) => c.split(";")[0])].join("; ");
+  const visitor = returning.split("; ").find((c) => c.startsWith("atelier_vid=")) ?? "";
+  const scenarios = [
+    { name: "landing /c/ink-and-paper, new visitor", path: "/c/ink-and-paper", cookie: () => CONSENT },
+    { name: "landing /c/ink-and-paper, returning visitor", path: "/c/ink-and-paper", cookie: () => returning },
+    { name: "catalogue /courses, returning visitor", path: "/courses", cookie: () => [CONSENT, visitor].join("; ") },
+  ];
+
+  console.log(`proxy.ts over HTTP: next start, ${flags.connections} keep-alive connections, ${flags.seconds} s per run, median of ${flags.runs} runs`);
+  console.log(`machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? "?"}), Node ${process.version}; client and servers share it\n`);
+  console.log(`${"scenario".padEnd(46)} ${"req/s with".padStart(11)} ${"without".padStart(9)} ${"cost".padStart(7)}   ${"p50/p99 ms with".padStart(16)} ${"without".padStart(13)}`);
+  const results: Record<string, unknown>[] = [];
+  for (const s of scenarios) {
+    const samples: Record<Build["name"], Sample[]> = { with: [], without: [] };
+    for (const b of builds) await load(b.port, s.path, s.cookie, 1, flags.connections); // warm-up
+    for (let r = 0; r < flags.runs; r++) for (const b of builds) samples[b.name].push(await load(b.port, s.path, s.cookie, flags.seconds, flags.connections));
+    const m = (name: Build["name"], key: keyof Sample) => median(samples[name].map((x) => x[key]));
+    const errors = [...samples.with, ...samples.without].reduce((n, x) => n + x.errors, 0);
+    const cost = 1 - m("with", "perSecond") / m("without", "perSecond");
+    console.log(
+      `${s.name.padEnd(46)} ${m("with", "perSecond").toFixed(0).padStart(11)} ${m("without", "perSecond").toFixed(0).padStart(9)} ${`${(cost * 100).toFixed(1)}%`.padStart(7)}   ${`${m("with", "p50").toFixed(1)}/${m("with", "p99").toFixed(1)}`.padStart(16)} ${`${m("without", "p50").toFixed(1)}/${m("without", "p99").toFixed(1)}`.padStart(13)}${errors ? `  (${errors} non-200)` : ""}`,
+    );
+    results.push({ scenario: s.name, withPerSecond: Math.round(m("with", "perSecond")), withoutPerSecond: Math.round(m("without", "perSecond")), throughputCost: Number(cost.toFixed(3)), errors });
+  }
+  console.log("\nWithout proxy.ts no visitor is assigned, so the landing page renders the control and records no exposure: for landing pages the difference includes that write, not only the proxy's own work.");
+  console.log(JSON.stringify({ connections: flags.connections, seconds: flags.seconds, runs: flags.runs, results }));
+}
+
+function stopServers() {
+  for (const child of servers) if (child.pid) try { process.kill(-child.pid, "SIGTERM"); } catch { /* already gone */ }
+}
+process.on("SIGINT", () => {
+  stopServers();
+  process.exit(130);
+});
+main().then(
+  () => {
+    stopServers();
+    process.exit(0);
+  },
+  (error: unknown) => {
+    stopServers();
+    console.error(`bench-proxy-http: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
