@@ -2,7 +2,7 @@
  * GET /img/<kind>/<slug>.svg draws catalogue images from stored rows: every kind a card can show
  * (course, artwork, bundle) and creators' avatars; anything else is a 404.
  */
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabase } from "@/db/client";
 import { creators, products } from "@/db/schema";
@@ -49,6 +49,18 @@ describe("GET /img/[kind]/[file]", () => {
       ["course", "../etc/passwd.svg"],
     ]) {
       expect((await get(kind!, file!)).status, `${kind}/${file}`).toBe(404);
+    }
+  });
+
+  // The image route does not look at status for any kind (studio previews show drafts): a bundle
+  // that is not published answers as a course in the same state does. Runs last: it changes rows.
+  it("answers for draft and archived bundles as it does for courses in the same state", async () => {
+    const [course, bundle] = [await slugOf("course"), await slugOf("bundle")];
+    for (const status of ["draft", "archived"] as const) {
+      await fresh.db.update(products).set({ status }).where(inArray(products.slug, [course, bundle]));
+      const [c, b] = [await get("course", `${course}.svg`), await get("bundle", `${bundle}.svg`)];
+      expect(b.status, status).toBe(c.status);
+      expect(b.headers.get("content-type"), status).toBe(c.headers.get("content-type"));
     }
   });
 });
