@@ -11,7 +11,7 @@
  * Exit codes: 0 ok, 1 failed, 2 bad flags.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import http from "node:http";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -42,14 +42,17 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed in ${cwd}`);
 }
 
-/** A copy of the tracked source (node_modules linked, not copied); `without` drops proxy.ts. */
+/**
+ * A copy of the tracked source; `without` drops proxy.ts. node_modules is hard-linked (cp -al: no
+ * space, seconds), not symlinked: Turbopack will not resolve packages through a link out of the project.
+ */
 function prepare(build: Build, reuse: boolean): void {
   if (reuse && existsSync(join(build.dir, DIST, "BUILD_ID"))) return;
   rmSync(build.dir, { recursive: true, force: true });
   mkdirSync(build.dir, { recursive: true });
   const files = spawnSync("git", ["ls-files", "-z"], { cwd: REPO, encoding: "utf8" }).stdout.split("\0").filter(Boolean);
   for (const file of files) if (existsSync(join(REPO, file))) cpSync(join(REPO, file), join(build.dir, file), { recursive: true });
-  symlinkSync(join(REPO, "node_modules"), join(build.dir, "node_modules"), "dir");
+  run("cp", ["-al", join(REPO, "node_modules"), join(build.dir, "node_modules")], build.dir);
   if (build.name === "without") rmSync(join(build.dir, "proxy.ts"));
   process.stderr.write(`building ${build.name} proxy.ts in ${build.dir} ...\n`);
   run("npx", ["next", "build"], build.dir, { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" });
