@@ -37,6 +37,35 @@ export async function recordExposure(db: Executor, input: ExposureInput): Promis
   return rows.length > 0;
 }
 
+/** A bounded set of keys, oldest forgotten first. */
+export class RecentKeys {
+  private readonly keys = new Set<string>();
+  constructor(private readonly limit: number) {}
+  has(key: string): boolean {
+    return this.keys.has(key);
+  }
+  add(key: string): void {
+    if (this.keys.has(key)) return;
+    if (this.keys.size >= this.limit) this.keys.delete(this.keys.values().next().value as string);
+    this.keys.add(key);
+  }
+}
+
+// Exposures (and visitor links) this server process has already written. Most landing-page views are
+// by returning visitors, whose exposure exists: remembering it saves a database round trip per view.
+// Only a cache: another process, or this one after forgetting, writes again and the unique index keeps
+// one row.
+const recentlyRecorded = new RecentKeys(50_000);
+
+/** recordExposure, skipped when this process recorded the same exposure (and the same user link) already. */
+export async function recordExposureOnce(db: Executor, input: ExposureInput, memo: RecentKeys = recentlyRecorded): Promise<boolean> {
+  const key = `${input.experimentKey}\u0000${input.bucketVersion}\u0000${input.visitorId}\u0000${input.userId ?? ""}`;
+  if (memo.has(key)) return false;
+  const wrote = await recordExposure(db, input);
+  memo.add(key);
+  return wrote;
+}
+
 /** Remembers that a visitor id was seen signed in as a user, and fills the user into their anonymous exposures. */
 export async function linkVisitorToUser(db: Executor, visitorId: string, userId: string): Promise<void> {
   await db.insert(visitorUsers).values({ visitorId, userId }).onConflictDoNothing();

@@ -5,7 +5,7 @@ import { orderLines, orders, users } from "@/db/schema";
 import { DEMO_PARTNERS, DEMO_PRODUCTS, demoCampaignInput } from "@/lib/campaigns/fixtures";
 import { createCampaign, transitionCampaign } from "@/lib/campaigns/store";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
-import { linkVisitorToUser, recordExposure } from "./exposures";
+import { linkVisitorToUser, RecentKeys, recordExposure, recordExposureOnce } from "./exposures";
 import { loadChannelTotals } from "./measurement";
 import { getExperimentResults, loadCampaignScope } from "./results";
 
@@ -104,6 +104,28 @@ describe("experiment results", () => {
     expect(await getExperimentResults(db, { campaignId, bucketVersion: 999 })).toBeNull();
     expect(await getExperimentResults(db, { campaignId, bucketVersion: 0 })).toBeNull();
     expect(await getExperimentResults(db, { campaignId: "no-such-campaign" })).toBeNull();
+  });
+
+  it("writes a returning visitor's exposure once per process, and again for a newly signed-in user", async () => {
+    const memo = new RecentKeys(10);
+    const input = { experimentKey: KEY, bucketVersion: 1, variant: 1, visitorId: "visitor-memo", userId: null, utmSource: null };
+    expect(await recordExposureOnce(db, input, memo)).toBe(true);
+    // The same view again never reaches the database: a database that throws on any use proves it.
+    const unusable = new Proxy({}, { get: () => () => Promise.reject(new Error("database used")) }) as unknown as Db;
+    expect(await recordExposureOnce(unusable, input, memo)).toBe(false);
+    // Signed in now: the link to the user is written (the exposure itself already exists).
+    const [someone] = await db.select({ id: users.id }).from(users).limit(1);
+    expect(await recordExposureOnce(db, { ...input, userId: someone!.id }, memo)).toBe(false);
+    const [row] = ((await db.execute(sql`select user_id from experiment_exposure where visitor_id = 'visitor-memo'`)) as unknown as { rows: { user_id: string }[] }).rows;
+    expect(row?.user_id).toBe(someone!.id);
+    await db.execute(sql`delete from experiment_exposure where visitor_id = 'visitor-memo'`);
+    await db.execute(sql`delete from visitor_user where visitor_id = 'visitor-memo'`);
+  });
+
+  it("forgets the oldest keys beyond its limit", () => {
+    const memo = new RecentKeys(2);
+    for (const k of ["a", "b", "c"]) memo.add(k);
+    expect(["a", "b", "c"].map((k) => memo.has(k))).toEqual([false, true, true]);
   });
 
   it("records one exposure per visitor and phase, whatever the later visits", async () => {

@@ -13,7 +13,7 @@ import { isPubliclyVisible } from "@/lib/campaigns/landing";
 import { landingCopy, resolveLandingVariant } from "@/lib/campaigns/landing-variant";
 import { isSlugLike } from "@/lib/campaigns/slug";
 import { env } from "@/lib/env";
-import { isInClusters, recordExposure } from "@/lib/experiments/exposures";
+import { isInClusters, recordExposureOnce } from "@/lib/experiments/exposures";
 import { ASSIGNMENT_HEADER, parseAssignmentHeader } from "@/lib/experiments/visitor-assignment";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -78,7 +78,7 @@ export default async function CampaignLandingPage({ params, searchParams }: Prop
       // After the response: the visitor never waits for the write, and a failed write never breaks the page.
       after(async () => {
         try {
-          await recordExposure(await getDb(), exposure);
+          await recordExposureOnce(await getDb(), exposure);
         } catch (error) {
           console.error("[experiments] exposure not recorded", error);
         }
