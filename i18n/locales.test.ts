@@ -42,7 +42,15 @@ describe("page titles", () => {
   it("are never fixed English text: every page and layout under app/ translates its title", () => {
     const files = (readdirSync("app", { recursive: true }) as string[]).filter((f) => /(^|\/)(page|layout)\.tsx$/.test(f));
     expect(files.length).toBeGreaterThan(30);
-    const fixed = files.filter((f) => /export const metadata\s*(:[^=]+)?=\s*\{[^;]*?\btitle\s*:\s*["'`]/.test(readFileSync(join("app", f), "utf8")));
+    // A static `metadata` object can only hold one language: any literal title (plain, `default` or
+    // `absolute` of a title object) or description in it is English every visitor would see.
+    const fixedText = /export const metadata\s*(:[^=]+)?=\s*\{[^;]*?\b(title|description|default|absolute)\s*:\s*["'`]/;
+    const fixed = files.filter((f) => fixedText.test(readFileSync(join("app", f), "utf8")));
     expect(fixed).toEqual([]);
+    // The pattern itself catches the shapes a regression would take and leaves text-free metadata alone.
+    expect(fixedText.test('export const metadata = { title: "Cart", robots: { index: false } };')).toBe(true);
+    expect(fixedText.test("export const metadata: Metadata = {\n  title: { absolute: `Sales` },\n};")).toBe(true);
+    expect(fixedText.test('export const metadata = { description: "Our shop" };')).toBe(true);
+    expect(fixedText.test("export const metadata = { robots: { index: false } };")).toBe(false);
   });
 });
