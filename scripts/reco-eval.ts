@@ -15,14 +15,14 @@
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { evaluateDataset, MODEL_NAMES, type ModelName } from "../lib/reco/evaluate";
 import { DatasetError, parseDataset } from "../lib/reco/ratings-file";
+import { readFlags } from "./cli";
 
 const USAGE =
   "usage: npx tsx scripts/reco-eval.ts --ratings FILE [--format auto|retail|ratings] [--split user|item] " +
-  "[--test-ratio 0.25] [--seed 42] [--k 10] [--models pop,itemknn,userknn,ease,hybrid] [--min-rating N]";
+  `[--test-ratio 0.25] [--seed 42] [--k 10] [--models ${MODEL_NAMES.join(",")}] [--min-rating N]`;
 
 const numberFlag = (name: string) =>
   z.string().trim().refine((s) => s !== "" && Number.isFinite(Number(s)), `--${name} must be a number`).transform(Number);
@@ -57,27 +57,13 @@ const Flags = z.object({
 
 class UsageError extends Error {}
 
-function parseFlags(argv: string[]) {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: Object.fromEntries(
-        ["ratings", "format", "split", "test-ratio", "seed", "k", "models", "min-rating"].map((f) => [f, { type: "string" }] as const),
-      ),
-    }));
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
-  }
-  const parsed = Flags.safeParse(values);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UsageError(`${issue.message}\n${USAGE}`);
-  }
-  return parsed.data;
-}
+const parseFlags = (argv: string[]) =>
+  readFlags(argv, {
+    script: "reco-eval",
+    usage: USAGE,
+    schema: Flags,
+    options: Object.fromEntries(["ratings", "format", "split", "test-ratio", "seed", "k", "models", "min-rating"].map((f) => [f, { type: "string" }] as const)),
+  });
 
 function main(): void {
   const flags = parseFlags(process.argv.slice(2));

@@ -27,6 +27,12 @@ function ratings(sep: string): string {
 }
 
 describe("scripts/reco-eval.ts", () => {
+  it("prints the usage, naming every model, on --help and exits 0", () => {
+    const r = run(["--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^usage: .*--ratings FILE.*--models pop,itemknn,userknn,ease,rp3beta,hybrid/);
+  });
+
   it("exits 2 with one clear message when the ratings file is missing", () => {
     const r = run(["--ratings", path.join(dir, "nope.csv")]);
     expect(r.code).toBe(2);
