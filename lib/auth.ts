@@ -5,12 +5,13 @@ import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens, type Role } from "@/db/schema";
 import { env } from "@/lib/env";
 import { authenticate, getUserById, signInSchema } from "@/lib/auth/accounts";
+import { sessionKeyDigest } from "@/lib/auth/session-key";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string; role: Role } & DefaultSession["user"];
-    /** The account's session key when the token was issued or last renewed (lib/auth/session-key.ts). */
-    sessionKey?: string | null;
+    /** A digest of the token's session key, as it was issued or last renewed (lib/auth/session-key.ts). */
+    sessionKeyDigest?: string | null;
   }
   interface User {
     role?: Role;
@@ -72,9 +73,18 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
-        session.sessionKey = typeof token.sessionKey === "string" ? token.sessionKey : null;
+        session.sessionKeyDigest = sessionKeyDigest(typeof token.sessionKey === "string" ? token.sessionKey : null);
         return session;
       },
     },
   };
 });
+
+/**
+ * Hands this session the account's new session key (after a password change or "sign out everywhere
+ * else"): the jwt callback's update branch stores it in the token. The key travels in the update
+ * request only, never in the session object, so it is not part of Session's type.
+ */
+export async function renewSessionKey(sessionKey: string): Promise<void> {
+  await updateSession({ sessionKey } as Parameters<typeof updateSession>[0]);
+}

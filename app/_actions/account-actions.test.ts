@@ -17,6 +17,10 @@ vi.mock("@/lib/auth/session", () => ({
   hasRole: (user: AccountUser | null, roles: string[]) => user !== null && roles.includes(user.role),
 }));
 vi.mock("@/lib/auth", () => ({
+  renewSessionKey: async (sessionKey: string) => {
+    session.updates += 1;
+    session.lastUpdate = { sessionKey };
+  },
   updateSession: async (data: unknown) => {
     session.updates += 1;
     session.lastUpdate = data;

@@ -4,7 +4,7 @@ import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { validatedActionWithUser, type FormState } from "@/lib/actions";
-import { updateSession } from "@/lib/auth";
+import { renewSessionKey, updateSession } from "@/lib/auth";
 import { z } from "zod";
 import { changeDisplayName, changeEmail, changeEmailSchema, changeNameSchema, changePassword, changePasswordSchema, endOtherSessions, type ProfileFailure } from "@/lib/auth/profile";
 
@@ -40,7 +40,7 @@ async function afterChange(): Promise<void> {
  * and find this session ended too. `saved` tells the page which form to confirm.
  */
 async function keepThisSession(sessionKey: string, saved: "password" | "sessions"): Promise<never> {
-  await updateSession({ sessionKey });
+  await renewSessionKey(sessionKey);
   redirect(`/account/settings?saved=${saved}`);
 }
 

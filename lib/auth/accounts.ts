@@ -71,13 +71,13 @@ export async function getUserById(db: Db, id: string): Promise<AccountUser | nul
   return row ? { ...row, email: row.email ?? "" } : null;
 }
 
-/** The user a session token names, or null when the account is gone or the token's session key is no longer current. */
-export async function getSessionUser(db: Db, id: string, sessionKey: unknown): Promise<AccountUser | null> {
+/** The user a session names, or null when the account is gone or the session's key (by its digest) is no longer current. */
+export async function getSessionUser(db: Db, id: string, sessionKeyDigest: unknown): Promise<AccountUser | null> {
   const [row] = await db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, sessionKey: users.sessionKey })
     .from(users)
     .where(eq(users.id, id))
     .limit(1);
-  if (!row || !sessionKeyMatches(row.sessionKey, sessionKey)) return null;
+  if (!row || !sessionKeyMatches(row.sessionKey, sessionKeyDigest)) return null;
   return { id: row.id, email: row.email ?? "", name: row.name, role: row.role };
 }

@@ -4,6 +4,7 @@ import { users } from "@/db/schema";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { authenticate, getSessionUser, registerUser, signUpSchema, type AccountUser } from "./accounts";
 import { changeDisplayName, changeEmail, changePassword, endOtherSessions } from "./profile";
+import { sessionKeyDigest } from "./session-key";
 
 let fresh: FreshDb;
 beforeAll(async () => {
@@ -108,14 +109,16 @@ describe("ending other sessions", () => {
     // Tokens issued before any change carry no key (null), like the account.
     const oldToken = (await authenticate(fresh.db, me.email, "first-password-1"))!.sessionKey;
     expect(oldToken).toBeNull();
-    expect(await getSessionUser(fresh.db, me.id, oldToken)).toMatchObject({ id: me.id });
+    expect(await getSessionUser(fresh.db, me.id, sessionKeyDigest(oldToken))).toMatchObject({ id: me.id });
 
     const result = await changePassword(fresh.db, me.id, { currentPassword: "first-password-1", newPassword: "second-password-2", confirmPassword: "second-password-2" });
     if (!result.ok) throw new Error("expected the change");
-    expect(await getSessionUser(fresh.db, me.id, oldToken)).toBeNull();
+    expect(await getSessionUser(fresh.db, me.id, sessionKeyDigest(oldToken))).toBeNull();
     expect(await getSessionUser(fresh.db, me.id, undefined)).toBeNull();
-    expect(await getSessionUser(fresh.db, me.id, "guessed-key")).toBeNull();
-    expect(await getSessionUser(fresh.db, me.id, result.sessionKey)).toMatchObject({ id: me.id, email: me.email });
+    expect(await getSessionUser(fresh.db, me.id, sessionKeyDigest("guessed-key"))).toBeNull();
+    expect(await getSessionUser(fresh.db, me.id, sessionKeyDigest(result.sessionKey))).toMatchObject({ id: me.id, email: me.email });
+    // Sessions carry the key's digest, never the key (which renews a token): the key itself is no digest.
+    expect(await getSessionUser(fresh.db, me.id, result.sessionKey)).toBeNull();
     // A fresh sign-in gets the current key.
     expect((await authenticate(fresh.db, me.email, "second-password-2"))!.sessionKey).toBe(result.sessionKey);
   });
@@ -132,8 +135,8 @@ describe("ending other sessions", () => {
     const second = await endOtherSessions(fresh.db, me.id);
     if (!first.ok || !second.ok) throw new Error("expected new keys");
     expect(second.sessionKey).not.toBe(first.sessionKey);
-    expect(await getSessionUser(fresh.db, me.id, first.sessionKey)).toBeNull();
-    expect(await getSessionUser(fresh.db, me.id, second.sessionKey)).toMatchObject({ id: me.id });
+    expect(await getSessionUser(fresh.db, me.id, sessionKeyDigest(first.sessionKey))).toBeNull();
+    expect(await getSessionUser(fresh.db, me.id, sessionKeyDigest(second.sessionKey))).toMatchObject({ id: me.id });
     expect(await getSessionUser(fresh.db, other.id, null)).toMatchObject({ id: other.id });
     expect(await endOtherSessions(fresh.db, "no-such-user")).toEqual({ ok: false, code: "not_found" });
   });

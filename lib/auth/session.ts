@@ -13,7 +13,7 @@ export async function getCurrentUser(): Promise<AccountUser | null> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return getSessionUser(await getDb(), id, session.sessionKey);
+  return getSessionUser(await getDb(), id, session.sessionKeyDigest);
 }
 
 /** The signed-in user's id under the same checks as getCurrentUser (an ended session has none). */

@@ -2,13 +2,14 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { useDatabase } from "@/db/client";
 import { events, products, recoDismissals, users } from "@/db/schema";
+import { sessionKeyDigest } from "@/lib/auth/session-key";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { mergeVisitorIntoUser, recordServerEvent } from "@/lib/tracking/record";
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS } from "@/lib/tracking/schema";
 
 // The route asks Auth.js for the session, which needs a Next request scope; tests say who is signed in.
 const session: { user: { id: string } | null; sessionKey?: string } = { user: null };
-vi.mock("@/lib/auth", () => ({ auth: async () => (session.user ? { user: session.user, sessionKey: session.sessionKey } : null) }));
+vi.mock("@/lib/auth", () => ({ auth: async () => (session.user ? { user: session.user, sessionKeyDigest: sessionKeyDigest(session.sessionKey) } : null) }));
 
 const { POST } = await import("./route");
 
