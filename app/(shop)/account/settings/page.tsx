@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { AccountSection } from "@/components/account/account-section";
 import { EmailForm } from "@/components/account/email-form";
 import { NameForm } from "@/components/account/name-form";
 import { PasswordForm } from "@/components/account/password-form";
@@ -24,33 +25,18 @@ export default async function AccountSettingsPage({ searchParams }: Props) {
         </Link>
         <h1 className="font-serif text-3xl">{t("title")}</h1>
       </div>
-      <section aria-labelledby="settings-name-title" className="space-y-3 rounded-lg border border-line bg-white p-5">
-        <h2 id="settings-name-title" className="font-serif text-2xl">
-          {t("nameTitle")}
-        </h2>
-        <p className="text-sm text-muted">{t("nameText")}</p>
+      <AccountSection id="settings-name-title" title={t("nameTitle")} text={t("nameText")}>
         <NameForm current={user.name ?? ""} labelledBy="settings-name-title" />
-      </section>
-      <section aria-labelledby="settings-password-title" className="space-y-3 rounded-lg border border-line bg-white p-5">
-        <h2 id="settings-password-title" className="font-serif text-2xl">
-          {t("passwordTitle")}
-        </h2>
+      </AccountSection>
+      <AccountSection id="settings-password-title" title={t("passwordTitle")}>
         <PasswordForm labelledBy="settings-password-title" rule={tAuth("passwordRule")} saved={saved === "password"} />
-      </section>
-      <section aria-labelledby="settings-email-title" className="space-y-3 rounded-lg border border-line bg-white p-5">
-        <h2 id="settings-email-title" className="font-serif text-2xl">
-          {t("emailTitle")}
-        </h2>
-        <p className="text-sm text-muted">{t("emailText", { email: user.email })}</p>
+      </AccountSection>
+      <AccountSection id="settings-email-title" title={t("emailTitle")} text={t("emailText", { email: user.email })}>
         <EmailForm current={user.email} labelledBy="settings-email-title" />
-      </section>
-      <section aria-labelledby="settings-sessions-title" className="space-y-3 rounded-lg border border-line bg-white p-5">
-        <h2 id="settings-sessions-title" className="font-serif text-2xl">
-          {t("sessionsTitle")}
-        </h2>
-        <p className="text-sm text-muted">{t("sessionsText")}</p>
+      </AccountSection>
+      <AccountSection id="settings-sessions-title" title={t("sessionsTitle")} text={t("sessionsText")}>
         <SessionsForm labelledBy="settings-sessions-title" saved={saved === "sessions"} />
-      </section>
+      </AccountSection>
     </div>
   );
 }
