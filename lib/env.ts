@@ -10,6 +10,12 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   UPLOAD_DIR: z.string().default(".data/uploads"),
   SITE_URL: z.url().default("http://localhost:3000"),
+  /** smtp://user:pass@host:port or smtps://…; unset: mail is written as .eml files under MAIL_DIR. */
+  SMTP_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
+  /** The From header of every mail. */
+  MAIL_FROM: z.string().default("Atelier <no-reply@atelier.test>"),
+  /** Where development mail is kept when SMTP_URL is unset (listed at /dev/mail in development). */
+  MAIL_DIR: z.string().default(".data/mail"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -14,6 +14,8 @@ export const users = pgTable("user", {
   image: text("image"),
   passwordHash: text("password_hash"),
   role: roleEnum("role").notNull().default("consumer"),
+  /** The language mail is written in ("en" or "zh-CN"): the interface language at sign-up, changed with it. */
+  locale: text("locale").notNull().default("en"),
   /**
    * A secret every session token of this account must carry. Changing the password (or "sign out
    * everywhere else") replaces it, which ends the other sessions; null until the first change.

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   check,
   index,
   integer,
@@ -60,7 +61,8 @@ export const orders = pgTable(
     userId: fk("user_id", () => users.id, "set null"),
     idempotencyKey: text("idempotency_key").notNull(),
     status: orderStatusEnum("status").notNull().default("paid"),
-    totalAmount: integer("total_amount").notNull(),
+    /** Minor units; bigint so no sum of lines can overflow (checkout bounds it by the provider's limit). */
+    totalAmount: bigint("total_amount", { mode: "number" }).notNull(),
     currency: text("currency").notNull(),
     createdAt: createdAt(),
   },
@@ -76,7 +78,7 @@ export const orderLines = pgTable(
     creatorId: fk("creator_id", () => creators.id, "restrict").notNull(),
     title: text("title").notNull(),
     quantity: integer("quantity").notNull(),
-    unitAmount: integer("unit_amount").notNull(),
+    unitAmount: bigint("unit_amount", { mode: "number" }).notNull(),
     currency: text("currency").notNull(),
   },
   (t) => [index("order_line_order_idx").on(t.orderId), index("order_line_creator_idx").on(t.creatorId), index("order_line_product_idx").on(t.productId)],
@@ -88,7 +90,7 @@ export const payments = pgTable("payment", {
   provider: text("provider").notNull(),
   reference: text("reference").notNull(),
   status: paymentStatusEnum("status").notNull(),
-  amount: integer("amount").notNull(),
+  amount: bigint("amount", { mode: "number" }).notNull(),
   currency: text("currency").notNull(),
   createdAt: createdAt(),
 });

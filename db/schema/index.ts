@@ -4,3 +4,4 @@ export * from "./commerce";
 export * from "./behaviour";
 export * from "./campaigns";
 export * from "./community";
+export * from "./security";

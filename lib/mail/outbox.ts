@@ -1,0 +1,15 @@
+/**
+ * The one way to send mail: write it to the outbox inside the transaction that causes it (pass that
+ * transaction as `db`). If the change rolls back, the mail was never queued; if it commits, the
+ * delivery loop (./delivery.ts) sends it with retries, however long the mail server is down.
+ */
+import type { Executor } from "@/db/client";
+import { outbox } from "@/db/schema";
+import { mailMessageSchema, type MailMessage } from "./message";
+
+export const MAIL_TOPIC = "mail";
+
+export async function enqueueMail(db: Executor, message: MailMessage): Promise<void> {
+  const payload = mailMessageSchema.parse(message);
+  await db.insert(outbox).values({ topic: MAIL_TOPIC, payload });
+}
