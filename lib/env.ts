@@ -10,6 +10,8 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   UPLOAD_DIR: z.string().default(".data/uploads"),
   SITE_URL: z.url().default("http://localhost:3000"),
+  /** Whether Auth.js may trust the Host / X-Forwarded-Host headers (behind a proxy you control). */
+  AUTH_TRUST_HOST: z.stringbool().optional(),
   /** smtp://user:pass@host:port or smtps://…; unset: mail is written as .eml files under MAIL_DIR. */
   SMTP_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
   /** The From header of every mail. */
