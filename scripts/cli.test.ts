@@ -17,6 +17,7 @@ describe("bench-checkout and sim-aa flags", () => {
     ["scripts/bench-checkout.ts", ["--lines", "5", "--artworks", "2"], "bench-checkout: --lines cannot exceed --artworks"],
     ["scripts/sim-aa.ts", ["--rate", "2"], "sim-aa: --rate: Too big"],
     ["scripts/sim-aa.ts", ["extra"], "sim-aa: Unexpected argument 'extra'"],
+    ["scripts/sim-aa.ts", ["--cuped"], "sim-aa: --cuped needs --pre-correlation R"],
   ])("%s %j exits 2 with a message and the usage", (script, args, message) => {
     const { code, stdout, stderr } = run(script, args);
     expect(code).toBe(2);
@@ -25,6 +26,14 @@ describe("bench-checkout and sim-aa flags", () => {
     expect(first).toContain(message);
     expect(usage).toMatch(/^usage: tsx scripts\//);
     expect(rest).toEqual([]);
+  });
+
+  it("ends sim-aa's output with one JSON line holding the contract's fields", () => {
+    const { code, stdout } = run("scripts/sim-aa.ts", ["--experiments", "20", "--visitors", "400", "--peeks", "4", "--sequential", "--pre-correlation", "0.5", "--cuped", "--uplift", "0.1"]);
+    expect(code).toBe(0);
+    const last = JSON.parse(stdout.trim().split("\n").at(-1)!);
+    expect(last).toMatchObject({ experiments: 20, visitors: 400, peeks: 4, sequential: true, alpha: 0.05 });
+    for (const field of ["fprAbsolute", "fprRelative", "ciWidthRatio", "power"]) expect(typeof last[field]).toBe("number");
   });
 
   it("prints the usage on --help and exits 0", () => {

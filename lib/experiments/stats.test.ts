@@ -172,3 +172,46 @@ describe("srmPValue", () => {
     expect(() => srmPValue([1, 2], [1])).toThrow(RangeError);
   });
 });
+
+describe("frequentistTest, sequential (always-valid confidence sequence)", () => {
+  // Published vectors from gbstats' own test suite (tests/frequentist/test_tests.py,
+  // TestSequentialTTest), rounded there to 5 decimals.
+  const meanA = { n: 3000, sum: 1396.87, sumSquares: 52377.9767 };
+  const meanB = { n: 3461, sum: 2422.7, sumSquares: 134698.29 };
+  const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
+
+  it("matches gbstats test_sequential_test_runs (means, tuning 1000)", () => {
+    const r = frequentistTest(meanA, meanB, { relative: true, sequentialTuning: 1000 });
+    expect(round5(r.expected)).toBe(0.50336);
+    expect(r.ci.map(round5)).toEqual([-0.55844, 1.56516]);
+    expect(r.pValue).toBe(1);
+  });
+
+  it("matches gbstats test_sequential_test_runs_prop (proportions, default tuning 5000)", () => {
+    const r = frequentistTest({ n: 3000, conversions: 1396 }, { n: 3461, conversions: 2422 }, { relative: true, sequentialTuning: 5000 });
+    expect(round5(r.expected)).toBe(0.50386);
+    expect(r.ci.map(round5)).toEqual([0.40098, 0.60675]);
+    expect(round5(r.pValue)).toBe(0);
+  });
+
+  it("is tightest when tuned near the sample size, as gbstats' test_sequential_test_tuning_as_expected", () => {
+    const width = (tuning: number) => {
+      const { ci } = frequentistTest(meanA, meanB, { relative: true, sequentialTuning: tuning });
+      return ci[1] - ci[0];
+    };
+    expect(width(10)).toBeGreaterThan(width(10_000));
+    expect(width(10_000)).toBeGreaterThan(width(6461));
+  });
+
+  it("is wider than the fixed-horizon interval and never more significant", () => {
+    const fixed = frequentistTest(meanA, meanB, { relative: false });
+    const seq = frequentistTest(meanA, meanB, { relative: false, sequentialTuning: 5000 });
+    expect(seq.ci[1] - seq.ci[0]).toBeGreaterThan(fixed.ci[1] - fixed.ci[0]);
+    expect(seq.pValue).toBeGreaterThanOrEqual(fixed.pValue);
+  });
+
+  it("keeps the uninformative answer for degenerate data and refuses a bad tuning", () => {
+    expect(frequentistTest({ n: 1, conversions: 0 }, { n: 1, conversions: 1 }, { relative: false, sequentialTuning: 5000 })).toEqual({ expected: 0, ci: [0, 0], pValue: 1 });
+    expect(() => frequentistTest(meanA, meanB, { relative: false, sequentialTuning: 0 })).toThrow(RangeError);
+  });
+});

@@ -22,6 +22,12 @@ export type TestOptions = {
   relative: boolean;
   /** Two-sided significance level; the interval has coverage 1 - alpha. */
   alpha?: number;
+  /**
+   * Sequential testing: return the always-valid confidence sequence and p-value instead of the
+   * fixed-horizon ones, tuned to be narrowest near this total sample size (GrowthBook's default 5000).
+   * Valid however often the result is looked at.
+   */
+  sequentialTuning?: number;
 };
 
 export type FrequentistResult = { expected: number; ci: [number, number]; pValue: number };
@@ -95,19 +101,52 @@ export function degenerateReason(
   return typeof e === "string" ? e : null;
 }
 
+/** GrowthBook's default tuning: the confidence sequence is tightest around 5000 units in total. */
+export const DEFAULT_SEQUENTIAL_TUNING = 5000;
+
+/**
+ * The mixing parameter of the normal-mixture confidence sequence, chosen so the sequence is tightest
+ * when the total sample size equals `tuning` (Waudby-Smith et al. 2023, eq. 161; gbstats' rho).
+ */
+export function sequentialRho(alpha: number, tuning: number): number {
+  return Math.sqrt((-2 * Math.log(alpha) + Math.log(-2 * Math.log(alpha) + 1)) / tuning);
+}
+
+/**
+ * Asymptotic always-valid inference (Waudby-Smith et al. 2023, "Time-uniform central limit theory",
+ * eqs. 9 and 155), as GrowthBook's gbstats computes it. With n units in total and the estimate's
+ * variance v, the per-unit variance is s2 = v n; the interval's half-width is
+ * sqrt(s2) * sqrt(2 (n rho^2 + 1) ln(sqrt(n rho^2 + 1) / alpha) / (n rho)^2), and the p-value is the
+ * reciprocal of the mixture e-value exp(rho^2 z^2 n / (2 (n rho^2 + 1))) / sqrt(n rho^2 + 1), capped at 1.
+ * Because the interval holds at every n at once, a marketer may look daily and stop at any time
+ * without inflating the false-positive rate.
+ */
+function sequentialResult(e: Estimate, n: number, alpha: number, tuning: number): FrequentistResult {
+  if (!(tuning > 0) || !Number.isFinite(tuning)) throw new RangeError(`sequentialTuning must be positive, got ${tuning}`);
+  const rho = sequentialRho(alpha, tuning);
+  const nr2 = n * rho * rho + 1;
+  const s2 = e.variance * n;
+  const halfWidth = Math.sqrt(s2) * Math.sqrt((2 * nr2 * Math.log(Math.sqrt(nr2) / alpha)) / (n * rho) ** 2);
+  const st2 = (e.expected * e.expected * n) / e.variance;
+  const eValue = Math.exp((rho * rho * st2) / (2 * nr2)) / Math.sqrt(nr2);
+  return { expected: e.expected, ci: [e.expected - halfWidth, e.expected + halfWidth], pValue: Math.min(1, 1 / eValue) };
+}
+
 /**
  * Two-sided Welch t-test of treatment against control.
  * expected: absolute difference of means, or relative uplift mt / mc - 1 (delta-method variance);
  * ci: expected -/+ t_{1 - alpha/2, dof} * se; pValue: P(|T| >= |expected / se|).
+ * With `sequentialTuning`, the always-valid confidence sequence and p-value instead (see above).
  */
 export function frequentistTest(
   control: VariantData,
   treatment: VariantData,
-  { relative, alpha = 0.05 }: TestOptions,
+  { relative, alpha = 0.05, sequentialTuning }: TestOptions,
 ): FrequentistResult {
   checkAlpha(alpha);
   const e = estimate(control, treatment, relative);
   if (typeof e === "string") return { expected: 0, ci: [0, 0], pValue: 1 };
+  if (sequentialTuning !== undefined) return sequentialResult(e, control.n + treatment.n, alpha, sequentialTuning);
   const se = Math.sqrt(e.variance);
   const width = studentTQuantile(1 - alpha / 2, e.dof) * se;
   return {
