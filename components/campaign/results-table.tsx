@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataRow, DataTable } from "@/components/ui/data-table";
 import { Price } from "@/components/ui/price";
+import { displayPercents } from "@/lib/experiments/bandit";
 import type { ExperimentResults } from "@/lib/experiments/results";
 import type { FrequentistResult } from "@/lib/experiments/stats";
 
@@ -11,6 +12,8 @@ export async function ResultsTable({ results }: { results: ExperimentResults }) 
   const pValue = (p: number) => (p < 0.001 ? "< 0.001" : format.number(p, { maximumSignificantDigits: 3 }));
   const interval = (r: FrequentistResult | { expected: number; ci: [number, number] }) => `${pct(r.ci[0], true)} … ${pct(r.ci[1], true)}`;
   const currency = results.campaign.currency;
+  // Weights as displayed add up to exactly 100 %.
+  const weights = displayPercents(results.arms.map((a) => a.weight)).map((x) => format.number(x / 100, { style: "percent", maximumFractionDigits: 1 }));
   return (
     <section aria-labelledby="table-title">
       <h2 id="table-title" className="font-serif text-2xl">
@@ -35,7 +38,7 @@ export async function ResultsTable({ results }: { results: ExperimentResults }) 
           { label: t("col.rpvUplift") },
         ]}
       >
-        {results.arms.map((a) => {
+        {results.arms.map((a, i) => {
           const c = a.vsControl;
           return (
             <DataRow key={a.position} className="align-top" data-variant-row={a.key}>
@@ -43,7 +46,7 @@ export async function ResultsTable({ results }: { results: ExperimentResults }) 
                 {a.name}
                 <div className="text-xs font-normal text-muted">{a.key}</div>
               </th>
-              <td className="text-right tabular-nums">{pct(a.weight)}</td>
+              <td className="text-right tabular-nums">{weights[i]}</td>
               <td className="text-right tabular-nums" data-metric="visitors">{format.number(a.visitors)}</td>
               <td className="text-right tabular-nums" data-metric="conversions">{format.number(a.conversions)}</td>
               <td className="text-right tabular-nums">{pct(a.conversionRate)}</td>

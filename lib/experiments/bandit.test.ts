@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { floorWeights, largestRemainder, proposeBudgetSplit, thompsonWeights } from "./bandit";
+import { betaPosterior, displayPercents, floorWeights, largestRemainder, limitStep, proposeBudgetSplit, thompsonWeights } from "./bandit";
 
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
@@ -150,5 +150,47 @@ describe("proposeBudgetSplit", () => {
     expect(() => proposeBudgetSplit(channels, 10.5, { seed: 1 })).toThrow(RangeError);
     expect(() => proposeBudgetSplit(channels, -1, { seed: 1 })).toThrow(RangeError);
     expect(proposeBudgetSplit([], 100, { seed: 1 })).toEqual([]);
+  });
+});
+
+describe("bandits that do not chase noise", () => {
+  it("a bandit fed one conversion does not move", () => {
+    const w = thompsonWeights([{ n: 110, conversions: 0 }, { n: 112, conversions: 1 }], { seed: 1, minConversions: 20 });
+    expect(w).toEqual([0.5, 0.5]);
+  });
+
+  it("limits each arm's change per update and keeps the sum at 1", () => {
+    const next = limitStep([0.5, 0.5], [0.01, 0.99], 0.1);
+    expect(next[0]).toBeCloseTo(0.4, 12);
+    expect(next[1]).toBeCloseTo(0.6, 12);
+    const three = limitStep([0.2, 0.3, 0.5], [0.6, 0.2, 0.2], 0.1);
+    expect(sum(three)).toBeCloseTo(1, 12);
+    three.forEach((w, i) => expect(Math.abs(w - [0.2, 0.3, 0.5][i]!)).toBeLessThanOrEqual(0.1 + 1e-12));
+    expect(limitStep([0.5, 0.5], [0.55, 0.45], 0.1)).toEqual([0.55, 0.45]);
+  });
+
+  it("shows percentages that add up to exactly 100", () => {
+    expect(displayPercents([0.7498, 0.2503])).toEqual([75, 25]);
+    expect(displayPercents([1 / 3, 1 / 3, 1 / 3])).toEqual([33.4, 33.3, 33.3]);
+    expect(sum(displayPercents([0.12345, 0.54321, 0.33334], 2))).toBeCloseTo(100, 10);
+  });
+
+  it("gives each arm's posterior mean and credible interval", () => {
+    const { mean, ci } = betaPosterior({ n: 98, conversions: 8 });
+    expect(mean).toBeCloseTo(0.09, 12);
+    // Beta(9, 91): 2.5% and 97.5% quantiles from scipy.stats.beta.ppf (Debian's python3-scipy).
+    expect(ci[0]).toBeCloseTo(0.04241647, 7);
+    expect(ci[1]).toBeCloseTo(0.15302698, 7);
+  });
+
+  it("keeps the budget near today's split until the channels have evidence", () => {
+    const channels = [
+      { channel: "a", spend: 50_000, conversions: 1 },
+      { channel: "b", spend: 50_000, conversions: 0 },
+    ];
+    const split = proposeBudgetSplit(channels, 10_000, { seed: 3, current: [5000, 5000], fullEvidenceConversions: 30 });
+    // One conversion is 1/30 of full evidence: ~50/50 stays ~50/50 (not 95/5).
+    expect(split[0]!.share).toBeLessThan(0.52);
+    expect(split.reduce((s, l) => s + l.budget, 0)).toBe(10_000);
   });
 });

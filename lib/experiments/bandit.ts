@@ -5,6 +5,7 @@
  * keeps collecting evidence on arms that look bad early, and keeps the final analysis possible.
  */
 import { createRng, type Rng } from "@/lib/random";
+import { betaQuantile, gammaQuantile } from "./distributions";
 
 export type BanditArm = { n: number; conversions: number };
 
@@ -13,6 +14,11 @@ export type ThompsonOptions = {
   minWeight?: number;
   /** Burn-in: equal weights until every arm has at least this many units. */
   minSamples?: number;
+  /**
+   * Burn-in: equal weights until every arm also has this many conversions (default 0). A few
+   * conversions say almost nothing: 1 in 112 against 0 in 110 would otherwise move traffic to 75/25.
+   */
+  minConversions?: number;
   /** Monte Carlo draws; the weights' standard error is at most 0.5 / sqrt(draws). */
   draws?: number;
   seed: number;
@@ -91,17 +97,49 @@ export function floorWeights(weights: readonly number[], floor: number): number[
  * posteriors (uniform prior), floored at minWeight.
  */
 export function thompsonWeights(arms: readonly BanditArm[], options: ThompsonOptions): number[] {
-  const { minWeight = 0.01, minSamples = 100, draws = 10_000, seed } = options;
+  const { minWeight = 0.01, minSamples = 100, minConversions = 0, draws = 10_000, seed } = options;
   const k = arms.length;
   if (k === 0) return [];
   const data = arms.map((a) => clean(a.n, a.conversions));
-  if (k === 1 || data.some((a) => a.n < minSamples)) return floorWeights(equalWeights(k), minWeight);
+  if (k === 1 || data.some((a) => a.n < minSamples || a.conversions < minConversions)) return floorWeights(equalWeights(k), minWeight);
   const rng: Rng = createRng(seed);
   const shares = winShares(k, Math.max(1, Math.floor(draws)), (i) => {
     const a = data[i] as { n: number; conversions: number };
     return rng.beta(1 + a.conversions, 1 + a.n - a.conversions);
   });
   return floorWeights(shares, minWeight);
+}
+
+/**
+ * At most `maxStep` of change for any arm in one update: the new weights are
+ * previous + t (target - previous) with the largest t <= 1 that keeps every change within maxStep.
+ * A convex combination of two splits, so the result still sums to 1 and moves in the direction the
+ * evidence points, only more slowly. Mismatched lengths (a variant added) take the target as it is.
+ */
+export function limitStep(previous: readonly number[], target: readonly number[], maxStep: number): number[] {
+  if (previous.length !== target.length || !(maxStep > 0)) return target.slice();
+  const largest = target.reduce((m, w, i) => Math.max(m, Math.abs(w - (previous[i] as number))), 0);
+  if (largest <= maxStep) return target.slice();
+  const t = maxStep / largest;
+  return target.map((w, i) => (previous[i] as number) + t * (w - (previous[i] as number)));
+}
+
+/**
+ * Weights as percentages with `decimals` places that add up to exactly 100 as displayed (largest
+ * remainder on units of 10^-decimals percent): 74.98 % + 25.03 % never appears.
+ */
+export function displayPercents(weights: readonly number[], decimals = 1): number[] {
+  const scale = 10 ** decimals;
+  return largestRemainder(weights, 100 * scale).map((units) => units / scale);
+}
+
+/** A conversion rate's Beta(1 + conversions, 1 + failures) posterior: its mean and central credible interval. */
+export function betaPosterior(arm: BanditArm, level = 0.95): { mean: number; ci: [number, number] } {
+  const { n, conversions } = clean(arm.n, arm.conversions);
+  const a = 1 + conversions;
+  const b = 1 + n - conversions;
+  const tail = (1 - level) / 2;
+  return { mean: a / (a + b), ci: [betaQuantile(tail, a, b), betaQuantile(1 - tail, a, b)] };
 }
 
 /**
@@ -141,11 +179,25 @@ export type BudgetOptions = {
   spendUnit?: number;
   /** Burn-in: equal split until every channel has spent this much (default 100 spend units). */
   minSpend?: number;
+  /**
+   * Shrinkage: the proposal moves from the current split towards the sampler's split in proportion
+   * to the evidence, e = min over channels of min(1, conversions / fullEvidenceConversions)
+   * (default 30). With little data the proposal stays close to what the marketer runs today.
+   */
+  fullEvidenceConversions?: number;
+  /** Today's split (for example each channel's current budget); equal when absent. */
+  current?: readonly number[];
   draws?: number;
   seed: number;
 };
 
-export type BudgetLine = { channel: string; budget: number; share: number };
+export type BudgetLine = {
+  channel: string;
+  budget: number;
+  share: number;
+  /** Posterior mean and 95% credible interval of conversions per spend unit. */
+  rate: { mean: number; ci: [number, number] };
+};
 
 /**
  * Propose how to split the next totalBudget (integer minor units) across channels.
@@ -174,16 +226,25 @@ export function proposeBudgetSplit(
   const nonNegative = (x: number) => (Number.isFinite(x) && x > 0 ? x : 0);
   const data = channels.map((c) => ({ spend: nonNegative(c.spend), conversions: nonNegative(c.conversions) }));
 
+  const currentRaw = options.current && options.current.length === k ? options.current.map(nonNegative) : equalWeights(k);
+  const currentTotal = currentRaw.reduce((s, x) => s + x, 0);
+  const current = currentTotal > 0 ? currentRaw.map((x) => x / currentTotal) : equalWeights(k);
+  const fullEvidence = options.fullEvidenceConversions ?? 30;
+  const evidence = fullEvidence > 0 ? Math.min(1, ...data.map((d) => d.conversions / fullEvidence)) : 1;
+
   let shares: number[];
   if (k === 1 || data.some((d) => d.spend < minSpend)) {
-    shares = floorWeights(equalWeights(k), minShare);
+    shares = floorWeights(current, minShare);
   } else {
     const rng = createRng(seed);
     const raw = winShares(k, Math.max(1, Math.floor(draws)), (i) => {
       const d = data[i] as { spend: number; conversions: number };
       return rng.gamma(1 + d.conversions) / (1 + d.spend / spendUnit);
     });
-    shares = floorWeights(raw, minShare);
+    shares = floorWeights(
+      raw.map((w, i) => (current[i] as number) + evidence * (w - (current[i] as number))),
+      minShare,
+    );
   }
 
   const budgets = largestRemainder(shares, totalBudget);
@@ -201,5 +262,15 @@ export function proposeBudgetSplit(
       budgets[i] = (budgets[i] as number) + 1;
     }
   }
-  return channels.map((c, i) => ({ channel: c.channel, budget: budgets[i] as number, share: shares[i] as number }));
+  return channels.map((c, i) => {
+    const d = data[i] as { spend: number; conversions: number };
+    const shape = 1 + d.conversions;
+    const rate = 1 + d.spend / spendUnit;
+    return {
+      channel: c.channel,
+      budget: budgets[i] as number,
+      share: shares[i] as number,
+      rate: { mean: shape / rate, ci: [gammaQuantile(0.025, shape, rate), gammaQuantile(0.975, shape, rate)] as [number, number] },
+    };
+  });
 }

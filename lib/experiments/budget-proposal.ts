@@ -23,13 +23,17 @@ export type ChannelProposal = {
   revenue: number;
   proposedAmount: number;
   share: number;
+  /** Conversions per major unit of spend: posterior mean and 95% credible interval. */
+  rate: { mean: number; ci: [number, number] };
 };
 
 export type BudgetProposal = {
   currency: string;
   totalBudget: number;
-  /** True while some channel has spent less than `burnInSpend`: the split stays equal. */
+  /** True while some channel has spent less than `burnInSpend`: the split stays as it is today. */
   burnIn: boolean;
+  /** How far the proposal moves from today's split towards the sampler's (0 to 1): see BUDGET_FULL_EVIDENCE. */
+  evidence: number;
   /** The sampler's burn-in, in minor units of `currency`: 100 of the currency's major units. */
   burnInSpend: number;
   channels: ChannelProposal[];
@@ -38,6 +42,12 @@ export type BudgetProposal = {
 };
 
 export const BUDGET_MIN_SHARE = 0.05;
+/**
+ * Shrinkage rule: the proposal moves from today's split towards the sampler's in proportion to the
+ * weakest channel's evidence, min(1, conversions / BUDGET_FULL_EVIDENCE); with 30 conversions in every
+ * channel it follows the sampler fully. One lucky conversion therefore moves almost nothing.
+ */
+export const BUDGET_FULL_EVIDENCE = 30;
 /** The sampler counts spend in major units of the currency (1.00 USD is 100 minor units, 1 JPY is 1). */
 export function budgetSpendUnit(currency: string): number {
   return 10 ** currencyExponent(currency);
@@ -55,14 +65,23 @@ export async function getBudgetProposal(db: Executor, campaignId: string): Promi
   const split = proposeBudgetSplit(
     channels.map((c) => ({ channel: c.source, spend: c.spentAmount, conversions: bySource.get(c.source)?.conversions ?? 0 })),
     totalBudget,
-    { minShare: BUDGET_MIN_SHARE, spendUnit, minSpend: burnInSpend, seed: fnv1a32(`${campaignId}:${channels.map((c) => `${c.source}=${c.spentAmount}`).join(",")}`) },
+    {
+      minShare: BUDGET_MIN_SHARE,
+      spendUnit,
+      minSpend: burnInSpend,
+      fullEvidenceConversions: BUDGET_FULL_EVIDENCE,
+      current: channels.map((c) => c.budgetAmount),
+      seed: fnv1a32(`${campaignId}:${channels.map((c) => `${c.source}=${c.spentAmount}`).join(",")}`),
+    },
   );
+  const conversionsOf = (source: string) => bySource.get(source)?.conversions ?? 0;
   const known = new Set(channels.map((c) => c.source));
   const unattributed = totals.filter((t) => t.source === null || !known.has(t.source));
   return {
     currency: scope.currency,
     totalBudget,
     burnIn: channels.length > 1 && channels.some((c) => c.spentAmount < burnInSpend),
+    evidence: channels.length ? Math.min(1, ...channels.map((c) => conversionsOf(c.source) / BUDGET_FULL_EVIDENCE)) : 0,
     burnInSpend,
     channels: channels.map((c, i) => {
       const t = bySource.get(c.source);
@@ -76,6 +95,7 @@ export async function getBudgetProposal(db: Executor, campaignId: string): Promi
         revenue: t?.revenue ?? 0,
         proposedAmount: split[i]?.budget ?? 0,
         share: split[i]?.share ?? 0,
+        rate: split[i]?.rate ?? { mean: 0, ci: [0, 0] },
       };
     }),
     unattributed: {

@@ -259,3 +259,27 @@ export function chiSquareSurvival(x: number, k: number): number {
   if (Number.isNaN(x) || !(k > 0)) return NaN;
   return regularizedGammaQ(k / 2, x / 2);
 }
+
+/** The p-quantile of a continuous distribution on [lo, hi] from its CDF, by bisection (60 halvings: below 1e-15 of the range). */
+function bisectQuantile(cdf: (x: number) => number, p: number, lo: number, hi: number): number {
+  let a = lo;
+  let b = hi;
+  for (let i = 0; i < 60; i++) {
+    const mid = (a + b) / 2;
+    if (cdf(mid) < p) a = mid;
+    else b = mid;
+  }
+  return (a + b) / 2;
+}
+
+/** The p-quantile of Beta(a, b), for credible intervals of conversion rates. */
+export function betaQuantile(p: number, a: number, b: number): number {
+  return bisectQuantile((x) => regularizedBeta(x, a, b), p, 0, 1);
+}
+
+/** The p-quantile of Gamma(shape, rate), for credible intervals of Poisson rates. */
+export function gammaQuantile(p: number, shape: number, rate: number): number {
+  // The upper bracket: mean + 20 sd covers any p used for intervals.
+  const hi = shape + 20 * Math.sqrt(shape) + 20;
+  return bisectQuantile((x) => regularizedGammaP(shape, x), p, 0, hi) / rate;
+}
