@@ -55,10 +55,12 @@ export function createProxy(deps: ProxyDeps) {
   const now = deps.now ?? Date.now;
   const indexes = new WeakMap<RuntimeConfig, Map<string, RuntimeExperiment>>();
 
-  return async function proxy(request: NextRequest, event?: NextFetchEvent): Promise<NextResponse> {
+  /** `forward`: request headers the render must see besides these (proxy.ts: the CSP with its nonce). */
+  return async function proxy(request: NextRequest, event?: NextFetchEvent, forward?: Record<string, string>): Promise<NextResponse> {
     const headers = new Headers(request.headers);
+    for (const [name, value] of Object.entries(forward ?? {})) headers.set(name, value);
     // Only the proxy may say which variant a request gets: drop whatever the client sent.
-    let rewriteHeaders = headers.has(ASSIGNMENT_HEADER);
+    let rewriteHeaders = headers.has(ASSIGNMENT_HEADER) || forward !== undefined;
     headers.delete(ASSIGNMENT_HEADER);
     const ua = request.headers.get("user-agent");
     const landing = LANDING_PATH.exec(request.nextUrl.pathname);
