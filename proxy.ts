@@ -11,7 +11,7 @@ import { createConfigCache, type ConfigCache } from "@/lib/experiments/config-ca
 import { INTERNAL_HEADER, internalToken } from "@/lib/experiments/internal-auth";
 import { createProxy } from "@/lib/experiments/proxy-handler";
 import { parseRuntimeConfig } from "@/lib/experiments/runtime";
-import { refuseHostile } from "@/lib/request-guard";
+import { refuseHostile, withoutForeignCallbackCookie } from "@/lib/request-guard";
 import { baseSecurityHeaders, contentSecurityPolicy, newNonce, servedOverHttps } from "@/lib/security-headers";
 
 const caches = new Map<string, ConfigCache>();
@@ -65,6 +65,14 @@ export async function proxy(request: NextRequest, event?: NextFetchEvent): Promi
   const rawPath = new URL(request.url).pathname;
   const refused = await refuseHostile(request, rawPath, siteHost);
   if (refused) return withHeaders(refused);
+  if (rawPath.startsWith("/api/auth/")) {
+    const cookie = withoutForeignCallbackCookie(request.headers.get("cookie"), request, siteHost);
+    if (cookie !== null) {
+      const headers = new Headers(request.headers);
+      headers.set("cookie", cookie);
+      return withHeaders(NextResponse.next({ request: { headers } }));
+    }
+  }
   if (NOT_A_PAGE.test(rawPath)) return withHeaders(NextResponse.next());
   // Next reads the nonce from the request's CSP header and puts it on each script it renders.
   const csp = contentSecurityPolicy({ nonce: newNonce(), dev, https });

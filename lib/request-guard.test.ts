@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_BODY_LIMIT_BYTES, refuseHostile } from "./request-guard";
+import { ACTION_BODY_LIMIT_BYTES, refuseHostile, withoutForeignCallbackCookie } from "./request-guard";
 
 const SITE = "atelier.example";
 const req = (path: string, init: RequestInit & { headers?: Record<string, string> } = {}) => {
@@ -54,5 +54,18 @@ describe("refuseHostile", () => {
     expect(await status(action("[]", { ...text, "content-length": String(ACTION_BODY_LIMIT_BYTES + 1) }))).toBe(413);
     expect(await status(action("{not json", { ...text, "content-length": "9" }))).toBe(400);
     expect(await status(action("--x\r\ncontent-disposition: form-data; name=\"a\"\r\n\r\nvalue", { "content-type": "multipart/form-data; boundary=x", "content-length": "60" }))).toBe(400);
+  });
+});
+
+describe("withoutForeignCallbackCookie", () => {
+  const request = new Request("http://localhost:3000/api/auth/session", { headers: { host: "localhost:3000" } });
+  it("drops an Auth.js callback-url cookie that points off this site, keeping the others", () => {
+    expect(withoutForeignCallbackCookie("a=1; authjs.callback-url=javascript%3Aalert(1); b=2", request, SITE)).toBe("a=1; b=2");
+    expect(withoutForeignCallbackCookie("__Secure-authjs.callback-url=https%3A%2F%2Fevil.example", request, SITE)).toBe("");
+  });
+  it("leaves a same-site callback and other cookies alone", () => {
+    expect(withoutForeignCallbackCookie("authjs.callback-url=%2Faccount; a=1", request, SITE)).toBeNull();
+    expect(withoutForeignCallbackCookie("authjs.callback-url=http%3A%2F%2Flocalhost%3A3000%2F", request, SITE)).toBeNull();
+    expect(withoutForeignCallbackCookie(null, request, SITE)).toBeNull();
   });
 });

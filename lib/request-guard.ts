@@ -3,6 +3,7 @@
  * a case where Next (or Auth.js) itself would answer 500 for the client's mistake, so proxy.ts, which
  * runs for every path, answers the right 4xx instead. Web APIs only: runs in the proxy.
  */
+import { isDecodableFormReply, isDecodableTextReply } from "./action-reply";
 import { isDecodablePath } from "./urls";
 
 /** Server-action bodies: community works upload images of up to 8 MB (lib/uploads), the form adds text. */
@@ -74,20 +75,44 @@ export async function refuseHostile(request: Request, path: string, siteHost: st
   // A body Next cannot decode (not JSON, a cut multipart) fails inside its action handler with a 500.
   // The proxy reads a copy of the body (Next buffers it for the proxy anyway and replays it to the app).
   if (action.multipart) {
+    let form: FormData;
     try {
-      await request.formData();
+      form = await request.formData();
     } catch {
       return refuse(400, "Bad request: malformed form data");
     }
+    // A fetch action's form is React's reply encoding; a form posted without JavaScript is Next's own.
+    if (action.fetch && !isDecodableFormReply(form)) return refuse(400, "Bad request: malformed action arguments");
   } else if (action.fetch) {
-    const text = await request.text();
-    try {
-      JSON.parse(text);
-    } catch {
-      return refuse(400, "Bad request: malformed action arguments");
-    }
+    if (!isDecodableTextReply(await request.text())) return refuse(400, "Bad request: malformed action arguments");
   }
   return null;
+}
+
+const CALLBACK_COOKIE = /^(?:__Secure-|__Host-)?authjs\.callback-url$/;
+
+/**
+ * The Cookie header for Auth.js without a callback-url cookie that points off this site (Auth.js fails
+ * with a 500 on "javascript:…" there), or null when nothing had to go. The cookie is dropped, not the
+ * request refused: a stale cookie must not lock a browser out of signing in.
+ */
+export function withoutForeignCallbackCookie(cookieHeader: string | null, request: Request, siteHost: string): string | null {
+  if (!cookieHeader) return null;
+  let changed = false;
+  const kept = cookieHeader.split(";").filter((part) => {
+    const eq = part.indexOf("=");
+    if (eq <= 0 || !CALLBACK_COOKIE.test(part.slice(0, eq).trim())) return true;
+    let value: string;
+    try {
+      value = decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      value = "";
+    }
+    if (isSameSite(value, request, siteHost)) return true;
+    changed = true;
+    return false;
+  });
+  return changed ? kept.join(";").trim() : null;
 }
 
 function isSameSite(target: string, request: Request, siteHost: string): boolean {

@@ -1,3 +1,4 @@
+import { refuseForbiddenMethods } from "./method-guard";
 import { productionConfigProblems } from "./secrets";
 
 /**
@@ -6,6 +7,7 @@ import { productionConfigProblems } from "./secrets";
  */
 export async function startServer(): Promise<void> {
   refuseWeakConfig();
+  refuseForbiddenMethods();
 }
 
 /**
