@@ -44,8 +44,8 @@ async function linkVisitor(request: NextRequest): Promise<void> {
   });
 }
 
-const experimentProxy = createProxy({ secret: env.EXPERIMENT_SECRET, configFor, linkVisitor });
 const https = servedOverHttps(env.SITE_URL);
+const experimentProxy = createProxy({ secret: env.EXPERIMENT_SECRET, configFor, linkVisitor, secureCookies: https });
 const siteHost = new URL(env.SITE_URL).host;
 const dev = env.NODE_ENV === "development";
 const BASE_HEADERS = baseSecurityHeaders({ https });

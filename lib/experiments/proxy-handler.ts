@@ -38,6 +38,8 @@ export type ProxyDeps = {
   /** Background call that stores visitor -> user for a signed-in visitor; given the request to forward. */
   linkVisitor?: (request: NextRequest) => Promise<void>;
   now?: () => number;
+  /** Cookies with Secure whatever the request says (the site is served over https: SITE_URL). */
+  secureCookies?: boolean;
 };
 
 type ResponseCookie = { name: string; value: string; maxAge: number };
@@ -68,7 +70,7 @@ export function createProxy(deps: ProxyDeps) {
     // The bot check is a large regular expression: run it only where its answer is used.
     const bot = !ua || ((landing !== null || !hasVisitor) && isbot(ua));
     const toSet: ResponseCookie[] = [];
-    const secure = request.nextUrl.protocol === "https:";
+    const secure = deps.secureCookies === true || request.nextUrl.protocol === "https:";
 
     // Visitor id: first-party, httpOnly; needed for anonymous carts, so it is set regardless of consent
     // (it is only used for experiments and analytics when consent is "analytics"). Bots get none.
