@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { ACTION_BODY_LIMIT } from "./lib/request-guard";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -9,7 +10,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs"],
   poweredByHeader: false,
   // Community works upload images of up to 8 MB (lib/uploads checks the real limit); the form adds text.
-  experimental: { serverActions: { bodySizeLimit: "9mb" } },
+  experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT } },
   // Lets several builds of one checkout live side by side (parallel work, e2e against a fresh build).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
@@ -9,6 +10,10 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined);
+// A production server refuses to start without strong secrets (lib/server-start.ts): each run gets fresh
+// ones. Set on process.env so the workers, which load this file again, see the same values.
+process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
+process.env.E2E_EXPERIMENT_SECRET ??= randomBytes(32).toString("base64url");
 
 export default defineConfig({
   testDir: "e2e",
@@ -60,6 +65,9 @@ export default defineConfig({
       // Test uploads stay out of the dev server's .data/uploads.
       UPLOAD_DIR: process.env.E2E_UPLOAD_DIR ?? ".data/e2e-uploads",
       NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_SECRET: process.env.E2E_AUTH_SECRET,
+      EXPERIMENT_SECRET: process.env.E2E_EXPERIMENT_SECRET,
+      SITE_URL: `http://127.0.0.1:${PORT}`,
     },
   },
 });

@@ -1,7 +1,9 @@
 /**
- * Next 16 proxy (formerly middleware): visitor id cookie and sticky A/B assignment on /c/[slug].
- * The logic lives in lib/experiments/proxy-handler.ts; this file wires the running-experiments cache,
- * which polls the internal config route (why a route and not a file: lib/experiments/config-cache.ts).
+ * Next 16 proxy (formerly middleware), run for every request: refuses hostile input the framework
+ * would answer with a 500 (lib/request-guard.ts), sets the security headers (lib/security-headers.ts),
+ * and on pages the visitor id cookie and sticky A/B assignment on /c/[slug]. The experiment logic lives
+ * in lib/experiments/proxy-handler.ts; this file wires the running-experiments cache, which polls the
+ * internal config route (why a route and not a file: lib/experiments/config-cache.ts).
  */
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
@@ -9,7 +11,8 @@ import { createConfigCache, type ConfigCache } from "@/lib/experiments/config-ca
 import { INTERNAL_HEADER, internalToken } from "@/lib/experiments/internal-auth";
 import { createProxy } from "@/lib/experiments/proxy-handler";
 import { parseRuntimeConfig } from "@/lib/experiments/runtime";
-import { isDecodablePath } from "@/lib/urls";
+import { refuseHostile, withoutForeignCallbackCookie } from "@/lib/request-guard";
+import { baseSecurityHeaders, contentSecurityPolicy, newNonce, servedOverHttps } from "@/lib/security-headers";
 
 const caches = new Map<string, ConfigCache>();
 
@@ -41,16 +44,43 @@ async function linkVisitor(request: NextRequest): Promise<void> {
   });
 }
 
-const experimentProxy = createProxy({ secret: env.EXPERIMENT_SECRET, configFor, linkVisitor });
+const https = servedOverHttps(env.SITE_URL);
+const experimentProxy = createProxy({ secret: env.EXPERIMENT_SECRET, configFor, linkVisitor, secureCookies: https });
+const siteHost = new URL(env.SITE_URL).host;
+const dev = env.NODE_ENV === "development";
+const BASE_HEADERS = baseSecurityHeaders({ https });
 
-export function proxy(request: NextRequest, event?: NextFetchEvent): Promise<NextResponse> | NextResponse {
-  // Next's router answers a path with broken percent-encoding ("/courses/%E0%A4") with a 500;
-  // it is the client's mistake, so say so with a 400 before any route runs.
-  if (!isDecodablePath(request.nextUrl.pathname)) return new NextResponse("Bad request: malformed URL encoding", { status: 400 });
-  return experimentProxy(request, event);
+// Not pages: API routes, build assets, generated images, uploads, metadata and other files. They get
+// the guard and the base headers only (no visitor cookie, no experiment, no CSP nonce).
+const NOT_A_PAGE = /^\/(?:api\/|_next\/|img\/|uploads\/|favicon\.ico$|sitemap\.xml$|robots\.txt$)|\.(?:svg|png|jpg|jpeg|webp|ico|css|js|map|txt|xml|json|woff2?)$/;
+
+function withHeaders<T extends Response>(response: T, csp?: string): T {
+  for (const [name, value] of Object.entries(BASE_HEADERS)) response.headers.set(name, value);
+  if (csp) response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+export async function proxy(request: NextRequest, event?: NextFetchEvent): Promise<Response> {
+  // The raw path: nextUrl.pathname may already be normalised.
+  const rawPath = new URL(request.url).pathname;
+  const refused = await refuseHostile(request, rawPath, siteHost);
+  if (refused) return withHeaders(refused);
+  if (rawPath.startsWith("/api/auth/")) {
+    const cookie = withoutForeignCallbackCookie(request.headers.get("cookie"), request, siteHost);
+    if (cookie !== null) {
+      const headers = new Headers(request.headers);
+      headers.set("cookie", cookie);
+      return withHeaders(NextResponse.next({ request: { headers } }));
+    }
+  }
+  if (NOT_A_PAGE.test(rawPath)) return withHeaders(NextResponse.next());
+  // Next reads the nonce from the request's CSP header and puts it on each script it renders.
+  const csp = contentSecurityPolicy({ nonce: newNonce(), dev, https });
+  return withHeaders(await experimentProxy(request, event, { "content-security-policy": csp }), csp);
 }
 
 export const config = {
-  // Pages only: not API routes, build assets, generated images or metadata files.
-  matcher: ["/((?!api/|_next/static|_next/image|img/|favicon.ico|sitemap.xml|robots.txt|.*\\.(?:svg|png|jpg|jpeg|webp|ico|css|js|txt|xml)$).*)"],
+  // Every path, build assets included: a broken percent-encoding or an unknown method reaches Next's
+  // router on any of them, and the answer must be a 4xx, not a 500.
+  matcher: ["/:path*"],
 };

@@ -1,14 +1,20 @@
 import { z } from "zod";
+import { resolveSecrets } from "./secrets";
 
 /** Environment, parsed once. Nothing else reads process.env directly. */
 const schema = z.object({
   DATABASE_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
   /** Where the embedded PostgreSQL keeps its files when DATABASE_URL is not set. */
   PGLITE_DIR: z.string().default(".data/pglite"),
-  AUTH_SECRET: z.string().min(16).default("atelier-dev-secret-change-me-in-production"),
-  EXPERIMENT_SECRET: z.string().min(16).default("atelier-dev-experiment-secret-change-me"),
+  /**
+   * Signing keys of session cookies and experiment assignments, resolved by lib/secrets.ts (a checkout's
+   * own random values in development; production refuses to start without strong ones: server-start.ts).
+   */
+  AUTH_SECRET: z.string(),
+  EXPERIMENT_SECRET: z.string(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   UPLOAD_DIR: z.string().default(".data/uploads"),
+  /** The public address. Required in production (checked at start); this default serves development. */
   SITE_URL: z.url().default("http://localhost:3000"),
   /** Whether Auth.js may trust the Host / X-Forwarded-Host headers (behind a proxy you control). */
   AUTH_TRUST_HOST: z.stringbool().optional(),
@@ -22,4 +28,5 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-export const env: Env = schema.parse(process.env);
+// Resolved here, not validated: `next build` imports this module with NODE_ENV=production and no secrets.
+export const env: Env = schema.parse({ ...process.env, ...resolveSecrets(process.env) });

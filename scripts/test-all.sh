@@ -40,6 +40,11 @@ if [ -z "${SKIP_E2E:-}" ]; then
   export NEXT_DIST_DIR=.next-e2e
   export E2E_PGLITE_DIR=".data/e2e-pglite-$$"
   trap 'rm -rf "$E2E_PGLITE_DIR"' EXIT
+  # The production server refuses to start without strong secrets: fresh ones for this run, shared by
+  # both passes (playwright.config.ts passes them and SITE_URL to `next start`).
+  E2E_AUTH_SECRET="$(node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))")"
+  E2E_EXPERIMENT_SECRET="$(node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))")"
+  export E2E_AUTH_SECRET E2E_EXPERIMENT_SECRET
 
   # Playwright cannot download its browsers on these machines; Debian's Chromium serves instead.
   if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ] && ! ls "${HOME}/.cache/ms-playwright"/chromium* >/dev/null 2>&1; then

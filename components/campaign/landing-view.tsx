@@ -2,6 +2,7 @@ import Link from "next/link";
 import Markdown from "react-markdown";
 import { getTranslations } from "next-intl/server";
 import { ProductGrid } from "@/components/catalog/product-card";
+import { MarkdownImage } from "@/components/ui/markdown-image";
 import { Price } from "@/components/ui/price";
 import { BundleCta } from "./bundle-cta";
 import type { LandingCampaign, LandingVariant } from "@/lib/campaigns/landing";
@@ -116,8 +117,9 @@ export async function LandingView({ campaign, variant, previewNote, now }: Props
             <div key={i}>
               <h3 className="font-serif text-2xl">{block.heading}</h3>
               <div className="prose-lesson mt-2 leading-relaxed">
-                {/* Markdown without raw HTML (react-markdown's default): marketers format, nobody injects. */}
-                <Markdown>{block.body}</Markdown>
+                {/* Markdown without raw HTML (react-markdown's default): marketers format, nobody injects;
+                    images from this site only (a foreign one would be a tracking pixel). */}
+                <Markdown components={{ img: ({ src, alt }) => <MarkdownImage src={src} alt={alt} /> }}>{block.body}</Markdown>
               </div>
             </div>
           ))}

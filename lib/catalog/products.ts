@@ -167,7 +167,7 @@ export async function getCreatorBySlug({ slug }: { slug: string }): Promise<Crea
   return row ? reshapeCreator(row) : null;
 }
 
-/** What the image route needs to draw a product: kind, title, topic, medium and seed. */
+/** What the image route needs to draw a product (kind, title, topic, medium, seed) and to decide who may see it. */
 export async function getProductImageInfo({ kind, slug }: { kind: "course" | "artwork"; slug: string }) {
   const db = await getDb();
   const [row] = await db
@@ -177,8 +177,11 @@ export async function getProductImageInfo({ kind, slug }: { kind: "course" | "ar
       medium: artworkDetails.medium,
       level: courseDetails.level,
       topic: productTopicSql,
+      status: products.status,
+      ownerUserId: creators.userId,
     })
     .from(products)
+    .innerJoin(creators, eq(creators.id, products.creatorId))
     .leftJoin(artworkDetails, eq(artworkDetails.productId, products.id))
     .leftJoin(courseDetails, eq(courseDetails.productId, products.id))
     .where(and(eq(products.slug, slug), eq(products.kind, kind)))
@@ -186,22 +189,33 @@ export async function getProductImageInfo({ kind, slug }: { kind: "course" | "ar
   return row ?? null;
 }
 
-/** What the image route needs to draw a bundle's cover: its title and seed, and each part's as above. */
+/** What the image route needs to draw a bundle's cover: its title, seed, status and owner, and each part's as above. */
 export async function getBundleImageInfo({ slug }: { slug: string }) {
   const db = await getDb();
   const [bundle] = await db
-    .select({ id: products.id, title: products.title, imageSeed: products.imageSeed })
+    .select({ id: products.id, title: products.title, imageSeed: products.imageSeed, status: products.status, ownerUserId: creators.userId })
     .from(products)
+    .innerJoin(creators, eq(creators.id, products.creatorId))
     .where(and(eq(products.slug, slug), eq(products.kind, "bundle")))
     .limit(1);
   if (!bundle) return null;
   const parts = await db
-    .select({ kind: products.kind, title: products.title, imageSeed: products.imageSeed, medium: artworkDetails.medium, level: courseDetails.level, topic: productTopicSql })
+    .select({
+      kind: products.kind,
+      title: products.title,
+      imageSeed: products.imageSeed,
+      medium: artworkDetails.medium,
+      level: courseDetails.level,
+      topic: productTopicSql,
+      status: products.status,
+      ownerUserId: creators.userId,
+    })
     .from(bundleItems)
     .innerJoin(products, eq(products.id, bundleItems.productId))
+    .innerJoin(creators, eq(creators.id, products.creatorId))
     .leftJoin(artworkDetails, eq(artworkDetails.productId, products.id))
     .leftJoin(courseDetails, eq(courseDetails.productId, products.id))
     .where(eq(bundleItems.bundleId, bundle.id))
     .orderBy(asc(products.kind), asc(products.title));
-  return { title: bundle.title, imageSeed: bundle.imageSeed, parts };
+  return { title: bundle.title, imageSeed: bundle.imageSeed, status: bundle.status, ownerUserId: bundle.ownerUserId, parts };
 }

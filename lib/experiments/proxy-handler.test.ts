@@ -205,3 +205,18 @@ describe("proxy assignment", () => {
     expect(control).toBeLessThan(12);
   });
 });
+
+describe("proxy cookies and forwarded headers", () => {
+  it("marks its cookies Secure when the site is served over https, even if the request looks like http", async () => {
+    const config = buildRuntimeConfig([experiment], NOW);
+    const cache = createConfigCache({ fetcher: async () => ({ status: "ok", config, etag: config.version }), now: () => NOW });
+    const over = (secureCookies: boolean) => createProxy({ secret: SECRET, configFor: () => cache, now: () => NOW, secureCookies })(request({ path: "/" }));
+    expect((await over(true)).cookies.get(VISITOR_COOKIE)?.secure).toBe(true);
+    expect((await over(false)).cookies.get(VISITOR_COOKIE)?.secure).toBe(false);
+  });
+
+  it("forwards extra request headers to the render (the CSP nonce)", async () => {
+    const res = await makeProxy()(request({ path: "/courses", cookies: { [VISITOR_COOKIE]: "v".repeat(22) } }), undefined, { "content-security-policy": "script-src 'nonce-x'" });
+    expect(res.headers.get("x-middleware-request-content-security-policy")).toBe("script-src 'nonce-x'");
+  });
+});

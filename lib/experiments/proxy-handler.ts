@@ -38,6 +38,8 @@ export type ProxyDeps = {
   /** Background call that stores visitor -> user for a signed-in visitor; given the request to forward. */
   linkVisitor?: (request: NextRequest) => Promise<void>;
   now?: () => number;
+  /** Cookies with Secure whatever the request says (the site is served over https: SITE_URL). */
+  secureCookies?: boolean;
 };
 
 type ResponseCookie = { name: string; value: string; maxAge: number };
@@ -55,10 +57,12 @@ export function createProxy(deps: ProxyDeps) {
   const now = deps.now ?? Date.now;
   const indexes = new WeakMap<RuntimeConfig, Map<string, RuntimeExperiment>>();
 
-  return async function proxy(request: NextRequest, event?: NextFetchEvent): Promise<NextResponse> {
+  /** `forward`: request headers the render must see besides these (proxy.ts: the CSP with its nonce). */
+  return async function proxy(request: NextRequest, event?: NextFetchEvent, forward?: Record<string, string>): Promise<NextResponse> {
     const headers = new Headers(request.headers);
+    for (const [name, value] of Object.entries(forward ?? {})) headers.set(name, value);
     // Only the proxy may say which variant a request gets: drop whatever the client sent.
-    let rewriteHeaders = headers.has(ASSIGNMENT_HEADER);
+    let rewriteHeaders = headers.has(ASSIGNMENT_HEADER) || forward !== undefined;
     headers.delete(ASSIGNMENT_HEADER);
     const ua = request.headers.get("user-agent");
     const landing = LANDING_PATH.exec(request.nextUrl.pathname);
@@ -66,7 +70,7 @@ export function createProxy(deps: ProxyDeps) {
     // The bot check is a large regular expression: run it only where its answer is used.
     const bot = !ua || ((landing !== null || !hasVisitor) && isbot(ua));
     const toSet: ResponseCookie[] = [];
-    const secure = request.nextUrl.protocol === "https:";
+    const secure = deps.secureCookies === true || request.nextUrl.protocol === "https:";
 
     // Visitor id: first-party, httpOnly; needed for anonymous carts, so it is set regardless of consent
     // (it is only used for experiments and analytics when consent is "analytics"). Bots get none.

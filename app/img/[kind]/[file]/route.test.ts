@@ -1,13 +1,23 @@
 /**
  * GET /img/<kind>/<slug>.svg draws catalogue images from stored rows: every kind a card can show
- * (course, artwork, bundle) and creators' avatars; anything else is a 404.
+ * (course, artwork, bundle) and creators' avatars; anything else is a 404. A draft or archived
+ * product's image is for its owner and staff only.
  */
-import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useDatabase } from "@/db/client";
-import { creators, products } from "@/db/schema";
+import { bundleItems, creators, products, users } from "@/db/schema";
+import type { AccountUser } from "@/lib/auth/accounts";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { GET } from "./route";
+
+const session = vi.hoisted(() => ({ user: null as AccountUser | null, reads: 0 }));
+vi.mock("@/lib/auth/session", () => ({
+  getCurrentUser: async () => {
+    session.reads += 1;
+    return session.user;
+  },
+}));
 
 let fresh: FreshDb;
 beforeAll(async () => {
@@ -52,8 +62,102 @@ describe("GET /img/[kind]/[file]", () => {
     }
   });
 
-  // The image route does not look at status for any kind (studio previews show drafts): a bundle
-  // that is not published answers as a course in the same state does. Runs last: it changes rows.
+  it("reads no session for a published product's image, and lets shared caches keep it", async () => {
+    session.reads = 0;
+    const res = await get("course", `${await slugOf("course")}.svg`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toContain("public");
+    expect(session.reads).toBe(0);
+  });
+
+  describe("a draft or archived product", () => {
+    const asUser = (user: AccountUser | null) => {
+      session.user = user;
+    };
+    type Row = { id: string; slug: string; title: string; ownerUserId: string; status: "draft" | "archived" | "published" };
+    const productOf = async (kind: "course" | "artwork" | "bundle", offset = 0): Promise<Row> => {
+      const [row] = await fresh.db
+        .select({ id: products.id, slug: products.slug, title: products.title, status: products.status, ownerUserId: creators.userId })
+        .from(products)
+        .innerJoin(creators, eq(creators.id, products.creatorId))
+        .where(and(eq(products.kind, kind), eq(products.status, "published"), isNotNull(creators.userId)))
+        .orderBy(products.slug)
+        .limit(1)
+        .offset(offset);
+      return { ...row!, ownerUserId: row!.ownerUserId! };
+    };
+    const setStatus = (id: string, status: Row["status"]) => fresh.db.update(products).set({ status }).where(eq(products.id, id));
+    const userWithRole = async (role: AccountUser["role"], not?: string): Promise<AccountUser> => {
+      const [u] = await fresh.db.select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(and(eq(users.role, role), ne(users.id, not ?? "")));
+      if (u) return { ...u, email: u.email ?? "" };
+      const [made] = await fresh.db.insert(users).values({ email: `${role}-img@test.example`, role }).returning();
+      return { id: made!.id, email: made!.email ?? "", name: made!.name, role };
+    };
+
+    it("is a 404 for visitors and other users, but drawn for its owner, admins and marketers", async () => {
+      for (const kind of ["course", "artwork", "bundle"] as const) {
+        const product = await productOf(kind);
+        const owner: AccountUser = { id: product.ownerUserId, email: "owner@test.example", name: null, role: "creator" };
+        const stranger = await userWithRole("consumer", product.ownerUserId);
+        const otherCreator: AccountUser = { ...(await userWithRole("creator", product.ownerUserId)) };
+        for (const status of ["draft", "archived"] as const) {
+          await setStatus(product.id, status);
+          try {
+            for (const [who, user] of [["visitor", null], ["consumer", stranger], ["other creator", otherCreator]] as const) {
+              asUser(user);
+              const res = await get(kind, `${product.slug}.svg`);
+              expect(res.status, `${kind} ${status} ${who}`).toBe(404);
+              expect(await res.text()).not.toContain(product.title);
+            }
+            for (const [who, user] of [["owner", owner], ["admin", await userWithRole("admin")], ["marketer", await userWithRole("marketer")]] as const) {
+              asUser(user);
+              const res = await get(kind, `${product.slug}.svg`);
+              expect(res.status, `${kind} ${status} ${who}`).toBe(200);
+              expect(res.headers.get("cache-control"), `${kind} ${status} ${who}`).toBe("private, no-store");
+            }
+          } finally {
+            await setStatus(product.id, "published");
+            asUser(null);
+          }
+        }
+      }
+    });
+
+    it("keeps its title off the cover of a published bundle that contains it, except for its owner", async () => {
+      const bundle = await productOf("bundle");
+      const [part] = await fresh.db
+        .select({ id: products.id, title: products.title, ownerUserId: creators.userId })
+        .from(bundleItems)
+        .innerJoin(products, eq(products.id, bundleItems.productId))
+        .innerJoin(creators, eq(creators.id, products.creatorId))
+        .where(eq(bundleItems.bundleId, bundle.id))
+        .limit(1);
+      // The text a reader of the SVG gets: long titles wrap over several <tspan>s.
+      const cover = async () =>
+        (await (await get("bundle", `${bundle.slug}.svg`)).text())
+          .replace(/<\/tspan>\s*<tspan[^>]*>/g, " ")
+          .replace(/<[^>]+>/g, " ")
+          .replace(/\s+/g, " ");
+      const escaped = part!.title.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+      asUser(null);
+      expect(await cover()).toContain(escaped);
+      await setStatus(part!.id, "draft");
+      try {
+        expect(await cover()).not.toContain(escaped);
+        const res = await get("bundle", `${bundle.slug}.svg`);
+        expect(res.headers.get("cache-control")).toBe("private, no-store");
+        if (part!.ownerUserId) {
+          asUser({ id: part!.ownerUserId, email: "owner@test.example", name: null, role: "creator" });
+          expect(await cover()).toContain(escaped);
+        }
+      } finally {
+        await setStatus(part!.id, "published");
+        asUser(null);
+      }
+    });
+  });
+
+  // A bundle that is not published answers as a course in the same state does. Runs last: it changes rows.
   it("answers for draft and archived bundles as it does for courses in the same state", async () => {
     const [course, bundle] = [await slugOf("course"), await slugOf("bundle")];
     for (const status of ["draft", "archived"] as const) {

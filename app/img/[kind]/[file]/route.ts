@@ -2,18 +2,37 @@ import { z } from "zod";
 import { bundleCoverSvg, type BundlePart } from "@/lib/art/bundle";
 import { getBundleImageInfo, getCreatorBySlug, getProductImageInfo } from "@/lib/catalog/products";
 import { artworkSvg, avatarSvg, courseCoverSvg } from "@/lib/art/svg";
+import { getCurrentUser } from "@/lib/auth/session";
+import type { AccountUser } from "@/lib/auth/accounts";
 
 const paramsSchema = z.object({
   kind: z.enum(["course", "artwork", "bundle", "avatar"]),
   file: z.string().regex(/^[a-z0-9-]{1,120}\.svg$/),
 });
 
-function svgResponse(svg: string): Response {
+const notFound = () => new Response("Not found", { status: 404, headers: { "cache-control": "no-store" } });
+
+/**
+ * Draft and archived products are not public: their cover carries the title, so it is a 404 like their
+ * page, except for the creator who owns it and staff (admins moderate, marketers assemble campaigns
+ * from the catalogue). The session is only read for such a product: public covers stay cheap.
+ */
+type Viewer = { get: () => Promise<AccountUser | null> };
+const STAFF = new Set(["admin", "marketer"]);
+
+async function maySee(item: { status: string; ownerUserId: string | null }, viewer: Viewer): Promise<boolean> {
+  if (item.status === "published") return true;
+  const user = await viewer.get();
+  return user !== null && (STAFF.has(user.role) || (item.ownerUserId !== null && user.id === item.ownerUserId));
+}
+
+function svgResponse(svg: string, isPublic = true): Response {
   return new Response(svg, {
     headers: {
       "content-type": "image/svg+xml; charset=utf-8",
-      // Generated from stable seeds: safe to cache for a day and serve stale while refreshing.
-      "cache-control": "public, max-age=86400, stale-while-revalidate=604800",
+      // Generated from stable seeds: safe to cache for a day and serve stale while refreshing. A
+      // non-public product's cover is for one viewer: never in a shared cache.
+      "cache-control": isPublic ? "public, max-age=86400, stale-while-revalidate=604800" : "private, no-store",
       "x-content-type-options": "nosniff",
       // An SVG opened directly must not run scripts, whatever its content.
       "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
@@ -24,33 +43,40 @@ function svgResponse(svg: string): Response {
 /** Procedural images for products and creators, drawn on the server from each row's seed. */
 export async function GET(_req: Request, ctx: { params: Promise<{ kind: string; file: string }> }) {
   const parsed = paramsSchema.safeParse(await ctx.params);
-  if (!parsed.success) return new Response("Not found", { status: 404 });
+  if (!parsed.success) return notFound();
   const { kind, file } = parsed.data;
   const slug = file.slice(0, -4);
+  let user: Promise<AccountUser | null> | undefined;
+  const viewer: Viewer = { get: () => (user ??= getCurrentUser()) };
   if (kind === "avatar") {
     const creator = await getCreatorBySlug({ slug });
-    if (!creator) return new Response("Not found", { status: 404 });
+    if (!creator) return notFound();
     let seed = 0;
     for (const ch of creator.slug) seed = (seed * 31 + ch.charCodeAt(0)) >>> 0;
     return svgResponse(avatarSvg({ seed, name: creator.name }));
   }
   if (kind === "bundle") {
     const bundle = await getBundleImageInfo({ slug });
-    if (!bundle) return new Response("Not found", { status: 404 });
-    const parts = bundle.parts.flatMap((p): BundlePart[] => {
+    if (!bundle || !(await maySee(bundle, viewer))) return notFound();
+    // A published bundle may still hold a part that is a draft again: its title stays off the cover.
+    const visible: typeof bundle.parts = [];
+    for (const p of bundle.parts) if (await maySee(p, viewer)) visible.push(p);
+    const parts = visible.flatMap((p): BundlePart[] => {
       const topic = p.topic ?? "abstract";
       if (p.kind === "course") return [{ kind: "course", seed: p.imageSeed, title: p.title, topic, level: p.level ?? "beginner" }];
       if (p.kind === "artwork") return [{ kind: "artwork", seed: p.imageSeed, title: p.title, topic, medium: p.medium ?? "" }];
       return [];
     });
-    return svgResponse(bundleCoverSvg({ seed: bundle.imageSeed, title: bundle.title, parts }));
+    const isPublic = bundle.status === "published" && visible.length === bundle.parts.length;
+    return svgResponse(bundleCoverSvg({ seed: bundle.imageSeed, title: bundle.title, parts }), isPublic);
   }
   const info = await getProductImageInfo({ kind, slug });
-  if (!info) return new Response("Not found", { status: 404 });
+  if (!info || !(await maySee(info, viewer))) return notFound();
   const topic = info.topic ?? "abstract";
   return svgResponse(
     kind === "course"
       ? courseCoverSvg({ seed: info.imageSeed, title: info.title, topic, level: info.level ?? "beginner" })
       : artworkSvg({ seed: info.imageSeed, title: info.title, topic, medium: info.medium ?? "" }),
+    info.status === "published",
   );
 }

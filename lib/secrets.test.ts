@@ -1,0 +1,90 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { localSecrets, productionConfigProblems, resolveSecrets, secretProblem } from "./secrets";
+
+const strong = "q8Vd0kR3mXzL7pT2wYb9Nc4Hf6Js1Ae5Gu0Io";
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "atelier-secrets-"));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("secretProblem", () => {
+  it("accepts 32+ random characters", () => {
+    expect(secretProblem(strong)).toBeNull();
+  });
+  it("names what is wrong with a weak value", () => {
+    expect(secretProblem(undefined)).toBe("missing");
+    expect(secretProblem("   ")).toBe("missing");
+    expect(secretProblem("atelier-dev-secret-change-me-in-production")).toBe("default");
+    expect(secretProblem("atelier-dev-experiment-secret-change-me")).toBe("default");
+    expect(secretProblem("please-changeme-before-going-live-ok")).toBe("default");
+    expect(secretProblem("a".repeat(64))).toBe("default");
+    expect(secretProblem("ababababababababababababababababab")).toBe("default");
+    expect(secretProblem("Zq8Vd0kR3mXzL7pT2wYb9Nc4")).toBe("short");
+  });
+});
+
+describe("productionConfigProblems", () => {
+  it("is empty for a good configuration", () => {
+    expect(productionConfigProblems({ AUTH_SECRET: strong, EXPERIMENT_SECRET: strong.split("").reverse().join(""), SITE_URL: "https://atelier.example" })).toEqual([]);
+  });
+  it("gives one line per bad variable, naming it", () => {
+    const problems = productionConfigProblems({ AUTH_SECRET: "short-secret", EXPERIMENT_SECRET: undefined });
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^AUTH_SECRET is shorter than 32 characters/);
+    expect(problems[1]).toMatch(/^EXPERIMENT_SECRET is not set/);
+    expect(problems[2]).toMatch(/^SITE_URL is not set/);
+    expect(productionConfigProblems({ AUTH_SECRET: strong, EXPERIMENT_SECRET: strong, SITE_URL: "not a url" })).toEqual(["SITE_URL is not a URL"]);
+  });
+});
+
+describe("resolveSecrets", () => {
+  it("uses the environment's values when set", () => {
+    expect(resolveSecrets({ AUTH_SECRET: "a", EXPERIMENT_SECRET: "b" }, tempDir())).toEqual({ AUTH_SECRET: "a", EXPERIMENT_SECRET: "b" });
+  });
+
+  it("gives development one random pair per checkout, kept in the data folder", () => {
+    const dir = tempDir();
+    const first = resolveSecrets({ NODE_ENV: "development" }, dir);
+    expect(first.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(first.AUTH_SECRET).not.toBe(first.EXPERIMENT_SECRET);
+    expect(resolveSecrets({ NODE_ENV: "test" }, dir)).toEqual(first);
+    expect(JSON.parse(readFileSync(path.join(dir, "secrets.json"), "utf8"))).toEqual(first);
+    // Another checkout, other secrets.
+    expect(resolveSecrets({ NODE_ENV: "development" }, tempDir()).AUTH_SECRET).not.toBe(first.AUTH_SECRET);
+  });
+
+  it("keeps a set variable and fills only the missing one", () => {
+    const dir = tempDir();
+    const both = localSecrets(dir);
+    expect(resolveSecrets({ AUTH_SECRET: strong }, dir)).toEqual({ AUTH_SECRET: strong, EXPERIMENT_SECRET: both.EXPERIMENT_SECRET });
+  });
+
+  it("never writes or reuses a file in production, and never yields a fixed value", () => {
+    const dir = tempDir();
+    const a = resolveSecrets({ NODE_ENV: "production" }, dir);
+    const b = resolveSecrets({ NODE_ENV: "production" }, dir);
+    expect(a.AUTH_SECRET).not.toBe(b.AUTH_SECRET);
+    expect(() => readFileSync(path.join(dir, "secrets.json"))).toThrow();
+  });
+
+  it("agrees between processes that create the file at the same moment", async () => {
+    const dir = tempDir();
+    const { execFile } = await import("node:child_process");
+    const script = `import(${JSON.stringify(path.resolve("lib/secrets.ts"))}).then((m) => console.log(JSON.stringify(m.localSecrets(process.argv[1]))))`;
+    const runs = Array.from({ length: 4 }, () =>
+      new Promise<unknown>((resolve, reject) => {
+        execFile(process.execPath, ["--import", "tsx", "-e", script, dir], (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout))));
+      }),
+    );
+    const results = await Promise.all(runs);
+    for (const r of results) expect(r).toEqual(results[0]);
+  });
+});

@@ -1,0 +1,110 @@
+import { randomBytes } from "node:crypto";
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * Signing secrets: where they come from and when they are good enough.
+ *
+ * Production takes them from the environment and refuses weak ones at start (checkProductionConfig,
+ * called from lib/server-start.ts). Development and tests need no set-up: each checkout gets its own
+ * random secrets in `.data/secrets.json`, so no value usable against a deployment is ever in the source.
+ */
+
+export const SECRET_NAMES = ["AUTH_SECRET", "EXPERIMENT_SECRET"] as const;
+export type SecretName = (typeof SECRET_NAMES)[number];
+export const MIN_SECRET_LENGTH = 32;
+
+/** Values of earlier releases and of tutorials: anyone can read these, so they sign nothing. */
+const PUBLIC_DEFAULTS = new Set([
+  "atelier-dev-secret-change-me-in-production",
+  "atelier-dev-experiment-secret-change-me",
+]);
+const PLACEHOLDER = /change.?me|changeit|example|placeholder|your.?secret|^(secret|password)\d*$/i;
+
+/** Why a value may not sign production cookies, or null when it may. */
+export function secretProblem(value: string | undefined): "missing" | "default" | "short" | null {
+  if (value === undefined || value.trim() === "") return "missing";
+  if (PUBLIC_DEFAULTS.has(value) || PLACEHOLDER.test(value)) return "default";
+  if (value.length < MIN_SECRET_LENGTH) return "short";
+  // "aaaa…" or "abababab…" passes the length check but has almost no entropy.
+  if (new Set(value).size < 8) return "default";
+  return null;
+}
+
+const PROBLEM_TEXT = {
+  missing: "is not set",
+  default: "looks like a default or placeholder value",
+  short: `is shorter than ${MIN_SECRET_LENGTH} characters`,
+} as const;
+
+/**
+ * Everything that stops a production server from starting, as one line per variable; empty when the
+ * configuration is good. Reads the raw environment (not the parsed one, which fills in defaults).
+ */
+export function productionConfigProblems(raw: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  for (const name of SECRET_NAMES) {
+    const problem = secretProblem(raw[name]);
+    if (problem) problems.push(`${name} ${PROBLEM_TEXT[problem]} (use at least ${MIN_SECRET_LENGTH} random characters, e.g. \`openssl rand -base64 32\`)`);
+  }
+  const site = raw.SITE_URL?.trim();
+  if (!site) problems.push("SITE_URL is not set (the public address, e.g. https://atelier.example)");
+  else if (!URL.canParse(site)) problems.push("SITE_URL is not a URL");
+  return problems;
+}
+
+function randomSecret(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+function readSecretsFile(file: string): Partial<Record<SecretName, string>> | null {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
+    return parsed && typeof parsed === "object" ? (parsed as Partial<Record<SecretName, string>>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The per-checkout development secrets, created on first use. Created atomically (written to a file of
+ * its own, then hard-linked into place, which fails if another process got there first), so a dev server
+ * and a test run starting together read the same values.
+ */
+export function localSecrets(dir: string): Record<SecretName, string> {
+  const file = path.join(dir, "secrets.json");
+  let stored = readSecretsFile(file);
+  if (!stored) {
+    mkdirSync(dir, { recursive: true });
+    const fresh = Object.fromEntries(SECRET_NAMES.map((name) => [name, randomSecret()]));
+    const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+    writeFileSync(temp, JSON.stringify(fresh, null, 2) + "\n", { mode: 0o600 });
+    try {
+      linkSync(temp, file);
+    } catch {
+      // Another process created it first: its values win.
+    } finally {
+      unlinkSync(temp);
+    }
+    stored = readSecretsFile(file);
+  }
+  const out = {} as Record<SecretName, string>;
+  for (const name of SECRET_NAMES) {
+    const value = stored?.[name];
+    // A hand-edited file with a missing entry still yields a usable (per-process) secret.
+    out[name] = typeof value === "string" && value.length >= MIN_SECRET_LENGTH ? value : randomSecret();
+  }
+  return out;
+}
+
+/**
+ * The secret a process signs with. Set in the environment: that value (production checks it at start).
+ * Unset in production (a build, or a server that is about to refuse to start): a random value of this
+ * process, so nothing signed with a guessable key is ever accepted. Unset elsewhere: the checkout's file.
+ */
+export function resolveSecrets(raw: Record<string, string | undefined>, dataDir = ".data"): Record<SecretName, string> {
+  const given = Object.fromEntries(SECRET_NAMES.map((name) => [name, raw[name]?.trim() ? raw[name] : undefined])) as Record<SecretName, string | undefined>;
+  if (SECRET_NAMES.every((name) => given[name])) return given as Record<SecretName, string>;
+  const fallback = raw.NODE_ENV === "production" ? Object.fromEntries(SECRET_NAMES.map((name) => [name, randomSecret()])) as Record<SecretName, string> : localSecrets(dataDir);
+  return Object.fromEntries(SECRET_NAMES.map((name) => [name, given[name] ?? fallback[name]])) as Record<SecretName, string>;
+}
