@@ -4,4 +4,5 @@
  */
 export async function startServer(): Promise<void> {
   // Configuration checks and background loops are added here.
+  (await import("./mail/background")).startMailLoop();
 }

@@ -13,3 +13,18 @@ export async function enqueueMail(db: Executor, message: MailMessage): Promise<v
   const payload = mailMessageSchema.parse(message);
   await db.insert(outbox).values({ topic: MAIL_TOPIC, payload });
 }
+
+/**
+ * For mails that accompany a change the user asked for (an order, an offer): a message that cannot be
+ * sent (an address the schema refuses) is logged and skipped instead of throwing, so it never rolls
+ * back the change itself. Returns whether the mail was queued.
+ */
+export async function queueMail(db: Executor, message: MailMessage): Promise<boolean> {
+  const parsed = mailMessageSchema.safeParse(message);
+  if (!parsed.success) {
+    console.warn(`[mail] not queued (${parsed.error.issues[0]?.message ?? "invalid"}): ${message.subject}`);
+    return false;
+  }
+  await db.insert(outbox).values({ topic: MAIL_TOPIC, payload: parsed.data });
+  return true;
+}
