@@ -245,10 +245,10 @@ async function placeInTransaction(tx: Tx, a: Attempt, provider: PaymentProvider,
 
   // Queued in this transaction: the mail exists exactly when the order does; the delivery loop sends it.
   if (buyer.email) {
-    await queueMail(
-      tx,
+    const email = buyer.email;
+    await queueMail(tx, () =>
       orderConfirmationMail(
-        { email: buyer.email, locale: buyer.locale },
+        { email, locale: buyer.locale },
         {
           orderId,
           lines: rows.map((r) => ({ title: r.title, quantity: r.quantity, unitAmount: r.unitAmount, currency: r.currency })),

@@ -196,8 +196,7 @@ async function notify(tx: Tx, offerId: string, kind: OfferMailKind): Promise<voi
   const toSeller = kind === "received" || kind === "counterAccepted" || kind === "counterDeclined";
   const email = toSeller ? row.sellerEmail : row.buyerEmail;
   if (!email) return;
-  await queueMail(
-    tx,
+  await queueMail(tx, () =>
     offerMail(
       { email, locale: toSeller ? row.sellerLocale : row.buyerLocale },
       {

@@ -29,7 +29,7 @@ function money(m: Money, locale: MailLocale): string {
 
 function dateTime(date: Date, locale: MailLocale): string {
   // The recipient's time zone is unknown: UTC, said so, is never wrong.
-  return new Intl.DateTimeFormat(locale === "zh-CN" ? "zh-CN" : "en-US", { dateStyle: "long", timeStyle: "short", timeZone: "UTC", timeZoneName: "short" }).format(date);
+  return new Intl.DateTimeFormat(locale === "zh-CN" ? "zh-CN" : "en-US", { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(date);
 }
 
 /** The short reference people quote: the first eight characters of the order id. */
