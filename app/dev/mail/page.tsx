@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { intlLocale, isLocale } from "@/i18n/locales";
@@ -7,7 +8,10 @@ import { listDevMail } from "@/lib/mail/dev-mailbox";
 // Reads the mail folder on every request; never prerendered (and never built into a production page).
 export const dynamic = "force-dynamic";
 
-export const metadata = { title: "Mail", robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("devMail");
+  return { title: t("title"), robots: { index: false, follow: false } };
+}
 
 /**
  * Development only (404 in production): the mail the app "sent" while SMTP_URL is unset, as the file
