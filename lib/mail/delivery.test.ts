@@ -110,6 +110,20 @@ describe("deliverDueMail over SMTP", () => {
     expect(await deliverDueMail({ db: fresh.db, transport: failing, now: new Date(now + 86_400_000) })).toMatchObject({ claimed: 0 });
   });
 
+  it("stops a pass after three failures in a row and hands the rest back unattempted", async () => {
+    for (let i = 0; i < 5; i++) await enqueueMail(fresh.db, mail(`r${i}@example.test`, "en", `Mail ${i}`));
+    let tries = 0;
+    const failing: MailTransport = { name: "failing", send: () => Promise.reject(new Error(`timeout ${++tries}`)), close: () => undefined };
+    const now = new Date(Date.now() + 1000);
+    expect(await deliverDueMail({ db: fresh.db, transport: failing, now })).toMatchObject({ claimed: 5, retried: 3, released: 2 });
+    expect(tries).toBe(3);
+    const rows = await rowsOf();
+    expect(rows.filter((r) => r.attempts === 1)).toHaveLength(3);
+    const untouched = rows.filter((r) => r.attempts === 0);
+    expect(untouched).toHaveLength(2);
+    expect(untouched.every((r) => r.status === "pending" && r.nextAttemptAt.getTime() === now.getTime() + retryDelayMs(1))).toBe(true);
+  });
+
   it("doubles the wait after each failure, capped", () => {
     expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([30_000, 60_000, 120_000, 240_000]);
     expect(retryDelayMs(30)).toBe(6 * 60 * 60_000);

@@ -8,6 +8,8 @@
  * happens outside any transaction; each row is then marked sent, or its failure counted with an
  * exponential back-off, and `dead` (last_error kept) after MAX_ATTEMPTS. A process that dies mid-send
  * leaves its rows to be retried when the lease runs out; that is the only way a mail can go twice.
+ * A pass that meets three failures in a row (the server is down or hanging), or has used half its
+ * lease, hands its remaining rows back unattempted instead of spending a timeout on each.
  */
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -27,7 +29,15 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
 }
 
-export type DeliveryReport = { claimed: number; sent: number; retried: number; dead: number };
+/** `released`: claimed but handed back unattempted (the pass stopped early). */
+export type DeliveryReport = { claimed: number; sent: number; retried: number; dead: number; released?: number };
+
+/** Consecutive failures after which a pass stops: the server is likely down for all of them. */
+const STOP_AFTER_FAILURES = 3;
+
+async function release(db: Db, ids: string[], at: Date): Promise<void> {
+  if (ids.length > 0) await db.update(outbox).set({ nextAttemptAt: at }).where(and(inArray(outbox.id, ids), eq(outbox.status, "pending")));
+}
 
 export type DeliverOptions = { db: Db; transport: MailTransport; now?: Date; limit?: number };
 
@@ -50,7 +60,16 @@ export async function deliverDueMail({ db, transport, now = new Date(), limit = 
   });
 
   const report: DeliveryReport = { claimed: rows.length, sent: 0, retried: 0, dead: 0 };
-  for (const row of rows) {
+  const started = performance.now();
+  let failuresInARow = 0;
+  for (const [index, row] of rows.entries()) {
+    // A server that hangs or fails every time: stop early and hand the rest back, unattempted, rather
+    // than wait out one timeout per row or send past the lease (when another pass could take them).
+    if (failuresInARow >= STOP_AFTER_FAILURES || performance.now() - started > CLAIM_LEASE_MS / 2) {
+      await release(db, rows.slice(index).map((r) => r.id), new Date(now.getTime() + (failuresInARow > 0 ? retryDelayMs(1) : 0)));
+      report.released = rows.length - index;
+      break;
+    }
     const attempts = row.attempts + 1;
     const parsed = mailMessageSchema.safeParse(row.payload);
     let error: string;
@@ -64,10 +83,12 @@ export async function deliverDueMail({ db, transport, now = new Date(), limit = 
       await transport.send(parsed.data);
       await db.update(outbox).set({ status: "sent", attempts, sentAt: new Date(), lastError: null }).where(eq(outbox.id, row.id));
       report.sent++;
+      failuresInARow = 0;
       continue;
     } catch (e) {
       error = (e instanceof Error ? e.message : String(e)).slice(0, 1000) || "send failed";
     }
+    failuresInARow++;
     const dead = attempts >= MAX_ATTEMPTS;
     await db
       .update(outbox)
@@ -118,13 +139,18 @@ export function startMailDelivery({ getDb, transport, intervalMs = 3000, onError
     timer = setTimeout(tick, ms);
     timer.unref();
   };
+  let failedPasses = 0;
   function tick() {
     inFlight = (async () => {
       let next = intervalMs;
       try {
         const report = await deliverDueMail({ db: await getDb(), transport, limit });
-        if (report.claimed === limit) next = 0;
+        failedPasses = 0;
+        if (report.claimed === limit && !report.released) next = 0;
       } catch (error) {
+        // The database is down or refusing: wait longer each time (at most a minute), log each failure.
+        failedPasses++;
+        next = Math.min(60_000, intervalMs * 2 ** Math.min(failedPasses, 10));
         try {
           onError(error);
         } catch {
