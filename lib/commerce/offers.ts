@@ -12,7 +12,7 @@ import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
 import { creators, offers, products, users, type Offer } from "@/db/schema";
 import { queueMail } from "@/lib/mail/outbox";
-import { offerMail, type OfferMailKind } from "@/lib/mail/templates/commerce";
+import { offerMail, offerMailRecipient, type OfferMailKind } from "@/lib/mail/templates/commerce";
 import { activeReservations, agreedAmount, availableFor, expireReservations, lockArtworks, RESERVATION_MS } from "./inventory";
 import { canManageProduct, type Actor } from "./ownership";
 import { MAX_CHARGE_AMOUNT } from "./payments";
@@ -193,7 +193,7 @@ async function notify(tx: Tx, offerId: string, kind: OfferMailKind): Promise<voi
     .where(eq(offers.id, offerId))
     .limit(1);
   if (!row) return;
-  const toSeller = kind === "received" || kind === "counterAccepted" || kind === "counterDeclined";
+  const toSeller = offerMailRecipient(kind) === "seller";
   const email = toSeller ? row.sellerEmail : row.buyerEmail;
   if (!email) return;
   await queueMail(tx, () =>

@@ -82,8 +82,12 @@ export type OfferMailInput = {
   reservedUntil?: Date | null;
 };
 
-/** Mails to the seller (received, counterAccepted, counterDeclined) link to the studio; the buyer's to the artwork. */
 const TO_SELLER: ReadonlySet<OfferMailKind> = new Set(["received", "counterAccepted", "counterDeclined"]);
+
+/** Who an offer mail is for: the seller (the buyer's moves; links to the studio) or the buyer (the artist's; links to the artwork). */
+export function offerMailRecipient(kind: OfferMailKind): "seller" | "buyer" {
+  return TO_SELLER.has(kind) ? "seller" : "buyer";
+}
 
 export function offerMail(to: Recipient, offer: OfferMailInput): MailMessage {
   const locale = mailLocale(to.locale);
@@ -93,14 +97,14 @@ export function offerMail(to: Recipient, offer: OfferMailInput): MailMessage {
   const values = {
     title: offer.productTitle,
     buyer: offer.buyerName?.trim() || t("offer.someone"),
-    // What the mail is about: the counter for the counter's fate, the buyer's offer otherwise.
-    amount: m(k === "counterAccepted" || k === "counterDeclined" ? (offer.counterAmount ?? offer.amount) : k === "accepted" ? (offer.counterAmount ?? offer.amount) : offer.amount),
+    // The counter's fate is about the counter; everything else about the buyer's offer.
+    amount: m(k === "counterAccepted" || k === "counterDeclined" ? (offer.counterAmount ?? offer.amount) : offer.amount),
     counter: m(offer.counterAmount ?? offer.amount),
     price: m(offer.listAmount),
     until: offer.reservedUntil ? dateTime(offer.reservedUntil, locale) : "",
   };
   const note = k === "received" && offer.message?.trim() ? [t("offer.received.note", { message: offer.message.trim() })] : [];
-  const toSeller = TO_SELLER.has(k);
+  const toSeller = offerMailRecipient(k) === "seller";
   return renderMail(to.email, locale, {
     subject: t(`offer.${k}.subject`, values),
     heading: t(`offer.${k}.heading`),
