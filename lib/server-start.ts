@@ -8,6 +8,8 @@ import { productionConfigProblems } from "./secrets";
 export async function startServer(): Promise<void> {
   refuseWeakConfig();
   refuseForbiddenMethods();
+  // After the checks: nothing runs in the background of a server that refused to start.
+  (await import("./mail/background")).startMailLoop();
 }
 
 /**
@@ -18,7 +20,10 @@ export async function startServer(): Promise<void> {
 function refuseWeakConfig(): void {
   if (process.env.NODE_ENV !== "production") return;
   const problems = productionConfigProblems(process.env);
-  if (problems.length === 0) return;
-  console.error(`Atelier refuses to start: ${problems.join("; ")}.`);
-  process.exit(1);
+  if (problems.length > 0) {
+    console.error(`Atelier refuses to start: ${problems.join("; ")}.`);
+    process.exit(1);
+  }
+  // Not fatal (a staging server may mean it), but never silent: without SMTP_URL mail goes to files.
+  if (!process.env.SMTP_URL) console.warn("[mail] SMTP_URL is not set: mail is written as .eml files under MAIL_DIR, not sent.");
 }

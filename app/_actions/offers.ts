@@ -9,7 +9,11 @@ import { parseMajorAmount } from "@/lib/money";
 const id = z.string().trim().min(1).max(128);
 const amountText = z.string().trim().min(1, { message: "offers.errors.amount_required" }).max(20);
 
+/** A number with more whole digits than parseMajorAmount reads is certainly above any payment limit. */
+const hugeNumber = /^\d{10,}(\.\d*)?$/;
+
 function answer(result: OfferResult, values?: Record<string, string>): NonNullable<FormState> {
+  if (!result.ok && result.code === "amount_too_large") return { ok: false, error: "invalid_input", fieldErrors: { amount: "offers.errors.amount_too_large" }, values };
   if (!result.ok) return { ok: false, error: `offers.errors.${result.code}`, values };
   refresh();
   return { ok: true };
@@ -20,7 +24,9 @@ export const makeOfferAction = validatedActionWithUser(z.object({ productId: id,
   const currency = await getOfferCurrency(data.productId);
   if (!currency) return { ok: false, error: "offers.errors.not_found" };
   const amount = parseMajorAmount(data.amount, currency);
-  if (amount === null || amount < 1) return { ok: false, error: "invalid_input", fieldErrors: { amount: "offers.errors.amount_invalid" }, values: { amount: data.amount, message: data.message } };
+  const values = { amount: data.amount, message: data.message };
+  if (amount === null && hugeNumber.test(data.amount.trim())) return { ok: false, error: "invalid_input", fieldErrors: { amount: "offers.errors.amount_too_large" }, values };
+  if (amount === null || amount < 1) return { ok: false, error: "invalid_input", fieldErrors: { amount: "offers.errors.amount_invalid" }, values };
   return answer(await makeOffer({ buyerId: user.id, productId: data.productId, amount, message: data.message }), { amount: data.amount, message: data.message });
 });
 
@@ -32,6 +38,7 @@ export const respondToOfferAction = validatedActionWithUser(
     const currency = await getOfferCurrencyById(data.offerId);
     if (!currency) return { ok: false, error: "offers.errors.not_found" };
     const counterAmount = data.counter ? parseMajorAmount(data.counter, currency) : null;
+    if (counterAmount === null && data.counter && hugeNumber.test(data.counter)) return { ok: false, error: "offers.errors.amount_too_large" };
     if (counterAmount === null || counterAmount < 1) return { ok: false, error: "offers.errors.amount_invalid" };
     return answer(await respondAsCreator(user, { offerId: data.offerId, response: "counter", counterAmount }));
   },

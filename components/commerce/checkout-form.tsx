@@ -31,7 +31,8 @@ export function CheckoutForm({
       <input type="hidden" name="expectedTotals" value={JSON.stringify(expectedTotals)} />
       {state?.error && state.error !== "invalid_input" && (
         <p role="alert" className="rounded border border-accent/40 bg-accent/5 px-3 py-2 text-sm text-accent-dark">
-          {t(messageKey(state.error))}
+          {/* `item` names the product that sold out, `max` the payment limit; other messages ignore them. */}
+          {t(messageKey(state.error), { title: state.values?.item ?? "", max: state.values?.max ?? "" })}
         </p>
       )}
       <div>

@@ -25,10 +25,12 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
 import { cartItems, carts, enrollments, events, offers, orderLines, orders, payments, users } from "@/db/schema";
-import { CheckoutFailure, type CheckoutErrorCode } from "./failure";
+import { queueMail } from "@/lib/mail/outbox";
+import { orderConfirmationMail } from "@/lib/mail/templates/commerce";
+import { CheckoutFailure, type CheckoutErrorCode, type FailedItem } from "./failure";
 import { activeReservations, availableFor, decrementStock, expireReservations, lockArtworks } from "./inventory";
 import { resolveLines, type ResolvedOrder } from "./order-lines";
-import { getPaymentProvider, PaymentProviderError, TEST_CARDS, type PaymentProvider } from "./payments";
+import { getPaymentProvider, maxChargeAmount, PaymentProviderError, TEST_CARDS, type PaymentProvider } from "./payments";
 
 export const MAX_LINE_QUANTITY = 100;
 
@@ -57,9 +59,10 @@ export const placeOrderSchema = z.object({
   expectedTotals: expectedTotalsSchema.optional(),
 });
 
-export { CheckoutFailure, type CheckoutErrorCode };
+export { CheckoutFailure, type CheckoutErrorCode, type FailedItem };
 export type PlaceOrderInput = z.input<typeof placeOrderSchema>;
-export type PlaceOrderResult = { ok: true; orderId: string } | { ok: false; code: CheckoutErrorCode; message: string };
+/** `item` names the product a failure is about when there is one (the artwork that sold out). */
+export type PlaceOrderResult = { ok: true; orderId: string } | { ok: false; code: CheckoutErrorCode; message: string; item?: FailedItem };
 
 export type CheckoutOptions = {
   provider?: PaymentProvider;
@@ -109,7 +112,7 @@ export async function placeOrder(input: PlaceOrderInput, options: CheckoutOption
       if (twin) return twin;
     } catch (error) {
       if (charged) await provider.cancel(idempotencyKey).catch(() => undefined);
-      if (error instanceof CheckoutFailure) return { ok: false, code: error.code, message: error.message };
+      if (error instanceof CheckoutFailure) return { ok: false, code: error.code, message: error.message, ...(error.item ? { item: error.item } : {}) };
       const code = pgCode(error);
       if (code === "23514") return { ok: false, code: "out_of_stock", message: "not enough stock" };
       if (code === "23503") return { ok: false, code: "not_found", message: "a referenced row no longer exists" };
@@ -118,6 +121,15 @@ export async function placeOrder(input: PlaceOrderInput, options: CheckoutOption
     }
     if (attempt >= 3) throw new Error("placeOrder: idempotency key claimed by a transaction that then vanished");
   }
+}
+
+/**
+ * The order an earlier attempt with this key made for this buyer, if any: a retried checkout (the
+ * buyer pressed the button again after the first request went through) is shown that order.
+ */
+export async function findOrderByIdempotencyKey({ userId, idempotencyKey }: { userId: string; idempotencyKey: string }): Promise<string | null> {
+  const found = await findByKey(idempotencyKey, userId);
+  return found?.ok ? found.orderId : null;
 }
 
 async function findByKey(idempotencyKey: string, userId: string): Promise<PlaceOrderResult | null> {
@@ -132,7 +144,7 @@ type Attempt = { userId: string; idempotencyKey: string; lines: { productId: str
 
 async function placeInTransaction(tx: Tx, a: Attempt, provider: PaymentProvider, options: CheckoutOptions, onCharged: () => void): Promise<string | null> {
   const now = options.now?.() ?? new Date();
-  const [buyer] = await tx.select({ id: users.id }).from(users).where(eq(users.id, a.userId)).limit(1);
+  const [buyer] = await tx.select({ id: users.id, email: users.email, locale: users.locale }).from(users).where(eq(users.id, a.userId)).limit(1);
   if (!buyer) throw new CheckoutFailure("invalid", "unknown buyer");
 
   const [claimed] = await tx
@@ -163,9 +175,10 @@ async function placeInTransaction(tx: Tx, a: Attempt, provider: PaymentProvider,
   for (const id of artworkIds) {
     const row = locked.get(id);
     const demand = resolved.artworkDemand.get(id) ?? 0;
-    if (!row) throw new CheckoutFailure("not_found", "artwork not found");
-    if (demand > availableFor(row.stock, reservations, id, a.userId)) throw new CheckoutFailure("out_of_stock", `not enough stock of ${resolved.titles.get(id) ?? id}`);
-    if (!(await decrementStock(tx, id, demand))) throw new CheckoutFailure("out_of_stock", "not enough stock");
+    const item = { productId: id, title: resolved.titles.get(id) ?? id };
+    if (!row) throw new CheckoutFailure("not_found", "artwork not found", item);
+    if (demand > availableFor(row.stock, reservations, id, a.userId)) throw new CheckoutFailure("out_of_stock", `not enough stock of ${item.title}`, item);
+    if (!(await decrementStock(tx, id, demand))) throw new CheckoutFailure("out_of_stock", `not enough stock of ${item.title}`, item);
   }
 
   // Prices: list prices, except one piece at the agreed price where this buyer holds a reservation.
@@ -183,6 +196,10 @@ async function placeInTransaction(tx: Tx, a: Attempt, provider: PaymentProvider,
     if (quantity > 0) rows.push({ orderId, productId: line.productId, creatorId: line.creatorId, title: line.title, quantity, unitAmount: line.unitAmount, currency: line.currency });
   }
   const total = rows.reduce((sum, r) => sum + r.unitAmount * r.quantity, 0);
+  // The columns are bigint, but no provider takes a payment this large: refuse it with its own code
+  // (and before the per-line purchase events, whose value column is a 32-bit integer).
+  const limit = maxChargeAmount(resolved.currency);
+  if (total > limit) throw new CheckoutFailure("amount_too_large", `the total ${total} ${resolved.currency} (minor units) is above the payment limit of ${limit}`);
   // Before the lines are written or anything is charged; the claimed order row and the stock taken above
   // go back with the rollback.
   if (a.expectedTotals && !sameTotals(a.expectedTotals, { [resolved.currency]: total })) {
@@ -225,6 +242,23 @@ async function placeInTransaction(tx: Tx, a: Attempt, provider: PaymentProvider,
   const boughtIds = resolved.lines.map((l) => l.productId);
   const cart = tx.select({ id: carts.id }).from(carts).where(eq(carts.userId, a.userId));
   await tx.delete(cartItems).where(and(inArray(cartItems.cartId, cart), inArray(cartItems.productId, boughtIds)));
+
+  // Queued in this transaction: the mail exists exactly when the order does; the delivery loop sends it.
+  if (buyer.email) {
+    const email = buyer.email;
+    await queueMail(tx, () =>
+      orderConfirmationMail(
+        { email, locale: buyer.locale },
+        {
+          orderId,
+          lines: rows.map((r) => ({ title: r.title, quantity: r.quantity, unitAmount: r.unitAmount, currency: r.currency })),
+          total: { amount: total, currency: resolved.currency },
+          hasCourses: resolved.courseIds.length > 0,
+          hasArtworks: artworkIds.length > 0,
+        },
+      ),
+    );
+  }
   return orderId;
 }
 

@@ -10,13 +10,19 @@ export type CheckoutErrorCode =
   | "payment_timeout"
   | "idempotency_key_reused"
   /** The order would cost something else than the `expectedTotals` the buyer was shown. */
-  | "price_changed";
+  | "price_changed"
+  /** The total is more than one payment may be (./payments.ts MAX_CHARGE_AMOUNT). */
+  | "amount_too_large";
+
+/** The product a failure is about, when there is one (the artwork that sold out), so the buyer is told which. */
+export type FailedItem = { productId: string; title: string };
 
 /** Thrown inside the checkout transaction to roll it back with an answer for the caller. */
 export class CheckoutFailure extends Error {
   constructor(
     readonly code: CheckoutErrorCode,
     message: string,
+    readonly item?: FailedItem,
   ) {
     super(message);
     this.name = "CheckoutFailure";

@@ -7,18 +7,24 @@
  * only from the status it was read in, so two clicks or two tabs cannot both win.
  */
 import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
 import { creators, offers, products, users, type Offer } from "@/db/schema";
+import { queueMail } from "@/lib/mail/outbox";
+import { offerMail, offerMailRecipient, type OfferMailKind } from "@/lib/mail/templates/commerce";
 import { activeReservations, agreedAmount, availableFor, expireReservations, lockArtworks, RESERVATION_MS } from "./inventory";
 import { canManageProduct, type Actor } from "./ownership";
+import { MAX_CHARGE_AMOUNT } from "./payments";
 
 export type OfferResult =
   | { ok: true; offerId: string }
-  | { ok: false; code: "invalid" | "not_found" | "forbidden" | "conflict" | "out_of_stock" | "offer_exists" | "not_below_price" | "own_artwork" };
+  | { ok: false; code: "invalid" | "not_found" | "forbidden" | "conflict" | "out_of_stock" | "offer_exists" | "not_below_price" | "own_artwork" | "amount_too_large" };
 
 const id = z.string().trim().min(1).max(128);
-const amount = z.number().int().min(1).max(1_000_000_000);
+/** Whole minor units; an amount no single payment could settle is refused (`amount_too_large`) before any lookup. */
+const amount = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const tooLarge = (n: number) => n > MAX_CHARGE_AMOUNT;
 
 export const makeOfferSchema = z.object({ buyerId: id, productId: id, amount, message: z.string().trim().max(500).default("") });
 export const creatorResponseSchema = z.discriminatedUnion("response", [
@@ -80,6 +86,7 @@ async function loadLocked(tx: Tx, offerId: string, now: Date): Promise<Offer> {
 export async function makeOffer(input: z.input<typeof makeOfferSchema>, now = new Date()): Promise<OfferResult> {
   const parsed = makeOfferSchema.safeParse(input);
   if (!parsed.success) return { ok: false, code: "invalid" };
+  if (tooLarge(parsed.data.amount)) return { ok: false, code: "amount_too_large" };
   const { buyerId, productId, message } = parsed.data;
   return run(async (tx) => {
     const [product] = await tx
@@ -106,6 +113,7 @@ export async function makeOffer(input: z.input<typeof makeOfferSchema>, now = ne
       .insert(offers)
       .values({ productId, buyerId, amount: parsed.data.amount, currency: product.currency, message, createdAt: now, updatedAt: now })
       .returning({ id: offers.id });
+    await notify(tx, row!.id, "received");
     return row!.id;
   });
 }
@@ -115,6 +123,7 @@ export async function respondAsCreator(actor: Actor, input: z.input<typeof creat
   const parsed = creatorResponseSchema.safeParse(input);
   if (!parsed.success) return { ok: false, code: "invalid" };
   const data = parsed.data;
+  if (data.response === "counter" && tooLarge(data.counterAmount)) return { ok: false, code: "amount_too_large" };
   return run(async (tx) => {
     const offer = await loadLocked(tx, data.offerId, now);
     if (!(await canManageProduct(actor, offer.productId, tx))) throw new Refusal("forbidden");
@@ -127,6 +136,7 @@ export async function respondAsCreator(actor: Actor, input: z.input<typeof creat
       if (!product || data.counterAmount <= offer.amount || data.counterAmount >= product.priceAmount) throw new Refusal("invalid");
       await moveOffer(tx, offer, { status: "countered", counterAmount: data.counterAmount, updatedAt: now });
     }
+    await notify(tx, offer.id, data.response === "decline" ? "declined" : data.response === "accept" ? "accepted" : "countered");
     return offer.id;
   });
 }
@@ -147,9 +157,62 @@ export async function respondAsBuyer(buyerId: string, input: z.input<typeof buye
       if (offer.status !== "countered") throw new Refusal("conflict");
       if (data.response === "decline") await moveOffer(tx, offer, { status: "declined", updatedAt: now });
       else await reserve(tx, offer, now, {});
+      await notify(tx, offer.id, data.response === "decline" ? "counterDeclined" : "counterAccepted");
     }
     return offer.id;
   });
+}
+
+const buyer = alias(users, "offer_buyer");
+const seller = alias(users, "offer_seller");
+
+/**
+ * Queues the mail about the offer's new state, in the caller's transaction: the buyer's offer to the
+ * seller's account; the creator's counter, acceptance or refusal to the buyer; the buyer's answer to
+ * a counter back to the seller. A withdrawal sends nothing (the seller's list shows it). No address,
+ * no mail: a creator profile without an account has nobody to write to.
+ */
+async function notify(tx: Tx, offerId: string, kind: OfferMailKind): Promise<void> {
+  const [row] = await tx
+    .select({
+      offer: offers,
+      productTitle: products.title,
+      productSlug: products.slug,
+      listAmount: products.priceAmount,
+      buyerName: buyer.name,
+      buyerEmail: buyer.email,
+      buyerLocale: buyer.locale,
+      sellerEmail: seller.email,
+      sellerLocale: seller.locale,
+    })
+    .from(offers)
+    .innerJoin(products, eq(products.id, offers.productId))
+    .innerJoin(creators, eq(creators.id, products.creatorId))
+    .leftJoin(buyer, eq(buyer.id, offers.buyerId))
+    .leftJoin(seller, eq(seller.id, creators.userId))
+    .where(eq(offers.id, offerId))
+    .limit(1);
+  if (!row) return;
+  const toSeller = offerMailRecipient(kind) === "seller";
+  const email = toSeller ? row.sellerEmail : row.buyerEmail;
+  if (!email) return;
+  await queueMail(tx, () =>
+    offerMail(
+      { email, locale: toSeller ? row.sellerLocale : row.buyerLocale },
+      {
+        kind,
+        productTitle: row.productTitle,
+        productSlug: row.productSlug,
+        buyerName: row.buyerName,
+        currency: row.offer.currency,
+        amount: row.offer.amount,
+        counterAmount: row.offer.counterAmount,
+        listAmount: row.listAmount,
+        message: row.offer.message,
+        reservedUntil: row.offer.reservedUntil,
+      },
+    ),
+  );
 }
 
 export type OfferView = {

@@ -99,7 +99,8 @@ export async function listSalesForCreator({ creatorId, limit = 200 }: { creatorI
   const totals = await db
     .select({
       currency: orderLines.currency,
-      amount: sql<number>`sum(${orderLines.unitAmount} * ${orderLines.quantity})::int`,
+      // bigint: the sum of a creator's sales outgrows 32 bits; node-postgres hands int8 over as a string.
+      amount: sql<number>`sum(${orderLines.unitAmount} * ${orderLines.quantity})::bigint`.mapWith(Number),
       count: sql<number>`sum(${orderLines.quantity})::int`,
     })
     .from(orderLines)

@@ -12,6 +12,21 @@
  */
 import { randomUUID } from "node:crypto";
 
+/**
+ * The most one payment may be, in minor units: Stripe's per-charge maximum (eight digits, $999,999.99)
+ * for every currency we sell in (./money CURRENCIES). Checkout refuses a larger total as
+ * `amount_too_large` before anything is written or charged, and offers stay below it too; a provider
+ * with other limits changes this one place (per currency in `maxChargeAmount`).
+ */
+export const MAX_CHARGE_AMOUNT = 99_999_999;
+
+/** Currencies whose provider limit differs from MAX_CHARGE_AMOUNT (none of ours today). */
+const MAX_CHARGE_BY_CURRENCY: Partial<Record<string, number>> = {};
+
+export function maxChargeAmount(currency: string): number {
+  return MAX_CHARGE_BY_CURRENCY[currency] ?? MAX_CHARGE_AMOUNT;
+}
+
 export type ChargeRequest = {
   amount: number;
   currency: string;

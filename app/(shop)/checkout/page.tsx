@@ -36,7 +36,7 @@ export default async function CheckoutPage() {
             <li key={l.productId} className="flex items-center justify-between gap-4 p-4">
               <span>
                 {l.title} <span className="text-muted">× {Math.min(l.quantity, l.maxQuantity)}</span>
-                {l.maxQuantity < 1 && <span className="block text-sm text-accent-dark">{l.owned ? t("owned") : l.ownWork ? t("errors.own_product") : t("unavailable")}</span>}
+                {l.maxQuantity < 1 && <span className="block text-sm text-accent-dark">{l.owned ? t("owned") : l.ownWork ? t("errors.own_product") : l.kind === "artwork" ? t("soldOut") : t("unavailable")}</span>}
                 {l.reservedAmount !== null && <span className="block text-sm text-moss">{t("reservedPrice")}</span>}
               </span>
               <Price amount={l.reservedAmount !== null ? l.reservedAmount + l.unitAmount * (Math.min(l.quantity, l.maxQuantity) - 1) : l.unitAmount * Math.min(l.quantity, l.maxQuantity)} currency={l.currency} />

@@ -1,0 +1,85 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+/**
+ * Checkout tells the truth about what happened: a buyer whose only item sold out while they were on
+ * the checkout page is told which item. (A retried key going to its order is covered by
+ * app/_actions/checkout-honest.test.ts: a browser cannot resend one form's key cheaply.)
+ */
+
+const PASSWORD = "paint-every-day-26";
+const CARD = "4242 4242 4242 4242";
+const unique = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+
+async function newBuyer(browser: Browser, name: string): Promise<{ page: Page; email: string }> {
+  const page = await (await browser.newContext()).newPage();
+  const email = unique(name.split(" ")[0]!.toLowerCase());
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  return { page, email };
+}
+
+/**
+ * Subjects of the mails the server wrote for `to` (no SMTP_URL: lib/mail's file transport, under
+ * MAIL_DIR, which the server started by playwright.config.ts inherits from this process).
+ */
+async function mailSubjects(to: string): Promise<string[]> {
+  const dir = path.resolve(process.env.MAIL_DIR ?? ".data/mail");
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(".json"));
+  const mails = await Promise.all(names.map(async (n) => JSON.parse(await readFile(path.join(dir, n), "utf8")) as { to: string; subject: string }));
+  return mails.filter((m) => m.to === to).map((m) => m.subject);
+}
+
+/** A unique original this viewer can add to the cart, with its title as its page states it. */
+async function pickUniqueArtwork(page: Page): Promise<{ path: string; title: string }> {
+  await page.goto("/artworks?edition=unique&availability=available");
+  const paths = [...new Set(await page.locator("main article h3 a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? "").filter(Boolean)))].sort(() => Math.random() - 0.5);
+  for (const path of paths) {
+    await page.goto(path);
+    if (!(await page.getByTestId("purchase-panel").getByRole("button", { name: "Add to cart" }).isVisible())) continue;
+    return { path, title: ((await page.getByRole("heading", { level: 1 }).textContent()) ?? "").trim() };
+  }
+  throw new Error("no unique artwork for sale");
+}
+
+async function addToCart(page: Page, path: string) {
+  await page.goto(path);
+  await page.getByTestId("purchase-panel").getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByText("Added to your cart.")).toBeVisible();
+}
+
+test("the buyer who lost the race for the only item in their cart is told which item sold out", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { page: winner, email: winnerEmail } = await newBuyer(browser, "Wyn Winner");
+  const { page: loser, email: loserEmail } = await newBuyer(browser, "Lou Loser");
+  const artwork = await pickUniqueArtwork(winner);
+  await addToCart(winner, artwork.path);
+  await addToCart(loser, artwork.path);
+
+  // Both are on the checkout page with the piece in their cart; the winner pays first.
+  await loser.goto("/checkout");
+  await loser.getByLabel("Card number").fill(CARD);
+  await winner.goto("/checkout");
+  await winner.getByLabel("Card number").fill(CARD);
+  await winner.getByRole("button", { name: "Place order" }).click();
+  await expect(winner).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
+  const orderPath = new URL(winner.url()).pathname;
+
+  await loser.getByRole("button", { name: "Place order" }).click();
+  await expect(loser.locator("main").getByRole("alert")).toHaveText(`“${artwork.title}” sold out while you were checking out, so there is nothing left to buy. Nothing was charged.`);
+  await expect(loser).toHaveURL(/\/checkout$/);
+
+  // The winner's order lists the piece and its confirmation mail arrives; the loser bought nothing.
+  await winner.goto("/orders");
+  await expect(winner.locator(`main a[href='${orderPath}']`)).toContainText(artwork.title);
+  await loser.goto("/orders");
+  await expect(loser.getByText("You have not ordered anything yet.")).toBeVisible();
+  const reference = orderPath.split("/").pop()!.slice(0, 8).toUpperCase();
+  await expect.poll(() => mailSubjects(winnerEmail), { timeout: 30_000 }).toContain(`Your Atelier order ${reference}`);
+  expect((await mailSubjects(loserEmail)).filter((s) => s.startsWith("Your Atelier order"))).toEqual([]);
+});

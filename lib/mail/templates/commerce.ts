@@ -1,0 +1,115 @@
+/**
+ * Commerce mails (order confirmation, offer received / countered / accepted / declined), rendered in
+ * the recipient's language from the `mailCommerce` section of the message catalogues. Callers enqueue
+ * the result inside the transaction that causes the mail (lib/commerce/checkout.ts, offers.ts).
+ * Money and dates are formatted for the recipient; links are absolute, from SITE_URL.
+ */
+import { createTranslator } from "next-intl";
+import { env } from "@/lib/env";
+import { formatMoney, type Money } from "@/lib/money";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh.json";
+import { mailLocale, renderMail, type MailLocale, type MailMessage } from "../message";
+
+/** Who gets the mail: their address and their interface language (users.locale). */
+export type Recipient = { email: string; locale: string | null | undefined };
+
+function translator(locale: MailLocale) {
+  return createTranslator({ locale, messages: locale === "zh-CN" ? zh : en, namespace: "mailCommerce" });
+}
+
+/** An absolute link on this site. */
+export function siteUrl(pathname: string): string {
+  return new URL(pathname, env.SITE_URL).toString();
+}
+
+function money(m: Money, locale: MailLocale): string {
+  return formatMoney(m, locale === "zh-CN" ? "zh-CN" : "en-US");
+}
+
+function dateTime(date: Date, locale: MailLocale): string {
+  // The recipient's time zone is unknown: UTC, said so, is never wrong.
+  return new Intl.DateTimeFormat(locale === "zh-CN" ? "zh-CN" : "en-US", { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(date);
+}
+
+/** The short reference people quote: the first eight characters of the order id. */
+export function orderReference(orderId: string): string {
+  return orderId.slice(0, 8).toUpperCase();
+}
+
+export type OrderMailInput = {
+  orderId: string;
+  lines: { title: string; quantity: number; unitAmount: number; currency: string }[];
+  total: Money;
+  hasCourses: boolean;
+  hasArtworks: boolean;
+};
+
+export function orderConfirmationMail(to: Recipient, order: OrderMailInput): MailMessage {
+  const locale = mailLocale(to.locale);
+  const t = translator(locale);
+  const ref = orderReference(order.orderId);
+  return renderMail(to.email, locale, {
+    subject: t("order.subject", { ref }),
+    heading: t("order.heading"),
+    paragraphs: [
+      t("order.intro", { total: money(order.total, locale) }),
+      ...(order.hasCourses ? [t("order.courses")] : []),
+      ...(order.hasArtworks ? [t("order.artworks")] : []),
+    ],
+    rows: [
+      ...order.lines.map((l) => ({ label: t("order.line", { title: l.title, quantity: l.quantity }), value: money({ amount: l.unitAmount * l.quantity, currency: l.currency }, locale) })),
+      { label: t("order.total"), value: money(order.total, locale) },
+    ],
+    action: { label: t("order.action"), url: siteUrl(`/orders/${order.orderId}`) },
+    footer: t("order.footer", { ref }),
+  });
+}
+
+export type OfferMailKind = "received" | "countered" | "accepted" | "declined" | "counterAccepted" | "counterDeclined";
+
+export type OfferMailInput = {
+  kind: OfferMailKind;
+  productTitle: string;
+  productSlug: string;
+  buyerName: string | null;
+  currency: string;
+  /** The buyer's offer. */
+  amount: number;
+  counterAmount: number | null;
+  listAmount: number;
+  message?: string;
+  reservedUntil?: Date | null;
+};
+
+const TO_SELLER: ReadonlySet<OfferMailKind> = new Set(["received", "counterAccepted", "counterDeclined"]);
+
+/** Who an offer mail is for: the seller (the buyer's moves; links to the studio) or the buyer (the artist's; links to the artwork). */
+export function offerMailRecipient(kind: OfferMailKind): "seller" | "buyer" {
+  return TO_SELLER.has(kind) ? "seller" : "buyer";
+}
+
+export function offerMail(to: Recipient, offer: OfferMailInput): MailMessage {
+  const locale = mailLocale(to.locale);
+  const t = translator(locale);
+  const m = (amount: number) => money({ amount, currency: offer.currency }, locale);
+  const k = offer.kind;
+  const values = {
+    title: offer.productTitle,
+    buyer: offer.buyerName?.trim() || t("offer.someone"),
+    // The counter's fate is about the counter; everything else about the buyer's offer.
+    amount: m(k === "counterAccepted" || k === "counterDeclined" ? (offer.counterAmount ?? offer.amount) : offer.amount),
+    counter: m(offer.counterAmount ?? offer.amount),
+    price: m(offer.listAmount),
+    until: offer.reservedUntil ? dateTime(offer.reservedUntil, locale) : "",
+  };
+  const note = k === "received" && offer.message?.trim() ? [t("offer.received.note", { message: offer.message.trim() })] : [];
+  const toSeller = offerMailRecipient(k) === "seller";
+  return renderMail(to.email, locale, {
+    subject: t(`offer.${k}.subject`, values),
+    heading: t(`offer.${k}.heading`),
+    paragraphs: [t(`offer.${k}.body`, values), ...note, t(`offer.${k}.next`, values)],
+    action: { label: t(`offer.${k}.action`), url: siteUrl(toSeller ? "/studio/offers" : `/artworks/${encodeURIComponent(offer.productSlug)}`) },
+    footer: toSeller ? t("offer.footerSeller") : t("offer.footerBuyer"),
+  });
+}
