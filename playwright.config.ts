@@ -8,6 +8,8 @@ import { defineConfig, devices } from "@playwright/test";
  * so the system Chromium is used when present; elsewhere Playwright's own browser is.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+/** Where the server under test writes its mail (specs read E2E_MAIL_DIR with the same default). */
+const E2E_MAIL_DIR = process.env.E2E_MAIL_DIR ?? ".data/e2e-mail";
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined);
 // A production server refuses to start without strong secrets (lib/server-start.ts): each run gets fresh
@@ -64,6 +66,8 @@ export default defineConfig({
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       // Test uploads stay out of the dev server's .data/uploads.
       UPLOAD_DIR: process.env.E2E_UPLOAD_DIR ?? ".data/e2e-uploads",
+      // Mail written by the server under test (no SMTP_URL): specs read it from the same folder.
+      MAIL_DIR: E2E_MAIL_DIR,
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: process.env.E2E_AUTH_SECRET,
       EXPERIMENT_SECRET: process.env.E2E_EXPERIMENT_SECRET,

@@ -26,10 +26,10 @@ async function newBuyer(browser: Browser, name: string): Promise<{ page: Page; e
 
 /**
  * Subjects of the mails the server wrote for `to` (no SMTP_URL: lib/mail's file transport, under
- * MAIL_DIR, which the server started by playwright.config.ts inherits from this process).
+ * E2E_MAIL_DIR, which playwright.config.ts hands the server it starts as MAIL_DIR).
  */
 async function mailSubjects(to: string): Promise<string[]> {
-  const dir = path.resolve(process.env.MAIL_DIR ?? ".data/mail");
+  const dir = path.resolve(process.env.E2E_MAIL_DIR ?? ".data/e2e-mail");
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(".json"));
   const mails = await Promise.all(names.map(async (n) => JSON.parse(await readFile(path.join(dir, n), "utf8")) as { to: string; subject: string }));
   return mails.filter((m) => m.to === to).map((m) => m.subject);

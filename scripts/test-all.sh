@@ -39,7 +39,8 @@ if [ -z "${SKIP_E2E:-}" ]; then
   # A build of its own and a fresh embedded database, so a running dev server is left alone.
   export NEXT_DIST_DIR=.next-e2e
   export E2E_PGLITE_DIR=".data/e2e-pglite-$$"
-  trap 'rm -rf "$E2E_PGLITE_DIR"' EXIT
+  export E2E_MAIL_DIR=".data/e2e-mail-$$"
+  trap 'rm -rf "$E2E_PGLITE_DIR" "$E2E_MAIL_DIR"' EXIT
   # The production server refuses to start without strong secrets: fresh ones for this run, shared by
   # both passes (playwright.config.ts passes them and SITE_URL to `next start`).
   E2E_AUTH_SECRET="$(node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))")"
@@ -65,7 +66,7 @@ if [ -z "${SKIP_E2E:-}" ]; then
     E2E_DB="atelier_e2e_$$"
     E2E_DATABASE_URL="$(node -e "const u=new URL(process.argv[1]);u.pathname='/'+process.argv[2];console.log(u.toString())" "$TEST_PG_URL" "$E2E_DB")"
     psql_admin() { node -e "const c=new (require('pg').Client)({connectionString:process.argv[1]});c.connect().then(()=>c.query(process.argv[2])).then(()=>c.end())" "$TEST_PG_URL" "$1"; }
-    trap 'rm -rf "$E2E_PGLITE_DIR"; psql_admin "drop database if exists $E2E_DB with (force)" || true' EXIT
+    trap 'rm -rf "$E2E_PGLITE_DIR" "$E2E_MAIL_DIR"; psql_admin "drop database if exists $E2E_DB with (force)" || true' EXIT
     psql_admin "create database $E2E_DB"
     DATABASE_URL="$E2E_DATABASE_URL" npx tsx scripts/seed.ts
     step "end-to-end journeys in Chromium (PostgreSQL server)"
