@@ -9,56 +9,41 @@
  * structureless data (in 16 dimensions most points sit almost as close to a second centroid as to
  * their own), which is also the data that needs 100-250 iterations to meet tol.
  */
+import { BLOCK, createDistanceKernel, dist2Lanes, type DistanceKernel } from "./kernels";
 import { reseedEmpty } from "./kmeans-seeding";
 
 export type LloydRun = { centroids: Float64Array; labels: Int32Array; inertia: number; iterations: number };
 
 const ELKAN_MAX_BOUNDS = 1 << 24;
 
-/** Squared distance from row i of x to row j of c; four accumulators let V8 overlap the multiplies. */
-function dist2At(x: Float64Array, i: number, c: Float64Array, j: number, d: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  const base = i * d;
-  const cb = j * d;
-  let f = 0;
-  for (; f + 3 < d; f += 4) {
-    const a0 = x[base + f]! - c[cb + f]!;
-    const a1 = x[base + f + 1]! - c[cb + f + 1]!;
-    const a2 = x[base + f + 2]! - c[cb + f + 2]!;
-    const a3 = x[base + f + 3]! - c[cb + f + 3]!;
-    s0 += a0 * a0;
-    s1 += a1 * a1;
-    s2 += a2 * a2;
-    s3 += a3 * a3;
-  }
-  for (; f < d; f++) {
-    const a0 = x[base + f]! - c[cb + f]!;
-    s0 += a0 * a0;
-  }
-  return s0 + s1 + s2 + s3;
-}
+/** Squared distance in the kernels' summation order, so per-point and block distances agree bit for bit. */
+const dist2At = dist2Lanes;
 
-/** Assigns every point to its nearest centroid (ties: lower index); fills labels and squared distances. */
+/**
+ * Assigns every point to its nearest centroid (ties: lower index); fills labels and squared distances.
+ * Blocked through the distance kernel: this exact pass runs once per fit on every point.
+ */
 export function assignAll(
-  x: Float64Array, n: number, d: number, c: Float64Array, k: number, labels: Int32Array, dist2: Float64Array,
+  kernel: DistanceKernel, n: number, c: Float64Array, k: number, labels: Int32Array, dist2: Float64Array,
 ): number {
   let inertia = 0;
-  for (let i = 0; i < n; i++) {
-    let best = Infinity;
-    let bestC = 0;
-    for (let j = 0; j < k; j++) {
-      const s = dist2At(x, i, c, j, d);
-      if (s < best) {
-        best = s;
-        bestC = j;
+  for (let start = 0; start < n; start += BLOCK) {
+    const count = Math.min(BLOCK, n - start);
+    const dist = kernel.distances(start, count, c, k);
+    for (let b = 0; b < count; b++) {
+      let best = Infinity;
+      let bestC = 0;
+      for (let j = 0; j < k; j++) {
+        const s = dist[b * k + j]!;
+        if (s < best) {
+          best = s;
+          bestC = j;
+        }
       }
+      labels[start + b] = bestC;
+      dist2[start + b] = best;
+      inertia += best;
     }
-    labels[i] = bestC;
-    dist2[i] = best;
-    inertia += best;
   }
   return inertia;
 }
@@ -124,6 +109,7 @@ function move(s: State, i: number, a: number, b: number): void {
 export function lloyd(
   x: Float64Array, n: number, d: number, k: number, init: Float64Array, maxIter: number, tolAbs: number,
   elkanMaxBounds = ELKAN_MAX_BOUNDS,
+  kernel: DistanceKernel = createDistanceKernel(x, n, d),
 ): LloydRun {
   const s: State = {
     x, n, d, k, c: init,
@@ -144,24 +130,29 @@ export function lloyd(
   const dist2 = new Float64Array(n);
   const fresh = new Float64Array(k * d);
 
-  for (let i = 0; i < n; i++) {
-    let best = Infinity;
-    let second = Infinity;
-    let bestC = 0;
-    for (let j = 0; j < k; j++) {
-      const q = Math.sqrt(dist2At(x, i, c, j, d));
-      if (elkan) bounds[i * k + j] = q;
-      if (q < best) {
-        second = best;
-        best = q;
-        bestC = j;
-      } else if (q < second) second = q;
+  for (let start = 0; start < n; start += BLOCK) {
+    const count = Math.min(BLOCK, n - start);
+    const dist = kernel.distances(start, count, c, k);
+    for (let b = 0; b < count; b++) {
+      const i = start + b;
+      let best = Infinity;
+      let second = Infinity;
+      let bestC = 0;
+      for (let j = 0; j < k; j++) {
+        const q = Math.sqrt(dist[b * k + j]!);
+        if (elkan) bounds[i * k + j] = q;
+        if (q < best) {
+          second = best;
+          best = q;
+          bestC = j;
+        } else if (q < second) second = q;
+      }
+      labels[i] = bestC;
+      upper[i] = best;
+      lower[i] = second;
+      s.counts[bestC]!++;
+      for (let f = 0; f < d; f++) s.sums[bestC * d + f]! += x[i * d + f]!;
     }
-    labels[i] = bestC;
-    upper[i] = best;
-    lower[i] = second;
-    s.counts[bestC]!++;
-    for (let f = 0; f < d; f++) s.sums[bestC * d + f]! += x[i * d + f]!;
   }
 
   let iterations = 0;
@@ -253,6 +244,6 @@ export function lloyd(
     if (changed === 0) break;
   }
   // Exact final pass, so labels and inertia describe the returned centroids exactly.
-  const inertia = assignAll(x, n, d, c, k, labels, dist2);
+  const inertia = assignAll(kernel, n, c, k, labels, dist2);
   return { centroids: c, labels, inertia, iterations };
 }

@@ -14,6 +14,7 @@
  * The same seed gives the same result, bit for bit.
  */
 import { createRng } from "../random";
+import { createDistanceKernel } from "./kernels";
 import { lloyd, type LloydRun } from "./kmeans-lloyd";
 import { seedPlusPlus } from "./kmeans-seeding";
 import { toDenseMatrix, toRows, type DenseMatrix } from "./matrix";
@@ -54,24 +55,30 @@ export function kmeans(points: readonly (readonly number[])[] | DenseMatrix, k: 
   if (!(Number.isInteger(maxIter) && maxIter >= 1)) throw new RangeError(`kmeans: maxIter must be an integer >= 1, got ${maxIter}`);
   if (!(tol >= 0)) throw new RangeError(`kmeans: tol must be >= 0, got ${tol}`);
   const x = m.data;
-  // Mean per-feature variance scales tol, as scikit-learn does.
+  // Mean per-feature variance scales tol, as scikit-learn does. Row by row (one pass over memory), with
+  // each feature summed in point order as a column-wise loop would.
+  const sum = new Float64Array(d);
+  const sum2 = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    const base = i * d;
+    for (let f = 0; f < d; f++) {
+      const v = x[base + f]!;
+      sum[f]! += v;
+      sum2[f]! += v * v;
+    }
+  }
   let meanVar = 0;
   for (let f = 0; f < d; f++) {
-    let s = 0;
-    let s2 = 0;
-    for (let i = 0; i < n; i++) {
-      const v = x[i * d + f]!;
-      s += v;
-      s2 += v * v;
-    }
-    const mean = s / n;
-    meanVar += Math.max(0, s2 / n - mean * mean);
+    const mean = sum[f]! / n;
+    meanVar += Math.max(0, sum2[f]! / n - mean * mean);
   }
   const tolAbs = d > 0 ? (tol * meanVar) / d : 0;
   const rng = createRng(seed);
   let best: LloydRun | null = null;
+  // One kernel for all restarts: on the WebAssembly path it holds the points' copy in its memory.
+  const kernel = createDistanceKernel(x, n, d);
   for (let run = 0; run < nInit; run++) {
-    const result = lloyd(x, n, d, k, seedPlusPlus(x, n, d, k, rng), maxIter, tolAbs);
+    const result = lloyd(x, n, d, k, seedPlusPlus(x, n, d, k, rng, kernel), maxIter, tolAbs, undefined, kernel);
     if (best === null || result.inertia < best.inertia) best = result;
   }
   const winner = best as LloydRun;
