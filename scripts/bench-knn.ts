@@ -122,7 +122,7 @@ async function main(): Promise<void> {
 
     oursOnce(x, flags.k, flags.shrink, flags.top); // warm-up: JIT
     const ours: number[] = [];
-    let lists = new Int32Array(0);
+    let lists: Int32Array = new Int32Array(0);
     for (let r = 0; r < flags.reps; r++) {
       const t = performance.now();
       lists = oursOnce(x, flags.k, flags.shrink, flags.top);

@@ -1,9 +1,10 @@
 /**
  * The WebAssembly SIMD distance kernel behind kernels.ts, emitted byte by byte here so that no build step
- * and no npm package is needed (the module is ~150 bytes; see the WebAssembly core spec, "Binary Format",
+ * and no npm package is needed (the module is ~400 bytes; see the WebAssembly core spec, "Binary Format",
  * and the fixed-width SIMD proposal for the 0xfd opcodes).
  *
  *   alldist(x, n, dp, c, m, out): out[i * m + j] = sum_f (x[i, f] - c[j, f])^2 for i < n, j < m
+ *   alldistAt(x, n, dp, c, m, out, idx): the same for the rows listed (int32) at idx
  *
  * Rows hold dp (even) float64 values; pointers are byte offsets into the module's own memory. The sum runs
  * in two f64x2 lanes (even and odd features), combined once at the end: plain TypeScript reproduces that
@@ -53,63 +54,78 @@ const F64X2_MUL = simd(0xf2);
 const F64_CONST_0 = [0x44, 0, 0, 0, 0, 0, 0, 0, 0];
 const MEMARG_8 = [3, 0]; // alignment 2^3, offset 0
 
-// Parameters 0..5: x, n, dp, c, m, out. Locals: 6 i, 7 j, 8 f (byte offset in a row), 9 rowBytes,
-// 10 xi (row pointer), 11 cj (centre pointer), 12 o (output pointer), 13 acc, 14 diff.
+const I32_LOAD = 0x28;
+const I32_MUL = 0x6c;
+const MEMARG_4 = [2, 0];
+
+// Parameters 0..6: x, n, dp, c, m, out, idx. Locals: 7 i, 8 j, 9 f (byte offset in a row), 10 rowBytes,
+// 11 xi (row pointer), 12 cj (centre pointer), 13 o (output pointer), 14 ip (index pointer), 15 acc,
+// 16 diff. `gather` reads point i's row number from the int32 list at idx instead of taking row i.
 const get = (l: number) => [LOCAL_GET, l];
 const set = (l: number) => [LOCAL_SET, l];
 const addTo = (l: number, amount: number[]) => [...get(l), ...amount, I32_ADD, ...set(l)];
 
-const code = [
-  ...[2, 7, I32, 2, V128], // local declarations: 7 x i32, 2 x v128
-  ...get(2), I32_CONST, 3, I32_SHL, ...set(9),
-  ...get(0), ...set(10),
-  ...get(5), ...set(12),
-  I32_CONST, 0, ...set(6),
-  BLOCK, VOID,
-  LOOP, VOID,
-  ...get(6), ...get(1), I32_GE_U, BR_IF, 1,
-  ...get(3), ...set(11),
-  I32_CONST, 0, ...set(7),
-  BLOCK, VOID,
-  LOOP, VOID,
-  ...get(7), ...get(4), I32_GE_U, BR_IF, 1,
-  ...F64_CONST_0, ...F64X2_SPLAT, ...set(13),
-  I32_CONST, 0, ...set(8),
-  BLOCK, VOID,
-  LOOP, VOID,
-  ...get(8), ...get(9), I32_GE_U, BR_IF, 1,
-  ...get(10), ...get(8), I32_ADD, ...V128_LOAD, ...MEMARG_8,
-  ...get(11), ...get(8), I32_ADD, ...V128_LOAD, ...MEMARG_8,
-  ...F64X2_SUB, ...set(14),
-  ...get(13), ...get(14), ...get(14), ...F64X2_MUL, ...F64X2_ADD, ...set(13),
-  ...addTo(8, [I32_CONST, 16]),
-  BR, 0,
-  END, END,
-  ...get(12), ...get(13), ...F64X2_EXTRACT_LANE, 0, ...get(13), ...F64X2_EXTRACT_LANE, 1, F64_ADD, F64_STORE, ...MEMARG_8,
-  ...addTo(12, [I32_CONST, 8]),
-  ...addTo(11, get(9)),
-  ...addTo(7, [I32_CONST, 1]),
-  BR, 0,
-  END, END,
-  ...addTo(10, get(9)),
-  ...addTo(6, [I32_CONST, 1]),
-  BR, 0,
-  END, END,
-  END,
-];
+function body(gather: boolean): number[] {
+  return [
+    ...[2, 8, I32, 2, V128], // local declarations: 8 x i32, 2 x v128
+    ...get(2), I32_CONST, 3, I32_SHL, ...set(10),
+    ...get(0), ...set(11),
+    ...get(6), ...set(14),
+    ...get(5), ...set(13),
+    I32_CONST, 0, ...set(7),
+    BLOCK, VOID,
+    LOOP, VOID,
+    ...get(7), ...get(1), I32_GE_U, BR_IF, 1,
+    ...(gather ? [...get(14), I32_LOAD, ...MEMARG_4, ...get(10), I32_MUL, ...get(0), I32_ADD, ...set(11)] : []),
+    ...get(3), ...set(12),
+    I32_CONST, 0, ...set(8),
+    BLOCK, VOID,
+    LOOP, VOID,
+    ...get(8), ...get(4), I32_GE_U, BR_IF, 1,
+    ...F64_CONST_0, ...F64X2_SPLAT, ...set(15),
+    I32_CONST, 0, ...set(9),
+    BLOCK, VOID,
+    LOOP, VOID,
+    ...get(9), ...get(10), I32_GE_U, BR_IF, 1,
+    ...get(11), ...get(9), I32_ADD, ...V128_LOAD, ...MEMARG_8,
+    ...get(12), ...get(9), I32_ADD, ...V128_LOAD, ...MEMARG_8,
+    ...F64X2_SUB, ...set(16),
+    ...get(15), ...get(16), ...get(16), ...F64X2_MUL, ...F64X2_ADD, ...set(15),
+    ...addTo(9, [I32_CONST, 16]),
+    BR, 0,
+    END, END,
+    ...get(13), ...get(15), ...F64X2_EXTRACT_LANE, 0, ...get(15), ...F64X2_EXTRACT_LANE, 1, F64_ADD, F64_STORE, ...MEMARG_8,
+    ...addTo(13, [I32_CONST, 8]),
+    ...addTo(12, get(10)),
+    ...addTo(8, [I32_CONST, 1]),
+    BR, 0,
+    END, END,
+    ...(gather ? addTo(14, [I32_CONST, 4]) : addTo(11, get(10))),
+    ...addTo(7, [I32_CONST, 1]),
+    BR, 0,
+    END, END,
+    END,
+  ];
+}
 
+const rows = body(false);
+const gathered = body(true);
+
+/** Exports memory, alldist(x, n, dp, c, m, out, _) and alldistAt(x, n, dp, c, m, out, idx). */
 export const ALLDIST_WASM = new Uint8Array([
   0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  ...section(1, [1, 0x60, 6, I32, I32, I32, I32, I32, I32, 0]),
-  ...section(3, [1, 0]),
+  ...section(1, [1, 0x60, 7, I32, I32, I32, I32, I32, I32, I32, 0]),
+  ...section(3, [2, 0, 0]),
   ...section(5, [1, 0, 1]), // one memory, min 1 page, no maximum
-  ...section(7, [2, ...name("memory"), 2, 0, ...name("alldist"), 0, 0]),
-  ...section(10, [1, ...uleb(code.length), ...code]),
+  ...section(7, [3, ...name("memory"), 2, 0, ...name("alldist"), 0, 0, ...name("alldistAt"), 0, 1]),
+  ...section(10, [2, ...uleb(rows.length), ...rows, ...uleb(gathered.length), ...gathered]),
 ]);
 
 export type WasmAlldist = {
   memory: WebAssembly.Memory;
-  alldist: (x: number, n: number, dp: number, c: number, m: number, out: number) => void;
+  alldist: (x: number, n: number, dp: number, c: number, m: number, out: number, unused: number) => void;
+  /** Same, for the points whose row numbers are the n int32 values at byte offset idx. */
+  alldistAt: (x: number, n: number, dp: number, c: number, m: number, out: number, idx: number) => void;
 };
 
 let cached: WasmAlldist | null | undefined;
@@ -122,8 +138,8 @@ export function loadAlldist(): WasmAlldist | null {
     if (typeof WebAssembly === "object" && WebAssembly.validate(ALLDIST_WASM)) {
       // Synchronous compilation is fine for a module this small and keeps kmeans() synchronous.
       const instance = new WebAssembly.Instance(new WebAssembly.Module(ALLDIST_WASM), {});
-      const { memory, alldist } = instance.exports as unknown as WasmAlldist;
-      cached = { memory, alldist };
+      const { memory, alldist, alldistAt } = instance.exports as unknown as WasmAlldist;
+      cached = { memory, alldist, alldistAt };
     }
   } catch {
     cached = null;

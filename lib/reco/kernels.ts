@@ -53,6 +53,8 @@ export type DistanceKernel = {
    * result[(i - start) * m + j]. The returned array is scratch, valid until the next call.
    */
   distances(start: number, count: number, c: Float64Array, m: number): Float64Array;
+  /** The same for the points idx[start .. start + count) (result row t for point idx[start + t]). */
+  distancesAt(idx: Int32Array, start: number, count: number, c: Float64Array, m: number): Float64Array;
 };
 
 /** Points per block: the block's rows and its distance rows stay in the first cache levels. */
@@ -73,7 +75,16 @@ function jsKernel(x: Float64Array, d: number): DistanceKernel {
       if (out.length < count * m) out = new Float64Array(count * m);
       let o = 0;
       for (let i = start; i < start + count; i++) for (let j = 0; j < m; j++) out[o++] = dist2Lanes(x, i, c, j, d);
-      return out;
+      return out.subarray(0, count * m);
+    },
+    distancesAt(idx, start, count, c, m) {
+      if (out.length < count * m) out = new Float64Array(count * m);
+      let o = 0;
+      for (let t = start; t < start + count; t++) {
+        const i = idx[t]!;
+        for (let j = 0; j < m; j++) out[o++] = dist2Lanes(x, i, c, j, d);
+      }
+      return out.subarray(0, count * m);
     },
   };
 }
@@ -92,18 +103,36 @@ function wasmKernel(w: WasmAlldist, x: Float64Array, n: number, d: number): Dist
   let cCap = -1;
   let outOffset = xBytes;
   let outCap = 0;
+  let idxOffset = xBytes;
+  let idxCap = 0;
   let f64 = new Float64Array(w.memory.buffer);
+  let i32 = new Int32Array(w.memory.buffer);
   const ensure = (bytes: number) => {
     if (w.memory.buffer.byteLength < bytes) w.memory.grow(Math.ceil((bytes - w.memory.buffer.byteLength) / PAGE));
-    if (f64.buffer !== w.memory.buffer) f64 = new Float64Array(w.memory.buffer);
+    if (f64.buffer !== w.memory.buffer) {
+      f64 = new Float64Array(w.memory.buffer);
+      i32 = new Int32Array(w.memory.buffer);
+    }
   };
-  const layout = (cLen: number, outLen: number) => {
-    if (cLen <= cCap && outLen <= outCap) return;
+  const layout = (cLen: number, outLen: number, idxLen = 0) => {
+    if (cLen <= cCap && outLen <= outCap && idxLen <= idxCap) return;
     cCap = Math.max(cCap, cLen, 64);
     outCap = Math.max(outCap, outLen, BLOCK * 16);
+    idxCap = Math.max(idxCap, idxLen, BLOCK);
     cOffset = xBytes;
     outOffset = cOffset + cCap * 8;
-    ensure(outOffset + outCap * 8);
+    idxOffset = outOffset + outCap * 8;
+    ensure(idxOffset + idxCap * 4);
+  };
+  const putCentres = (c: Float64Array, m: number) => {
+    const cBase = cOffset / 8;
+    if (dp === d) f64.set(c.subarray(0, m * d), cBase);
+    else {
+      for (let j = 0; j < m; j++) {
+        f64.set(c.subarray(j * d, j * d + d), cBase + j * dp);
+        f64[cBase + j * dp + d] = 0;
+      }
+    }
   };
   layout(0, 0);
   if (dp === d) f64.set(x.subarray(0, n * d), 0);
@@ -117,15 +146,15 @@ function wasmKernel(w: WasmAlldist, x: Float64Array, n: number, d: number): Dist
     backend: "wasm",
     distances(start, count, c, m) {
       layout(m * dp, count * m);
-      const cBase = cOffset / 8;
-      if (dp === d) f64.set(c.subarray(0, m * d), cBase);
-      else {
-        for (let j = 0; j < m; j++) {
-          f64.set(c.subarray(j * d, j * d + d), cBase + j * dp);
-          f64[cBase + j * dp + d] = 0;
-        }
-      }
-      w.alldist(start * dp * 8, count, dp, cOffset, m, outOffset);
+      putCentres(c, m);
+      w.alldist(start * dp * 8, count, dp, cOffset, m, outOffset, 0);
+      return f64.subarray(outOffset / 8, outOffset / 8 + count * m);
+    },
+    distancesAt(idx, start, count, c, m) {
+      layout(m * dp, count * m, count);
+      putCentres(c, m);
+      i32.set(idx.subarray(start, start + count), idxOffset / 4);
+      w.alldistAt(0, count, dp, cOffset, m, outOffset, idxOffset);
       return f64.subarray(outOffset / 8, outOffset / 8 + count * m);
     },
   };
