@@ -28,7 +28,7 @@ describe("distance kernels", () => {
     expect(kernelBackend()).toBe("js");
   });
 
-  for (const d of [1, 5, 16]) {
+  for (const d of [1, 5, 16, 71]) {
     it(`gives the same bits on both paths and matches a plain sum (d = ${d})`, () => {
       const n = 300;
       const x = points(n, d, d);
@@ -37,12 +37,24 @@ describe("distance kernels", () => {
       const wasmBlock = Array.from(wasm.distances(13, 200, c, 7));
       const idx = Int32Array.from([299, 0, 17, 17, 150]);
       const wasmAt = Array.from(wasm.distancesAt(idx, 1, 4, c, 7));
+      const nw = wasm.nearestAt(idx, 0, 5, c, 7);
+      const wasmNear = [Array.from(nw.label), Array.from(nw.best), Array.from(nw.second)];
       expect(wasm.backend).toBe("wasm");
       setKernelBackend("js");
       const js = createDistanceKernel(x, n, d);
       expect(js.backend).toBe("js");
       expect(Array.from(js.distances(13, 200, c, 7))).toEqual(wasmBlock);
       expect(Array.from(js.distancesAt(idx, 1, 4, c, 7))).toEqual(wasmAt);
+      const nj = js.nearestAt(idx, 0, 5, c, 7);
+      expect([Array.from(nj.label), Array.from(nj.best), Array.from(nj.second)]).toEqual(wasmNear);
+      // The nearest centre and the two smallest distances, from the full rows.
+      const full = js.distancesAt(idx, 0, 5, c, 7);
+      for (let t = 0; t < 5; t++) {
+        const row = Array.from(full.subarray(t * 7, t * 7 + 7));
+        const sorted = [...row].sort((p, q) => p - q);
+        expect(wasmNear[0]![t]).toBe(row.indexOf(sorted[0]!));
+        expect([wasmNear[1]![t], wasmNear[2]![t]]).toEqual(sorted.slice(0, 2));
+      }
       // Row 0 of the gathered block is point 0 against centre 3.
       let plain = 0;
       for (let f = 0; f < d; f++) plain += (x[f]! - c[3 * d + f]!) ** 2;

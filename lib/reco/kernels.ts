@@ -55,7 +55,14 @@ export type DistanceKernel = {
   distances(start: number, count: number, c: Float64Array, m: number): Float64Array;
   /** The same for the points idx[start .. start + count) (result row t for point idx[start + t]). */
   distancesAt(idx: Int32Array, start: number, count: number, c: Float64Array, m: number): Float64Array;
+  /**
+   * For the points idx[start .. start + count): the nearest of the m centres (ties: lower index), its
+   * squared distance and the second smallest one. Scratch, valid until the next call.
+   */
+  nearestAt(idx: Int32Array, start: number, count: number, c: Float64Array, m: number): Nearest;
 };
+
+export type Nearest = { label: Int32Array; best: Float64Array; second: Float64Array };
 
 /** Points per block: the block's rows and its distance rows stay in the first cache levels. */
 export const BLOCK = 2048;
@@ -63,12 +70,13 @@ export const BLOCK = 2048;
 /** A kernel over the n x d row-major points `x` (not copied on the TypeScript path). */
 export function createDistanceKernel(x: Float64Array, n: number, d: number): DistanceKernel {
   // Pointers are 32-bit: very large inputs stay on the TypeScript path.
-  const wasm = preferred === "wasm" && n * (d + 1) * 8 < 2 ** 31 ? loadAlldist() : null;
+  const wasm = preferred === "wasm" && n * (d + 1) * 8 < 2 ** 31 ? loadAlldist(d + (d & 1)) : null;
   return wasm ? wasmKernel(wasm, x, n, d) : jsKernel(x, d);
 }
 
 function jsKernel(x: Float64Array, d: number): DistanceKernel {
   let out = new Float64Array(0);
+  let near: Nearest = { label: new Int32Array(0), best: new Float64Array(0), second: new Float64Array(0) };
   return {
     backend: "js",
     distances(start, count, c, m) {
@@ -85,6 +93,27 @@ function jsKernel(x: Float64Array, d: number): DistanceKernel {
         for (let j = 0; j < m; j++) out[o++] = dist2Lanes(x, i, c, j, d);
       }
       return out.subarray(0, count * m);
+    },
+    nearestAt(idx, start, count, c, m) {
+      if (near.label.length < count) near = { label: new Int32Array(count), best: new Float64Array(count), second: new Float64Array(count) };
+      for (let t = 0; t < count; t++) {
+        const i = idx[start + t]!;
+        let best = Infinity;
+        let second = Infinity;
+        let label = 0;
+        for (let j = 0; j < m; j++) {
+          const q = dist2Lanes(x, i, c, j, d);
+          if (q < best) {
+            second = best;
+            best = q;
+            label = j;
+          } else if (q < second) second = q;
+        }
+        near.label[t] = label;
+        near.best[t] = best;
+        near.second[t] = second;
+      }
+      return { label: near.label.subarray(0, count), best: near.best.subarray(0, count), second: near.second.subarray(0, count) };
     },
   };
 }
@@ -156,6 +185,19 @@ function wasmKernel(w: WasmAlldist, x: Float64Array, n: number, d: number): Dist
       i32.set(idx.subarray(start, start + count), idxOffset / 4);
       w.alldistAt(0, count, dp, cOffset, m, outOffset, idxOffset);
       return f64.subarray(outOffset / 8, outOffset / 8 + count * m);
+    },
+    nearestAt(idx, start, count, c, m) {
+      // best, second (f64) and label (i32) for each point: 20 bytes a point.
+      layout(m * dp, Math.ceil((count * 20) / 8), count);
+      putCentres(c, m);
+      i32.set(idx.subarray(start, start + count), idxOffset / 4);
+      w.nearestAt(0, count, dp, cOffset, m, outOffset, idxOffset);
+      const o = outOffset / 8;
+      return {
+        best: f64.subarray(o, o + count),
+        second: f64.subarray(o + count, o + 2 * count),
+        label: i32.subarray(outOffset / 4 + 4 * count, outOffset / 4 + 5 * count),
+      };
     },
   };
 }

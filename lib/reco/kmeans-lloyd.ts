@@ -238,22 +238,12 @@ export function lloyd(
     }
     for (let start = 0; start < pendingCount; start += BLOCK) {
       const count = Math.min(BLOCK, pendingCount - start);
-      const dist = kernel.distancesAt(pending, start, count, c, k);
+      const near = kernel.nearestAt(pending, start, count, c, k);
       for (let b = 0; b < count; b++) {
         const i = pending[start + b]!;
-        let bestQ = Infinity;
-        let second = Infinity;
-        let best = 0;
-        for (let j = 0; j < k; j++) {
-          const q = dist[b * k + j]!;
-          if (q < bestQ) {
-            second = bestQ;
-            bestQ = q;
-            best = j;
-          } else if (q < second) second = q;
-        }
-        upper[i] = Math.sqrt(bestQ);
-        lower[i] = Math.sqrt(second);
+        const best = near.label[b]!;
+        upper[i] = Math.sqrt(near.best[b]!);
+        lower[i] = Math.sqrt(near.second[b]!);
         const a = labels[i]!;
         if (best !== a) {
           labels[i] = best;

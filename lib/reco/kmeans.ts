@@ -14,7 +14,7 @@
  * The same seed gives the same result, bit for bit.
  */
 import { createRng } from "../random";
-import { createDistanceKernel } from "./kernels";
+import { BLOCK, createDistanceKernel } from "./kernels";
 import { lloyd, type LloydRun } from "./kmeans-lloyd";
 import { seedPlusPlus } from "./kmeans-seeding";
 import { toDenseMatrix, toRows, type DenseMatrix } from "./matrix";
@@ -98,6 +98,7 @@ export type SilhouetteOptions = {
 
 /**
  * Mean silhouette coefficient, (b - a) / max(a, b) per point with Euclidean distances, in [-1, 1].
+ * The sample's pairwise distances come in blocks from the k-means distance kernel (kernels.ts).
  * Exact silhouettes cost n^2 distances, so for large n a seeded random sample of points is scored against
  * the same sample (what scikit-learn's silhouette_score(sample_size=...) does). A point alone in its
  * cluster within the sample scores 0, as in scikit-learn.
@@ -131,32 +132,37 @@ export function silhouette(
       idx[j] = tmp;
     }
   }
+  // The sampled points, contiguous, so one distance kernel (kernels.ts) serves the s x s distances.
   const x = m.data;
+  const sx = new Float64Array(s * d);
+  const sl = new Int32Array(s);
+  for (let a = 0; a < s; a++) {
+    sx.set(x.subarray(idx[a]! * d, idx[a]! * d + d), a * d);
+    sl[a] = labels[idx[a]!]!;
+  }
+  const kernel = createDistanceKernel(sx, s, d);
   const sizes = new Float64Array(k);
-  for (let a = 0; a < s; a++) sizes[labels[idx[a]!]!]!++;
+  for (let a = 0; a < s; a++) sizes[sl[a]!]!++;
   const sums = new Float64Array(k);
   let total = 0;
-  for (let a = 0; a < s; a++) {
-    const ia = idx[a]!;
-    const la = labels[ia]!;
-    if (sizes[la]! <= 1) continue; // silhouette 0
-    sums.fill(0);
-    for (let b = 0; b < s; b++) {
-      if (b === a) continue;
-      const ib = idx[b]!;
-      let q = 0;
-      for (let f = 0; f < d; f++) {
-        const diff = x[ia * d + f]! - x[ib * d + f]!;
-        q += diff * diff;
-      }
-      sums[labels[ib]!]! += Math.sqrt(q);
+  const rows = Math.max(1, Math.floor(BLOCK / 8));
+  for (let start = 0; start < s; start += rows) {
+    const count = Math.min(rows, s - start);
+    const dist = kernel.distances(start, count, sx, s);
+    for (let r = 0; r < count; r++) {
+      const a = start + r;
+      const la = sl[a]!;
+      if (sizes[la]! <= 1) continue; // silhouette 0
+      sums.fill(0);
+      const base = r * s;
+      for (let b = 0; b < s; b++) if (b !== a) sums[sl[b]!]! += Math.sqrt(dist[base + b]!);
+      const intra = sums[la]! / (sizes[la]! - 1);
+      let nearest = Infinity;
+      for (let c = 0; c < k; c++) if (c !== la && sizes[c]! > 0) nearest = Math.min(nearest, sums[c]! / sizes[c]!);
+      if (nearest === Infinity) continue; // only one cluster in the sample
+      const denom = Math.max(intra, nearest);
+      total += denom > 0 ? (nearest - intra) / denom : 0;
     }
-    const intra = sums[la]! / (sizes[la]! - 1);
-    let nearest = Infinity;
-    for (let c = 0; c < k; c++) if (c !== la && sizes[c]! > 0) nearest = Math.min(nearest, sums[c]! / sizes[c]!);
-    if (nearest === Infinity) continue; // only one cluster in the sample
-    const denom = Math.max(intra, nearest);
-    total += denom > 0 ? (nearest - intra) / denom : 0;
   }
   return total / s;
 }
