@@ -6,7 +6,10 @@
  *
  * Cost: to compare row r with every other row we walk r's columns and, for each, the rows stored in
  * that column (the transposed matrix), accumulating dot products only for rows that actually co-occur.
- * Total work is the number of co-occurring pairs, not rows^2 (see DESIGN.md, Scale).
+ * Total work is the number of co-occurring pairs, not rows^2 (see DESIGN.md, Scale). Up to 2,500 rows
+ * (a MovieLens-100k catalogue, a small shop's users) one dense rows x rows product (cooccurrence.ts)
+ * replaces the walk, with bit-identical similarities: it halves the multiply-adds and drops the per-entry
+ * bookkeeping, and rows^2 is then bounded.
  */
 import { rowNorms, transpose, type Csr } from "./sparse";
 import { gramOfRows } from "./cooccurrence";
