@@ -34,12 +34,12 @@ const Flags = z.object({
   top: z.coerce.number().int().min(1).max(100).default(10),
 });
 
-export const N_USERS = 943;
-export const N_ITEMS = 1682;
+const N_USERS = 943;
+const N_ITEMS = 1682;
 const TARGET_RATINGS = 100_000;
 
 /** u.data-style lines "user<TAB>item<TAB>rating<TAB>timestamp", ids 1-based. */
-export function generateRatings(seed: number): string {
+function generateRatings(seed: number): string {
   const rng = createRng(seed);
   // Item popularity over a random order of items (so the head is not items 1..k): a power law with a
   // cut-off, (1 - r / items)^2 / (r + 5)^0.3 at rank r, tuned to MovieLens-100k's published shape (most
@@ -84,7 +84,7 @@ export function generateRatings(seed: number): string {
   return lines.join("\n") + "\n";
 }
 
-export function parseRatings(text: string): Csr {
+function parseRatings(text: string): Csr {
   const rows: number[] = [];
   const cols: number[] = [];
   const vals: number[] = [];
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1]?.endsWith("bench-knn.ts")) main().catch((error: unknown) => {
+main().catch((error: unknown) => {
   console.error("bench:knn failed:", error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });
