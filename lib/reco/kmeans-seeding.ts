@@ -2,32 +2,36 @@
  * Seeding and repair steps of k-means (kmeans.ts), kept apart from the Lloyd loop they serve.
  */
 import type { Rng } from "../random";
+import { BLOCK, createDistanceKernel, type DistanceKernel } from "./kernels";
 
-/** Greedy k-means++: each new centre is the best of several D^2-weighted candidates. */
-export function seedPlusPlus(x: Float64Array, n: number, d: number, k: number, rng: Rng): Float64Array {
+/**
+ * Greedy k-means++: each new centre is the best of several D^2-weighted candidates. All candidates of a
+ * step are drawn first (the draws never depend on their distances) and then measured in one blocked
+ * pass over the points, so the data is read once per step instead of once per candidate.
+ */
+export function seedPlusPlus(x: Float64Array, n: number, d: number, k: number, rng: Rng, kernel: DistanceKernel = createDistanceKernel(x, n, d)): Float64Array {
   const c = new Float64Array(k * d);
   const first = rng.int(n);
   c.set(x.subarray(first * d, first * d + d), 0);
   const closest = new Float64Array(n);
   let potential = 0;
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let f = 0; f < d; f++) {
-      const diff = x[i * d + f]! - c[f]!;
-      s += diff * diff;
+  for (let start = 0; start < n; start += BLOCK) {
+    const count = Math.min(BLOCK, n - start);
+    const dist = kernel.distances(start, count, c, 1);
+    for (let b = 0; b < count; b++) {
+      closest[start + b] = dist[b]!;
+      potential += dist[b]!;
     }
-    closest[i] = s;
-    potential += s;
   }
   const trials = 2 + Math.floor(Math.log(k));
-  const candidateDist = new Float64Array(n);
-  const bestDist = new Float64Array(n);
+  const candidates = new Float64Array(trials * d);
+  const candidateIdx = new Int32Array(trials);
+  const candidateDist = new Float64Array(trials * n);
+  const pots = new Float64Array(trials);
   const cumulative = new Float64Array(n);
   for (let centre = 1; centre < k; centre++) {
     let acc = 0;
     for (let i = 0; i < n; i++) cumulative[i] = acc += closest[i]!;
-    let bestPotential = Infinity;
-    let bestIndex = 0;
     for (let t = 0; t < trials; t++) {
       // All points coincide with existing centres: any point will do (potential 0).
       let idx = rng.int(n);
@@ -42,27 +46,35 @@ export function seedPlusPlus(x: Float64Array, n: number, d: number, k: number, r
         }
         idx = lo;
       }
-      let pot = 0;
-      const cb = idx * d;
-      for (let i = 0; i < n; i++) {
-        let s = 0;
-        const base = i * d;
-        for (let f = 0; f < d; f++) {
-          const diff = x[base + f]! - x[cb + f]!;
-          s += diff * diff;
+      candidateIdx[t] = idx;
+      candidates.set(x.subarray(idx * d, idx * d + d), t * d);
+    }
+    pots.fill(0);
+    for (let start = 0; start < n; start += BLOCK) {
+      const count = Math.min(BLOCK, n - start);
+      const dist = kernel.distances(start, count, candidates, trials);
+      for (let b = 0; b < count; b++) {
+        const i = start + b;
+        const own = closest[i]!;
+        for (let t = 0; t < trials; t++) {
+          const s = dist[b * trials + t]!;
+          const m = s < own ? s : own;
+          candidateDist[t * n + i] = m;
+          pots[t]! += m;
         }
-        const m = s < closest[i]! ? s : closest[i]!;
-        candidateDist[i] = m;
-        pot += m;
-      }
-      if (pot < bestPotential) {
-        bestPotential = pot;
-        bestIndex = idx;
-        bestDist.set(candidateDist);
       }
     }
+    let bestPotential = Infinity;
+    let best = 0;
+    for (let t = 0; t < trials; t++) {
+      if (pots[t]! < bestPotential) {
+        bestPotential = pots[t]!;
+        best = t;
+      }
+    }
+    const bestIndex = candidateIdx[best]!;
     c.set(x.subarray(bestIndex * d, bestIndex * d + d), centre * d);
-    closest.set(bestDist);
+    closest.set(candidateDist.subarray(best * n, best * n + n));
     potential = bestPotential;
   }
   return c;

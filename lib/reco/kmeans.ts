@@ -8,12 +8,14 @@
  * - Convergence: total squared centroid shift <= tol * mean per-feature variance (scikit-learn's rule, so
  *   tol means the same whatever the feature scale), or labels unchanged, or maxIter.
  * - An empty cluster is re-seeded with the point farthest from its current centroid.
- * - Lloyd iterations over one flat Float64Array, accelerated by Hamerly's bounds (kmeans-lloyd.ts):
- *   100,000 x 16 points, k = 8, nInit 1 takes ~0.1-0.15 s on clustered data; structureless noise, which
- *   needs 100-250 iterations under the default tol, takes ~0.8-1 s (about half with tol 1e-3).
- * The same seed gives the same result, bit for bit.
+ * - Lloyd iterations over one flat Float64Array with Hamerly's bounds (kmeans-lloyd.ts); seeding, the
+ *   rescans and the final pass take their distances in blocks from kernels.ts (WebAssembly SIMD, or
+ *   plain TypeScript with the same bits). On 100,000 x 16 points, k = 8, nInit 1 this measured below
+ *   scikit-learn's Lloyd (2 threads) on the same data: `npm run bench:kmeans -- --compare`.
+ * The same seed gives the same result, bit for bit, on either kernel path.
  */
 import { createRng } from "../random";
+import { BLOCK, createDistanceKernel } from "./kernels";
 import { lloyd, type LloydRun } from "./kmeans-lloyd";
 import { seedPlusPlus } from "./kmeans-seeding";
 import { toDenseMatrix, toRows, type DenseMatrix } from "./matrix";
@@ -54,24 +56,30 @@ export function kmeans(points: readonly (readonly number[])[] | DenseMatrix, k: 
   if (!(Number.isInteger(maxIter) && maxIter >= 1)) throw new RangeError(`kmeans: maxIter must be an integer >= 1, got ${maxIter}`);
   if (!(tol >= 0)) throw new RangeError(`kmeans: tol must be >= 0, got ${tol}`);
   const x = m.data;
-  // Mean per-feature variance scales tol, as scikit-learn does.
+  // Mean per-feature variance scales tol, as scikit-learn does. Row by row (one pass over memory), with
+  // each feature summed in point order as a column-wise loop would.
+  const sum = new Float64Array(d);
+  const sum2 = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    const base = i * d;
+    for (let f = 0; f < d; f++) {
+      const v = x[base + f]!;
+      sum[f]! += v;
+      sum2[f]! += v * v;
+    }
+  }
   let meanVar = 0;
   for (let f = 0; f < d; f++) {
-    let s = 0;
-    let s2 = 0;
-    for (let i = 0; i < n; i++) {
-      const v = x[i * d + f]!;
-      s += v;
-      s2 += v * v;
-    }
-    const mean = s / n;
-    meanVar += Math.max(0, s2 / n - mean * mean);
+    const mean = sum[f]! / n;
+    meanVar += Math.max(0, sum2[f]! / n - mean * mean);
   }
   const tolAbs = d > 0 ? (tol * meanVar) / d : 0;
   const rng = createRng(seed);
   let best: LloydRun | null = null;
+  // One kernel for all restarts: on the WebAssembly path it holds the points' copy in its memory.
+  const kernel = createDistanceKernel(x, n, d);
   for (let run = 0; run < nInit; run++) {
-    const result = lloyd(x, n, d, k, seedPlusPlus(x, n, d, k, rng), maxIter, tolAbs);
+    const result = lloyd(x, n, d, k, seedPlusPlus(x, n, d, k, rng, kernel), maxIter, tolAbs, undefined, kernel);
     if (best === null || result.inertia < best.inertia) best = result;
   }
   const winner = best as LloydRun;
@@ -91,6 +99,7 @@ export type SilhouetteOptions = {
 
 /**
  * Mean silhouette coefficient, (b - a) / max(a, b) per point with Euclidean distances, in [-1, 1].
+ * The sample's pairwise distances come in blocks from the k-means distance kernel (kernels.ts).
  * Exact silhouettes cost n^2 distances, so for large n a seeded random sample of points is scored against
  * the same sample (what scikit-learn's silhouette_score(sample_size=...) does). A point alone in its
  * cluster within the sample scores 0, as in scikit-learn.
@@ -124,32 +133,37 @@ export function silhouette(
       idx[j] = tmp;
     }
   }
+  // The sampled points, contiguous, so one distance kernel (kernels.ts) serves the s x s distances.
   const x = m.data;
+  const sx = new Float64Array(s * d);
+  const sl = new Int32Array(s);
+  for (let a = 0; a < s; a++) {
+    sx.set(x.subarray(idx[a]! * d, idx[a]! * d + d), a * d);
+    sl[a] = labels[idx[a]!]!;
+  }
+  const kernel = createDistanceKernel(sx, s, d);
   const sizes = new Float64Array(k);
-  for (let a = 0; a < s; a++) sizes[labels[idx[a]!]!]!++;
+  for (let a = 0; a < s; a++) sizes[sl[a]!]!++;
   const sums = new Float64Array(k);
   let total = 0;
-  for (let a = 0; a < s; a++) {
-    const ia = idx[a]!;
-    const la = labels[ia]!;
-    if (sizes[la]! <= 1) continue; // silhouette 0
-    sums.fill(0);
-    for (let b = 0; b < s; b++) {
-      if (b === a) continue;
-      const ib = idx[b]!;
-      let q = 0;
-      for (let f = 0; f < d; f++) {
-        const diff = x[ia * d + f]! - x[ib * d + f]!;
-        q += diff * diff;
-      }
-      sums[labels[ib]!]! += Math.sqrt(q);
+  const rows = Math.max(1, Math.floor(BLOCK / 8));
+  for (let start = 0; start < s; start += rows) {
+    const count = Math.min(rows, s - start);
+    const dist = kernel.distances(start, count, sx, s);
+    for (let r = 0; r < count; r++) {
+      const a = start + r;
+      const la = sl[a]!;
+      if (sizes[la]! <= 1) continue; // silhouette 0
+      sums.fill(0);
+      const base = r * s;
+      for (let b = 0; b < s; b++) if (b !== a) sums[sl[b]!]! += Math.sqrt(dist[base + b]!);
+      const intra = sums[la]! / (sizes[la]! - 1);
+      let nearest = Infinity;
+      for (let c = 0; c < k; c++) if (c !== la && sizes[c]! > 0) nearest = Math.min(nearest, sums[c]! / sizes[c]!);
+      if (nearest === Infinity) continue; // only one cluster in the sample
+      const denom = Math.max(intra, nearest);
+      total += denom > 0 ? (nearest - intra) / denom : 0;
     }
-    const intra = sums[la]! / (sizes[la]! - 1);
-    let nearest = Infinity;
-    for (let c = 0; c < k; c++) if (c !== la && sizes[c]! > 0) nearest = Math.min(nearest, sums[c]! / sizes[c]!);
-    if (nearest === Infinity) continue; // only one cluster in the sample
-    const denom = Math.max(intra, nearest);
-    total += denom > 0 ? (nearest - intra) / denom : 0;
   }
   return total / s;
 }

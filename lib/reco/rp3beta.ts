@@ -15,7 +15,8 @@
  *   model.recommend(userIdx, 20)
  */
 import { itemItemFromNeighbours, type ItemItemModel } from "./cf";
-import { collectTopK, type Neighbours } from "./similarity";
+import { crossProduct } from "./cooccurrence";
+import { collectTopK, denseRowsAllowed, type Neighbours } from "./similarity";
 import { columnCounts, rowNormalizeL1, transpose, type Csr } from "./sparse";
 
 export type Rp3betaOptions = {
@@ -52,30 +53,43 @@ export function fitRp3beta(x: Csr, options: Rp3betaOptions = {}): Rp3betaModel {
 
   const scores = new Float64Array(nItems);
   const touched = new Int32Array(nItems);
-  const mark = new Int32Array(nItems);
-  const scan = (i: number): number => {
-    let count = 0;
-    const stamp = i + 1;
-    for (let p = piu.indptr[i]!; p < piu.indptr[i + 1]!; p++) {
-      const u = piu.indices[p]!;
-      const w = piu.data[p]!;
-      for (let q = pui.indptr[u]!; q < pui.indptr[u + 1]!; q++) {
-        const j = pui.indices[q]!;
-        if (j === i) continue;
-        if (mark[j] !== stamp) {
-          mark[j] = stamp;
-          touched[count++] = j;
-          scores[j] = 0;
+  let scan: (i: number) => number;
+  if (denseRowsAllowed(nItems)) {
+    // Small catalogue: the whole item x item walk as one dense product (same sums, same order).
+    const w = crossProduct(transpose(piu), pui, nItems);
+    for (let j = 0; j < nItems; j++) touched[j] = j;
+    scan = (i) => {
+      const base = i * nItems;
+      for (let j = 0; j < nItems; j++) scores[j] = w[base + j]! * penalty[j]!;
+      scores[i] = -Infinity;
+      return nItems;
+    };
+  } else {
+    const mark = new Int32Array(nItems);
+    scan = (i) => {
+      let count = 0;
+      const stamp = i + 1;
+      for (let p = piu.indptr[i]!; p < piu.indptr[i + 1]!; p++) {
+        const u = piu.indices[p]!;
+        const w = piu.data[p]!;
+        for (let q = pui.indptr[u]!; q < pui.indptr[u + 1]!; q++) {
+          const j = pui.indices[q]!;
+          if (j === i) continue;
+          if (mark[j] !== stamp) {
+            mark[j] = stamp;
+            touched[count++] = j;
+            scores[j] = 0;
+          }
+          scores[j]! += w * pui.data[q]!;
         }
-        scores[j]! += w * pui.data[q]!;
       }
-    }
-    for (let t = 0; t < count; t++) {
-      const j = touched[t]!;
-      scores[j]! *= penalty[j]!;
-    }
-    return count;
-  };
+      for (let t = 0; t < count; t++) {
+        const j = touched[t]!;
+        scores[j]! *= penalty[j]!;
+      }
+      return count;
+    };
+  }
   const neighbours = collectTopK(nItems, k, scan, touched, scores);
   if (normalizeRows) {
     for (let i = 0; i < nItems; i++) {

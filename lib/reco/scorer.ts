@@ -54,3 +54,23 @@ export function recommendWith(
   }
   return out;
 }
+
+/**
+ * Top-n unseen items for every user of `seen`, as one users x n Int32Array (-1 where a user has fewer
+ * than n candidates): the batch form of recommendWith, with one score buffer and one mask for all users
+ * and no anchors. Same ranking rule as recommendWith (ties to the lower item id).
+ */
+export function recommendAll(scorer: ItemScorer, seen: Csr, n: number): Int32Array {
+  const out = new Int32Array(seen.nRows * n).fill(-1);
+  const scores = new Float64Array(scorer.nItems);
+  const mask = new Uint8Array(scorer.nItems);
+  for (let u = 0; u < seen.nRows; u++) {
+    scorer.scoreUser(u, scores);
+    const a = seen.indptr[u]!;
+    const b = seen.indptr[u + 1]!;
+    for (let p = a; p < b; p++) mask[seen.indices[p]!] = 1;
+    out.set(topN(scores, n, { exclude: mask }), u * n);
+    for (let p = a; p < b; p++) mask[seen.indices[p]!] = 0;
+  }
+  return out;
+}

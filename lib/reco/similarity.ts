@@ -6,9 +6,13 @@
  *
  * Cost: to compare row r with every other row we walk r's columns and, for each, the rows stored in
  * that column (the transposed matrix), accumulating dot products only for rows that actually co-occur.
- * Total work is the number of co-occurring pairs, not rows^2 (see DESIGN.md, Scale).
+ * Total work is the number of co-occurring pairs, not rows^2 (see DESIGN.md, Scale). Up to 2,500 rows
+ * (a MovieLens-100k catalogue, a small shop's users) one dense rows x rows product (cooccurrence.ts)
+ * replaces the walk, with bit-identical similarities: it halves the multiply-adds and drops the per-entry
+ * bookkeeping, and rows^2 is then bounded.
  */
 import { rowNorms, transpose, type Csr } from "./sparse";
+import { gramOfRows } from "./cooccurrence";
 import { topN } from "./top-n";
 
 /** Top-K neighbour lists in CSR layout: neighbours of row r are indices[indptr[r] .. indptr[r + 1]). */
@@ -40,7 +44,29 @@ export type RowScanner = {
   sims: Float64Array;
 };
 
+/**
+ * Up to this many rows, similarities come from one dense rows x rows product (cooccurrence.ts) instead of
+ * a walk per row: half the multiply-adds (the product is symmetric), no bookkeeping of touched rows, and
+ * the same bits (each entry sums the same products in the same order). 2,500 rows is 50 MB of scratch.
+ */
+let denseMaxRows = 2500;
+
+/** For tests and benchmarks: rows up to which the dense path is taken (0 forces the sparse walk). */
+export function setDenseMaxRows(n: number): void {
+  denseMaxRows = n;
+}
+
+export function denseRowsAllowed(n: number): boolean {
+  return n <= denseMaxRows;
+}
+
 export function createRowScanner(a: Csr, shrink = 0, at: Csr = transpose(a), norms: Float64Array = rowNorms(a)): RowScanner {
+  const n = a.nRows;
+  if (denseRowsAllowed(n)) return denseRowScanner(a, shrink, at, norms);
+  return sparseRowScanner(a, shrink, at, norms);
+}
+
+function sparseRowScanner(a: Csr, shrink: number, at: Csr, norms: Float64Array): RowScanner {
   const n = a.nRows;
   const sims = new Float64Array(n);
   const touched = new Int32Array(n);
@@ -75,6 +101,30 @@ export function createRowScanner(a: Csr, shrink = 0, at: Csr = transpose(a), nor
 }
 
 /**
+ * The dense form of createRowScanner: every row is "touched" (ids 0..n-1) and its own entry is -Infinity,
+ * which top-N selection skips; rows that share no column score 0, which neighbour lists drop (minSim >= 0)
+ * exactly as they never appear in the sparse walk.
+ */
+function denseRowScanner(a: Csr, shrink: number, at: Csr, norms: Float64Array): RowScanner {
+  const n = a.nRows;
+  const gram = gramOfRows(at, n);
+  const sims = new Float64Array(n);
+  const touched = Int32Array.from({ length: n }, (_, i) => i);
+  const scan = (r: number): number => {
+    const base = r * n;
+    const nr = norms[r]!;
+    for (let s = 0; s < n; s++) {
+      const dot = gram[base + s]!;
+      const denom = nr * norms[s]! + shrink;
+      sims[s] = dot !== 0 && denom > 0 ? dot / denom : 0;
+    }
+    sims[r] = -Infinity;
+    return n;
+  };
+  return { scan, touched, sims };
+}
+
+/**
  * Top-K shrunk-cosine neighbours of every row of `a`.
  * For item-item similarity pass the item x user matrix (the transpose of user x item); for user-user
  * similarity the user x item matrix itself.
@@ -84,7 +134,8 @@ export function cosineNeighbours(a: Csr, options: SimilarityOptions): Neighbours
   if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`cosineNeighbours: k must be a positive integer, got ${k}`);
   if (!(shrink >= 0)) throw new RangeError(`cosineNeighbours: shrink must be >= 0, got ${shrink}`);
   const n = a.nRows;
-  const scanner = createRowScanner(a, shrink);
+  // The dense scanner lists rows sharing no column (score 0); only a negative minSim could keep them.
+  const scanner = minSim < 0 && denseRowsAllowed(n) ? sparseRowScanner(a, shrink, transpose(a), rowNorms(a)) : createRowScanner(a, shrink);
   return collectTopK(n, k, (r) => scanner.scan(r), scanner.touched, scanner.sims, minSim);
 }
 

@@ -4,39 +4,46 @@
  * Ties go to the lower index so that every ranking in lib/reco is reproducible across runs and machines.
  */
 
-/** True when candidate a ranks below candidate b. */
-function worse(scores: ArrayLike<number>, a: number, b: number): boolean {
-  const sa = scores[a]!;
-  const sb = scores[b]!;
+// The heap keeps each entry's score beside its id (two parallel arrays), so comparisons read the heap
+// itself rather than chasing ids into the score array.
+
+/** True when (sa, a) ranks below (sb, b). */
+function worse(sa: number, a: number, sb: number, b: number): boolean {
   return sa < sb || (sa === sb && a > b);
 }
 
-function siftDown(heap: Int32Array, size: number, scores: ArrayLike<number>, start: number): void {
+function siftDown(ids: Int32Array, vals: Float64Array, size: number, start: number): void {
   let i = start;
+  const id = ids[i]!;
+  const v = vals[i]!;
   for (;;) {
     const l = 2 * i + 1;
-    if (l >= size) return;
+    if (l >= size) break;
     const r = l + 1;
     let m = l;
-    if (r < size && worse(scores, heap[r]!, heap[l]!)) m = r;
-    if (!worse(scores, heap[m]!, heap[i]!)) return;
-    const tmp = heap[i]!;
-    heap[i] = heap[m]!;
-    heap[m] = tmp;
+    if (r < size && worse(vals[r]!, ids[r]!, vals[l]!, ids[l]!)) m = r;
+    if (!worse(vals[m]!, ids[m]!, v, id)) break;
+    ids[i] = ids[m]!;
+    vals[i] = vals[m]!;
     i = m;
   }
+  ids[i] = id;
+  vals[i] = v;
 }
 
-function siftUp(heap: Int32Array, scores: ArrayLike<number>, start: number): void {
+function siftUp(ids: Int32Array, vals: Float64Array, start: number): void {
   let i = start;
+  const id = ids[i]!;
+  const v = vals[i]!;
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    if (!worse(scores, heap[i]!, heap[parent]!)) return;
-    const tmp = heap[i]!;
-    heap[i] = heap[parent]!;
-    heap[parent] = tmp;
+    if (!worse(v, id, vals[parent]!, ids[parent]!)) break;
+    ids[i] = ids[parent]!;
+    vals[i] = vals[parent]!;
     i = parent;
   }
+  ids[i] = id;
+  vals[i] = v;
 }
 
 /**
@@ -54,6 +61,7 @@ export function topN(
   const cap = Math.max(0, Math.min(n, m));
   const heap = new Int32Array(cap);
   if (cap === 0) return heap;
+  const vals = new Float64Array(cap);
   let size = 0;
   for (let t = 0; t < m; t++) {
     const id = candidates ? candidates[t]! : t;
@@ -62,11 +70,13 @@ export function topN(
     if (!(s > -Infinity)) continue;
     if (size < cap) {
       heap[size] = id;
-      siftUp(heap, scores, size);
+      vals[size] = s;
+      siftUp(heap, vals, size);
       size++;
-    } else if (worse(scores, heap[0]!, id)) {
+    } else if (worse(vals[0]!, heap[0]!, s, id)) {
       heap[0] = id;
-      siftDown(heap, size, scores, 0);
+      vals[0] = s;
+      siftDown(heap, vals, size, 0);
     }
   }
   // Pop the min repeatedly, filling from the back, to get best-first order.
@@ -74,7 +84,8 @@ export function topN(
   for (let end = size - 1; end >= 0; end--) {
     out[end] = heap[0]!;
     heap[0] = heap[end]!;
-    siftDown(heap, end, scores, 0);
+    vals[0] = vals[end]!;
+    siftDown(heap, vals, end, 0);
   }
   return out;
 }
