@@ -174,14 +174,15 @@ export async function loadArmAnalysis(db: Executor, scope: MeasurementScope): Pr
     db,
     sql`${conversionCtes(scope)},
     cap as (select coalesce(percentile_cont(${REVENUE_CAP_PERCENTILE}) within group (order by revenue), 0)::float8 as c from per),
-    pre as (
+    -- materialized: the planner cannot estimate these CTEs' sizes and would otherwise re-run them per visitor
+    pre as materialized (
       select xu.exposure_id, count(distinct o.id)::float8 as orders, sum(o.total_amount)::float8 as revenue
       from xu join x on x.id = xu.exposure_id
       join "order" o on o.user_id = xu.user_id and o.status = 'paid' and o.currency = ${scope.currency}
         and o.created_at < x.exposed_at and o.created_at >= x.exposed_at - make_interval(days => ${PRE_EXPOSURE_DAYS})
       group by xu.exposure_id
     ),
-    refund as (
+    refund as materialized (
       select distinct xu.exposure_id
       from xu join x on x.id = xu.exposure_id
       join "order" o on o.user_id = xu.user_id and o.status = 'refunded'
