@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { loadArmAnalysis, loadRecentTraffic } from "@/lib/experiments/measurement";
+import { experimentExposures, orderLines, orders, users } from "@/db/schema";
+import { loadArmAnalysis, loadArmTotals, loadRecentTraffic } from "@/lib/experiments/measurement";
 import { getExperimentResults, loadCampaignScope } from "@/lib/experiments/results";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { DEMO_EXPERIMENTS, seedDemoExperiments, simulateDemoExperiment } from "./experiment-demo";
@@ -31,6 +32,8 @@ describe("demo experiments in the seed", () => {
     // Converters spend one or two bundles: the 99th percentile cap is two bundles.
     expect(r.revenueCap).toEqual({ percentile: 0.99, cap: 89_800 });
     expect(r.analysis.plan.perVariant).toBeGreaterThan(0);
+    // Each arm's Beta(1 + conversions, 1 + non-converters) posterior, as the bandit view shows it.
+    for (const arm of r.arms) expect(arm.posterior.mean).toBeCloseTo((1 + arm.conversions) / (2 + arm.visitors), 12);
   });
 
   it("the A/A test is labelled as one and passes", async () => {
@@ -86,5 +89,21 @@ describe("demo experiments in the seed", () => {
 
   it("is idempotent", async () => {
     expect(await seedDemoExperiments(db)).toEqual({ created: 0 });
+  });
+
+  it("caps one huge order at the stated percentile in the analysis, not in the plain totals", async () => {
+    const scope = (await loadCampaignScope(db, seedId("campaign", "ink-and-paper-headline"), 1))!;
+    const before = await loadArmAnalysis(db, scope);
+    const plainBefore = await loadArmTotals(db, scope);
+    const at = new Date(Date.now() - 2 * 86_400_000);
+    await db.insert(users).values({ id: "whale", email: "whale@example.test", name: "Whale" });
+    await db.insert(experimentExposures).values({ experimentId: scope.experimentId, bucketVersion: 1, variant: 0, visitorId: "whale-visitor", userId: "whale", exposedAt: at });
+    await db.insert(orders).values({ id: "whale-order", userId: "whale", idempotencyKey: "whale-order", status: "paid", totalAmount: 100 * 44_900, currency: "USD", createdAt: new Date(at.getTime() + 3_600_000) });
+    await db.insert(orderLines).values({ id: "whale-line", orderId: "whale-order", productId: scope.productIds[0]!, creatorId: seedId("creator", "lin-mei"), title: "100 bundles", quantity: 100, unitAmount: 44_900, currency: "USD" });
+    const after = await loadArmAnalysis(db, scope);
+    const plainAfter = await loadArmTotals(db, scope);
+    expect(after.cap).toBe(before.cap);
+    expect(after.arms[0]!.revenue - before.arms[0]!.revenue).toBe(before.cap);
+    expect(plainAfter[0]!.revenue - plainBefore[0]!.revenue).toBe(100 * 44_900);
   });
 });

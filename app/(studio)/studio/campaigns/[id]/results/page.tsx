@@ -42,7 +42,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
   const uplift: UpliftRow[] = results.arms.flatMap((a) =>
     a.vsControl && !a.vsControl.conversionDegenerate
       ? [
-          { name: a.name, kind: t("frequentist"), expected: a.vsControl.conversionRelative.expected, interval: a.vsControl.conversionRelative.ci },
+          { name: a.name, kind: results.experiment.sequential ? t("sequentialShort") : t("frequentist"), expected: a.vsControl.conversionRelative.expected, interval: a.vsControl.conversionRelative.ci },
           { name: a.name, kind: t("bayesian"), expected: a.vsControl.conversionBayes.expected, interval: a.vsControl.conversionBayes.ci },
         ]
       : [],
