@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support";
 
@@ -99,4 +100,89 @@ test("visitors without analytics consent and bots see the control and are not co
   const bot = await request.get("/c/ink-and-paper", { headers: { "user-agent": "Googlebot/2.1 (+http://www.google.com/bot.html)" } });
   expect(await bot.text()).toContain('data-variant="control"');
   expect(bot.headers()["set-cookie"] ?? "").not.toContain("atelier_ab_");
+});
+
+/** The id the demo seed gives a campaign (db/seed/ids.ts), so the spec can open its results directly. */
+function seededCampaignId(slug: string): string {
+  const h = createHash("sha1").update(`campaign:${slug}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+test("the seeded demo experiments show the analysis: winner, A/A check, SRM blocking the call, in both languages", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "marketer@atelier.test", { callbackUrl: "/studio/campaigns" });
+
+  // A real effect: sequential test explained, a winner declared, CUPED's reduction and the plan shown.
+  await page.goto(`/studio/campaigns/${seededCampaignId("ink-and-paper-headline")}/results`);
+  await expect(page.locator("[data-test-kind]")).toHaveAttribute("data-test-kind", "sequential");
+  await expect(page.getByText(/Looking every day is safe/)).toBeVisible();
+  const recommendation = page.locator("[data-recommendation]");
+  await expect(recommendation).toHaveAttribute("data-recommendation", "winner");
+  await expect(recommendation).toContainText("Declare a winner: Savings headline");
+  await expect(page.locator("[data-cuped]")).toContainText(/Variance reduced by \d+(\.\d)?%/);
+  await expect(page.locator("[data-plan]")).toContainText(/visitors per variant/);
+  await expect(page.locator("progress")).toBeVisible();
+  await expect(page.locator('[data-metric-row="refunds"]')).toContainText("guardrail");
+  await expect(page.getByText(/winsorized at the 99th percentile/)).toBeVisible();
+  await expect(page.getByText(/Holm's step-down method/)).toBeVisible();
+
+  // The A/A test is labelled as one and passes.
+  await page.goto(`/studio/campaigns/${seededCampaignId("ink-and-paper-aa")}/results`);
+  await expect(page.locator("[data-aa]")).toHaveText("A/A test");
+  await expect(page.locator("[data-recommendation]")).toHaveAttribute("data-recommendation", "aa_passed");
+
+  // The broken split: the SRM alert comes first and the winner call is withheld because of it.
+  await page.goto(`/studio/campaigns/${seededCampaignId("ink-and-paper-srm")}/results`);
+  await expect(page.getByRole("alert").filter({ hasText: "Sample ratio mismatch" })).toBeVisible();
+  await expect(page.locator("[data-recommendation]")).toHaveAttribute("data-recommendation", "withheld");
+  await expect(page.locator('[data-recommendation] [data-reason="srm"]')).toBeVisible();
+  await expect(page.locator("[data-test-kind]")).toHaveAttribute("data-test-kind", "fixed");
+  await expect(page.getByText(/Read it once, at the planned sample size/)).toBeVisible();
+
+  // The same explanation in Chinese.
+  await page.goto("/courses");
+  await page.getByRole("form", { name: "Language" }).getByRole("button", { name: "中文" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await page.goto(`/studio/campaigns/${seededCampaignId("ink-and-paper-headline")}/results`);
+  await expect(page.getByText(/每天查看是安全的/)).toBeVisible();
+  await expect(page.locator("[data-recommendation]")).toContainText("宣布胜出版本");
+});
+
+test("the campaign form names errors by their labels, plans the sample size, previews variants and disables what cannot change", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "marketer@atelier.test", { callbackUrl: "/studio/campaigns/new" });
+  await expect(async () => {
+    await page.locator("#variant-1-headline").fill("Two for the price of one");
+    // The live preview follows the typing (the form has hydrated once it does).
+    await expect(page.locator("[data-variant-preview]").nth(1)).toContainText("Two for the price of one", { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+
+  // Planning: a smaller effect needs more visitors; the sequential test (the default) more than fixed.
+  await expect(page.locator("#sequential")).toBeChecked();
+  await page.locator("#baseline").fill("4");
+  await page.locator("#mde").fill("20");
+  const perVariant = async () => Number(await page.locator("[data-per-variant]").getAttribute("data-per-variant"));
+  const sequential20 = await perVariant();
+  await page.locator("#mde").fill("10");
+  await expect.poll(perVariant).toBeGreaterThan(sequential20 * 3);
+  await page.locator("#mde").fill("20");
+  await page.locator("#sequential").uncheck();
+  await expect.poll(perVariant).toBeLessThan(sequential20);
+  await expect(page.locator("[data-plan-form]")).toContainText(/visitors per variant/);
+
+  // An empty form: errors use the form's labels, not payload paths.
+  await page.getByRole("button", { name: "Save" }).click();
+  const summary = page.getByRole("alert").first();
+  await expect(summary).toContainText("Partner 1");
+  await expect(summary).toContainText("Bundle item 1");
+  await expect(summary).not.toContainText("partnerIds.0");
+  await expect(summary).not.toContainText("bundle.itemIds.0");
+  await expect(summary.getByRole("link", { name: "Partner 1" })).toHaveAttribute("href", "#partner-0");
+
+  // A running campaign: bandit mode and the analysis settings are disabled, with the reason shown.
+  await page.goto(`/studio/campaigns/${seededCampaignId("ink-and-paper-headline")}`);
+  await expect(page.locator('input[name="mode-choice"][value="bandit"]')).toBeDisabled();
+  await expect(page.locator('[data-locked-reason="mode"]')).toContainText("Cannot be changed while the campaign is running");
+  await expect(page.locator("#sequential")).toBeDisabled();
+  await expect(page.locator('[data-locked-reason="analysis"]')).toBeVisible();
 });

@@ -3,13 +3,28 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { saveCampaignAction } from "@/app/_actions/campaigns";
+import { fieldTarget } from "@/lib/campaigns/field-labels";
 import { fromFormShape, type FormShape } from "@/lib/campaigns/form-shape";
 import { CURRENCIES } from "@/lib/money";
 import type { FormChoices } from "@/lib/campaigns/queries";
 import { Field, inputClass, RowButton, Section } from "./form-parts";
-import { VariantsSection } from "./variants-section";
+import { VariantsSection, type ExperimentLocks, type RecentTraffic } from "./variants-section";
 
-export function CampaignForm({ initial, id, choices, lockedSlug }: { initial: FormShape; id?: string; choices: FormChoices; lockedSlug: boolean }) {
+export function CampaignForm({
+  initial,
+  id,
+  choices,
+  lockedSlug,
+  locks = { running: false, launched: false },
+  traffic,
+}: {
+  initial: FormShape;
+  id?: string;
+  choices: FormChoices;
+  lockedSlug: boolean;
+  locks?: ExperimentLocks;
+  traffic: RecentTraffic;
+}) {
   const t = useTranslations("campaigns.form");
   const te = useTranslations("campaigns.errors");
   const [form, setForm] = useState<FormShape>(initial);
@@ -75,11 +90,23 @@ export function CampaignForm({ initial, id, choices, lockedSlug }: { initial: Fo
           <p className="font-medium">{te(state.error ?? "invalid_input")}</p>
           {Object.keys(errors).length > 0 && (
             <ul className="mt-1 list-disc pl-5">
-              {Object.entries(errors).map(([path, key]) => (
-                <li key={path}>
-                  <code>{path}</code>: {te(key)}
-                </li>
-              ))}
+              {Object.entries(errors).map(([path, key]) => {
+                // Named by the form's own labels (and linked to the field), never by the payload path.
+                const target = fieldTarget(path);
+                const label = target.label.map((part) => t(part.key, part.values)).join(" · ");
+                return (
+                  <li key={path} data-error-path={path}>
+                    {target.id ? (
+                      <a href={`#${target.id}`} className="underline">
+                        {label}
+                      </a>
+                    ) : (
+                      label
+                    )}
+                    : {te(key)}
+                  </li>
+                );
+              })}
             </ul>
           )}
         </div>
@@ -245,7 +272,7 @@ export function CampaignForm({ initial, id, choices, lockedSlug }: { initial: Fo
         <RowButton onClick={() => update((d) => void d.channels.push({ source: "", budget: "", spent: "0" }))}>{t("add")}</RowButton>
       </Section>
 
-      <VariantsSection experiment={form.experiment} errors={errors} update={(fn) => update((d) => fn(d.experiment))} />
+      <VariantsSection experiment={form.experiment} errors={errors} update={(fn) => update((d) => fn(d.experiment))} locks={locks} traffic={traffic} content={form.content} />
 
       <button type="submit" disabled={pending} className="rounded-full bg-ink px-6 py-2 text-paper hover:bg-accent disabled:opacity-60">
         {pending ? t("saving") : t("save")}

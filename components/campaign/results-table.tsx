@@ -86,7 +86,9 @@ export async function ResultsTable({ results }: { results: ExperimentResults }) 
           );
         })}
       </DataTable>
-      <p className="mt-2 text-xs text-muted">{t("methods")}</p>
+      <p className="mt-2 text-xs text-muted">
+        {results.experiment.sequential ? t("methodsSequential", { tuning: format.number(results.experiment.sequentialTuning) }) : t("methods")}
+      </p>
       {results.experiment.mode === "bandit" && <p className="mt-1 text-xs text-muted">{t("banditCaveat")}</p>}
     </section>
   );

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   doublePrecision,
   index,
@@ -28,6 +29,7 @@ export type CampaignAudience = {
   locales: string[];
   visitors: "all" | "new" | "returning";
 };
+export type PrimaryMetric = "conversion" | "revenue";
 /** What a variant may change on the landing page; empty strings fall back to the campaign content. */
 export type VariantContent = { headline: string; heroText: string; body: string; offer: string; cta: string };
 
@@ -110,10 +112,26 @@ export const experiments = pgTable(
     /** Weights and coverage in force when the current phase was launched (null before the first launch). */
     launchedWeights: jsonb("launched_weights").$type<number[]>(),
     launchedCoverage: doublePrecision("launched_coverage"),
+    /**
+     * Always-valid (sequential) inference, on by default: marketers read results daily, and a
+     * fixed-horizon test read that often no longer keeps its false-positive promise.
+     */
+    sequential: boolean("sequential").notNull().default(true),
+    /** The total sample size the confidence sequence is tightest at (GrowthBook's default 5000). */
+    sequentialTuning: integer("sequential_tuning").notNull().default(5000),
+    /** The metric a winner is declared on; the other one and the refund rate are guardrails. */
+    primaryMetric: text("primary_metric").$type<PrimaryMetric>().notNull().default("conversion"),
+    /** Minimum detectable effect, relative to the control (0.1 = +10 %), for the sample-size plan. */
+    minDetectableEffect: doublePrecision("min_detectable_effect").notNull().default(0.1),
+    /** A/A test: identical variants whose only purpose is to check assignment and tracking. */
+    aa: boolean("aa").notNull().default(false),
   },
   (t) => [
     check("experiment_coverage", sql`${t.coverage} > 0 and ${t.coverage} <= 1`),
     check("experiment_cadence", sql`${t.banditCadenceMinutes} >= 1`),
+    check("experiment_sequential_tuning", sql`${t.sequentialTuning} >= 100`),
+    check("experiment_primary_metric", sql`${t.primaryMetric} in ('conversion', 'revenue')`),
+    check("experiment_mde", sql`${t.minDetectableEffect} > 0 and ${t.minDetectableEffect} <= 10`),
   ],
 );
 

@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { buildArtworks } from "./artworks";
 import { seedCampaigns } from "./campaigns";
 import { COURSES, SECTION_THEMES } from "./courses";
+import { seedDemoExperiments } from "./experiment-demo";
 import { CREATORS } from "./creators";
 import { seedId } from "./ids";
 import { lessonBody } from "./lesson-body";
@@ -153,6 +154,8 @@ export async function seedCatalogue(db: Db): Promise<SeedCounts> {
   });
   // The demo co-branded campaign (its own transaction: it validates against the catalogue written above).
   await seedCampaigns(db);
+  // Demo experiments with a few weeks of simulated traffic, so the results pages show the analysis.
+  await seedDemoExperiments(db);
 
   return {
     creators: CREATORS.length,

@@ -4,10 +4,22 @@
  * the client form.
  */
 import type { VariantContent } from "@/db/schema";
+import { DEFAULT_SEQUENTIAL_TUNING } from "@/lib/experiments/stats";
 import type { CampaignInput } from "./input";
 
 export type VariantRow = { key: string; name: string; weight: string; content: VariantContent };
-export type ExperimentRows = { mode: "fixed" | "bandit"; coverage: string; cadenceMinutes: string; variants: VariantRow[] };
+export type ExperimentRows = {
+  mode: "fixed" | "bandit";
+  coverage: string;
+  cadenceMinutes: string;
+  variants: VariantRow[];
+  sequential: boolean;
+  sequentialTuning: string;
+  primaryMetric: "conversion" | "revenue";
+  /** Percent, as typed (10 = +10 %). */
+  minDetectableEffect: string;
+  aa: boolean;
+};
 export type FormShape = Omit<CampaignInput, "experiment"> & { experiment: ExperimentRows };
 
 export function toFormShape(input: CampaignInput): FormShape {
@@ -20,6 +32,11 @@ export function toFormShape(input: CampaignInput): FormShape {
       coverage: String(Math.round(input.experiment.coverage * 1000) / 10),
       cadenceMinutes: String(input.experiment.cadenceMinutes),
       variants: input.experiment.variants.map((v) => ({ ...v, weight: String(Math.round(v.weight * 10000) / 100) })),
+      sequential: input.experiment.sequential ?? true,
+      sequentialTuning: String(input.experiment.sequentialTuning ?? DEFAULT_SEQUENTIAL_TUNING),
+      primaryMetric: input.experiment.primaryMetric ?? "conversion",
+      minDetectableEffect: String(Math.round((input.experiment.minDetectableEffect ?? 0.1) * 10000) / 100),
+      aa: input.experiment.aa ?? false,
     },
   };
 }
@@ -34,6 +51,11 @@ export function fromFormShape(f: FormShape): CampaignInput {
       coverage: num(f.experiment.coverage) / 100,
       cadenceMinutes: num(f.experiment.cadenceMinutes),
       variants: f.experiment.variants.map((v) => ({ ...v, weight: num(v.weight) / 100 })),
+      sequential: f.experiment.sequential,
+      sequentialTuning: num(f.experiment.sequentialTuning),
+      primaryMetric: f.experiment.primaryMetric,
+      minDetectableEffect: num(f.experiment.minDetectableEffect) / 100,
+      aa: f.experiment.aa,
     },
   };
 }

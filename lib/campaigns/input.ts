@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { LOCALES } from "@/i18n/locales";
+import { DEFAULT_SEQUENTIAL_TUNING } from "@/lib/experiments/stats";
 import { currencySchema, parseMajorAmount } from "@/lib/money";
 
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -69,6 +70,17 @@ export const campaignInputSchema = z
       coverage: z.number({ error: "invalid_number" }).gt(0, { error: "coverage_range" }).max(1, { error: "coverage_range" }),
       cadenceMinutes: z.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(5, { error: "cadence_range" }).max(10_080, { error: "cadence_range" }),
       variants: z.array(variantInputSchema).min(2, { error: "two_variants" }).max(5, { error: "too_many" }),
+      // Defaults keep older callers (fixtures, imports) valid: sequential testing is on unless turned off.
+      sequential: z.boolean().default(true),
+      sequentialTuning: z
+        .number({ error: "invalid_number" })
+        .int({ error: "invalid_number" })
+        .min(100, { error: "tuning_range" })
+        .max(10_000_000, { error: "tuning_range" })
+        .default(DEFAULT_SEQUENTIAL_TUNING),
+      primaryMetric: z.enum(["conversion", "revenue"]).default("conversion"),
+      minDetectableEffect: z.number({ error: "invalid_number" }).min(0.005, { error: "mde_range" }).max(10, { error: "mde_range" }).default(0.1),
+      aa: z.boolean().default(false),
     }),
   })
   .strict();
@@ -153,6 +165,12 @@ export function parseCampaignInput(raw: unknown): ParseResult {
   const total = weights.reduce((s, w) => s + w, 0);
   if (Math.abs(total - 1) > WEIGHT_TOLERANCE) add("experiment.variants", "weights_sum");
   if (weights.some((w) => w === 0)) add("experiment.variants", "weight_zero");
+  if (input.experiment.aa) {
+    // An A/A test checks the setup only if the arms are truly the same page, split by fixed weights.
+    const control = JSON.stringify(input.experiment.variants[0]?.content);
+    if (input.experiment.variants.some((v) => JSON.stringify(v.content) !== control)) add("experiment.aa", "aa_identical");
+    if (input.experiment.mode !== "fixed") add("experiment.aa", "aa_fixed");
+  }
 
   if (Object.keys(errors).length > 0) return { ok: false, fieldErrors: errors };
   return {

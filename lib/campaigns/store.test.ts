@@ -22,6 +22,8 @@ afterAll(async () => {
   await fresh?.dispose();
 });
 beforeEach(async () => {
+  // The seeded demo experiments have orders of their bundles (order lines restrict deleting a product).
+  await db.execute(sql`delete from "order" where id in (select ol.order_id from order_line ol join product p on p.id = ol.product_id where p.kind = 'bundle')`);
   await db.execute(sql`delete from campaign`);
   await db.execute(sql`delete from product where kind = 'bundle'`);
 });
@@ -159,6 +161,37 @@ describe("campaign lifecycle", () => {
     const [bundle] = await db.select().from(products).where(eq(products.slug, "ink-and-paper-bundle"));
     expect(bundle?.status).toBe("archived");
     expect(await transitionCampaign(db, "missing", "launch")).toEqual({ ok: false, error: "not_found" });
+  });
+
+  it("stores the analysis settings, sequential by default, and fixes them once launched", async () => {
+    const id = await created();
+    const [stored] = await db.select().from(experiments).where(eq(experiments.campaignId, id));
+    expect(stored).toMatchObject({ sequential: true, sequentialTuning: 5000, primaryMetric: "conversion", minDetectableEffect: 0.1, aa: false });
+    const base = demoCampaignInput();
+    const fixedTest = { ...base, experiment: { ...base.experiment, sequential: false, sequentialTuning: 8000, primaryMetric: "revenue" as const } };
+    expect((await updateCampaign(db, id, fixedTest)).ok).toBe(true);
+    expect((await getCampaignForEdit(db, id))?.input.experiment).toMatchObject({ sequential: false, sequentialTuning: 8000, primaryMetric: "revenue" });
+
+    await transitionCampaign(db, id, "launch");
+    await transitionCampaign(db, id, "pause");
+    // Switching back to the sequential test after seeing data is refused, even while paused...
+    expect(await updateCampaign(db, id, base)).toMatchObject({ ok: false, error: "analysis_locked" });
+    // ...while the minimum detectable effect (planning only) may still change.
+    expect((await updateCampaign(db, id, { ...fixedTest, experiment: { ...fixedTest.experiment, minDetectableEffect: 0.25 } })).ok).toBe(true);
+    expect((await db.select().from(experiments).where(eq(experiments.campaignId, id)))[0]).toMatchObject({ sequential: false, minDetectableEffect: 0.25 });
+  });
+
+  it("accepts an A/A test only with identical variants and a fixed split", async () => {
+    const base = demoCampaignInput();
+    const aa = (variants: CampaignInput["experiment"]["variants"], mode: "fixed" | "bandit" = "fixed") => ({ ...base, experiment: { ...base.experiment, mode, aa: true, variants } });
+    const control = base.experiment.variants[0]!;
+    const differing = await createCampaign(db, aa(base.experiment.variants), { userId: null });
+    expect(differing).toMatchObject({ ok: false, fieldErrors: { "experiment.aa": "aa_identical" } });
+    const bandit = await createCampaign(db, aa([control, { ...control, key: "copy" }], "bandit"), { userId: null });
+    expect(bandit).toMatchObject({ ok: false, fieldErrors: { "experiment.aa": "aa_fixed" } });
+    const ok = await createCampaign(db, aa([control, { ...control, key: "copy", name: "Copy" }]), { userId: null });
+    expect(ok.ok).toBe(true);
+    expect((await db.select().from(experiments))[0]?.aa).toBe(true);
   });
 
   it("will not launch a campaign whose window is over", async () => {

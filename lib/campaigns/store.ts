@@ -113,6 +113,21 @@ function campaignColumns(draft: CampaignDraft) {
   };
 }
 
+function analysisColumns(draft: CampaignDraft) {
+  const e = draft.experiment;
+  return { sequential: e.sequential, sequentialTuning: e.sequentialTuning, primaryMetric: e.primaryMetric, minDetectableEffect: e.minDetectableEffect, aa: e.aa };
+}
+
+/**
+ * Fields that decide how the results are read. Once the experiment has run they are fixed: switching
+ * the test, the primary metric or the A/A flag after seeing data is choosing the analysis that wins.
+ * (The minimum detectable effect only plans the sample size and may change.)
+ */
+export function analysisChanged(draft: CampaignDraft, current: Pick<Current, "sequential" | "sequentialTuning" | "primaryMetric" | "aa">): boolean {
+  const e = draft.experiment;
+  return e.sequential !== current.sequential || e.sequentialTuning !== current.sequentialTuning || e.primaryMetric !== current.primaryMetric || e.aa !== current.aa;
+}
+
 function bundleColumns(draft: CampaignDraft) {
   return {
     slug: bundleSlug(draft.slug),
@@ -155,6 +170,7 @@ export async function createCampaign(
         mode: draft.experiment.mode,
         coverage: draft.experiment.coverage,
         banditCadenceMinutes: draft.experiment.cadenceMinutes,
+        ...analysisColumns(draft),
       })
       .returning({ id: experiments.id });
     await writeChildren(tx, campaign!.id, bundle!.id, experiment!.id, draft);
@@ -163,7 +179,20 @@ export async function createCampaign(
   return { ok: true, id };
 }
 
-type Current = { id: string; status: CampaignStatus; slug: string; bundleProductId: string; experimentId: string; launchedWeights: number[] | null; mode: string; coverage: number };
+type Current = {
+  id: string;
+  status: CampaignStatus;
+  slug: string;
+  bundleProductId: string;
+  experimentId: string;
+  launchedWeights: number[] | null;
+  mode: string;
+  coverage: number;
+  sequential: boolean;
+  sequentialTuning: number;
+  primaryMetric: string;
+  aa: boolean;
+};
 
 async function loadCurrent(db: Executor, id: string): Promise<Current | null> {
   const [row] = await db
@@ -176,6 +205,10 @@ async function loadCurrent(db: Executor, id: string): Promise<Current | null> {
       launchedWeights: experiments.launchedWeights,
       mode: experiments.mode,
       coverage: experiments.coverage,
+      sequential: experiments.sequential,
+      sequentialTuning: experiments.sequentialTuning,
+      primaryMetric: experiments.primaryMetric,
+      aa: experiments.aa,
     })
     .from(campaigns)
     .innerJoin(experiments, eq(experiments.campaignId, campaigns.id))
@@ -193,6 +226,7 @@ export async function updateCampaign(db: Db, id: string, raw: unknown): Promise<
   if (current.status === "ended") return { ok: false, error: "campaign_ended", fieldErrors: {} };
   // The slug is the experiment's hash seed and the public URL: fixed once the campaign has run.
   if (current.launchedWeights && draft.slug !== current.slug) return { ok: false, error: "invalid_input", fieldErrors: { slug: "slug_locked" } };
+  if (current.launchedWeights && analysisChanged(draft, current)) return { ok: false, error: "analysis_locked", fieldErrors: {} };
   if (current.status === "running") {
     // Changing the split of a running experiment would silently move visitors between variants.
     const [{ n } = { n: 0 }] = await db
@@ -215,7 +249,7 @@ export async function updateCampaign(db: Db, id: string, raw: unknown): Promise<
     await tx.update(products).set({ ...bundleColumns(draft), updatedAt: new Date() }).where(eq(products.id, current.bundleProductId));
     await tx
       .update(experiments)
-      .set({ mode: draft.experiment.mode, coverage: draft.experiment.coverage, banditCadenceMinutes: draft.experiment.cadenceMinutes })
+      .set({ mode: draft.experiment.mode, coverage: draft.experiment.coverage, banditCadenceMinutes: draft.experiment.cadenceMinutes, ...analysisColumns(draft) })
       .where(eq(experiments.id, current.experimentId));
     // A running bandit keeps the weights it learned; the form shows them but does not reset them.
     if (current.status === "running" && current.mode === "bandit") {

@@ -137,3 +137,122 @@ export async function loadExpectedCounts(db: Executor, experimentId: string, buc
   }
   return expected;
 }
+
+/** Days before a visitor's first exposure whose paid orders are their pre-exposure behaviour (CUPED). */
+export const PRE_EXPOSURE_DAYS = 14;
+/** Per-visitor campaign revenue is capped at this percentile of converting visitors' revenue. */
+export const REVENUE_CAP_PERCENTILE = 0.99;
+
+/**
+ * Per arm, everything the analysis needs, as sums over exposed visitors:
+ * - conversion (0/1) and campaign revenue winsorized at `cap`, the REVENUE_CAP_PERCENTILE of the
+ *   revenue of converting visitors in this phase (of converters: most visitors have 0, so a percentile
+ *   over all visitors would be 0 and cap everything away);
+ * - the covariates: paid orders (any product, the campaign's currency) and their value in the
+ *   PRE_EXPOSURE_DAYS before the exposure, with the cross products CUPED needs;
+ * - refunded: visitors with a campaign order in the window that was refunded (a guardrail).
+ * Only visitors known as a user (signed in, or linked later) can have pre-exposure orders; the others
+ * count with 0, which is what they are to the analysis.
+ */
+export type ArmAnalysisTotals = {
+  variant: number;
+  visitors: number;
+  conversions: number;
+  revenue: number;
+  revenueSquares: number;
+  preOrders: number;
+  preOrdersSquares: number;
+  conversionsXPreOrders: number;
+  preRevenue: number;
+  preRevenueSquares: number;
+  revenueXPreRevenue: number;
+  refunded: number;
+};
+
+export async function loadArmAnalysis(db: Executor, scope: MeasurementScope): Promise<{ cap: number; arms: ArmAnalysisTotals[] }> {
+  const rows = await selectRows<Record<string, number | string | null>>(
+    db,
+    sql`${conversionCtes(scope)},
+    cap as (select coalesce(percentile_cont(${REVENUE_CAP_PERCENTILE}) within group (order by revenue), 0)::float8 as c from per),
+    -- materialized: the planner cannot estimate these CTEs' sizes and would otherwise re-run them per visitor
+    pre as materialized (
+      select xu.exposure_id, count(distinct o.id)::float8 as orders, sum(o.total_amount)::float8 as revenue
+      from xu join x on x.id = xu.exposure_id
+      join "order" o on o.user_id = xu.user_id and o.status = 'paid' and o.currency = ${scope.currency}
+        and o.created_at < x.exposed_at and o.created_at >= x.exposed_at - make_interval(days => ${PRE_EXPOSURE_DAYS})
+      group by xu.exposure_id
+    ),
+    refund as materialized (
+      select distinct xu.exposure_id
+      from xu join x on x.id = xu.exposure_id
+      join "order" o on o.user_id = xu.user_id and o.status = 'refunded'
+        and o.created_at >= x.exposed_at and o.created_at < x.exposed_at + make_interval(days => ${CONVERSION_WINDOW_DAYS})
+      join campaign_lines cl on cl.order_id = o.id
+    ),
+    v as (
+      select x.variant,
+        case when per.exposure_id is null then 0 else 1 end::float8 as conv,
+        least(coalesce(per.revenue, 0), (select c from cap))::float8 as rev,
+        coalesce(pre.orders, 0)::float8 as pre_orders,
+        coalesce(pre.revenue, 0)::float8 as pre_rev,
+        case when refund.exposure_id is null then 0 else 1 end as refunded
+      from x
+      left join per on per.exposure_id = x.id
+      left join pre on pre.exposure_id = x.id
+      left join refund on refund.exposure_id = x.id
+    )
+    select variant, count(*)::int as visitors, sum(conv)::float8 as conversions,
+      sum(rev)::float8 as revenue, sum(rev * rev)::float8 as revenue_sq,
+      sum(pre_orders)::float8 as pre_orders, sum(pre_orders * pre_orders)::float8 as pre_orders_sq, sum(conv * pre_orders)::float8 as conv_x_pre,
+      sum(pre_rev)::float8 as pre_rev, sum(pre_rev * pre_rev)::float8 as pre_rev_sq, sum(rev * pre_rev)::float8 as rev_x_pre,
+      sum(refunded)::int as refunded, (select c from cap) as cap
+    from v group by variant order by variant`,
+  );
+  // node-postgres returns int8/numeric as strings and PGlite as numbers: Number() for both.
+  const n = (v: number | string | null | undefined) => Number(v ?? 0);
+  return {
+    cap: n(rows[0]?.cap),
+    arms: rows.map((r) => ({
+      variant: n(r.variant),
+      visitors: n(r.visitors),
+      conversions: n(r.conversions),
+      revenue: n(r.revenue),
+      revenueSquares: n(r.revenue_sq),
+      preOrders: n(r.pre_orders),
+      preOrdersSquares: n(r.pre_orders_sq),
+      conversionsXPreOrders: n(r.conv_x_pre),
+      preRevenue: n(r.pre_rev),
+      preRevenueSquares: n(r.pre_rev_sq),
+      revenueXPreRevenue: n(r.rev_x_pre),
+      refunded: n(r.refunded),
+    })),
+  };
+}
+
+/**
+ * Landing traffic for planning: new exposures per day over the `days` days before `now`, across all
+ * experiments, and the share of those visitors who placed any paid order within CONVERSION_WINDOW_DAYS
+ * (a starting point for the baseline rate, which the marketer may correct: it counts any purchase, not
+ * only a campaign's products).
+ */
+export async function loadRecentTraffic(db: Executor, now: Date, days = 14): Promise<{ dailyVisitors: number; baselineRate: number | null }> {
+  const since = new Date(now.getTime() - days * 86_400_000);
+  const [row] = await selectRows<{ visitors: number | string; converted: number | string }>(
+    db,
+    sql`with x as (
+        select e.id, e.visitor_id, e.user_id, e.exposed_at from experiment_exposure e
+        where e.exposed_at >= ${since.toISOString()}::timestamptz and e.exposed_at < ${now.toISOString()}::timestamptz
+      ),
+      xu as (
+        select x.id, x.user_id, x.exposed_at from x where x.user_id is not null
+        union
+        select x.id, vu.user_id, x.exposed_at from x join visitor_user vu on vu.visitor_id = x.visitor_id
+      )
+      select (select count(*) from x)::int as visitors,
+        (select count(distinct xu.id) from xu join "order" o on o.user_id = xu.user_id and o.status = 'paid'
+          and o.created_at >= xu.exposed_at and o.created_at < xu.exposed_at + make_interval(days => ${CONVERSION_WINDOW_DAYS}))::int as converted`,
+  );
+  const visitors = Number(row?.visitors ?? 0);
+  const converted = Number(row?.converted ?? 0);
+  return { dailyVisitors: visitors / days, baselineRate: visitors > 0 && converted > 0 ? converted / visitors : null };
+}

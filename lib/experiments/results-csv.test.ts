@@ -7,10 +7,20 @@ const c = { n: 1000, conversions: 100 };
 const t = { n: 1000, conversions: 130 };
 const results: ExperimentResults = {
   campaign: { id: "c", name: "N", slug: "ink", status: "running", currency: "USD" },
-  experiment: { id: "e", key: "ink", mode: "fixed", bucketVersion: 2, currentVersion: 2, versions: [1, 2], coverage: 1 },
+  experiment: { id: "e", key: "ink", mode: "fixed", bucketVersion: 2, currentVersion: 2, versions: [1, 2], coverage: 1, sequential: false, sequentialTuning: 5000, aa: false },
   windowDays: 7,
+  revenueCap: { percentile: 0.99, cap: 44900 },
+  preExposureDays: 14,
+  analysis: {
+    test: { kind: "fixed", tuning: 5000, alpha: 0.05 },
+    primaryMetric: "conversion",
+    correction: { method: "holm", family: 3 },
+    comparisons: [],
+    plan: { mde: 0.1, baselineRate: 0.1, perVariant: null, smallestArm: 1000, progress: null },
+    recommendation: { kind: "withheld", reasons: ["no_significant_winner"] },
+  },
   arms: [
-    { position: 0, key: "control", name: "Control, plain", weight: 0.5, visitors: 1000, conversions: 100, orders: 100, revenue: 4_490_000, conversionRate: 0.1, revenuePerVisitor: 4490, vsControl: null },
+    { position: 0, key: "control", name: "Control, plain", weight: 0.5, visitors: 1000, conversions: 100, orders: 100, revenue: 4_490_000, conversionRate: 0.1, revenuePerVisitor: 4490, vsControl: null, posterior: { mean: 0.1, ci: [0.08, 0.12] } },
     {
       position: 1,
       key: "save",
@@ -22,6 +32,7 @@ const results: ExperimentResults = {
       revenue: 5_837_000,
       conversionRate: 0.13,
       revenuePerVisitor: 5837,
+      posterior: { mean: 0.13, ci: [0.11, 0.15] },
       vsControl: {
         conversionAbsolute: frequentistTest(c, t, { relative: false }),
         conversionRelative: frequentistTest(c, t, { relative: true }),

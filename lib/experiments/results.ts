@@ -6,7 +6,18 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { campaignFeatured, campaigns, experiments, experimentVariants, products } from "@/db/schema";
-import { CONVERSION_WINDOW_DAYS, loadArmTotals, loadDaily, loadExpectedCounts, type MeasurementScope } from "./measurement";
+import { analyse, type Analysis } from "./analysis";
+import { betaPosterior } from "./bandit";
+import {
+  CONVERSION_WINDOW_DAYS,
+  loadArmAnalysis,
+  loadArmTotals,
+  loadDaily,
+  loadExpectedCounts,
+  PRE_EXPOSURE_DAYS,
+  REVENUE_CAP_PERCENTILE,
+  type MeasurementScope,
+} from "./measurement";
 import { selectRows } from "./sql";
 import { bayesianTest, degenerateReason, frequentistTest, srmPValue, type BayesianResult, type DegenerateReason, type FrequentistResult } from "./stats";
 
@@ -35,14 +46,31 @@ export type ArmResult = {
   revenuePerVisitor: number;
   /** Null for the control. */
   vsControl: Comparison | null;
+  /** The conversion rate's Beta posterior, as the bandit samples from it. */
+  posterior: { mean: number; ci: [number, number] };
 };
 
 export type DailyRow = { day: string; arms: { visitors: number; conversions: number; cumVisitors: number; cumConversions: number; cumRate: number | null }[] };
 
 export type ExperimentResults = {
   campaign: { id: string; name: string; slug: string; status: string; currency: string };
-  experiment: { id: string; key: string; mode: "fixed" | "bandit"; bucketVersion: number; currentVersion: number; versions: number[]; coverage: number };
+  experiment: {
+    id: string;
+    key: string;
+    mode: "fixed" | "bandit";
+    bucketVersion: number;
+    currentVersion: number;
+    versions: number[];
+    coverage: number;
+    sequential: boolean;
+    sequentialTuning: number;
+    aa: boolean;
+  };
   windowDays: number;
+  /** Revenue per visitor is winsorized at this percentile of converters' revenue: `cap` minor units. */
+  revenueCap: { percentile: number; cap: number };
+  preExposureDays: number;
+  analysis: Analysis;
   arms: ArmResult[];
   srm: { pValue: number; observed: number[]; expected: number[]; warning: boolean };
   daily: DailyRow[];
@@ -96,6 +124,7 @@ export async function getExperimentResults(db: Executor, { campaignId, bucketVer
   const armCount = Math.max(variants.length, ...totals.map((t) => t.variant + 1));
   const byArm = (i: number) => totals.find((t) => t.variant === i) ?? { variant: i, visitors: 0, conversions: 0, orders: 0, revenue: 0, revenueSquares: 0 };
   const control = byArm(0);
+  const tuning = meta.experiment.sequential ? meta.experiment.sequentialTuning : undefined;
   const arms: ArmResult[] = Array.from({ length: armCount }, (_, i) => {
     const t = byArm(i);
     const v = variants.find((x) => x.position === i);
@@ -110,7 +139,8 @@ export async function getExperimentResults(db: Executor, { campaignId, bucketVer
       revenue: t.revenue,
       conversionRate: t.visitors > 0 ? t.conversions / t.visitors : 0,
       revenuePerVisitor: t.visitors > 0 ? t.revenue / t.visitors : 0,
-      vsControl: i === 0 ? null : compare(control, t),
+      vsControl: i === 0 ? null : compare(control, t, tuning),
+      posterior: betaPosterior({ n: t.visitors, conversions: t.conversions }),
     };
   });
 
@@ -119,6 +149,24 @@ export async function getExperimentResults(db: Executor, { campaignId, bucketVer
   // Before any weight history exists (should not happen after a launch), compare with the current weights.
   if (expected.every((e) => e === 0)) expected = arms.map((a) => a.weight * observed.reduce((s, x) => s + x, 0));
   const srm = srmPValue(observed, expected);
+  const measured = await loadArmAnalysis(db, scope);
+  const analysisArms = Array.from({ length: armCount }, (_, i) => {
+    const a = measured.arms.find((x) => x.variant === i);
+    return (
+      a ?? { variant: i, visitors: 0, conversions: 0, revenue: 0, revenueSquares: 0, preOrders: 0, preOrdersSquares: 0, conversionsXPreOrders: 0, preRevenue: 0, preRevenueSquares: 0, revenueXPreRevenue: 0, refunded: 0 }
+    );
+  });
+  const analysis = analyse(
+    analysisArms,
+    {
+      sequential: meta.experiment.sequential,
+      sequentialTuning: meta.experiment.sequentialTuning,
+      primaryMetric: meta.experiment.primaryMetric,
+      minDetectableEffect: meta.experiment.minDetectableEffect,
+      aa: meta.experiment.aa,
+    },
+    srm < SRM_THRESHOLD,
+  );
 
   return {
     campaign: { id: meta.campaign.id, name: meta.campaign.name, slug: meta.campaign.slug, status: meta.campaign.status, currency: scope.currency },
@@ -130,25 +178,32 @@ export async function getExperimentResults(db: Executor, { campaignId, bucketVer
       currentVersion: meta.experiment.bucketVersion,
       versions: versionRows.map((r) => Number(r.v)),
       coverage: meta.experiment.coverage,
+      sequential: meta.experiment.sequential,
+      sequentialTuning: meta.experiment.sequentialTuning,
+      aa: meta.experiment.aa,
     },
     windowDays: CONVERSION_WINDOW_DAYS,
+    revenueCap: { percentile: REVENUE_CAP_PERCENTILE, cap: measured.cap },
+    preExposureDays: PRE_EXPOSURE_DAYS,
+    analysis,
     arms,
     srm: { pValue: srm, observed, expected, warning: srm < SRM_THRESHOLD },
     daily: cumulate(await loadDaily(db, scope), armCount),
   };
 }
 
-function compare(c: { visitors: number; conversions: number; revenue: number; revenueSquares: number }, t: typeof c): Comparison {
+/** The table's per-variant readings, with the experiment's test (sequential unless turned off). */
+function compare(c: { visitors: number; conversions: number; revenue: number; revenueSquares: number }, t: typeof c, sequentialTuning: number | undefined): Comparison {
   const pc = { n: c.visitors, conversions: c.conversions };
   const pt = { n: t.visitors, conversions: t.conversions };
   const mc = { n: c.visitors, sum: c.revenue, sumSquares: c.revenueSquares };
   const mt = { n: t.visitors, sum: t.revenue, sumSquares: t.revenueSquares };
   return {
-    conversionAbsolute: frequentistTest(pc, pt, { relative: false }),
-    conversionRelative: frequentistTest(pc, pt, { relative: true }),
+    conversionAbsolute: frequentistTest(pc, pt, { relative: false, sequentialTuning }),
+    conversionRelative: frequentistTest(pc, pt, { relative: true, sequentialTuning }),
     conversionBayes: bayesianTest(pc, pt, { relative: true }),
     conversionDegenerate: degenerateReason(pc, pt, { relative: true }),
-    revenueRelative: frequentistTest(mc, mt, { relative: true }),
+    revenueRelative: frequentistTest(mc, mt, { relative: true, sequentialTuning }),
     revenueBayes: bayesianTest(mc, mt, { relative: true }),
     revenueDegenerate: degenerateReason(mc, mt, { relative: true }),
   };

@@ -6,7 +6,9 @@ import { StatusActions } from "@/components/campaign/status-actions";
 import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth/session";
 import { toFormShape } from "@/lib/campaigns/form-shape";
+import { requestTime } from "@/lib/campaigns/clock";
 import { getCampaignForEdit, getFormChoices } from "@/lib/campaigns/queries";
+import { loadRecentTraffic } from "@/lib/experiments/measurement";
 import { pageMetadata } from "@/lib/page-metadata";
 
 export const generateMetadata = pageMetadata("campaign", { index: false });
@@ -17,7 +19,13 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const { id } = await params;
   await requireRole(["marketer", "admin"], `/studio/campaigns/${encodeURIComponent(id)}`);
   const db = await getDb();
-  const [campaign, choices, t, query] = await Promise.all([getCampaignForEdit(db, id), getFormChoices(db), getTranslations("campaigns"), searchParams]);
+  const [campaign, choices, t, query, traffic] = await Promise.all([
+    getCampaignForEdit(db, id),
+    getFormChoices(db),
+    getTranslations("campaigns"),
+    searchParams,
+    loadRecentTraffic(db, new Date(requestTime())),
+  ]);
   if (!campaign) notFound();
   const previewPath = `/c/${campaign.slug}?preview=${encodeURIComponent(campaign.previewToken)}`;
   return (
@@ -57,7 +65,15 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       {campaign.status === "ended" ? (
         <p className="text-muted">{t("endedReadOnly")}</p>
       ) : (
-        <CampaignForm key={`${campaign.status}-${campaign.bucketVersion}`} initial={toFormShape(campaign.input)} id={campaign.id} choices={choices} lockedSlug={campaign.launched} />
+        <CampaignForm
+          key={`${campaign.status}-${campaign.bucketVersion}`}
+          initial={toFormShape(campaign.input)}
+          id={campaign.id}
+          choices={choices}
+          lockedSlug={campaign.launched}
+          locks={{ running: campaign.status === "running", launched: campaign.launched }}
+          traffic={traffic}
+        />
       )}
     </div>
   );

@@ -6,17 +6,20 @@ import { toFormShape } from "@/lib/campaigns/form-shape";
 import { blankCampaignInput } from "@/lib/campaigns/blank";
 import { requestTime } from "@/lib/campaigns/clock";
 import { getFormChoices } from "@/lib/campaigns/queries";
+import { loadRecentTraffic } from "@/lib/experiments/measurement";
 import { pageMetadata } from "@/lib/page-metadata";
 
 export const generateMetadata = pageMetadata("newCampaign", { index: false });
 
 export default async function NewCampaignPage() {
   await requireRole(["marketer", "admin"], "/studio/campaigns/new");
-  const [t, choices] = await Promise.all([getTranslations("campaigns"), getFormChoices(await getDb())]);
+  const db = await getDb();
+  const now = new Date(requestTime());
+  const [t, choices, traffic] = await Promise.all([getTranslations("campaigns"), getFormChoices(db), loadRecentTraffic(db, now)]);
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <h1 className="font-serif text-3xl">{t("new")}</h1>
-      <CampaignForm initial={toFormShape(blankCampaignInput(new Date(requestTime())))} choices={choices} lockedSlug={false} />
+      <CampaignForm initial={toFormShape(blankCampaignInput(now))} choices={choices} lockedSlug={false} traffic={traffic} />
     </div>
   );
 }

@@ -3,11 +3,13 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ExperimentCumulativeChart, type CumulativePoint } from "@/components/charts/experiment-cumulative";
 import { ExperimentUpliftChart, type UpliftRow } from "@/components/charts/experiment-uplift";
+import { AnalysisPanel, BanditPosteriors, RecommendationBox } from "@/components/campaign/analysis-panel";
 import { BudgetProposalTable } from "@/components/campaign/budget-proposal";
 import { ResultsTable } from "@/components/campaign/results-table";
 import { WeightHistory } from "@/components/campaign/weight-history";
 import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth/session";
+import { displayPercents } from "@/lib/experiments/bandit";
 import { getBudgetProposal } from "@/lib/experiments/budget-proposal";
 import { listWeightHistory } from "@/lib/experiments/history";
 import { getExperimentResults, SRM_THRESHOLD } from "@/lib/experiments/results";
@@ -40,7 +42,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
   const uplift: UpliftRow[] = results.arms.flatMap((a) =>
     a.vsControl && !a.vsControl.conversionDegenerate
       ? [
-          { name: a.name, kind: t("frequentist"), expected: a.vsControl.conversionRelative.expected, interval: a.vsControl.conversionRelative.ci },
+          { name: a.name, kind: results.experiment.sequential ? t("sequentialShort") : t("frequentist"), expected: a.vsControl.conversionRelative.expected, interval: a.vsControl.conversionRelative.ci },
           { name: a.name, kind: t("bayesian"), expected: a.vsControl.conversionBayes.expected, interval: a.vsControl.conversionBayes.ci },
         ]
       : [],
@@ -56,10 +58,18 @@ export default async function ResultsPage({ params, searchParams }: Props) {
               {results.campaign.name}
             </Link>
           </p>
-          <h1 className="font-serif text-3xl">{t("title")}</h1>
+          <h1 className="font-serif text-3xl">
+            {t("title")}
+            {results.experiment.aa && (
+              <span data-aa className="ml-3 rounded-full border border-ink px-2 py-0.5 align-middle font-sans text-sm">
+                {t("analysis.aaBadge")}
+              </span>
+            )}
+          </h1>
           <p className="mt-1 text-sm text-muted">
             {t("subtitle", { mode: results.experiment.mode, version: results.experiment.bucketVersion, days: results.windowDays })}
           </p>
+          {results.experiment.aa && <p className="mt-1 max-w-2xl text-sm">{t("analysis.aaExplain")}</p>}
         </div>
         <div className="space-y-1 text-right text-sm">
           <a href={`${exportBase}&kind=summary`} className="block hover:text-accent" download>
@@ -100,7 +110,18 @@ export default async function ResultsPage({ params, searchParams }: Props) {
         <p className="text-sm text-muted">{t("srmOk", { p: format.number(results.srm.pValue, { maximumSignificantDigits: 2 }) })}</p>
       )}
 
+      <RecommendationBox results={results} />
+
+      <AnalysisPanel results={results} />
+
       <ResultsTable results={results} />
+
+      {results.experiment.mode === "bandit" && (
+        <BanditPosteriors
+          results={results}
+          weights={displayPercents(results.arms.map((a) => a.weight)).map((x) => format.number(x / 100, { style: "percent", maximumFractionDigits: 1 }))}
+        />
+      )}
 
       <section aria-labelledby="charts-title" className="grid gap-8 lg:grid-cols-2">
         <h2 id="charts-title" className="sr-only">
