@@ -13,7 +13,7 @@ import { redirectOf } from "@/test/redirect-mock";
 
 const state = vi.hoisted(() => ({ userId: null as string | null, updates: 0, signIns: 0, ip: "192.0.2.10" }));
 vi.mock("@/lib/auth/session", () => ({ currentUserId: async () => state.userId }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": state.ip }), cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": state.ip }), cookies: async () => ({ get: () => undefined, set: () => undefined }) }));
 vi.mock("next-intl/server", () => ({ getLocale: async () => "zh" }));
 vi.mock("@/lib/auth", () => ({
   signIn: async () => {
@@ -29,6 +29,7 @@ vi.mock("@/lib/auth", () => ({
 vi.mock("next/navigation", () => import("@/test/redirect-mock"));
 
 const { forgotPasswordAction, resetPasswordAction, verifyEmailAction, confirmEmailAction, signUpAction } = await import("./auth");
+const { setLocaleAction } = await import("./locale");
 const { requestEmailChange } = await import("@/lib/auth/profile");
 
 let fresh: FreshDb;
@@ -123,5 +124,19 @@ describe("sign-up", () => {
     for (let i = 0; i < 61; i++) many.push(await signUpAction(null, form({ name: "Bot", email: `bot${i}@auth-actions.test`, password: "bot-password-1" })).catch(() => ({ ok: true })));
     expect(many.slice(0, 60).filter((r) => JSON.stringify(r).includes("too_many_attempts"))).toEqual([]);
     expect(many[60]).toMatchObject({ ok: false, error: "too_many_attempts" });
+  });
+});
+
+describe("language switch", () => {
+  it("becomes the signed-in account's mail language; signed out it touches no account", async () => {
+    const lang = async () => (await db.select({ locale: users.locale }).from(users).where(eq(users.id, mei.id)))[0]?.locale;
+    state.userId = null;
+    await redirectOf(setLocaleAction(form({ locale: "zh", returnTo: "/" })));
+    expect(await lang()).toBe("en");
+    state.userId = mei.id;
+    expect(await redirectOf(setLocaleAction(form({ locale: "zh", returnTo: "/account" })))).toBe("/account");
+    expect(await lang()).toBe("zh-CN");
+    await redirectOf(setLocaleAction(form({ locale: "en", returnTo: "/" })));
+    expect(await lang()).toBe("en");
   });
 });

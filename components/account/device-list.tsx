@@ -3,10 +3,10 @@ import type { DeviceSession } from "@/lib/auth/sessions";
 import { EndDeviceForm } from "./end-device-form";
 
 /** The account's signed-in devices: browser and system, network (IP prefix), last activity, a sign-out button each. */
-export async function DeviceList({ sessions, labelledBy }: { sessions: DeviceSession[]; labelledBy: string }) {
+export async function DeviceList({ sessions }: { sessions: DeviceSession[] }) {
   const [t, format] = await Promise.all([getTranslations("settings"), getFormatter()]);
   return (
-    <ul aria-labelledby={labelledBy} aria-label={t("sessionsListLabel")} className="divide-y divide-line rounded-lg border border-line bg-white">
+    <ul aria-label={t("sessionsListLabel")} className="divide-y divide-line rounded-lg border border-line bg-white">
       {sessions.map((s) => (
         <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm" data-testid="device">
           <div>

@@ -11,7 +11,7 @@ export function VerifyBanner({ email }: { email: string }) {
   const [state, action, pending] = useActionState(resendVerificationAction, null);
   return (
     <div className="border-b border-line bg-accent/5">
-      <form action={action} className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 text-sm" aria-label={t("unverifiedBanner", { email })}>
+      <form action={action} className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 text-sm">
         <p>{t("unverifiedBanner", { email })}</p>
         {state?.ok ? (
           <p role="status" className="text-moss">

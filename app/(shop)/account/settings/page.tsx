@@ -39,7 +39,7 @@ export default async function AccountSettingsPage({ searchParams }: Props) {
         <EmailForm current={user.email} labelledBy="settings-email-title" confirmed={saved === "email"} />
       </AccountSection>
       <AccountSection id="settings-sessions-title" title={t("sessionsTitle")} text={t("sessionsText")}>
-        <DeviceList sessions={devices} labelledBy="settings-sessions-title" />
+        <DeviceList sessions={devices} />
         <SessionsForm labelledBy="settings-sessions-title" />
       </AccountSection>
     </div>
