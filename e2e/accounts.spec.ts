@@ -92,6 +92,8 @@ test("a new account sees the verification banner; wrong passwords are limited wi
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Password").fill(`wrong-password-${i}`);
     await page.getByRole("button", { name: "Sign in" }).last().click();
+    // The message stays from the previous attempt; the emptied password field says this one was answered.
+    await expect(page.getByLabel("Password")).toHaveValue("");
     await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
   }
   await page.getByLabel("Password").fill(password);
