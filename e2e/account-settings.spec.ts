@@ -84,7 +84,7 @@ test("change the display name and the password from the account settings, then s
   await page.getByRole("button", { name: "Sign in" }).last().click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(header.getByRole("link", { name: `Account: ${newName}` })).toBeVisible();
-  await expect(page.getByText(email)).toBeVisible();
+  await expect(page.getByText(email, { exact: true })).toBeVisible();
 });
 
 test("'sign out everywhere else' ends the account's other sessions and keeps this one", async ({ page, browser }) => {
@@ -101,6 +101,12 @@ test("'sign out everywhere else' ends the account's other sessions and keeps thi
   await signIn(laptop, email, { password });
 
   await page.goto("/account/settings");
+  // Both devices are listed, this one marked; the laptop's row has its own sign-out button.
+  const list = page.getByRole("list", { name: "Devices signed in to this account" });
+  await expect(list.getByTestId("device")).toHaveCount(2);
+  await expect(list.getByText("This device", { exact: true })).toHaveCount(1);
+  // Browser and system from the User-Agent (Playwright's desktop Chrome says Windows).
+  await expect(list.getByText("Chrome on Windows").first()).toBeVisible();
   const devices = page.getByRole("form", { name: "Signed-in devices" });
   await devices.getByRole("button", { name: "Sign out everywhere else" }).click();
   await expect(devices.getByRole("status")).toHaveText("Every other device is signed out. This one stays signed in.");
@@ -112,4 +118,31 @@ test("'sign out everywhere else' ends the account's other sessions and keeps thi
   // Signing in again on that device works as before.
   await signIn(laptop, email, { password });
   await laptop.context().close();
+});
+
+test("one device can be signed out from the list of signed-in devices", async ({ page, browser }) => {
+  const email = `one-device-${Date.now()}@example.com`;
+  const password = "one-device-2026";
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Oni Device");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  const tablet = await (await browser.newContext()).newPage();
+  await signIn(tablet, email, { password });
+
+  await page.goto("/account/settings");
+  const list = page.getByRole("list", { name: "Devices signed in to this account" });
+  // Only the other device's row has a button: this one signs out with the header's "Sign out".
+  const other = list.getByTestId("device").filter({ has: page.getByRole("button", { name: "Sign out this device" }) });
+  await expect(other).toHaveCount(1);
+  await other.getByRole("button", { name: "Sign out this device" }).click();
+  await expect(list.getByTestId("device")).toHaveCount(1);
+
+  await tablet.goto("/account");
+  await expect(tablet).toHaveURL(/\/sign-in/);
+  await tablet.context().close();
+  await page.goto("/account");
+  await expect(page.getByText(email, { exact: true })).toBeVisible();
 });

@@ -1,28 +1,38 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import NextAuth, { type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens, type Role } from "@/db/schema";
 import { env } from "@/lib/env";
-import { authenticate, getUserById, signInSchema } from "@/lib/auth/accounts";
-import { sessionKeyDigest } from "@/lib/auth/session-key";
+import { getUserById, signInSchema } from "@/lib/auth/accounts";
+import { revokeSession, SESSION_DAYS } from "@/lib/auth/sessions";
+import { guardedSignIn, signInOutcome } from "@/lib/auth/sign-in-guard";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string; role: Role } & DefaultSession["user"];
-    /** A digest of the token's session key, as it was issued or last renewed (lib/auth/session-key.ts). */
-    sessionKeyDigest?: string | null;
+    /**
+     * The device's session row (lib/auth/sessions.ts). Not a secret: it opens nothing without the
+     * signed token, and ending a session checks that it is the caller's.
+     */
+    sessionId?: string | null;
   }
   interface User {
     role?: Role;
-    sessionKey?: string | null;
+    sessionId?: string;
   }
+}
+
+/** Too many attempts (lib/auth/sign-in-guard.ts); Auth.js's callback route reports it as `code=rate_limited`. */
+class RateLimitedSignIn extends CredentialsSignin {
+  code = "rate_limited";
 }
 
 /**
  * Auth.js v5. The configuration is built per request so the database opens lazily (never during
- * `next build`). Credentials sign-in needs JWT sessions; the drizzle adapter keeps users and linked
- * accounts in PostgreSQL so OAuth providers can be added without a schema change.
+ * `next build`). Credentials sign-in needs JWT sessions; each token names a session row, checked on
+ * every read of the user and revoked at sign-out. The drizzle adapter keeps users and linked accounts
+ * in PostgreSQL so OAuth providers can be added without a schema change.
  */
 export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth(async () => {
   const db = await getDb();
@@ -30,7 +40,7 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
     adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
     secret: env.AUTH_SECRET,
     trustHost: true,
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_DAYS * 24 * 60 * 60 },
     // A wrong password is an expected outcome shown in the form, not a server error worth a stack trace.
     logger: {
       error(error: Error) {
@@ -42,49 +52,50 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
     providers: [
       Credentials({
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        authorize: async (raw) => {
+        // Both the sign-in form and POST /api/auth/callback/credentials arrive here: the limits apply to both.
+        authorize: async (raw, request) => {
           const parsed = signInSchema.safeParse(raw);
           if (!parsed.success) return null;
-          const user = await authenticate(db, parsed.data.email, parsed.data.password);
-          return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionKey: user.sessionKey } : null;
+          const result = await guardedSignIn(db, { ...parsed.data, headers: request.headers });
+          if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, sessionId: result.sessionId };
+          if (result.code === "rate_limited") {
+            const outcome = signInOutcome.getStore();
+            if (outcome) outcome.retryAfterSeconds = result.retryAfterSeconds;
+            throw new RateLimitedSignIn();
+          }
+          return null;
         },
       }),
     ],
+    events: {
+      // Auth.js's own sign-out route and the header's button (signOut in a server action) both end here.
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : undefined;
+        await revokeSession(db, sid);
+      },
+    },
     callbacks: {
-      async jwt({ token, user, trigger, session }) {
+      jwt: async ({ token, user, trigger }) => {
         if (user?.id) {
           token.sub = user.id;
-          token.sessionKey = user.sessionKey ?? null;
+          token.sid = user.sessionId ?? null;
         }
         // After a profile change (updateSession from a server action) the token's name and email are read
-        // again from the database. What an update request carries is ignored, except a new session key:
-        // anyone can send an update, but a key is only accepted later if it is the account's current one,
-        // which only the server action that set it knows.
+        // again from the database; what an update request carries is ignored.
         if (trigger === "update" && token.sub) {
           const current = await getUserById(db, token.sub);
           if (current) {
             token.name = current.name;
             token.email = current.email;
           }
-          const key = (session as { sessionKey?: unknown } | undefined)?.sessionKey;
-          if (typeof key === "string" && key.length <= 64) token.sessionKey = key;
         }
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
-        session.sessionKeyDigest = sessionKeyDigest(typeof token.sessionKey === "string" ? token.sessionKey : null);
+        session.sessionId = typeof token.sid === "string" ? token.sid : null;
         return session;
       },
     },
   };
 });
-
-/**
- * Hands this session the account's new session key (after a password change or "sign out everywhere
- * else"): the jwt callback's update branch stores it in the token. The key travels in the update
- * request only, never in the session object, so it is not part of Session's type.
- */
-export async function renewSessionKey(sessionKey: string): Promise<void> {
-  await updateSession({ sessionKey } as Parameters<typeof updateSession>[0]);
-}

@@ -6,21 +6,19 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { useDatabase, type Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { outbox, users } from "@/db/schema";
 import { authenticate, registerUser, signUpSchema, type AccountUser } from "@/lib/auth/accounts";
+import { createSession, getSessionUser } from "@/lib/auth/sessions";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
-import { redirectOf } from "@/test/redirect-mock";
 
-const session = vi.hoisted(() => ({ user: null as AccountUser | null, updates: 0, refreshes: 0, lastUpdate: undefined as unknown }));
+const session = vi.hoisted(() => ({ user: null as AccountUser | null, sid: null as string | null, updates: 0, refreshes: 0, lastUpdate: undefined as unknown }));
 vi.mock("@/lib/auth/session", () => ({
   getCurrentUser: async () => session.user,
+  currentSessionId: async () => session.sid,
   hasRole: (user: AccountUser | null, roles: string[]) => user !== null && roles.includes(user.role),
 }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "192.0.2.44" }) }));
 vi.mock("@/lib/auth", () => ({
-  renewSessionKey: async (sessionKey: string) => {
-    session.updates += 1;
-    session.lastUpdate = { sessionKey };
-  },
   updateSession: async (data: unknown) => {
     session.updates += 1;
     session.lastUpdate = data;
@@ -34,7 +32,7 @@ vi.mock("next/cache", () => ({
   },
 }));
 
-const { changeNameAction, changePasswordAction, changeEmailAction, endOtherSessionsAction } = await import("./account");
+const { changeNameAction, changePasswordAction, changeEmailAction, endOtherSessionsAction, endSessionAction, resendVerificationAction } = await import("./account");
 
 let fresh: FreshDb;
 let db: Db;
@@ -48,9 +46,12 @@ const form = (fields: Record<string, string | Blob>) => {
   return fd;
 };
 const rows = async () => db.select().from(users).orderBy(users.id);
-const as = (user: AccountUser | null) => {
+const as = (user: AccountUser | null, sid: string | null = null) => {
   session.user = user;
+  session.sid = sid;
 };
+const device = (user: AccountUser) => createSession(db, { userId: user.id, userAgent: "test", ipPrefix: null });
+const mailsTo = async (to: string) => (await db.select().from(outbox)).map((r) => r.payload as { to: string; subject: string }).filter((m) => m.to === to);
 
 beforeAll(async () => {
   fresh = await freshDatabase();
@@ -138,34 +139,69 @@ describe("account settings actions change the caller's own row", () => {
     expect([session.updates, session.refreshes]).toEqual([1, 1]);
   });
 
-  it("changes the password: the new one signs in, the old one no longer does", async () => {
-    as(bob);
+  it("changes the password: the new one signs in, the old one no longer does; Bob's other devices are signed out, this one stays", async () => {
+    const [here, there] = [await device(bob), await device(bob)];
+    const aliceDevice = await device(alice);
+    as(bob, here);
     const aliceBefore = (await db.select().from(users).where(eq(users.id, alice.id)))[0];
-    expect(await redirectOf(changePasswordAction(null, form({ currentPassword: PASSWORD, newPassword: "bob-builds-2027", confirmPassword: "bob-builds-2027", userId: alice.id })))).toBe("/account/settings?saved=password");
+    expect(await changePasswordAction(null, form({ currentPassword: PASSWORD, newPassword: "bob-builds-2027", confirmPassword: "bob-builds-2027", userId: alice.id }))).toEqual({ ok: true });
     expect(await authenticate(db, bob.email, "bob-builds-2027")).toMatchObject({ id: bob.id });
     expect(await authenticate(db, bob.email, PASSWORD)).toBeNull();
     expect((await db.select().from(users).where(eq(users.id, alice.id)))[0]).toEqual(aliceBefore);
-    // Bob's other sessions end; this one is handed the account's new session key.
-    const key = (await db.select({ key: users.sessionKey }).from(users).where(eq(users.id, bob.id)))[0]?.key;
-    expect(key).toEqual(expect.any(String));
-    expect(session.lastUpdate).toEqual({ sessionKey: key });
+    expect(await getSessionUser(db, bob.id, here)).not.toBeNull();
+    expect(await getSessionUser(db, bob.id, there)).toBeNull();
+    expect(await getSessionUser(db, alice.id, aliceDevice)).not.toBeNull();
   });
 
-  it("signs out everywhere else: a new key for the caller's account only, handed to this session", async () => {
+  it("signs out everywhere else: the caller's other devices only", async () => {
     as(null);
     expect(await endOtherSessionsAction(null, form({}))).toEqual({ ok: false, error: "sign_in_required" });
-    as(alice);
-    const bobBefore = (await db.select().from(users).where(eq(users.id, bob.id)))[0];
-    expect(await redirectOf(endOtherSessionsAction(null, form({ userId: bob.id })))).toBe("/account/settings?saved=sessions");
-    const key = (await db.select({ key: users.sessionKey }).from(users).where(eq(users.id, alice.id)))[0]?.key;
-    expect(session.lastUpdate).toEqual({ sessionKey: key });
-    expect((await db.select().from(users).where(eq(users.id, bob.id)))[0]).toEqual(bobBefore);
+    const [here, there, bobs] = [await device(alice), await device(alice), await device(bob)];
+    as(alice, here);
+    expect(await endOtherSessionsAction(null, form({ userId: bob.id }))).toEqual({ ok: true });
+    expect(await getSessionUser(db, alice.id, here)).not.toBeNull();
+    expect(await getSessionUser(db, alice.id, there)).toBeNull();
+    expect(await getSessionUser(db, bob.id, bobs)).not.toBeNull();
   });
 
-  it("changes the email with the current password", async () => {
+  it("signs out one device of the caller's own; another's session or this one is refused", async () => {
+    const [here, there, bobs] = [await device(alice), await device(alice), await device(bob)];
+    as(null);
+    expect(await endSessionAction(null, form({ sessionId: there }))).toEqual({ ok: false, error: "sign_in_required" });
+    as(alice, here);
+    expect(await endSessionAction(null, form({ sessionId: bobs }))).toEqual({ ok: false, error: "not_found" });
+    expect(await getSessionUser(db, bob.id, bobs)).not.toBeNull();
+    expect(await endSessionAction(null, form({ sessionId: here }))).toEqual({ ok: false, error: "invalid_input" });
+    expect(await endSessionAction(null, form({ sessionId: "x".repeat(500) }))).toMatchObject({ ok: false, error: "invalid_input" });
+    expect(await endSessionAction(null, form({ sessionId: there }))).toEqual({ ok: true });
+    expect(await getSessionUser(db, alice.id, there)).toBeNull();
+    expect(await getSessionUser(db, alice.id, here)).not.toBeNull();
+  });
+
+  it("asks for an email change: a link goes to the new address and the address stays until it is opened", async () => {
     as(alice);
-    expect(await changeEmailAction(null, form({ email: " Alice.New@Settings.test ", currentPassword: PASSWORD }))).toEqual({ ok: true, values: { email: "alice.new@settings.test" } });
-    expect(await authenticate(db, "alice.new@settings.test", PASSWORD)).toMatchObject({ id: alice.id });
-    expect(session.updates).toBe(1);
+    const before = (await db.select().from(users).where(eq(users.id, alice.id)))[0];
+    expect(await changeEmailAction(null, form({ email: " Alice.New@Settings.test ", currentPassword: PASSWORD }))).toEqual({ ok: true, values: { email: "alice.new@settings.test", pending: "alice.new@settings.test" } });
+    expect((await db.select().from(users).where(eq(users.id, alice.id)))[0]).toEqual(before);
+    expect(await mailsTo("alice.new@settings.test")).toEqual([expect.objectContaining({ subject: "Confirm your new email address for Atelier" })]);
+  });
+
+  it("limits email-change requests per account, with the real wait in the message", async () => {
+    as(bob);
+    const results = [];
+    for (let i = 0; i < 6; i++) results.push(await changeEmailAction(null, form({ email: `bob${i}@elsewhere.test`, currentPassword: "bob-builds-2027" })));
+    expect(results.slice(0, 5).every((r) => r?.ok)).toBe(true);
+    expect(results[5]).toEqual({ ok: false, error: "too_many_attempts", values: { email: "bob5@elsewhere.test", retryMinutes: "15" } });
+    expect(await mailsTo("bob5@elsewhere.test")).toEqual([]);
+  });
+
+  it("resends the verification link to the caller, three times an hour", async () => {
+    as(null);
+    expect(await resendVerificationAction(null, form({}))).toEqual({ ok: false, error: "sign_in_required" });
+    as(alice);
+    const before = (await mailsTo(alice.email)).length;
+    for (let i = 0; i < 3; i++) expect(await resendVerificationAction(null, form({}))).toEqual({ ok: true });
+    expect(await resendVerificationAction(null, form({}))).toMatchObject({ ok: false, error: "too_many_attempts" });
+    expect((await mailsTo(alice.email)).length).toBe(before + 3);
   });
 });

@@ -1,16 +1,21 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { redirect } from "next/navigation";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { validatedActionWithUser, type FormState } from "@/lib/actions";
-import { renewSessionKey, updateSession } from "@/lib/auth";
-import { z } from "zod";
-import { changeDisplayName, changeEmail, changeEmailSchema, changeNameSchema, changePassword, changePasswordSchema, endOtherSessions, type ProfileFailure } from "@/lib/auth/profile";
+import { updateSession } from "@/lib/auth";
+import { changeDisplayName, changeEmailSchema, changeNameSchema, changePassword, changePasswordSchema, endOtherSessions, requestEmailChange, type ProfileFailure } from "@/lib/auth/profile";
+import { requestAddressSubject } from "@/lib/auth/request-place";
+import { currentSessionId } from "@/lib/auth/session";
+import { revokeOwnSession } from "@/lib/auth/sessions";
+import { resendVerification } from "@/lib/auth/verification";
+import { consumeLimits, retryAfterMinutes, RULES } from "@/lib/security/rate-limit";
 
 /**
  * The account settings forms. Each acts on the signed-in person's own row only: the id comes from the
- * session, and a `userId` in the form is ignored. Messages are keys in the `errors` namespace.
+ * session, and a `userId` in the form is ignored. Messages are keys in the `errors` namespace, except
+ * `too_many_attempts` (auth.tooManyAttempts, with the wait in `values.retryMinutes`).
  */
 
 function failure(result: ProfileFailure, values: Record<string, string> = {}): FormState {
@@ -33,17 +38,6 @@ async function afterChange(): Promise<void> {
   refresh();
 }
 
-/**
- * After the account's session key changed, other sessions are over; this one is handed the new key
- * (a new cookie). The page is then loaded again through a redirect: Next renders a redirect's target
- * with the cookies just set, while a plain re-render would still read the old token from the request
- * and find this session ended too. `saved` tells the page which form to confirm.
- */
-async function keepThisSession(sessionKey: string, saved: "password" | "sessions"): Promise<never> {
-  await renewSessionKey(sessionKey);
-  redirect(`/account/settings?saved=${saved}`);
-}
-
 export const changeNameAction = validatedActionWithUser(changeNameSchema, async (data, user) => {
   const result = await changeDisplayName(await getDb(), user.id, data);
   if (!result.ok) return failure(result, { name: data.name });
@@ -51,23 +45,48 @@ export const changeNameAction = validatedActionWithUser(changeNameSchema, async 
   return { ok: true, values: { name: data.name } };
 });
 
+/** A new password signs out every other device; this one keeps its session row, so nothing else is needed here. */
 export const changePasswordAction = validatedActionWithUser(changePasswordSchema, async (data, user) => {
-  const result = await changePassword(await getDb(), user.id, data);
+  const result = await changePassword(await getDb(), user.id, data, await currentSessionId());
   if (!result.ok) return failure(result);
-  await keepThisSession(result.sessionKey, "password");
+  refresh();
   return { ok: true };
 });
 
 export const endOtherSessionsAction = validatedActionWithUser(z.object({}), async (_data, user) => {
-  const result = await endOtherSessions(await getDb(), user.id);
-  if (!result.ok) return failure(result);
-  await keepThisSession(result.sessionKey, "sessions");
+  await endOtherSessions(await getDb(), user.id, await currentSessionId());
+  refresh();
   return { ok: true };
 });
 
+/** Signs out one device from the list; only a session of the caller's own account, and not this one (that is "Sign out"). */
+export const endSessionAction = validatedActionWithUser(z.object({ sessionId: z.string().max(64) }), async (data, user) => {
+  if (data.sessionId === (await currentSessionId())) return { ok: false, error: "invalid_input" };
+  const ended = await revokeOwnSession(await getDb(), user.id, data.sessionId);
+  if (!ended) return { ok: false, error: "not_found" };
+  refresh();
+  return { ok: true };
+});
+
+/** Asks for a new address: a link goes there, and the address changes once it is opened. */
 export const changeEmailAction = validatedActionWithUser(changeEmailSchema, async (data, user) => {
-  const result = await changeEmail(await getDb(), user.id, data);
+  const db = await getDb();
+  const limited = await consumeLimits(db, [
+    { rule: RULES.emailChangeAccount, subject: user.id },
+    { rule: RULES.emailChangeAddress, subject: await requestAddressSubject() },
+  ]);
+  if (!limited.ok) return { ok: false, error: "too_many_attempts", values: { email: data.email, retryMinutes: String(retryAfterMinutes(limited.retryAfterSeconds)) } };
+  const result = await requestEmailChange(db, user.id, data);
   if (!result.ok) return failure(result, { email: data.email });
-  await afterChange();
-  return { ok: true, values: { email: data.email } };
+  return { ok: true, values: { email: data.email, pending: result.pending ?? "" } };
+});
+
+/** The banner's "send the link again". */
+export const resendVerificationAction = validatedActionWithUser(z.object({}), async (_data, user) => {
+  const db = await getDb();
+  const limited = await consumeLimits(db, [{ rule: RULES.verifyResend, subject: user.id }]);
+  if (!limited.ok) return { ok: false, error: "too_many_attempts", values: { retryMinutes: String(retryAfterMinutes(limited.retryAfterSeconds)) } };
+  const result = await resendVerification(db, user.id);
+  // Already verified (in another tab, say): nothing to send, and nothing wrong either.
+  return { ok: result.ok || result.code === "already_verified" };
 });

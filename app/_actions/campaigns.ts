@@ -6,6 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import type { Role } from "@/db/schema";
 import { validatedActionWithUser, type FormState } from "@/lib/actions";
+import { isEmailVerified } from "@/lib/auth/verification";
 import { CACHE_TAGS } from "@/lib/campaigns/cache-tags";
 import { createCampaign, transitionCampaign, updateCampaign } from "@/lib/campaigns/store";
 import { getCampaignSlug } from "@/lib/campaigns/queries";
@@ -53,8 +54,10 @@ const transitionSchema = z.object({
 
 export const campaignStatusAction = validatedActionWithUser(
   transitionSchema,
-  async ({ id, action }): Promise<FormState> => {
+  async ({ id, action }, user): Promise<FormState> => {
     const db = await getDb();
+    // Launching needs a verified address (issue 11); drafts, previews, pausing and ending do not.
+    if (action === "launch" && !(await isEmailVerified(db, user.id))) return { ok: false, error: "email_unverified" };
     const result = await transitionCampaign(db, id, action);
     if (!result.ok) return { ok: false, error: result.error };
     revalidateCampaign(await getCampaignSlug(db, id));

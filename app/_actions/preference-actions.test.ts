@@ -12,6 +12,8 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ set: (...args: unknown[]) => jar.set.push(args) }),
 }));
 vi.mock("next/navigation", () => import("@/test/redirect-mock"));
+// Signed out here: a signed-in person's account language is covered in auth-actions.test.ts.
+vi.mock("@/lib/auth/session", () => ({ currentUserId: async () => null }));
 
 
 const { setConsentAction } = await import("./consent");

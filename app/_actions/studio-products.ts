@@ -3,7 +3,9 @@
 import { redirect } from "next/navigation";
 import { refresh } from "next/cache";
 import { z } from "zod";
+import { getDb } from "@/db/client";
 import { validatedActionWithUser, type FormState } from "@/lib/actions";
+import { isEmailVerified } from "@/lib/auth/verification";
 import { addLesson, addSection, deleteLesson, deleteSection, renameSection, updateLesson } from "@/lib/commerce/studio-courses";
 import { createStudioProduct, updateStudioProduct, type StudioResult } from "@/lib/commerce/studio-products";
 import { currencySchema, parseMajorAmount } from "@/lib/money";
@@ -58,6 +60,8 @@ function readPrice(data: { price: string; currency: string }): number | null {
 export const createProductAction = validatedActionWithUser(
   productForm,
   async (data, user) => {
+    // Publishing needs a verified address (issue 11): an unverified account may keep drafts.
+    if (data.status === "published" && !(await isEmailVerified(await getDb(), user.id))) return { ok: false, error: "account.verifyBeforePublishing" };
     const priceAmount = readPrice(data);
     if (priceAmount === null) return { ok: false, error: "invalid_input", fieldErrors: { price: "studioProducts.errors.price" } };
     const result = await createStudioProduct(user, toFields(data, priceAmount));
@@ -70,6 +74,8 @@ export const createProductAction = validatedActionWithUser(
 export const updateProductAction = validatedActionWithUser(
   z.intersection(productForm, z.object({ productId: id, expectedStock: int(0, 100_000).optional() })),
   async (data, user) => {
+    // Publishing needs a verified address (issue 11): an unverified account may keep drafts.
+    if (data.status === "published" && !(await isEmailVerified(await getDb(), user.id))) return { ok: false, error: "account.verifyBeforePublishing" };
     const priceAmount = readPrice(data);
     if (priceAmount === null) return { ok: false, error: "invalid_input", fieldErrors: { price: "studioProducts.errors.price" } };
     const input = toFields(data, priceAmount);

@@ -6,10 +6,10 @@ import { changePasswordAction } from "@/app/_actions/account";
 import { SettingsField, SettingsStatus } from "./settings-field";
 
 /**
- * Passwords are never sent back to the page: after an error the fields are typed again. A successful
- * change reloads the page with ?saved=password (see app/_actions/account.ts), hence `saved`.
+ * Passwords are never sent back to the page: after an error the fields are typed again. A change
+ * signs out the other devices; this one keeps its session row, so the page simply redraws.
  */
-export function PasswordForm({ labelledBy, rule, saved }: { labelledBy: string; rule: string; saved: boolean }) {
+export function PasswordForm({ labelledBy, rule }: { labelledBy: string; rule: string }) {
   const t = useTranslations("settings");
   const [state, action, pending] = useActionState(changePasswordAction, null);
   const errors = state?.fieldErrors ?? {};
@@ -18,7 +18,7 @@ export function PasswordForm({ labelledBy, rule, saved }: { labelledBy: string; 
       <SettingsField id="settings-current-password" name="currentPassword" type="password" label={t("currentPassword")} autoComplete="current-password" error={errors.currentPassword} />
       <SettingsField id="settings-new-password" name="newPassword" type="password" label={t("newPassword")} autoComplete="new-password" error={errors.newPassword} hint={rule} />
       <SettingsField id="settings-confirm-password" name="confirmPassword" type="password" label={t("confirmPassword")} autoComplete="new-password" error={errors.confirmPassword} />
-      <SettingsStatus ok={state ? state.ok : saved} error={state?.ok ? undefined : state?.error} success={t("passwordSaved")} />
+      <SettingsStatus ok={state?.ok} error={state?.ok ? undefined : state?.error} success={t("passwordSaved")} />
       <button type="submit" disabled={pending} className="rounded-full bg-ink px-4 py-2 text-sm text-paper hover:bg-accent disabled:opacity-60">
         {pending ? t("saving") : t("passwordSave")}
       </button>

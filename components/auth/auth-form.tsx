@@ -3,38 +3,53 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/actions";
+import { FormError } from "./form-error";
 
-type Field = { name: string; type: "text" | "email" | "password"; autoComplete: string };
+type Field = { name: string; type: "text" | "email" | "password"; autoComplete: string; /** Defaults to auth.field.<name>. */ label?: string };
 
-/** Sign-in and sign-up share one form: fields, server-side messages, and the pending state. */
+/**
+ * The sign-in, sign-up, forgot-password and reset-password forms: fields, server-side messages, the
+ * pending state. `hidden` fields carry what the page knows (the return path, a link's token);
+ * `successKey` (an `auth` key, given the submitted email) replaces the form once it succeeded.
+ */
 export function AuthForm({
   action,
   fields,
   submitLabel,
   callbackUrl,
+  hidden = {},
+  successKey,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   fields: Field[];
   submitLabel: string;
-  callbackUrl: string;
+  callbackUrl?: string;
+  hidden?: Record<string, string>;
+  successKey?: "forgotSent";
 }) {
   const t = useTranslations("auth");
   const te = useTranslations("errors");
   const [state, formAction, pending] = useActionState(action, null);
+  if (successKey && state?.ok) {
+    return (
+      <p role="status" className="rounded border border-moss/40 bg-moss/5 px-3 py-2 text-sm text-moss">
+        {t(successKey, { email: state.values?.email ?? "" })}
+      </p>
+    );
+  }
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      {state?.error && (
-        <p role="alert" className="rounded border border-accent/40 bg-accent/5 px-3 py-2 text-sm text-accent-dark">
-          {te(state.error)}
-        </p>
-      )}
+      {callbackUrl !== undefined && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <FormError state={state} />
       {fields.map((field) => {
         const error = state?.fieldErrors?.[field.name];
         return (
           <div key={field.name}>
             <label htmlFor={field.name} className="block text-sm font-medium">
-              {t(`field.${field.name}`)}
+              {field.label ?? t(`field.${field.name}`)}
             </label>
             <input
               id={field.name}

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/_actions/auth";
 import type { Locale } from "@/i18n/locales";
 import { getCurrentUser, hasRole, STUDIO_ROLES } from "@/lib/auth/session";
+import { VerifyBanner } from "@/components/account/verify-banner";
 import { CartLink } from "@/components/cart/cart-link";
 import { LocaleSwitcher } from "./locale-switcher";
 
@@ -73,6 +74,8 @@ export async function SiteHeader() {
           </Suspense>
         </div>
       </div>
+      {/* Unverified accounts can browse and buy; the banner offers the verification link again. */}
+      {user && !user.emailVerified && <VerifyBanner email={user.email} />}
     </header>
   );
 }

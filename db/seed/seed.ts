@@ -26,7 +26,7 @@ export type SeedCounts = { creators: number; courses: number; lessons: number; a
  * that exist, so running it again changes nothing.
  */
 export async function seedCatalogue(db: Db): Promise<SeedCounts> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD, 10);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const artworks = buildArtworks();
   let lessonCount = 0;
 
@@ -37,7 +37,8 @@ export async function seedCatalogue(db: Db): Promise<SeedCounts> {
       userIds.set(account.creator ?? account.email, id);
       await tx
         .insert(s.users)
-        .values({ id, email: account.email, name: account.name, role: account.role, passwordHash })
+        // Demo accounts are verified (they publish and launch in the walkthrough) and write mail in English.
+        .values({ id, email: account.email, name: account.name, role: account.role, passwordHash, emailVerified: new Date("2026-01-01T00:00:00Z"), locale: "en" })
         .onConflictDoNothing();
     }
 

@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { users, type Role } from "@/db/schema";
-import { hashPassword, passwordSchema, verifyPassword } from "./password";
-import { sessionKeyMatches } from "./session-key";
+import { mailLocale } from "@/lib/mail/message";
+import { burnPasswordCheck, checkPassword, hashPassword, passwordSchema } from "./password";
+import { queueVerificationMail } from "./verification";
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: "email_invalid" })).pipe(z.string().max(254));
 
@@ -34,32 +35,48 @@ export type AccountUser = { id: string; email: string; name: string | null; role
 
 export type RegisterResult = { ok: true; user: AccountUser } | { ok: false; code: "email_taken" };
 
-/** Creates a consumer account. The unique email index decides races, not a read before the write. */
-export async function registerUser(db: Db, input: SignUpInput): Promise<RegisterResult> {
+/**
+ * Creates a consumer account and, in the same transaction, queues the mail that verifies its address
+ * (in `locale`, the interface language at sign-up, which the account keeps for its mail). The unique
+ * email index decides races, not a read before the write.
+ */
+export async function registerUser(db: Db, input: SignUpInput, opts: { locale?: string; now?: Date } = {}): Promise<RegisterResult> {
   const passwordHash = await hashPassword(input.password);
-  const [row] = await db
-    .insert(users)
-    .values({ email: input.email, name: input.name, passwordHash, role: "consumer" })
-    .onConflictDoNothing({ target: users.email })
-    .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
-  if (!row) return { ok: false, code: "email_taken" };
-  return { ok: true, user: { ...row, email: row.email ?? input.email } };
+  const locale = mailLocale(opts.locale);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(users)
+      .values({ email: input.email, name: input.name, passwordHash, role: "consumer", locale })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
+    if (!row) return { ok: false, code: "email_taken" } as const;
+    const user = { ...row, email: row.email ?? input.email };
+    await queueVerificationMail(tx, { id: user.id, email: user.email, name: user.name, locale }, opts.now);
+    return { ok: true, user } as const;
+  });
 }
 
-// A real hash of a random password: comparing against it when the email is unknown keeps the
-// response time the same, so sign-in does not reveal which emails have accounts.
-let dummyHash: Promise<string> | undefined;
+export type AuthenticatedUser = AccountUser & { emailVerified: boolean };
 
-/** The user for an email and password, or null; with the account's session key for the new token. */
-export async function authenticate(db: Db, email: string, password: string): Promise<(AccountUser & { sessionKey: string | null }) | null> {
+/**
+ * The user for an email and password, or null. An unknown email (or an account without a password)
+ * costs one argon2 check like a known one. A correct password under an older hash (bcrypt) is
+ * re-hashed with argon2id on the spot; the write is conditional on the old hash, so it never
+ * overwrites a password changed meanwhile.
+ */
+export async function authenticate(db: Db, email: string, password: string): Promise<AuthenticatedUser | null> {
   const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
   if (!row?.passwordHash) {
-    dummyHash ??= hashPassword(crypto.randomUUID());
-    await verifyPassword(password, await dummyHash);
+    await burnPasswordCheck(password);
     return null;
   }
-  if (!(await verifyPassword(password, row.passwordHash))) return null;
-  return { id: row.id, email: row.email ?? email, name: row.name, role: row.role, sessionKey: row.sessionKey };
+  const check = await checkPassword(password, row.passwordHash);
+  if (!check.ok) return null;
+  if (check.needsRehash) {
+    const upgraded = await hashPassword(password);
+    await db.update(users).set({ passwordHash: upgraded }).where(and(eq(users.id, row.id), eq(users.passwordHash, row.passwordHash)));
+  }
+  return { id: row.id, email: row.email ?? email, name: row.name, role: row.role, emailVerified: row.emailVerified !== null };
 }
 
 export async function getUserById(db: Db, id: string): Promise<AccountUser | null> {
@@ -69,15 +86,4 @@ export async function getUserById(db: Db, id: string): Promise<AccountUser | nul
     .where(eq(users.id, id))
     .limit(1);
   return row ? { ...row, email: row.email ?? "" } : null;
-}
-
-/** The user a session names, or null when the account is gone or the session's key (by its digest) is no longer current. */
-export async function getSessionUser(db: Db, id: string, sessionKeyDigest: unknown): Promise<AccountUser | null> {
-  const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, sessionKey: users.sessionKey })
-    .from(users)
-    .where(eq(users.id, id))
-    .limit(1);
-  if (!row || !sessionKeyMatches(row.sessionKey, sessionKeyDigest)) return null;
-  return { id: row.id, email: row.email ?? "", name: row.name, role: row.role };
 }

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users } from "@/db/schema";
+import { outbox, users } from "@/db/schema";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
-import { authenticate, getSessionUser, registerUser, signUpSchema, type AccountUser } from "./accounts";
-import { changeDisplayName, changeEmail, changePassword, endOtherSessions } from "./profile";
-import { sessionKeyDigest } from "./session-key";
+import { authenticate, registerUser, signUpSchema, type AccountUser } from "./accounts";
+import { changeDisplayName, changePassword, confirmEmailChange, endOtherSessions, requestEmailChange } from "./profile";
+import { createSession, getSessionUser } from "./sessions";
 
 let fresh: FreshDb;
 beforeAll(async () => {
@@ -77,11 +77,11 @@ describe("changePassword", () => {
   it("lets the person sign in with the new password and no longer with the old one", async () => {
     const me = await member();
     const result = await changePassword(fresh.db, me.id, { currentPassword: "first-password-1", newPassword: "second-password-2", confirmPassword: "second-password-2" });
-    expect(result).toEqual({ ok: true, sessionKey: expect.any(String) });
+    expect(result).toEqual({ ok: true });
     expect(await authenticate(fresh.db, me.email, "second-password-2")).toMatchObject({ id: me.id });
     expect(await authenticate(fresh.db, me.email, "first-password-1")).toBeNull();
-    // bcrypt at the same cost as sign-up; never the password itself.
-    expect((await row(me.id)).passwordHash).toMatch(/^\$2[aby]\$11\$/);
+    // argon2id like sign-up; never the password itself.
+    expect((await row(me.id)).passwordHash).toMatch(/^\$argon2id\$/);
     expect((await row(me.id)).passwordHash).not.toContain("second-password-2");
   });
 
@@ -103,68 +103,82 @@ describe("changePassword", () => {
   });
 });
 
-describe("ending other sessions", () => {
-  it("a new password ends sessions holding the old key; the key handed back keeps the caller's session", async () => {
-    const me = await member();
-    // Tokens issued before any change carry no key (null), like the account.
-    const oldToken = (await authenticate(fresh.db, me.email, "first-password-1"))!.sessionKey;
-    expect(oldToken).toBeNull();
-    expect(await getSessionUser(fresh.db, me.id, sessionKeyDigest(oldToken))).toMatchObject({ id: me.id });
+const device = (userId: string) => createSession(fresh.db, { userId, userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Version/17.0 Safari/605.1.15", ipPrefix: "203.0.113.0/24" });
 
-    const result = await changePassword(fresh.db, me.id, { currentPassword: "first-password-1", newPassword: "second-password-2", confirmPassword: "second-password-2" });
-    if (!result.ok) throw new Error("expected the change");
-    expect(await getSessionUser(fresh.db, me.id, sessionKeyDigest(oldToken))).toBeNull();
-    expect(await getSessionUser(fresh.db, me.id, undefined)).toBeNull();
-    expect(await getSessionUser(fresh.db, me.id, sessionKeyDigest("guessed-key"))).toBeNull();
-    expect(await getSessionUser(fresh.db, me.id, sessionKeyDigest(result.sessionKey))).toMatchObject({ id: me.id, email: me.email });
-    // Sessions carry the key's digest, never the key (which renews a token): the key itself is no digest.
-    expect(await getSessionUser(fresh.db, me.id, result.sessionKey)).toBeNull();
-    // A fresh sign-in gets the current key.
-    expect((await authenticate(fresh.db, me.email, "second-password-2"))!.sessionKey).toBe(result.sessionKey);
+describe("ending other sessions", () => {
+  it("a new password ends the account's other sessions; the caller's own stays", async () => {
+    const me = await member();
+    const [mine, other, elsewhere] = [await device(me.id), await device(me.id), await device(me.id)];
+    const result = await changePassword(fresh.db, me.id, { currentPassword: "first-password-1", newPassword: "second-password-2", confirmPassword: "second-password-2" }, mine);
+    expect(result).toEqual({ ok: true });
+    expect(await getSessionUser(fresh.db, me.id, mine)).toMatchObject({ id: me.id, email: me.email, sessionId: mine });
+    expect(await getSessionUser(fresh.db, me.id, other)).toBeNull();
+    expect(await getSessionUser(fresh.db, me.id, elsewhere)).toBeNull();
   });
 
   it("a refused change keeps every session", async () => {
     const me = await member();
-    await changePassword(fresh.db, me.id, { currentPassword: "wrong-password-9", newPassword: "second-password-2", confirmPassword: "second-password-2" });
-    expect(await getSessionUser(fresh.db, me.id, null)).toMatchObject({ id: me.id });
+    const s = await device(me.id);
+    await changePassword(fresh.db, me.id, { currentPassword: "wrong-password-9", newPassword: "second-password-2", confirmPassword: "second-password-2" }, null);
+    expect(await getSessionUser(fresh.db, me.id, s)).toMatchObject({ id: me.id });
   });
 
-  it("'sign out everywhere else' replaces the key of that account only", async () => {
+  it("'sign out everywhere else' ends that account's other sessions only", async () => {
     const [me, other] = [await member(), await member()];
-    const first = await endOtherSessions(fresh.db, me.id);
-    const second = await endOtherSessions(fresh.db, me.id);
-    if (!first.ok || !second.ok) throw new Error("expected new keys");
-    expect(second.sessionKey).not.toBe(first.sessionKey);
-    expect(await getSessionUser(fresh.db, me.id, sessionKeyDigest(first.sessionKey))).toBeNull();
-    expect(await getSessionUser(fresh.db, me.id, sessionKeyDigest(second.sessionKey))).toMatchObject({ id: me.id });
-    expect(await getSessionUser(fresh.db, other.id, null)).toMatchObject({ id: other.id });
-    expect(await endOtherSessions(fresh.db, "no-such-user")).toEqual({ ok: false, code: "not_found" });
+    const [mine, second] = [await device(me.id), await device(me.id)];
+    const theirs = await device(other.id);
+    expect(await endOtherSessions(fresh.db, me.id, mine)).toEqual({ ok: true, ended: 1 });
+    expect(await getSessionUser(fresh.db, me.id, mine)).not.toBeNull();
+    expect(await getSessionUser(fresh.db, me.id, second)).toBeNull();
+    expect(await getSessionUser(fresh.db, other.id, theirs)).not.toBeNull();
+    expect(await endOtherSessions(fresh.db, "no-such-user", null)).toEqual({ ok: true, ended: 0 });
   });
 });
 
-describe("changeEmail", () => {
-  it("changes the address (normalised) with the current password; sign-in follows it", async () => {
+type Mail = { to: string; subject: string; text: string; html: string; locale: string };
+const mailsTo = async (to: string): Promise<Mail[]> => (await fresh.db.select().from(outbox).orderBy(outbox.createdAt)).map((r) => r.payload as Mail).filter((m) => m.to === to);
+const tokenIn = (mail: Mail | undefined) => new URL(/https?:\/\/\S+token=[A-Za-z0-9_-]+/.exec(mail?.text ?? "")![0]).searchParams.get("token")!;
+
+describe("email change", () => {
+  it("changes nothing until the link mailed to the new address is opened; then the old address gets a notice", async () => {
     const me = await member();
-    await fresh.db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, me.id));
-    expect(await changeEmail(fresh.db, me.id, { email: "  New.Address@Profile.TEST ", currentPassword: "first-password-1" })).toEqual({ ok: true });
+    await fresh.db.update(users).set({ locale: "zh-CN" }).where(eq(users.id, me.id));
+    const before = await row(me.id);
+    expect(await requestEmailChange(fresh.db, me.id, { email: "  New.Address@Profile.TEST ", currentPassword: "first-password-1" })).toEqual({ ok: true, pending: "new.address@profile.test" });
+    expect(await row(me.id)).toEqual(before);
+    const [confirm] = await mailsTo("new.address@profile.test");
+    expect(confirm).toMatchObject({ locale: "zh-CN", subject: "请确认你在 Atelier 的新邮箱地址" });
+    expect(confirm!.text).toContain("http://localhost:3000/confirm-email?token=");
+    expect(confirm!.html).not.toMatch(/<img/i);
+
+    const result = await confirmEmailChange(fresh.db, tokenIn(confirm));
+    expect(result).toEqual({ ok: true, userId: me.id, email: "new.address@profile.test" });
     const after = await row(me.id);
     expect(after.email).toBe("new.address@profile.test");
-    expect(after.emailVerified).toBeNull();
+    expect(after.emailVerified).not.toBeNull();
     expect(await authenticate(fresh.db, "new.address@profile.test", "first-password-1")).toMatchObject({ id: me.id });
     expect(await authenticate(fresh.db, me.email, "first-password-1")).toBeNull();
+    // The old address had only the sign-up's verification mail before; now the notice too.
+    const notice = (await mailsTo(me.email)).find((m) => m.locale === "zh-CN");
+    expect(notice).toMatchObject({ subject: "你的 Atelier 邮箱地址已更改" });
+    expect(notice!.text).toContain("new.address@profile.test");
+    // Single use.
+    expect(await confirmEmailChange(fresh.db, tokenIn(confirm))).toEqual({ ok: false, code: "invalid_token" });
   });
 
-  it("answers email_taken for an address in use, without writing and without an exception", async () => {
+  it("answers email_taken for an address in use, without writing or mailing", async () => {
     const [me, other] = [await member(), await member()];
     const before = await row(me.id);
-    expect(await changeEmail(fresh.db, me.id, { email: other.email.toUpperCase(), currentPassword: "first-password-1" })).toEqual({ ok: false, code: "email_taken" });
+    expect(await requestEmailChange(fresh.db, me.id, { email: other.email.toUpperCase(), currentPassword: "first-password-1" })).toEqual({ ok: false, code: "email_taken" });
     expect(await row(me.id)).toEqual(before);
-    expect((await row(other.id)).email).toBe(other.email);
+    expect((await mailsTo(other.email)).filter((m) => m.subject.includes("new email"))).toEqual([]);
   });
 
-  it("lets one of two people racing for the same address have it", async () => {
+  it("lets one of two people confirming the same address have it", async () => {
     const [a, b] = [await member(), await member()];
-    const results = await Promise.all([a, b].map((u) => changeEmail(fresh.db, u.id, { email: "wanted@profile.test", currentPassword: "first-password-1" })));
+    for (const u of [a, b]) expect(await requestEmailChange(fresh.db, u.id, { email: "wanted@profile.test", currentPassword: "first-password-1" })).toMatchObject({ ok: true });
+    const links = (await mailsTo("wanted@profile.test")).map(tokenIn);
+    const results = await Promise.all(links.map((t) => confirmEmailChange(fresh.db, t)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.code === "email_taken")).toHaveLength(1);
   });
@@ -172,15 +186,26 @@ describe("changeEmail", () => {
   it("refuses a wrong password or a bad address without writing; the same address is a no-op", async () => {
     const me = await member();
     const before = await row(me.id);
-    expect(await changeEmail(fresh.db, me.id, { email: "elsewhere@profile.test", currentPassword: "wrong-password-9" })).toEqual({ ok: false, code: "wrong_password" });
-    expect(await changeEmail(fresh.db, me.id, { email: "not-an-email", currentPassword: "first-password-1" })).toMatchObject({ ok: false, code: "invalid", fieldErrors: { email: "email_invalid" } });
-    expect(await changeEmail(fresh.db, me.id, { email: me.email.toUpperCase(), currentPassword: "first-password-1" })).toEqual({ ok: true });
+    expect(await requestEmailChange(fresh.db, me.id, { email: "elsewhere@profile.test", currentPassword: "wrong-password-9" })).toEqual({ ok: false, code: "wrong_password" });
+    expect(await requestEmailChange(fresh.db, me.id, { email: "not-an-email", currentPassword: "first-password-1" })).toMatchObject({ ok: false, code: "invalid", fieldErrors: { email: "email_invalid" } });
+    expect(await requestEmailChange(fresh.db, me.id, { email: me.email.toUpperCase(), currentPassword: "first-password-1" })).toEqual({ ok: true, pending: null });
     expect(await row(me.id)).toEqual(before);
+    expect(await mailsTo("elsewhere@profile.test")).toEqual([]);
+  });
+
+  it("refuses an expired or made-up link", async () => {
+    const me = await member();
+    await requestEmailChange(fresh.db, me.id, { email: "late@profile.test", currentPassword: "first-password-1" });
+    const [mail] = await mailsTo("late@profile.test");
+    expect(await confirmEmailChange(fresh.db, tokenIn(mail), new Date(Date.now() + 25 * 60 * 60 * 1000))).toEqual({ ok: false, code: "invalid_token" });
+    expect(await confirmEmailChange(fresh.db, "A".repeat(43))).toEqual({ ok: false, code: "invalid_token" });
+    expect(await confirmEmailChange(fresh.db, "not a token")).toEqual({ ok: false, code: "invalid_token" });
+    expect((await row(me.id)).email).toBe(me.email);
   });
 
   it("refuses accounts without a password (made through a provider)", async () => {
     const [u] = await fresh.db.insert(users).values({ email: "oauth@profile.test", name: "OAuth" }).returning({ id: users.id });
-    expect(await changeEmail(fresh.db, u!.id, { email: "other@profile.test", currentPassword: "anything-at-all-1" })).toEqual({ ok: false, code: "wrong_password" });
+    expect(await requestEmailChange(fresh.db, u!.id, { email: "other@profile.test", currentPassword: "anything-at-all-1" })).toEqual({ ok: false, code: "wrong_password" });
     expect(await changePassword(fresh.db, u!.id, { currentPassword: "anything-at-all-1", newPassword: "brand-new-pass-1", confirmPassword: "brand-new-pass-1" })).toEqual({ ok: false, code: "wrong_password" });
     expect((await row(u!.id)).passwordHash).toBeNull();
   });

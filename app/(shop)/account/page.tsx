@@ -8,11 +8,17 @@ export const generateMetadata = pageMetadata("account");
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("/account");
-  const denied = (await searchParams).denied === "1";
+  const params = await searchParams;
+  const denied = params.denied === "1";
   const [t, tOrders] = await Promise.all([getTranslations("account"), getTranslations("orders")]);
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="font-serif text-3xl">{t("title")}</h1>
+      {params.verified === "1" && (
+        <p role="status" className="rounded border border-moss/40 bg-moss/5 px-3 py-2 text-sm text-moss">
+          {t("verified")}
+        </p>
+      )}
       {denied && (
         <p role="alert" className="rounded border border-accent/40 bg-accent/5 px-3 py-2 text-sm text-accent-dark">
           {t("denied")}

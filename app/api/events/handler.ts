@@ -2,13 +2,14 @@
  * The event beacon's request handling, apart from route.ts so the route file exports only its verbs.
  *
  * Order of checks: a declared body over the byte limit is refused before anything is read (413);
- * without analytics consent nothing is read or stored (204); then the per-visitor/IP rate limit (429);
+ * without analytics consent nothing is read or stored (204); then the per-visitor/IP rate limit, shared by every instance (429);
  * the body is read up to the limit (413 beyond it), parsed and validated as a whole (400, nothing
  * stored; more than MAX_BATCH_EVENTS events is a 413 like too many bytes); finally one insert. A visitor without the visitor-id cookie gets one.
  */
 import type { Executor } from "@/db/client";
 import { cookieValue, readCapped } from "@/lib/http";
-import type { RateLimiter } from "@/lib/tracking/rate-limit";
+import { clientAddress, limitSubject } from "@/lib/security/client-address";
+import type { LimitResult } from "@/lib/security/rate-limit";
 import { recordEvents } from "@/lib/tracking/record";
 import { beaconBatchSchema, MAX_BATCH_BYTES, MAX_BATCH_EVENTS } from "@/lib/tracking/schema";
 import { analyticsAllowed, CONSENT_COOKIE, isValidVisitorId, newVisitorId, parseConsent, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE } from "@/lib/visitor";
@@ -17,15 +18,13 @@ export type BeaconDeps = {
   db: () => Promise<Executor>;
   /** The signed-in user's id, or null. */
   userId: () => Promise<string | null>;
-  limiter: RateLimiter;
+  /** Counts one batch for the key in the shared store (lib/security/rate-limit.ts, rule `beacon`). */
+  limit: (key: string, now: Date) => Promise<LimitResult>;
+  /** Whether X-Forwarded-For comes from a proxy we trust (lib/security/client-address.ts). */
+  trustProxy: boolean;
   now: () => number;
   secureCookies: boolean;
 };
-
-function clientAddress(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "unknown";
-}
 
 const json = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => Response.json(body, { status, headers });
 
@@ -37,9 +36,10 @@ export async function handleBeacon(request: Request, deps: BeaconDeps): Promise<
   const cookieVisitor = cookieValue(request, VISITOR_COOKIE);
   const visitorId = isValidVisitorId(cookieVisitor) ? cookieVisitor : null;
   const now = deps.now();
-  const key = visitorId ? `v:${visitorId}` : `ip:${clientAddress(request)}`;
-  if (!deps.limiter.take(key, now)) {
-    return json(429, { error: "rate_limited:events", message: "too many event batches" }, { "retry-after": String(Math.max(1, deps.limiter.retryAfter(key, now))) });
+  const key = visitorId ? `v:${visitorId}` : `ip:${limitSubject(clientAddress(request.headers, { trustProxy: deps.trustProxy }).address)}`;
+  const limited = await deps.limit(key, new Date(now));
+  if (!limited.ok) {
+    return json(429, { error: "rate_limited:events", message: "too many event batches" }, { "retry-after": String(limited.retryAfterSeconds) });
   }
 
   const text = await readCapped(request, MAX_BATCH_BYTES);

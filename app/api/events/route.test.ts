@@ -1,15 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { useDatabase } from "@/db/client";
-import { events, products, recoDismissals, users } from "@/db/schema";
-import { sessionKeyDigest } from "@/lib/auth/session-key";
+import { events, products, rateLimits, recoDismissals, users } from "@/db/schema";
+import { createSession, revokeSession } from "@/lib/auth/sessions";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { mergeVisitorIntoUser, recordServerEvent } from "@/lib/tracking/record";
 import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS } from "@/lib/tracking/schema";
 
 // The route asks Auth.js for the session, which needs a Next request scope; tests say who is signed in.
-const session: { user: { id: string } | null; sessionKey?: string } = { user: null };
-vi.mock("@/lib/auth", () => ({ auth: async () => (session.user ? { user: session.user, sessionKeyDigest: sessionKeyDigest(session.sessionKey) } : null) }));
+const session: { user: { id: string } | null; sessionId?: string } = { user: null };
+vi.mock("@/lib/auth", () => ({ auth: async () => (session.user ? { user: session.user, sessionId: session.sessionId } : null) }));
 
 const { POST } = await import("./route");
 
@@ -31,7 +31,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   session.user = null;
-  session.sessionKey = undefined;
+  session.sessionId = undefined;
 });
 
 let visitorCounter = 0;
@@ -120,6 +120,7 @@ describe("POST /api/events", () => {
 
   it("attributes events to the signed-in user and drops unknown products", async () => {
     session.user = { id: USER };
+    session.sessionId = await createSession(fresh.db, { userId: USER, userAgent: "test", ipPrefix: null });
     const vid = visitor();
     const res = await POST(beacon(JSON.stringify({ events: [view(), { ...view(), productId: "no-such-product" }] }), { atelier_consent: "analytics", atelier_vid: vid }));
     expect(res.status).toBe(202);
@@ -141,24 +142,36 @@ describe("POST /api/events", () => {
     expect(await countEvents()).toBe(before + 1);
   });
 
-  it("does not attribute events to an account whose session was ended elsewhere (password changed)", async () => {
-    const [other] = await fresh.db.insert(users).values({ email: "ended@test.test", name: "Ended", role: "consumer", sessionKey: "the-current-key" }).returning({ id: users.id });
+  it("does not attribute events to an account whose session was ended (signed out, or ended elsewhere)", async () => {
+    const [other] = await fresh.db.insert(users).values({ email: "ended@test.test", name: "Ended", role: "consumer" }).returning({ id: users.id });
+    const ended = await createSession(fresh.db, { userId: other!.id, userAgent: "test", ipPrefix: null });
+    await revokeSession(fresh.db, ended);
     session.user = { id: other!.id };
-    session.sessionKey = "an-older-key";
+    session.sessionId = ended;
     const vid = visitor();
     expect((await POST(beacon(JSON.stringify({ events: [view()] }), { atelier_consent: "analytics", atelier_vid: vid }))).status).toBe(202);
-    session.sessionKey = "the-current-key";
+    session.sessionId = await createSession(fresh.db, { userId: other!.id, userAgent: "test", ipPrefix: null });
     expect((await POST(beacon(JSON.stringify({ events: [view()] }), { atelier_consent: "analytics", atelier_vid: vid }))).status).toBe(202);
     const rows = await fresh.db.select().from(events).where(eq(events.visitorId, vid));
     expect(rows.map((r) => r.userId).sort()).toEqual([other!.id, null].sort());
   });
 
-  it("rate-limits a visitor that sends too many batches", async () => {
+  it("rate-limits a visitor that sends too many batches, in the shared store (parallel batches too)", async () => {
     const vid = visitor();
-    const statuses: number[] = [];
-    for (let k = 0; k < 25; k++) statuses.push((await POST(beacon(JSON.stringify({ events: [view()] }), { atelier_consent: "analytics", atelier_vid: vid }))).status);
-    expect(statuses.slice(0, 20).every((s) => s === 202)).toBe(true);
-    expect(statuses.at(-1)).toBe(429);
+    const send = () => POST(beacon(JSON.stringify({ events: [view()] }), { atelier_consent: "analytics", atelier_vid: vid }));
+    const statuses = (await Promise.all(Array.from({ length: 25 }, send))).map((r) => r.status);
+    expect(statuses.filter((s) => s === 202)).toHaveLength(20);
+    const refused = await send();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    // The count lives in the database, not in this process: another instance would see the same row.
+    const [row] = await fresh.db.select().from(rateLimits).where(eq(rateLimits.key, `beacon:v:${vid}`));
+    expect(row?.blockedUntil).not.toBeNull();
+  });
+
+  it("counts a visitor without a cookie by address, and a garbage X-Forwarded-For does not fail the request", async () => {
+    const res = await POST(beacon(JSON.stringify({ events: [view()] }), { atelier_consent: "analytics" }, { "x-forwarded-for": "not an address, 999.1.1.1, ::::, [::1" }));
+    expect(res.status).toBe(202);
   });
 });
 

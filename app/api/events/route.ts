@@ -2,16 +2,17 @@ import { getDb } from "@/db/client";
 import { currentUserId } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
-import { createRateLimiter } from "@/lib/tracking/rate-limit";
+import { trustProxy } from "@/lib/auth/sign-in-guard";
+import { consumeLimit, RULES } from "@/lib/security/rate-limit";
 import { handleBeacon } from "./handler";
 
-// A page view sends one batch on leaving and a strip one per render: 20 at once, one a second after.
-const limiter = createRateLimiter({ capacity: 20, refillPerSecond: 1 });
+// Counted in PostgreSQL, so the limit holds across app instances: one upsert per batch.
+const limit = async (key: string, now: Date) => consumeLimit(await getDb(), RULES.beacon, key, now);
 
 /** POST /api/events: the behaviour beacon (see handler.ts for the contract). */
 export async function POST(request: Request): Promise<Response> {
   try {
-    return await handleBeacon(request, { db: getDb, userId: currentUserId, limiter, now: Date.now, secureCookies: env.NODE_ENV === "production" });
+    return await handleBeacon(request, { db: getDb, userId: currentUserId, limit, trustProxy: trustProxy(), now: Date.now, secureCookies: env.NODE_ENV === "production" });
   } catch (error) {
     return errorResponse(error);
   }

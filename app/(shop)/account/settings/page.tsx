@@ -4,8 +4,11 @@ import { AccountSection } from "@/components/account/account-section";
 import { EmailForm } from "@/components/account/email-form";
 import { NameForm } from "@/components/account/name-form";
 import { PasswordForm } from "@/components/account/password-form";
+import { DeviceList } from "@/components/account/device-list";
 import { SessionsForm } from "@/components/account/sessions-form";
+import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/session";
+import { listSessions } from "@/lib/auth/sessions";
 import { pageMetadata } from "@/lib/page-metadata";
 
 export const generateMetadata = pageMetadata("settings", { index: false });
@@ -14,8 +17,9 @@ type Props = { searchParams: Promise<{ saved?: string | string[] }> };
 
 export default async function AccountSettingsPage({ searchParams }: Props) {
   const user = await requireUser("/account/settings");
-  // Set by the actions that change the session key, which reload this page (app/_actions/account.ts).
+  // ?saved=email: set by the email-change confirmation link (app/_actions/auth.ts), which lands here.
   const { saved } = await searchParams;
+  const devices = await listSessions(await getDb(), user.id, user.sessionId);
   const [t, tAuth] = await Promise.all([getTranslations("settings"), getTranslations("auth")]);
   return (
     <div className="mx-auto max-w-2xl space-y-10">
@@ -29,13 +33,14 @@ export default async function AccountSettingsPage({ searchParams }: Props) {
         <NameForm current={user.name ?? ""} labelledBy="settings-name-title" />
       </AccountSection>
       <AccountSection id="settings-password-title" title={t("passwordTitle")}>
-        <PasswordForm labelledBy="settings-password-title" rule={tAuth("passwordRule")} saved={saved === "password"} />
+        <PasswordForm labelledBy="settings-password-title" rule={tAuth("passwordRule")} />
       </AccountSection>
       <AccountSection id="settings-email-title" title={t("emailTitle")} text={t("emailText", { email: user.email })}>
-        <EmailForm current={user.email} labelledBy="settings-email-title" />
+        <EmailForm current={user.email} labelledBy="settings-email-title" confirmed={saved === "email"} />
       </AccountSection>
       <AccountSection id="settings-sessions-title" title={t("sessionsTitle")} text={t("sessionsText")}>
-        <SessionsForm labelledBy="settings-sessions-title" saved={saved === "sessions"} />
+        <DeviceList sessions={devices} />
+        <SessionsForm labelledBy="settings-sessions-title" />
       </AccountSection>
     </div>
   );

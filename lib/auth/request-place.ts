@@ -1,0 +1,9 @@
+import "server-only";
+import { headers } from "next/headers";
+import { clientAddress, limitSubject } from "@/lib/security/client-address";
+import { trustProxy } from "./sign-in-guard";
+
+/** The bucket per-address limits count this request in (see lib/security/client-address.ts). */
+export async function requestAddressSubject(): Promise<string> {
+  return limitSubject(clientAddress(await headers(), { trustProxy: trustProxy() }).address);
+}
