@@ -1,5 +1,5 @@
 /**
- * placeOrder: the one way anything is sold (contract in ../shared/DESIGN.md).
+ * placeOrder: the one way anything is sold (contract in docs/ARCHITECTURE.md, "Contracts other code relies on").
  *
  * One transaction, in this order:
  *   1. claim the idempotency key by inserting the order row first: a concurrent twin with the same key
