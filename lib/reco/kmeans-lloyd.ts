@@ -3,7 +3,9 @@
  * change cluster cost no distance computation:
  * - Hamerly ("Making k-means even faster", SDM 2010), the default: one upper and one lower bound per
  *   point; the points whose bounds fail are collected and rescanned (all k distances) in blocks through
- *   the distance kernel (kernels.ts: WebAssembly SIMD, or plain TypeScript with the same bits).
+ *   the distance kernel (kernels.ts: WebAssembly SIMD, or plain TypeScript with the same bits). This
+ *   runs in fixed chunks of points, on the worker-thread pool for large inputs (kmeans-pool.ts), each
+ *   chunk's label moves added to the sums in chunk order so that every path gives the same bits.
  * - Elkan ("Using the triangle inequality to accelerate k-means", ICML 2003): one lower bound per point
  *   and centroid, scalar; prunes more distances but no longer pays against the batched SIMD rescans.
  * Both return what plain Lloyd would (the bounds only skip work that could not change a label). The
