@@ -34,23 +34,16 @@ export function assignAll(
   kernel: DistanceKernel, n: number, c: Float64Array, k: number, labels: Int32Array, dist2: Float64Array,
 ): number {
   let inertia = 0;
+  // The kernel's branchless nearest-centre scan (same rule: lowest squared distance, ties to the lower
+  // index); a compare-and-branch per centre here mispredicted on structureless data.
+  const idx = new Int32Array(Math.min(n, BLOCK));
   for (let start = 0; start < n; start += BLOCK) {
     const count = Math.min(BLOCK, n - start);
-    const dist = kernel.distances(start, count, c, k);
-    for (let b = 0; b < count; b++) {
-      let best = Infinity;
-      let bestC = 0;
-      for (let j = 0; j < k; j++) {
-        const s = dist[b * k + j]!;
-        if (s < best) {
-          best = s;
-          bestC = j;
-        }
-      }
-      labels[start + b] = bestC;
-      dist2[start + b] = best;
-      inertia += best;
-    }
+    for (let b = 0; b < count; b++) idx[b] = start + b;
+    const near = kernel.nearestAt(idx, 0, count, c, k);
+    labels.set(near.label, start);
+    dist2.set(near.best, start);
+    for (let b = 0; b < count; b++) inertia += near.best[b]!;
   }
   return inertia;
 }
@@ -157,7 +150,22 @@ export function lloyd(
   const { params, deltas, changed: chunkChanged } = ctx;
   if (pool) pool.setup(ctx);
 
-  for (let start = 0; start < n; start += BLOCK) {
+  const idx = new Int32Array(Math.min(n, BLOCK));
+  for (let start = 0; start < (elkan ? 0 : n); start += BLOCK) {
+    const count = Math.min(BLOCK, n - start);
+    for (let b = 0; b < count; b++) idx[b] = start + b;
+    const near = kernel.nearestAt(idx, 0, count, c, k);
+    for (let b = 0; b < count; b++) {
+      const i = start + b;
+      const bestC = near.label[b]!;
+      labels[i] = bestC;
+      upper[i] = Math.sqrt(near.best[b]!);
+      lower[i] = Math.sqrt(near.second[b]!);
+      s.counts[bestC]!++;
+      for (let f = 0; f < d; f++) s.sums[bestC * d + f]! += x[i * d + f]!;
+    }
+  }
+  for (let start = 0; start < (elkan ? n : 0); start += BLOCK) {
     const count = Math.min(BLOCK, n - start);
     const dist = kernel.distances(start, count, c, k);
     for (let b = 0; b < count; b++) {
