@@ -12,7 +12,9 @@
  *   exist. Its chunk step is `hamerlyChunk` below, stringified, so both sides run the same code.
  * - The hand-off is synchronous (Atomics.wait / notify on shared memory; Node allows Atomics.wait on its
  *   main thread), which keeps kmeans() synchronous. A worker that is still starting, or busy, simply
- *   claims nothing: the main thread then runs every chunk itself.
+ *   claims nothing: the main thread then runs every chunk itself. Workers only finish starting while the
+ *   creating thread's event loop turns, so a caller that clusters right after an await (the refresh
+ *   job) calls chunkPool() early; a fully synchronous first call runs on one thread.
  */
 import os from "node:os";
 import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
