@@ -58,9 +58,14 @@ const MEMARG_8 = [3, 0]; // alignment 2^3, offset 0
 const I32_LOAD = 0x28;
 const I32_MUL = 0x6c;
 const I32_STORE = 0x36;
-const IF = 0x04;
-const ELSE = 0x05;
-const F64_LT = 0x63;
+const I64_EXTEND_I32_U = 0xad;
+const I32_WRAP_I64 = 0xa7;
+const I64X2_SPLAT = simd(0x12);
+const I64X2_EXTRACT_LANE = simd(0x1d);
+const F64X2_LT = simd(0x49);
+const V128_BITSELECT = simd(0x52);
+const F64X2_PMIN = simd(0xf6);
+const F64X2_PMAX = simd(0xf7);
 const TEE = 0x22;
 const F64 = 0x7c;
 const F64_CONST_INF = [0x44, 0, 0, 0, 0, 0, 0, 0xf0, 0x7f];
@@ -111,16 +116,23 @@ const laneSum = [...get(15), ...F64X2_EXTRACT_LANE, 0, ...get(15), ...F64X2_EXTR
 type Kind = "rows" | "gather" | "nearest";
 
 function body(kind: Kind, h: number): number[] {
-  const locals = [h > 0 ? 5 : 4, 8, I32, 2, V128, 3, F64, 2, I32, ...(h > 0 ? [h, V128] : [])];
+  // Three more v128 after the row registers: best, second and label of the nearest-centre scan.
+  const locals = [h > 0 ? 6 : 5, 8, I32, 2, V128, 3, F64, 2, I32, ...(h > 0 ? [h, V128] : []), 3, V128];
+  const bv = 22 + h;
+  const sv = bv + 1;
+  const lv = bv + 2;
   const perCentre =
     kind === "nearest"
       ? [
-          ...laneSum, TEE, 17, ...get(18), F64_LT,
-          IF, VOID,
-          ...get(18), ...set(19), ...get(17), ...set(18), ...get(8), ...set(20),
-          ELSE,
-          ...get(17), ...get(19), F64_LT, IF, VOID, ...get(17), ...set(19), END,
-          END,
+          // Branchless, in v128 registers (lane 0 matters): on structureless data which centre wins
+          // is a coin toss, and the mispredicted branches of an if/else (scalar f64.min compiles to
+          // branches too) made this ~3x slower than the block distances. pmin/pmax return one of
+          // their operands, so the bits match the TypeScript comparisons exactly:
+          // label <- q < best ? j : label; second <- min(second, max(best, q)); best <- min(best, q)
+          ...laneSum, ...F64X2_SPLAT, ...set(16),
+          ...get(8), I64_EXTEND_I32_U, ...I64X2_SPLAT, ...get(lv), ...get(16), ...get(bv), ...F64X2_LT, ...V128_BITSELECT, ...set(lv),
+          ...get(sv), ...get(bv), ...get(16), ...F64X2_PMAX, ...F64X2_PMIN, ...set(sv),
+          ...get(bv), ...get(16), ...F64X2_PMIN, ...set(bv),
         ]
       : [...get(13), ...laneSum, F64_STORE, ...MEMARG_8, ...addTo(13, [I32_CONST, 8])];
   const loadRow: number[] = [];
@@ -128,6 +140,9 @@ function body(kind: Kind, h: number): number[] {
   const perPointEnd =
     kind === "nearest"
       ? [
+          ...get(bv), ...F64X2_EXTRACT_LANE, 0, ...set(18),
+          ...get(sv), ...F64X2_EXTRACT_LANE, 0, ...set(19),
+          ...get(lv), ...I64X2_EXTRACT_LANE, 0, I32_WRAP_I64, ...set(20),
           // out + 8t <- best; out + 8n + 8t <- second; out + 16n + 4t <- label
           ...get(7), I32_CONST, 3, I32_SHL, ...set(21),
           ...get(5), ...get(21), I32_ADD, ...get(18), F64_STORE, ...MEMARG_8,
@@ -148,7 +163,7 @@ function body(kind: Kind, h: number): number[] {
     ...(kind === "rows" ? [] : [...get(14), I32_LOAD, ...MEMARG_4, ...get(10), I32_MUL, ...get(0), I32_ADD, ...set(11)]),
     ...loadRow,
     ...get(3), ...set(12),
-    ...(kind === "nearest" ? [...F64_CONST_INF, ...set(18), ...F64_CONST_INF, ...set(19), I32_CONST, 0, ...set(20)] : []),
+    ...(kind === "nearest" ? [...F64_CONST_INF, ...F64X2_SPLAT, ...set(bv), ...F64_CONST_INF, ...F64X2_SPLAT, ...set(sv), I32_CONST, 0, I64_EXTEND_I32_U, ...I64X2_SPLAT, ...set(lv)] : []),
     I32_CONST, 0, ...set(8),
     BLOCK, VOID,
     LOOP, VOID,

@@ -3,7 +3,9 @@
  * change cluster cost no distance computation:
  * - Hamerly ("Making k-means even faster", SDM 2010), the default: one upper and one lower bound per
  *   point; the points whose bounds fail are collected and rescanned (all k distances) in blocks through
- *   the distance kernel (kernels.ts: WebAssembly SIMD, or plain TypeScript with the same bits).
+ *   the distance kernel (kernels.ts: WebAssembly SIMD, or plain TypeScript with the same bits). This
+ *   runs in fixed chunks of points, on the worker-thread pool for large inputs (kmeans-pool.ts), each
+ *   chunk's label moves added to the sums in chunk order so that every path gives the same bits.
  * - Elkan ("Using the triangle inequality to accelerate k-means", ICML 2003): one lower bound per point
  *   and centroid, scalar; prunes more distances but no longer pays against the batched SIMD rescans.
  * Both return what plain Lloyd would (the bounds only skip work that could not change a label). The
@@ -11,6 +13,7 @@
  * centroid as to their own), which is also the data that needs 100-250 iterations to meet tol.
  */
 import { BLOCK, createDistanceKernel, dist2Lanes, type DistanceKernel } from "./kernels";
+import { CHUNK, chunkPool, hamerlyChunk, PARALLEL_MIN_POINTS, type ChunkContext } from "./kmeans-pool";
 import { reseedEmpty } from "./kmeans-seeding";
 
 export type LloydRun = { centroids: Float64Array; labels: Int32Array; inertia: number; iterations: number };
@@ -31,23 +34,16 @@ export function assignAll(
   kernel: DistanceKernel, n: number, c: Float64Array, k: number, labels: Int32Array, dist2: Float64Array,
 ): number {
   let inertia = 0;
+  // The kernel's branchless nearest-centre scan (same rule: lowest squared distance, ties to the lower
+  // index); a compare-and-branch per centre here mispredicted on structureless data.
+  const idx = new Int32Array(Math.min(n, BLOCK));
   for (let start = 0; start < n; start += BLOCK) {
     const count = Math.min(BLOCK, n - start);
-    const dist = kernel.distances(start, count, c, k);
-    for (let b = 0; b < count; b++) {
-      let best = Infinity;
-      let bestC = 0;
-      for (let j = 0; j < k; j++) {
-        const s = dist[b * k + j]!;
-        if (s < best) {
-          best = s;
-          bestC = j;
-        }
-      }
-      labels[start + b] = bestC;
-      dist2[start + b] = best;
-      inertia += best;
-    }
+    for (let b = 0; b < count; b++) idx[b] = start + b;
+    const near = kernel.nearestAt(idx, 0, count, c, k);
+    labels.set(near.label, start);
+    dist2.set(near.best, start);
+    for (let b = 0; b < count; b++) inertia += near.best[b]!;
   }
   return inertia;
 }
@@ -115,17 +111,25 @@ export function lloyd(
   elkanMaxBounds = ELKAN_MAX_BOUNDS,
   kernel: DistanceKernel = createDistanceKernel(x, n, d),
 ): LloydRun {
+  const elkan = n * k <= elkanMaxBounds;
+  const pool = !elkan && n >= PARALLEL_MIN_POINTS ? chunkPool() : null;
+  // The pool's threads see the points, labels, bounds and chunk deltas through shared memory.
+  const alloc = (bytes: number) => (pool ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  if (pool && !(x.buffer instanceof SharedArrayBuffer)) {
+    const shared = new Float64Array(alloc(n * d * 8));
+    shared.set(x.subarray(0, n * d));
+    x = shared;
+  }
   const s: State = {
     x, n, d, k, c: init,
-    sums: new Float64Array(k * d), counts: new Float64Array(k), labels: new Int32Array(n),
+    sums: new Float64Array(k * d), counts: new Float64Array(k), labels: new Int32Array(alloc(n * 4)),
     shift: new Float64Array(k), cc: new Float64Array(k * k), half: new Float64Array(k),
   };
   const { c, labels, shift, cc, half } = s;
-  const elkan = n * k <= elkanMaxBounds;
-  const upper = new Float64Array(n);
+  const upper = new Float64Array(alloc(n * 8));
   // Hamerly bound: lower[i] <= distance from i to every centroid but its own. Checked first, it
   // dismisses most points in O(1).
-  const lower = new Float64Array(n);
+  const lower = new Float64Array(alloc(n * 8));
   // Elkan bounds (when memory allows): bounds[i * k + j] - moved[j] <= distance from i to centroid j.
   // Stored plus the centroid's total movement when set and read minus its total movement now, so the
   // n * k bounds never need an update pass of their own.
@@ -133,9 +137,35 @@ export function lloyd(
   const moved = new Float64Array(k);
   const dist2 = new Float64Array(n);
   const fresh = new Float64Array(k * d);
-  const pending = new Int32Array(elkan ? 0 : n);
+  const nChunks = Math.ceil(n / CHUNK);
+  const ctx: ChunkContext = {
+    x, n, d, k, labels, upper, lower,
+    params: new Float64Array(alloc((2 * k + 3 + k * d) * 8)),
+    deltas: new Float64Array(alloc(nChunks * (k * d + k) * 8)),
+    changed: new Int32Array(alloc(nChunks * 4)),
+    // One spare slot: the branchless compaction writes one entry past the last failing point.
+    pending: new Int32Array(CHUNK + 1),
+    nearest: (idx, start, count) => kernel.nearestAt(idx, start, count, c, k),
+  };
+  const { params, deltas, changed: chunkChanged } = ctx;
+  if (pool) pool.setup(ctx);
 
-  for (let start = 0; start < n; start += BLOCK) {
+  const idx = new Int32Array(Math.min(n, BLOCK));
+  for (let start = 0; start < (elkan ? 0 : n); start += BLOCK) {
+    const count = Math.min(BLOCK, n - start);
+    for (let b = 0; b < count; b++) idx[b] = start + b;
+    const near = kernel.nearestAt(idx, 0, count, c, k);
+    for (let b = 0; b < count; b++) {
+      const i = start + b;
+      const bestC = near.label[b]!;
+      labels[i] = bestC;
+      upper[i] = Math.sqrt(near.best[b]!);
+      lower[i] = Math.sqrt(near.second[b]!);
+      s.counts[bestC]!++;
+      for (let f = 0; f < d; f++) s.sums[bestC * d + f]! += x[i * d + f]!;
+    }
+  }
+  for (let start = 0; start < (elkan ? n : 0); start += BLOCK) {
     const count = Math.min(BLOCK, n - start);
     const dist = kernel.distances(start, count, c, k);
     for (let b = 0; b < count; b++) {
@@ -186,8 +216,27 @@ export function lloyd(
       } else if (v > secondShift) secondShift = v;
     }
     let changed = 0;
-    let pendingCount = 0;
-    for (let i = 0; i < n; i++) {
+    if (!elkan) {
+      // Hamerly, in fixed chunks (kmeans-pool.ts): on the pool's threads when there is one, else here in
+      // chunk order; either way each chunk's moves land in its own deltas, added below in chunk order.
+      params.set(shift, 0);
+      params.set(half, k);
+      params[2 * k] = maxShift;
+      params[2 * k + 1] = maxShiftAt;
+      params[2 * k + 2] = secondShift;
+      params.set(c, 2 * k + 3);
+      if (pool) pool.run(ctx, nChunks);
+      else for (let ci = 0; ci < nChunks; ci++) hamerlyChunk(ctx, ci);
+      const width = k * d + k;
+      for (let ci = 0; ci < nChunks; ci++) {
+        if (chunkChanged[ci] === 0) continue;
+        changed += chunkChanged[ci]!;
+        const base = ci * width;
+        for (let t = 0; t < k * d; t++) s.sums[t]! += deltas[base + t]!;
+        for (let j = 0; j < k; j++) s.counts[j]! += deltas[base + k * d + j]!;
+      }
+    }
+    for (let i = 0; i < (elkan ? n : 0); i++) {
       const a = labels[i]!;
       let u = upper[i]! + shift[a]!;
       const l = lower[i]! - (a === maxShiftAt ? secondShift : maxShift);
@@ -195,11 +244,6 @@ export function lloyd(
       upper[i] = u;
       lower[i] = l;
       if (u <= z) continue;
-      if (!elkan) {
-        // Hamerly: rescanned below in blocks through the kernel, in point order.
-        pending[pendingCount++] = i;
-        continue;
-      }
       u = Math.sqrt(dist2At(x, i, c, a, d));
       upper[i] = u;
       if (u <= z) continue;
@@ -234,22 +278,6 @@ export function lloyd(
         labels[i] = best;
         move(s, i, a, best);
         changed++;
-      }
-    }
-    for (let start = 0; start < pendingCount; start += BLOCK) {
-      const count = Math.min(BLOCK, pendingCount - start);
-      const near = kernel.nearestAt(pending, start, count, c, k);
-      for (let b = 0; b < count; b++) {
-        const i = pending[start + b]!;
-        const best = near.label[b]!;
-        upper[i] = Math.sqrt(near.best[b]!);
-        lower[i] = Math.sqrt(near.second[b]!);
-        const a = labels[i]!;
-        if (best !== a) {
-          labels[i] = best;
-          move(s, i, a, best);
-          changed++;
-        }
       }
     }
     // No label moved: the centroids are already the means of their clusters, a fixed point.

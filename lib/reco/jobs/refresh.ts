@@ -10,6 +10,7 @@
  */
 import type { Db } from "@/db/client";
 import { clusterUsers, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from "./clusters";
+import { chunkPool } from "../kmeans-pool";
 import { itemNeighbourRows } from "./item-neighbours";
 import { loadRefreshData } from "./load";
 import { DEFAULT_MODEL_OPTIONS, fitModels, scoringNeighbours, type ModelOptions } from "./models";
@@ -71,6 +72,9 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
     last = t;
   };
 
+  // k-means's worker threads start while the event loop turns (during the loads below), not while a
+  // synchronous kmeans() call holds it; created here they are ready for the clusters stage.
+  chunkPool();
   const data = await loadRefreshData(db, {
     now,
     onQuery: (name, ms, rows) => options.onProgress?.(`  query ${name}: ${rows.toLocaleString("en-US")} rows in ${(ms / 1000).toFixed(2)} s`),
