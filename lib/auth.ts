@@ -34,17 +34,19 @@ class RateLimitedSignIn extends CredentialsSignin {
  * every read of the user and revoked at sign-out. The drizzle adapter keeps users and linked accounts
  * in PostgreSQL so OAuth providers can be added without a schema change.
  */
+// Auth.js builds callback and redirect URLs from the request's Host header unless AUTH_URL names the
+// site. In production that is SITE_URL (required at start), so a forged Host can never point a sign-in
+// redirect elsewhere, and cookies are Secure exactly when SITE_URL is https. Behind a proxy you control,
+// AUTH_TRUST_HOST=true trusts its forwarded host instead.
+if (env.NODE_ENV === "production" && !env.AUTH_TRUST_HOST) process.env.AUTH_URL ??= env.SITE_URL;
+
 export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth(async () => {
   const db = await getDb();
-  // Auth.js builds callback and redirect URLs from the request's Host header unless AUTH_URL names the
-  // site. In production that is SITE_URL (required at start), so a forged Host can never point a
-  // sign-in redirect elsewhere, and cookies are Secure exactly when SITE_URL is https. Behind a proxy
-  // you control, AUTH_TRUST_HOST=true trusts its forwarded host instead.
-  if (env.NODE_ENV === "production" && !env.AUTH_TRUST_HOST) process.env.AUTH_URL ??= env.SITE_URL;
   return {
     adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
     secret: env.AUTH_SECRET,
-    trustHost: env.AUTH_TRUST_HOST ?? env.NODE_ENV !== "production",
+    // Trusted only when configured, when the origin is pinned by AUTH_URL (above), or in development.
+    trustHost: env.AUTH_TRUST_HOST || Boolean(process.env.AUTH_URL) || env.NODE_ENV !== "production",
     session: { strategy: "jwt", maxAge: SESSION_DAYS * 24 * 60 * 60 },
     // A wrong password is an expected outcome shown in the form, not a server error worth a stack trace.
     logger: {
