@@ -51,7 +51,10 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
     // A wrong password is an expected outcome shown in the form, not a server error worth a stack trace.
     logger: {
       error(error: Error) {
-        if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+        // A request for an action Auth.js does not have (another method, a made-up path) is the
+        // client's mistake and already answered with a 4xx: no stack trace either.
+        const type = (error as { type?: string }).type ?? error.name;
+        if (type === "CredentialsSignin" || type === "UnknownAction") return;
         console.error("[auth]", error);
       },
     },
