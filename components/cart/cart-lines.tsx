@@ -5,16 +5,10 @@ import { useOptimistic, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { setCartQuantityAction } from "@/app/_actions/cart";
 import { MoneyText } from "@/components/commerce/money-text";
-import type { CartLine } from "@/lib/commerce/cart";
+import { cartSubtotals, lineAmount, type CartLine } from "@/lib/commerce/cart-math";
 import { productPath } from "@/lib/catalog/types";
 
 type Change = { productId: string; quantity: number };
-
-function lineAmount(l: CartLine): number {
-  const q = Math.min(l.quantity, l.maxQuantity);
-  if (q < 1) return 0;
-  return l.reservedAmount !== null ? l.reservedAmount + l.unitAmount * (q - 1) : l.unitAmount * q;
-}
 
 /**
  * The cart's lines with optimistic quantity changes: the new quantity and totals show at once, the
@@ -52,8 +46,7 @@ export function CartLines({ lines, canCheckout }: { lines: CartLine[]; canChecko
       </p>
     );
 
-  const totals = new Map<string, number>();
-  for (const l of optimistic) totals.set(l.currency, (totals.get(l.currency) ?? 0) + lineAmount(l));
+  const totals = cartSubtotals(optimistic);
   const blocked = optimistic.some((l) => l.maxQuantity < 1);
 
   return (
@@ -110,8 +103,8 @@ export function CartLines({ lines, canCheckout }: { lines: CartLine[]; canChecko
       <div className="flex flex-wrap items-center justify-end gap-6">
         <p className="text-lg">
           {t("subtotal")}{" "}
-          {[...totals].map(([currency, amount]) => (
-            <MoneyText key={currency} amount={amount} currency={currency} className="font-serif text-2xl" />
+          {totals.map((s) => (
+            <MoneyText key={s.currency} amount={s.amount} currency={s.currency} className="font-serif text-2xl" />
           ))}
         </p>
         {canCheckout && !blocked ? (

@@ -7,31 +7,16 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Executor } from "@/db/client";
 import { artworkDetails, bundleItems, cartItems, carts, creators, enrollments, products, type ProductKind } from "@/db/schema";
+import { cartSubtotals, checkoutLines, type CartLine, type Subtotal } from "./cart-math";
 import { activeReservations } from "./inventory";
 import { MAX_LINE_QUANTITY } from "./checkout";
 
 export type CartOwner = { userId: string } | { visitorId: string };
 
-export type CartLine = {
-  productId: string;
-  kind: ProductKind;
-  slug: string;
-  title: string;
-  creatorName: string;
-  unitAmount: number;
-  /** Set when an accepted offer holds one piece for this buyer at a lower price. */
-  reservedAmount: number | null;
-  currency: string;
-  quantity: number;
-  /** Most this buyer may put in the cart now (0 when it cannot be bought). */
-  maxQuantity: number;
-  /** A course the buyer already owns: it stays in view with a note, and checkout refuses it. */
-  owned: boolean;
-  /** The buyer's own work (their creator profile sells it): it cannot be bought. */
-  ownWork: boolean;
-};
+export type { CartLine };
+export { checkoutLines };
 
-export type CartView = { lines: CartLine[]; count: number; subtotals: { currency: string; amount: number }[] };
+export type CartView = { lines: CartLine[]; count: number; subtotals: Subtotal[] };
 
 export type CartResult = { ok: true } | { ok: false; code: "not_found" | "out_of_stock" | "already_owned" | "own_product" | "invalid" };
 
@@ -201,23 +186,11 @@ export async function getCart(owner: CartOwner): Promise<CartView> {
       ownWork: limit?.own ?? false,
     };
   });
-  const subtotals = new Map<string, number>();
-  for (const l of lines) {
-    if (l.maxQuantity < 1) continue;
-    const quantity = Math.min(l.quantity, l.maxQuantity);
-    const amount = l.reservedAmount !== null ? l.reservedAmount + l.unitAmount * (quantity - 1) : l.unitAmount * quantity;
-    subtotals.set(l.currency, (subtotals.get(l.currency) ?? 0) + amount);
-  }
   return {
     lines,
     count: lines.reduce((n, l) => n + l.quantity, 0),
-    subtotals: [...subtotals].map(([currency, amount]) => ({ currency, amount })),
+    subtotals: cartSubtotals(lines),
   };
-}
-
-/** What checkout should buy: the lines that can be bought now, at their (clamped) quantities. */
-export function checkoutLines(cart: CartView): { productId: string; quantity: number }[] {
-  return cart.lines.filter((l) => l.maxQuantity > 0).map((l) => ({ productId: l.productId, quantity: Math.min(l.quantity, l.maxQuantity) }));
 }
 
 /**

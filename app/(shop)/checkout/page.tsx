@@ -5,6 +5,7 @@ import { CheckoutForm } from "@/components/commerce/checkout-form";
 import { Price } from "@/components/ui/price";
 import { requireUser } from "@/lib/auth/session";
 import { getCart } from "@/lib/commerce/cart";
+import { lineAmount, lineProblem, payableQuantity, shownTotals, type CartLine } from "@/lib/commerce/cart-math";
 import { currentCartOwner } from "@/lib/commerce/cart-session";
 import { TEST_CARDS } from "@/lib/commerce/payments";
 import { pageMetadata } from "@/lib/page-metadata";
@@ -16,7 +17,12 @@ export default async function CheckoutPage() {
   // Reading the owner merges the guest cart this browser filled before signing in.
   await currentCartOwner();
   const [t, cart] = await Promise.all([getTranslations("checkout"), getCart({ userId: user.id })]);
-  const buyable = cart.lines.filter((l) => l.maxQuantity > 0);
+  const buyable = cart.lines.filter((l) => payableQuantity(l) > 0);
+  const problemText = { owned: t("owned"), own_product: t("errors.own_product"), sold_out: t("soldOut"), unavailable: t("unavailable") };
+  const problem = (l: CartLine) => {
+    const code = lineProblem(l);
+    return code ? problemText[code] : null;
+  };
   if (cart.lines.length === 0)
     return (
       <div className="max-w-xl space-y-4">
@@ -35,11 +41,11 @@ export default async function CheckoutPage() {
           {cart.lines.map((l) => (
             <li key={l.productId} className="flex items-center justify-between gap-4 p-4">
               <span>
-                {l.title} <span className="text-muted">× {Math.min(l.quantity, l.maxQuantity)}</span>
-                {l.maxQuantity < 1 && <span className="block text-sm text-accent-dark">{l.owned ? t("owned") : l.ownWork ? t("errors.own_product") : l.kind === "artwork" ? t("soldOut") : t("unavailable")}</span>}
+                {l.title} <span className="text-muted">× {payableQuantity(l)}</span>
+                {problem(l) && <span className="block text-sm text-accent-dark">{problem(l)}</span>}
                 {l.reservedAmount !== null && <span className="block text-sm text-moss">{t("reservedPrice")}</span>}
               </span>
-              <Price amount={l.reservedAmount !== null ? l.reservedAmount + l.unitAmount * (Math.min(l.quantity, l.maxQuantity) - 1) : l.unitAmount * Math.min(l.quantity, l.maxQuantity)} currency={l.currency} />
+              <Price amount={lineAmount(l)} currency={l.currency} />
             </li>
           ))}
         </ul>
@@ -62,7 +68,7 @@ export default async function CheckoutPage() {
             <CheckoutForm
               idempotencyKey={randomUUID()}
               testCards={{ success: TEST_CARDS.success, decline: TEST_CARDS.decline }}
-              expectedTotals={Object.fromEntries(cart.subtotals.map((s) => [s.currency, s.amount]))}
+              expectedTotals={shownTotals(cart.subtotals)}
               total={cart.subtotals.map((s) => (
                 <Price key={s.currency} amount={s.amount} currency={s.currency} className="font-medium" />
               ))}

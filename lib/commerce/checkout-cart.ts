@@ -1,0 +1,53 @@
+/**
+ * Checkout of a signed-in buyer's cart: the rules between "the buyer pressed Pay" and placeOrder, so the
+ * server action only parses, authorizes and turns the answer into a form state.
+ *
+ * Answers are honest about what happened: a key that already made an order (the first request went
+ * through, the buyer pressed again or the browser retried) goes to that order rather than reporting the
+ * now empty cart; an item that sold out is named, also when it was the only thing in the cart; and the
+ * buyer pays what the page showed them or nothing (no shown totals counts as `price_changed`, never as a
+ * blind charge).
+ */
+import { cartSubtotals, checkoutBlock, checkoutLines, type CheckoutBlock } from "./cart-math";
+import { getCart } from "./cart";
+import { findOrderByIdempotencyKey, placeOrder, type CheckoutErrorCode, type ExpectedTotals } from "./checkout";
+
+export type CartCheckoutInput = {
+  userId: string;
+  /** One per checkout attempt, from the checkout page. */
+  idempotencyKey: string;
+  paymentToken: string;
+  /** The totals the page showed (currency → minor units); undefined when the form sent none it could read. */
+  expectedTotals: ExpectedTotals | undefined;
+};
+
+export type CartCheckoutResult =
+  | { ok: true; orderId: string; alreadyPlaced: boolean }
+  | CheckoutBlock
+  | { code: Exclude<CheckoutErrorCode, "amount_too_large"> }
+  /** `currency` is the one the payment limit was hit in. */
+  | { code: "amount_too_large"; currency: string };
+
+export async function checkoutCart(input: CartCheckoutInput): Promise<CartCheckoutResult> {
+  const placed = await findOrderByIdempotencyKey({ userId: input.userId, idempotencyKey: input.idempotencyKey });
+  if (placed) return { ok: true, orderId: placed, alreadyPlaced: true };
+
+  const cart = await getCart({ userId: input.userId });
+  const block = checkoutBlock(cart.lines);
+  if (block) return block;
+  if (!input.expectedTotals) return { code: "price_changed" };
+
+  const lines = checkoutLines(cart);
+  const result = await placeOrder({
+    userId: input.userId,
+    lines,
+    idempotencyKey: input.idempotencyKey,
+    paymentToken: input.paymentToken,
+    expectedTotals: input.expectedTotals,
+  });
+  if (result.ok) return { ok: true, orderId: result.orderId, alreadyPlaced: false };
+  // Sold out between the cart read and the stock check: the cart still holds it, the rest can be bought.
+  if (result.code === "out_of_stock" && result.item) return { code: lines.length === 1 ? "sold_out_only" : "sold_out", item: result.item.title };
+  if (result.code === "amount_too_large") return { code: "amount_too_large", currency: cartSubtotals(cart.lines)[0]?.currency ?? "USD" };
+  return { code: result.code };
+}
