@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README and CI run it:
-# lint, typecheck, unit + integration tests on embedded PGlite, the same tests on fresh databases on a
+# format, lint, typecheck, unit + integration tests on embedded PGlite, the same tests on fresh databases on a
 # real PostgreSQL server, a production build, and the Playwright journeys in Chromium against it.
 #
 #   TEST_PG_URL   server used for the PostgreSQL pass (default postgres://postgres@127.0.0.1:5432/test);
@@ -13,6 +13,9 @@ export NEXT_TELEMETRY_DISABLED=1
 TEST_PG_URL="${TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 started=$SECONDS
+
+step "format"
+npx prettier --check . --log-level warn
 
 step "lint"
 npx eslint . --max-warnings 0
