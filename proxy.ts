@@ -39,7 +39,10 @@ function configFor(origin: string): ConfigCache {
 async function linkVisitor(request: NextRequest): Promise<void> {
   await fetch(`${request.nextUrl.origin}/api/experiments/link`, {
     method: "POST",
-    headers: { cookie: request.headers.get("cookie") ?? "", [INTERNAL_HEADER]: await internalToken(env.EXPERIMENT_SECRET) },
+    headers: {
+      cookie: request.headers.get("cookie") ?? "",
+      [INTERNAL_HEADER]: await internalToken(env.EXPERIMENT_SECRET),
+    },
     cache: "no-store",
   });
 }
@@ -52,7 +55,8 @@ const BASE_HEADERS = baseSecurityHeaders({ https });
 
 // Not pages: API routes, build assets, generated images, uploads, metadata and other files. They get
 // the guard and the base headers only (no visitor cookie, no experiment, no CSP nonce).
-const NOT_A_PAGE = /^\/(?:api\/|_next\/|img\/|uploads\/|favicon\.ico$|sitemap\.xml$|robots\.txt$)|\.(?:svg|png|jpg|jpeg|webp|ico|css|js|map|txt|xml|json|woff2?)$/;
+const NOT_A_PAGE =
+  /^\/(?:api\/|_next\/|img\/|uploads\/|favicon\.ico$|sitemap\.xml$|robots\.txt$)|\.(?:svg|png|jpg|jpeg|webp|ico|css|js|map|txt|xml|json|woff2?)$/;
 
 function withHeaders<T extends Response>(response: T, csp?: string): T {
   for (const [name, value] of Object.entries(BASE_HEADERS)) response.headers.set(name, value);

@@ -8,9 +8,16 @@ import { env } from "@/lib/env";
 // a campaign changes.
 export const dynamic = "force-dynamic";
 
-const cachedEntries = unstable_cache(() => listSitemapEntries(), ["sitemap-entries"], { tags: [CACHE_TAGS.campaigns], revalidate: 3600 });
+const cachedEntries = unstable_cache(() => listSitemapEntries(), ["sitemap-entries"], {
+  tags: [CACHE_TAGS.campaigns],
+  revalidate: 3600,
+});
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const entries = await cachedEntries();
-  return entries.map((e) => ({ url: new URL(e.path, env.SITE_URL).toString(), lastModified: e.lastModified, priority: e.priority }));
+  return entries.map((e) => ({
+    url: new URL(e.path, env.SITE_URL).toString(),
+    lastModified: e.lastModified,
+    priority: e.priority,
+  }));
 }

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support";
 
-test("change the display name and the password from the account settings, then sign in with the new password", async ({ page, browser }) => {
+test("change the display name and the password from the account settings, then sign in with the new password", async ({
+  page,
+  browser,
+}) => {
   const stamp = Date.now();
   const email = `settings-${stamp}@example.com`;
   const oldPassword = "first-brush-2026";

@@ -107,7 +107,11 @@ test("forgot password answers without saying whether the address has an account"
   await expect(page).toHaveURL(/\/forgot-password$/);
   await page.getByLabel("Email").fill("nobody-here@example.com");
   await page.getByRole("button", { name: "Send the link" }).click();
-  await expect(page.getByText("If an account uses nobody-here@example.com, a link to reset its password is on its way. It works for 30 minutes.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "If an account uses nobody-here@example.com, a link to reset its password is on its way. It works for 30 minutes.",
+    ),
+  ).toBeVisible();
   await page.goto("/reset-password?token=made-up");
   await expect(page.getByText("This link has expired or was already used. Ask for a new one.")).toBeVisible();
 });

@@ -28,9 +28,12 @@ test("search and filter artworks, with the filters kept in the URL", async ({ pa
   expect(filtered).toBeLessThan(total);
 
   // Prices on the page appear in ascending order.
-  const prices = await page.getByRole("list", { name: "Artworks" }).locator("article").evaluateAll((cards) =>
-    cards.map((c) => Number((c.querySelector("[data-price]")?.getAttribute("data-price") ?? "NaN"))),
-  );
+  const prices = await page
+    .getByRole("list", { name: "Artworks" })
+    .locator("article")
+    .evaluateAll((cards) =>
+      cards.map((c) => Number(c.querySelector("[data-price]")?.getAttribute("data-price") ?? "NaN")),
+    );
   expect(prices.length).toBeGreaterThan(1);
   expect(prices).toEqual([...prices].sort((a, b) => a - b));
 

@@ -6,7 +6,10 @@ function localInput(d: Date): string {
   return d.toISOString().slice(0, 16);
 }
 
-test("a marketer launches a two-variant campaign; a visitor's purchase is counted under the variant they saw", async ({ browser, baseURL }) => {
+test("a marketer launches a two-variant campaign; a visitor's purchase is counted under the variant they saw", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const slug = `e2e-${Date.now().toString(36)}`;
 
@@ -93,11 +96,16 @@ test("a marketer launches a two-variant campaign; a visitor's purchase is counte
   await visitor.close();
 });
 
-test("visitors without analytics consent and bots see the control and are not counted", async ({ browser, request }) => {
+test("visitors without analytics consent and bots see the control and are not counted", async ({
+  browser,
+  request,
+}) => {
   const page = await (await browser.newContext()).newPage();
   await page.goto("/c/ink-and-paper");
   expect(await page.locator("article[data-experiment]").getAttribute("data-variant")).toBe("control");
-  const bot = await request.get("/c/ink-and-paper", { headers: { "user-agent": "Googlebot/2.1 (+http://www.google.com/bot.html)" } });
+  const bot = await request.get("/c/ink-and-paper", {
+    headers: { "user-agent": "Googlebot/2.1 (+http://www.google.com/bot.html)" },
+  });
   expect(await bot.text()).toContain('data-variant="control"');
   expect(bot.headers()["set-cookie"] ?? "").not.toContain("atelier_ab_");
 });
@@ -108,7 +116,9 @@ function seededCampaignId(slug: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-test("the seeded demo experiments show the analysis: winner, A/A check, SRM blocking the call, in both languages", async ({ page }) => {
+test("the seeded demo experiments show the analysis: winner, A/A check, SRM blocking the call, in both languages", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, "marketer@atelier.test", { callbackUrl: "/studio/campaigns" });
 
@@ -148,13 +158,17 @@ test("the seeded demo experiments show the analysis: winner, A/A check, SRM bloc
   await expect(page.locator("[data-recommendation]")).toContainText("宣布胜出版本");
 });
 
-test("the campaign form names errors by their labels, plans the sample size, previews variants and disables what cannot change", async ({ page }) => {
+test("the campaign form names errors by their labels, plans the sample size, previews variants and disables what cannot change", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, "marketer@atelier.test", { callbackUrl: "/studio/campaigns/new" });
   await expect(async () => {
     await page.locator("#variant-1-headline").fill("Two for the price of one");
     // The live preview follows the typing (the form has hydrated once it does).
-    await expect(page.locator("[data-variant-preview]").nth(1)).toContainText("Two for the price of one", { timeout: 1000 });
+    await expect(page.locator("[data-variant-preview]").nth(1)).toContainText("Two for the price of one", {
+      timeout: 1000,
+    });
   }).toPass({ timeout: 60_000 });
 
   // Planning: a smaller effect needs more visitors; the sequential test (the default) more than fixed.
@@ -182,7 +196,9 @@ test("the campaign form names errors by their labels, plans the sample size, pre
   // A running campaign: bandit mode and the analysis settings are disabled, with the reason shown.
   await page.goto(`/studio/campaigns/${seededCampaignId("ink-and-paper-headline")}`);
   await expect(page.locator('input[name="mode-choice"][value="bandit"]')).toBeDisabled();
-  await expect(page.locator('[data-locked-reason="mode"]')).toContainText("Cannot be changed while the campaign is running");
+  await expect(page.locator('[data-locked-reason="mode"]')).toContainText(
+    "Cannot be changed while the campaign is running",
+  );
   await expect(page.locator("#sequential")).toBeDisabled();
   await expect(page.locator('[data-locked-reason="analysis"]')).toBeVisible();
 });

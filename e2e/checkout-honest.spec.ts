@@ -31,14 +31,22 @@ async function newBuyer(browser: Browser, name: string): Promise<{ page: Page; e
 async function mailSubjects(to: string): Promise<string[]> {
   const dir = path.resolve(process.env.E2E_MAIL_DIR ?? ".data/e2e-mail");
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(".json"));
-  const mails = await Promise.all(names.map(async (n) => JSON.parse(await readFile(path.join(dir, n), "utf8")) as { to: string; subject: string }));
+  const mails = await Promise.all(
+    names.map(async (n) => JSON.parse(await readFile(path.join(dir, n), "utf8")) as { to: string; subject: string }),
+  );
   return mails.filter((m) => m.to === to).map((m) => m.subject);
 }
 
 /** A unique original this viewer can add to the cart, with its title as its page states it. */
 async function pickUniqueArtwork(page: Page): Promise<{ path: string; title: string }> {
   await page.goto("/artworks?edition=unique&availability=available");
-  const paths = [...new Set(await page.locator("main article h3 a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? "").filter(Boolean)))].sort(() => Math.random() - 0.5);
+  const paths = [
+    ...new Set(
+      await page
+        .locator("main article h3 a")
+        .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? "").filter(Boolean)),
+    ),
+  ].sort(() => Math.random() - 0.5);
   for (const path of paths) {
     await page.goto(path);
     if (!(await page.getByTestId("purchase-panel").getByRole("button", { name: "Add to cart" }).isVisible())) continue;
@@ -71,7 +79,9 @@ test("the buyer who lost the race for the only item in their cart is told which 
   const orderPath = new URL(winner.url()).pathname;
 
   await loser.getByRole("button", { name: "Place order" }).click();
-  await expect(loser.locator("main").getByRole("alert")).toHaveText(`“${artwork.title}” sold out while you were checking out, so there is nothing left to buy. Nothing was charged.`);
+  await expect(loser.locator("main").getByRole("alert")).toHaveText(
+    `“${artwork.title}” sold out while you were checking out, so there is nothing left to buy. Nothing was charged.`,
+  );
   await expect(loser).toHaveURL(/\/checkout$/);
 
   // The winner's order lists the piece and its confirmation mail arrives; the loser bought nothing.

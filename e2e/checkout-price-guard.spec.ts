@@ -9,14 +9,18 @@ import { signIn } from "./support";
 
 const PASSWORD = "paint-every-day-26";
 
-test("a price raised while the buyer is at checkout is not charged unseen; the buyer reviews the new total and buys", async ({ browser }) => {
+test("a price raised while the buyer is at checkout is not charged unseen; the buyer reviews the new total and buys", async ({
+  browser,
+}) => {
   const creator = await (await browser.newContext()).newPage();
   const buyer = await (await browser.newContext()).newPage();
 
   // One of Lin Mei's courses (creator@atelier.test owns that profile) and its studio page.
   await signIn(creator, "creator@atelier.test");
   await creator.goto("/creators/lin-mei");
-  const courses = await creator.locator('main article h3 a[href^="/courses/"]').evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const courses = await creator
+    .locator('main article h3 a[href^="/courses/"]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   const coursePath = courses[Math.floor(Math.random() * courses.length)];
   expect(coursePath).toBeTruthy();
   await creator.goto(coursePath!);
@@ -27,7 +31,9 @@ test("a price raised while the buyer is at checkout is not charged unseen; the b
   const save = async (price: string) => {
     await priceField.fill(price);
     // Wait for the action's answer itself: "Saved." may still show from the previous save.
-    const answered = creator.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/studio/products/"));
+    const answered = creator.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/studio/products/"),
+    );
     await creator.getByRole("button", { name: "Save", exact: true }).first().click();
     await answered;
     await expect(creator.getByText("Saved.")).toBeVisible();
@@ -53,7 +59,9 @@ test("a price raised while the buyer is at checkout is not charged unseen; the b
     await save((Number(original) + 1).toFixed(2));
 
     await buyer.getByRole("button", { name: "Place order" }).click();
-    await expect(buyer.locator("main").getByRole("alert")).toContainText("Prices changed since you opened checkout; please review the new total.");
+    await expect(buyer.locator("main").getByRole("alert")).toContainText(
+      "Prices changed since you opened checkout; please review the new total.",
+    );
     await expect(buyer).toHaveURL(/\/checkout$/);
     await expect(toPay).toHaveAttribute("data-price", String(shown + 100));
     await expect(buyer.locator("main section [data-price]").last()).toHaveAttribute("data-price", String(shown + 100));

@@ -3,7 +3,9 @@ import { signIn, signOut } from "./support";
 
 const PAYLOAD = `Which brush? <img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
 
-test("a question stays inert text, the creator's answer is highlighted, a report is hidden by an admin", async ({ page }) => {
+test("a question stays inert text, the creator's answer is highlighted, a report is hidden by an admin", async ({
+  page,
+}) => {
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
     dialogs.push(d.message());
@@ -19,13 +21,20 @@ test("a question stays inert text, the creator's answer is highlighted, a report
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/account$/);
   await page.goto("/creators/lin-mei");
-  await page.getByRole("list", { name: /courses/i }).locator('a[href^="/courses/"]').first().click();
+  await page
+    .getByRole("list", { name: /courses/i })
+    .locator('a[href^="/courses/"]')
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/courses\/[a-z0-9-]+$/);
   const coursePath = new URL(page.url()).pathname;
   const section = page.getByRole("region", { name: "Questions and comments" });
   await section.getByRole("form", { name: "Ask a question or leave a comment" }).getByRole("textbox").fill(unique);
   await section.getByRole("button", { name: "Post", exact: true }).click();
-  const question = section.getByRole("listitem").filter({ hasText: `#${unique.split("#")[1]}` }).first();
+  const question = section
+    .getByRole("listitem")
+    .filter({ hasText: `#${unique.split("#")[1]}` })
+    .first();
   await expect(question.getByText(unique, { exact: true })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await signOut(page);
@@ -33,7 +42,11 @@ test("a question stays inert text, the creator's answer is highlighted, a report
   // The creator answers; the answer is marked as the creator's.
   await signIn(page, "creator@atelier.test");
   await page.goto(coursePath);
-  const q2 = page.getByRole("region", { name: "Questions and comments" }).getByRole("listitem").filter({ hasText: `#${unique.split("#")[1]}` }).first();
+  const q2 = page
+    .getByRole("region", { name: "Questions and comments" })
+    .getByRole("listitem")
+    .filter({ hasText: `#${unique.split("#")[1]}` })
+    .first();
   await q2.getByText("Reply", { exact: true }).first().click();
   await q2.getByRole("form", { name: "Reply" }).getByRole("textbox").fill("A wolf-hair brush, size 2.");
   await q2.getByRole("form", { name: "Reply" }).getByRole("button", { name: "Reply" }).click();
@@ -46,7 +59,10 @@ test("a question stays inert text, the creator's answer is highlighted, a report
   await signOut(page);
   await signIn(page, "admin@atelier.test");
   await page.goto("/studio/moderation");
-  const item = page.getByRole("list", { name: "Moderation" }).getByRole("listitem").filter({ hasText: `#${unique.split("#")[1]}` });
+  const item = page
+    .getByRole("list", { name: "Moderation" })
+    .getByRole("listitem")
+    .filter({ hasText: `#${unique.split("#")[1]}` });
   await item.getByRole("button", { name: "Hide" }).click();
   await expect(item).toHaveCount(0);
   await page.goto(coursePath);

@@ -25,10 +25,15 @@ async function signUp(page: Page, name: string, prefix: string) {
   await expect(page).toHaveURL(/\/account$/);
 }
 
-const png = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 30, g: 90, b: 60 } } }).png().toBuffer();
+const png = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: { r: 30, g: 90, b: 60 } } })
+    .png()
+    .toBuffer();
 const xssFired = (page: Page) => page.evaluate(() => (window as unknown as { __xss?: number }).__xss);
 
-test("markup in a review, a comment and a work title stays inert text, in the page and in the JSON-LD; a hidden work is gone with its image", async ({ page }) => {
+test("markup in a review, a comment and a work title stays inert text, in the page and in the JSON-LD; a hidden work is gone with its image", async ({
+  page,
+}) => {
   const dialogs = watchDialogs(page);
   const stamp = `#${Date.now()}`;
   const review = `Review ${XSS} ${stamp}`;
@@ -56,7 +61,9 @@ test("markup in a review, a comment and a work title stays inert text, in the pa
   const gallery = page.getByRole("region", { name: "Community works" });
   await gallery.getByText("Share your own work").click();
   const workForm = gallery.getByRole("form", { name: "Share your work" });
-  await workForm.getByLabel("Image").setInputFiles({ name: "study.png", mimeType: "image/png", buffer: await png(400, 300) });
+  await workForm
+    .getByLabel("Image")
+    .setInputFiles({ name: "study.png", mimeType: "image/png", buffer: await png(400, 300) });
   await workForm.getByLabel("Title").fill(title);
   await workForm.getByLabel("The story behind it").fill(XSS);
   await workForm.getByRole("button", { name: "Publish" }).click();
@@ -64,14 +71,21 @@ test("markup in a review, a comment and a work title stays inert text, in the pa
 
   // Fresh server render: every field shows literally, nothing ran, no element was made from the text.
   await page.reload();
-  await expect(page.getByRole("region", { name: "Reviews" }).getByRole("listitem").getByText(review, { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Reviews" }).getByRole("listitem").getByText(review, { exact: true }),
+  ).toBeVisible();
   await expect(questions.getByText(comment, { exact: true })).toBeVisible();
   const work = gallery.getByRole("list", { name: "Community works" }).getByRole("listitem").filter({ hasText: stamp });
   await expect(work.getByText(title, { exact: true })).toBeVisible();
   await expect(work.getByRole("img", { name: title })).toBeVisible();
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   await expect(page.locator('a[href^="javascript:" i]')).toHaveCount(0);
-  await expect(questions.getByRole("listitem").filter({ hasText: stamp }).getByRole("link", { name: "https://example.com/brushes" })).toHaveAttribute("rel", /nofollow/);
+  await expect(
+    questions
+      .getByRole("listitem")
+      .filter({ hasText: stamp })
+      .getByRole("link", { name: "https://example.com/brushes" }),
+  ).toHaveAttribute("rel", /nofollow/);
   expect(await xssFired(page)).toBeUndefined();
 
   // The raw HTML never carries the markup as markup (escaped in text, \u003c in JSON-LD and RSC data).
@@ -87,7 +101,10 @@ test("markup in a review, a comment and a work title stays inert text, in the pa
   await signOut(page);
   await signIn(page, "admin@atelier.test");
   await page.goto(path);
-  const seenByAdmin = page.getByRole("region", { name: "Community works" }).getByRole("listitem").filter({ hasText: stamp });
+  const seenByAdmin = page
+    .getByRole("region", { name: "Community works" })
+    .getByRole("listitem")
+    .filter({ hasText: stamp });
   await seenByAdmin.getByRole("button", { name: "Report" }).click();
   await expect(seenByAdmin.getByText("Reported. Thank you.")).toBeVisible();
   await page.goto("/studio/moderation");
@@ -103,7 +120,9 @@ test("markup in a review, a comment and a work title stays inert text, in the pa
   expect(dialogs).toEqual([]);
 });
 
-test("a student who finished a course shares a work; it appears on the course and creator pages; fake and oversized images are refused", async ({ page }) => {
+test("a student who finished a course shares a work; it appears on the course and creator pages; fake and oversized images are refused", async ({
+  page,
+}) => {
   const dialogs = watchDialogs(page);
   await signUp(page, "Wen Student", "student");
 
@@ -121,7 +140,10 @@ test("a student who finished a course shares a work; it appears on the course an
   await expect(page).toHaveURL(/\/orders\/[^/?]+/);
   await page.goto(`/learn/${slug}`);
   await expect(page).toHaveURL(new RegExp(`/learn/${slug}/[a-z0-9-]+$`));
-  const lessons = await page.getByRole("navigation", { name: "Course lessons" }).getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const lessons = await page
+    .getByRole("navigation", { name: "Course lessons" })
+    .getByRole("link")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   expect(lessons.length).toBeGreaterThan(1);
   for (const lesson of lessons) {
     await page.goto(lesson);
@@ -138,17 +160,27 @@ test("a student who finished a course shares a work; it appears on the course an
   await form.getByLabel("Title").fill("Not really a painting");
 
   // A text file named like an image is refused by its content.
-  await form.getByLabel("Image").setInputFiles({ name: "painting.png", mimeType: "image/png", buffer: Buffer.from("<script>alert(1)</script>".repeat(40)) });
+  await form
+    .getByLabel("Image")
+    .setInputFiles({
+      name: "painting.png",
+      mimeType: "image/png",
+      buffer: Buffer.from("<script>alert(1)</script>".repeat(40)),
+    });
   await form.getByRole("button", { name: "Publish" }).click();
   await expect(form.getByText("That file is not an image we can read")).toBeVisible();
 
   // A file over 8 MB is refused before it is sent.
-  await form.getByLabel("Image").setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: randomBytes(9 * 1024 * 1024) });
+  await form
+    .getByLabel("Image")
+    .setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: randomBytes(9 * 1024 * 1024) });
   await form.getByRole("button", { name: "Publish" }).click();
   await expect(form.getByText("The image is larger than 8 MB.")).toBeVisible();
 
   const title = `Bamboo after lesson 3 #${Date.now()}`;
-  await form.getByLabel("Image").setInputFiles({ name: "bamboo.png", mimeType: "image/png", buffer: await png(900, 600) });
+  await form
+    .getByLabel("Image")
+    .setInputFiles({ name: "bamboo.png", mimeType: "image/png", buffer: await png(900, 600) });
   await form.getByLabel("Title").fill(title);
   await form.getByLabel("The story behind it").fill("Three evenings of practice.");
   await form.getByLabel("Tags (comma separated)").fill("bamboo, ink");
@@ -168,7 +200,10 @@ test("a student who finished a course shares a work; it appears on the course an
 
   // The creator's page shows it too, with the course that inspired it.
   await page.goto(creatorPath!);
-  const onCreator = page.getByRole("region", { name: "Community works" }).getByRole("listitem").filter({ hasText: title });
+  const onCreator = page
+    .getByRole("region", { name: "Community works" })
+    .getByRole("listitem")
+    .filter({ hasText: title });
   await expect(onCreator.getByRole("link", { name: "Wen Student" })).toBeVisible();
   await expect(onCreator.getByRole("link").filter({ hasNotText: "Wen Student" })).toHaveAttribute("href", coursePath);
   expect(dialogs).toEqual([]);

@@ -8,12 +8,15 @@ test.use({ viewport: { width: 375, height: 800 } });
 async function expectNoSidewaysScroll(page: Page, path: string) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(200);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, `${path} is ${overflow}px wider than the screen`).toBeLessThanOrEqual(0);
 }
 
 test("shop pages fit a 375px screen", async ({ page }) => {
-  for (const path of ["/", "/courses", "/artworks", "/c/ink-and-paper", "/sign-in"]) await expectNoSidewaysScroll(page, path);
+  for (const path of ["/", "/courses", "/artworks", "/c/ink-and-paper", "/sign-in"])
+    await expectNoSidewaysScroll(page, path);
 });
 
 test("a marketer's studio fits a 375px screen and the search box keeps its width", async ({ page }) => {
@@ -22,7 +25,8 @@ test("a marketer's studio fits a 375px screen and the search box keeps its width
   expect((await search.boundingBox())?.width ?? 0).toBeGreaterThan(250);
   await expectNoSidewaysScroll(page, "/studio/campaigns");
   const results = await page.getByRole("link", { name: "Results" }).first().getAttribute("href");
-  for (const path of [results!.replace(/\/results$/, ""), "/studio/clusters", results!]) await expectNoSidewaysScroll(page, path);
+  for (const path of [results!.replace(/\/results$/, ""), "/studio/clusters", results!])
+    await expectNoSidewaysScroll(page, path);
   // The results table is wider than the screen: it scrolls within its box.
   const box = page.locator("table[aria-labelledby=table-title]").locator("xpath=..");
   expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
@@ -30,5 +34,6 @@ test("a marketer's studio fits a 375px screen and the search box keeps its width
 
 test("a creator's studio fits a 375px screen", async ({ page }) => {
   await signIn(page, "creator@atelier.test", { callbackUrl: "/studio/products" });
-  for (const path of ["/studio/products", "/studio/sales", "/studio/offers", "/account"]) await expectNoSidewaysScroll(page, path);
+  for (const path of ["/studio/products", "/studio/sales", "/studio/offers", "/account"])
+    await expectNoSidewaysScroll(page, path);
 });

@@ -51,11 +51,16 @@ test("a buyer of an art-history course sees artworks recommended with a reason",
   await expect(cards.first()).toContainText("Artwork");
   await expect(strip).toContainText(/(Because you took|Similar to) Song-dynasty landscape painting/);
   // The course itself is owned, so no strip links to it (reason lines may name it).
-  await expect(buyer.locator('main section[aria-labelledby^=reco-] a[href="/courses/song-dynasty-landscape-painting"]')).toHaveCount(0);
+  await expect(
+    buyer.locator('main section[aria-labelledby^=reco-] a[href="/courses/song-dynasty-landscape-painting"]'),
+  ).toHaveCount(0);
 
   // "Not interested" removes an item at once.
   const firstTitle = await cards.first().locator("h3").innerText();
-  await cards.first().getByRole("button", { name: `Not interested in ${firstTitle}` }).click();
+  await cards
+    .first()
+    .getByRole("button", { name: `Not interested in ${firstTitle}` })
+    .click();
   await expect(strip.locator("h3", { hasText: firstTitle })).toHaveCount(0);
 
   await buyerContext.close();

@@ -18,7 +18,7 @@ test("a review is posted, counted in the rating and JSON-LD, and markup in it st
 
   // A product from the middle of the catalogue, so other journeys' reviews do not interfere.
   await page.goto("/artworks?sort=price_desc&page=2");
-  await page.getByRole("list", { name: "Artworks" }).locator("a[href^=\"/artworks/\"]").nth(2).click();
+  await page.getByRole("list", { name: "Artworks" }).locator('a[href^="/artworks/"]').nth(2).click();
   await expect(page).toHaveURL(/\/artworks\/[a-z0-9-]+$/);
 
   const form = page.getByRole("form", { name: "Your review" });

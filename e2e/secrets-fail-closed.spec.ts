@@ -11,9 +11,20 @@ const PORT = Number(process.env.E2E_PORT ?? 3210) + 1;
 
 function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !["AUTH_SECRET", "EXPERIMENT_SECRET", "SITE_URL", "DATABASE_URL"].includes(k)));
+    const base = Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([k]) => !["AUTH_SECRET", "EXPERIMENT_SECRET", "SITE_URL", "DATABASE_URL"].includes(k),
+      ),
+    );
     const child = spawn("npx", ["next", "start", "--port", String(PORT)], {
-      env: { ...base, NODE_ENV: "production", NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next", PGLITE_DIR: ".data/e2e-no-secrets", NEXT_TELEMETRY_DISABLED: "1", ...env },
+      env: {
+        ...base,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
+        PGLITE_DIR: ".data/e2e-no-secrets",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

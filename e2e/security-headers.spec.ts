@@ -10,7 +10,8 @@ import { signIn } from "./support";
 function watchViolations(page: Page): string[] {
   const violations: string[] = [];
   page.on("console", (msg) => {
-    if (/Content Security Policy|Refused to (load|execute|apply|frame|connect)/i.test(msg.text())) violations.push(msg.text());
+    if (/Content Security Policy|Refused to (load|execute|apply|frame|connect)/i.test(msg.text()))
+      violations.push(msg.text());
   });
   page.on("pageerror", (error) => violations.push(`page error: ${error.message}`));
   return violations;
@@ -19,7 +20,11 @@ function watchViolations(page: Page): string[] {
 /** React attaches its fiber to the DOM nodes it hydrates; a page whose scripts were blocked has none. */
 async function expectHydrated(page: Page) {
   await expect
-    .poll(() => page.evaluate(() => Object.keys(document.querySelector("main") ?? document.body).some((k) => k.startsWith("__reactFiber"))))
+    .poll(() =>
+      page.evaluate(() =>
+        Object.keys(document.querySelector("main") ?? document.body).some((k) => k.startsWith("__reactFiber")),
+      ),
+    )
     .toBe(true);
 }
 
@@ -46,7 +51,9 @@ test("HTML pages send the CSP and the other security headers", async ({ request 
   expect(headers["x-frame-options"]).toBe("DENY");
   // Served over plain http here: no HSTS (it would lock the site out of http), whatever a client claims.
   expect(headers["strict-transport-security"]).toBeUndefined();
-  expect((await request.get("/", { headers: { "x-forwarded-proto": "https" } })).headers()["strict-transport-security"]).toBeUndefined();
+  expect(
+    (await request.get("/", { headers: { "x-forwarded-proto": "https" } })).headers()["strict-transport-security"],
+  ).toBeUndefined();
   // Each response its own nonce, and the page's scripts carry it.
   const again = (await request.get("/")).headers()["content-security-policy"];
   expect(again).not.toBe(csp);

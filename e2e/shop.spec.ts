@@ -26,7 +26,9 @@ async function signUp(page: Page, name: string, email: string) {
 /** Product pages listed by a catalogue URL, in random order (so parallel or repeated runs rarely collide). */
 async function catalogueLinks(page: Page, url: string): Promise<string[]> {
   await page.goto(url);
-  const hrefs = await page.locator("main article h3 a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const hrefs = await page
+    .locator("main article h3 a")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   const paths = [...new Set(hrefs.filter(Boolean))];
   for (let i = paths.length - 1; i > 0; i--) {
     const j = Math.floor(Math.random() * (i + 1));
@@ -42,7 +44,11 @@ type Picked = { path: string; slug: string; title: string; price: number };
  * Opens catalogue products until one offers "Add to cart" to this viewer (not sold out, not reserved,
  * not already owned), and returns it with its list price as the page states it in data-price.
  */
-async function pickBuyable(page: Page, url: string, accept: (page: Page) => Promise<boolean> = async () => true): Promise<Picked> {
+async function pickBuyable(
+  page: Page,
+  url: string,
+  accept: (page: Page) => Promise<boolean> = async () => true,
+): Promise<Picked> {
   for (const path of await catalogueLinks(page, url)) {
     await page.goto(path);
     const add = page.getByTestId("purchase-panel").getByRole("button", { name: "Add to cart" });
@@ -80,7 +86,9 @@ const cartLine = (page: Page, title: string) => page.getByTestId("cart-line").fi
 /** Preview-lesson slugs, read from the course page's "Free preview" links. */
 async function previewSlugs(page: Page, course: string): Promise<string[]> {
   await page.goto(`/courses/${course}`);
-  const hrefs = await page.getByRole("link", { name: "Free preview" }).evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const hrefs = await page
+    .getByRole("link", { name: "Free preview" })
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   return hrefs.map((h) => h.split("/").pop() as string);
 }
 
@@ -88,7 +96,10 @@ async function previewSlugs(page: Page, course: string): Promise<string[]> {
 async function outlineSlugs(page: Page, course: string): Promise<string[]> {
   await page.goto(`/learn/${course}`);
   await expect(page).toHaveURL(new RegExp(`/learn/${course}/[a-z0-9-]+$`));
-  const hrefs = await page.getByRole("navigation", { name: "Course lessons" }).getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const hrefs = await page
+    .getByRole("navigation", { name: "Course lessons" })
+    .getByRole("link")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   return hrefs.map((h) => h.split("/").pop() as string);
 }
 
@@ -97,9 +108,10 @@ async function outlineSlugs(page: Page, course: string): Promise<string[]> {
  * markup, no characters HTML or JSON would escape), so it can be searched for verbatim in raw responses.
  */
 async function bodySentence(page: Page): Promise<string> {
-  const texts = await page.locator(".prose-lesson").locator("p, li").evaluateAll((nodes) =>
-    nodes.filter((n) => n.children.length === 0).map((n) => (n.textContent ?? "").trim()),
-  );
+  const texts = await page
+    .locator(".prose-lesson")
+    .locator("p, li")
+    .evaluateAll((nodes) => nodes.filter((n) => n.children.length === 0).map((n) => (n.textContent ?? "").trim()));
   const plain = texts.filter((t) => t.length >= 30 && !/["'&<>\\]/.test(t)).sort((a, b) => b.length - a.length);
   expect(plain.length, "the lesson body has no plain sentence to look for").toBeGreaterThan(0);
   return plain[0] as string;
@@ -114,7 +126,9 @@ async function fetchBoth(page: Page, path: string): Promise<{ html: string; rsc:
   return { html: await htmlResponse.text(), rsc: await rscResponse.text(), rscResponse };
 }
 
-test("a new buyer gets a unique artwork and a course, sees the order, and learns from the paid lesson", async ({ page }) => {
+test("a new buyer gets a unique artwork and a course, sees the order, and learns from the paid lesson", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const email = unique("buyer");
   await signUp(page, "Bea Buyer", email);
@@ -122,7 +136,13 @@ test("a new buyer gets a unique artwork and a course, sees the order, and learns
   const artwork = await pickBuyable(page, "/artworks?edition=unique&availability=available");
   await addToCart(page, artwork);
   // A course with at least one paid lesson beyond its free previews.
-  const course = await pickBuyable(page, "/courses", async (p) => (await p.getByRole("link", { name: "Free preview" }).count()) < (await p.locator("section[aria-labelledby=curriculum] ol > li li").count()));
+  const course = await pickBuyable(
+    page,
+    "/courses",
+    async (p) =>
+      (await p.getByRole("link", { name: "Free preview" }).count()) <
+      (await p.locator("section[aria-labelledby=curriculum] ol > li li").count()),
+  );
   await addToCart(page, course);
   // Adding the course again changes nothing: a course is bought once.
   await addToCart(page, course);
@@ -189,19 +209,30 @@ test("a new buyer gets a unique artwork and a course, sees the order, and learns
   await expect(learning.getByRole("heading", { name: "Continue learning" })).toBeVisible();
   await expect(learning).toContainText(course.title);
   await expect(learning).toContainText(`1 of ${lessonsInOrder.length} lessons completed`);
-  await expect(learning.getByRole("link", { name: "Continue" })).toHaveAttribute("href", new RegExp(`^/learn/${course.slug}/`));
+  await expect(learning.getByRole("link", { name: "Continue" })).toHaveAttribute(
+    "href",
+    new RegExp(`^/learn/${course.slug}/`),
+  );
 });
 
 test("a declined card says so, and leaves the cart and the stock as they were", async ({ page, browser }) => {
   test.setTimeout(120_000);
   await signUp(page, "Dee Declined", unique("declined"));
   // An edition with at least two pieces left, so the counter shows the stock as a number.
-  const edition = await pickBuyable(page, "/artworks?edition=edition&availability=available", async (p) => /\((\d{1,}) left\)/.test((await p.locator("main p[role=status]").first().textContent()) ?? "") && !(await p.getByText("(1 left)").isVisible()));
+  const edition = await pickBuyable(
+    page,
+    "/artworks?edition=edition&availability=available",
+    async (p) =>
+      /\((\d{1,}) left\)/.test((await p.locator("main p[role=status]").first().textContent()) ?? "") &&
+      !(await p.getByText("(1 left)").isVisible()),
+  );
   const before = await piecesLeft(page, edition.path);
   await addToCart(page, edition);
 
   await checkout(page, CARDS.decline);
-  await expect(page.locator("main").getByRole("alert")).toHaveText("Your card was declined. Nothing was charged; try another card.");
+  await expect(page.locator("main").getByRole("alert")).toHaveText(
+    "Your card was declined. Nothing was charged; try another card.",
+  );
   await expect(page).toHaveURL(/\/checkout$/);
 
   await page.goto("/cart");
@@ -220,7 +251,10 @@ test("a declined card says so, and leaves the cart and the stock as they were", 
   await page.getByLabel("Card number").fill(CARDS.success);
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
-  await expect(page.locator("p", { hasText: "Total" }).locator("[data-price]")).toHaveAttribute("data-price", String(edition.price));
+  await expect(page.locator("p", { hasText: "Total" }).locator("[data-price]")).toHaveAttribute(
+    "data-price",
+    String(edition.price),
+  );
   expect(await piecesLeft(page, edition.path)).toBe(before - 1);
 });
 
@@ -272,7 +306,11 @@ test("the lesson gate holds over plain HTTP, in the HTML and in the RSC payload"
   const buyer = await buyerContext.newPage();
   const email = unique("other-course");
   await signUp(buyer, "Otto Other", email);
-  const otherCourse = await pickBuyable(buyer, "/courses?sort=price_asc", async (p) => !p.url().endsWith(`/courses/${gated.course}`));
+  const otherCourse = await pickBuyable(
+    buyer,
+    "/courses?sort=price_asc",
+    async (p) => !p.url().endsWith(`/courses/${gated.course}`),
+  );
   await addToCart(buyer, otherCourse);
   await checkout(buyer, CARDS.success);
   await expect(buyer).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
@@ -324,7 +362,9 @@ test("a bundle page shows its saving against its items, links them, and sells th
   const price = Number(await page.locator("main aside [data-price]").first().getAttribute("data-price"));
   const items = page.getByRole("list", { name: "In this bundle" }).getByRole("listitem");
   await expect(items).toHaveCount(2);
-  const itemPrices = await items.locator("[data-price]").evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute("data-price"))));
+  const itemPrices = await items
+    .locator("[data-price]")
+    .evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute("data-price"))));
   const sum = itemPrices.reduce((a, b) => a + b, 0);
   const saving = page.getByTestId("bundle-saving").locator("[data-price]");
   await expect(saving.first()).toHaveAttribute("data-price", String(sum));
@@ -340,7 +380,11 @@ test("a bundle page shows its saving against its items, links them, and sells th
   await expect(page).toHaveURL(new RegExp(`${path}$`));
 
   // Each item card leads to the item's own page.
-  const courseHref = (await items.filter({ hasText: "Course" }).getByRole("heading").getByRole("link").getAttribute("href")) as string;
+  const courseHref = (await items
+    .filter({ hasText: "Course" })
+    .getByRole("heading")
+    .getByRole("link")
+    .getAttribute("href")) as string;
   expect(courseHref).toMatch(/^\/courses\//);
   await items.filter({ hasText: "Course" }).getByRole("heading").getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`${courseHref}$`));
@@ -356,7 +400,9 @@ test("creators are not offered their own work: an edit link to the studio instea
   ] as const) {
     await signIn(page, email);
     await page.goto(`/creators/${creatorSlug}`);
-    const own = await page.locator(`main article h3 a[href^="/${kind}/"]`).evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    const own = await page
+      .locator(`main article h3 a[href^="/${kind}/"]`)
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
     expect(own.length).toBeGreaterThan(0);
     let checked = false;
     for (const path of own) {

@@ -4,7 +4,11 @@ import { expect, type Page } from "@playwright/test";
 export const DEMO_PASSWORD = "atelier-demo-2026";
 
 /** Signs in through the form and waits for the page the form sends the person to. */
-export async function signIn(page: Page, email: string, { password = DEMO_PASSWORD, callbackUrl = "/account" }: { password?: string; callbackUrl?: string } = {}) {
+export async function signIn(
+  page: Page,
+  email: string,
+  { password = DEMO_PASSWORD, callbackUrl = "/account" }: { password?: string; callbackUrl?: string } = {},
+) {
   await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);

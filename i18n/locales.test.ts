@@ -32,7 +32,9 @@ describe("message catalogues", () => {
 
   it("have no empty message", () => {
     for (const catalogue of [en, zh]) {
-      const empty = keys(catalogue).filter((k) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], catalogue) === "");
+      const empty = keys(catalogue).filter(
+        (k) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], catalogue) === "",
+      );
       expect(empty).toEqual([]);
     }
   });
@@ -40,7 +42,9 @@ describe("message catalogues", () => {
 
 describe("page titles", () => {
   it("are never fixed English text: every page and layout under app/ translates its title", () => {
-    const files = (readdirSync("app", { recursive: true }) as string[]).filter((f) => /(^|\/)(page|layout)\.tsx$/.test(f));
+    const files = (readdirSync("app", { recursive: true }) as string[]).filter((f) =>
+      /(^|\/)(page|layout)\.tsx$/.test(f),
+    );
     expect(files.length).toBeGreaterThan(30);
     // A static `metadata` object can only hold one language: any literal title (plain, `default` or
     // `absolute` of a title object) or description in it is English every visitor would see.

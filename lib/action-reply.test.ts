@@ -9,16 +9,37 @@ const form = (fields: Record<string, string | Blob>) => {
 
 describe("isDecodableTextReply", () => {
   it("accepts what encodeReply sends for plain arguments", () => {
-    for (const body of ['["a",1,true,null]', '[{"id":"x","n":"$n12"}]', '["$undefined","$D2026-01-01T00:00:00.000Z","$$dollar"]', "[]"]) expect(isDecodableTextReply(body), body).toBe(true);
+    for (const body of [
+      '["a",1,true,null]',
+      '[{"id":"x","n":"$n12"}]',
+      '["$undefined","$D2026-01-01T00:00:00.000Z","$$dollar"]',
+      "[]",
+    ])
+      expect(isDecodableTextReply(body), body).toBe(true);
   });
   it("refuses non-JSON and references to chunks a text body cannot have", () => {
-    for (const body of ["{not json", "", '"[1,2"', '{"a":1}', "null", '["$@1"]', '["$Q2"]', '[{"a":"$1"}]', '["$h3"]', '["$B4"]', '["$Zzz"]']) expect(isDecodableTextReply(body), body).toBe(false);
+    for (const body of [
+      "{not json",
+      "",
+      '"[1,2"',
+      '{"a":1}',
+      "null",
+      '["$@1"]',
+      '["$Q2"]',
+      '[{"a":"$1"}]',
+      '["$h3"]',
+      '["$B4"]',
+      '["$Zzz"]',
+    ])
+      expect(isDecodableTextReply(body), body).toBe(false);
   });
 });
 
 describe("isDecodableFormReply", () => {
   it("accepts a form action's body: state, then a FormData argument", () => {
-    expect(isDecodableFormReply(form({ "0": '["$undefined","$K1"]', "1_title": "Ink", "1_file": new Blob(["x"]) }))).toBe(true);
+    expect(
+      isDecodableFormReply(form({ "0": '["$undefined","$K1"]', "1_title": "Ink", "1_file": new Blob(["x"]) })),
+    ).toBe(true);
     expect(isDecodableFormReply(form({ "0": '["$Q1"]', "1": '[["a",1]]' }))).toBe(true);
     expect(isDecodableFormReply(form({ "0": '["$B1"]', "1": new Blob(["x"]) }))).toBe(true);
   });

@@ -32,7 +32,8 @@ function valuesOk(value: unknown, chunks: Chunks | null, seen: Set<string>, dept
     return chunkOk(chunk, chunks, seen, depth + 1);
   }
   if (Array.isArray(value)) return value.every((v) => valuesOk(v, chunks, seen, depth + 1));
-  if (value && typeof value === "object") return Object.values(value).every((v) => valuesOk(v, chunks, seen, depth + 1));
+  if (value && typeof value === "object")
+    return Object.values(value).every((v) => valuesOk(v, chunks, seen, depth + 1));
   return true;
 }
 

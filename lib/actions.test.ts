@@ -33,19 +33,45 @@ describe("validatedAction", () => {
   });
 
   it("refuses a NUL in a schema field, names the field and does not echo the bad value", async () => {
-    const state = await action(null, form([["title", "Pines"], ["story", "ink\u0000wash"]]));
-    expect(state).toEqual({ ok: false, error: "invalid_input", fieldErrors: { story: "text_invalid_characters" }, values: { title: "Pines" } });
+    const state = await action(
+      null,
+      form([
+        ["title", "Pines"],
+        ["story", "ink\u0000wash"],
+      ]),
+    );
+    expect(state).toEqual({
+      ok: false,
+      error: "invalid_input",
+      fieldErrors: { story: "text_invalid_characters" },
+      values: { title: "Pines" },
+    });
     expect(handled).not.toHaveBeenCalled();
   });
 
   it("refuses a NUL in a field the schema does not know (handlers read some fields from the FormData)", async () => {
-    const state = await action(null, form([["title", "Pines"], ["tags", "ink"], ["tags", "\u0000"]]));
+    const state = await action(
+      null,
+      form([
+        ["title", "Pines"],
+        ["tags", "ink"],
+        ["tags", "\u0000"],
+      ]),
+    );
     expect(state).toMatchObject({ ok: false, fieldErrors: { tags: "text_invalid_characters" } });
     expect(handled).not.toHaveBeenCalled();
   });
 
   it("refuses a NUL in a field name", async () => {
-    expect(await action(null, form([["title", "Pines"], ["x\u0000", "1"]]))).toMatchObject({ ok: false, error: "invalid_input" });
+    expect(
+      await action(
+        null,
+        form([
+          ["title", "Pines"],
+          ["x\u0000", "1"],
+        ]),
+      ),
+    ).toMatchObject({ ok: false, error: "invalid_input" });
     expect(handled).not.toHaveBeenCalled();
   });
 
@@ -57,7 +83,14 @@ describe("validatedAction", () => {
   });
 
   it("puts the fields back after a schema error, never a password", async () => {
-    const state = await action(null, form([["title", ""], ["story", "s"], ["newPassword", "secret-123"]]));
+    const state = await action(
+      null,
+      form([
+        ["title", ""],
+        ["story", "s"],
+        ["newPassword", "secret-123"],
+      ]),
+    );
     expect(state).toMatchObject({ ok: false, error: "invalid_input", values: { title: "", story: "s" } });
     expect(state?.fieldErrors).toHaveProperty("title");
     expect(JSON.stringify(state)).not.toContain("secret-123");
@@ -80,7 +113,10 @@ describe("validatedActionWithUser", () => {
 
   it("refuses a NUL for a signed-in caller too, and runs clean input with the user", async () => {
     session.user = creator;
-    expect(await action(null, form([["title", "a\u0000"]]))).toMatchObject({ ok: false, fieldErrors: { title: "text_invalid_characters" } });
+    expect(await action(null, form([["title", "a\u0000"]]))).toMatchObject({
+      ok: false,
+      fieldErrors: { title: "text_invalid_characters" },
+    });
     expect(handled).not.toHaveBeenCalled();
     expect(await action(null, form([["title", "Pines"]]))).toEqual({ ok: true });
     expect(handled).toHaveBeenCalledWith({ title: "Pines", story: "" }, creator, expect.any(FormData));

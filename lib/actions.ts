@@ -17,7 +17,8 @@ export type FormState = {
 /** What to put back into the form after an error: never a password (current, new or confirmed). */
 function formValues(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$") && !/password/i.test(key)) out[key] = value;
+  for (const [key, value] of formData)
+    if (typeof value === "string" && !key.startsWith("$") && !/password/i.test(key)) out[key] = value;
   return out;
 }
 
@@ -30,20 +31,41 @@ const notAForm = { ok: false, error: "invalid_input" } as const;
  * those a handler reads from the FormData itself (tags, files' companions).
  */
 function fieldWithNul(formData: FormData): string | undefined {
-  for (const [key, value] of formData) if (key.includes("\0") || (typeof value === "string" && value.includes("\0"))) return key;
+  for (const [key, value] of formData)
+    if (key.includes("\0") || (typeof value === "string" && value.includes("\0"))) return key;
   return undefined;
 }
 
 /** The common checks of every form action's body: a FormData, no NUL, then the schema. */
-function parseForm<S extends z.ZodType>(schema: S, formData: unknown): { ok: true; data: z.infer<S> } | { ok: false; state: FormState } {
+function parseForm<S extends z.ZodType>(
+  schema: S,
+  formData: unknown,
+): { ok: true; data: z.infer<S> } | { ok: false; state: FormState } {
   if (!(formData instanceof FormData)) return { ok: false, state: notAForm };
   const nulKey = fieldWithNul(formData);
   if (nulKey !== undefined) {
     const values = Object.fromEntries(Object.entries(formValues(formData)).filter(([, v]) => !v.includes("\0")));
-    return { ok: false, state: { ok: false, error: "invalid_input", fieldErrors: { [nulKey.replaceAll("\0", "")]: "text_invalid_characters" }, values } };
+    return {
+      ok: false,
+      state: {
+        ok: false,
+        error: "invalid_input",
+        fieldErrors: { [nulKey.replaceAll("\0", "")]: "text_invalid_characters" },
+        values,
+      },
+    };
   }
   const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, state: { ok: false, error: "invalid_input", fieldErrors: fieldErrors(parsed.error), values: formValues(formData) } };
+  if (!parsed.success)
+    return {
+      ok: false,
+      state: {
+        ok: false,
+        error: "invalid_input",
+        fieldErrors: fieldErrors(parsed.error),
+        values: formValues(formData),
+      },
+    };
   return { ok: true, data: parsed.data };
 }
 
@@ -57,7 +79,10 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
 }
 
 /** A form action whose input is parsed by `schema`; anyone may call it. */
-export function validatedAction<S extends z.ZodType>(schema: S, handler: (data: z.infer<S>, formData: FormData) => Promise<FormState>) {
+export function validatedAction<S extends z.ZodType>(
+  schema: S,
+  handler: (data: z.infer<S>, formData: FormData) => Promise<FormState>,
+) {
   return async (_prev: FormState, formData: FormData): Promise<FormState> => {
     const parsed = parseForm(schema, formData);
     if (!parsed.ok) return parsed.state;

@@ -40,10 +40,21 @@ class RateLimitedSignIn extends CredentialsSignin {
 // AUTH_TRUST_HOST=true trusts its forwarded host instead.
 if (env.NODE_ENV === "production" && !env.AUTH_TRUST_HOST) process.env.AUTH_URL ??= env.SITE_URL;
 
-export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth(async () => {
+export const {
+  handlers,
+  auth,
+  signIn,
+  signOut,
+  unstable_update: updateSession,
+} = NextAuth(async () => {
   const db = await getDb();
   return {
-    adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
     secret: env.AUTH_SECRET,
     // Trusted only when configured, when the origin is pinned by AUTH_URL (above), or in development.
     trustHost: env.AUTH_TRUST_HOST || Boolean(process.env.AUTH_URL) || env.NODE_ENV !== "production",
@@ -67,7 +78,14 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
           const parsed = signInSchema.safeParse(raw);
           if (!parsed.success) return null;
           const result = await guardedSignIn(db, { ...parsed.data, headers: request.headers });
-          if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, sessionId: result.sessionId };
+          if (result.ok)
+            return {
+              id: result.user.id,
+              email: result.user.email,
+              name: result.user.name,
+              role: result.user.role,
+              sessionId: result.sessionId,
+            };
           if (result.code === "rate_limited") {
             const outcome = signInOutcome.getStore();
             if (outcome) outcome.retryAfterSeconds = result.retryAfterSeconds;

@@ -3,7 +3,10 @@ import { resolveSecrets } from "./secrets";
 
 /** Environment, parsed once. Nothing else reads process.env directly. */
 const schema = z.object({
-  DATABASE_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
+  DATABASE_URL: z
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Where the embedded PostgreSQL keeps its files when DATABASE_URL is not set. */
   PGLITE_DIR: z.string().default(".data/pglite"),
   /**
@@ -19,7 +22,10 @@ const schema = z.object({
   /** Whether Auth.js may trust the Host / X-Forwarded-Host headers (behind a proxy you control). */
   AUTH_TRUST_HOST: z.stringbool().optional(),
   /** smtp://user:pass@host:port or smtps://…; unset: mail is written as .eml files under MAIL_DIR. */
-  SMTP_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
+  SMTP_URL: z
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** The From header of every mail. */
   MAIL_FROM: z.string().default("Atelier <no-reply@atelier.test>"),
   /** Where development mail is kept when SMTP_URL is unset (listed at /dev/mail in development). */

@@ -3,7 +3,15 @@
  * ("bad_request:checkout"); the HTTP status follows from the first part. Messages shown to people
  * are message-catalogue keys, never database errors.
  */
-export type ErrorType = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "too_large" | "unavailable";
+export type ErrorType =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "rate_limited"
+  | "too_large"
+  | "unavailable";
 export type ErrorCode = `${ErrorType}:${string}`;
 
 const STATUS: Record<ErrorType, number> = {

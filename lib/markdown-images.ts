@@ -15,7 +15,9 @@ export function sameSiteImageSrc(src: string | undefined | null, siteOrigin: str
   if (!/^[a-z][a-z0-9+.-]*:/i.test(value)) return value; // a path on this site ("/uploads/…", "pic.webp")
   try {
     const url = new URL(value);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === new URL(siteOrigin).origin ? url.pathname + url.search : null;
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === new URL(siteOrigin).origin
+      ? url.pathname + url.search
+      : null;
   } catch {
     return null;
   }

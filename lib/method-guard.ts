@@ -21,7 +21,10 @@ export function refuseForbiddenMethods(): void {
     if (event === "request") {
       const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
       if (req.method && FORBIDDEN_METHODS.has(req.method)) {
-        res.writeHead(405, { allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS", "content-type": "text/plain; charset=utf-8" });
+        res.writeHead(405, {
+          allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS",
+          "content-type": "text/plain; charset=utf-8",
+        });
         res.end("Method not allowed\n");
         return true;
       }

@@ -15,7 +15,10 @@ const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIO
 const FORWARDED_PROTO = /^\s*https?\s*(,\s*https?\s*)*$/i;
 
 function refuse(status: number, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(`${message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers } });
+  return new Response(`${message}\n`, {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers },
+  });
 }
 
 /** The host part of an Origin header, "null" for an opaque origin, undefined when it is not a URL. */
@@ -56,7 +59,8 @@ export async function refuseHostile(request: Request, path: string, siteHost: st
   if (path.startsWith("/api/auth/")) {
     // Auth.js redirects there after sign-in/out: only a path on this site or a URL of this site.
     const callback = new URL(request.url).searchParams.get("callbackUrl");
-    if (callback !== null && !isSameSite(callback, request, siteHost)) return refuse(400, "Bad request: callbackUrl must be on this site");
+    if (callback !== null && !isSameSite(callback, request, siteHost))
+      return refuse(400, "Bad request: callbackUrl must be on this site");
   }
 
   // Route handlers (all API routes among them) read their own bodies; actions run on pages only.
@@ -66,7 +70,8 @@ export async function refuseHostile(request: Request, path: string, siteHost: st
   const origin = request.headers.get("origin");
   if (origin !== null) {
     const host = originHost(origin);
-    if (host === undefined || (host !== request.headers.get("host") && host !== siteHost)) return refuse(403, "Forbidden: cross-origin request");
+    if (host === undefined || (host !== request.headers.get("host") && host !== siteHost))
+      return refuse(403, "Forbidden: cross-origin request");
   }
   // Browsers always send the length of a form or fetch body; without it the size cannot be checked first.
   const length = request.headers.get("content-length");
@@ -96,7 +101,11 @@ const CALLBACK_COOKIE = /^(?:__Secure-|__Host-)?authjs\.callback-url$/;
  * with a 500 on "javascript:…" there), or null when nothing had to go. The cookie is dropped, not the
  * request refused: a stale cookie must not lock a browser out of signing in.
  */
-export function withoutForeignCallbackCookie(cookieHeader: string | null, request: Request, siteHost: string): string | null {
+export function withoutForeignCallbackCookie(
+  cookieHeader: string | null,
+  request: Request,
+  siteHost: string,
+): string | null {
   if (!cookieHeader) return null;
   let changed = false;
   const kept = cookieHeader.split(";").filter((part) => {
@@ -119,7 +128,10 @@ function isSameSite(target: string, request: Request, siteHost: string): boolean
   if (/^\/(?!\/)[^\s\\\x00-\x1f\x7f]*$/.test(target)) return true;
   try {
     const url = new URL(target);
-    return (url.protocol === "https:" || url.protocol === "http:") && (url.host === request.headers.get("host") || url.host === siteHost);
+    return (
+      (url.protocol === "https:" || url.protocol === "http:") &&
+      (url.host === request.headers.get("host") || url.host === siteHost)
+    );
   } catch {
     return false;
   }

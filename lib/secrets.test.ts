@@ -33,7 +33,13 @@ describe("secretProblem", () => {
 
 describe("productionConfigProblems", () => {
   it("is empty for a good configuration", () => {
-    expect(productionConfigProblems({ AUTH_SECRET: strong, EXPERIMENT_SECRET: strong.split("").reverse().join(""), SITE_URL: "https://atelier.example" })).toEqual([]);
+    expect(
+      productionConfigProblems({
+        AUTH_SECRET: strong,
+        EXPERIMENT_SECRET: strong.split("").reverse().join(""),
+        SITE_URL: "https://atelier.example",
+      }),
+    ).toEqual([]);
   });
   it("gives one line per bad variable, naming it", () => {
     const problems = productionConfigProblems({ AUTH_SECRET: "short-secret", EXPERIMENT_SECRET: undefined });
@@ -41,13 +47,18 @@ describe("productionConfigProblems", () => {
     expect(problems[0]).toMatch(/^AUTH_SECRET is shorter than 32 characters/);
     expect(problems[1]).toMatch(/^EXPERIMENT_SECRET is not set/);
     expect(problems[2]).toMatch(/^SITE_URL is not set/);
-    expect(productionConfigProblems({ AUTH_SECRET: strong, EXPERIMENT_SECRET: strong, SITE_URL: "not a url" })).toEqual(["SITE_URL is not a URL"]);
+    expect(productionConfigProblems({ AUTH_SECRET: strong, EXPERIMENT_SECRET: strong, SITE_URL: "not a url" })).toEqual(
+      ["SITE_URL is not a URL"],
+    );
   });
 });
 
 describe("resolveSecrets", () => {
   it("uses the environment's values when set", () => {
-    expect(resolveSecrets({ AUTH_SECRET: "a", EXPERIMENT_SECRET: "b" }, tempDir())).toEqual({ AUTH_SECRET: "a", EXPERIMENT_SECRET: "b" });
+    expect(resolveSecrets({ AUTH_SECRET: "a", EXPERIMENT_SECRET: "b" }, tempDir())).toEqual({
+      AUTH_SECRET: "a",
+      EXPERIMENT_SECRET: "b",
+    });
   });
 
   it("gives development one random pair per checkout, kept in the data folder", () => {
@@ -64,7 +75,10 @@ describe("resolveSecrets", () => {
   it("keeps a set variable and fills only the missing one", () => {
     const dir = tempDir();
     const both = localSecrets(dir);
-    expect(resolveSecrets({ AUTH_SECRET: strong }, dir)).toEqual({ AUTH_SECRET: strong, EXPERIMENT_SECRET: both.EXPERIMENT_SECRET });
+    expect(resolveSecrets({ AUTH_SECRET: strong }, dir)).toEqual({
+      AUTH_SECRET: strong,
+      EXPERIMENT_SECRET: both.EXPERIMENT_SECRET,
+    });
   });
 
   it("never writes or reuses a file in production, and never yields a fixed value", () => {
@@ -79,10 +93,14 @@ describe("resolveSecrets", () => {
     const dir = tempDir();
     const { execFile } = await import("node:child_process");
     const script = `import(${JSON.stringify(path.resolve("lib/secrets.ts"))}).then((m) => console.log(JSON.stringify(m.localSecrets(process.argv[1]))))`;
-    const runs = Array.from({ length: 4 }, () =>
-      new Promise<unknown>((resolve, reject) => {
-        execFile(process.execPath, ["--import", "tsx", "-e", script, dir], (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout))));
-      }),
+    const runs = Array.from(
+      { length: 4 },
+      () =>
+        new Promise<unknown>((resolve, reject) => {
+          execFile(process.execPath, ["--import", "tsx", "-e", script, dir], (error, stdout) =>
+            error ? reject(error) : resolve(JSON.parse(stdout)),
+          );
+        }),
     );
     const results = await Promise.all(runs);
     for (const r of results) expect(r).toEqual(results[0]);

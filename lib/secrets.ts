@@ -45,7 +45,10 @@ export function productionConfigProblems(raw: Record<string, string | undefined>
   const problems: string[] = [];
   for (const name of SECRET_NAMES) {
     const problem = secretProblem(raw[name]);
-    if (problem) problems.push(`${name} ${PROBLEM_TEXT[problem]} (use at least ${MIN_SECRET_LENGTH} random characters, e.g. \`openssl rand -base64 32\`)`);
+    if (problem)
+      problems.push(
+        `${name} ${PROBLEM_TEXT[problem]} (use at least ${MIN_SECRET_LENGTH} random characters, e.g. \`openssl rand -base64 32\`)`,
+      );
   }
   const site = raw.SITE_URL?.trim();
   if (!site) problems.push("SITE_URL is not set (the public address, e.g. https://atelier.example)");
@@ -103,8 +106,16 @@ export function localSecrets(dir: string): Record<SecretName, string> {
  * process, so nothing signed with a guessable key is ever accepted. Unset elsewhere: the checkout's file.
  */
 export function resolveSecrets(raw: Record<string, string | undefined>, dataDir = ".data"): Record<SecretName, string> {
-  const given = Object.fromEntries(SECRET_NAMES.map((name) => [name, raw[name]?.trim() ? raw[name] : undefined])) as Record<SecretName, string | undefined>;
+  const given = Object.fromEntries(
+    SECRET_NAMES.map((name) => [name, raw[name]?.trim() ? raw[name] : undefined]),
+  ) as Record<SecretName, string | undefined>;
   if (SECRET_NAMES.every((name) => given[name])) return given as Record<SecretName, string>;
-  const fallback = raw.NODE_ENV === "production" ? Object.fromEntries(SECRET_NAMES.map((name) => [name, randomSecret()])) as Record<SecretName, string> : localSecrets(dataDir);
-  return Object.fromEntries(SECRET_NAMES.map((name) => [name, given[name] ?? fallback[name]])) as Record<SecretName, string>;
+  const fallback =
+    raw.NODE_ENV === "production"
+      ? (Object.fromEntries(SECRET_NAMES.map((name) => [name, randomSecret()])) as Record<SecretName, string>)
+      : localSecrets(dataDir);
+  return Object.fromEntries(SECRET_NAMES.map((name) => [name, given[name] ?? fallback[name]])) as Record<
+    SecretName,
+    string
+  >;
 }

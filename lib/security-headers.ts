@@ -48,7 +48,8 @@ export function baseSecurityHeaders({ https }: { https: boolean }): Record<strin
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     // Nothing in the app uses these; a script that got in anyway cannot either.
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), interest-cohort=(), browsing-topics=()",
+    "Permissions-Policy":
+      "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), interest-cohort=(), browsing-topics=()",
     // frame-ancestors is the modern form; X-Frame-Options covers browsers that ignore CSP and non-HTML.
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",

@@ -25,5 +25,6 @@ function refuseWeakConfig(): void {
     process.exit(1);
   }
   // Not fatal (a staging server may mean it), but never silent: without SMTP_URL mail goes to files.
-  if (!process.env.SMTP_URL) console.warn("[mail] SMTP_URL is not set: mail is written as .eml files under MAIL_DIR, not sent.");
+  if (!process.env.SMTP_URL)
+    console.warn("[mail] SMTP_URL is not set: mail is written as .eml files under MAIL_DIR, not sent.");
 }

@@ -5,7 +5,10 @@ import { z } from "zod";
  * whitespace, backslash or control character: browsers read "/\evil" as "//evil", and a control
  * character cannot go into a Location header.
  */
-export const sameSitePath = z.string().max(500).regex(/^\/(?!\/)[^\s\\\x00-\x1f\x7f]*$/);
+export const sameSitePath = z
+  .string()
+  .max(500)
+  .regex(/^\/(?!\/)[^\s\\\x00-\x1f\x7f]*$/);
 
 export function safeReturnPath(value: unknown, fallback: string): string {
   const parsed = sameSitePath.safeParse(value);

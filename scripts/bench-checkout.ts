@@ -14,7 +14,14 @@ import { performance } from "node:perf_hooks";
 import { z } from "zod";
 import { openDatabase, useDatabase as pointAppAtDatabase } from "../db/client";
 import { placeOrder, type PlaceOrderResult } from "../lib/commerce/checkout";
-import { createArtwork, createCreator, createUsers, fixtureTag, removeFixtures, tolerateTeardown } from "../lib/commerce/fixtures";
+import {
+  createArtwork,
+  createCreator,
+  createUsers,
+  fixtureTag,
+  removeFixtures,
+  tolerateTeardown,
+} from "../lib/commerce/fixtures";
 import { SimulatedPaymentProvider } from "../lib/commerce/payments";
 import { env } from "../lib/env";
 import { createRng } from "../lib/random";
@@ -57,8 +64,14 @@ async function main() {
       keep: { type: "boolean" },
     },
   });
-  const target = env.DATABASE_URL ? "postgresql" : flags["pglite-dir"] ? `pglite:${flags["pglite-dir"]}` : "pglite:memory";
-  const handle = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: flags["pglite-dir"] ?? null });
+  const target = env.DATABASE_URL
+    ? "postgresql"
+    : flags["pglite-dir"]
+      ? `pglite:${flags["pglite-dir"]}`
+      : "pglite:memory";
+  const handle = await openDatabase(
+    env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: flags["pglite-dir"] ?? null },
+  );
   pointAppAtDatabase(handle);
   const db = handle.db;
   tolerateTeardown(db);
@@ -68,12 +81,24 @@ async function main() {
   const totalOrders = flags.orders * (flags.concurrency.length + 1);
   const edition = Math.max(10, Math.ceil((totalOrders * flags.lines) / flags.artworks) * 3);
 
-  process.stderr.write(`bench-checkout: ${target}, creating ${flags.artworks} artworks (editions of ${edition}) and 200 buyers tagged ${tag}\n`);
-  const results: { concurrency: number; orders: number; ok: number; failures: Record<string, number>; ordersPerSecond: number; p50Ms: number; p99Ms: number; wallS: number }[] = [];
+  process.stderr.write(
+    `bench-checkout: ${target}, creating ${flags.artworks} artworks (editions of ${edition}) and 200 buyers tagged ${tag}\n`,
+  );
+  const results: {
+    concurrency: number;
+    orders: number;
+    ok: number;
+    failures: Record<string, number>;
+    ordersPerSecond: number;
+    p50Ms: number;
+    p99Ms: number;
+    wallS: number;
+  }[] = [];
   try {
     const { creatorId } = await createCreator(db, tag);
     const artworks: string[] = [];
-    for (let i = 0; i < flags.artworks; i++) artworks.push(await createArtwork(db, tag, { creatorId, editionSize: edition, priceAmount: 10_000 + i * 100 }));
+    for (let i = 0; i < flags.artworks; i++)
+      artworks.push(await createArtwork(db, tag, { creatorId, editionSize: edition, priceAmount: 10_000 + i * 100 }));
     const buyers = await createUsers(db, tag, 200);
 
     const pick = <T>(items: T[]): T => items[rng.int(items.length)] as T;
@@ -82,7 +107,11 @@ async function main() {
       while (chosen.size < flags.lines) chosen.add(pick(artworks));
       const started = performance.now();
       const result = await placeOrder(
-        { userId: pick(buyers), lines: [...chosen].map((productId) => ({ productId, quantity: 1 })), idempotencyKey: `bench-${randomUUID()}` },
+        {
+          userId: pick(buyers),
+          lines: [...chosen].map((productId) => ({ productId, quantity: 1 })),
+          idempotencyKey: `bench-${randomUUID()}`,
+        },
         { provider },
       );
       return { ms: performance.now() - started, result };
@@ -107,7 +136,16 @@ async function main() {
       );
       const wallS = (performance.now() - started) / 1000;
       latencies.sort((a, b) => a - b);
-      return { concurrency, orders, ok, failures, ordersPerSecond: round(ok / wallS), p50Ms: round(percentile(latencies, 50), 2), p99Ms: round(percentile(latencies, 99), 2), wallS: round(wallS, 2) };
+      return {
+        concurrency,
+        orders,
+        ok,
+        failures,
+        ordersPerSecond: round(ok / wallS),
+        p50Ms: round(percentile(latencies, 50), 2),
+        p99Ms: round(percentile(latencies, 99), 2),
+        wallS: round(wallS, 2),
+      };
     };
 
     await run(Math.min(10, Math.max(...flags.concurrency)), Math.min(flags.orders, 100)); // warm-up: pool, plans, JIT
@@ -121,7 +159,9 @@ async function main() {
     await handle.close();
   }
 
-  process.stdout.write(`\nplaceOrder on ${target}, ${flags.lines} artwork line(s) per order, ${flags.artworks} artworks, payment latency ${flags["payment-latency-ms"]} ms\n`);
+  process.stdout.write(
+    `\nplaceOrder on ${target}, ${flags.lines} artwork line(s) per order, ${flags.artworks} artworks, payment latency ${flags["payment-latency-ms"]} ms\n`,
+  );
   process.stdout.write("concurrency   orders   ok   orders/s   p50 ms   p99 ms\n");
   for (const r of results) {
     process.stdout.write(

@@ -27,7 +27,8 @@ import { createRng } from "../lib/random";
 import { readFlags } from "./cli";
 import { ensureScikitLearn, loadAverage, median, runReference } from "./reference/python";
 
-const USAGE = "usage: npm run bench:kmeans -- [--compare] [--reps 3] [--seed 1] [--data blobs,noise] [--js] [--threads N]";
+const USAGE =
+  "usage: npm run bench:kmeans -- [--compare] [--reps 3] [--seed 1] [--data blobs,noise] [--js] [--threads N]";
 
 const Flags = z.object({
   compare: z.boolean().default(false),
@@ -70,7 +71,14 @@ async function main(): Promise<void> {
   const flags = readFlags(process.argv.slice(2), {
     script: "bench:kmeans",
     usage: USAGE,
-    options: { compare: { type: "boolean" }, js: { type: "boolean" }, threads: { type: "string" }, reps: { type: "string" }, seed: { type: "string" }, data: { type: "string" } },
+    options: {
+      compare: { type: "boolean" },
+      js: { type: "boolean" },
+      threads: { type: "string" },
+      reps: { type: "string" },
+      seed: { type: "string" },
+      data: { type: "string" },
+    },
     schema: Flags,
   });
   if (flags.js) setKernelBackend("js");
@@ -83,7 +91,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-kmeans-"));
   const summary: Record<string, unknown> = {};
   try {
-    console.log(`k-means ${N.toLocaleString("en-US")} x ${D}, k = ${K}, nInit 1, seed ${flags.seed}; ours: ${kernelBackend() === "wasm" ? "WebAssembly SIMD kernels" : "plain TypeScript"}, ${threads} thread(s) (${N.toLocaleString("en-US")} points >= ${PARALLEL_MIN_POINTS.toLocaleString("en-US")}: split over worker threads)`);
+    console.log(
+      `k-means ${N.toLocaleString("en-US")} x ${D}, k = ${K}, nInit 1, seed ${flags.seed}; ours: ${kernelBackend() === "wasm" ? "WebAssembly SIMD kernels" : "plain TypeScript"}, ${threads} thread(s) (${N.toLocaleString("en-US")} points >= ${PARALLEL_MIN_POINTS.toLocaleString("en-US")}: split over worker threads)`,
+    );
     for (const kind of flags.data) {
       const x = generate(kind);
       const m = { nRows: N, nCols: D, data: x };
@@ -96,8 +106,14 @@ async function main(): Promise<void> {
         ours.push((performance.now() - t) / 1000);
       }
       const oursMedian = median(ours);
-      console.log(`\n[${kind}] ours: ${ours.map((s) => s.toFixed(4)).join(", ")} s; median ${oursMedian.toFixed(4)} s (${result.iterations} iterations, inertia ${result.inertia})`);
-      const entry: Record<string, unknown> = { ours_s: oursMedian, ours_iterations: result.iterations, ours_inertia: result.inertia };
+      console.log(
+        `\n[${kind}] ours: ${ours.map((s) => s.toFixed(4)).join(", ")} s; median ${oursMedian.toFixed(4)} s (${result.iterations} iterations, inertia ${result.inertia})`,
+      );
+      const entry: Record<string, unknown> = {
+        ours_s: oursMedian,
+        ours_iterations: result.iterations,
+        ours_inertia: result.inertia,
+      };
       if (flags.compare) {
         const pointsFile = path.join(dir, `${kind}.f64`);
         const initFile = path.join(dir, `${kind}-init.f64`);
@@ -105,16 +121,41 @@ async function main(): Promise<void> {
         // Our k-means++ seeds for this seed (nInit 1 draws them first from createRng(seed)).
         const init = seedPlusPlus(x, N, D, K, createRng(flags.seed));
         writeFileSync(initFile, new Uint8Array(init.buffer, init.byteOffset, init.byteLength));
-        const ref = runReference<Reference>("kmeans.py", [pointsFile, String(N), String(D), String(K), String(flags.reps), initFile]);
+        const ref = runReference<Reference>("kmeans.py", [
+          pointsFile,
+          String(N),
+          String(D),
+          String(K),
+          String(flags.reps),
+          initFile,
+        ]);
         const refMedian = median(ref.seconds);
         const rel = Math.abs(result.inertia - ref.same_init.inertia) / ref.same_init.inertia;
-        const threads = Object.entries(ref.threads).map(([api, n]) => `${api} ${n}`).join(", ");
-        console.log(`[${kind}] scikit-learn ${ref.sklearn} Lloyd, its own k-means++ (threads: ${threads}): ${ref.seconds.map((s) => s.toFixed(4)).join(", ")} s; median ${refMedian.toFixed(4)} s (${ref.iterations.join("/")} iterations, inertia ${ref.inertia.map((v) => v.toPrecision(10)).join(" / ")})`);
-        console.log(`[${kind}] ratio ours / scikit-learn: ${(oursMedian / refMedian).toFixed(3)} (median of ${flags.reps} each)`);
+        const threads = Object.entries(ref.threads)
+          .map(([api, n]) => `${api} ${n}`)
+          .join(", ");
+        console.log(
+          `[${kind}] scikit-learn ${ref.sklearn} Lloyd, its own k-means++ (threads: ${threads}): ${ref.seconds.map((s) => s.toFixed(4)).join(", ")} s; median ${refMedian.toFixed(4)} s (${ref.iterations.join("/")} iterations, inertia ${ref.inertia.map((v) => v.toPrecision(10)).join(" / ")})`,
+        );
+        console.log(
+          `[${kind}] ratio ours / scikit-learn: ${(oursMedian / refMedian).toFixed(3)} (median of ${flags.reps} each)`,
+        );
         const sameMedian = median(ref.same_init.seconds);
-        console.log(`[${kind}] agreement: scikit-learn Lloyd from our seeds: inertia ${ref.same_init.inertia} (${ref.same_init.iterations} iterations); ours ${result.inertia}; relative difference ${rel.toExponential(2)} (${rel <= 1e-6 ? "within" : "NOT within"} 1e-6)`);
-        console.log(`[${kind}] same seeds: scikit-learn Lloyd ${ref.same_init.seconds.map((s) => s.toFixed(4)).join(", ")} s; median ${sameMedian.toFixed(4)} s (Lloyd only, no seeding); ratio ours (with seeding) / that: ${(oursMedian / sameMedian).toFixed(3)}`);
-        Object.assign(entry, { sklearn_s: refMedian, ratio: oursMedian / refMedian, sklearn_same_init_s: sameMedian, ratio_same_init: oursMedian / sameMedian, sklearn_same_init_inertia: ref.same_init.inertia, inertia_rel_diff: rel, sklearn_threads: ref.threads });
+        console.log(
+          `[${kind}] agreement: scikit-learn Lloyd from our seeds: inertia ${ref.same_init.inertia} (${ref.same_init.iterations} iterations); ours ${result.inertia}; relative difference ${rel.toExponential(2)} (${rel <= 1e-6 ? "within" : "NOT within"} 1e-6)`,
+        );
+        console.log(
+          `[${kind}] same seeds: scikit-learn Lloyd ${ref.same_init.seconds.map((s) => s.toFixed(4)).join(", ")} s; median ${sameMedian.toFixed(4)} s (Lloyd only, no seeding); ratio ours (with seeding) / that: ${(oursMedian / sameMedian).toFixed(3)}`,
+        );
+        Object.assign(entry, {
+          sklearn_s: refMedian,
+          ratio: oursMedian / refMedian,
+          sklearn_same_init_s: sameMedian,
+          ratio_same_init: oursMedian / sameMedian,
+          sklearn_same_init_inertia: ref.same_init.inertia,
+          inertia_rel_diff: rel,
+          sklearn_threads: ref.threads,
+        });
       }
       summary[kind] = entry;
     }

@@ -107,7 +107,14 @@ async function main(): Promise<void> {
   const flags = readFlags(process.argv.slice(2), {
     script: "bench:knn",
     usage: USAGE,
-    options: { compare: { type: "boolean" }, reps: { type: "string" }, seed: { type: "string" }, k: { type: "string" }, shrink: { type: "string" }, top: { type: "string" } },
+    options: {
+      compare: { type: "boolean" },
+      reps: { type: "string" },
+      seed: { type: "string" },
+      k: { type: "string" },
+      shrink: { type: "string" },
+      top: { type: "string" },
+    },
     schema: Flags,
   });
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-knn-"));
@@ -119,8 +126,12 @@ async function main(): Promise<void> {
     const itemCounts = new Int32Array(N_ITEMS);
     for (const i of x.indices) itemCounts[i]!++;
     const sortedCounts = Array.from(itemCounts).sort((a, b) => b - a);
-    console.log(`generated ${file}: ${N_USERS} users x ${N_ITEMS} items, ${x.indices.length.toLocaleString("en-US")} ratings (${active} items rated; most rated ${sortedCounts[0]}, median ${sortedCounts[N_ITEMS >> 1]}, ${sortedCounts.filter((c) => c === 1).length} rated once)`);
-    console.log(`model: item-kNN, shrunk cosine, k = ${flags.k}, shrink = ${flags.shrink}; top-${flags.top} for every user, rated items excluded`);
+    console.log(
+      `generated ${file}: ${N_USERS} users x ${N_ITEMS} items, ${x.indices.length.toLocaleString("en-US")} ratings (${active} items rated; most rated ${sortedCounts[0]}, median ${sortedCounts[N_ITEMS >> 1]}, ${sortedCounts.filter((c) => c === 1).length} rated once)`,
+    );
+    console.log(
+      `model: item-kNN, shrunk cosine, k = ${flags.k}, shrink = ${flags.shrink}; top-${flags.top} for every user, rated items excluded`,
+    );
 
     oursOnce(x, flags.k, flags.shrink, flags.top); // warm-up: JIT
     const ours: number[] = [];
@@ -131,14 +142,26 @@ async function main(): Promise<void> {
       ours.push((performance.now() - t) / 1000);
     }
     const oursMedian = median(ours);
-    console.log(`ours (TypeScript, 1 thread): ${ours.map((s) => s.toFixed(4)).join(", ")} s; median ${oursMedian.toFixed(4)} s`);
+    console.log(
+      `ours (TypeScript, 1 thread): ${ours.map((s) => s.toFixed(4)).join(", ")} s; median ${oursMedian.toFixed(4)} s`,
+    );
     if (!flags.compare) return;
 
     ensureScikitLearn((line) => console.log(line));
     const outFile = path.join(dir, "reference-top.i32");
-    const ref = runReference<{ seconds: number[]; threads: Record<string, number>; numpy: string; scipy: string }>("knn.py", [
-      file, String(N_USERS), String(N_ITEMS), String(flags.k), String(flags.shrink), String(flags.top), String(flags.reps), outFile,
-    ]);
+    const ref = runReference<{ seconds: number[]; threads: Record<string, number>; numpy: string; scipy: string }>(
+      "knn.py",
+      [
+        file,
+        String(N_USERS),
+        String(N_ITEMS),
+        String(flags.k),
+        String(flags.shrink),
+        String(flags.top),
+        String(flags.reps),
+        outFile,
+      ],
+    );
     const refMedian = median(ref.seconds);
     const theirs = new Int32Array(new Uint8Array(readFileSync(outFile)).buffer);
     let identical = 0;
@@ -147,12 +170,27 @@ async function main(): Promise<void> {
       for (let t = 0; t < flags.top; t++) if (lists[u * flags.top + t] !== theirs[u * flags.top + t]) same = false;
       if (same) identical++;
     }
-    const threads = Object.entries(ref.threads).map(([api, n]) => `${api} ${n}`).join(", ");
-    console.log(`numpy ${ref.numpy} / scipy ${ref.scipy} (dense item x item; threads: ${threads}): ${ref.seconds.map((s) => s.toFixed(4)).join(", ")} s; median ${refMedian.toFixed(4)} s`);
+    const threads = Object.entries(ref.threads)
+      .map(([api, n]) => `${api} ${n}`)
+      .join(", ");
+    console.log(
+      `numpy ${ref.numpy} / scipy ${ref.scipy} (dense item x item; threads: ${threads}): ${ref.seconds.map((s) => s.toFixed(4)).join(", ")} s; median ${refMedian.toFixed(4)} s`,
+    );
     console.log(`ratio ours / numpy: ${(oursMedian / refMedian).toFixed(3)} (median of ${flags.reps} each)`);
-    console.log(`identical top-${flags.top} lists: ${identical} / ${N_USERS} (${((100 * identical) / N_USERS).toFixed(1)} %)`);
+    console.log(
+      `identical top-${flags.top} lists: ${identical} / ${N_USERS} (${((100 * identical) / N_USERS).toFixed(1)} %)`,
+    );
     console.log(`load: ${loadAverage()}`);
-    console.log(JSON.stringify({ ours_s: oursMedian, numpy_s: refMedian, ratio: oursMedian / refMedian, identical_lists: identical / N_USERS, users: N_USERS, threads: { ours: 1, numpy: ref.threads } }));
+    console.log(
+      JSON.stringify({
+        ours_s: oursMedian,
+        numpy_s: refMedian,
+        ratio: oursMedian / refMedian,
+        identical_lists: identical / N_USERS,
+        users: N_USERS,
+        threads: { ours: 1, numpy: ref.threads },
+      }),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -56,14 +56,17 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
  */
 function prepare(builds: Build[], reuse: boolean): void {
   if (reuse && builds.every((b) => existsSync(join(b.dir, DIST, "BUILD_ID")))) return;
-  const files = spawnSync("git", ["ls-files", "-z"], { cwd: REPO, encoding: "utf8" }).stdout.split("\0").filter(Boolean);
+  const files = spawnSync("git", ["ls-files", "-z"], { cwd: REPO, encoding: "utf8" })
+    .stdout.split("\0")
+    .filter(Boolean);
   const git = (...args: string[]) => spawnSync("git", args, { cwd: REPO, encoding: "utf8" }).stdout.trim();
   const stamp = `${git("rev-parse", "--short", "HEAD")}${git("status", "--porcelain", "--untracked-files=no") ? " + uncommitted edits" : ""}`;
   let from = REPO;
   for (const build of builds) {
     rmSync(build.dir, { recursive: true, force: true });
     mkdirSync(build.dir, { recursive: true });
-    for (const file of files) if (existsSync(join(from, file))) cpSync(join(from, file), join(build.dir, file), { recursive: true });
+    for (const file of files)
+      if (existsSync(join(from, file))) cpSync(join(from, file), join(build.dir, file), { recursive: true });
     run("cp", ["-al", join(REPO, "node_modules"), join(build.dir, "node_modules")], build.dir);
     writeFileSync(join(build.dir, "BENCH_SOURCE"), `${stamp}\n`);
     from = build.dir;
@@ -75,12 +78,26 @@ function prepare(builds: Build[], reuse: boolean): void {
   }
 }
 
-function get(path: string, port: number, agent: http.Agent, cookie: string): Promise<{ status: number; cookies: string[] }> {
+function get(
+  path: string,
+  port: number,
+  agent: http.Agent,
+  cookie: string,
+): Promise<{ status: number; cookies: string[] }> {
   return new Promise((done, fail) => {
-    const req = http.get({ host: "127.0.0.1", port, path, agent, headers: { cookie, "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 bench" } }, (res) => {
-      res.resume();
-      res.on("end", () => done({ status: res.statusCode ?? 0, cookies: res.headers["set-cookie"] ?? [] }));
-    });
+    const req = http.get(
+      {
+        host: "127.0.0.1",
+        port,
+        path,
+        agent,
+        headers: { cookie, "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 bench" },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => done({ status: res.statusCode ?? 0, cookies: res.headers["set-cookie"] ?? [] }));
+      },
+    );
     req.on("error", fail);
   });
 }
@@ -101,18 +118,33 @@ async function start(build: Build): Promise<void> {
   // A fresh database every start, so runs never depend on what an earlier run wrote (exposures).
   const dataDir = join(build.dir, ".data", `bench-proxy-${build.name}`);
   rmSync(dataDir, { recursive: true, force: true });
-  const env = { ...process.env, NEXT_DIST_DIR: DIST, PGLITE_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
+  const env = {
+    ...process.env,
+    NEXT_DIST_DIR: DIST,
+    PGLITE_DIR: dataDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production" as const,
+  };
   const log = openSync(join(build.dir, "server.log"), "w");
   // Its own process group (detached), so stopping it also stops the node process npx starts.
-  const child = spawn("npx", ["next", "start", "--port", String(build.port)], { cwd: build.dir, env, stdio: ["ignore", log, log], detached: true });
+  const child = spawn("npx", ["next", "start", "--port", String(build.port)], {
+    cwd: build.dir,
+    env,
+    stdio: ["ignore", log, log],
+    detached: true,
+  });
   servers.push(child);
   let exited: number | null = null;
   child.on("exit", (code) => (exited = code ?? -1));
   const agent = new http.Agent();
   const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
-    if (exited !== null) throw new Error(`${build.name}: next start exited (${exited}), see ${join(build.dir, "server.log")}`);
-    const ok = await get("/api/health", build.port, agent, "").then((r) => r.status === 200, () => false);
+    if (exited !== null)
+      throw new Error(`${build.name}: next start exited (${exited}), see ${join(build.dir, "server.log")}`);
+    const ok = await get("/api/health", build.port, agent, "").then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -120,7 +152,13 @@ async function start(build: Build): Promise<void> {
 }
 
 /** `connections` keep-alive loops requesting `path` for `seconds`; cookies from `cookieFor` per request. */
-async function load(port: number, path: string, cookieFor: () => string, seconds: number, connections: number): Promise<Sample> {
+async function load(
+  port: number,
+  path: string,
+  cookieFor: () => string,
+  seconds: number,
+  connections: number,
+): Promise<Sample> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
   let errors = 0;
@@ -139,7 +177,13 @@ async function load(port: number, path: string, cookieFor: () => string, seconds
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, errors, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    requests: latencies.length,
+    errors,
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] as number;
@@ -149,7 +193,12 @@ async function main() {
     script: "bench-proxy-http",
     usage: USAGE,
     schema: Flags,
-    options: { seconds: { type: "string" }, connections: { type: "string" }, runs: { type: "string" }, reuse: { type: "boolean" } },
+    options: {
+      seconds: { type: "string" },
+      connections: { type: "string" },
+      runs: { type: "string" },
+      reuse: { type: "boolean" },
+    },
   });
   const builds: Build[] = [
     { name: "with", dir: join(WORK, "with"), port: 0 },
@@ -164,7 +213,8 @@ async function main() {
   if (probe.status !== 200) throw new Error(`landing page answered ${probe.status}`);
   const returning = [CONSENT, ...probe.cookies.map((c) => c.split(";")[0])].join("; ");
   // Without an assignment cookie the "returning visitor" case would measure nothing of interest.
-  if (!returning.includes(ASSIGNMENT_COOKIE_PREFIX)) throw new Error("the landing page set no assignment cookie: is its experiment running?");
+  if (!returning.includes(ASSIGNMENT_COOKIE_PREFIX))
+    throw new Error("the landing page set no assignment cookie: is its experiment running?");
   const visitor = returning.split("; ").find((c) => c.startsWith("atelier_vid=")) ?? "";
   const scenarios = [
     { name: "landing /c/ink-and-paper, new visitor", path: "/c/ink-and-paper", cookie: () => CONSENT },
@@ -172,16 +222,27 @@ async function main() {
     { name: "catalogue /courses, returning visitor", path: "/courses", cookie: () => [CONSENT, visitor].join("; ") },
   ];
 
-  console.log(`proxy.ts over HTTP: next start, ${flags.connections} keep-alive connections, ${flags.seconds} s per run, median of ${flags.runs} runs`);
-  const source = (b: Build) => (existsSync(join(b.dir, "BENCH_SOURCE")) ? readFileSync(join(b.dir, "BENCH_SOURCE"), "utf8").trim() : "?");
-  console.log(`source: working tree at ${source(builds[0]!)}, built ${statSync(join(builds[0]!.dir, DIST, "BUILD_ID")).mtime.toISOString()}`);
-  console.log(`machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? "?"}), Node ${process.version}; client and servers share it\n`);
-  console.log(`${"scenario".padEnd(46)} ${"req/s with".padStart(11)} ${"without".padStart(9)} ${"cost".padStart(7)}   ${"p50/p99 ms with".padStart(16)} ${"without".padStart(13)}   req/s per run with | without`);
+  console.log(
+    `proxy.ts over HTTP: next start, ${flags.connections} keep-alive connections, ${flags.seconds} s per run, median of ${flags.runs} runs`,
+  );
+  const source = (b: Build) =>
+    existsSync(join(b.dir, "BENCH_SOURCE")) ? readFileSync(join(b.dir, "BENCH_SOURCE"), "utf8").trim() : "?";
+  console.log(
+    `source: working tree at ${source(builds[0]!)}, built ${statSync(join(builds[0]!.dir, DIST, "BUILD_ID")).mtime.toISOString()}`,
+  );
+  console.log(
+    `machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? "?"}), Node ${process.version}; client and servers share it\n`,
+  );
+  console.log(
+    `${"scenario".padEnd(46)} ${"req/s with".padStart(11)} ${"without".padStart(9)} ${"cost".padStart(7)}   ${"p50/p99 ms with".padStart(16)} ${"without".padStart(13)}   req/s per run with | without`,
+  );
   const results: Record<string, unknown>[] = [];
   for (const s of scenarios) {
     const samples: Record<Build["name"], Sample[]> = { with: [], without: [] };
     for (const b of builds) await load(b.port, s.path, s.cookie, 2, flags.connections); // warm-up
-    for (let r = 0; r < flags.runs; r++) for (const b of builds) samples[b.name].push(await load(b.port, s.path, s.cookie, flags.seconds, flags.connections));
+    for (let r = 0; r < flags.runs; r++)
+      for (const b of builds)
+        samples[b.name].push(await load(b.port, s.path, s.cookie, flags.seconds, flags.connections));
     const m = (name: Build["name"], key: keyof Sample) => median(samples[name].map((x) => x[key]));
     const errors = [...samples.with, ...samples.without].reduce((n, x) => n + x.errors, 0);
     const cost = 1 - m("with", "perSecond") / m("without", "perSecond");
@@ -190,7 +251,15 @@ async function main() {
     console.log(
       `${s.name.padEnd(46)} ${m("with", "perSecond").toFixed(0).padStart(11)} ${m("without", "perSecond").toFixed(0).padStart(9)} ${`${(cost * 100).toFixed(1)}%`.padStart(7)}   ${`${m("with", "p50").toFixed(1)}/${m("with", "p99").toFixed(1)}`.padStart(16)} ${`${m("without", "p50").toFixed(1)}/${m("without", "p99").toFixed(1)}`.padStart(13)}   ${perRun("with")} | ${perRun("without")}${errors ? `  (${errors} non-200)` : ""}`,
     );
-    results.push({ scenario: s.name, withPerSecond: Math.round(m("with", "perSecond")), withoutPerSecond: Math.round(m("without", "perSecond")), throughputCost: Number(cost.toFixed(3)), runsWith: samples.with.map((x) => Math.round(x.perSecond)), runsWithout: samples.without.map((x) => Math.round(x.perSecond)), errors });
+    results.push({
+      scenario: s.name,
+      withPerSecond: Math.round(m("with", "perSecond")),
+      withoutPerSecond: Math.round(m("without", "perSecond")),
+      throughputCost: Number(cost.toFixed(3)),
+      runsWith: samples.with.map((x) => Math.round(x.perSecond)),
+      runsWithout: samples.without.map((x) => Math.round(x.perSecond)),
+      errors,
+    });
   }
   console.log(
     "\nWithout proxy.ts no request carries an assignment, so the landing page renders the control and skips the counted path " +
@@ -201,7 +270,13 @@ async function main() {
 }
 
 function stopServers() {
-  for (const child of servers) if (child.pid) try { process.kill(-child.pid, "SIGTERM"); } catch { /* already gone */ }
+  for (const child of servers)
+    if (child.pid)
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        /* already gone */
+      }
 }
 process.on("exit", stopServers);
 process.on("SIGINT", () => process.exit(130));

@@ -53,14 +53,20 @@ async function rate(name: string, make: () => NextRequest, handle: (r: NextReque
     n++;
   }
   const perSec = n / ((performance.now() - started) / 1000);
-  console.log(`${name.padEnd(44)} ${Math.round(perSec).toLocaleString("en-US").padStart(9)} req/s  ${(1e6 / perSec).toFixed(1).padStart(7)} µs/req`);
+  console.log(
+    `${name.padEnd(44)} ${Math.round(perSec).toLocaleString("en-US").padStart(9)} req/s  ${(1e6 / perSec).toFixed(1).padStart(7)} µs/req`,
+  );
 }
 
 async function main() {
   const first = await proxy(req("/c/ink-and-paper", "atelier_consent=analytics"));
   const jar = ["atelier_consent=analytics", ...first.cookies.getAll().map((c) => `${c.name}=${c.value}`)].join("; ");
   console.log(`proxy handler, in process, ${seconds} s per case (Node ${process.version})`);
-  await rate("baseline: NextResponse.next()", () => req("/courses", ""), () => NextResponse.next());
+  await rate(
+    "baseline: NextResponse.next()",
+    () => req("/courses", ""),
+    () => NextResponse.next(),
+  );
   await rate("ordinary page, returning visitor", () => req("/courses", jar), proxy);
   await rate("landing, returning visitor (verify cookie)", () => req("/c/ink-and-paper", jar), proxy);
   await rate("landing, new visitor (hash + sign)", () => req("/c/ink-and-paper", "atelier_consent=analytics"), proxy);

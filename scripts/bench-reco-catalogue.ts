@@ -11,14 +11,52 @@ import type { Db } from "@/db/client";
 import { createRng } from "@/lib/random";
 import { bulkInsert, queryRows } from "@/lib/reco/jobs/sql-util";
 
-const WORDS = ["study", "evening", "river", "quiet", "bold", "harbour", "garden", "winter", "light", "archive", "morning", "field", "city", "mountain", "paper", "signal", "echo", "north", "salt", "amber"];
-const MEDIA = ["Ink on paper", "Oil on canvas", "Archival pigment print", "Screenprint", "Etching", "Woodblock print", "Acrylic on panel"];
+const WORDS = [
+  "study",
+  "evening",
+  "river",
+  "quiet",
+  "bold",
+  "harbour",
+  "garden",
+  "winter",
+  "light",
+  "archive",
+  "morning",
+  "field",
+  "city",
+  "mountain",
+  "paper",
+  "signal",
+  "echo",
+  "north",
+  "salt",
+  "amber",
+];
+const MEDIA = [
+  "Ink on paper",
+  "Oil on canvas",
+  "Archival pigment print",
+  "Screenprint",
+  "Etching",
+  "Woodblock print",
+  "Acrylic on panel",
+];
 
-export async function addBenchProducts(db: Db, options: { total: number; seed: number; creators?: number }): Promise<number> {
-  const [existing] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from product where status = 'published'`);
+export async function addBenchProducts(
+  db: Db,
+  options: { total: number; seed: number; creators?: number },
+): Promise<number> {
+  const [existing] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from product where status = 'published'`,
+  );
   const toAdd = Math.max(0, options.total - (existing?.n ?? 0));
   if (toAdd === 0) return 0;
-  const tagRows = await queryRows<{ id: string; slug: string; name: string; topic: string }>(db, sql`select id, slug, name, topic from tag order by slug`);
+  const tagRows = await queryRows<{ id: string; slug: string; name: string; topic: string }>(
+    db,
+    sql`select id, slug, name, topic from tag order by slug`,
+  );
   const topics = [...new Set(tagRows.map((t) => t.topic))].sort();
   const tagsOf = new Map(topics.map((topic) => [topic, tagRows.filter((t) => t.topic === topic)]));
   const rng = createRng(options.seed ^ 0xbe7c);
@@ -61,8 +99,14 @@ export async function addBenchProducts(db: Db, options: { total: number; seed: n
     const w2 = WORDS[rng.int(WORDS.length)]!;
     ids.push(id);
     kinds.push(kind);
-    titles.push(kind === "course" ? `${names[0]}: ${w1} ${w2} course ${g}` : `${w1[0]!.toUpperCase()}${w1.slice(1)} ${w2}, ${names[0]} ${g}`);
-    descriptions.push(`${names.join(", ")}. A ${w1} ${w2} piece of work about ${names.join(" and ").toLowerCase()} with ${WORDS[rng.int(WORDS.length)]} ${WORDS[rng.int(WORDS.length)]}.`);
+    titles.push(
+      kind === "course"
+        ? `${names[0]}: ${w1} ${w2} course ${g}`
+        : `${w1[0]!.toUpperCase()}${w1.slice(1)} ${w2}, ${names[0]} ${g}`,
+    );
+    descriptions.push(
+      `${names.join(", ")}. A ${w1} ${w2} piece of work about ${names.join(" and ").toLowerCase()} with ${WORDS[rng.int(WORDS.length)]} ${WORDS[rng.int(WORDS.length)]}.`,
+    );
     prices.push(kind === "course" ? 100 * (19 + rng.int(180)) : 100 * (120 + 10 * rng.int(800)));
     creatorsOf.push(creatorIds[creator]!);
     created.push(new Date(start + g * 3_600_000).toISOString());
@@ -74,7 +118,20 @@ export async function addBenchProducts(db: Db, options: { total: number; seed: n
   await db.transaction(async (tx) => {
     await bulkInsert(tx, {
       table: "product",
-      columns: ["id", "kind", "slug", "title", "subtitle", "description", "price_amount", "currency", "creator_id", "status", "image_seed", "created_at"],
+      columns: [
+        "id",
+        "kind",
+        "slug",
+        "title",
+        "subtitle",
+        "description",
+        "price_amount",
+        "currency",
+        "creator_id",
+        "status",
+        "image_seed",
+        "created_at",
+      ],
       inputs: [
         { type: "text", values: ids },
         { type: "text", values: kinds },
@@ -88,7 +145,12 @@ export async function addBenchProducts(db: Db, options: { total: number; seed: n
     });
     const courseIds = ids.filter((_, g) => kinds[g] === "course");
     const artIds = ids.filter((_, g) => kinds[g] === "artwork");
-    await bulkInsert(tx, { table: "course_detail", columns: ["product_id", "level"], inputs: [{ type: "text", values: courseIds }], select: "c0, 'beginner'::course_level" });
+    await bulkInsert(tx, {
+      table: "course_detail",
+      columns: ["product_id", "level"],
+      inputs: [{ type: "text", values: courseIds }],
+      select: "c0, 'beginner'::course_level",
+    });
     await bulkInsert(tx, {
       table: "artwork_detail",
       columns: ["product_id", "medium", "width_mm", "height_mm", "year", "edition_size", "stock"],
@@ -98,7 +160,14 @@ export async function addBenchProducts(db: Db, options: { total: number; seed: n
       ],
       select: "c0, c1, 500, 700, 2024, 20, 20",
     });
-    await bulkInsert(tx, { table: "product_tag", columns: ["product_id", "tag_id"], inputs: [{ type: "text", values: tagProduct }, { type: "text", values: tagIds }] });
+    await bulkInsert(tx, {
+      table: "product_tag",
+      columns: ["product_id", "tag_id"],
+      inputs: [
+        { type: "text", values: tagProduct },
+        { type: "text", values: tagIds },
+      ],
+    });
   });
   return toAdd;
 }

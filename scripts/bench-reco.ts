@@ -51,7 +51,13 @@ function parseFlags(argv: string[]) {
   try {
     values = parseArgs({
       args: argv,
-      options: { sizes: { type: "string" }, items: { type: "string" }, reads: { type: "string" }, seed: { type: "string" }, help: { type: "boolean" } },
+      options: {
+        sizes: { type: "string" },
+        items: { type: "string" },
+        reads: { type: "string" },
+        seed: { type: "string" },
+        help: { type: "boolean" },
+      },
       strict: true,
     }).values;
   } catch (error) {
@@ -106,24 +112,34 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const [{ freshDatabase }, { generatePopulation, syntheticUserId, DEFAULT_POPULATION_NOW }, { refreshRecommendations }, read, { addBenchProducts }, { sql }] =
-    await Promise.all([
-      import("../test/fresh-db"),
-      import("@/db/seed/population"),
-      import("@/lib/reco/jobs/refresh"),
-      import("@/lib/reco/read"),
-      import("./bench-reco-catalogue"),
-      import("drizzle-orm"),
-    ]);
+  const [
+    { freshDatabase },
+    { generatePopulation, syntheticUserId, DEFAULT_POPULATION_NOW },
+    { refreshRecommendations },
+    read,
+    { addBenchProducts },
+    { sql },
+  ] = await Promise.all([
+    import("../test/fresh-db"),
+    import("@/db/seed/population"),
+    import("@/lib/reco/jobs/refresh"),
+    import("@/lib/reco/read"),
+    import("./bench-reco-catalogue"),
+    import("drizzle-orm"),
+  ]);
 
   const km = await benchKmeans();
-  console.log(`k-means 100,000 x 16, k = 8, nInit 1: clustered blobs ${secs(km.clusteredMs)} (${km.iterations[0]} iterations), uniform noise ${secs(km.noiseMs)} (${km.iterations[1]} iterations)`);
+  console.log(
+    `k-means 100,000 x 16, k = 8, nInit 1: clustered blobs ${secs(km.clusteredMs)} (${km.iterations[0]} iterations), uniform noise ${secs(km.noiseMs)} (${km.iterations[1]} iterations)`,
+  );
 
   const results: Record<string, unknown>[] = [];
   for (const size of flags.sizes) {
     const fresh = await freshDatabase({ seed: true });
     try {
-      console.log(`\n== ${fmt(size.users)} users, ${fmt(size.events)} events, ${fmt(flags.items)} items (${fresh.driver})`);
+      console.log(
+        `\n== ${fmt(size.users)} users, ${fmt(size.events)} events, ${fmt(flags.items)} items (${fresh.driver})`,
+      );
       let t = performance.now();
       const added = await addBenchProducts(fresh.db, { total: flags.items, seed: flags.seed });
       const population = await generatePopulation(fresh.db, {
@@ -133,7 +149,9 @@ async function main(): Promise<void> {
         concurrency: fresh.driver === "pg" ? 4 : 1,
       });
       await fresh.db.execute(sql`analyze`);
-      console.log(`  data: ${fmt(added)} synthetic products, ${fmt(population.events.total)} events, ${fmt(population.follows)} follows in ${secs(performance.now() - t)} (not timed below)`);
+      console.log(
+        `  data: ${fmt(added)} synthetic products, ${fmt(population.events.total)} events, ${fmt(population.follows)} follows in ${secs(performance.now() - t)} (not timed below)`,
+      );
 
       const baseline = process.memoryUsage().rss;
       let peak = baseline;
@@ -147,7 +165,9 @@ async function main(): Promise<void> {
       clearInterval(sampler);
       peak = Math.max(peak, process.memoryUsage().rss);
       const eventsPerSecond = size.events / (refreshMs / 1000);
-      console.log(`  refresh total ${secs(refreshMs)}, ${fmt(Math.round(eventsPerSecond))} events/s, peak RSS ${mib(peak)} (before: ${mib(baseline)})`);
+      console.log(
+        `  refresh total ${secs(refreshMs)}, ${fmt(Math.round(eventsPerSecond))} events/s, peak RSS ${mib(peak)} (before: ${mib(baseline)})`,
+      );
 
       // Reads: random synthetic users (some with long lists, some cold), and product neighbour strips.
       const userTimes: number[] = [];
@@ -157,12 +177,23 @@ async function main(): Promise<void> {
         x = (x * 1103515245 + 12345) >>> 0;
         return x % n;
       };
-      const productIds = (await fresh.db.execute(sql`select id from product where status = 'published' order by id`)) as unknown as { rows: { id: string }[] };
-      for (let k = 0; k < 20; k++) await read.getRecommendations(fresh.db, { userId: syntheticUserId(rand(size.users)), slot: "for_you", limit: 12 });
+      const productIds = (await fresh.db.execute(
+        sql`select id from product where status = 'published' order by id`,
+      )) as unknown as { rows: { id: string }[] };
+      for (let k = 0; k < 20; k++)
+        await read.getRecommendations(fresh.db, {
+          userId: syntheticUserId(rand(size.users)),
+          slot: "for_you",
+          limit: 12,
+        });
       let empty = 0;
       for (let k = 0; k < flags.reads; k++) {
         const s = performance.now();
-        const list = await read.getRecommendations(fresh.db, { userId: syntheticUserId(rand(size.users)), slot: "for_you", limit: 12 });
+        const list = await read.getRecommendations(fresh.db, {
+          userId: syntheticUserId(rand(size.users)),
+          slot: "for_you",
+          limit: 12,
+        });
         userTimes.push(performance.now() - s);
         if (list.items.length === 0) empty++;
         const p = productIds.rows[rand(productIds.rows.length)]!.id;

@@ -14,7 +14,11 @@ describe("bench-checkout and sim-aa flags", () => {
   it.each([
     ["scripts/bench-checkout.ts", ["--bogus"], "bench-checkout: Unknown option '--bogus'"],
     ["scripts/bench-checkout.ts", ["--orders="], "bench-checkout: --orders needs a value"],
-    ["scripts/bench-checkout.ts", ["--lines", "5", "--artworks", "2"], "bench-checkout: --lines cannot exceed --artworks"],
+    [
+      "scripts/bench-checkout.ts",
+      ["--lines", "5", "--artworks", "2"],
+      "bench-checkout: --lines cannot exceed --artworks",
+    ],
     ["scripts/sim-aa.ts", ["--rate", "2"], "sim-aa: --rate: Too big"],
     ["scripts/sim-aa.ts", ["extra"], "sim-aa: Unexpected argument 'extra'"],
     ["scripts/sim-aa.ts", ["--cuped"], "sim-aa: --cuped needs --pre-correlation R"],
@@ -29,11 +33,25 @@ describe("bench-checkout and sim-aa flags", () => {
   });
 
   it("ends sim-aa's output with one JSON line holding the contract's fields", () => {
-    const { code, stdout } = run("scripts/sim-aa.ts", ["--experiments", "20", "--visitors", "400", "--peeks", "4", "--sequential", "--pre-correlation", "0.5", "--cuped", "--uplift", "0.1"]);
+    const { code, stdout } = run("scripts/sim-aa.ts", [
+      "--experiments",
+      "20",
+      "--visitors",
+      "400",
+      "--peeks",
+      "4",
+      "--sequential",
+      "--pre-correlation",
+      "0.5",
+      "--cuped",
+      "--uplift",
+      "0.1",
+    ]);
     expect(code).toBe(0);
     const last = JSON.parse(stdout.trim().split("\n").at(-1)!);
     expect(last).toMatchObject({ experiments: 20, visitors: 400, peeks: 4, sequential: true, alpha: 0.05 });
-    for (const field of ["fprAbsolute", "fprRelative", "ciWidthRatio", "power"]) expect(typeof last[field]).toBe("number");
+    for (const field of ["fprAbsolute", "fprRelative", "ciWidthRatio", "power"])
+      expect(typeof last[field]).toBe("number");
   });
 
   it("prints the usage on --help and exits 0", () => {

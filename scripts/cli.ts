@@ -38,7 +38,10 @@ export function readFlags<Schema extends z.ZodType>(
   const parsed = spec.schema.safeParse(values);
   if (!parsed.success) {
     // Name the flag unless the message already does ("--k must be a positive integer").
-    const named = (i: z.core.$ZodIssue) => (i.path.length && !i.message.startsWith(`--${i.path.join(".")}`) ? `--${i.path.join(".")}: ${i.message}` : i.message);
+    const named = (i: z.core.$ZodIssue) =>
+      i.path.length && !i.message.startsWith(`--${i.path.join(".")}`)
+        ? `--${i.path.join(".")}: ${i.message}`
+        : i.message;
     return fail(parsed.error.issues.map(named).join("; "));
   }
   return parsed.data;

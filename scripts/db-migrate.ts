@@ -12,8 +12,12 @@ async function main(): Promise<void> {
   const started = performance.now();
   const handle = await getDbHandle();
   try {
-    const target = env.DATABASE_URL ? `PostgreSQL at ${new URL(env.DATABASE_URL).host}${new URL(env.DATABASE_URL).pathname}` : `embedded PGlite at ${env.PGLITE_DIR}`;
-    console.log(`db:migrate: ${handle.driver}, ${target}: migrations applied (${Math.round(performance.now() - started)} ms)`);
+    const target = env.DATABASE_URL
+      ? `PostgreSQL at ${new URL(env.DATABASE_URL).host}${new URL(env.DATABASE_URL).pathname}`
+      : `embedded PGlite at ${env.PGLITE_DIR}`;
+    console.log(
+      `db:migrate: ${handle.driver}, ${target}: migrations applied (${Math.round(performance.now() - started)} ms)`,
+    );
   } finally {
     await handle.close();
   }

@@ -25,7 +25,11 @@ const USAGE =
   `[--test-ratio 0.25] [--seed 42] [--k 10] [--models ${MODEL_NAMES.join(",")}] [--min-rating N]`;
 
 const numberFlag = (name: string) =>
-  z.string().trim().refine((s) => s !== "" && Number.isFinite(Number(s)), `--${name} must be a number`).transform(Number);
+  z
+    .string()
+    .trim()
+    .refine((s) => s !== "" && Number.isFinite(Number(s)), `--${name} must be a number`)
+    .transform(Number);
 
 const Flags = z.object({
   ratings: z.string({ error: "--ratings FILE is required" }).min(1, "--ratings FILE is required"),
@@ -35,15 +39,27 @@ const Flags = z.object({
     .pipe(z.number().gt(0, "--test-ratio must be in (0, 1)").lt(1, "--test-ratio must be in (0, 1)"))
     .default(0.25),
   seed: numberFlag("seed").pipe(z.number().int("--seed must be an integer")).default(42),
-  k: numberFlag("k").pipe(z.number().int("--k must be a positive integer").min(1, "--k must be a positive integer")).default(10),
+  k: numberFlag("k")
+    .pipe(z.number().int("--k must be a positive integer").min(1, "--k must be a positive integer"))
+    .default(10),
   models: z
     .string()
     .default("pop,itemknn,userknn,ease,hybrid")
     .transform((s, ctx) => {
-      const names = [...new Set(s.split(",").map((m) => m.trim()).filter((m) => m !== ""))];
+      const names = [
+        ...new Set(
+          s
+            .split(",")
+            .map((m) => m.trim())
+            .filter((m) => m !== ""),
+        ),
+      ];
       const unknown = names.filter((m) => !(MODEL_NAMES as readonly string[]).includes(m));
       if (unknown.length > 0) {
-        ctx.addIssue({ code: "custom", message: `unknown model(s) ${unknown.join(", ")}; known: ${MODEL_NAMES.join(", ")}` });
+        ctx.addIssue({
+          code: "custom",
+          message: `unknown model(s) ${unknown.join(", ")}; known: ${MODEL_NAMES.join(", ")}`,
+        });
         return z.NEVER;
       }
       if (names.length === 0) {
@@ -62,7 +78,11 @@ const parseFlags = (argv: string[]) =>
     script: "reco-eval",
     usage: USAGE,
     schema: Flags,
-    options: Object.fromEntries(["ratings", "format", "split", "test-ratio", "seed", "k", "models", "min-rating"].map((f) => [f, { type: "string" }] as const)),
+    options: Object.fromEntries(
+      ["ratings", "format", "split", "test-ratio", "seed", "k", "models", "min-rating"].map(
+        (f) => [f, { type: "string" }] as const,
+      ),
+    ),
   });
 
 function main(): void {
@@ -71,7 +91,9 @@ function main(): void {
   try {
     text = readFileSync(flags.ratings, "utf8");
   } catch (e) {
-    throw new UsageError(`cannot read ratings file ${flags.ratings}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(
+      `cannot read ratings file ${flags.ratings}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
   const log = (message: string) => process.stderr.write(`[reco-eval] ${message}\n`);
   const dataset = parseDataset(text, flags.format);

@@ -16,7 +16,12 @@ const USAGE = `Usage: npm run reco:refresh -- [--seed S] [--now ISO-DATE]
   --help          show this help`;
 
 const flagsSchema = z.strictObject({
-  seed: z.coerce.number({ error: "--seed must be a number" }).int({ error: "--seed must be a whole number" }).min(0).max(0xffffffff).default(42),
+  seed: z.coerce
+    .number({ error: "--seed must be a number" })
+    .int({ error: "--seed must be a whole number" })
+    .min(0)
+    .max(0xffffffff)
+    .default(42),
   now: z
     .string()
     .refine((s) => Number.isFinite(Date.parse(s)), { error: "--now must be a date such as 2026-11-01T00:00:00Z" })
@@ -59,7 +64,10 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const [{ getDbHandle }, { refreshRecommendations }] = await Promise.all([import("@/db/client"), import("@/lib/reco/jobs/refresh")]);
+  const [{ getDbHandle }, { refreshRecommendations }] = await Promise.all([
+    import("@/db/client"),
+    import("@/lib/reco/jobs/refresh"),
+  ]);
   const handle = await getDbHandle();
   try {
     console.error(`reco:refresh on ${handle.driver}`);
@@ -73,7 +81,9 @@ async function main(): Promise<void> {
     });
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
-    console.error(`done: generation ${summary.generation} in ${secs(summary.totalMs)}, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB`);
+    console.error(
+      `done: generation ${summary.generation} in ${secs(summary.totalMs)}, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB`,
+    );
     console.log(
       JSON.stringify({
         generation: summary.generation,

@@ -105,12 +105,13 @@ async function main(): Promise<void> {
   }
 
   // Imported only after the flags are valid: opening the database reads the environment.
-  const [{ getDbHandle }, { env }, { seedCatalogue, DEMO_ACCOUNTS, DEMO_PASSWORD }, { generatePopulation }] = await Promise.all([
-    import("@/db/client"),
-    import("@/lib/env"),
-    import("@/db/seed/seed"),
-    import("@/db/seed/population"),
-  ]);
+  const [{ getDbHandle }, { env }, { seedCatalogue, DEMO_ACCOUNTS, DEMO_PASSWORD }, { generatePopulation }] =
+    await Promise.all([
+      import("@/db/client"),
+      import("@/lib/env"),
+      import("@/db/seed/seed"),
+      import("@/db/seed/population"),
+    ]);
 
   const handle = await getDbHandle();
   try {
@@ -147,9 +148,15 @@ async function main(): Promise<void> {
     const views = t.view ?? 0;
     const rate = (n: number | undefined) => (views > 0 ? `${(((n ?? 0) / views) * 100).toFixed(2)}% of views` : "-");
     console.log(`population ${summary.fingerprint} ready in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
-    console.log(`  users:  ${fmt(summary.users.total)} (${fmt(summary.users.inserted)} inserted, ${fmt(summary.users.removed)} removed)`);
-    console.log(`  events: ${fmt(summary.events.total)} (${fmt(summary.events.written)} written, ${fmt(summary.events.kept)} already present)`);
-    console.log(`    view ${fmt(views)}, add_to_cart ${fmt(t.add_to_cart ?? 0)} (${rate(t.add_to_cart)}), purchase ${fmt(t.purchase ?? 0)} (${rate(t.purchase)}), follow ${fmt(t.follow ?? 0)}`);
+    console.log(
+      `  users:  ${fmt(summary.users.total)} (${fmt(summary.users.inserted)} inserted, ${fmt(summary.users.removed)} removed)`,
+    );
+    console.log(
+      `  events: ${fmt(summary.events.total)} (${fmt(summary.events.written)} written, ${fmt(summary.events.kept)} already present)`,
+    );
+    console.log(
+      `    view ${fmt(views)}, add_to_cart ${fmt(t.add_to_cart ?? 0)} (${rate(t.add_to_cart)}), purchase ${fmt(t.purchase ?? 0)} (${rate(t.purchase)}), follow ${fmt(t.follow ?? 0)}`,
+    );
     console.log(`  follows: ${fmt(summary.follows)}`);
     console.log(
       `  personas: ${Object.entries(summary.personas)

@@ -83,7 +83,10 @@ function main(): void {
   const pct = (x: number) => x.toFixed(3);
   const fp = result.falsePositives;
   const test = flags.sequential ? `sequential (always-valid, tuning ${flags.tuning})` : "fixed-horizon";
-  const outcome = preCorrelation === undefined ? `conversion rate ${flags.rate}` : `continuous outcome, pre-period covariate r = ${preCorrelation}${flags.cuped ? ", CUPED" : ""}`;
+  const outcome =
+    preCorrelation === undefined
+      ? `conversion rate ${flags.rate}`
+      : `continuous outcome, pre-period covariate r = ${preCorrelation}${flags.cuped ? ", CUPED" : ""}`;
   const lines = [
     `${ab ? "A/B" : "A/A"} simulation: ${flags.experiments} experiments x ${flags.visitors} visitors, ${outcome}${ab ? `, true uplift ${flags.uplift}` : ""}, seed ${flags.seed}`,
     `  assignment: GrowthBook hash v1, 50/50; test: ${test}; ${flags.peeks} look(s); ${seconds.toFixed(1)} s`,
@@ -96,11 +99,16 @@ function main(): void {
     `  Bayesian chance to win outside 5-95% at the last look${ab ? "" : " (expected ~0.10)"}:  ${pct(result.bayesianDecisiveRate)}`,
   ];
   if (result.ciWidthRatio !== null) {
-    const expected = preCorrelation === undefined ? "" : ` (sqrt(1 - r^2) = ${Math.sqrt(1 - preCorrelation ** 2).toFixed(3)})`;
-    lines.push(`  CUPED: interval width ${pct(result.ciWidthRatio)} of the plain width${expected}; variance removed ${pct(result.varianceReduction ?? 0)}`);
+    const expected =
+      preCorrelation === undefined ? "" : ` (sqrt(1 - r^2) = ${Math.sqrt(1 - preCorrelation ** 2).toFixed(3)})`;
+    lines.push(
+      `  CUPED: interval width ${pct(result.ciWidthRatio)} of the plain width${expected}; variance removed ${pct(result.varianceReduction ?? 0)}`,
+    );
   }
   if (result.degenerate.absolute + result.degenerate.relative > 0) {
-    lines.push(`  uninformative at the last look (e.g. no conversions): absolute ${result.degenerate.absolute}, relative ${result.degenerate.relative}`);
+    lines.push(
+      `  uninformative at the last look (e.g. no conversions): absolute ${result.degenerate.absolute}, relative ${result.degenerate.relative}`,
+    );
   }
   process.stdout.write(`${lines.join("\n")}\n`);
   process.stdout.write(
@@ -118,7 +126,9 @@ function main(): void {
       fprAbsolute: result.falsePositiveRate.absolute,
       fprRelative: result.falsePositiveRate.relative,
       ...(ab ? { power: result.falsePositiveRate.absolute, powerRelative: result.falsePositiveRate.relative } : {}),
-      ...(result.ciWidthRatio !== null ? { preCorrelation, ciWidthRatio: result.ciWidthRatio, varianceReduction: result.varianceReduction } : {}),
+      ...(result.ciWidthRatio !== null
+        ? { preCorrelation, ciWidthRatio: result.ciWidthRatio, varianceReduction: result.varianceReduction }
+        : {}),
       srmFlagRate: result.srmFlagRate,
       bayesianDecisiveRate: result.bayesianDecisiveRate,
       degenerate: result.degenerate,

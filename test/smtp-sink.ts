@@ -50,7 +50,8 @@ export async function startSmtpSink(opts: { refuse?: boolean } = {}): Promise<Sm
     url: `smtp://127.0.0.1:${port}`,
     port,
     received,
-    waitFor: (count) => (received.length >= count ? Promise.resolve(received) : new Promise((resolve) => waiters.push({ count, resolve }))),
+    waitFor: (count) =>
+      received.length >= count ? Promise.resolve(received) : new Promise((resolve) => waiters.push({ count, resolve })),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -5,7 +5,16 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { validatedActionWithUser, type FormState } from "@/lib/actions";
 import { updateSession } from "@/lib/auth";
-import { changeDisplayName, changeEmailSchema, changeNameSchema, changePassword, changePasswordSchema, endOtherSessions, requestEmailChange, type ProfileFailure } from "@/lib/auth/profile";
+import {
+  changeDisplayName,
+  changeEmailSchema,
+  changeNameSchema,
+  changePassword,
+  changePasswordSchema,
+  endOtherSessions,
+  requestEmailChange,
+  type ProfileFailure,
+} from "@/lib/auth/profile";
 import { requestAddressSubject } from "@/lib/auth/request-place";
 import { currentSessionId } from "@/lib/auth/session";
 import { revokeOwnSession } from "@/lib/auth/sessions";
@@ -60,13 +69,16 @@ export const endOtherSessionsAction = validatedActionWithUser(z.object({}), asyn
 });
 
 /** Signs out one device from the list; only a session of the caller's own account, and not this one (that is "Sign out"). */
-export const endSessionAction = validatedActionWithUser(z.object({ sessionId: z.string().max(64) }), async (data, user) => {
-  if (data.sessionId === (await currentSessionId())) return { ok: false, error: "invalid_input" };
-  const ended = await revokeOwnSession(await getDb(), user.id, data.sessionId);
-  if (!ended) return { ok: false, error: "not_found" };
-  refresh();
-  return { ok: true };
-});
+export const endSessionAction = validatedActionWithUser(
+  z.object({ sessionId: z.string().max(64) }),
+  async (data, user) => {
+    if (data.sessionId === (await currentSessionId())) return { ok: false, error: "invalid_input" };
+    const ended = await revokeOwnSession(await getDb(), user.id, data.sessionId);
+    if (!ended) return { ok: false, error: "not_found" };
+    refresh();
+    return { ok: true };
+  },
+);
 
 /** Asks for a new address: a link goes there, and the address changes once it is opened. */
 export const changeEmailAction = validatedActionWithUser(changeEmailSchema, async (data, user) => {
@@ -75,7 +87,12 @@ export const changeEmailAction = validatedActionWithUser(changeEmailSchema, asyn
     { rule: RULES.emailChangeAccount, subject: user.id },
     { rule: RULES.emailChangeAddress, subject: await requestAddressSubject() },
   ]);
-  if (!limited.ok) return { ok: false, error: "too_many_attempts", values: { email: data.email, retryMinutes: String(retryAfterMinutes(limited.retryAfterSeconds)) } };
+  if (!limited.ok)
+    return {
+      ok: false,
+      error: "too_many_attempts",
+      values: { email: data.email, retryMinutes: String(retryAfterMinutes(limited.retryAfterSeconds)) },
+    };
   const result = await requestEmailChange(db, user.id, data);
   if (!result.ok) return failure(result, { email: data.email });
   return { ok: true, values: { email: data.email, pending: result.pending ?? "" } };
@@ -85,7 +102,12 @@ export const changeEmailAction = validatedActionWithUser(changeEmailSchema, asyn
 export const resendVerificationAction = validatedActionWithUser(z.object({}), async (_data, user) => {
   const db = await getDb();
   const limited = await consumeLimits(db, [{ rule: RULES.verifyResend, subject: user.id }]);
-  if (!limited.ok) return { ok: false, error: "too_many_attempts", values: { retryMinutes: String(retryAfterMinutes(limited.retryAfterSeconds)) } };
+  if (!limited.ok)
+    return {
+      ok: false,
+      error: "too_many_attempts",
+      values: { retryMinutes: String(retryAfterMinutes(limited.retryAfterSeconds)) },
+    };
   const result = await resendVerification(db, user.id);
   // Already verified (in another tab, say): nothing to send, and nothing wrong either.
   return { ok: result.ok || result.code === "already_verified" };

@@ -8,7 +8,12 @@ import { getDb } from "@/db/client";
 import { validatedAction, type FormState } from "@/lib/actions";
 import { signIn, signOut, updateSession } from "@/lib/auth";
 import { registerUser, signInSchema, signUpSchema } from "@/lib/auth/accounts";
-import { forgotPasswordSchema, requestPasswordReset, resetPassword, resetPasswordSchema } from "@/lib/auth/password-reset";
+import {
+  forgotPasswordSchema,
+  requestPasswordReset,
+  resetPassword,
+  resetPasswordSchema,
+} from "@/lib/auth/password-reset";
 import { confirmEmailChange } from "@/lib/auth/profile";
 import { requestAddressSubject } from "@/lib/auth/request-place";
 import { currentUserId } from "@/lib/auth/session";
@@ -25,10 +30,19 @@ const callbackUrl = sameSitePath.catch("/account");
  * attempts. Try again in N minutes.", auth.tooManyAttempts) with the real wait in `values.retryMinutes`.
  */
 function tooMany(limited: Extract<LimitResult, { ok: false }>, values: Record<string, string> = {}): FormState {
-  return { ok: false, error: "too_many_attempts", values: { ...values, retryMinutes: String(retryAfterMinutes(limited.retryAfterSeconds)) } };
+  return {
+    ok: false,
+    error: "too_many_attempts",
+    values: { ...values, retryMinutes: String(retryAfterMinutes(limited.retryAfterSeconds)) },
+  };
 }
 
-async function signInOrMessage(email: string, password: string, redirectTo: string, values: Record<string, string>): Promise<FormState> {
+async function signInOrMessage(
+  email: string,
+  password: string,
+  redirectTo: string,
+  values: Record<string, string>,
+): Promise<FormState> {
   // authorize() (lib/auth.ts) counts the attempt and, when it is refused, leaves the wait in this store.
   const outcome: { retryAfterSeconds?: number } = {};
   try {
@@ -37,7 +51,8 @@ async function signInOrMessage(email: string, password: string, redirectTo: stri
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors mean the sign-in was refused.
     if (error instanceof AuthError) {
-      if (outcome.retryAfterSeconds) return tooMany({ ok: false, retryAfterSeconds: outcome.retryAfterSeconds }, values);
+      if (outcome.retryAfterSeconds)
+        return tooMany({ ok: false, retryAfterSeconds: outcome.retryAfterSeconds }, values);
       return { ok: false, error: "invalid_credentials", values };
     }
     // Success arrives as that redirect: first give the account this browser's anonymous behaviour.

@@ -23,7 +23,9 @@ export const addToCartAction = validatedAction(addSchema, async (data): Promise<
   if (!result.ok) return { ok: false, error: `cart.errors.${result.code}` };
   // A signal for recommendations; for a guest only with analytics consent. Never fails the add.
   const consent = parseConsent((await cookies()).get(CONSENT_COOKIE)?.value);
-  await recordServerEvent(await getDb(), { type: "add_to_cart", productId: data.productId, ...owner, consent }).catch((error: unknown) => console.error("add_to_cart event", error));
+  await recordServerEvent(await getDb(), { type: "add_to_cart", productId: data.productId, ...owner, consent }).catch(
+    (error: unknown) => console.error("add_to_cart event", error),
+  );
   refresh();
   return { ok: true };
 });

@@ -51,8 +51,10 @@ async function signIn(n: string): Promise<AccountUser> {
   session.user = { id, email: `${n}@x`, name: n, role: "consumer" };
   return session.user;
 }
-const shownTotals = async (userId: string) => JSON.stringify(Object.fromEntries((await getCart({ userId })).subtotals.map((s) => [s.currency, s.amount])));
-const titleOf = async (productId: string) => (await db.select({ title: products.title }).from(products).where(eq(products.id, productId)))[0]!.title;
+const shownTotals = async (userId: string) =>
+  JSON.stringify(Object.fromEntries((await getCart({ userId })).subtotals.map((s) => [s.currency, s.amount])));
+const titleOf = async (productId: string) =>
+  (await db.select({ title: products.title }).from(products).where(eq(products.id, productId)))[0]!.title;
 const orderCount = async () => (await db.select({ n: count() }).from(orders))[0]!.n;
 
 describe("placeOrderAction answers honestly", () => {
@@ -77,9 +79,18 @@ describe("placeOrderAction answers honestly", () => {
     await addToCart({ userId: buyer.id }, art, 1);
     const shown = await shownTotals(buyer.id);
     const [rival] = (await createUsers(db, `${tag}rival`, 1)) as [string];
-    expect((await placeOrder({ userId: rival, lines: [{ productId: art, quantity: 1 }], idempotencyKey: randomUUID() })).ok).toBe(true);
-    const result = await placeOrderAction(null, form({ idempotencyKey: randomUUID(), card: CARD, expectedTotals: shown }));
-    expect(result).toMatchObject({ ok: false, error: "checkout.errors.sold_out_only", values: { item: await titleOf(art) } });
+    expect(
+      (await placeOrder({ userId: rival, lines: [{ productId: art, quantity: 1 }], idempotencyKey: randomUUID() })).ok,
+    ).toBe(true);
+    const result = await placeOrderAction(
+      null,
+      form({ idempotencyKey: randomUUID(), card: CARD, expectedTotals: shown }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: "checkout.errors.sold_out_only",
+      values: { item: await titleOf(art) },
+    });
   });
 
   it("names the item that sold out among others, and buys nothing", async () => {
@@ -90,10 +101,19 @@ describe("placeOrderAction answers honestly", () => {
     await addToCart({ userId: buyer.id }, stays, 1);
     const shown = await shownTotals(buyer.id);
     const [rival] = (await createUsers(db, `${tag}rival2`, 1)) as [string];
-    expect((await placeOrder({ userId: rival, lines: [{ productId: gone, quantity: 1 }], idempotencyKey: randomUUID() })).ok).toBe(true);
+    expect(
+      (await placeOrder({ userId: rival, lines: [{ productId: gone, quantity: 1 }], idempotencyKey: randomUUID() })).ok,
+    ).toBe(true);
     const before = await orderCount();
-    const result = await placeOrderAction(null, form({ idempotencyKey: randomUUID(), card: CARD, expectedTotals: shown }));
-    expect(result).toMatchObject({ ok: false, error: "checkout.errors.sold_out", values: { item: await titleOf(gone) } });
+    const result = await placeOrderAction(
+      null,
+      form({ idempotencyKey: randomUUID(), card: CARD, expectedTotals: shown }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: "checkout.errors.sold_out",
+      values: { item: await titleOf(gone) },
+    });
     expect(await orderCount()).toBe(before);
   });
 
@@ -102,8 +122,15 @@ describe("placeOrderAction answers honestly", () => {
     const art = await createArtwork(db, tag, { creatorId, priceAmount: 30_000_000, editionSize: 100 });
     await addToCart({ userId: buyer.id }, art, 100);
     const before = await orderCount();
-    const result = await placeOrderAction(null, form({ idempotencyKey: randomUUID(), card: CARD, expectedTotals: await shownTotals(buyer.id) }));
-    expect(result).toMatchObject({ ok: false, error: "checkout.errors.amount_too_large", values: { max: "US$999,999.99" } });
+    const result = await placeOrderAction(
+      null,
+      form({ idempotencyKey: randomUUID(), card: CARD, expectedTotals: await shownTotals(buyer.id) }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: "checkout.errors.amount_too_large",
+      values: { max: "US$999,999.99" },
+    });
     expect(await orderCount()).toBe(before);
   });
 });
@@ -114,7 +141,11 @@ describe("makeOfferAction", () => {
     const art = await createArtwork(db, tag, { creatorId, priceAmount: 100_000 });
     for (const amount of ["99999999999999999999", "999999999", "12345678901.50"]) {
       const result = await makeOfferAction(null, form({ productId: art, amount, message: "" }));
-      expect(result).toMatchObject({ ok: false, fieldErrors: { amount: "offers.errors.amount_too_large" }, values: { amount } });
+      expect(result).toMatchObject({
+        ok: false,
+        fieldErrors: { amount: "offers.errors.amount_too_large" },
+        values: { amount },
+      });
     }
     expect(await db.select().from(offers).where(eq(offers.buyerId, buyer.id))).toEqual([]);
   });

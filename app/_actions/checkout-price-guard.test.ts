@@ -50,11 +50,14 @@ const form = (fields: Record<string, string>) => {
   return fd;
 };
 /** What the checkout page puts in the form's hidden field. */
-const shownTotals = async (userId: string) => JSON.stringify(Object.fromEntries((await getCart({ userId })).subtotals.map((s) => [s.currency, s.amount])));
+const shownTotals = async (userId: string) =>
+  JSON.stringify(Object.fromEntries((await getCart({ userId })).subtotals.map((s) => [s.currency, s.amount])));
 const state = async (productId: string) => ({
   orders: (await db.select({ n: count() }).from(orders))[0]!.n,
   payments: (await db.select({ n: count() }).from(payments))[0]!.n,
-  stock: (await db.select({ stock: artworkDetails.stock }).from(artworkDetails).where(eq(artworkDetails.productId, productId)))[0]?.stock,
+  stock: (
+    await db.select({ stock: artworkDetails.stock }).from(artworkDetails).where(eq(artworkDetails.productId, productId))
+  )[0]?.stock,
   cart: (await db.select({ n: count() }).from(cartItems))[0]!.n,
 });
 
@@ -86,7 +89,12 @@ describe("placeOrderAction price guard", () => {
 
     const redrawn = await shownTotals(buyer.id);
     expect(JSON.parse(redrawn)).toEqual({ USD: 25_000 });
-    await expect(placeOrderAction(null, form({ idempotencyKey: refused!.values!.idempotencyKey!, card: CARD, expectedTotals: redrawn }))).rejects.toThrow(/NEXT_REDIRECT \/orders\/.+\?placed=1/);
+    await expect(
+      placeOrderAction(
+        null,
+        form({ idempotencyKey: refused!.values!.idempotencyKey!, card: CARD, expectedTotals: redrawn }),
+      ),
+    ).rejects.toThrow(/NEXT_REDIRECT \/orders\/.+\?placed=1/);
     const [order] = await db.select().from(orders).where(eq(orders.userId, buyer.id));
     expect(order).toMatchObject({ totalAmount: 25_000, currency: "USD" });
     expect((await state(artwork)).stock).toBe(2);
@@ -95,7 +103,12 @@ describe("placeOrderAction price guard", () => {
   it("buys at once when nothing changed", async () => {
     const { artwork, buyer } = await buyerWithCart("b", 7_000);
     session.user = buyer;
-    await expect(placeOrderAction(null, form({ idempotencyKey: randomUUID(), card: CARD, expectedTotals: await shownTotals(buyer.id) }))).rejects.toThrow(/NEXT_REDIRECT/);
+    await expect(
+      placeOrderAction(
+        null,
+        form({ idempotencyKey: randomUUID(), card: CARD, expectedTotals: await shownTotals(buyer.id) }),
+      ),
+    ).rejects.toThrow(/NEXT_REDIRECT/);
     expect((await state(artwork)).stock).toBe(2);
   });
 
@@ -103,10 +116,23 @@ describe("placeOrderAction price guard", () => {
     const { artwork, buyer } = await buyerWithCart("c", 5_000);
     session.user = buyer;
     const before = await state(artwork);
-    for (const expectedTotals of [undefined, "", "not json", "{\"USD\":-5}", "{\"USD\":1.5}", "{}", "[10000]", "{\"__proto__\":{\"USD\":10000}}", "9".repeat(5_000)]) {
+    for (const expectedTotals of [
+      undefined,
+      "",
+      "not json",
+      '{"USD":-5}',
+      '{"USD":1.5}',
+      "{}",
+      "[10000]",
+      '{"__proto__":{"USD":10000}}',
+      "9".repeat(5_000),
+    ]) {
       const fields: Record<string, string> = { idempotencyKey: randomUUID(), card: CARD };
       if (expectedTotals !== undefined) fields.expectedTotals = expectedTotals;
-      expect(await placeOrderAction(null, form(fields))).toMatchObject({ ok: false, error: "checkout.errors.price_changed" });
+      expect(await placeOrderAction(null, form(fields))).toMatchObject({
+        ok: false,
+        error: "checkout.errors.price_changed",
+      });
     }
     expect(await state(artwork)).toEqual(before);
   });
@@ -116,7 +142,9 @@ describe("placeOrderAction price guard", () => {
     const shown = await shownTotals(buyer.id);
     session.user = null;
     const before = await state(artwork);
-    expect(await placeOrderAction(null, form({ idempotencyKey: randomUUID(), card: CARD, expectedTotals: shown }))).toEqual({ ok: false, error: "sign_in_required" });
+    expect(
+      await placeOrderAction(null, form({ idempotencyKey: randomUUID(), card: CARD, expectedTotals: shown })),
+    ).toEqual({ ok: false, error: "sign_in_required" });
     expect(await state(artwork)).toEqual(before);
   });
 });

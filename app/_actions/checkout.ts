@@ -52,7 +52,12 @@ export const placeOrderAction = validatedActionWithUser(schema, async (data, use
   const retry = { idempotencyKey: randomUUID() };
   let result: CartCheckoutResult;
   try {
-    result = await checkoutCart({ userId: user.id, idempotencyKey: data.idempotencyKey, paymentToken: data.card, expectedTotals: data.expectedTotals });
+    result = await checkoutCart({
+      userId: user.id,
+      idempotencyKey: data.idempotencyKey,
+      paymentToken: data.card,
+      expectedTotals: data.expectedTotals,
+    });
   } catch (error) {
     console.error("checkout failed", error);
     return { ok: false, error: "checkout.errors.unexpected", values: retry };
@@ -67,7 +72,8 @@ export const placeOrderAction = validatedActionWithUser(schema, async (data, use
   if (CART_ANSWERS.has(result.code)) return { ok: false, error, values: retry };
   const values = { ...retry, card: data.card };
   if ("item" in result) return { ok: false, error, values: { ...values, item: result.item } };
-  if ("currency" in result) return { ok: false, error, values: { ...values, max: await formattedLimit(result.currency) } };
+  if ("currency" in result)
+    return { ok: false, error, values: { ...values, max: await formattedLimit(result.currency) } };
   if (result.code === "price_changed") refresh();
   return { ok: false, error, values };
 });

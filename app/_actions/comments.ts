@@ -9,7 +9,12 @@ import { reportContent, reportInputSchema, reportTargetSchema, setHidden } from 
 
 export const postCommentAction = validatedActionWithUser(commentInputSchema, async (data, user) => {
   const result = await postComment(await getDb(), user.id, data);
-  if (!result.ok) return { ok: false, error: result.code === "rate_limited" ? "rate_limited" : "not_found", values: { body: data.body } };
+  if (!result.ok)
+    return {
+      ok: false,
+      error: result.code === "rate_limited" ? "rate_limited" : "not_found",
+      values: { body: data.body },
+    };
   refresh();
   return { ok: true };
 });
@@ -24,7 +29,11 @@ export const reportAction = validatedActionWithUser(reportInputSchema, async (da
 export const moderateAction = validatedActionWithUser(
   reportTargetSchema.extend({ hide: z.enum(["1", "0"]) }),
   async (data) => {
-    const result = await setHidden(await getDb(), { targetKind: data.targetKind, targetId: data.targetId }, data.hide === "1");
+    const result = await setHidden(
+      await getDb(),
+      { targetKind: data.targetKind, targetId: data.targetId },
+      data.hide === "1",
+    );
     if (!result.ok) return { ok: false, error: "not_found" };
     refresh();
     return { ok: true };

@@ -18,7 +18,10 @@ vi.mock("@/lib/auth/session", () => ({
 }));
 vi.mock("next/cache", () => ({ refresh: () => undefined, revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (session.cookies.has(name) ? { name, value: session.cookies.get(name) } : undefined), set: (c: { name: string; value: string }) => session.cookies.set(c.name, c.value) }),
+  cookies: async () => ({
+    get: (name: string) => (session.cookies.has(name) ? { name, value: session.cookies.get(name) } : undefined),
+    set: (c: { name: string; value: string }) => session.cookies.set(c.name, c.value),
+  }),
 }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
@@ -67,60 +70,169 @@ async function rowCounts() {
 describe("commerce actions with malformed input", () => {
   it("answer with an error and write nothing", async () => {
     const before = await rowCounts();
-    const bad = [
-      "",
-      "-1",
-      "0",
-      "1e12",
-      "abc",
-      "9".repeat(400),
-    ];
+    const bad = ["", "-1", "0", "1e12", "abc", "9".repeat(400)];
 
     session.user = null;
-    for (const quantity of bad) expect(await addToCartAction(null, form({ productId: artwork, quantity }))).toMatchObject({ ok: false });
+    for (const quantity of bad)
+      expect(await addToCartAction(null, form({ productId: artwork, quantity }))).toMatchObject({ ok: false });
     expect(await addToCartAction(null, form({}))).toMatchObject({ ok: false, error: "invalid_input" });
-    expect(await addToCartAction(null, form({ productId: randomUUID() }))).toMatchObject({ ok: false, error: "cart.errors.not_found" });
-    expect(await placeOrderAction(null, form({ idempotencyKey: randomUUID(), card: "4242424242424242" }))).toMatchObject({ ok: false, error: "sign_in_required" });
-    expect(await makeOfferAction(null, form({ productId: artwork, amount: "50" }))).toMatchObject({ ok: false, error: "sign_in_required" });
-    expect(await studio.createProductAction(null, form({ kind: "course", title: "x", price: "1", level: "beginner" }))).toMatchObject({ ok: false, error: "sign_in_required" });
+    expect(await addToCartAction(null, form({ productId: randomUUID() }))).toMatchObject({
+      ok: false,
+      error: "cart.errors.not_found",
+    });
+    expect(
+      await placeOrderAction(null, form({ idempotencyKey: randomUUID(), card: "4242424242424242" })),
+    ).toMatchObject({ ok: false, error: "sign_in_required" });
+    expect(await makeOfferAction(null, form({ productId: artwork, amount: "50" }))).toMatchObject({
+      ok: false,
+      error: "sign_in_required",
+    });
+    expect(
+      await studio.createProductAction(null, form({ kind: "course", title: "x", price: "1", level: "beginner" })),
+    ).toMatchObject({ ok: false, error: "sign_in_required" });
 
     session.user = consumer;
-    for (const [productId, quantity] of [[artwork, "x"], [artwork, "-3"], [artwork, "101"], [randomUUID(), "1"], ["", "1"], [{ toString: () => "obj" }, 1]] as const)
+    for (const [productId, quantity] of [
+      [artwork, "x"],
+      [artwork, "-3"],
+      [artwork, "101"],
+      [randomUUID(), "1"],
+      ["", "1"],
+      [{ toString: () => "obj" }, 1],
+    ] as const)
       expect(await setCartQuantityAction(productId, quantity)).toMatchObject({ ok: false });
-    for (const fields of [{}, { idempotencyKey: "short", card: "4242424242424242" }, { idempotencyKey: randomUUID() }, { idempotencyKey: randomUUID(), card: "4242424242424242" }])
+    for (const fields of [
+      {},
+      { idempotencyKey: "short", card: "4242424242424242" },
+      { idempotencyKey: randomUUID() },
+      { idempotencyKey: randomUUID(), card: "4242424242424242" },
+    ])
       expect(await placeOrderAction(null, form(fields))).toMatchObject({ ok: false });
     for (const amount of ["", "abc", "-5", "0", "99999999999", "100", "1.234"])
       expect(await makeOfferAction(null, form({ productId: artwork, amount }))).toMatchObject({ ok: false });
-    expect(await makeOfferAction(null, form({ productId: randomUUID(), amount: "10" }))).toMatchObject({ ok: false, error: "offers.errors.not_found" });
-    expect(await makeOfferAction(null, form({ productId: course.productId, amount: "10" }))).toMatchObject({ ok: false, error: "offers.errors.not_found" });
-    expect(await respondToOfferAction(null, form({ offerId: randomUUID(), response: "accept" }))).toMatchObject({ ok: false, error: "forbidden" });
-    expect(await buyerOfferAction(null, form({ offerId: randomUUID(), response: "accept" }))).toMatchObject({ ok: false, error: "offers.errors.not_found" });
-    expect(await buyerOfferAction(null, form({ offerId: randomUUID(), response: "steal" }))).toMatchObject({ ok: false, error: "invalid_input" });
-    for (const fields of [{}, { courseSlug: course.slug, lessonSlug: course.lessonSlugs[1]!, complete: "1" }, { courseSlug: "../x", lessonSlug: "y", complete: "1" }, { courseSlug: course.slug, lessonSlug: course.lessonSlugs[0]!, complete: "maybe" }])
+    expect(await makeOfferAction(null, form({ productId: randomUUID(), amount: "10" }))).toMatchObject({
+      ok: false,
+      error: "offers.errors.not_found",
+    });
+    expect(await makeOfferAction(null, form({ productId: course.productId, amount: "10" }))).toMatchObject({
+      ok: false,
+      error: "offers.errors.not_found",
+    });
+    expect(await respondToOfferAction(null, form({ offerId: randomUUID(), response: "accept" }))).toMatchObject({
+      ok: false,
+      error: "forbidden",
+    });
+    expect(await buyerOfferAction(null, form({ offerId: randomUUID(), response: "accept" }))).toMatchObject({
+      ok: false,
+      error: "offers.errors.not_found",
+    });
+    expect(await buyerOfferAction(null, form({ offerId: randomUUID(), response: "steal" }))).toMatchObject({
+      ok: false,
+      error: "invalid_input",
+    });
+    for (const fields of [
+      {},
+      { courseSlug: course.slug, lessonSlug: course.lessonSlugs[1]!, complete: "1" },
+      { courseSlug: "../x", lessonSlug: "y", complete: "1" },
+      { courseSlug: course.slug, lessonSlug: course.lessonSlugs[0]!, complete: "maybe" },
+    ])
       expect(await setLessonCompleteAction(null, form(fields))).toMatchObject({ ok: false });
-    expect(await studio.addSectionAction(null, form({ productId: course.productId, title: "x" }))).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await studio.addSectionAction(null, form({ productId: course.productId, title: "x" }))).toMatchObject({
+      ok: false,
+      error: "forbidden",
+    });
 
     session.user = otherCreator;
-    const artworkEdit = { kind: "artwork", productId: artwork, title: "Mine", price: "1", medium: "Ink", widthCm: "10", heightCm: "10", year: "2020", editionSize: "3", stock: "3", expectedStock: "3" };
-    expect(await studio.updateProductAction(null, form(artworkEdit))).toMatchObject({ ok: false, error: "studioProducts.errors.forbidden" });
-    expect(await studio.addSectionAction(null, form({ productId: course.productId, title: "x" }))).toMatchObject({ ok: false, error: "studioProducts.errors.forbidden" });
-    expect(await studio.addLessonAction(null, form({ sectionId: randomUUID(), productId: course.productId, title: "x", durationMinutes: "5" }))).toMatchObject({ ok: false, error: "studioProducts.errors.not_found" });
-    expect(await studio.deleteLessonAction(null, form({ lessonId: randomUUID(), productId: course.productId }))).toMatchObject({ ok: false });
+    const artworkEdit = {
+      kind: "artwork",
+      productId: artwork,
+      title: "Mine",
+      price: "1",
+      medium: "Ink",
+      widthCm: "10",
+      heightCm: "10",
+      year: "2020",
+      editionSize: "3",
+      stock: "3",
+      expectedStock: "3",
+    };
+    expect(await studio.updateProductAction(null, form(artworkEdit))).toMatchObject({
+      ok: false,
+      error: "studioProducts.errors.forbidden",
+    });
+    expect(await studio.addSectionAction(null, form({ productId: course.productId, title: "x" }))).toMatchObject({
+      ok: false,
+      error: "studioProducts.errors.forbidden",
+    });
+    expect(
+      await studio.addLessonAction(
+        null,
+        form({ sectionId: randomUUID(), productId: course.productId, title: "x", durationMinutes: "5" }),
+      ),
+    ).toMatchObject({ ok: false, error: "studioProducts.errors.not_found" });
+    expect(
+      await studio.deleteLessonAction(null, form({ lessonId: randomUUID(), productId: course.productId })),
+    ).toMatchObject({ ok: false });
 
     session.user = creator;
-    const artworkNew = { kind: "artwork", title: "New", price: "100", medium: "Ink", widthCm: "10", heightCm: "10", year: "2020", editionSize: "3", stock: "3" };
-    for (const override of [{ price: "abc" }, { price: "-1" }, { editionSize: "-1" }, { stock: "x" }, { stock: "4" }, { widthCm: "0" }, { year: "20000" }, { title: "" }, { kind: "bundle" }, { status: "deleted" }, { currency: "ZZZ" }, { currency: "usd" }, { title: "Ink\u0000" }])
+    const artworkNew = {
+      kind: "artwork",
+      title: "New",
+      price: "100",
+      medium: "Ink",
+      widthCm: "10",
+      heightCm: "10",
+      year: "2020",
+      editionSize: "3",
+      stock: "3",
+    };
+    for (const override of [
+      { price: "abc" },
+      { price: "-1" },
+      { editionSize: "-1" },
+      { stock: "x" },
+      { stock: "4" },
+      { widthCm: "0" },
+      { year: "20000" },
+      { title: "" },
+      { kind: "bundle" },
+      { status: "deleted" },
+      { currency: "ZZZ" },
+      { currency: "usd" },
+      { title: "Ink\u0000" },
+    ])
       expect(await studio.createProductAction(null, form({ ...artworkNew, ...override }))).toMatchObject({ ok: false });
-    expect(await studio.updateProductAction(null, form({ ...artworkEdit, expectedStock: "abc" }))).toMatchObject({ ok: false });
+    expect(await studio.updateProductAction(null, form({ ...artworkEdit, expectedStock: "abc" }))).toMatchObject({
+      ok: false,
+    });
     // A currency nobody can pay in, even on the creator's own work: refused, the price stays as it was.
-    expect(await studio.updateProductAction(null, form({ ...artworkEdit, currency: "ZZZ" }))).toMatchObject({ ok: false, fieldErrors: { currency: "invalid_currency" } });
-    expect(await studio.updateProductAction(null, form({ ...artworkEdit, description: "a\u0000b" }))).toMatchObject({ ok: false, fieldErrors: { description: "text_invalid_characters" } });
-    expect(await studio.updateProductAction(null, form({ ...artworkEdit, productId: randomUUID() }))).toMatchObject({ ok: false, error: "studioProducts.errors.forbidden" });
-    expect(await studio.addLessonAction(null, form({ sectionId: randomUUID(), productId: course.productId, title: "x", durationMinutes: "abc" }))).toMatchObject({ ok: false, error: "invalid_input" });
-    expect(await studio.renameSectionAction(null, form({ sectionId: randomUUID(), title: "" }))).toMatchObject({ ok: false });
+    expect(await studio.updateProductAction(null, form({ ...artworkEdit, currency: "ZZZ" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { currency: "invalid_currency" },
+    });
+    expect(await studio.updateProductAction(null, form({ ...artworkEdit, description: "a\u0000b" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { description: "text_invalid_characters" },
+    });
+    expect(await studio.updateProductAction(null, form({ ...artworkEdit, productId: randomUUID() }))).toMatchObject({
+      ok: false,
+      error: "studioProducts.errors.forbidden",
+    });
+    expect(
+      await studio.addLessonAction(
+        null,
+        form({ sectionId: randomUUID(), productId: course.productId, title: "x", durationMinutes: "abc" }),
+      ),
+    ).toMatchObject({ ok: false, error: "invalid_input" });
+    expect(await studio.renameSectionAction(null, form({ sectionId: randomUUID(), title: "" }))).toMatchObject({
+      ok: false,
+    });
 
     expect(await rowCounts()).toEqual(before);
-    const [stored] = await db.select({ title: products.title, currency: products.currency }).from(products).where(eq(products.id, artwork));
+    const [stored] = await db
+      .select({ title: products.title, currency: products.currency })
+      .from(products)
+      .where(eq(products.id, artwork));
     expect(stored).toMatchObject({ currency: "USD" });
     expect(stored?.title).not.toBe("Mine");
   });

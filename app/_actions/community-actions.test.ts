@@ -45,7 +45,10 @@ let productId: string;
 let creatorId: string;
 
 async function account(email: string, role: AccountUser["role"] = "consumer"): Promise<AccountUser> {
-  const [u] = await db.insert(users).values({ email, name: email.split("@")[0], role }).returning({ id: users.id });
+  const [u] = await db
+    .insert(users)
+    .values({ email, name: email.split("@")[0], role })
+    .returning({ id: users.id });
   return { id: u!.id, email, name: email.split("@")[0]!, role };
 }
 
@@ -67,7 +70,10 @@ const counts = async () => ({
   works: await db.$count(works),
   users: await db.$count(users),
 });
-const png = () => sharp({ create: { width: 300, height: 300, channels: 3, background: { r: 5, g: 5, b: 5 } } }).png().toBuffer();
+const png = () =>
+  sharp({ create: { width: 300, height: 300, channels: 3, background: { r: 5, g: 5, b: 5 } } })
+    .png()
+    .toBuffer();
 
 beforeAll(async () => {
   fresh = await freshDatabase({ seed: true });
@@ -76,7 +82,11 @@ beforeAll(async () => {
   alice = await account("alice@actions.test");
   bob = await account("bob@actions.test");
   admin = await account("root@actions.test", "admin");
-  const [p] = await db.select({ id: products.id, creatorId: products.creatorId }).from(products).where(eq(products.status, "published")).limit(1);
+  const [p] = await db
+    .select({ id: products.id, creatorId: products.creatorId })
+    .from(products)
+    .where(eq(products.status, "published"))
+    .limit(1);
   productId = p!.id;
   creatorId = p!.creatorId;
 });
@@ -97,7 +107,8 @@ describe("community actions refuse without writing", () => {
       setAnalyticsChoiceAction(null, form({ choice: "analytics" })),
       deleteAccountAction(null, form({ confirmEmail: alice.email })),
     ];
-    for (const result of await Promise.all(calls)) expect(result).toMatchObject({ ok: false, error: "sign_in_required" });
+    for (const result of await Promise.all(calls))
+      expect(result).toMatchObject({ ok: false, error: "sign_in_required" });
     expect(await counts()).toEqual(before);
     expect(session.cookies.size).toBe(0);
   });
@@ -105,19 +116,62 @@ describe("community actions refuse without writing", () => {
   it("answers malformed input with form messages", async () => {
     as(alice);
     const before = await counts();
-    expect(await submitReviewAction(null, form({ productId, rating: "9", body: "x" }))).toMatchObject({ ok: false, error: "invalid_input", fieldErrors: { rating: "rating_required" } });
-    expect(await submitReviewAction(null, form({ productId: "no-such", rating: "4" }))).toMatchObject({ ok: false, error: "not_found" });
-    expect(await postCommentAction(null, form({ productId, body: "   " }))).toMatchObject({ ok: false, fieldErrors: { body: "comment_required" } });
-    expect(await postCommentAction(null, form({ productId, parentId: "not-a-comment", body: "reply" }))).toMatchObject({ ok: false, error: "not_found" });
-    expect(await reportAction(null, form({ targetKind: "product", targetId: productId }))).toMatchObject({ ok: false, error: "invalid_input" });
-    expect(await reportAction(null, form({ targetKind: "review", targetId: "nobody:nothing" }))).toMatchObject({ ok: false, error: "not_found" });
-    expect(await followAction(null, form({ targetKind: "user", targetId: alice.id, follow: "1" }))).toMatchObject({ ok: false, error: "follow_self" });
-    expect(await followAction(null, form({ targetKind: "creator", targetId: creatorId, follow: "yes" }))).toMatchObject({ ok: false, error: "invalid_input" });
-    expect(await publishWorkAction(null, form({ productId, title: "No image" }))).toMatchObject({ ok: false, fieldErrors: { image: "image_required" } });
-    expect(await publishWorkAction(null, form({ productId, title: "Fake", image: new Blob(["not an image at all"], { type: "image/png" }) }))).toMatchObject({ ok: false, fieldErrors: { image: "image_not_an_image" } });
-    expect(await publishWorkAction(null, form({ productId, title: " ", image: new Blob([await png()], { type: "image/png" }) }))).toMatchObject({ ok: false, fieldErrors: { title: "title_required" } });
-    expect(await setAnalyticsChoiceAction(null, form({ choice: "everything" }))).toMatchObject({ ok: false, error: "invalid_input" });
-    expect(await deleteAccountAction(null, form({ confirmEmail: "someone@else.test" }))).toMatchObject({ ok: false, fieldErrors: { confirmEmail: "confirm_email_mismatch" } });
+    expect(await submitReviewAction(null, form({ productId, rating: "9", body: "x" }))).toMatchObject({
+      ok: false,
+      error: "invalid_input",
+      fieldErrors: { rating: "rating_required" },
+    });
+    expect(await submitReviewAction(null, form({ productId: "no-such", rating: "4" }))).toMatchObject({
+      ok: false,
+      error: "not_found",
+    });
+    expect(await postCommentAction(null, form({ productId, body: "   " }))).toMatchObject({
+      ok: false,
+      fieldErrors: { body: "comment_required" },
+    });
+    expect(await postCommentAction(null, form({ productId, parentId: "not-a-comment", body: "reply" }))).toMatchObject({
+      ok: false,
+      error: "not_found",
+    });
+    expect(await reportAction(null, form({ targetKind: "product", targetId: productId }))).toMatchObject({
+      ok: false,
+      error: "invalid_input",
+    });
+    expect(await reportAction(null, form({ targetKind: "review", targetId: "nobody:nothing" }))).toMatchObject({
+      ok: false,
+      error: "not_found",
+    });
+    expect(await followAction(null, form({ targetKind: "user", targetId: alice.id, follow: "1" }))).toMatchObject({
+      ok: false,
+      error: "follow_self",
+    });
+    expect(await followAction(null, form({ targetKind: "creator", targetId: creatorId, follow: "yes" }))).toMatchObject(
+      { ok: false, error: "invalid_input" },
+    );
+    expect(await publishWorkAction(null, form({ productId, title: "No image" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { image: "image_required" },
+    });
+    expect(
+      await publishWorkAction(
+        null,
+        form({ productId, title: "Fake", image: new Blob(["not an image at all"], { type: "image/png" }) }),
+      ),
+    ).toMatchObject({ ok: false, fieldErrors: { image: "image_not_an_image" } });
+    expect(
+      await publishWorkAction(
+        null,
+        form({ productId, title: " ", image: new Blob([await png()], { type: "image/png" }) }),
+      ),
+    ).toMatchObject({ ok: false, fieldErrors: { title: "title_required" } });
+    expect(await setAnalyticsChoiceAction(null, form({ choice: "everything" }))).toMatchObject({
+      ok: false,
+      error: "invalid_input",
+    });
+    expect(await deleteAccountAction(null, form({ confirmEmail: "someone@else.test" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { confirmEmail: "confirm_email_mismatch" },
+    });
     expect(await counts()).toEqual(before);
     expect(session.cookies.size).toBe(0);
   });
@@ -125,19 +179,30 @@ describe("community actions refuse without writing", () => {
   it("lets only admins moderate and only the author delete a work", async () => {
     as(alice);
     expect(await postCommentAction(null, form({ productId, body: "A real question" }))).toEqual({ ok: true });
-    expect(await publishWorkAction(null, form({ productId, title: "Alice's study", image: new Blob([await png()], { type: "image/png" }) }))).toEqual({ ok: true });
+    expect(
+      await publishWorkAction(
+        null,
+        form({ productId, title: "Alice's study", image: new Blob([await png()], { type: "image/png" }) }),
+      ),
+    ).toEqual({ ok: true });
     const [comment] = await db.select({ id: comments.id }).from(comments).where(eq(comments.userId, alice.id));
     const [work] = await db.select({ id: works.id }).from(works).where(eq(works.userId, alice.id));
 
     as(bob);
-    expect(await moderateAction(null, form({ targetKind: "comment", targetId: comment!.id, hide: "1" }))).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await moderateAction(null, form({ targetKind: "comment", targetId: comment!.id, hide: "1" }))).toMatchObject(
+      { ok: false, error: "forbidden" },
+    );
     expect(await deleteWorkAction(null, form({ workId: work!.id }))).toMatchObject({ ok: false, error: "not_found" });
     expect(await db.$count(comments, and(eq(comments.id, comment!.id), isNull(comments.hiddenAt)))).toBe(1);
     expect(await db.$count(works, eq(works.id, work!.id))).toBe(1);
 
     as(admin);
-    expect(await moderateAction(null, form({ targetKind: "comment", targetId: comment!.id, hide: "1" }))).toEqual({ ok: true });
-    expect((await db.select({ h: comments.hiddenAt }).from(comments).where(eq(comments.id, comment!.id)))[0]?.h).not.toBeNull();
+    expect(await moderateAction(null, form({ targetKind: "comment", targetId: comment!.id, hide: "1" }))).toEqual({
+      ok: true,
+    });
+    expect(
+      (await db.select({ h: comments.hiddenAt }).from(comments).where(eq(comments.id, comment!.id)))[0]?.h,
+    ).not.toBeNull();
 
     as(alice);
     expect(await deleteWorkAction(null, form({ workId: work!.id }))).toEqual({ ok: true });
@@ -147,18 +212,28 @@ describe("community actions refuse without writing", () => {
 
 describe("consent", () => {
   it("logs review and follow events only with analytics consent; the review and follow are stored either way", async () => {
-    const [second] = await db.select({ id: products.id }).from(products).where(eq(products.status, "published")).offset(1).limit(1);
-    const eventsOf = (type: "review" | "follow") => db.$count(events, and(eq(events.userId, bob.id), eq(events.type, type)));
+    const [second] = await db
+      .select({ id: products.id })
+      .from(products)
+      .where(eq(products.status, "published"))
+      .offset(1)
+      .limit(1);
+    const eventsOf = (type: "review" | "follow") =>
+      db.$count(events, and(eq(events.userId, bob.id), eq(events.type, type)));
     as(bob, "necessary");
     expect(await submitReviewAction(null, form({ productId, rating: "4" }))).toEqual({ ok: true });
-    expect(await followAction(null, form({ targetKind: "creator", targetId: creatorId, follow: "1" }))).toEqual({ ok: true });
+    expect(await followAction(null, form({ targetKind: "creator", targetId: creatorId, follow: "1" }))).toEqual({
+      ok: true,
+    });
     expect(await db.$count(reviews, eq(reviews.userId, bob.id))).toBe(1);
     expect(await db.$count(follows, eq(follows.followerId, bob.id))).toBe(1);
     expect([await eventsOf("review"), await eventsOf("follow")]).toEqual([0, 0]);
 
     as(bob, "analytics");
     expect(await submitReviewAction(null, form({ productId: second!.id, rating: "5" }))).toEqual({ ok: true });
-    expect(await followAction(null, form({ targetKind: "user", targetId: alice.id, follow: "1" }))).toEqual({ ok: true });
+    expect(await followAction(null, form({ targetKind: "user", targetId: alice.id, follow: "1" }))).toEqual({
+      ok: true,
+    });
     expect([await eventsOf("review"), await eventsOf("follow")]).toEqual([1, 1]);
   });
 
@@ -173,7 +248,9 @@ describe("account deletion action", () => {
   it("deletes the signed-in account after the email is confirmed, then signs out", async () => {
     const carol = await account("carol@actions.test");
     as(carol);
-    await expect(deleteAccountAction(null, form({ confirmEmail: "  CAROL@actions.test " }))).rejects.toThrow("NEXT_REDIRECT /?account=deleted");
+    await expect(deleteAccountAction(null, form({ confirmEmail: "  CAROL@actions.test " }))).rejects.toThrow(
+      "NEXT_REDIRECT /?account=deleted",
+    );
     expect(await db.$count(users, eq(users.id, carol.id))).toBe(0);
     expect(await db.$count(creators)).toBeGreaterThan(0);
   });

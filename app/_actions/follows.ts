@@ -10,7 +10,13 @@ import { requestAllowsAnalytics } from "@/lib/privacy/request-consent";
 const followFormSchema = followTargetSchema.extend({ follow: z.enum(["1", "0"]) });
 
 export const followAction = validatedActionWithUser(followFormSchema, async (data, user) => {
-  const result = await setFollow(await getDb(), user.id, { targetKind: data.targetKind, targetId: data.targetId }, data.follow === "1", { track: await requestAllowsAnalytics() });
+  const result = await setFollow(
+    await getDb(),
+    user.id,
+    { targetKind: data.targetKind, targetId: data.targetId },
+    data.follow === "1",
+    { track: await requestAllowsAnalytics() },
+  );
   if (!result.ok) return { ok: false, error: result.code === "self" ? "follow_self" : "not_found" };
   refresh();
   return { ok: true };

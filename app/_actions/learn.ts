@@ -13,7 +13,12 @@ const schema = z.object({
 
 /** Mark a lesson done or not done; only someone who may read the lesson can. */
 export const setLessonCompleteAction = validatedActionWithUser(schema, async (data, user): Promise<FormState> => {
-  const allowed = await setLessonComplete({ viewer: user, courseSlug: data.courseSlug, lessonSlug: data.lessonSlug, complete: data.complete === "1" });
+  const allowed = await setLessonComplete({
+    viewer: user,
+    courseSlug: data.courseSlug,
+    lessonSlug: data.lessonSlug,
+    complete: data.complete === "1",
+  });
   if (!allowed) return { ok: false, error: "forbidden" };
   refresh();
   return { ok: true };

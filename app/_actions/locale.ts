@@ -27,6 +27,12 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
   if (!parsed.success) redirect("/");
   (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
   const userId = await currentUserId();
-  if (userId) await (await getDb()).update(users).set({ locale: mailLocale(parsed.data.locale) }).where(eq(users.id, userId));
+  if (userId)
+    await (
+      await getDb()
+    )
+      .update(users)
+      .set({ locale: mailLocale(parsed.data.locale) })
+      .where(eq(users.id, userId));
   redirect(parsed.data.returnTo);
 }

@@ -10,7 +10,14 @@ import { artworkDetails, cartItems, carts, enrollments, orders } from "@/db/sche
 import type { AccountUser } from "@/lib/auth/accounts";
 import { addToCart, getCart } from "@/lib/commerce/cart";
 import { placeOrder } from "@/lib/commerce/checkout";
-import { createArtwork, createBundle, createCourse, createCreator, createUsers, fixtureTag } from "@/lib/commerce/fixtures";
+import {
+  createArtwork,
+  createBundle,
+  createCourse,
+  createCreator,
+  createUsers,
+  fixtureTag,
+} from "@/lib/commerce/fixtures";
 import { getPurchaseState } from "@/lib/commerce/purchase-state";
 import { setUpFixtureDatabase } from "@/test/fixture-db";
 
@@ -56,12 +63,24 @@ const form = (fields: Record<string, string>) => {
   return fd;
 };
 const key = () => `own-${randomUUID()}`;
-const stock = async () => (await db.select({ stock: artworkDetails.stock }).from(artworkDetails).where(eq(artworkDetails.productId, artwork)))[0]!.stock;
-const ordersOf = async (userId: string) => (await db.select({ n: count() }).from(orders).where(eq(orders.userId, userId)))[0]!.n;
+const stock = async () =>
+  (
+    await db.select({ stock: artworkDetails.stock }).from(artworkDetails).where(eq(artworkDetails.productId, artwork))
+  )[0]!.stock;
+const ordersOf = async (userId: string) =>
+  (await db.select({ n: count() }).from(orders).where(eq(orders.userId, userId)))[0]!.n;
 
 describe("buying one's own work", () => {
   it("placeOrder refuses it with own_product and writes nothing, bundles included", async () => {
-    for (const lines of [[{ productId: course, quantity: 1 }], [{ productId: artwork, quantity: 1 }], [{ productId: bundle, quantity: 1 }], [{ productId: othersCourse, quantity: 1 }, { productId: artwork, quantity: 1 }]]) {
+    for (const lines of [
+      [{ productId: course, quantity: 1 }],
+      [{ productId: artwork, quantity: 1 }],
+      [{ productId: bundle, quantity: 1 }],
+      [
+        { productId: othersCourse, quantity: 1 },
+        { productId: artwork, quantity: 1 },
+      ],
+    ]) {
       const result = await placeOrder({ userId: creator.id, lines, idempotencyKey: key() });
       expect(result).toEqual({ ok: false, code: "own_product", message: "you cannot buy your own work" });
     }
@@ -69,7 +88,15 @@ describe("buying one's own work", () => {
     expect(await stock()).toBe(5);
     expect((await db.select({ n: count() }).from(enrollments).where(eq(enrollments.userId, creator.id)))[0]!.n).toBe(0);
     // Someone else's course on its own is fine.
-    expect((await placeOrder({ userId: creator.id, lines: [{ productId: othersCourse, quantity: 1 }], idempotencyKey: key() })).ok).toBe(true);
+    expect(
+      (
+        await placeOrder({
+          userId: creator.id,
+          lines: [{ productId: othersCourse, quantity: 1 }],
+          idempotencyKey: key(),
+        })
+      ).ok,
+    ).toBe(true);
   });
 
   it("the cart refuses it, and product pages learn it is the viewer's own work", async () => {
@@ -87,7 +114,10 @@ describe("buying one's own work", () => {
 
   it("the actions answer with a clear message: adding to the cart, and checking out a cart that holds it", async () => {
     session.user = creator;
-    expect(await addToCartAction(null, form({ productId: course }))).toEqual({ ok: false, error: "cart.errors.own_product" });
+    expect(await addToCartAction(null, form({ productId: course }))).toEqual({
+      ok: false,
+      error: "cart.errors.own_product",
+    });
     // A line that got into the cart before (e.g. from a guest cart) is flagged and blocks checkout.
     await db.insert(carts).values({ userId: creator.id }).onConflictDoNothing();
     const [cart] = await db.select({ id: carts.id }).from(carts).where(eq(carts.userId, creator.id));
@@ -95,7 +125,10 @@ describe("buying one's own work", () => {
     const view = await getCart({ userId: creator.id });
     expect(view.lines.find((l) => l.productId === course)).toMatchObject({ ownWork: true, maxQuantity: 0 });
     const before = await ordersOf(creator.id);
-    expect(await placeOrderAction(null, form({ idempotencyKey: key(), card: "4242424242424242" }))).toMatchObject({ ok: false, error: "checkout.errors.own_product" });
+    expect(await placeOrderAction(null, form({ idempotencyKey: key(), card: "4242424242424242" }))).toMatchObject({
+      ok: false,
+      error: "checkout.errors.own_product",
+    });
     expect(await ordersOf(creator.id)).toBe(before);
   });
 });

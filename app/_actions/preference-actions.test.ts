@@ -15,7 +15,6 @@ vi.mock("next/navigation", () => import("@/test/redirect-mock"));
 // Signed out here: a signed-in person's account language is covered in auth-actions.test.ts.
 vi.mock("@/lib/auth/session", () => ({ currentUserId: async () => null }));
 
-
 const { setConsentAction } = await import("./consent");
 const { setLocaleAction } = await import("./locale");
 
@@ -46,7 +45,9 @@ describe("setConsentAction", () => {
 
 describe("setLocaleAction", () => {
   it("stores a known locale and returns to the same-site page", async () => {
-    expect(await redirectOf(setLocaleAction(form({ locale: "zh", returnTo: "/artworks?q=ink" })))).toBe("/artworks?q=ink");
+    expect(await redirectOf(setLocaleAction(form({ locale: "zh", returnTo: "/artworks?q=ink" })))).toBe(
+      "/artworks?q=ink",
+    );
     expect(jar.set).toEqual([[LOCALE_COOKIE, "zh", expect.objectContaining({ path: "/" })]]);
   });
 

@@ -15,7 +15,12 @@ vi.mock("@/lib/auth/session", () => ({
   getCurrentUser: async () => session.user,
   hasRole: (user: AccountUser | null, roles: string[]) => user !== null && roles.includes(user.role),
 }));
-vi.mock("next/cache", () => ({ refresh: () => undefined, revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined }));
+vi.mock("next/cache", () => ({
+  refresh: () => undefined,
+  revalidatePath: () => undefined,
+  revalidateTag: () => undefined,
+  updateTag: () => undefined,
+}));
 vi.mock("next/navigation", () => import("@/test/redirect-mock"));
 
 const studio = await import("./studio-products");
@@ -36,13 +41,27 @@ const form = (fields: Record<string, string>) => {
   for (const [k, v] of Object.entries(fields)) fd.set(k, v);
   return fd;
 };
-const artwork = { kind: "artwork", title: `Verify ${Date.now()}`, price: "100", medium: "Ink", widthCm: "10", heightCm: "10", year: "2020", editionSize: "3", stock: "3" };
-const countByTitle = async () => (await db.select({ id: products.id }).from(products).where(eq(products.title, artwork.title))).length;
+const artwork = {
+  kind: "artwork",
+  title: `Verify ${Date.now()}`,
+  price: "100",
+  medium: "Ink",
+  widthCm: "10",
+  heightCm: "10",
+  year: "2020",
+  editionSize: "3",
+  stock: "3",
+};
+const countByTitle = async () =>
+  (await db.select({ id: products.id }).from(products).where(eq(products.title, artwork.title))).length;
 
 describe("publishing needs a verified address", () => {
   it("refuses to publish a product until the address is verified; a draft is fine", async () => {
     session.user = creator;
-    expect(await studio.createProductAction(null, form({ ...artwork, status: "published" }))).toEqual({ ok: false, error: "account.verifyBeforePublishing" });
+    expect(await studio.createProductAction(null, form({ ...artwork, status: "published" }))).toEqual({
+      ok: false,
+      error: "account.verifyBeforePublishing",
+    });
     expect(await countByTitle()).toBe(0);
     await studio.createProductAction(null, form({ ...artwork, status: "draft" })).catch(() => undefined);
     expect(await countByTitle()).toBe(1);
@@ -52,12 +71,24 @@ describe("publishing needs a verified address", () => {
   });
 
   it("refuses to launch a campaign until the marketer's address is verified", async () => {
-    const [m] = await db.insert(users).values({ email: `marketer-${tag}@verify.test`, name: "M", role: "marketer" }).returning({ id: users.id });
+    const [m] = await db
+      .insert(users)
+      .values({ email: `marketer-${tag}@verify.test`, name: "M", role: "marketer" })
+      .returning({ id: users.id });
     session.user = { id: m!.id, email: "m@x", name: "M", role: "marketer" };
-    expect(await campaigns.campaignStatusAction(null, form({ id: "no-such-campaign", action: "launch" }))).toEqual({ ok: false, error: "email_unverified" });
+    expect(await campaigns.campaignStatusAction(null, form({ id: "no-such-campaign", action: "launch" }))).toEqual({
+      ok: false,
+      error: "email_unverified",
+    });
     // Other transitions are not held back by it (this one fails for its own reason: no such campaign).
-    expect(await campaigns.campaignStatusAction(null, form({ id: "no-such-campaign", action: "pause" }))).not.toEqual({ ok: false, error: "email_unverified" });
+    expect(await campaigns.campaignStatusAction(null, form({ id: "no-such-campaign", action: "pause" }))).not.toEqual({
+      ok: false,
+      error: "email_unverified",
+    });
     await db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, m!.id));
-    expect(await campaigns.campaignStatusAction(null, form({ id: "no-such-campaign", action: "launch" }))).not.toEqual({ ok: false, error: "email_unverified" });
+    expect(await campaigns.campaignStatusAction(null, form({ id: "no-such-campaign", action: "launch" }))).not.toEqual({
+      ok: false,
+      error: "email_unverified",
+    });
   });
 });

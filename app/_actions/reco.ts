@@ -18,7 +18,10 @@ export const recomputeAction = validatedActionWithUser(
       const summary = await refreshRecommendations(await getDb());
       revalidatePath("/studio/clusters");
       revalidatePath("/");
-      return { ok: true, values: { generation: String(summary.generation), seconds: (summary.totalMs / 1000).toFixed(1) } };
+      return {
+        ok: true,
+        values: { generation: String(summary.generation), seconds: (summary.totalMs / 1000).toFixed(1) },
+      };
     } catch (error) {
       console.error("reco: recompute failed", error);
       return { ok: false, error: "recompute_failed" };

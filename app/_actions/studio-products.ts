@@ -6,7 +6,14 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { validatedActionWithUser, type FormState } from "@/lib/actions";
 import { isEmailVerified } from "@/lib/auth/verification";
-import { addLesson, addSection, deleteLesson, deleteSection, renameSection, updateLesson } from "@/lib/commerce/studio-courses";
+import {
+  addLesson,
+  addSection,
+  deleteLesson,
+  deleteSection,
+  renameSection,
+  updateLesson,
+} from "@/lib/commerce/studio-courses";
 import { createStudioProduct, updateStudioProduct, type StudioResult } from "@/lib/commerce/studio-products";
 import { currencySchema, parseMajorAmount } from "@/lib/money";
 
@@ -17,7 +24,11 @@ const currency = currencySchema.default("USD");
 const price = z.string().trim().min(1).max(16);
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 /** Centimetres with one decimal, stored as millimetres. */
-const cm = z.coerce.number().min(0.1).max(10_000).transform((v) => Math.round(v * 10));
+const cm = z.coerce
+  .number()
+  .min(0.1)
+  .max(10_000)
+  .transform((v) => Math.round(v * 10));
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());
 
 const base = {
@@ -28,7 +39,11 @@ const base = {
   currency,
   status: z.enum(["draft", "published", "archived"]).default("draft"),
 };
-const courseForm = z.object({ kind: z.literal("course"), ...base, level: z.enum(["beginner", "intermediate", "advanced"]) });
+const courseForm = z.object({
+  kind: z.literal("course"),
+  ...base,
+  level: z.enum(["beginner", "intermediate", "advanced"]),
+});
 const artworkForm = z.object({
   kind: z.literal("artwork"),
   ...base,
@@ -43,14 +58,37 @@ const artworkForm = z.object({
 const productForm = z.discriminatedUnion("kind", [courseForm, artworkForm]);
 
 function failed(result: Exclude<StudioResult, { ok: true }>): FormState {
-  return { ok: false, error: `studioProducts.errors.${result.code}`, fieldErrors: result.field ? { [result.field]: `studioProducts.errors.${result.code}` } : undefined };
+  return {
+    ok: false,
+    error: `studioProducts.errors.${result.code}`,
+    fieldErrors: result.field ? { [result.field]: `studioProducts.errors.${result.code}` } : undefined,
+  };
 }
 
 function toFields(data: z.infer<typeof productForm>, priceAmount: number) {
-  const common = { title: data.title, subtitle: data.subtitle, description: data.description, priceAmount, currency: data.currency, status: data.status };
+  const common = {
+    title: data.title,
+    subtitle: data.subtitle,
+    description: data.description,
+    priceAmount,
+    currency: data.currency,
+    status: data.status,
+  };
   return data.kind === "course"
     ? ({ kind: "course", fields: { ...common, level: data.level } } as const)
-    : ({ kind: "artwork", fields: { ...common, medium: data.medium, widthMm: data.widthCm, heightMm: data.heightCm, year: data.year, provenance: data.provenance, editionSize: data.editionSize, stock: data.stock } } as const);
+    : ({
+        kind: "artwork",
+        fields: {
+          ...common,
+          medium: data.medium,
+          widthMm: data.widthCm,
+          heightMm: data.heightCm,
+          year: data.year,
+          provenance: data.provenance,
+          editionSize: data.editionSize,
+          stock: data.stock,
+        },
+      } as const);
 }
 
 function readPrice(data: { price: string; currency: string }): number | null {
@@ -61,9 +99,11 @@ export const createProductAction = validatedActionWithUser(
   productForm,
   async (data, user) => {
     // Publishing needs a verified address (issue 11): an unverified account may keep drafts.
-    if (data.status === "published" && !(await isEmailVerified(await getDb(), user.id))) return { ok: false, error: "account.verifyBeforePublishing" };
+    if (data.status === "published" && !(await isEmailVerified(await getDb(), user.id)))
+      return { ok: false, error: "account.verifyBeforePublishing" };
     const priceAmount = readPrice(data);
-    if (priceAmount === null) return { ok: false, error: "invalid_input", fieldErrors: { price: "studioProducts.errors.price" } };
+    if (priceAmount === null)
+      return { ok: false, error: "invalid_input", fieldErrors: { price: "studioProducts.errors.price" } };
     const result = await createStudioProduct(user, toFields(data, priceAmount));
     if (!result.ok) return failed(result);
     redirect(`/studio/products/${result.id}?created=1`);
@@ -75,11 +115,17 @@ export const updateProductAction = validatedActionWithUser(
   z.intersection(productForm, z.object({ productId: id, expectedStock: int(0, 100_000).optional() })),
   async (data, user) => {
     // Publishing needs a verified address (issue 11): an unverified account may keep drafts.
-    if (data.status === "published" && !(await isEmailVerified(await getDb(), user.id))) return { ok: false, error: "account.verifyBeforePublishing" };
+    if (data.status === "published" && !(await isEmailVerified(await getDb(), user.id)))
+      return { ok: false, error: "account.verifyBeforePublishing" };
     const priceAmount = readPrice(data);
-    if (priceAmount === null) return { ok: false, error: "invalid_input", fieldErrors: { price: "studioProducts.errors.price" } };
+    if (priceAmount === null)
+      return { ok: false, error: "invalid_input", fieldErrors: { price: "studioProducts.errors.price" } };
     const input = toFields(data, priceAmount);
-    const result = await updateStudioProduct(user, data.productId, input.kind === "artwork" ? { ...input, expectedStock: data.expectedStock ?? -1 } : input);
+    const result = await updateStudioProduct(
+      user,
+      data.productId,
+      input.kind === "artwork" ? { ...input, expectedStock: data.expectedStock ?? -1 } : input,
+    );
     if (!result.ok) return failed(result);
     refresh();
     return { ok: true };
@@ -87,44 +133,83 @@ export const updateProductAction = validatedActionWithUser(
   ROLES,
 );
 
-const lessonForm = z.object({ title: z.string().trim().min(1).max(160), durationMinutes: int(1, 600), isPreview: checkbox, body: z.string().max(100_000).default("") });
+const lessonForm = z.object({
+  title: z.string().trim().min(1).max(160),
+  durationMinutes: int(1, 600),
+  isPreview: checkbox,
+  body: z.string().max(100_000).default(""),
+});
 
-export const addSectionAction = validatedActionWithUser(z.object({ productId: id, title: z.string().trim().min(1).max(160) }), async (data, user) => {
-  const result = await addSection(user, data.productId, { title: data.title });
-  if (!result.ok) return failed(result);
-  refresh();
-  return { ok: true };
-}, ROLES);
+export const addSectionAction = validatedActionWithUser(
+  z.object({ productId: id, title: z.string().trim().min(1).max(160) }),
+  async (data, user) => {
+    const result = await addSection(user, data.productId, { title: data.title });
+    if (!result.ok) return failed(result);
+    refresh();
+    return { ok: true };
+  },
+  ROLES,
+);
 
-export const renameSectionAction = validatedActionWithUser(z.object({ sectionId: id, title: z.string().trim().min(1).max(160) }), async (data, user) => {
-  const result = await renameSection(user, data.sectionId, { title: data.title });
-  if (!result.ok) return failed(result);
-  refresh();
-  return { ok: true };
-}, ROLES);
+export const renameSectionAction = validatedActionWithUser(
+  z.object({ sectionId: id, title: z.string().trim().min(1).max(160) }),
+  async (data, user) => {
+    const result = await renameSection(user, data.sectionId, { title: data.title });
+    if (!result.ok) return failed(result);
+    refresh();
+    return { ok: true };
+  },
+  ROLES,
+);
 
-export const deleteSectionAction = validatedActionWithUser(z.object({ sectionId: id }), async (data, user) => {
-  const result = await deleteSection(user, data.sectionId);
-  if (!result.ok) return failed(result);
-  refresh();
-  return { ok: true };
-}, ROLES);
+export const deleteSectionAction = validatedActionWithUser(
+  z.object({ sectionId: id }),
+  async (data, user) => {
+    const result = await deleteSection(user, data.sectionId);
+    if (!result.ok) return failed(result);
+    refresh();
+    return { ok: true };
+  },
+  ROLES,
+);
 
-export const addLessonAction = validatedActionWithUser(z.object({ sectionId: id, productId: id }).extend(lessonForm.shape), async (data, user) => {
-  const result = await addLesson(user, data.sectionId, { title: data.title, durationMinutes: data.durationMinutes, isPreview: data.isPreview, body: data.body });
-  if (!result.ok) return failed(result);
-  redirect(`/studio/products/${data.productId}/lessons/${result.id}`);
-}, ROLES);
+export const addLessonAction = validatedActionWithUser(
+  z.object({ sectionId: id, productId: id }).extend(lessonForm.shape),
+  async (data, user) => {
+    const result = await addLesson(user, data.sectionId, {
+      title: data.title,
+      durationMinutes: data.durationMinutes,
+      isPreview: data.isPreview,
+      body: data.body,
+    });
+    if (!result.ok) return failed(result);
+    redirect(`/studio/products/${data.productId}/lessons/${result.id}`);
+  },
+  ROLES,
+);
 
-export const updateLessonAction = validatedActionWithUser(z.object({ lessonId: id }).extend(lessonForm.shape), async (data, user) => {
-  const result = await updateLesson(user, data.lessonId, { title: data.title, durationMinutes: data.durationMinutes, isPreview: data.isPreview, body: data.body });
-  if (!result.ok) return failed(result);
-  refresh();
-  return { ok: true };
-}, ROLES);
+export const updateLessonAction = validatedActionWithUser(
+  z.object({ lessonId: id }).extend(lessonForm.shape),
+  async (data, user) => {
+    const result = await updateLesson(user, data.lessonId, {
+      title: data.title,
+      durationMinutes: data.durationMinutes,
+      isPreview: data.isPreview,
+      body: data.body,
+    });
+    if (!result.ok) return failed(result);
+    refresh();
+    return { ok: true };
+  },
+  ROLES,
+);
 
-export const deleteLessonAction = validatedActionWithUser(z.object({ lessonId: id, productId: id }), async (data, user) => {
-  const result = await deleteLesson(user, data.lessonId);
-  if (!result.ok) return failed(result);
-  redirect(`/studio/products/${data.productId}`);
-}, ROLES);
+export const deleteLessonAction = validatedActionWithUser(
+  z.object({ lessonId: id, productId: id }),
+  async (data, user) => {
+    const result = await deleteLesson(user, data.lessonId);
+    if (!result.ok) return failed(result);
+    redirect(`/studio/products/${data.productId}`);
+  },
+  ROLES,
+);

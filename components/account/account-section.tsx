@@ -10,7 +10,19 @@ const LOOKS = {
  * One part of an account page (settings, privacy): a section named by its heading, an optional
  * explanation, then its form. Forms inside name themselves by the same heading: pass them `id`.
  */
-export function AccountSection({ id, title, text, look = "card", children }: { id: string; title: ReactNode; text?: ReactNode; look?: keyof typeof LOOKS; children: ReactNode }) {
+export function AccountSection({
+  id,
+  title,
+  text,
+  look = "card",
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  text?: ReactNode;
+  look?: keyof typeof LOOKS;
+  children: ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className={LOOKS[look]}>
       <h2 id={id} className="font-serif text-2xl">

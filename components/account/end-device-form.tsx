@@ -13,7 +13,11 @@ export function EndDeviceForm({ sessionId }: { sessionId: string }) {
     <form action={action} className="space-y-1">
       <input type="hidden" name="sessionId" value={sessionId} />
       <SettingsStatus ok={state?.ok} error={state?.ok ? undefined : state?.error} success={t("deviceEnded")} />
-      <button type="submit" disabled={pending} className="rounded-full border border-line px-3 py-1 text-xs hover:border-accent hover:text-accent disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-full border border-line px-3 py-1 text-xs hover:border-accent hover:text-accent disabled:opacity-60"
+      >
         {t("signOutDevice")}
       </button>
     </form>

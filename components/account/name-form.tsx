@@ -10,9 +10,20 @@ export function NameForm({ current, labelledBy }: { current: string; labelledBy:
   const [state, action, pending] = useActionState(changeNameAction, null);
   return (
     <form action={action} noValidate aria-labelledby={labelledBy} className="space-y-3">
-      <SettingsField id="settings-name" name="name" label={t("nameLabel")} autoComplete="name" defaultValue={state?.values?.name ?? current} error={state?.fieldErrors?.name} />
+      <SettingsField
+        id="settings-name"
+        name="name"
+        label={t("nameLabel")}
+        autoComplete="name"
+        defaultValue={state?.values?.name ?? current}
+        error={state?.fieldErrors?.name}
+      />
       <SettingsStatus ok={state?.ok} error={state?.ok ? undefined : state?.error} success={t("nameSaved")} />
-      <button type="submit" disabled={pending} className="rounded-full bg-ink px-4 py-2 text-sm text-paper hover:bg-accent disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-full bg-ink px-4 py-2 text-sm text-paper hover:bg-accent disabled:opacity-60"
+      >
         {pending ? t("saving") : t("nameSave")}
       </button>
     </form>

@@ -15,11 +15,37 @@ export function PasswordForm({ labelledBy, rule }: { labelledBy: string; rule: s
   const errors = state?.fieldErrors ?? {};
   return (
     <form action={action} noValidate aria-labelledby={labelledBy} className="space-y-3">
-      <SettingsField id="settings-current-password" name="currentPassword" type="password" label={t("currentPassword")} autoComplete="current-password" error={errors.currentPassword} />
-      <SettingsField id="settings-new-password" name="newPassword" type="password" label={t("newPassword")} autoComplete="new-password" error={errors.newPassword} hint={rule} />
-      <SettingsField id="settings-confirm-password" name="confirmPassword" type="password" label={t("confirmPassword")} autoComplete="new-password" error={errors.confirmPassword} />
+      <SettingsField
+        id="settings-current-password"
+        name="currentPassword"
+        type="password"
+        label={t("currentPassword")}
+        autoComplete="current-password"
+        error={errors.currentPassword}
+      />
+      <SettingsField
+        id="settings-new-password"
+        name="newPassword"
+        type="password"
+        label={t("newPassword")}
+        autoComplete="new-password"
+        error={errors.newPassword}
+        hint={rule}
+      />
+      <SettingsField
+        id="settings-confirm-password"
+        name="confirmPassword"
+        type="password"
+        label={t("confirmPassword")}
+        autoComplete="new-password"
+        error={errors.confirmPassword}
+      />
       <SettingsStatus ok={state?.ok} error={state?.ok ? undefined : state?.error} success={t("passwordSaved")} />
-      <button type="submit" disabled={pending} className="rounded-full bg-ink px-4 py-2 text-sm text-paper hover:bg-accent disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-full bg-ink px-4 py-2 text-sm text-paper hover:bg-accent disabled:opacity-60"
+      >
         {pending ? t("saving") : t("passwordSave")}
       </button>
     </form>

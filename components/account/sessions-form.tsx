@@ -12,7 +12,11 @@ export function SessionsForm({ labelledBy }: { labelledBy: string }) {
   return (
     <form action={action} aria-labelledby={labelledBy} className="space-y-3">
       <SettingsStatus ok={state?.ok} error={state?.ok ? undefined : state?.error} success={t("sessionsSaved")} />
-      <button type="submit" disabled={pending} className="rounded-full border border-ink px-4 py-2 text-sm hover:border-accent hover:text-accent disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-full border border-ink px-4 py-2 text-sm hover:border-accent hover:text-accent disabled:opacity-60"
+      >
         {pending ? t("saving") : t("sessionsButton")}
       </button>
     </form>

@@ -18,7 +18,11 @@ export function VerifyBanner({ email }: { email: string }) {
             {t("resent")}
           </p>
         ) : (
-          <button type="submit" disabled={pending} className="rounded-full border border-ink px-3 py-1 text-xs hover:border-accent hover:text-accent disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-full border border-ink px-3 py-1 text-xs hover:border-accent hover:text-accent disabled:opacity-60"
+          >
             {t("resend")}
           </button>
         )}

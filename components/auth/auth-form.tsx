@@ -5,7 +5,12 @@ import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/actions";
 import { FormError } from "./form-error";
 
-type Field = { name: string; type: "text" | "email" | "password"; autoComplete: string; /** Defaults to auth.field.<name>. */ label?: string };
+type Field = {
+  name: string;
+  type: "text" | "email" | "password";
+  autoComplete: string;
+  /** Defaults to auth.field.<name>. */ label?: string;
+};
 
 /**
  * The sign-in, sign-up, forgot-password and reset-password forms: fields, server-side messages, the
@@ -70,7 +75,11 @@ export function AuthForm({
           </div>
         );
       })}
-      <button type="submit" disabled={pending} className="w-full rounded-full bg-ink px-4 py-2 text-paper hover:bg-accent disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-full bg-ink px-4 py-2 text-paper hover:bg-accent disabled:opacity-60"
+      >
         {submitLabel}
       </button>
     </form>

@@ -8,13 +8,25 @@ import { FormError } from "./form-error";
  * One button that uses a mailed link's token (verify an address, confirm a new one). The page asks
  * for this click instead of acting on the GET, so a mail scanner that opens links spends nothing.
  */
-export function TokenForm({ action, token, submitLabel }: { action: (state: FormState, formData: FormData) => Promise<FormState>; token: string; submitLabel: string }) {
+export function TokenForm({
+  action,
+  token,
+  submitLabel,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  token: string;
+  submitLabel: string;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="space-y-4">
       <input type="hidden" name="token" value={token} />
       <FormError state={state} />
-      <button type="submit" disabled={pending} className="w-full rounded-full bg-ink px-4 py-2 text-paper hover:bg-accent disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-full bg-ink px-4 py-2 text-paper hover:bg-accent disabled:opacity-60"
+      >
         {submitLabel}
       </button>
     </form>

@@ -20,7 +20,11 @@ export async function RecommendationBox({ results }: { results: ExperimentResult
       <h2 id="recommendation-title" className="font-serif text-xl">
         {t("recommendationTitle")}
       </h2>
-      {r.kind === "winner" && <p className="mt-1 font-medium">{t("winner", { name: name(r.variant), metric: t(`metric.${results.analysis.primaryMetric}`) })}</p>}
+      {r.kind === "winner" && (
+        <p className="mt-1 font-medium">
+          {t("winner", { name: name(r.variant), metric: t(`metric.${results.analysis.primaryMetric}`) })}
+        </p>
+      )}
       {r.kind === "aa_passed" && <p className="mt-1">{t("aaPassed")}</p>}
       {(r.kind === "withheld" || r.kind === "aa_failed") && (
         <>
@@ -48,12 +52,17 @@ export async function RecommendationBox({ results }: { results: ExperimentResult
 export async function AnalysisPanel({ results }: { results: ExperimentResults }) {
   const [t, format, locale] = await Promise.all([getTranslations("results.analysis"), getFormatter(), getLocale()]);
   const a = results.analysis;
-  const pct = (x: number, signed = false) => `${signed && x > 0 ? "+" : ""}${format.number(x, { style: "percent", maximumFractionDigits: 1 })}`;
+  const pct = (x: number, signed = false) =>
+    `${signed && x > 0 ? "+" : ""}${format.number(x, { style: "percent", maximumFractionDigits: 1 })}`;
   const pValue = (p: number) => (p < 0.001 ? "< 0.001" : format.number(p, { maximumSignificantDigits: 2 }));
   const alpha = pct(a.test.alpha);
-  const effect = (relative: boolean, x: number) => (relative ? pct(x, true) : t("points", { value: format.number(x * 100, { maximumFractionDigits: 2, signDisplay: "exceptZero" }) }));
+  const effect = (relative: boolean, x: number) =>
+    relative
+      ? pct(x, true)
+      : t("points", { value: format.number(x * 100, { maximumFractionDigits: 2, signDisplay: "exceptZero" }) });
   const firstVariant = a.comparisons.find((c) => c.variant === 1 || c.variant > 0)?.variant;
-  const reduction = (metric: "conversion" | "revenue") => a.comparisons.find((c) => c.variant === firstVariant && c.metric === metric)?.varianceReduction ?? 0;
+  const reduction = (metric: "conversion" | "revenue") =>
+    a.comparisons.find((c) => c.variant === firstVariant && c.metric === metric)?.varianceReduction ?? 0;
 
   return (
     <section aria-labelledby="analysis-title" className="space-y-3">
@@ -61,7 +70,9 @@ export async function AnalysisPanel({ results }: { results: ExperimentResults })
         {t("title")}
       </h2>
       <p data-test-kind={a.test.kind} className="text-sm">
-        {a.test.kind === "sequential" ? t("testSequential", { tuning: format.number(a.test.tuning), alpha }) : t("testFixed", { alpha })}
+        {a.test.kind === "sequential"
+          ? t("testSequential", { tuning: format.number(a.test.tuning), alpha })
+          : t("testFixed", { alpha })}
       </p>
       <div className="text-sm" data-plan>
         {a.plan.perVariant === null || a.plan.baselineRate === null ? (
@@ -80,7 +91,9 @@ export async function AnalysisPanel({ results }: { results: ExperimentResults })
             </p>
             <div className="mt-1 flex items-center gap-3">
               <progress className="h-2 w-48" max={1} value={a.plan.progress ?? 0} aria-label={t("progressLabel")} />
-              <span data-progress={Math.round((a.plan.progress ?? 0) * 100)}>{t("progress", { n: format.number(a.plan.smallestArm), progress: pct(a.plan.progress ?? 0) })}</span>
+              <span data-progress={Math.round((a.plan.progress ?? 0) * 100)}>
+                {t("progress", { n: format.number(a.plan.smallestArm), progress: pct(a.plan.progress ?? 0) })}
+              </span>
             </div>
           </>
         )}
@@ -103,7 +116,12 @@ export async function AnalysisPanel({ results }: { results: ExperimentResults })
         ]}
       >
         {a.comparisons.map((c) => (
-          <DataRow key={`${c.metric}-${c.variant}`} data-metric-row={c.metric} data-variant={results.arms[c.variant]?.key} data-verdict={c.verdict}>
+          <DataRow
+            key={`${c.metric}-${c.variant}`}
+            data-metric-row={c.metric}
+            data-variant={results.arms[c.variant]?.key}
+            data-verdict={c.verdict}
+          >
             <th scope="row" className="py-2 text-left font-medium">
               {t(`metric.${c.metric}`)} <span className="text-xs font-normal text-muted">({t(`role.${c.role}`)})</span>
             </th>
@@ -117,20 +135,34 @@ export async function AnalysisPanel({ results }: { results: ExperimentResults })
             <td className="text-right tabular-nums">{pValue(c.result.pValue)}</td>
             <td className="text-right tabular-nums">{pValue(c.adjustedP)}</td>
             <td className="text-right tabular-nums">{c.metric === "refunds" ? "–" : pct(c.varianceReduction)}</td>
-            <td className={c.verdict === "worse" ? "text-accent-dark" : c.verdict === "better" ? "text-moss" : "text-muted"}>{t(`verdict.${c.verdict}`)}</td>
+            <td
+              className={
+                c.verdict === "worse" ? "text-accent-dark" : c.verdict === "better" ? "text-moss" : "text-muted"
+              }
+            >
+              {t(`verdict.${c.verdict}`)}
+            </td>
           </DataRow>
         ))}
       </DataTable>
       <p className="text-xs text-muted">{t("correction", { family: a.correction.family, alpha })}</p>
       {firstVariant !== undefined && (
         <p className="text-xs text-muted" data-cuped>
-          {t("cupedSummary", { days: results.preExposureDays, conversion: pct(reduction("conversion")), revenue: pct(reduction("revenue")), variant: results.arms[firstVariant]?.name ?? "" })}
+          {t("cupedSummary", {
+            days: results.preExposureDays,
+            conversion: pct(reduction("conversion")),
+            revenue: pct(reduction("revenue")),
+            variant: results.arms[firstVariant]?.name ?? "",
+          })}
         </p>
       )}
       <p className="text-xs text-muted">
         {t("cap", {
           percentile: format.number(results.revenueCap.percentile * 100),
-          cap: formatMoney({ amount: Math.round(results.revenueCap.cap), currency: results.campaign.currency }, intlLocale(locale as Locale)),
+          cap: formatMoney(
+            { amount: Math.round(results.revenueCap.cap), currency: results.campaign.currency },
+            intlLocale(locale as Locale),
+          ),
         })}
       </p>
       <p className="text-xs text-muted">{t("bounce")}</p>
@@ -161,7 +193,9 @@ export async function BanditPosteriors({ results, weights }: { results: Experime
       >
         {results.arms.map((arm, i) => (
           <DataRow key={arm.position} data-posterior-row={arm.key}>
-            <th scope="row" className="py-2 text-left font-medium">{arm.name}</th>
+            <th scope="row" className="py-2 text-left font-medium">
+              {arm.name}
+            </th>
             <td className="text-right tabular-nums">{weights[i]}</td>
             <td className="text-right tabular-nums">{`${format.number(arm.conversions)} / ${format.number(arm.visitors)}`}</td>
             <td className="text-right tabular-nums">{pct(arm.posterior.mean)}</td>

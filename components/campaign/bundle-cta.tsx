@@ -15,7 +15,12 @@ export function BundleCta({ bundleId, label, variantKey }: { bundleId: string; l
   return (
     <form action={formAction} className="mt-4">
       <input type="hidden" name="productId" value={bundleId} />
-      <button type="submit" disabled={pending} data-cta={variantKey} className="rounded-md bg-accent px-6 py-3 font-medium text-white hover:bg-accent-dark disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        data-cta={variantKey}
+        className="rounded-md bg-accent px-6 py-3 font-medium text-white hover:bg-accent-dark disabled:opacity-60"
+      >
         {label}
       </button>
       <div aria-live="polite" className="mt-2 text-sm">

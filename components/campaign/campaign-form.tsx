@@ -59,14 +59,28 @@ export function CampaignForm({
     </>
   );
 
-  const productList = (key: "items" | "featured", ids: string[], setIds: (ids: string[]) => void, pathPrefix: string) => (
+  const productList = (
+    key: "items" | "featured",
+    ids: string[],
+    setIds: (ids: string[]) => void,
+    pathPrefix: string,
+  ) => (
     <div className="space-y-2">
       {ids.map((pid, i) => (
         <div key={i} className="flex items-end gap-2">
           <div className="grow">
-            <Field id={`${key}-${i}`} label={t(key === "items" ? "bundleItem" : "featuredItem", { n: i + 1 })} error={errors[`${pathPrefix}.${i}`]}>
+            <Field
+              id={`${key}-${i}`}
+              label={t(key === "items" ? "bundleItem" : "featuredItem", { n: i + 1 })}
+              error={errors[`${pathPrefix}.${i}`]}
+            >
               {(p) => (
-                <select {...p} className={inputClass} value={pid} onChange={(e) => setIds(ids.map((x, j) => (j === i ? e.target.value : x)))}>
+                <select
+                  {...p}
+                  className={inputClass}
+                  value={pid}
+                  onChange={(e) => setIds(ids.map((x, j) => (j === i ? e.target.value : x)))}
+                >
                   {productOptions}
                 </select>
               )}
@@ -114,17 +128,48 @@ export function CampaignForm({
 
       <Section title={t("basics")}>
         <Field id="name" label={t("name")} error={errors.name}>
-          {(p) => <input {...p} className={inputClass} value={form.name} onChange={(e) => update((d) => void (d.name = e.target.value))} />}
+          {(p) => (
+            <input
+              {...p}
+              className={inputClass}
+              value={form.name}
+              onChange={(e) => update((d) => void (d.name = e.target.value))}
+            />
+          )}
         </Field>
         <Field id="slug" label={t("slug")} error={errors.slug} hint={lockedSlug ? t("slugLocked") : t("slugHint")}>
-          {(p) => <input {...p} className={inputClass} value={form.slug} readOnly={lockedSlug} onChange={(e) => update((d) => void (d.slug = e.target.value))} />}
+          {(p) => (
+            <input
+              {...p}
+              className={inputClass}
+              value={form.slug}
+              readOnly={lockedSlug}
+              onChange={(e) => update((d) => void (d.slug = e.target.value))}
+            />
+          )}
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="startsAt" label={t("startsAt")} error={errors.startsAt} hint={t("utc")}>
-            {(p) => <input {...p} type="datetime-local" className={inputClass} value={form.startsAt} onChange={(e) => update((d) => void (d.startsAt = e.target.value))} />}
+            {(p) => (
+              <input
+                {...p}
+                type="datetime-local"
+                className={inputClass}
+                value={form.startsAt}
+                onChange={(e) => update((d) => void (d.startsAt = e.target.value))}
+              />
+            )}
           </Field>
           <Field id="endsAt" label={t("endsAt")} error={errors.endsAt} hint={t("utc")}>
-            {(p) => <input {...p} type="datetime-local" className={inputClass} value={form.endsAt} onChange={(e) => update((d) => void (d.endsAt = e.target.value))} />}
+            {(p) => (
+              <input
+                {...p}
+                type="datetime-local"
+                className={inputClass}
+                value={form.endsAt}
+                onChange={(e) => update((d) => void (d.endsAt = e.target.value))}
+              />
+            )}
           </Field>
         </div>
       </Section>
@@ -135,7 +180,12 @@ export function CampaignForm({
             <div className="grow">
               <Field id={`partner-${i}`} label={t("partner", { n: i + 1 })} error={errors[`partnerIds.${i}`]}>
                 {(p) => (
-                  <select {...p} className={inputClass} value={cid} onChange={(e) => update((d) => void (d.partnerIds[i] = e.target.value))}>
+                  <select
+                    {...p}
+                    className={inputClass}
+                    value={cid}
+                    onChange={(e) => update((d) => void (d.partnerIds[i] = e.target.value))}
+                  >
                     <option value="">{t("choose")}</option>
                     {choices.creators.map((c) => (
                       <option key={c.id} value={c.id}>
@@ -146,7 +196,10 @@ export function CampaignForm({
                 )}
               </Field>
             </div>
-            <RowButton onClick={() => update((d) => void d.partnerIds.splice(i, 1))} label={t("removeRow", { n: i + 1 })}>
+            <RowButton
+              onClick={() => update((d) => void d.partnerIds.splice(i, 1))}
+              label={t("removeRow", { n: i + 1 })}
+            >
               ×
             </RowButton>
           </div>
@@ -156,18 +209,46 @@ export function CampaignForm({
 
       <Section title={t("bundle")} error={errors["bundle.itemIds"]}>
         <Field id="bundle-title" label={t("bundleTitle")} error={errors["bundle.title"]}>
-          {(p) => <input {...p} className={inputClass} value={form.bundle.title} onChange={(e) => update((d) => void (d.bundle.title = e.target.value))} />}
+          {(p) => (
+            <input
+              {...p}
+              className={inputClass}
+              value={form.bundle.title}
+              onChange={(e) => update((d) => void (d.bundle.title = e.target.value))}
+            />
+          )}
         </Field>
         <Field id="bundle-description" label={t("bundleDescription")} error={errors["bundle.description"]}>
-          {(p) => <textarea {...p} rows={2} className={inputClass} value={form.bundle.description} onChange={(e) => update((d) => void (d.bundle.description = e.target.value))} />}
+          {(p) => (
+            <textarea
+              {...p}
+              rows={2}
+              className={inputClass}
+              value={form.bundle.description}
+              onChange={(e) => update((d) => void (d.bundle.description = e.target.value))}
+            />
+          )}
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="bundle-price" label={t("bundlePrice")} error={errors["bundle.price"]} hint={t("priceHint")}>
-            {(p) => <input {...p} inputMode="decimal" className={inputClass} value={form.bundle.price} onChange={(e) => update((d) => void (d.bundle.price = e.target.value))} />}
+            {(p) => (
+              <input
+                {...p}
+                inputMode="decimal"
+                className={inputClass}
+                value={form.bundle.price}
+                onChange={(e) => update((d) => void (d.bundle.price = e.target.value))}
+              />
+            )}
           </Field>
           <Field id="bundle-currency" label={t("currency")} error={errors["bundle.currency"]}>
             {(p) => (
-              <select {...p} className={inputClass} value={form.bundle.currency} onChange={(e) => update((d) => void (d.bundle.currency = e.target.value))}>
+              <select
+                {...p}
+                className={inputClass}
+                value={form.bundle.currency}
+                onChange={(e) => update((d) => void (d.bundle.currency = e.target.value))}
+              >
                 {CURRENCIES.map((c) => (
                   <option key={c} value={c}>
                     {c}
@@ -177,28 +258,73 @@ export function CampaignForm({
             )}
           </Field>
         </div>
-        {productList("items", form.bundle.itemIds, (ids) => update((d) => void (d.bundle.itemIds = ids)), "bundle.itemIds")}
+        {productList(
+          "items",
+          form.bundle.itemIds,
+          (ids) => update((d) => void (d.bundle.itemIds = ids)),
+          "bundle.itemIds",
+        )}
       </Section>
 
       <Section title={t("landing")}>
         <Field id="hero-title" label={t("heroTitle")} error={errors["content.heroTitle"]}>
-          {(p) => <input {...p} className={inputClass} value={form.content.heroTitle} onChange={(e) => update((d) => void (d.content.heroTitle = e.target.value))} />}
+          {(p) => (
+            <input
+              {...p}
+              className={inputClass}
+              value={form.content.heroTitle}
+              onChange={(e) => update((d) => void (d.content.heroTitle = e.target.value))}
+            />
+          )}
         </Field>
         <Field id="hero-text" label={t("heroText")} error={errors["content.heroText"]}>
-          {(p) => <textarea {...p} rows={2} className={inputClass} value={form.content.heroText} onChange={(e) => update((d) => void (d.content.heroText = e.target.value))} />}
+          {(p) => (
+            <textarea
+              {...p}
+              rows={2}
+              className={inputClass}
+              value={form.content.heroText}
+              onChange={(e) => update((d) => void (d.content.heroText = e.target.value))}
+            />
+          )}
         </Field>
         {form.content.story.map((block, i) => (
           <div key={i} className="space-y-2 rounded border border-line p-3">
-            <Field id={`story-${i}-heading`} label={t("storyHeading", { n: i + 1 })} error={errors[`content.story.${i}.heading`]}>
-              {(p) => <input {...p} className={inputClass} value={block.heading} onChange={(e) => update((d) => void (d.content.story[i]!.heading = e.target.value))} />}
+            <Field
+              id={`story-${i}-heading`}
+              label={t("storyHeading", { n: i + 1 })}
+              error={errors[`content.story.${i}.heading`]}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  className={inputClass}
+                  value={block.heading}
+                  onChange={(e) => update((d) => void (d.content.story[i]!.heading = e.target.value))}
+                />
+              )}
             </Field>
-            <Field id={`story-${i}-body`} label={t("storyBody", { n: i + 1 })} error={errors[`content.story.${i}.body`]}>
-              {(p) => <textarea {...p} rows={3} className={inputClass} value={block.body} onChange={(e) => update((d) => void (d.content.story[i]!.body = e.target.value))} />}
+            <Field
+              id={`story-${i}-body`}
+              label={t("storyBody", { n: i + 1 })}
+              error={errors[`content.story.${i}.body`]}
+            >
+              {(p) => (
+                <textarea
+                  {...p}
+                  rows={3}
+                  className={inputClass}
+                  value={block.body}
+                  onChange={(e) => update((d) => void (d.content.story[i]!.body = e.target.value))}
+                />
+              )}
             </Field>
             <RowButton onClick={() => update((d) => void d.content.story.splice(i, 1))}>{t("removeBlock")}</RowButton>
           </div>
         ))}
-        <RowButton onClick={() => update((d) => void d.content.story.push({ heading: "", body: "" }))}>{t("addBlock")}</RowButton>
+        <RowButton onClick={() => update((d) => void d.content.story.push({ heading: "", body: "" }))}>
+          {t("addBlock")}
+        </RowButton>
         <h3 className="pt-2 font-medium">{t("featured")}</h3>
         {productList("featured", form.featuredIds, (ids) => update((d) => void (d.featuredIds = ids)), "featuredIds")}
       </Section>
@@ -215,7 +341,14 @@ export function CampaignForm({
                   <input
                     type="checkbox"
                     checked={form.audience.clusters.includes(c.id)}
-                    onChange={(e) => update((d) => void (d.audience.clusters = e.target.checked ? [...d.audience.clusters, c.id] : d.audience.clusters.filter((x) => x !== c.id)))}
+                    onChange={(e) =>
+                      update(
+                        (d) =>
+                          void (d.audience.clusters = e.target.checked
+                            ? [...d.audience.clusters, c.id]
+                            : d.audience.clusters.filter((x) => x !== c.id)),
+                      )
+                    }
                   />
                   #{c.id} {c.label} ({c.size})
                 </label>
@@ -231,7 +364,14 @@ export function CampaignForm({
                 <input
                   type="checkbox"
                   checked={form.audience.locales.includes(l)}
-                  onChange={(e) => update((d) => void (d.audience.locales = e.target.checked ? [...d.audience.locales, l] : d.audience.locales.filter((x) => x !== l)))}
+                  onChange={(e) =>
+                    update(
+                      (d) =>
+                        void (d.audience.locales = e.target.checked
+                          ? [...d.audience.locales, l]
+                          : d.audience.locales.filter((x) => x !== l)),
+                    )
+                  }
                 />
                 {t(`locale.${l}`)}
               </label>
@@ -244,7 +384,12 @@ export function CampaignForm({
           <div className="mt-1 flex gap-4">
             {(["all", "new", "returning"] as const).map((v) => (
               <label key={v} className="flex items-center gap-1 text-sm">
-                <input type="radio" name="visitors-choice" checked={form.audience.visitors === v} onChange={() => update((d) => void (d.audience.visitors = v))} />
+                <input
+                  type="radio"
+                  name="visitors-choice"
+                  checked={form.audience.visitors === v}
+                  onChange={() => update((d) => void (d.audience.visitors = v))}
+                />
                 {t(`visitorsChoice.${v}`)}
               </label>
             ))}
@@ -256,25 +401,61 @@ export function CampaignForm({
         {form.channels.map((c, i) => (
           <div key={i} className="grid items-end gap-2 sm:grid-cols-[1fr_1fr_1fr_auto]">
             <Field id={`channel-${i}-source`} label={t("source")} error={errors[`channels.${i}.source`]}>
-              {(p) => <input {...p} className={inputClass} value={c.source} onChange={(e) => update((d) => void (d.channels[i]!.source = e.target.value))} />}
+              {(p) => (
+                <input
+                  {...p}
+                  className={inputClass}
+                  value={c.source}
+                  onChange={(e) => update((d) => void (d.channels[i]!.source = e.target.value))}
+                />
+              )}
             </Field>
             <Field id={`channel-${i}-budget`} label={t("budget")} error={errors[`channels.${i}.budget`]}>
-              {(p) => <input {...p} inputMode="decimal" className={inputClass} value={c.budget} onChange={(e) => update((d) => void (d.channels[i]!.budget = e.target.value))} />}
+              {(p) => (
+                <input
+                  {...p}
+                  inputMode="decimal"
+                  className={inputClass}
+                  value={c.budget}
+                  onChange={(e) => update((d) => void (d.channels[i]!.budget = e.target.value))}
+                />
+              )}
             </Field>
             <Field id={`channel-${i}-spent`} label={t("spent")} error={errors[`channels.${i}.spent`]}>
-              {(p) => <input {...p} inputMode="decimal" className={inputClass} value={c.spent} onChange={(e) => update((d) => void (d.channels[i]!.spent = e.target.value))} />}
+              {(p) => (
+                <input
+                  {...p}
+                  inputMode="decimal"
+                  className={inputClass}
+                  value={c.spent}
+                  onChange={(e) => update((d) => void (d.channels[i]!.spent = e.target.value))}
+                />
+              )}
             </Field>
             <RowButton onClick={() => update((d) => void d.channels.splice(i, 1))} label={t("removeRow", { n: i + 1 })}>
               ×
             </RowButton>
           </div>
         ))}
-        <RowButton onClick={() => update((d) => void d.channels.push({ source: "", budget: "", spent: "0" }))}>{t("add")}</RowButton>
+        <RowButton onClick={() => update((d) => void d.channels.push({ source: "", budget: "", spent: "0" }))}>
+          {t("add")}
+        </RowButton>
       </Section>
 
-      <VariantsSection experiment={form.experiment} errors={errors} update={(fn) => update((d) => fn(d.experiment))} locks={locks} traffic={traffic} content={form.content} />
+      <VariantsSection
+        experiment={form.experiment}
+        errors={errors}
+        update={(fn) => update((d) => fn(d.experiment))}
+        locks={locks}
+        traffic={traffic}
+        content={form.content}
+      />
 
-      <button type="submit" disabled={pending} className="rounded-full bg-ink px-6 py-2 text-paper hover:bg-accent disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-full bg-ink px-6 py-2 text-paper hover:bg-accent disabled:opacity-60"
+      >
         {pending ? t("saving") : t("save")}
       </button>
     </form>

@@ -4,7 +4,19 @@ import { useTranslations } from "next-intl";
 import { LabelledField, type ControlProps } from "@/components/ui/labelled-field";
 
 /** Small labelled inputs for the campaign form; `error` is a key of campaigns.errors. */
-export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: (props: ControlProps) => React.ReactNode }) {
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (props: ControlProps) => React.ReactNode;
+}) {
   const te = useTranslations("campaigns.errors");
   return (
     <LabelledField id={id} label={label} hint={hint} error={error ? te(error) : undefined}>
@@ -30,9 +42,22 @@ export function Section({ title, children, error }: { title: string; children: R
   );
 }
 
-export function RowButton({ onClick, children, label }: { onClick: () => void; children: React.ReactNode; label?: string }) {
+export function RowButton({
+  onClick,
+  children,
+  label,
+}: {
+  onClick: () => void;
+  children: React.ReactNode;
+  label?: string;
+}) {
   return (
-    <button type="button" onClick={onClick} aria-label={label} className="rounded border border-line px-3 py-1 text-sm hover:border-accent hover:text-accent">
+    <button
+      type="button"
+      onClick={onClick}
+      aria-label={label}
+      className="rounded border border-line px-3 py-1 text-sm hover:border-accent hover:text-accent"
+    >
       {children}
     </button>
   );

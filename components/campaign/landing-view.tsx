@@ -41,7 +41,7 @@ export async function LandingView({ campaign, variant, previewNote, now }: Props
 
       <header className="grid items-center gap-8 lg:grid-cols-[1.1fr_1fr]">
         <div>
-          <p className="text-sm uppercase tracking-wide text-muted">
+          <p className="text-sm tracking-wide text-muted uppercase">
             {t("partnership", { names: campaign.partners.map((p) => p.name).join(" × ") })}
           </p>
           <h1 className="mt-2 font-serif text-4xl leading-tight sm:text-5xl">{copy.headline}</h1>
@@ -68,13 +68,15 @@ export async function LandingView({ campaign, variant, previewNote, now }: Props
 
       <section aria-labelledby="offer-title" className="rounded-xl border border-line bg-white p-6 sm:p-8">
         <div className="flex flex-wrap items-start justify-between gap-6">
-          <div className="min-w-0 max-w-2xl">
+          <div className="max-w-2xl min-w-0">
             <h2 id="offer-title" className="font-serif text-3xl">
               {bundle.title}
             </h2>
             {bundle.description && <p className="mt-2 text-muted">{bundle.description}</p>}
-            {copy.offer && <p className="mt-3 inline-block rounded-full bg-moss px-3 py-1 text-sm text-white">{copy.offer}</p>}
-            <h3 className="mt-6 text-sm font-medium uppercase tracking-wide text-muted">{t("includes")}</h3>
+            {copy.offer && (
+              <p className="mt-3 inline-block rounded-full bg-moss px-3 py-1 text-sm text-white">{copy.offer}</p>
+            )}
+            <h3 className="mt-6 text-sm font-medium tracking-wide text-muted uppercase">{t("includes")}</h3>
             <ul className="mt-2 space-y-2">
               {bundle.items.map((item) => (
                 <li key={item.id} className="flex flex-wrap items-baseline gap-x-2">
@@ -82,7 +84,8 @@ export async function LandingView({ campaign, variant, previewNote, now }: Props
                     {item.title}
                   </Link>
                   <span className="text-sm text-muted">
-                    {t(`kind.${item.kind}`)} · {item.creator.name} · <Price amount={item.priceAmount} currency={item.currency} />
+                    {t(`kind.${item.kind}`)} · {item.creator.name} ·{" "}
+                    <Price amount={item.priceAmount} currency={item.currency} />
                   </span>
                 </li>
               ))}
@@ -102,7 +105,9 @@ export async function LandingView({ campaign, variant, previewNote, now }: Props
             {buyable ? (
               <BundleCta bundleId={bundle.id} label={copy.cta || t("cta")} variantKey={variant.key} />
             ) : (
-              <p className="mt-4 rounded-md border border-line px-4 py-3 text-sm text-muted">{ended ? t("ended") : notStarted ? t("notStarted") : t("unavailable")}</p>
+              <p className="mt-4 rounded-md border border-line px-4 py-3 text-sm text-muted">
+                {ended ? t("ended") : notStarted ? t("notStarted") : t("unavailable")}
+              </p>
             )}
           </div>
         </div>
@@ -119,7 +124,9 @@ export async function LandingView({ campaign, variant, previewNote, now }: Props
               <div className="prose-lesson mt-2 leading-relaxed">
                 {/* Markdown without raw HTML (react-markdown's default): marketers format, nobody injects;
                     images from this site only (a foreign one would be a tracking pixel). */}
-                <Markdown components={{ img: ({ src, alt }) => <MarkdownImage src={src} alt={alt} /> }}>{block.body}</Markdown>
+                <Markdown components={{ img: ({ src, alt }) => <MarkdownImage src={src} alt={alt} /> }}>
+                  {block.body}
+                </Markdown>
               </div>
             </div>
           ))}
@@ -133,7 +140,7 @@ export async function LandingView({ campaign, variant, previewNote, now }: Props
         <ul className="mt-4 grid gap-4 sm:grid-cols-2">
           {campaign.partners.map((p) => (
             <li key={p.id} className="rounded-lg border border-line bg-white p-4">
-              <p className="text-xs uppercase tracking-wide text-muted">
+              <p className="text-xs tracking-wide text-muted uppercase">
                 {t(`creatorKind.${p.kind}`)}
                 {p.location ? ` · ${p.location}` : ""}
               </p>

@@ -47,7 +47,14 @@ export function VariantsSection({
             const disabled = (splitLocked && experiment.mode !== m) || (m === "bandit" && experiment.aa);
             return (
               <label key={m} className={`flex items-center gap-1 text-sm ${disabled ? "text-muted" : ""}`}>
-                <input type="radio" name="mode-choice" value={m} disabled={disabled} checked={experiment.mode === m} onChange={() => update((e) => void (e.mode = m))} />
+                <input
+                  type="radio"
+                  name="mode-choice"
+                  value={m}
+                  disabled={disabled}
+                  checked={experiment.mode === m}
+                  onChange={() => update((e) => void (e.mode = m))}
+                />
                 {t(`modeChoice.${m}`)}
               </label>
             );
@@ -61,13 +68,41 @@ export function VariantsSection({
         {!splitLocked && experiment.aa && <p className="mt-1 text-xs text-muted">{t("aaFixedOnly")}</p>}
         <p className="mt-1 text-xs text-muted">{t("modeHint")}</p>
       </fieldset>
-      <AnalysisFields experiment={experiment} errors={errors} update={update} locked={analysisLocked} traffic={traffic} />
+      <AnalysisFields
+        experiment={experiment}
+        errors={errors}
+        update={update}
+        locked={analysisLocked}
+        traffic={traffic}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="coverage" label={t("coverage")} error={errors["experiment.coverage"]} hint={splitLocked ? t("lockedRunning") : t("coverageHint")}>
-          {(p) => <input {...p} inputMode="decimal" readOnly={splitLocked} className={inputClass} value={experiment.coverage} onChange={(ev) => update((e) => void (e.coverage = ev.target.value))} />}
+        <Field
+          id="coverage"
+          label={t("coverage")}
+          error={errors["experiment.coverage"]}
+          hint={splitLocked ? t("lockedRunning") : t("coverageHint")}
+        >
+          {(p) => (
+            <input
+              {...p}
+              inputMode="decimal"
+              readOnly={splitLocked}
+              className={inputClass}
+              value={experiment.coverage}
+              onChange={(ev) => update((e) => void (e.coverage = ev.target.value))}
+            />
+          )}
         </Field>
         <Field id="cadence" label={t("cadence")} error={errors["experiment.cadenceMinutes"]} hint={t("cadenceHint")}>
-          {(p) => <input {...p} inputMode="numeric" className={inputClass} value={experiment.cadenceMinutes} onChange={(ev) => update((e) => void (e.cadenceMinutes = ev.target.value))} />}
+          {(p) => (
+            <input
+              {...p}
+              inputMode="numeric"
+              className={inputClass}
+              value={experiment.cadenceMinutes}
+              onChange={(ev) => update((e) => void (e.cadenceMinutes = ev.target.value))}
+            />
+          )}
         </Field>
       </div>
       <p className={`text-sm ${Math.abs(total - 100) > 0.1 ? "text-accent-dark" : "text-muted"}`} aria-live="polite">
@@ -78,23 +113,69 @@ export function VariantsSection({
           <p className="text-sm font-medium">{i === 0 ? t("controlVariant") : t("variantN", { n: i })}</p>
           <div className="grid gap-3 sm:grid-cols-3">
             <Field id={`variant-${i}-key`} label={t("variantKey")} error={errors[`experiment.variants.${i}.key`]}>
-              {(p) => <input {...p} className={inputClass} value={v.key} onChange={(ev) => update((e) => void (e.variants[i]!.key = ev.target.value))} />}
+              {(p) => (
+                <input
+                  {...p}
+                  className={inputClass}
+                  value={v.key}
+                  onChange={(ev) => update((e) => void (e.variants[i]!.key = ev.target.value))}
+                />
+              )}
             </Field>
             <Field id={`variant-${i}-name`} label={t("variantName")} error={errors[`experiment.variants.${i}.name`]}>
-              {(p) => <input {...p} className={inputClass} value={v.name} onChange={(ev) => update((e) => void (e.variants[i]!.name = ev.target.value))} />}
+              {(p) => (
+                <input
+                  {...p}
+                  className={inputClass}
+                  value={v.name}
+                  onChange={(ev) => update((e) => void (e.variants[i]!.name = ev.target.value))}
+                />
+              )}
             </Field>
-            <Field id={`variant-${i}-weight`} label={t("weight")} error={errors[`experiment.variants.${i}.weight`]} hint={splitLocked ? t("lockedRunning") : undefined}>
-              {(p) => <input {...p} inputMode="decimal" readOnly={splitLocked} className={inputClass} value={v.weight} onChange={(ev) => update((e) => void (e.variants[i]!.weight = ev.target.value))} />}
+            <Field
+              id={`variant-${i}-weight`}
+              label={t("weight")}
+              error={errors[`experiment.variants.${i}.weight`]}
+              hint={splitLocked ? t("lockedRunning") : undefined}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  inputMode="decimal"
+                  readOnly={splitLocked}
+                  className={inputClass}
+                  value={v.weight}
+                  onChange={(ev) => update((e) => void (e.variants[i]!.weight = ev.target.value))}
+                />
+              )}
             </Field>
           </div>
           <div className="grid gap-3 sm:grid-cols-2">
             {CONTENT_FIELDS.map((f) => (
-              <Field key={f} id={`variant-${i}-${f}`} label={t(`variantField.${f}`)} error={errors[`experiment.variants.${i}.content.${f}`]}>
+              <Field
+                key={f}
+                id={`variant-${i}-${f}`}
+                label={t(`variantField.${f}`)}
+                error={errors[`experiment.variants.${i}.content.${f}`]}
+              >
                 {(p) =>
                   f === "body" || f === "heroText" ? (
-                    <textarea {...p} rows={2} readOnly={aaLocked && i > 0} className={inputClass} value={v.content[f]} onChange={(ev) => update((e) => void setContent(e, i, f, ev.target.value))} />
+                    <textarea
+                      {...p}
+                      rows={2}
+                      readOnly={aaLocked && i > 0}
+                      className={inputClass}
+                      value={v.content[f]}
+                      onChange={(ev) => update((e) => void setContent(e, i, f, ev.target.value))}
+                    />
                   ) : (
-                    <input {...p} readOnly={aaLocked && i > 0} className={inputClass} value={v.content[f]} onChange={(ev) => update((e) => void setContent(e, i, f, ev.target.value))} />
+                    <input
+                      {...p}
+                      readOnly={aaLocked && i > 0}
+                      className={inputClass}
+                      value={v.content[f]}
+                      onChange={(ev) => update((e) => void setContent(e, i, f, ev.target.value))}
+                    />
                   )
                 }
               </Field>
@@ -102,12 +183,28 @@ export function VariantsSection({
           </div>
           {aaLocked && i > 0 && <p className="text-xs text-muted">{t("aaCopyHint")}</p>}
           <VariantPreview content={content} variant={v.content} name={v.name} />
-          {i > 0 && !splitLocked && <RowButton onClick={() => update((e) => void e.variants.splice(i, 1))}>{t("removeVariant")}</RowButton>}
+          {i > 0 && !splitLocked && (
+            <RowButton onClick={() => update((e) => void e.variants.splice(i, 1))}>{t("removeVariant")}</RowButton>
+          )}
         </div>
       ))}
       {splitLocked && <p className="text-xs text-muted">{t("lockedRunning")}</p>}
       {experiment.variants.length < 5 && !splitLocked && (
-        <RowButton onClick={() => update((e) => void e.variants.push({ key: `variant-${e.variants.length}`, name: "", weight: "0", content: { ...EMPTY } }))}>{t("addVariant")}</RowButton>
+        <RowButton
+          onClick={() =>
+            update(
+              (e) =>
+                void e.variants.push({
+                  key: `variant-${e.variants.length}`,
+                  name: "",
+                  weight: "0",
+                  content: { ...EMPTY },
+                }),
+            )
+          }
+        >
+          {t("addVariant")}
+        </RowButton>
       )}
       <p className="text-xs text-muted">{t("contentHint")}</p>
     </Section>
@@ -147,7 +244,10 @@ function AnalysisFields({
     sequentialTuning: experiment.sequential ? (Number.isFinite(tuning) && tuning >= 100 ? tuning : 5000) : undefined,
   });
   const weights = experiment.variants.map((v) => Number(v.weight) || 0);
-  const days = perVariant === null ? null : estimatedDays(perVariant, traffic.dailyVisitors, weights, (Number(experiment.coverage) || 100) / 100);
+  const days =
+    perVariant === null
+      ? null
+      : estimatedDays(perVariant, traffic.dailyVisitors, weights, (Number(experiment.coverage) || 100) / 100);
   const lockHint = locked ? t("lockedAnalysis") : undefined;
   return (
     <fieldset className="space-y-3 rounded border border-line p-3">
@@ -164,28 +264,69 @@ function AnalysisFields({
       </label>
       <p className="text-xs text-muted">{experiment.sequential ? t("sequentialHint") : t("fixedHint")}</p>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field id="sequential-tuning" label={t("sequentialTuning")} error={errors["experiment.sequentialTuning"]} hint={lockHint ?? t("tuningHint")}>
+        <Field
+          id="sequential-tuning"
+          label={t("sequentialTuning")}
+          error={errors["experiment.sequentialTuning"]}
+          hint={lockHint ?? t("tuningHint")}
+        >
           {(p) => (
-            <input {...p} inputMode="numeric" readOnly={locked || !experiment.sequential} className={inputClass} value={experiment.sequentialTuning} onChange={(ev) => update((e) => void (e.sequentialTuning = ev.target.value))} />
+            <input
+              {...p}
+              inputMode="numeric"
+              readOnly={locked || !experiment.sequential}
+              className={inputClass}
+              value={experiment.sequentialTuning}
+              onChange={(ev) => update((e) => void (e.sequentialTuning = ev.target.value))}
+            />
           )}
         </Field>
-        <Field id="primary-metric" label={t("primaryMetric")} error={errors["experiment.primaryMetric"]} hint={lockHint ?? t("primaryHint")}>
+        <Field
+          id="primary-metric"
+          label={t("primaryMetric")}
+          error={errors["experiment.primaryMetric"]}
+          hint={lockHint ?? t("primaryHint")}
+        >
           {(p) => (
-            <select {...p} disabled={locked} className={inputClass} value={experiment.primaryMetric} onChange={(ev) => update((e) => void (e.primaryMetric = ev.target.value === "revenue" ? "revenue" : "conversion"))}>
+            <select
+              {...p}
+              disabled={locked}
+              className={inputClass}
+              value={experiment.primaryMetric}
+              onChange={(ev) =>
+                update((e) => void (e.primaryMetric = ev.target.value === "revenue" ? "revenue" : "conversion"))
+              }
+            >
               <option value="conversion">{t("primaryChoice.conversion")}</option>
               <option value="revenue">{t("primaryChoice.revenue")}</option>
             </select>
           )}
         </Field>
         <Field id="mde" label={t("mde")} error={errors["experiment.minDetectableEffect"]} hint={t("mdeHint")}>
-          {(p) => <input {...p} inputMode="decimal" className={inputClass} value={experiment.minDetectableEffect} onChange={(ev) => update((e) => void (e.minDetectableEffect = ev.target.value))} />}
+          {(p) => (
+            <input
+              {...p}
+              inputMode="decimal"
+              className={inputClass}
+              value={experiment.minDetectableEffect}
+              onChange={(ev) => update((e) => void (e.minDetectableEffect = ev.target.value))}
+            />
+          )}
         </Field>
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="baseline" label={t("baseline")} hint={t("baselineHint")}>
-          {(p) => <input {...p} inputMode="decimal" className={inputClass} value={baseline} onChange={(ev) => setBaseline(ev.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              inputMode="decimal"
+              className={inputClass}
+              value={baseline}
+              onChange={(ev) => setBaseline(ev.target.value)}
+            />
+          )}
         </Field>
-        <div className="sm:col-span-2 text-sm" aria-live="polite" data-plan-form>
+        <div className="text-sm sm:col-span-2" aria-live="polite" data-plan-form>
           {perVariant === null ? (
             <p className="text-muted">{t("planUnavailable")}</p>
           ) : (
@@ -193,7 +334,9 @@ function AnalysisFields({
               <p className="font-medium" data-per-variant={perVariant}>
                 {t("planVisitors", { n: perVariant, test: experiment.sequential ? "sequential" : "fixed" })}
               </p>
-              <p className="text-muted">{days === null ? t("planNoTraffic") : t("planDays", { days, daily: Math.round(traffic.dailyVisitors) })}</p>
+              <p className="text-muted">
+                {days === null ? t("planNoTraffic") : t("planDays", { days, daily: Math.round(traffic.dailyVisitors) })}
+              </p>
             </>
           )}
         </div>
@@ -239,21 +382,39 @@ function AaError({ code }: { code: string }) {
 }
 
 /** A small live rendering of the variant's landing hero: its copy where set, the campaign's otherwise. */
-function VariantPreview({ content, variant, name }: { content: CampaignContent; variant: VariantContent; name: string }) {
+function VariantPreview({
+  content,
+  variant,
+  name,
+}: {
+  content: CampaignContent;
+  variant: VariantContent;
+  name: string;
+}) {
   const t = useTranslations("campaigns.form");
   const tl = useTranslations("landing");
   const headline = variant.headline || content.heroTitle;
   const heroText = variant.heroText || content.heroText;
   return (
-    <figure className="rounded border border-dashed border-line bg-paper p-4" aria-label={t("previewOf", { name: name || "…" })} data-variant-preview>
-      <figcaption className="text-xs uppercase tracking-wide text-muted">{t("previewOf", { name: name || "…" })}</figcaption>
-      {variant.offer && <span className="mt-2 inline-block rounded-full bg-accent px-2 py-0.5 text-xs text-white">{variant.offer}</span>}
+    <figure
+      className="rounded border border-dashed border-line bg-paper p-4"
+      aria-label={t("previewOf", { name: name || "…" })}
+      data-variant-preview
+    >
+      <figcaption className="text-xs tracking-wide text-muted uppercase">
+        {t("previewOf", { name: name || "…" })}
+      </figcaption>
+      {variant.offer && (
+        <span className="mt-2 inline-block rounded-full bg-accent px-2 py-0.5 text-xs text-white">{variant.offer}</span>
+      )}
       <p className="mt-2 font-serif text-2xl" data-preview-headline>
         {headline || t("previewEmpty")}
       </p>
       {heroText && <p className="mt-1 text-sm text-muted">{heroText}</p>}
       {variant.body && <p className="mt-2 text-sm">{variant.body}</p>}
-      <span className="mt-3 inline-block rounded-full bg-ink px-4 py-1.5 text-sm text-paper">{variant.cta || tl("cta")}</span>
+      <span className="mt-3 inline-block rounded-full bg-ink px-4 py-1.5 text-sm text-paper">
+        {variant.cta || tl("cta")}
+      </span>
     </figure>
   );
 }

@@ -13,7 +13,11 @@ export function AddToCartForm({ productId, inCart }: { productId: string; inCart
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="productId" value={productId} />
-      <button type="submit" disabled={pending} className="w-full rounded-full bg-ink px-4 py-2 text-paper hover:bg-accent disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-full bg-ink px-4 py-2 text-paper hover:bg-accent disabled:opacity-60"
+      >
         {pending ? t("cart.adding") : t("cart.add")}
       </button>
       <div aria-live="polite" className="text-sm">

@@ -21,7 +21,11 @@ export function CartLines({ lines, canCheckout }: { lines: CartLine[]; canChecko
   const [optimistic, apply] = useOptimistic(lines, (current: CartLine[], change: Change) =>
     change.quantity === 0
       ? current.filter((l) => l.productId !== change.productId)
-      : current.map((l) => (l.productId === change.productId ? { ...l, quantity: Math.min(change.quantity, Math.max(l.maxQuantity, 1)) } : l)),
+      : current.map((l) =>
+          l.productId === change.productId
+            ? { ...l, quantity: Math.min(change.quantity, Math.max(l.maxQuantity, 1)) }
+            : l,
+        ),
   );
 
   const change = (productId: string, quantity: number) =>
@@ -63,7 +67,9 @@ export function CartLines({ lines, canCheckout }: { lines: CartLine[]; canChecko
               </p>
               {l.owned && <p className="text-sm text-accent-dark">{t("owned")}</p>}
               {l.ownWork && <p className="text-sm text-accent-dark">{t("errors.own_product")}</p>}
-              {!l.owned && !l.ownWork && l.maxQuantity < 1 && <p className="text-sm text-accent-dark">{t("unavailable")}</p>}
+              {!l.owned && !l.ownWork && l.maxQuantity < 1 && (
+                <p className="text-sm text-accent-dark">{t("unavailable")}</p>
+              )}
               {l.reservedAmount !== null && (
                 <p className="text-sm text-moss">
                   {t("reservedPrice")} <MoneyText amount={l.reservedAmount} currency={l.currency} />
@@ -72,13 +78,24 @@ export function CartLines({ lines, canCheckout }: { lines: CartLine[]; canChecko
             </div>
             {l.kind === "artwork" && l.maxQuantity > 1 ? (
               <div className="flex items-center gap-1" role="group" aria-label={t("quantityFor", { title: l.title })}>
-                <button type="button" onClick={() => change(l.productId, l.quantity - 1)} className="h-8 w-8 rounded border border-line" aria-label={t("decrease")}>
+                <button
+                  type="button"
+                  onClick={() => change(l.productId, l.quantity - 1)}
+                  className="h-8 w-8 rounded border border-line"
+                  aria-label={t("decrease")}
+                >
                   −
                 </button>
                 <span className="w-8 text-center" aria-live="polite" data-testid="cart-quantity">
                   {l.quantity}
                 </span>
-                <button type="button" onClick={() => change(l.productId, l.quantity + 1)} disabled={l.quantity >= l.maxQuantity} className="h-8 w-8 rounded border border-line disabled:opacity-40" aria-label={t("increase")}>
+                <button
+                  type="button"
+                  onClick={() => change(l.productId, l.quantity + 1)}
+                  disabled={l.quantity >= l.maxQuantity}
+                  className="h-8 w-8 rounded border border-line disabled:opacity-40"
+                  aria-label={t("increase")}
+                >
                   +
                 </button>
               </div>
@@ -88,7 +105,11 @@ export function CartLines({ lines, canCheckout }: { lines: CartLine[]; canChecko
               </span>
             )}
             <MoneyText amount={lineAmount(l)} currency={l.currency} className="w-24 text-right" />
-            <button type="button" onClick={() => change(l.productId, 0)} className="text-sm text-muted underline hover:text-accent">
+            <button
+              type="button"
+              onClick={() => change(l.productId, 0)}
+              className="text-sm text-muted underline hover:text-accent"
+            >
               {t("remove")}
               <span className="sr-only"> {l.title}</span>
             </button>

@@ -1,7 +1,14 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { listCatalogue } from "@/lib/catalog/queries";
-import { AVAILABILITY, catalogueHref, EDITIONS, LEVELS, parseCatalogueParams, SORTS } from "@/lib/catalog/search-params";
+import {
+  AVAILABILITY,
+  catalogueHref,
+  EDITIONS,
+  LEVELS,
+  parseCatalogueParams,
+  SORTS,
+} from "@/lib/catalog/search-params";
 import { ProductGrid } from "./product-card";
 
 type Props = { kind: "course" | "artwork"; searchParams: Record<string, string | string[] | undefined> };
@@ -9,7 +16,11 @@ type Props = { kind: "course" | "artwork"; searchParams: Record<string, string |
 /** The /courses and /artworks listing: a GET form of filters (works without JavaScript), results, pages. */
 export async function CatalogueView({ kind, searchParams }: Props) {
   const filters = parseCatalogueParams(searchParams);
-  const [page, t, locale] = await Promise.all([listCatalogue({ kind, filters }), getTranslations("catalogue"), getLocale()]);
+  const [page, t, locale] = await Promise.all([
+    listCatalogue({ kind, filters }),
+    getTranslations("catalogue"),
+    getLocale(),
+  ]);
   const base = kind === "course" ? "/courses" : "/artworks";
   const heading = t(kind === "course" ? "coursesTitle" : "artworksTitle");
   const select = "mt-1 w-full rounded border border-line bg-white px-2 py-1.5 text-sm";
@@ -29,11 +40,25 @@ export async function CatalogueView({ kind, searchParams }: Props) {
               <label className="sr-only" htmlFor="min">
                 {t("minPrice")}
               </label>
-              <input id="min" name="min" inputMode="numeric" placeholder={t("min")} defaultValue={filters.minPrice !== undefined ? filters.minPrice / 100 : ""} className={select} />
+              <input
+                id="min"
+                name="min"
+                inputMode="numeric"
+                placeholder={t("min")}
+                defaultValue={filters.minPrice !== undefined ? filters.minPrice / 100 : ""}
+                className={select}
+              />
               <label className="sr-only" htmlFor="max">
                 {t("maxPrice")}
               </label>
-              <input id="max" name="max" inputMode="numeric" placeholder={t("max")} defaultValue={filters.maxPrice !== undefined ? filters.maxPrice / 100 : ""} className={select} />
+              <input
+                id="max"
+                name="max"
+                inputMode="numeric"
+                placeholder={t("max")}
+                defaultValue={filters.maxPrice !== undefined ? filters.maxPrice / 100 : ""}
+                className={select}
+              />
             </div>
           </fieldset>
           {kind === "course" ? (
@@ -69,7 +94,12 @@ export async function CatalogueView({ kind, searchParams }: Props) {
                 <label htmlFor="availability" className="text-sm font-medium">
                   {t("availability")}
                 </label>
-                <select id="availability" name="availability" defaultValue={filters.availability ?? ""} className={select}>
+                <select
+                  id="availability"
+                  name="availability"
+                  defaultValue={filters.availability ?? ""}
+                  className={select}
+                >
                   <option value="">{t("any")}</option>
                   {AVAILABILITY.map((a) => (
                     <option key={a} value={a}>
@@ -99,7 +129,12 @@ export async function CatalogueView({ kind, searchParams }: Props) {
               {page.tagFacets.map((tag) => (
                 <li key={tag.slug}>
                   <label className="flex items-center gap-2">
-                    <input type="checkbox" name="tag" value={tag.slug} defaultChecked={filters.tags.includes(tag.slug)} />
+                    <input
+                      type="checkbox"
+                      name="tag"
+                      value={tag.slug}
+                      defaultChecked={filters.tags.includes(tag.slug)}
+                    />
                     <span>{locale === "zh" ? tag.nameZh : tag.name}</span>
                     <span className="text-muted">({tag.count})</span>
                   </label>

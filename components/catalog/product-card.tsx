@@ -23,7 +23,7 @@ export async function ProductCard({ product }: { product: Card }) {
       </Link>
       <div className="mt-2 flex items-start justify-between gap-2">
         <div className="min-w-0">
-          <p className="text-xs uppercase tracking-wide text-muted">{t(`kind.${product.kind}`)}</p>
+          <p className="text-xs tracking-wide text-muted uppercase">{t(`kind.${product.kind}`)}</p>
           <h3 className="font-serif text-lg leading-snug">
             <Link href={productPath(product)} className="hover:text-accent">
               {product.title}
@@ -34,7 +34,9 @@ export async function ProductCard({ product }: { product: Card }) {
               {product.creator.name}
             </Link>
             {product.level && <> · {t(`level.${product.level}`)}</>}
-            {product.editionSize !== null && <> · {product.editionSize === 1 ? t("unique") : t("editionOf", { size: product.editionSize })}</>}
+            {product.editionSize !== null && (
+              <> · {product.editionSize === 1 ? t("unique") : t("editionOf", { size: product.editionSize })}</>
+            )}
           </p>
         </div>
         <div className="shrink-0 text-right">

@@ -6,7 +6,10 @@ export function TagList({ tags, locale, base }: { tags: ProductTag[]; locale: st
     <ul className="mt-4 flex flex-wrap gap-2" aria-label="Tags">
       {tags.map((tag) => (
         <li key={tag.slug}>
-          <Link href={`${base}?tag=${tag.slug}`} className="rounded-full border border-line bg-white px-3 py-1 text-sm hover:border-accent">
+          <Link
+            href={`${base}?tag=${tag.slug}`}
+            className="rounded-full border border-line bg-white px-3 py-1 text-sm hover:border-accent"
+          >
             {locale === "zh" ? tag.nameZh : tag.name}
           </Link>
         </li>

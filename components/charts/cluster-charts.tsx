@@ -1,9 +1,31 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 
 /** One colour per cluster, in cluster order, shared by every chart so a cluster keeps its colour. */
-export const CLUSTER_COLOURS = ["#9b2c1f", "#3f5d4a", "#2f4b7c", "#b7791f", "#6b46c1", "#2c7a7b", "#975a16", "#702459", "#4a5568", "#c05621"];
+export const CLUSTER_COLOURS = [
+  "#9b2c1f",
+  "#3f5d4a",
+  "#2f4b7c",
+  "#b7791f",
+  "#6b46c1",
+  "#2c7a7b",
+  "#975a16",
+  "#702459",
+  "#4a5568",
+  "#c05621",
+];
 
 const axis = { fontSize: 12 };
 
@@ -24,7 +46,17 @@ export function ClusterSizeChart({ rows, label }: { rows: { name: string; size: 
 }
 
 /** Share of interactions with courses and with artworks, stacked to 100%. */
-export function ClusterDomainChart({ rows, label, courseLabel, artworkLabel }: { rows: { name: string; course: number; artwork: number }[]; label: string; courseLabel: string; artworkLabel: string }) {
+export function ClusterDomainChart({
+  rows,
+  label,
+  courseLabel,
+  artworkLabel,
+}: {
+  rows: { name: string; course: number; artwork: number }[];
+  label: string;
+  courseLabel: string;
+  artworkLabel: string;
+}) {
   const pct = (v: number) => `${Math.round(v * 100)}%`;
   return (
     <figure aria-label={label} className="h-64 w-full">
@@ -44,7 +76,13 @@ export function ClusterDomainChart({ rows, label, courseLabel, artworkLabel }: {
 }
 
 /** Average spend per member; values are already formatted for the tooltip by the page. */
-export function ClusterSpendChart({ rows, label }: { rows: { name: string; spend: number; formatted: string }[]; label: string }) {
+export function ClusterSpendChart({
+  rows,
+  label,
+}: {
+  rows: { name: string; spend: number; formatted: string }[];
+  label: string;
+}) {
   return (
     <figure aria-label={label} className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
@@ -61,8 +99,18 @@ export function ClusterSpendChart({ rows, label }: { rows: { name: string; spend
 }
 
 /** Weekly active members per cluster over the trend window, one line per cluster. */
-export function ClusterTrendChart({ weeks, series, label }: { weeks: string[]; series: { name: string; values: number[] }[]; label: string }) {
-  const data = weeks.map((week, w) => Object.fromEntries([["week", week], ...series.map((s) => [s.name, s.values[w] ?? 0])]));
+export function ClusterTrendChart({
+  weeks,
+  series,
+  label,
+}: {
+  weeks: string[];
+  series: { name: string; values: number[] }[];
+  label: string;
+}) {
+  const data = weeks.map((week, w) =>
+    Object.fromEntries([["week", week], ...series.map((s) => [s.name, s.values[w] ?? 0])]),
+  );
   return (
     <figure aria-label={label} className="h-72 w-full">
       <ResponsiveContainer width="100%" height="100%">
@@ -73,7 +121,15 @@ export function ClusterTrendChart({ weeks, series, label }: { weeks: string[]; s
           <Tooltip />
           <Legend wrapperStyle={axis} />
           {series.map((s, i) => (
-            <Line key={s.name} type="monotone" dataKey={s.name} stroke={CLUSTER_COLOURS[i % CLUSTER_COLOURS.length]} strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line
+              key={s.name}
+              type="monotone"
+              dataKey={s.name}
+              stroke={CLUSTER_COLOURS[i % CLUSTER_COLOURS.length]}
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>

@@ -1,6 +1,16 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 
 export type UpliftRow = { name: string; expected: number; interval: [number, number]; kind: string };
 
@@ -29,7 +39,12 @@ export function ExperimentUpliftChart({ rows, label }: { rows: UpliftRow[]; labe
           />
           <ReferenceLine x={0} stroke="#1d1b18" />
           <Bar dataKey="interval" fill="#9b2c1f" fillOpacity={0.35} stroke="#9b2c1f" isAnimationActive={false}>
-            <LabelList dataKey="expected" position="right" formatter={(v) => (typeof v === "number" ? pct(v) : "")} style={{ fontSize: 12 }} />
+            <LabelList
+              dataKey="expected"
+              position="right"
+              formatter={(v) => (typeof v === "number" ? pct(v) : "")}
+              style={{ fontSize: 12 }}
+            />
           </Bar>
         </BarChart>
       </ResponsiveContainer>

@@ -51,7 +51,11 @@ export function CheckoutForm({
           className="mt-1 w-full rounded border border-line bg-white px-3 py-2 font-mono"
         />
         <p id="card-help" className="mt-1 text-xs text-muted">
-          {cardError ? <span className="text-accent-dark">{t(messageKey(cardError.includes(".") ? cardError : "invalid_input"))} </span> : null}
+          {cardError ? (
+            <span className="text-accent-dark">
+              {t(messageKey(cardError.includes(".") ? cardError : "invalid_input"))}{" "}
+            </span>
+          ) : null}
           {t("checkout.testCards", { success: testCards.success, decline: testCards.decline })}
         </p>
       </div>
@@ -59,7 +63,11 @@ export function CheckoutForm({
         <span>{t("checkout.toPay")}</span>
         {total}
       </p>
-      <button type="submit" disabled={pending} className="w-full rounded-full bg-ink px-4 py-2 text-paper hover:bg-accent disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-full bg-ink px-4 py-2 text-paper hover:bg-accent disabled:opacity-60"
+      >
         {pending ? t("checkout.placing") : t("checkout.place")}
       </button>
     </form>

@@ -6,7 +6,13 @@ import { buyerOfferAction } from "@/app/_actions/offers";
 import { messageKey } from "./message-key";
 
 /** The buyer's answers to their own open offer: accept or decline a counter, or withdraw. */
-export function OfferButtons({ offerId, responses }: { offerId: string; responses: ("accept" | "decline" | "withdraw")[] }) {
+export function OfferButtons({
+  offerId,
+  responses,
+}: {
+  offerId: string;
+  responses: ("accept" | "decline" | "withdraw")[];
+}) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(buyerOfferAction, null);
   return (

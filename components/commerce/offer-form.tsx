@@ -6,7 +6,15 @@ import { makeOfferAction } from "@/app/_actions/offers";
 import { messageKey } from "./message-key";
 
 /** "Make an offer": an amount below the list price and an optional note to the artist. */
-export function OfferForm({ productId, currency, listPriceLabel }: { productId: string; currency: string; listPriceLabel: string }) {
+export function OfferForm({
+  productId,
+  currency,
+  listPriceLabel,
+}: {
+  productId: string;
+  currency: string;
+  listPriceLabel: string;
+}) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(makeOfferAction, null);
   const amountError = state?.fieldErrors?.amount;
@@ -41,9 +49,20 @@ export function OfferForm({ productId, currency, listPriceLabel }: { productId: 
         <label htmlFor="offer-message" className="block text-sm font-medium">
           {t("offers.messageLabel")}
         </label>
-        <textarea id="offer-message" name="message" maxLength={500} rows={2} defaultValue={state?.values?.message} className="mt-1 w-full rounded border border-line bg-white px-3 py-2" />
+        <textarea
+          id="offer-message"
+          name="message"
+          maxLength={500}
+          rows={2}
+          defaultValue={state?.values?.message}
+          className="mt-1 w-full rounded border border-line bg-white px-3 py-2"
+        />
       </div>
-      <button type="submit" disabled={pending} className="rounded-full border border-ink px-4 py-2 text-sm hover:bg-ink hover:text-paper disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-full border border-ink px-4 py-2 text-sm hover:bg-ink hover:text-paper disabled:opacity-60"
+      >
         {pending ? t("offers.sending") : t("offers.submit")}
       </button>
     </form>

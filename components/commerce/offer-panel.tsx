@@ -16,7 +16,11 @@ export async function OfferPanel({ product }: Props) {
   const [t, locale, user] = await Promise.all([getTranslations("offers"), getLocale(), getCurrentUser()]);
   const fmt = intlLocale(locale as Locale);
   const box = (children: React.ReactNode) => (
-    <section aria-labelledby="offer-heading" className="mt-6 rounded-lg border border-line bg-white p-5" data-testid="offer-panel">
+    <section
+      aria-labelledby="offer-heading"
+      className="mt-6 rounded-lg border border-line bg-white p-5"
+      data-testid="offer-panel"
+    >
       <h2 id="offer-heading" className="font-serif text-xl">
         {t("title")}
       </h2>
@@ -27,7 +31,10 @@ export async function OfferPanel({ product }: Props) {
     return box(
       <p>
         {t("signInPrompt")}{" "}
-        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/artworks/${product.slug}`)}`} className="text-accent underline">
+        <Link
+          href={`/sign-in?callbackUrl=${encodeURIComponent(`/artworks/${product.slug}`)}`}
+          className="text-accent underline"
+        >
           {t("signIn")}
         </Link>
       </p>,
@@ -46,11 +53,14 @@ export async function OfferPanel({ product }: Props) {
   const open = mine.find((o) => o.status === "pending" || o.status === "countered" || o.status === "accepted");
   const last = mine[0];
   if (open) {
-    const until = open.reservedUntil ? new Intl.DateTimeFormat(fmt, { dateStyle: "medium", timeStyle: "short" }).format(open.reservedUntil) : "";
+    const until = open.reservedUntil
+      ? new Intl.DateTimeFormat(fmt, { dateStyle: "medium", timeStyle: "short" }).format(open.reservedUntil)
+      : "";
     return box(
       <>
         <p>
-          {t("yourOffer")} <Price amount={open.amount} currency={open.currency} className="font-medium" /> · {t(`status.${open.status}`)}
+          {t("yourOffer")} <Price amount={open.amount} currency={open.currency} className="font-medium" /> ·{" "}
+          {t(`status.${open.status}`)}
         </p>
         {(open.status === "countered" || open.status === "accepted") && open.counterAmount !== null && (
           <p className="text-moss">
@@ -58,7 +68,10 @@ export async function OfferPanel({ product }: Props) {
           </p>
         )}
         {open.status === "accepted" && <p className="text-moss">{t("acceptedNote", { until })}</p>}
-        <OfferButtons offerId={open.id} responses={open.status === "countered" ? ["accept", "decline", "withdraw"] : ["withdraw"]} />
+        <OfferButtons
+          offerId={open.id}
+          responses={open.status === "countered" ? ["accept", "decline", "withdraw"] : ["withdraw"]}
+        />
       </>,
     );
   }
@@ -66,7 +79,11 @@ export async function OfferPanel({ product }: Props) {
   return box(
     <>
       {last && <p className="text-muted">{t("lastOffer", { status: t(`status.${last.status}`) })}</p>}
-      <OfferForm productId={product.id} currency={product.currency} listPriceLabel={formatMoney({ amount: product.priceAmount, currency: product.currency }, fmt)} />
+      <OfferForm
+        productId={product.id}
+        currency={product.currency}
+        listPriceLabel={formatMoney({ amount: product.priceAmount, currency: product.currency }, fmt)}
+      />
     </>,
   );
 }

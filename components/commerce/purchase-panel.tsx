@@ -13,7 +13,11 @@ type Props = { product: { id: string; kind: "course" | "artwork"; slug: string; 
 /** Below the price on a product page: add to cart, or why not (owned, reserved, sold out). */
 export async function PurchasePanel({ product }: Props) {
   const owner = await currentCartOwner();
-  const [t, locale, state] = await Promise.all([getTranslations("cart"), getLocale(), getPurchaseState({ productId: product.id, owner })]);
+  const [t, locale, state] = await Promise.all([
+    getTranslations("cart"),
+    getLocale(),
+    getPurchaseState({ productId: product.id, owner }),
+  ]);
   if (state.ownWork)
     return (
       <p className="mt-4 rounded border border-line bg-paper px-3 py-2 text-sm" data-testid="purchase-panel">
@@ -27,7 +31,10 @@ export async function PurchasePanel({ product }: Props) {
     return (
       <div className="mt-4 space-y-2" data-testid="purchase-panel">
         <p className="text-sm text-moss">{t("ownCourse")}</p>
-        <Link href={`/learn/${product.slug}`} className="block w-full rounded-full bg-moss px-4 py-2 text-center text-paper hover:bg-ink">
+        <Link
+          href={`/learn/${product.slug}`}
+          className="block w-full rounded-full bg-moss px-4 py-2 text-center text-paper hover:bg-ink"
+        >
           {t("goToCourse")}
         </Link>
       </div>
@@ -39,7 +46,11 @@ export async function PurchasePanel({ product }: Props) {
       </p>
     );
   const signedIn = owner !== null && "userId" in owner;
-  const until = state.myReservation ? new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium", timeStyle: "short" }).format(state.myReservation.until) : null;
+  const until = state.myReservation
+    ? new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium", timeStyle: "short" }).format(
+        state.myReservation.until,
+      )
+    : null;
   return (
     <div className="mt-4 space-y-2" data-testid="purchase-panel">
       {product.kind === "course" && (
@@ -49,7 +60,12 @@ export async function PurchasePanel({ product }: Props) {
       )}
       {state.myReservation && (
         <p className="rounded border border-moss/40 bg-moss/5 px-3 py-2 text-sm text-moss">
-          {t("reservedForYou", { until: until ?? "" })} <Price amount={state.myReservation.agreedAmount} currency={state.myReservation.currency} className="font-medium" />
+          {t("reservedForYou", { until: until ?? "" })}{" "}
+          <Price
+            amount={state.myReservation.agreedAmount}
+            currency={state.myReservation.currency}
+            className="font-medium"
+          />
         </p>
       )}
       <AddToCartForm productId={product.id} inCart={state.inCart} />

@@ -10,7 +10,8 @@ export function CommentForm({ productId, parentId }: { productId: string; parent
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState(postCommentAction, null);
   const id = `comment-body-${parentId ?? "new"}`;
-  const error = state?.fieldErrors?.body ?? (state && !state.ok && state.error !== "invalid_input" ? state.error : undefined);
+  const error =
+    state?.fieldErrors?.body ?? (state && !state.ok && state.error !== "invalid_input" ? state.error : undefined);
   return (
     <form action={action} noValidate className="space-y-2" aria-label={parentId ? t("replyLabel") : t("formLabel")}>
       <input type="hidden" name="productId" value={productId} />
@@ -34,7 +35,11 @@ export function CommentForm({ productId, parentId }: { productId: string; parent
           {te(error)}
         </p>
       )}
-      <button type="submit" disabled={pending} className="rounded-full bg-ink px-4 py-1.5 text-sm text-paper hover:bg-accent disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-full bg-ink px-4 py-1.5 text-sm text-paper hover:bg-accent disabled:opacity-60"
+      >
         {parentId ? t("reply") : t("post")}
       </button>
     </form>

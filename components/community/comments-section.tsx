@@ -10,22 +10,29 @@ import { UserText } from "./user-text";
 
 /** Questions and answers under a product; user text is rendered as text, never as HTML. */
 export async function CommentsSection({ productId, returnTo }: { productId: string; returnTo: string }) {
-  const [t, locale, user, list] = await Promise.all([getTranslations("comments"), getLocale(), getCurrentUser(), getDb().then((db) => listComments(db, productId))]);
+  const [t, locale, user, list] = await Promise.all([
+    getTranslations("comments"),
+    getLocale(),
+    getCurrentUser(),
+    getDb().then((db) => listComments(db, productId)),
+  ]);
   const dates = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium" });
   const entry = (c: Omit<CommentView, "replies">) =>
     c.deleted ? (
-      <p className="p-1 text-sm italic text-muted">{t("deleted")}</p>
+      <p className="p-1 text-sm text-muted italic">{t("deleted")}</p>
     ) : (
       <div className={c.byCreator ? "rounded border-l-4 border-moss bg-moss/5 p-3" : "p-1"}>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span className="font-medium">{c.author}</span>
-          {c.byCreator && <span className="rounded-full bg-moss px-2 py-0.5 text-xs text-white">{t("creatorAnswer")}</span>}
+          {c.byCreator && (
+            <span className="rounded-full bg-moss px-2 py-0.5 text-xs text-white">{t("creatorAnswer")}</span>
+          )}
           <time dateTime={c.createdAt.toISOString()} className="text-muted">
             {dates.format(c.createdAt)}
           </time>
           {user && user.id !== c.authorId && <ReportButton targetKind="comment" targetId={c.id} />}
         </div>
-        <p className="mt-1 whitespace-pre-line text-sm">
+        <p className="mt-1 text-sm whitespace-pre-line">
           <UserText text={c.body} />
         </p>
       </div>

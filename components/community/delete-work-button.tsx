@@ -14,7 +14,11 @@ export function DeleteWorkButton({ workId, title }: { workId: string; title: str
       <summary className="cursor-pointer text-muted underline hover:text-accent-dark">{t("delete")}</summary>
       <form action={action} className="mt-1">
         <input type="hidden" name="workId" value={workId} />
-        <button type="submit" disabled={pending} className="rounded-full border border-accent-dark px-2 py-0.5 text-accent-dark hover:bg-accent-dark hover:text-white">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-full border border-accent-dark px-2 py-0.5 text-accent-dark hover:bg-accent-dark hover:text-white"
+        >
           {t("deleteConfirm", { title })}
         </button>
         {state?.error && (

@@ -5,7 +5,21 @@ import { useTranslations } from "next-intl";
 import { followAction } from "@/app/_actions/follows";
 
 /** Follow / unfollow with the new state shown at once; the server's answer replaces it. */
-export function FollowButton({ targetKind, targetId, following, followers, compact = false, name }: { targetKind: "creator" | "user"; targetId: string; following: boolean; followers?: number; compact?: boolean; name?: string }) {
+export function FollowButton({
+  targetKind,
+  targetId,
+  following,
+  followers,
+  compact = false,
+  name,
+}: {
+  targetKind: "creator" | "user";
+  targetId: string;
+  following: boolean;
+  followers?: number;
+  compact?: boolean;
+  name?: string;
+}) {
   const t = useTranslations("follows");
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState(followAction, null);
@@ -28,7 +42,11 @@ export function FollowButton({ targetKind, targetId, following, followers, compa
         disabled={pending}
         aria-pressed={shown}
         aria-label={name ? (shown ? t("followingName", { name }) : t("followName", { name })) : undefined}
-        className={compact ? "text-xs text-muted underline hover:text-accent" : `rounded-full px-4 py-1.5 text-sm ${shown ? "border border-ink bg-white text-ink" : "bg-ink text-paper hover:bg-accent"}`}
+        className={
+          compact
+            ? "text-xs text-muted underline hover:text-accent"
+            : `rounded-full px-4 py-1.5 text-sm ${shown ? "border border-ink bg-white text-ink" : "bg-ink text-paper hover:bg-accent"}`
+        }
       >
         {shown ? t("following") : t("follow")}
       </button>

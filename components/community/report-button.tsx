@@ -4,7 +4,13 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { reportAction } from "@/app/_actions/comments";
 
-export function ReportButton({ targetKind, targetId }: { targetKind: "comment" | "review" | "work"; targetId: string }) {
+export function ReportButton({
+  targetKind,
+  targetId,
+}: {
+  targetKind: "comment" | "review" | "work";
+  targetId: string;
+}) {
   const t = useTranslations("moderation");
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState(reportAction, null);

@@ -5,14 +5,25 @@ import { useTranslations } from "next-intl";
 import { submitReviewAction } from "@/app/_actions/reviews";
 
 /** Stars as radio buttons (keyboard and screen-reader friendly), text, server-side messages. */
-export function ReviewForm({ productId, current }: { productId: string; current: { rating: number; body: string } | null }) {
+export function ReviewForm({
+  productId,
+  current,
+}: {
+  productId: string;
+  current: { rating: number; body: string } | null;
+}) {
   const t = useTranslations("reviews");
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState(submitReviewAction, null);
   const ratingError = state?.fieldErrors?.rating;
   const bodyError = state?.fieldErrors?.body;
   return (
-    <form action={action} noValidate className="space-y-3 rounded-lg border border-line bg-white p-4" aria-label={t("formLabel")}>
+    <form
+      action={action}
+      noValidate
+      className="space-y-3 rounded-lg border border-line bg-white p-4"
+      aria-label={t("formLabel")}
+    >
       <input type="hidden" name="productId" value={productId} />
       {state?.ok && (
         <p role="status" className="text-sm text-moss">
@@ -56,7 +67,11 @@ export function ReviewForm({ productId, current }: { productId: string; current:
         />
         {bodyError && <p className="mt-1 text-sm text-accent-dark">{te(bodyError)}</p>}
       </div>
-      <button type="submit" disabled={pending} className="rounded-full bg-ink px-4 py-1.5 text-sm text-paper hover:bg-accent disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-full bg-ink px-4 py-1.5 text-sm text-paper hover:bg-accent disabled:opacity-60"
+      >
         {current ? t("update") : t("submit")}
       </button>
     </form>

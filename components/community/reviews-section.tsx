@@ -12,17 +12,39 @@ import { ReviewForm } from "./review-form";
 import { UserText } from "./user-text";
 
 /** Average, count, the newest reviews (user text rendered as text, never as HTML) and the form. */
-export async function ReviewsSection({ productId, summary, returnTo }: { productId: string; summary: RatingSummary; returnTo: string }) {
-  const [t, locale, user, list] = await Promise.all([getTranslations("reviews"), getLocale(), getCurrentUser(), getDb().then((db) => listReviews(db, productId))]);
+export async function ReviewsSection({
+  productId,
+  summary,
+  returnTo,
+}: {
+  productId: string;
+  summary: RatingSummary;
+  returnTo: string;
+}) {
+  const [t, locale, user, list] = await Promise.all([
+    getTranslations("reviews"),
+    getLocale(),
+    getCurrentUser(),
+    getDb().then((db) => listReviews(db, productId)),
+  ]);
   const mine = user ? list.find((r) => r.userId === user.id) : undefined;
-  const followed = user ? await followedAmong(await getDb(), user.id, "user", list.map((r) => r.userId)) : new Set<string>();
+  const followed = user
+    ? await followedAmong(
+        await getDb(),
+        user.id,
+        "user",
+        list.map((r) => r.userId),
+      )
+    : new Set<string>();
   const dates = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium" });
   return (
     <section aria-labelledby="reviews-heading" className="mt-10">
       <h2 id="reviews-heading" className="font-serif text-2xl">
         {t("title")}
       </h2>
-      <p className="text-sm text-muted">{summary.count > 0 ? t("summary", { average: summary.average ?? 0, count: summary.count }) : t("none")}</p>
+      <p className="text-sm text-muted">
+        {summary.count > 0 ? t("summary", { average: summary.average ?? 0, count: summary.count }) : t("none")}
+      </p>
       <ul className="mt-4 space-y-4">
         {list.map((r) => (
           <li key={r.userId} className="rounded-lg border border-line bg-white p-4">
@@ -32,19 +54,27 @@ export async function ReviewsSection({ productId, summary, returnTo }: { product
                 <span className="text-line">{"★".repeat(5 - r.rating)}</span>
               </span>
               <span className="font-medium">{r.author}</span>
-              {r.verified && <span className="rounded-full border border-moss px-2 py-0.5 text-xs text-moss">{t("verified")}</span>}
+              {r.verified && (
+                <span className="rounded-full border border-moss px-2 py-0.5 text-xs text-moss">{t("verified")}</span>
+              )}
               <time dateTime={r.createdAt.toISOString()} className="text-muted">
                 {dates.format(r.createdAt)}
               </time>
               {user && user.id !== r.userId && (
                 <>
-                  <FollowButton targetKind="user" targetId={r.userId} following={followed.has(r.userId)} compact name={r.author} />
+                  <FollowButton
+                    targetKind="user"
+                    targetId={r.userId}
+                    following={followed.has(r.userId)}
+                    compact
+                    name={r.author}
+                  />
                   <ReportButton targetKind="review" targetId={`${r.userId}:${productId}`} />
                 </>
               )}
             </div>
             {r.body && (
-              <p className="mt-2 whitespace-pre-line text-sm leading-relaxed">
+              <p className="mt-2 text-sm leading-relaxed whitespace-pre-line">
                 <UserText text={r.body} />
               </p>
             )}

@@ -9,7 +9,12 @@ export function UserText({ text }: { text: string }) {
     <>
       {splitLinks(text).map((part, i) =>
         part.kind === "link" ? (
-          <a key={i} href={part.href} rel="nofollow ugc noopener noreferrer" className="break-all underline hover:text-accent">
+          <a
+            key={i}
+            href={part.href}
+            rel="nofollow ugc noopener noreferrer"
+            className="break-all underline hover:text-accent"
+          >
             {part.text}
           </a>
         ) : (

@@ -24,7 +24,9 @@ export function WorkForm({ productId }: { productId: string }) {
         }
       }}
       noValidate
-      className="space-y-3 rounded-lg border border-line bg-white p-4" aria-label={t("formLabel")}>
+      className="space-y-3 rounded-lg border border-line bg-white p-4"
+      aria-label={t("formLabel")}
+    >
       <input type="hidden" name="productId" value={productId} />
       {state?.ok && (
         <p role="status" className="text-sm text-moss">
@@ -53,9 +55,24 @@ export function WorkForm({ productId }: { productId: string }) {
               aria-describedby={err(name) ? "work-image-error" : undefined}
             />
           ) : name === "story" ? (
-            <textarea id="work-story" name="story" rows={3} maxLength={2000} defaultValue={state?.values?.story ?? ""} className={field} />
+            <textarea
+              id="work-story"
+              name="story"
+              rows={3}
+              maxLength={2000}
+              defaultValue={state?.values?.story ?? ""}
+              className={field}
+            />
           ) : (
-            <input id={`work-${name}`} name={name} type="text" maxLength={name === "title" ? 120 : 400} defaultValue={state?.values?.[name] ?? ""} className={field} aria-invalid={err(name) ? true : undefined} />
+            <input
+              id={`work-${name}`}
+              name={name}
+              type="text"
+              maxLength={name === "title" ? 120 : 400}
+              defaultValue={state?.values?.[name] ?? ""}
+              className={field}
+              aria-invalid={err(name) ? true : undefined}
+            />
           )}
           {err(name) && (
             <p id={`work-${name}-error`} className="mt-1 text-sm text-accent-dark">
@@ -65,7 +82,11 @@ export function WorkForm({ productId }: { productId: string }) {
         </div>
       ))}
       <p className="text-xs text-muted">{t("rules")}</p>
-      <button type="submit" disabled={pending} className="rounded-full bg-ink px-4 py-1.5 text-sm text-paper hover:bg-accent disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-full bg-ink px-4 py-1.5 text-sm text-paper hover:bg-accent disabled:opacity-60"
+      >
         {t("submit")}
       </button>
     </form>

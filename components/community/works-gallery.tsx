@@ -12,7 +12,19 @@ import { UserText } from "./user-text";
  * Community works inspired by a product (with the share form), by a creator's products, or by one
  * person (`showProduct` names what inspired each). Titles and stories are plain text.
  */
-export async function WorksGallery({ works, productId, returnTo, showProduct = !productId, heading }: { works: WorkView[]; productId?: string; returnTo: string; showProduct?: boolean; heading?: string }) {
+export async function WorksGallery({
+  works,
+  productId,
+  returnTo,
+  showProduct = !productId,
+  heading,
+}: {
+  works: WorkView[];
+  productId?: string;
+  returnTo: string;
+  showProduct?: boolean;
+  heading?: string;
+}) {
   const [t, user] = await Promise.all([getTranslations("works"), getCurrentUser()]);
   if (works.length === 0 && !productId) return null;
   return (
@@ -28,7 +40,14 @@ export async function WorksGallery({ works, productId, returnTo, showProduct = !
             <li key={w.id} className="rounded-lg border border-line bg-white p-2">
               <figure>
                 {/* eslint-disable-next-line @next/next/no-img-element */}
-                <img src={w.imageUrl} alt={w.title} width={w.width} height={w.height} loading="lazy" className="h-auto w-full rounded" />
+                <img
+                  src={w.imageUrl}
+                  alt={w.title}
+                  width={w.width}
+                  height={w.height}
+                  loading="lazy"
+                  className="h-auto w-full rounded"
+                />
                 <figcaption className="mt-2 text-sm">
                   <span className="font-medium">{w.title}</span>{" "}
                   <span className="text-muted">
@@ -50,10 +69,14 @@ export async function WorksGallery({ works, productId, returnTo, showProduct = !
                       <UserText text={w.story} />
                     </span>
                   )}
-                  {w.tags.length > 0 && <span className="mt-1 block text-xs text-muted">{w.tags.map((tag) => `#${tag}`).join(" ")}</span>}
+                  {w.tags.length > 0 && (
+                    <span className="mt-1 block text-xs text-muted">{w.tags.map((tag) => `#${tag}`).join(" ")}</span>
+                  )}
                   <div className="mt-1 flex gap-3">
                     {user && user.id !== w.authorId && <ReportButton targetKind="work" targetId={w.id} />}
-                    {user && (user.id === w.authorId || user.role === "admin") && <DeleteWorkButton workId={w.id} title={w.title} />}
+                    {user && (user.id === w.authorId || user.role === "admin") && (
+                      <DeleteWorkButton workId={w.id} title={w.title} />
+                    )}
                   </div>
                 </figcaption>
               </figure>

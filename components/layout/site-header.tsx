@@ -50,7 +50,11 @@ export async function SiteHeader() {
                 {t("feed")}
               </Link>
               {/* The person's own name, so a name change shows at once; the accessible name says where it leads. */}
-              <Link href="/account" aria-label={user.name ? t("accountOf", { name: user.name }) : undefined} className="max-w-48 truncate hover:text-accent">
+              <Link
+                href="/account"
+                aria-label={user.name ? t("accountOf", { name: user.name }) : undefined}
+                className="max-w-48 truncate hover:text-accent"
+              >
                 {user.name || t("account")}
               </Link>
               <form action={signOutAction}>

@@ -9,7 +9,15 @@ import { messageKey } from "@/components/commerce/message-key";
  * Toggles the lesson's completion. A plain form action, so it also works before hydration; while the
  * action runs the button already shows the new state, and the refreshed server render confirms it.
  */
-export function CompleteButton({ courseSlug, lessonSlug, completed }: { courseSlug: string; lessonSlug: string; completed: boolean }) {
+export function CompleteButton({
+  courseSlug,
+  lessonSlug,
+  completed,
+}: {
+  courseSlug: string;
+  lessonSlug: string;
+  completed: boolean;
+}) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(setLessonCompleteAction, null);
   const shown = pending ? !completed : completed;

@@ -18,7 +18,10 @@ export async function ContinueLearning({ userId }: { userId: string }) {
               <span className="block font-medium">{c.title}</span>
               <span className="text-sm text-muted">{t("progress", { done: c.completed, total: c.total })}</span>
             </span>
-            <Link href={c.nextLessonSlug ? `/learn/${c.slug}/${c.nextLessonSlug}` : `/learn/${c.slug}`} className="rounded-full bg-moss px-3 py-1.5 text-sm text-paper hover:bg-ink">
+            <Link
+              href={c.nextLessonSlug ? `/learn/${c.slug}/${c.nextLessonSlug}` : `/learn/${c.slug}`}
+              className="rounded-full bg-moss px-3 py-1.5 text-sm text-paper hover:bg-ink"
+            >
               {c.completed === 0 ? t("start") : c.nextLessonSlug ? t("continue") : t("review")}
             </Link>
           </li>

@@ -3,7 +3,17 @@ import { getTranslations } from "next-intl/server";
 import type { CourseOutline } from "@/lib/commerce/lessons";
 
 /** The course's lessons beside the player, with progress; lessons the reader cannot open are plain text. */
-export async function CourseOutlineNav({ course, currentLessonId, completed, locked }: { course: CourseOutline; currentLessonId: string; completed: Set<string>; locked: boolean }) {
+export async function CourseOutlineNav({
+  course,
+  currentLessonId,
+  completed,
+  locked,
+}: {
+  course: CourseOutline;
+  currentLessonId: string;
+  completed: Set<string>;
+  locked: boolean;
+}) {
   const t = await getTranslations("learn");
   const total = course.sections.reduce((n, s) => n + s.lessons.length, 0);
   const doneCount = course.sections.reduce((n, s) => n + s.lessons.filter((l) => completed.has(l.id)).length, 0);
@@ -12,8 +22,18 @@ export async function CourseOutlineNav({ course, currentLessonId, completed, loc
       {!locked && (
         <div className="mb-4">
           <p className="text-muted">{t("progress", { done: doneCount, total })}</p>
-          <div className="mt-1 h-2 rounded bg-line" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={doneCount} aria-label={t("outline")}>
-            <div className="h-2 rounded bg-moss" style={{ width: `${total ? Math.round((doneCount / total) * 100) : 0}%` }} />
+          <div
+            className="mt-1 h-2 rounded bg-line"
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={total}
+            aria-valuenow={doneCount}
+            aria-label={t("outline")}
+          >
+            <div
+              className="h-2 rounded bg-moss"
+              style={{ width: `${total ? Math.round((doneCount / total) * 100) : 0}%` }}
+            />
           </div>
         </div>
       )}
@@ -28,7 +48,11 @@ export async function CourseOutlineNav({ course, currentLessonId, completed, loc
                 return (
                   <li key={l.id}>
                     {open ? (
-                      <Link href={`/learn/${course.slug}/${l.slug}`} aria-current={l.id === currentLessonId ? "page" : undefined} className={`block rounded px-2 py-1 hover:bg-paper ${l.id === currentLessonId ? "bg-paper font-medium text-accent" : ""}`}>
+                      <Link
+                        href={`/learn/${course.slug}/${l.slug}`}
+                        aria-current={l.id === currentLessonId ? "page" : undefined}
+                        className={`block rounded px-2 py-1 hover:bg-paper ${l.id === currentLessonId ? "bg-paper font-medium text-accent" : ""}`}
+                      >
                         {mark}
                         {l.position}. {l.title}
                         {completed.has(l.id) && <span className="sr-only"> ({t("completed")})</span>}

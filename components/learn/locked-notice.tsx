@@ -12,12 +12,19 @@ export function LockedNotice({ signedIn }: { signedIn: boolean }) {
   if (!locked) return null;
   const course = pathname.split("/")[2] ?? "";
   return (
-    <div role="status" className="mb-3 rounded border border-accent/40 bg-accent/5 px-3 py-2 text-sm" data-testid="locked-notice">
+    <div
+      role="status"
+      className="mb-3 rounded border border-accent/40 bg-accent/5 px-3 py-2 text-sm"
+      data-testid="locked-notice"
+    >
       <p>{t("lockedPrompt")}</p>
       {!signedIn && (
         <p className="mt-1">
           {t("alreadyBought")}{" "}
-          <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${course}/${locked}`)}`} className="text-accent underline">
+          <Link
+            href={`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${course}/${locked}`)}`}
+            className="text-accent underline"
+          >
             {t("signIn")}
           </Link>
         </p>

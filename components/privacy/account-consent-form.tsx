@@ -17,10 +17,22 @@ export function AccountConsentForm({ current }: { current: Consent }) {
         {t(`analytics.${shown === "analytics" ? "analytics" : shown === "necessary" ? "necessary" : "unset"}`)}
       </p>
       <div className="flex gap-3">
-        <button name="choice" value="analytics" disabled={pending} aria-pressed={shown === "analytics"} className="rounded-full border border-ink px-4 py-1.5 text-sm aria-pressed:bg-ink aria-pressed:text-paper">
+        <button
+          name="choice"
+          value="analytics"
+          disabled={pending}
+          aria-pressed={shown === "analytics"}
+          className="rounded-full border border-ink px-4 py-1.5 text-sm aria-pressed:bg-ink aria-pressed:text-paper"
+        >
           {t("allowAnalytics")}
         </button>
-        <button name="choice" value="necessary" disabled={pending} aria-pressed={shown !== "analytics"} className="rounded-full border border-ink px-4 py-1.5 text-sm aria-pressed:bg-ink aria-pressed:text-paper">
+        <button
+          name="choice"
+          value="necessary"
+          disabled={pending}
+          aria-pressed={shown !== "analytics"}
+          className="rounded-full border border-ink px-4 py-1.5 text-sm aria-pressed:bg-ink aria-pressed:text-paper"
+        >
           {t("necessaryOnly")}
         </button>
       </div>

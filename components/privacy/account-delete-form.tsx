@@ -28,7 +28,11 @@ export function AccountDeleteForm({ email }: { email: string }) {
           {te(error)}
         </p>
       )}
-      <button type="submit" disabled={pending} className="rounded-full bg-accent-dark px-4 py-2 text-sm text-white disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-full bg-accent-dark px-4 py-2 text-sm text-white disabled:opacity-60"
+      >
         {t("deleteButton")}
       </button>
     </form>

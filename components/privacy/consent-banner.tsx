@@ -23,10 +23,20 @@ export async function ConsentBanner() {
           <p className="mt-1 text-muted">{t("text")}</p>
         </div>
         <form action={setConsentAction} className="flex shrink-0 gap-2">
-          <button type="submit" name="choice" value="necessary" className="rounded-full border border-line px-4 py-2 text-sm hover:bg-paper">
+          <button
+            type="submit"
+            name="choice"
+            value="necessary"
+            className="rounded-full border border-line px-4 py-2 text-sm hover:bg-paper"
+          >
             {t("necessary")}
           </button>
-          <button type="submit" name="choice" value="analytics" className="rounded-full bg-ink px-4 py-2 text-sm text-paper hover:bg-ink/90">
+          <button
+            type="submit"
+            name="choice"
+            value="analytics"
+            className="rounded-full bg-ink px-4 py-2 text-sm text-paper hover:bg-ink/90"
+          >
             {t("analytics")}
           </button>
         </form>

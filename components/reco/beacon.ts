@@ -16,9 +16,16 @@ export function sendEvents(events: readonly BeaconEvent[]): void {
   if (events.length === 0 || !analyticsConsented()) return;
   for (let start = 0; start < events.length; start += MAX_BATCH_EVENTS) {
     const body = JSON.stringify({ events: events.slice(start, start + MAX_BATCH_EVENTS) });
-    const queued = typeof navigator.sendBeacon === "function" && navigator.sendBeacon("/api/events", new Blob([body], { type: "application/json" }));
+    const queued =
+      typeof navigator.sendBeacon === "function" &&
+      navigator.sendBeacon("/api/events", new Blob([body], { type: "application/json" }));
     if (!queued) {
-      void fetch("/api/events", { method: "POST", body, keepalive: true, headers: { "content-type": "application/json" } }).catch(() => undefined);
+      void fetch("/api/events", {
+        method: "POST",
+        body,
+        keepalive: true,
+        headers: { "content-type": "application/json" },
+      }).catch(() => undefined);
     }
   }
 }

@@ -21,7 +21,14 @@ const STRIPS: { slot: Slot; limit: number; onlyPersonal: boolean }[] = [
 export async function ForYouSection() {
   const [who, db] = await Promise.all([recoIdentity(), getDb()]);
   const client = makeQueryClient();
-  await Promise.all(STRIPS.map((s) => client.prefetchQuery({ queryKey: recoQueryKey(s.slot, s.limit), queryFn: () => getRecommendations(db, { ...who, slot: s.slot, limit: s.limit }) })));
+  await Promise.all(
+    STRIPS.map((s) =>
+      client.prefetchQuery({
+        queryKey: recoQueryKey(s.slot, s.limit),
+        queryFn: () => getRecommendations(db, { ...who, slot: s.slot, limit: s.limit }),
+      }),
+    ),
+  );
   return (
     <RecoQueryProvider>
       <HydrationBoundary state={dehydrate(client)}>

@@ -10,10 +10,24 @@ import { StripTracker } from "./strip-tracker";
  * Stored neighbour lists, or tag overlap before the first refresh: never empty while the catalogue has
  * other products of the kind.
  */
-export async function ItemStrip({ productId, kind, relation }: { productId: string; kind: "course" | "artwork"; relation: "similar" | "cross" }) {
-  const [items, t] = await Promise.all([getItemNeighbours(await getDb(), { productId, relation, limit: 4 }), getTranslations("reco.strips")]);
+export async function ItemStrip({
+  productId,
+  kind,
+  relation,
+}: {
+  productId: string;
+  kind: "course" | "artwork";
+  relation: "similar" | "cross";
+}) {
+  const [items, t] = await Promise.all([
+    getItemNeighbours(await getDb(), { productId, relation, limit: 4 }),
+    getTranslations("reco.strips"),
+  ]);
   if (items.length === 0) return null;
-  const title = relation === "similar" ? t(kind === "course" ? "similarCourses" : "similarArtworks") : t(kind === "course" ? "artForLearners" : "coursesForCollectors");
+  const title =
+    relation === "similar"
+      ? t(kind === "course" ? "similarCourses" : "similarArtworks")
+      : t(kind === "course" ? "artForLearners" : "coursesForCollectors");
   const headingId = `strip-${relation}`;
   return (
     <section aria-labelledby={headingId} className="mt-12 lg:col-span-2">

@@ -12,7 +12,16 @@ export function ReasonLine({ reason, className }: { reason: ReasonView; classNam
         text = t("popular");
         break;
       }
-      const verb = reason.rel === "purchased" ? (reason.item.kind === "course" ? "took" : "bought") : reason.rel === "carted" ? "carted" : reason.rel === "reviewed" ? "reviewed" : "viewed";
+      const verb =
+        reason.rel === "purchased"
+          ? reason.item.kind === "course"
+            ? "took"
+            : "bought"
+          : reason.rel === "carted"
+            ? "carted"
+            : reason.rel === "reviewed"
+              ? "reviewed"
+              : "viewed";
       text = t(`because.${verb}`, { title: reason.item.title });
       break;
     }

@@ -25,20 +25,36 @@ async function fetchList(slot: Slot, limit: number): Promise<RecoList> {
  * click is reported and the list refetched when the visitor comes back. Impressions are reported once
  * per item when the strip is at least half visible.
  */
-export function RecoStrip({ slot, limit, onlyPersonal = false }: { slot: Slot; limit: number; onlyPersonal?: boolean }) {
+export function RecoStrip({
+  slot,
+  limit,
+  onlyPersonal = false,
+}: {
+  slot: Slot;
+  limit: number;
+  onlyPersonal?: boolean;
+}) {
   const t = useTranslations("reco");
   const queryClient = useQueryClient();
   const key = recoQueryKey(slot, limit);
   const { data, isPending, isError } = useQuery({ queryKey: key, queryFn: () => fetchList(slot, limit) });
   const dismiss = useMutation({
     mutationFn: async (productId: string) => {
-      const res = await fetch("/api/reco/dismiss", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ productId }) });
+      const res = await fetch("/api/reco/dismiss", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ productId }),
+      });
       if (!res.ok) throw new Error(`reco: HTTP ${res.status}`);
     },
     onMutate: async (productId) => {
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<RecoList>(key);
-      if (previous) queryClient.setQueryData<RecoList>(key, { ...previous, items: previous.items.filter((i) => i.id !== productId) });
+      if (previous)
+        queryClient.setQueryData<RecoList>(key, {
+          ...previous,
+          items: previous.items.filter((i) => i.id !== productId),
+        });
       return { previous };
     },
     onError: (_error, _id, context) => {
@@ -60,7 +76,9 @@ export function RecoStrip({ slot, limit, onlyPersonal = false }: { slot: Slot; l
         if (!entries.some((e) => e.isIntersecting)) return;
         const fresh = data.items.filter((i) => !reported.current.has(i.id));
         fresh.forEach((i) => reported.current.add(i.id));
-        sendEvents(fresh.map((i) => ({ type: "reco_impression", productId: i.id, slot, source: i.source, rank: i.rank })));
+        sendEvents(
+          fresh.map((i) => ({ type: "reco_impression", productId: i.id, slot, source: i.source, rank: i.rank })),
+        );
       },
       { threshold: 0.5 },
     );
@@ -107,7 +125,11 @@ function RecoCard({ item, onOpen, onDismiss }: { item: RecoItem; onOpen: () => v
   const isCourse = item.kind === "course";
   return (
     <article className="flex h-full flex-col">
-      <Link href={productPath(item)} onClick={onOpen} className="block overflow-hidden rounded-lg border border-line bg-white">
+      <Link
+        href={productPath(item)}
+        onClick={onOpen}
+        className="block overflow-hidden rounded-lg border border-line bg-white"
+      >
         {/* eslint-disable-next-line @next/next/no-img-element */}
         <img
           src={productImagePath(item)}
@@ -118,7 +140,7 @@ function RecoCard({ item, onOpen, onDismiss }: { item: RecoItem; onOpen: () => v
           className={`w-full object-cover ${isCourse ? "aspect-video" : "aspect-[4/5]"}`}
         />
       </Link>
-      <p className="mt-2 text-xs uppercase tracking-wide text-muted">{tp(`kind.${item.kind}`)}</p>
+      <p className="mt-2 text-xs tracking-wide text-muted uppercase">{tp(`kind.${item.kind}`)}</p>
       <h3 className="font-serif text-lg leading-snug">
         <Link href={productPath(item)} onClick={onOpen} className="hover:text-accent">
           {item.title}
@@ -128,7 +150,12 @@ function RecoCard({ item, onOpen, onDismiss }: { item: RecoItem; onOpen: () => v
         {item.creator.name} · {formatMoney({ amount: item.priceAmount, currency: item.currency }, intlLocale(locale))}
       </p>
       <ReasonLine reason={item.reason} />
-      <button type="button" onClick={onDismiss} className="mt-auto self-start pt-2 text-xs text-muted underline hover:text-ink" aria-label={t("dismissLabel", { title: item.title })}>
+      <button
+        type="button"
+        onClick={onDismiss}
+        className="mt-auto self-start pt-2 text-xs text-muted underline hover:text-ink"
+        aria-label={t("dismissLabel", { title: item.title })}
+      >
         {t("dismiss")}
       </button>
     </article>

@@ -10,7 +10,15 @@ export type TrackedItem = { productId: string; source: string; rank: number };
  * Impressions and clicks of a server-rendered strip: impressions once when half of it is visible,
  * clicks by delegation from any link inside an element carrying data-reco-product.
  */
-export function StripTracker({ slot, items, children }: { slot: TrackedSlot; items: TrackedItem[]; children: React.ReactNode }) {
+export function StripTracker({
+  slot,
+  items,
+  children,
+}: {
+  slot: TrackedSlot;
+  items: TrackedItem[];
+  children: React.ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;

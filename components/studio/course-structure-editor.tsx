@@ -1,6 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { addLessonAction, addSectionAction, deleteSectionAction, renameSectionAction } from "@/app/_actions/studio-products";
+import {
+  addLessonAction,
+  addSectionAction,
+  deleteSectionAction,
+  renameSectionAction,
+} from "@/app/_actions/studio-products";
 import type { StudioSection } from "@/lib/commerce/studio-courses";
 import { Checkbox } from "./checkbox";
 import { Field } from "./field";
@@ -19,11 +24,26 @@ export async function CourseStructureEditor({ productId, sections }: { productId
         {sections.map((s, i) => (
           <li key={s.id} className="rounded-lg border border-line bg-white p-4" data-testid="studio-section">
             <div className="flex flex-wrap items-end justify-between gap-3">
-              <StudioForm action={renameSectionAction} submitLabel={t("structure.rename")} className="flex flex-wrap items-end gap-3">
+              <StudioForm
+                action={renameSectionAction}
+                submitLabel={t("structure.rename")}
+                className="flex flex-wrap items-end gap-3"
+              >
                 <input type="hidden" name="sectionId" value={s.id} />
-                <Field name="title" idPrefix={`section-${s.id}`} label={t("structure.sectionN", { n: i + 1 })} defaultValue={s.title} />
+                <Field
+                  name="title"
+                  idPrefix={`section-${s.id}`}
+                  label={t("structure.sectionN", { n: i + 1 })}
+                  defaultValue={s.title}
+                />
               </StudioForm>
-              <StudioForm action={deleteSectionAction} submitLabel={t("structure.deleteSection")} confirm={t("structure.confirmDeleteSection", { title: s.title })} danger className="flex items-end">
+              <StudioForm
+                action={deleteSectionAction}
+                submitLabel={t("structure.deleteSection")}
+                confirm={t("structure.confirmDeleteSection", { title: s.title })}
+                danger
+                className="flex items-end"
+              >
                 <input type="hidden" name="sectionId" value={s.id} />
               </StudioForm>
             </div>
@@ -34,7 +54,11 @@ export async function CourseStructureEditor({ productId, sections }: { productId
                     {l.position}. {l.title}
                   </Link>
                   <span className="text-muted">
-                    {l.isPreview && <span className="mr-2 rounded-full border border-moss px-2 py-0.5 text-xs text-moss">{t("structure.preview")}</span>}
+                    {l.isPreview && (
+                      <span className="mr-2 rounded-full border border-moss px-2 py-0.5 text-xs text-moss">
+                        {t("structure.preview")}
+                      </span>
+                    )}
                     {t("structure.minutes", { n: l.durationMinutes })}
                   </span>
                 </li>
@@ -42,12 +66,24 @@ export async function CourseStructureEditor({ productId, sections }: { productId
             </ul>
             <details className="mt-3">
               <summary className="cursor-pointer text-sm text-accent">{t("structure.addLesson")}</summary>
-              <StudioForm action={addLessonAction} submitLabel={t("structure.addLesson")} className="mt-3 space-y-3" resetOnSuccess>
+              <StudioForm
+                action={addLessonAction}
+                submitLabel={t("structure.addLesson")}
+                className="mt-3 space-y-3"
+                resetOnSuccess
+              >
                 <input type="hidden" name="sectionId" value={s.id} />
                 <input type="hidden" name="productId" value={productId} />
                 <div className="grid gap-3 sm:grid-cols-[1fr_8rem]">
                   <Field name="title" idPrefix={`new-lesson-${s.id}`} label={t("fields.lessonTitle")} required />
-                  <Field name="durationMinutes" idPrefix={`new-lesson-${s.id}`} label={t("fields.durationMinutes")} type="number" defaultValue={10} required />
+                  <Field
+                    name="durationMinutes"
+                    idPrefix={`new-lesson-${s.id}`}
+                    label={t("fields.durationMinutes")}
+                    type="number"
+                    defaultValue={10}
+                    required
+                  />
                 </div>
                 <Checkbox name="isPreview" label={t("fields.isPreview")} />
               </StudioForm>
@@ -55,7 +91,12 @@ export async function CourseStructureEditor({ productId, sections }: { productId
           </li>
         ))}
       </ol>
-      <StudioForm action={addSectionAction} submitLabel={t("structure.addSection")} className="flex flex-wrap items-end gap-3 rounded-lg border border-dashed border-line p-4" resetOnSuccess>
+      <StudioForm
+        action={addSectionAction}
+        submitLabel={t("structure.addSection")}
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-dashed border-line p-4"
+        resetOnSuccess
+      >
         <input type="hidden" name="productId" value={productId} />
         <Field name="title" idPrefix="new-section" label={t("structure.newSection")} />
       </StudioForm>

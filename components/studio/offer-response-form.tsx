@@ -12,17 +12,40 @@ export function OfferResponseForm({ offerId, currency }: { offerId: string; curr
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="offerId" value={offerId} />
-      <button type="submit" name="response" value="accept" disabled={pending} className="rounded-full bg-moss px-3 py-1.5 text-paper hover:bg-ink disabled:opacity-60">
+      <button
+        type="submit"
+        name="response"
+        value="accept"
+        disabled={pending}
+        className="rounded-full bg-moss px-3 py-1.5 text-paper hover:bg-ink disabled:opacity-60"
+      >
         {t("offers.creator.accept")}
       </button>
-      <button type="submit" name="response" value="decline" disabled={pending} className="rounded-full border border-line px-3 py-1.5 hover:border-ink disabled:opacity-60">
+      <button
+        type="submit"
+        name="response"
+        value="decline"
+        disabled={pending}
+        className="rounded-full border border-line px-3 py-1.5 hover:border-ink disabled:opacity-60"
+      >
         {t("offers.creator.decline")}
       </button>
       <label className="flex items-end gap-1">
         <span className="sr-only">{t("offers.creator.counterLabel", { currency })}</span>
-        <input name="counter" inputMode="decimal" placeholder={t("offers.creator.counterPlaceholder", { currency })} className="w-28 rounded border border-line px-2 py-1.5" />
+        <input
+          name="counter"
+          inputMode="decimal"
+          placeholder={t("offers.creator.counterPlaceholder", { currency })}
+          className="w-28 rounded border border-line px-2 py-1.5"
+        />
       </label>
-      <button type="submit" name="response" value="counter" disabled={pending} className="rounded-full border border-ink px-3 py-1.5 hover:bg-ink hover:text-paper disabled:opacity-60">
+      <button
+        type="submit"
+        name="response"
+        value="counter"
+        disabled={pending}
+        className="rounded-full border border-ink px-3 py-1.5 hover:bg-ink hover:text-paper disabled:opacity-60"
+      >
         {t("offers.creator.counter")}
       </button>
       {state?.error && (

@@ -3,7 +3,8 @@ import { currencyExponent } from "@/lib/money";
 import type { StudioProductDetail } from "@/lib/commerce/studio-products";
 import { Field, Select, TextArea } from "./field";
 
-const major = (amount: number, currency: string) => (amount / 10 ** currencyExponent(currency)).toFixed(currencyExponent(currency));
+const major = (amount: number, currency: string) =>
+  (amount / 10 ** currencyExponent(currency)).toFixed(currencyExponent(currency));
 
 /** The fields of a course or artwork, filled from `product` when editing. */
 export async function ProductFields({ kind, product }: { kind: "course" | "artwork"; product?: StudioProductDetail }) {
@@ -18,7 +19,13 @@ export async function ProductFields({ kind, product }: { kind: "course" | "artwo
       <Field name="subtitle" label={t("fields.subtitle")} defaultValue={product?.subtitle} />
       <TextArea name="description" label={t("fields.description")} defaultValue={product?.description} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="price" label={t("fields.priceIn", { currency })} defaultValue={product ? major(product.priceAmount, currency) : ""} inputMode="decimal" required />
+        <Field
+          name="price"
+          label={t("fields.priceIn", { currency })}
+          defaultValue={product ? major(product.priceAmount, currency) : ""}
+          inputMode="decimal"
+          required
+        />
         <Select
           name="status"
           label={t("fields.status")}
@@ -27,18 +34,60 @@ export async function ProductFields({ kind, product }: { kind: "course" | "artwo
         />
       </div>
       {kind === "course" ? (
-        <Select name="level" label={t("fields.level")} defaultValue={product?.level ?? "beginner"} options={(["beginner", "intermediate", "advanced"] as const).map((l) => ({ value: l, label: t(`level.${l}`) }))} />
+        <Select
+          name="level"
+          label={t("fields.level")}
+          defaultValue={product?.level ?? "beginner"}
+          options={(["beginner", "intermediate", "advanced"] as const).map((l) => ({
+            value: l,
+            label: t(`level.${l}`),
+          }))}
+        />
       ) : (
         <>
           <div className="grid gap-4 sm:grid-cols-3">
             <Field name="medium" label={t("fields.medium")} defaultValue={a?.medium} required />
-            <Field name="widthCm" label={t("fields.widthCm")} type="number" step="0.1" defaultValue={a ? a.widthMm / 10 : ""} required />
-            <Field name="heightCm" label={t("fields.heightCm")} type="number" step="0.1" defaultValue={a ? a.heightMm / 10 : ""} required />
+            <Field
+              name="widthCm"
+              label={t("fields.widthCm")}
+              type="number"
+              step="0.1"
+              defaultValue={a ? a.widthMm / 10 : ""}
+              required
+            />
+            <Field
+              name="heightCm"
+              label={t("fields.heightCm")}
+              type="number"
+              step="0.1"
+              defaultValue={a ? a.heightMm / 10 : ""}
+              required
+            />
           </div>
           <div className="grid gap-4 sm:grid-cols-3">
-            <Field name="year" label={t("fields.year")} type="number" defaultValue={a?.year ?? new Date().getFullYear()} required />
-            <Field name="editionSize" label={t("fields.editionSize")} type="number" defaultValue={a?.editionSize ?? 1} hint={t("editionHint")} required />
-            <Field name="stock" label={t("fields.stock")} type="number" defaultValue={a?.stock ?? 1} hint={product ? t("soldHint", { sold: product.soldPieces }) : undefined} required />
+            <Field
+              name="year"
+              label={t("fields.year")}
+              type="number"
+              defaultValue={a?.year ?? new Date().getFullYear()}
+              required
+            />
+            <Field
+              name="editionSize"
+              label={t("fields.editionSize")}
+              type="number"
+              defaultValue={a?.editionSize ?? 1}
+              hint={t("editionHint")}
+              required
+            />
+            <Field
+              name="stock"
+              label={t("fields.stock")}
+              type="number"
+              defaultValue={a?.stock ?? 1}
+              hint={product ? t("soldHint", { sold: product.soldPieces }) : undefined}
+              required
+            />
           </div>
           {a && <input type="hidden" name="expectedStock" value={a.stock} />}
           <TextArea name="provenance" label={t("fields.provenance")} defaultValue={a?.provenance} rows={2} />

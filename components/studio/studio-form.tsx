@@ -16,7 +16,15 @@ function markInvalid(form: HTMLFormElement, fieldErrors: Record<string, string> 
   let first: HTMLElement | null = null;
   for (const name of Object.keys(fieldErrors ?? {})) {
     const field = form.elements.namedItem(name);
-    if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement || field instanceof HTMLSelectElement) || field.type === "hidden") continue;
+    if (
+      !(
+        field instanceof HTMLInputElement ||
+        field instanceof HTMLTextAreaElement ||
+        field instanceof HTMLSelectElement
+      ) ||
+      field.type === "hidden"
+    )
+      continue;
     field.setAttribute("aria-invalid", "true");
     first ??= field;
   }
@@ -68,7 +76,11 @@ export function StudioForm({
     >
       {children}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className={`rounded-full px-4 py-2 text-sm disabled:opacity-60 ${danger ? "border border-accent text-accent-dark hover:bg-accent hover:text-paper" : "bg-ink text-paper hover:bg-accent"}`}>
+        <button
+          type="submit"
+          disabled={pending}
+          className={`rounded-full px-4 py-2 text-sm disabled:opacity-60 ${danger ? "border border-accent text-accent-dark hover:bg-accent hover:text-paper" : "bg-ink text-paper hover:bg-accent"}`}
+        >
           {submitLabel}
         </button>
         <span aria-live="polite" className="text-sm">

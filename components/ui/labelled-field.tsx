@@ -8,7 +8,19 @@ export type ControlProps = { id: string; "aria-invalid"?: true; "aria-describedb
  * message, with aria-invalid and aria-describedby pointing at what is shown. `error` is already
  * translated: forms keep their messages in different catalogue namespaces. No hooks: usable on both sides.
  */
-export function LabelledField({ id, label, hint, error, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: ReactNode; children: (props: ControlProps) => ReactNode }) {
+export function LabelledField({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: ReactNode;
+  children: (props: ControlProps) => ReactNode;
+}) {
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div>

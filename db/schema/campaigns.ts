@@ -101,7 +101,9 @@ export const experiments = pgTable(
   "experiment",
   {
     id: id(),
-    campaignId: fk("campaign_id", () => campaigns.id, "cascade").notNull().unique(),
+    campaignId: fk("campaign_id", () => campaigns.id, "cascade")
+      .notNull()
+      .unique(),
     key: text("key").notNull().unique(),
     mode: experimentModeEnum("mode").notNull().default("fixed"),
     coverage: doublePrecision("coverage").notNull().default(1),

@@ -1,15 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  check,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { creators, lessons, products } from "./catalog";
 import { createdAt, fk, id, timestamptz, updatedAt } from "./columns";
@@ -50,7 +40,10 @@ export const cartItems = pgTable(
     quantity: integer("quantity").notNull(),
     addedAt: timestamptz("added_at").notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.cartId, t.productId] }), check("cart_item_quantity", sql`${t.quantity} between 1 and 100`)],
+  (t) => [
+    primaryKey({ columns: [t.cartId, t.productId] }),
+    check("cart_item_quantity", sql`${t.quantity} between 1 and 100`),
+  ],
 );
 
 export const orders = pgTable(
@@ -81,7 +74,11 @@ export const orderLines = pgTable(
     unitAmount: bigint("unit_amount", { mode: "number" }).notNull(),
     currency: text("currency").notNull(),
   },
-  (t) => [index("order_line_order_idx").on(t.orderId), index("order_line_creator_idx").on(t.creatorId), index("order_line_product_idx").on(t.productId)],
+  (t) => [
+    index("order_line_order_idx").on(t.orderId),
+    index("order_line_creator_idx").on(t.creatorId),
+    index("order_line_product_idx").on(t.productId),
+  ],
 );
 
 export const payments = pgTable("payment", {
@@ -115,7 +112,10 @@ export const lessonProgress = pgTable(
     productId: fk("product_id", () => products.id, "cascade").notNull(),
     completedAt: timestamptz("completed_at").notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.lessonId] }), index("lesson_progress_course_idx").on(t.userId, t.productId)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.lessonId] }),
+    index("lesson_progress_course_idx").on(t.userId, t.productId),
+  ],
 );
 
 /** "Make an offer" on an artwork; an accepted offer reserves one piece for the buyer until `reservedUntil`. */

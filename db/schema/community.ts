@@ -24,7 +24,10 @@ export const comments = pgTable(
   (t) => [
     index("comment_product_idx").on(t.productId, t.createdAt),
     index("comment_user_idx").on(t.userId, t.createdAt),
-    check("comment_body_length", sql`char_length(${t.body}) between 1 and 2000 or (${t.userId} is null and ${t.body} = '')`),
+    check(
+      "comment_body_length",
+      sql`char_length(${t.body}) between 1 and 2000 or (${t.userId} is null and ${t.body} = '')`,
+    ),
   ],
 );
 
@@ -60,7 +63,10 @@ export const works = pgTable(
     productId: fk("product_id", () => products.id, "cascade").notNull(),
     title: text("title").notNull(),
     story: text("story").notNull().default(""),
-    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    tags: text("tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** File name under UPLOAD_DIR/works (re-encoded WebP), and its pixel size. */
     imageFile: text("image_file").notNull(),
     width: integer("width").notNull(),

@@ -41,7 +41,11 @@ export const rateLimits = pgTable("rate_limit", {
   updatedAt: timestamptz("updated_at").notNull().defaultNow(),
 });
 
-export const accountTokenPurposeEnum = pgEnum("account_token_purpose", ["verify_email", "reset_password", "change_email"]);
+export const accountTokenPurposeEnum = pgEnum("account_token_purpose", [
+  "verify_email",
+  "reset_password",
+  "change_email",
+]);
 export type AccountTokenPurpose = (typeof accountTokenPurposeEnum.enumValues)[number];
 
 /**
@@ -61,7 +65,10 @@ export const accountTokens = pgTable(
     usedAt: timestamptz("used_at"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("account_token_hash_idx").on(t.tokenHash), index("account_token_user_idx").on(t.userId, t.purpose)],
+  (t) => [
+    uniqueIndex("account_token_hash_idx").on(t.tokenHash),
+    index("account_token_user_idx").on(t.userId, t.purpose),
+  ],
 );
 
 export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "dead"]);

@@ -29,35 +29,76 @@ type Style = {
 // What each topic's artists make. Originals are unique (edition 1); editions are numbered prints.
 const STYLES: Record<string, Style> = {
   "ink-painting": {
-    subjects: ["Peaks after Rain", "Pines in Fog", "Fisherman on a Cold River", "Plum Blossom at Dusk", "Waterfall Study", "Village beyond the Clouds", "Two Cranes", "Lotus Pond"],
+    subjects: [
+      "Peaks after Rain",
+      "Pines in Fog",
+      "Fisherman on a Cold River",
+      "Plum Blossom at Dusk",
+      "Waterfall Study",
+      "Village beyond the Clouds",
+      "Two Cranes",
+      "Lotus Pond",
+    ],
     moods: ["Misty", "Quiet", "Autumn", "Evening", "Spring", "Distant"],
     originalMedia: ["Ink on xuan paper", "Ink and colour on silk", "Ink on hanji paper"],
     editionMedia: ["Giclée on xuan paper"],
     tags: ["shan-shui", "bird-and-flower", "sumi-e", "song-dynasty"],
   },
   calligraphy: {
-    subjects: ["Thousand Character Fragment", "Ode to the Red Cliff", "Wind and Moon", "The Way", "Spring Dawn", "Calm Water"],
+    subjects: [
+      "Thousand Character Fragment",
+      "Ode to the Red Cliff",
+      "Wind and Moon",
+      "The Way",
+      "Spring Dawn",
+      "Calm Water",
+    ],
     moods: ["Running", "Wild", "Still", "Bold"],
     originalMedia: ["Ink on xuan paper", "Ink on gold-flecked paper"],
     editionMedia: ["Woodblock print"],
     tags: ["cursive-script", "regular-script", "brush-lettering"],
   },
   photography: {
-    subjects: ["Fjord at Blue Hour", "Naples Stairway", "Fishermen, Morning", "Glacier Edge", "Laundry Lines", "Harbour Lights", "Salt Flats"],
+    subjects: [
+      "Fjord at Blue Hour",
+      "Naples Stairway",
+      "Fishermen, Morning",
+      "Glacier Edge",
+      "Laundry Lines",
+      "Harbour Lights",
+      "Salt Flats",
+    ],
     moods: ["Winter", "Summer", "Late", "Silent", "Northern"],
     originalMedia: ["Gelatin silver print, unique"],
     editionMedia: ["Archival pigment print", "Baryta print", "Platinum-palladium print"],
     tags: ["landscape-photography", "street-photography", "fine-art-print", "limited-edition"],
   },
   printmaking: {
-    subjects: ["Night Market", "Rain on Shijo Street", "Station at Midnight", "Bridge and Lanterns", "Rooftops", "Tram Lines", "Old Quarter"],
+    subjects: [
+      "Night Market",
+      "Rain on Shijo Street",
+      "Station at Midnight",
+      "Bridge and Lanterns",
+      "Rooftops",
+      "Tram Lines",
+      "Old Quarter",
+    ],
     moods: ["Neon", "Blue", "Late", "Crowded", "Empty"],
     originalMedia: ["Monotype on paper"],
     editionMedia: ["Woodblock print", "Etching with aquatint", "Screenprint"],
     tags: ["woodblock", "etching", "screenprint", "limited-edition"],
   },
   abstract: {
-    subjects: ["Composition No. 7", "Tide Table", "Azulejo Grid", "Field of Ochre", "Weather Diary", "Interval", "Kente Variation", "Single Stroke"],
+    subjects: [
+      "Composition No. 7",
+      "Tide Table",
+      "Azulejo Grid",
+      "Field of Ochre",
+      "Weather Diary",
+      "Interval",
+      "Kente Variation",
+      "Single Stroke",
+    ],
     moods: ["Red", "Atlantic", "Low", "Warm", "Broken", "Quiet"],
     originalMedia: ["Acrylic on canvas", "Tempera on panel", "Oil on linen", "Gouache on paper"],
     editionMedia: ["Screenprint", "Giclée print"],
@@ -85,7 +126,7 @@ function slugify(text: string): string {
 /** 88 artworks: every artist and gallery gets works in the topics they work in. Deterministic. */
 export function buildArtworks(): ArtworkSeed[] {
   const rng = createRng(2026);
-  const pick = <T,>(items: T[]): T => items[rng.int(items.length)] as T;
+  const pick = <T>(items: T[]): T => items[rng.int(items.length)] as T;
   const sellers = CREATORS.filter((c) => c.kind !== "instructor");
   const used = new Set<string>();
   const out: ArtworkSeed[] = [];
@@ -101,7 +142,11 @@ export function buildArtworks(): ArtworkSeed[] {
       while (used.has(title));
       used.add(title);
       const editionSize = isEdition ? pick([5, 10, 20, 25, 30, 50]) : 1;
-      const stock = isEdition ? Math.max(1, editionSize - rng.int(Math.ceil(editionSize / 2))) : rng.next() < 0.08 ? 0 : 1;
+      const stock = isEdition
+        ? Math.max(1, editionSize - rng.int(Math.ceil(editionSize / 2)))
+        : rng.next() < 0.08
+          ? 0
+          : 1;
       const medium = isEdition ? pick(style.editionMedia) : pick(style.originalMedia);
       const width = 200 + 10 * rng.int(90);
       const height = 200 + 10 * rng.int(110);

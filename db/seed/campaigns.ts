@@ -17,7 +17,11 @@ export async function seedCampaigns(db: Db): Promise<{ created: boolean }> {
   const [owner] = await db.select({ id: users.id }).from(users).where(eq(users.id, marketer));
   const result = await createCampaign(db, input, {
     userId: owner?.id ?? null,
-    ids: { campaign: seedId("campaign", input.slug), bundle: seedId("product", `${input.slug}-bundle`), experiment: seedId("experiment", input.slug) },
+    ids: {
+      campaign: seedId("campaign", input.slug),
+      bundle: seedId("product", `${input.slug}-bundle`),
+      experiment: seedId("experiment", input.slug),
+    },
   });
   if (!result.ok) throw new Error(`demo campaign did not validate: ${JSON.stringify(result.fieldErrors)}`);
   const launched = await transitionCampaign(db, result.id, "launch");

@@ -22,7 +22,12 @@ export const DEMO_EXPERIMENT_DAYS = 21;
 const DAY = 86_400_000;
 const BUNDLE_PRICE = 44_900;
 /** A catalogue course the simulated returning buyers bought before the experiment (not a campaign item). */
-const PRE_PRODUCT = { slug: "song-dynasty-landscape-painting", creator: "zhou-yan", title: "Song-dynasty landscape painting", amount: 7_900 };
+const PRE_PRODUCT = {
+  slug: "song-dynasty-landscape-painting",
+  creator: "zhou-yan",
+  title: "Song-dynasty landscape painting",
+  amount: 7_900,
+};
 
 export type DemoExperimentSpec = {
   slug: string;
@@ -39,9 +44,36 @@ export type DemoExperimentSpec = {
 };
 
 export const DEMO_EXPERIMENTS: readonly DemoExperimentSpec[] = [
-  { slug: "ink-and-paper-headline", name: "Demo: savings headline (real effect)", visitors: 4000, assignTreatment: 0.5, uplift: 1.8, aa: false, sequential: true, seed: 1501 },
-  { slug: "ink-and-paper-aa", name: "Demo: A/A check (identical variants)", visitors: 2000, assignTreatment: 0.5, uplift: 1, aa: true, sequential: true, seed: 1502 },
-  { slug: "ink-and-paper-srm", name: "Demo: broken split (sample-ratio mismatch)", visitors: 2000, assignTreatment: 0.57, uplift: 1.3, aa: false, sequential: false, seed: 1503 },
+  {
+    slug: "ink-and-paper-headline",
+    name: "Demo: savings headline (real effect)",
+    visitors: 4000,
+    assignTreatment: 0.5,
+    uplift: 1.8,
+    aa: false,
+    sequential: true,
+    seed: 1501,
+  },
+  {
+    slug: "ink-and-paper-aa",
+    name: "Demo: A/A check (identical variants)",
+    visitors: 2000,
+    assignTreatment: 0.5,
+    uplift: 1,
+    aa: true,
+    sequential: true,
+    seed: 1502,
+  },
+  {
+    slug: "ink-and-paper-srm",
+    name: "Demo: broken split (sample-ratio mismatch)",
+    visitors: 2000,
+    assignTreatment: 0.57,
+    uplift: 1.3,
+    aa: false,
+    sequential: false,
+    seed: 1503,
+  },
 ];
 
 const RETURNING_SHARE = 0.15;
@@ -68,7 +100,12 @@ export function simulateDemoExperiment(spec: DemoExperimentSpec, now: Date): Sim
     const variant: 0 | 1 = rng.next() < spec.assignTreatment ? 1 : 0;
     const exposedAt = new Date(start + Math.floor(rng.next() * (end - start)));
     const returning = rng.next() < RETURNING_SHARE;
-    const preOrders = returning ? Array.from({ length: 1 + rng.int(3) }, () => new Date(exposedAt.getTime() - Math.floor((0.1 + rng.next() * 13.8) * DAY))) : [];
+    const preOrders = returning
+      ? Array.from(
+          { length: 1 + rng.int(3) },
+          () => new Date(exposedAt.getTime() - Math.floor((0.1 + rng.next() * 13.8) * DAY)),
+        )
+      : [];
     const p = (returning ? CONVERSION.returning : CONVERSION.newcomer) * (variant === 1 ? spec.uplift : 1);
     let order: SimulatedVisitor["order"] = null;
     if (rng.next() < p) {
@@ -120,9 +157,14 @@ export async function seedDemoExperiments(db: Db, now = new Date()): Promise<{ c
     const input = campaignInput(spec);
     const result = await createCampaign(db, input, {
       userId: owner?.id ?? null,
-      ids: { campaign: seedId("campaign", spec.slug), bundle: seedId("product", `${spec.slug}-bundle`), experiment: seedId("experiment", spec.slug) },
+      ids: {
+        campaign: seedId("campaign", spec.slug),
+        bundle: seedId("product", `${spec.slug}-bundle`),
+        experiment: seedId("experiment", spec.slug),
+      },
     });
-    if (!result.ok) throw new Error(`demo experiment ${spec.slug} did not validate: ${JSON.stringify(result.fieldErrors)}`);
+    if (!result.ok)
+      throw new Error(`demo experiment ${spec.slug} did not validate: ${JSON.stringify(result.fieldErrors)}`);
     // Launched at the start of the simulated period, so the weight history covers every exposure.
     const launched = await transitionCampaign(db, result.id, "launch", start);
     if (!launched.ok) throw new Error(`demo experiment ${spec.slug} did not launch: ${launched.error}`);
@@ -132,9 +174,16 @@ export async function seedDemoExperiments(db: Db, now = new Date()): Promise<{ c
   return { created };
 }
 
-async function writeTraffic(db: Db, spec: DemoExperimentSpec, experimentId: string, bundleId: string, now: Date): Promise<void> {
+async function writeTraffic(
+  db: Db,
+  spec: DemoExperimentSpec,
+  experimentId: string,
+  bundleId: string,
+  now: Date,
+): Promise<void> {
   const visitors = simulateDemoExperiment(spec, now);
-  const userOf = (v: SimulatedVisitor) => (v.preOrders.length > 0 || v.order ? seedId("user", `demo-exp:${spec.slug}:${v.index}`) : null);
+  const userOf = (v: SimulatedVisitor) =>
+    v.preOrders.length > 0 || v.order ? seedId("user", `demo-exp:${spec.slug}:${v.index}`) : null;
   const preProduct = seedId("product", PRE_PRODUCT.slug);
   const preCreator = seedId("creator", PRE_PRODUCT.creator);
   const bundleCreator = seedId("creator", "lin-mei");
@@ -144,15 +193,48 @@ async function writeTraffic(db: Db, spec: DemoExperimentSpec, experimentId: stri
   const exposureRows: (typeof experimentExposures.$inferInsert)[] = [];
   for (const v of visitors) {
     const userId = userOf(v);
-    if (userId) userRows.push({ id: userId, email: `visitor-${v.index}@${spec.slug}.demo.atelier.test`, name: `Demo visitor ${v.index}`, role: "consumer", createdAt: v.preOrders[0] ?? v.exposedAt });
-    exposureRows.push({ experimentId, bucketVersion: 1, variant: v.variant, visitorId: `demo-${spec.slug}-${v.index}`, userId, exposedAt: v.exposedAt });
-    const addOrder = (key: string, at: Date, status: "paid" | "refunded", line: { productId: string; creatorId: string; title: string; quantity: number; unitAmount: number }) => {
+    if (userId)
+      userRows.push({
+        id: userId,
+        email: `visitor-${v.index}@${spec.slug}.demo.atelier.test`,
+        name: `Demo visitor ${v.index}`,
+        role: "consumer",
+        createdAt: v.preOrders[0] ?? v.exposedAt,
+      });
+    exposureRows.push({
+      experimentId,
+      bucketVersion: 1,
+      variant: v.variant,
+      visitorId: `demo-${spec.slug}-${v.index}`,
+      userId,
+      exposedAt: v.exposedAt,
+    });
+    const addOrder = (
+      key: string,
+      at: Date,
+      status: "paid" | "refunded",
+      line: { productId: string; creatorId: string; title: string; quantity: number; unitAmount: number },
+    ) => {
       const orderId = seedId("order", key);
-      orderRows.push({ id: orderId, userId, idempotencyKey: key, status, totalAmount: line.quantity * line.unitAmount, currency: "USD", createdAt: at });
+      orderRows.push({
+        id: orderId,
+        userId,
+        idempotencyKey: key,
+        status,
+        totalAmount: line.quantity * line.unitAmount,
+        currency: "USD",
+        createdAt: at,
+      });
       lineRows.push({ id: seedId("order_line", key), orderId, ...line, currency: "USD" });
     };
     v.preOrders.forEach((at, j) =>
-      addOrder(`demo-exp:${spec.slug}:${v.index}:pre:${j}`, at, "paid", { productId: preProduct, creatorId: preCreator, title: PRE_PRODUCT.title, quantity: 1, unitAmount: PRE_PRODUCT.amount }),
+      addOrder(`demo-exp:${spec.slug}:${v.index}:pre:${j}`, at, "paid", {
+        productId: preProduct,
+        creatorId: preCreator,
+        title: PRE_PRODUCT.title,
+        quantity: 1,
+        unitAmount: PRE_PRODUCT.amount,
+      }),
     );
     if (v.order) {
       addOrder(`demo-exp:${spec.slug}:${v.index}:campaign`, v.order.at, v.order.refunded ? "refunded" : "paid", {

@@ -21,7 +21,10 @@ import { seedCatalogue } from "./seed";
 const synthetic = like(users.email, `%@${SYNTHETIC_EMAIL_DOMAIN}`);
 
 async function countSynthetic(db: Db) {
-  const [u] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(synthetic);
+  const [u] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(synthetic);
   const [e] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(events)
@@ -87,7 +90,10 @@ describe("generatePopulation", () => {
     expect(first.events).toMatchObject({ total: 5_000, written: 5_000, kept: 0 });
     expect(Object.values(first.personas).reduce((s, n) => s + n, 0)).toBe(200);
 
-    const rows = await a.db.select({ id: users.id, email: users.email, role: users.role, passwordHash: users.passwordHash }).from(users).where(synthetic);
+    const rows = await a.db
+      .select({ id: users.id, email: users.email, role: users.role, passwordHash: users.passwordHash })
+      .from(users)
+      .where(synthetic);
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const i of [0, 57, 199]) {
       expect(byId.get(syntheticUserId(i))).toEqual({
@@ -205,7 +211,10 @@ describe("generatePopulation", () => {
     const smaller = await generatePopulation(a.db, { users: 120, events: 3_000, seed: 1 });
     expect(smaller.users.removed).toBe(80);
     expect(await countSynthetic(a.db)).toEqual({ users: 120, events: 3_000 });
-    const [demo] = await a.db.select({ n: sql<number>`count(*)::int` }).from(users).where(like(users.email, "%@atelier.test"));
+    const [demo] = await a.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(like(users.email, "%@atelier.test"));
     expect(demo?.n).toBe(5);
   });
 });

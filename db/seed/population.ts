@@ -97,7 +97,14 @@ export const PERSONAS: readonly Persona[] = [
     slug: "finance-edition-buyer",
     label: "Finance learner who buys editions",
     share: 0.12,
-    tags: { investing: 1, "alternative-assets": 1, "limited-edition": 1, "art-market": 0.8, budgeting: 0.7, screenprint: 0.4 },
+    tags: {
+      investing: 1,
+      "alternative-assets": 1,
+      "limited-edition": 1,
+      "art-market": 0.8,
+      budgeting: 0.7,
+      screenprint: 0.4,
+    },
     courseShare: 0.6,
     explore: 0.1,
     buyer: 1.3,
@@ -133,7 +140,15 @@ export const PERSONAS: readonly Persona[] = [
     slug: "art-history-connoisseur",
     label: "Art-history connoisseur",
     share: 0.1,
-    tags: { renaissance: 1, impressionism: 1, modernism: 1, provenance: 0.8, "art-market": 0.5, "song-dynasty": 0.5, gestural: 0.4 },
+    tags: {
+      renaissance: 1,
+      impressionism: 1,
+      modernism: 1,
+      provenance: 0.8,
+      "art-market": 0.5,
+      "song-dynasty": 0.5,
+      gestural: 0.4,
+    },
     courseShare: 0.7,
     explore: 0.12,
     buyer: 0.9,
@@ -161,7 +176,13 @@ export const PERSONAS: readonly Persona[] = [
 // ---------------------------------------------------------------------------------------------------
 // Pure core: catalogue model, user profiles, event chains
 
-export type CatalogueItem = { id: string; kind: "course" | "artwork" | "bundle"; price: number; creatorId: string; tags: string[] };
+export type CatalogueItem = {
+  id: string;
+  kind: "course" | "artwork" | "bundle";
+  price: number;
+  creatorId: string;
+  tags: string[];
+};
 
 /** Draws an index with probability proportional to its weight. */
 type Sampler = { items: Int32Array; cum: Float64Array };
@@ -208,9 +229,15 @@ function buildModel(items: CatalogueItem[], seed: number): Model {
     const r = rng.int(k + 1);
     [order[k], order[r]] = [order[r] as number, order[k] as number];
   }
-  const global = makeSampler(order, order.map((_, rank) => 1 / Math.pow(rank + 1, GLOBAL_ZIPF)));
-  if (!global) throw new Error("generatePopulation: the catalogue has no published products; run the catalogue seed first");
-  const affinity = PERSONAS.map((p) => Float64Array.from(items, (item) => item.tags.reduce((a, t) => a + (p.tags[t] ?? 0), 0)));
+  const global = makeSampler(
+    order,
+    order.map((_, rank) => 1 / Math.pow(rank + 1, GLOBAL_ZIPF)),
+  );
+  if (!global)
+    throw new Error("generatePopulation: the catalogue has no published products; run the catalogue seed first");
+  const affinity = PERSONAS.map((p) =>
+    Float64Array.from(items, (item) => item.tags.reduce((a, t) => a + (p.tags[t] ?? 0), 0)),
+  );
   const hitNoise = PERSONAS.map(() => Float64Array.from(items, () => Math.exp(0.5 * rng.normal())));
   return { items, affinity, hitNoise, global, preferred: new Map() };
 }
@@ -243,7 +270,14 @@ function preferredSamplers(model: Model, persona: number, focus: string | null) 
   return entry;
 }
 
-type Profile = { persona: number; secondary: number; focus: string | null; activity: number; buyer: number; signupAt: number };
+type Profile = {
+  persona: number;
+  secondary: number;
+  focus: string | null;
+  activity: number;
+  buyer: number;
+  signupAt: number;
+};
 
 const PERSONA_CUM = (() => {
   let total = 0;
@@ -325,7 +359,13 @@ function userEvents(
     if (preferred && dwellMs > 45_000 && !followed.has(item.creatorId) && rng.next() < 0.04) {
       followed.add(item.creatorId);
       const followedAt = new Date(at + dwellMs);
-      out.push({ type: "follow", userId, productId: item.id, props: { creatorId: item.creatorId }, createdAt: followedAt });
+      out.push({
+        type: "follow",
+        userId,
+        productId: item.id,
+        props: { creatorId: item.creatorId },
+        createdAt: followedAt,
+      });
       followRows.push({ followerId: userId, targetKind: "creator", targetId: item.creatorId, createdAt: followedAt });
       if (out.length >= count) break;
     }
@@ -342,7 +382,13 @@ function userEvents(
     const pBuy = isCourse ? 0.55 : 0.5 * Math.min(1, Math.pow(50_000 / item.price, 0.4));
     if (rng.next() >= pBuy) continue;
     purchased.add(j);
-    out.push({ type: "purchase", userId, productId: item.id, value: item.price, createdAt: new Date(cartAt + 30_000 + rng.int(7_200_000)) });
+    out.push({
+      type: "purchase",
+      userId,
+      productId: item.id,
+      value: item.price,
+      createdAt: new Date(cartAt + 30_000 + rng.int(7_200_000)),
+    });
   }
   return { events: out, follows: followRows };
 }
@@ -442,7 +488,9 @@ export async function generatePopulation(db: Db, options: PopulationOptions): Pr
   const items = await loadCatalogue(db);
   const model = buildModel(items, opts.seed);
   const fingerprint = createHash("sha1")
-    .update(JSON.stringify({ v: GENERATOR_VERSION, seed: opts.seed, users: opts.users, events: opts.events, now, items }))
+    .update(
+      JSON.stringify({ v: GENERATOR_VERSION, seed: opts.seed, users: opts.users, events: opts.events, now, items }),
+    )
     .digest("hex")
     .slice(0, 16);
 
@@ -467,12 +515,18 @@ export async function generatePopulation(db: Db, options: PopulationOptions): Pr
     const extra = sql`select id from ${users} where case when ${users.email} ~ ${pattern}
       then split_part(substr(${users.email}, 5), '@', 1)::int >= ${opts.users} else false end`;
     await tx.delete(events).where(sql`${events.userId} in (${extra})`);
-    const gone = await tx.delete(users).where(sql`${users.id} in (${extra})`).returning({ id: users.id });
+    const gone = await tx
+      .delete(users)
+      .where(sql`${users.id} in (${extra})`)
+      .returning({ id: users.id });
     return gone.length;
   });
 
   // Users: skipped when all are present, otherwise upserted in batches.
-  const [present] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(like(users.email, SYNTHETIC_EMAIL_PATTERN));
+  const [present] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(like(users.email, SYNTHETIC_EMAIL_PATTERN));
   let insertedUsers = 0;
   if ((present?.n ?? 0) !== opts.users) {
     for (let start = 0; start < opts.users; start += opts.batchSize) {
@@ -489,7 +543,13 @@ export async function generatePopulation(db: Db, options: PopulationOptions): Pr
       }
       const inserted = await db.insert(users).values(rows).onConflictDoNothing().returning({ id: users.id });
       insertedUsers += inserted.length;
-      onProgress?.({ phase: "users", done: start + rows.length, total: opts.users, written: insertedUsers, elapsedMs: elapsed() });
+      onProgress?.({
+        phase: "users",
+        done: start + rows.length,
+        total: opts.users,
+        written: insertedUsers,
+        elapsedMs: elapsed(),
+      });
     }
   } else {
     onProgress?.({ phase: "users", done: opts.users, total: opts.users, written: 0, elapsedMs: elapsed() });
@@ -497,7 +557,11 @@ export async function generatePopulation(db: Db, options: PopulationOptions): Pr
 
   // What is there already: per synthetic user, how many events and from which population.
   const existingRows = await db
-    .select({ userId: events.userId, n: sql<number>`count(*)::int`, population: sql<string | null>`max(${events.props}->>'population')` })
+    .select({
+      userId: events.userId,
+      n: sql<number>`count(*)::int`,
+      population: sql<string | null>`max(${events.props}->>'population')`,
+    })
     .from(events)
     .innerJoin(users, eq(users.id, events.userId))
     .where(like(users.email, SYNTHETIC_EMAIL_PATTERN))
@@ -526,7 +590,14 @@ export async function generatePopulation(db: Db, options: PopulationOptions): Pr
       for (let i = from; i < to; i++) {
         const want = budget[i] as number;
         if (want === 0) continue;
-        const generated = userEvents(model, profiles[i] as Profile, ids[i] as string, want, createRng(mix32(opts.seed, 2 * i + 1)), now);
+        const generated = userEvents(
+          model,
+          profiles[i] as Profile,
+          ids[i] as string,
+          want,
+          createRng(mix32(opts.seed, 2 * i + 1)),
+          now,
+        );
         const first = generated.events[0] as EventRow;
         first.props = { ...first.props, population: fingerprint };
         rows.push(...generated.events);
@@ -536,9 +607,13 @@ export async function generatePopulation(db: Db, options: PopulationOptions): Pr
       await db.transaction(async (tx) => {
         if (hadEvents) await tx.delete(events).where(inArray(events.userId, chunkIds));
         await tx.delete(follows).where(inArray(follows.followerId, chunkIds));
-        for (let k = 0; k < rows.length; k += opts.batchSize) await tx.insert(events).values(rows.slice(k, k + opts.batchSize));
+        for (let k = 0; k < rows.length; k += opts.batchSize)
+          await tx.insert(events).values(rows.slice(k, k + opts.batchSize));
         for (let k = 0; k < followRows.length; k += opts.batchSize) {
-          await tx.insert(follows).values(followRows.slice(k, k + opts.batchSize)).onConflictDoNothing();
+          await tx
+            .insert(follows)
+            .values(followRows.slice(k, k + opts.batchSize))
+            .onConflictDoNothing();
         }
       });
       written += rows.length;

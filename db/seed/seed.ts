@@ -19,7 +19,14 @@ export const DEMO_ACCOUNTS = [
   { email: "admin@atelier.test", name: "Avery Admin", role: "admin" as const, creator: null },
 ];
 
-export type SeedCounts = { creators: number; courses: number; lessons: number; artworks: number; tags: number; users: number };
+export type SeedCounts = {
+  creators: number;
+  courses: number;
+  lessons: number;
+  artworks: number;
+  tags: number;
+  users: number;
+};
 
 /**
  * Writes the demo catalogue in one transaction. Ids are derived from slugs and every insert skips rows
@@ -38,12 +45,26 @@ export async function seedCatalogue(db: Db): Promise<SeedCounts> {
       await tx
         .insert(s.users)
         // Demo accounts are verified (they publish and launch in the walkthrough) and write mail in English.
-        .values({ id, email: account.email, name: account.name, role: account.role, passwordHash, emailVerified: new Date("2026-01-01T00:00:00Z"), locale: "en" })
+        .values({
+          id,
+          email: account.email,
+          name: account.name,
+          role: account.role,
+          passwordHash,
+          emailVerified: new Date("2026-01-01T00:00:00Z"),
+          locale: "en",
+        })
         .onConflictDoNothing();
     }
 
     const tagRows = TOPICS.flatMap((topic) =>
-      topic.tags.map((tag) => ({ id: seedId("tag", tag.slug), slug: tag.slug, name: tag.name, nameZh: tag.nameZh, topic: topic.slug })),
+      topic.tags.map((tag) => ({
+        id: seedId("tag", tag.slug),
+        slug: tag.slug,
+        name: tag.name,
+        nameZh: tag.nameZh,
+        topic: topic.slug,
+      })),
     );
     await tx.insert(s.tags).values(tagRows).onConflictDoNothing();
     const tagId = (slug: string) => seedId("tag", slug);
@@ -94,10 +115,16 @@ export async function seedCatalogue(db: Db): Promise<SeedCounts> {
       for (let si = 0; si < sectionCount; si++) {
         const theme = SECTION_THEMES[si] as (typeof SECTION_THEMES)[number];
         const sectionId = seedId("section", `${course.slug}:${si}`);
-        await tx.insert(s.courseSections).values({ id: sectionId, productId, position: si, title: theme.title }).onConflictDoNothing();
+        await tx
+          .insert(s.courseSections)
+          .values({ id: sectionId, productId, position: si, title: theme.title })
+          .onConflictDoNothing();
         const lessonRows = theme.lessons.map((title) => {
           lessonPosition += 1;
-          const slug = `${lessonPosition}-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/-$/, "")}`;
+          const slug = `${lessonPosition}-${title
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, "-")
+            .replace(/-$/, "")}`;
           return {
             id: seedId("lesson", `${course.slug}:${slug}`),
             productId,

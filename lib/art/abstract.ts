@@ -36,7 +36,16 @@ function choosePalette(rng: Rng, title: string): Palette {
 }
 
 /** One tile motif in a unit cell, rotated by quarter turns. */
-function tile(rng: Rng, x: number, y: number, s: number, kind: number, rot: number, fg: string, accent: string): string {
+function tile(
+  rng: Rng,
+  x: number,
+  y: number,
+  s: number,
+  kind: number,
+  rot: number,
+  fg: string,
+  accent: string,
+): string {
   const c = `${n(x + s / 2)},${n(y + s / 2)}`;
   const g = `<g transform="rotate(${rot * 90} ${c})">`;
   const X = (u: number) => n(x + u * s);
@@ -131,7 +140,13 @@ function gesture(rng: Rng, W: number, H: number, pal: Palette, id: string): stri
     const flip = chance(rng, 0.5);
     const r = renderStroke(
       rng,
-      { path: bezier(flip ? p3 : p0, p1, p2, flip ? p0 : p3), width: min * range(rng, 0.06, 0.18), ending: pick(rng, ["pointed", "blunt", "flare"] as const), dry: range(rng, 0.3, 0.8), ink },
+      {
+        path: bezier(flip ? p3 : p0, p1, p2, flip ? p0 : p3),
+        width: min * range(rng, 0.06, 0.18),
+        ending: pick(rng, ["pointed", "blunt", "flare"] as const),
+        dry: range(rng, 0.3, 0.8),
+        ink,
+      },
       ground,
     );
     marks += `<g opacity="${n(range(rng, 0.8, 0.95))}">${r.ink}${r.dry}</g>`;
@@ -140,7 +155,10 @@ function gesture(rng: Rng, W: number, H: number, pal: Palette, id: string): stri
   // A few splatters.
   let d = "";
   for (let i = 0; i < 14; i++) d += `M${n(range(rng, 0, W))},${n(range(rng, 0, H))}h.1`;
-  return out + `<path d="${d}" stroke="${pick(rng, pal.colors)}" stroke-width="${n(min * 0.01)}" stroke-linecap="round" opacity=".8"/>`;
+  return (
+    out +
+    `<path d="${d}" stroke="${pick(rng, pal.colors)}" stroke-width="${n(min * 0.01)}" stroke-linecap="round" opacity=".8"/>`
+  );
 }
 
 function stripes(rng: Rng, W: number, H: number): string {
@@ -155,7 +173,8 @@ function stripes(rng: Rng, W: number, H: number): string {
       const cs = [pick(rng, colors), pick(rng, colors), pick(rng, colors)];
       const sw = W / (20 + rng.int(20));
       let d = "";
-      for (let x = 0; x < W; x += sw) d += `<rect x="${n(x)}" y="${n(y)}" width="${n(sw * 0.5)}" height="${n(bh)}" fill="${cs[Math.round(x / sw) % 3]}"/>`;
+      for (let x = 0; x < W; x += sw)
+        d += `<rect x="${n(x)}" y="${n(y)}" width="${n(sw * 0.5)}" height="${n(bh)}" fill="${cs[Math.round(x / sw) % 3]}"/>`;
       out += `<rect y="${n(y)}" width="${W}" height="${n(bh)}" fill="${pick(rng, colors)}"/>${d}`;
     } else {
       // Blocks with a small motif.
@@ -163,7 +182,10 @@ function stripes(rng: Rng, W: number, H: number): string {
       const bw = W / blocks;
       for (let k = 0; k < blocks; k++) {
         const c1 = pick(rng, colors);
-        const c2 = pick(rng, colors.filter((c) => c !== c1));
+        const c2 = pick(
+          rng,
+          colors.filter((c) => c !== c1),
+        );
         const x = k * bw;
         out += `<rect x="${n(x)}" y="${n(y)}" width="${n(bw)}" height="${n(bh)}" fill="${c1}"/>`;
         out += `<path d="M${n(x + bw * 0.2)},${n(y + bh / 2)}L${n(x + bw / 2)},${n(y + bh * 0.15)}L${n(x + bw * 0.8)},${n(y + bh / 2)}L${n(x + bw / 2)},${n(y + bh * 0.85)}Z" fill="${c2}"/>`;
@@ -183,9 +205,11 @@ export function abstract(ctx: ArtContext): ArtPiece {
     `<filter id="${id}soft" x="-10%" y="-10%" width="120%" height="120%"><feTurbulence type="fractalNoise" baseFrequency=".03" numOctaves="3" seed="${seed % 989}"/>` +
     `<feDisplacementMap in="SourceGraphic" scale="${n(Math.min(W, H) * 0.02)}" xChannelSelector="R" yChannelSelector="G"/><feGaussianBlur stdDeviation="${n(Math.min(W, H) * 0.007)}"/></filter>`;
   let art: string;
-  if (mode === "tiles") art = `<rect width="${W}" height="${H}" fill="${pal.ground}"/><g filter="url(#${id}r)">${tiles(rng, W, H, pal)}</g>`;
+  if (mode === "tiles")
+    art = `<rect width="${W}" height="${H}" fill="${pal.ground}"/><g filter="url(#${id}r)">${tiles(rng, W, H, pal)}</g>`;
   else if (mode === "field") art = field(rng, W, H, pal, id);
-  else if (mode === "stripes") art = `<rect width="${W}" height="${H}" fill="#1f7a3a"/><g filter="url(#${id}r)">${stripes(rng, W, H)}</g>`;
+  else if (mode === "stripes")
+    art = `<rect width="${W}" height="${H}" fill="#1f7a3a"/><g filter="url(#${id}r)">${stripes(rng, W, H)}</g>`;
   else art = gesture(rng, W, H, pal, id);
   // Canvas weave: the grain overlay, then a thin shadow at the edges.
   return { defs, body: `${art}<rect width="${W}" height="${H}" filter="url(#${id}gr)"/>` };

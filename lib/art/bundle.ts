@@ -21,7 +21,10 @@ const SERIF = `'Iowan Old Style','Palatino Linotype',Palatino,Georgia,'Noto Seri
 /** A standalone SVG document placed as a nested viewport: its own title and role go (the bundle's stay). */
 function place(svg: string, x: number, y: number, width: number, height: number): string {
   return svg
-    .replace(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+"/, `<svg x="${x}" y="${y}" width="${width}" height="${height}"`)
+    .replace(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+"/,
+      `<svg x="${x}" y="${y}" width="${width}" height="${height}"`,
+    )
     .replace(/ role="img" aria-label="[^"]*"/, "")
     .replace(/<title>[^<]*<\/title>/, "");
 }
@@ -52,11 +55,15 @@ export function bundleCoverSvg({ seed, title, parts }: BundleCoverOptions): stri
     const tilt = range(rng, -3.5, -1.5).toFixed(2);
     const x = BUNDLE_WIDTH - w - 48;
     const y = 470;
-    const inner = front.kind === "course" ? place(draw(front, w, h), x, y, w, h) : place(draw(front, h * 0.8, h), x + (w - h * 0.8) / 2, y, h * 0.8, h);
+    const inner =
+      front.kind === "course"
+        ? place(draw(front, w, h), x, y, w, h)
+        : place(draw(front, h * 0.8, h), x + (w - h * 0.8) / 2, y, h * 0.8, h);
     body += `<g filter="url(#${id}sh)" transform="rotate(${tilt} ${x + w / 2} ${y + h / 2})">${inner}</g>`;
   }
   // "+" badge where the two meet: this is one purchase of both.
-  if (back && front) body += `<circle cx="150" cy="560" r="38" fill="#1c1917"/><path d="M150,540v40M130,560h40" stroke="#f6f1e7" stroke-width="7" stroke-linecap="round"/>`;
+  if (back && front)
+    body += `<circle cx="150" cy="560" r="38" fill="#1c1917"/><path d="M150,540v40M130,560h40" stroke="#f6f1e7" stroke-width="7" stroke-linecap="round"/>`;
 
   const { lines, fontSize } = fitLines(title, BUNDLE_WIDTH - 120, 2, 52, 34);
   const lineHeight = Math.round(fontSize * 1.15);

@@ -4,7 +4,19 @@
  */
 import type { Rng } from "@/lib/random";
 import { inscription, paperBackground, paperTone } from "./ink";
-import { chance, n, pick, pts, range, roughFilter, sealSvg, smoothPath, type ArtContext, type ArtPiece, type Pt } from "./util";
+import {
+  chance,
+  n,
+  pick,
+  pts,
+  range,
+  roughFilter,
+  sealSvg,
+  smoothPath,
+  type ArtContext,
+  type ArtPiece,
+  type Pt,
+} from "./util";
 
 export type Ending = "pointed" | "blunt" | "flare";
 export type Stroke = { path: (t: number) => Pt; width: number; ending: Ending; dry: number; ink: string };
@@ -27,7 +39,8 @@ function profile(t: number, ending: Ending, wobble: number): number {
   let tail = 1;
   if (ending === "pointed") tail = t > 0.55 ? Math.max(0.04, 1 - Math.pow((t - 0.55) / 0.45, 1.4)) : 1;
   if (ending === "blunt") tail = t > 0.85 ? 1 + 1.5 * (t - 0.85) : 1;
-  if (ending === "flare") tail = t > 0.6 ? (t < 0.9 ? 1 + 1.6 * (t - 0.6) : 1.48 * Math.max(0.05, 1 - (t - 0.9) / 0.1)) : 1;
+  if (ending === "flare")
+    tail = t > 0.6 ? (t < 0.9 ? 1 + 1.6 * (t - 0.6) : 1.48 * Math.max(0.05, 1 - (t - 0.9) / 0.1)) : 1;
   return head * body * tail * (1 + 0.1 * Math.sin(t * 11 + wobble));
 }
 
@@ -69,7 +82,8 @@ export function renderStroke(rng: Rng, s: Stroke, paper: string): { ink: string;
         const w = widths[i] as number;
         line.push([p[0] + nn[0] * w * off, p[1] + nn[1] * w * off]);
       }
-      if (line.length > 1) dry += `<polyline points="${pts(line)}" stroke-width="${n(s.width * range(rng, 0.02, 0.07))}"/>`;
+      if (line.length > 1)
+        dry += `<polyline points="${pts(line)}" stroke-width="${n(s.width * range(rng, 0.02, 0.07))}"/>`;
     }
     if (dry) dry = `<g fill="none" stroke="${paper}" stroke-linecap="round" opacity=".9">${dry}</g>`;
   }
@@ -78,17 +92,87 @@ export function renderStroke(rng: Rng, s: Stroke, paper: string): { ink: string;
 
 /** Stroke templates in a unit box: [start, control 1, control 2, end] and how the stroke ends. */
 const TEMPLATES: { pts: [Pt, Pt, Pt, Pt]; ending: Ending; w: number }[] = [
-  { pts: [[0.08, 0.42], [0.35, 0.36], [0.65, 0.36], [0.92, 0.38]], ending: "blunt", w: 1 }, // heng
-  { pts: [[0.5, 0.08], [0.53, 0.35], [0.47, 0.65], [0.5, 0.95]], ending: "pointed", w: 1.1 }, // shu
-  { pts: [[0.62, 0.15], [0.58, 0.45], [0.4, 0.7], [0.08, 0.9]], ending: "pointed", w: 1 }, // pie
-  { pts: [[0.35, 0.3], [0.5, 0.5], [0.7, 0.75], [0.95, 0.85]], ending: "flare", w: 0.9 }, // na
-  { pts: [[0.2, 0.2], [0.9, 0.2], [0.1, 0.75], [0.85, 0.8]], ending: "pointed", w: 0.8 }, // cursive sweep
-  { pts: [[0.15, 0.6], [0.3, 0.1], [0.75, 0.05], [0.7, 0.55]], ending: "pointed", w: 0.85 }, // arch
-  { pts: [[0.8, 0.15], [0.2, 0.3], [0.9, 0.6], [0.2, 0.85]], ending: "flare", w: 0.75 }, // zigzag
+  {
+    pts: [
+      [0.08, 0.42],
+      [0.35, 0.36],
+      [0.65, 0.36],
+      [0.92, 0.38],
+    ],
+    ending: "blunt",
+    w: 1,
+  }, // heng
+  {
+    pts: [
+      [0.5, 0.08],
+      [0.53, 0.35],
+      [0.47, 0.65],
+      [0.5, 0.95],
+    ],
+    ending: "pointed",
+    w: 1.1,
+  }, // shu
+  {
+    pts: [
+      [0.62, 0.15],
+      [0.58, 0.45],
+      [0.4, 0.7],
+      [0.08, 0.9],
+    ],
+    ending: "pointed",
+    w: 1,
+  }, // pie
+  {
+    pts: [
+      [0.35, 0.3],
+      [0.5, 0.5],
+      [0.7, 0.75],
+      [0.95, 0.85],
+    ],
+    ending: "flare",
+    w: 0.9,
+  }, // na
+  {
+    pts: [
+      [0.2, 0.2],
+      [0.9, 0.2],
+      [0.1, 0.75],
+      [0.85, 0.8],
+    ],
+    ending: "pointed",
+    w: 0.8,
+  }, // cursive sweep
+  {
+    pts: [
+      [0.15, 0.6],
+      [0.3, 0.1],
+      [0.75, 0.05],
+      [0.7, 0.55],
+    ],
+    ending: "pointed",
+    w: 0.85,
+  }, // arch
+  {
+    pts: [
+      [0.8, 0.15],
+      [0.2, 0.3],
+      [0.9, 0.6],
+      [0.2, 0.85],
+    ],
+    ending: "flare",
+    w: 0.75,
+  }, // zigzag
 ];
 
-function jitterTemplate(rng: Rng, box: { x: number; y: number; s: number }, tpl: (typeof TEMPLATES)[number]): [Pt, Pt, Pt, Pt] {
-  const j = (p: Pt): Pt => [box.x + (p[0] + range(rng, -0.12, 0.12)) * box.s, box.y + (p[1] + range(rng, -0.12, 0.12)) * box.s];
+function jitterTemplate(
+  rng: Rng,
+  box: { x: number; y: number; s: number },
+  tpl: (typeof TEMPLATES)[number],
+): [Pt, Pt, Pt, Pt] {
+  const j = (p: Pt): Pt => [
+    box.x + (p[0] + range(rng, -0.12, 0.12)) * box.s,
+    box.y + (p[1] + range(rng, -0.12, 0.12)) * box.s,
+  ];
   return [j(tpl.pts[0]), j(tpl.pts[1]), j(tpl.pts[2]), j(tpl.pts[3])];
 }
 
@@ -111,7 +195,13 @@ function characterStrokes(rng: Rng, box: { x: number; y: number; s: number }, in
     const x = box.x + range(rng, 0.15, 0.85) * box.s;
     const y = box.y + range(rng, 0.1, 0.9) * box.s;
     const d = box.s * range(rng, 0.08, 0.12);
-    strokes.push({ path: bezier([x, y], [x + d * 0.2, y + d * 0.4], [x + d * 0.5, y + d * 0.8], [x + d * 0.3, y + d]), width: box.s * 0.08, ending: "pointed", dry: 0, ink });
+    strokes.push({
+      path: bezier([x, y], [x + d * 0.2, y + d * 0.4], [x + d * 0.5, y + d * 0.8], [x + d * 0.3, y + d]),
+      width: box.s * 0.08,
+      ending: "pointed",
+      dry: 0,
+      ink,
+    });
   }
   // Paler (wetter, diluted) strokes sit under the black ones.
   return strokes.sort((a, b) => Number(b.ink !== ink) - Number(a.ink !== ink));

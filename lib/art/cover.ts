@@ -21,7 +21,8 @@ const sw = (w: number) => `fill="none" stroke-width="${w}"`;
 const arches: Pattern = (rng, ink) => {
   let d = "";
   const w = range(rng, 90, 130);
-  for (let x = 560; x < W + w; x += w) d += `M${n(x)},${H}V${n(H * 0.5)}a${n(w * 0.4)},${n(w * 0.4)} 0 0 1 ${n(w * 0.8)},0V${H}`;
+  for (let x = 560; x < W + w; x += w)
+    d += `M${n(x)},${H}V${n(H * 0.5)}a${n(w * 0.4)},${n(w * 0.4)} 0 0 1 ${n(w * 0.8)},0V${H}`;
   return `<path d="${d}" stroke="${ink}" ${sw(3)}/><path d="M540,${n(H * 0.5 - w * 0.55)}H${W}" stroke="${ink}" ${sw(3)}/>`;
 };
 
@@ -30,7 +31,8 @@ const ridges: Pattern = (rng, ink) => {
   for (let i = 0; i < 5; i++) {
     const base = 140 + i * 95;
     let d = `M520,${base}`;
-    for (let x = 520; x <= W; x += 40) d += `L${x},${n(base - Math.abs(Math.sin(x / range(rng, 60, 110) + i)) * range(rng, 30, 90))}`;
+    for (let x = 520; x <= W; x += 40)
+      d += `L${x},${n(base - Math.abs(Math.sin(x / range(rng, 60, 110) + i)) * range(rng, 30, 90))}`;
     out += `<path d="${d}" stroke="${ink}" ${sw(2 + i)} opacity="${n(0.5 + i * 0.1)}"/>`;
   }
   return out;
@@ -45,7 +47,10 @@ const riceGrid: Pattern = (rng, ink, accent) => {
       const y = 40 + gy * (s + 14) - (gx % 2) * 60;
       out += `<rect x="${x}" y="${y}" width="${s}" height="${s}" stroke="${ink}" ${sw(2)}/><path d="M${x},${y}l${s},${s}M${x + s},${y}l${-s},${s}M${x + s / 2},${y}v${s}M${x},${y + s / 2}h${s}" stroke="${ink}" ${sw(1)} stroke-dasharray="6 6"/>`;
     }
-  return out + `<rect x="${n(range(rng, 1000, 1080))}" y="${n(range(rng, 420, 520))}" width="56" height="56" fill="${accent}" opacity=".8"/>`;
+  return (
+    out +
+    `<rect x="${n(range(rng, 1000, 1080))}" y="${n(range(rng, 420, 520))}" width="56" height="56" fill="${accent}" opacity=".8"/>`
+  );
 };
 
 const aperture: Pattern = (rng, ink) => {
@@ -91,7 +96,10 @@ const stairs: Pattern = (rng, ink, accent) => {
   let d = `M560,${H - 40}`;
   const step = range(rng, 70, 95);
   for (let i = 0; i < 8; i++) d += `h${n(step)}v${n(-step * 0.75)}`;
-  const pts = Array.from({ length: 7 }, (_, i) => `${n(600 + i * 95)},${n(H - 110 - i * 62 + range(rng, -12, 12))}`).join(" ");
+  const pts = Array.from(
+    { length: 7 },
+    (_, i) => `${n(600 + i * 95)},${n(H - 110 - i * 62 + range(rng, -12, 12))}`,
+  ).join(" ");
   return `<path d="${d}" stroke="${ink}" ${sw(6)}/><polyline points="${pts}" stroke="${accent}" ${sw(4)} stroke-dasharray="2 14" stroke-linecap="round"/>`;
 };
 
@@ -103,10 +111,14 @@ const bauhaus: Pattern = (rng, ink, accent) => {
       const y = 30 + gy * 160;
       const k = (gx + gy + Math.floor(range(rng, 0, 3))) % 3;
       if (k === 0) out += `<circle cx="${x + 60}" cy="${y + 60}" r="52" stroke="${ink}" ${sw(3)}/>`;
-      else if (k === 1) out += `<path d="M${x},${y + 120}L${x + 60},${y}L${x + 120},${y + 120}Z" stroke="${ink}" ${sw(3)}/>`;
+      else if (k === 1)
+        out += `<path d="M${x},${y + 120}L${x + 60},${y}L${x + 120},${y + 120}Z" stroke="${ink}" ${sw(3)}/>`;
       else out += `<rect x="${x + 10}" y="${y + 10}" width="100" height="100" stroke="${ink}" ${sw(3)}/>`;
     }
-  return out + `<circle cx="${n(range(rng, 760, 1060))}" cy="${n(range(rng, 120, 480))}" r="60" fill="${accent}" opacity=".7"/>`;
+  return (
+    out +
+    `<circle cx="${n(range(rng, 760, 1060))}" cy="${n(range(rng, 120, 480))}" r="60" fill="${accent}" opacity=".7"/>`
+  );
 };
 
 const halftone: Pattern = (rng, ink, _accent, prefix) => {
@@ -150,7 +162,13 @@ function styleFor(topic: string): TopicStyle {
   if (known) return known;
   const hue = hashString(topic) % 360;
   const label = topic.replace(/[-_]+/g, " ").replace(/^\w/, (c) => c.toUpperCase()) || "Course";
-  return { label, from: hsl(hue, 0.45, 0.16), to: hsl(hue + 30, 0.45, 0.34), accent: hsl(hue + 180, 0.8, 0.65), pattern: blobs };
+  return {
+    label,
+    from: hsl(hue, 0.45, 0.16),
+    to: hsl(hue + 30, 0.45, 0.34),
+    accent: hsl(hue + 180, 0.8, 0.65),
+    pattern: blobs,
+  };
 }
 
 const LEVELS: Record<string, number> = { beginner: 1, intermediate: 2, advanced: 3 };
@@ -179,7 +197,9 @@ export function courseCoverSvg({ seed, title, topic, level }: CourseCoverOptions
   body += `<text x="72" y="118" font-family="${FONT}" font-size="26" font-weight="600" letter-spacing="4" fill="#ffffff" fill-opacity=".88">${label}</text>`;
 
   // Level badge: a pill with the level name and one to three dots.
-  const levelName = level.trim() ? level.trim().charAt(0).toUpperCase() + level.trim().slice(1).toLowerCase() : "All levels";
+  const levelName = level.trim()
+    ? level.trim().charAt(0).toUpperCase() + level.trim().slice(1).toLowerCase()
+    : "All levels";
   const dots = LEVELS[level.trim().toLowerCase()] ?? 0;
   const textW = textWidth(levelName, 24);
   const pillW = Math.round(textW + 56 + (dots ? 54 : 0));
@@ -197,7 +217,9 @@ export function courseCoverSvg({ seed, title, topic, level }: CourseCoverOptions
   const lineHeight = Math.round(fontSize * 1.12);
   const lastBaseline = H - 84;
   const firstBaseline = lastBaseline - (lines.length - 1) * lineHeight;
-  const spans = lines.map((l, i) => `<tspan x="72" y="${firstBaseline + i * lineHeight}">${escapeXml(l)}</tspan>`).join("");
+  const spans = lines
+    .map((l, i) => `<tspan x="72" y="${firstBaseline + i * lineHeight}">${escapeXml(l)}</tspan>`)
+    .join("");
   body += `<rect x="72" y="${firstBaseline - fontSize - 34}" width="80" height="4" fill="${st.accent}" opacity=".9"/>`;
   body += `<text font-family="${FONT}" font-size="${fontSize}" font-weight="700" letter-spacing="-1" fill="#ffffff">${spans}</text>`;
   return svgDoc({ width: W, height: H, title, defs, body });

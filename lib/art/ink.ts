@@ -4,7 +4,19 @@
  */
 import type { Rng } from "@/lib/random";
 import { ridge, ridgeAt, ridgeTop } from "./terrain";
-import { chance, mix, n, pick, range, roughFilter, sealSvg, smoothPath, type ArtContext, type ArtPiece, type Pt } from "./util";
+import {
+  chance,
+  mix,
+  n,
+  pick,
+  range,
+  roughFilter,
+  sealSvg,
+  smoothPath,
+  type ArtContext,
+  type ArtPiece,
+  type Pt,
+} from "./util";
 
 /** Paper tone from the medium: silk is darker and golden, hanji paler, xuan warm. */
 export function paperTone(medium: string): string {
@@ -30,14 +42,22 @@ export function paperBackground(ctx: ArtContext, tone: string): ArtPiece {
 }
 
 /** A column of small brush marks reading as an inscription, top to bottom. Returns markup and its bottom y. */
-export function inscription(rng: Rng, x: number, y: number, cell: number, chars: number, ink: string): { svg: string; bottom: number } {
+export function inscription(
+  rng: Rng,
+  x: number,
+  y: number,
+  cell: number,
+  chars: number,
+  ink: string,
+): { svg: string; bottom: number } {
   let d = "";
   for (let c = 0; c < chars; c++) {
     const cy = y + c * cell * 1.15;
     for (let k = 0; k < 3 + rng.int(3); k++) {
       const x0 = x + range(rng, 0, 0.6) * cell;
       const y0 = cy + range(rng, 0, 0.8) * cell;
-      if (chance(rng, 0.5)) d += `M${n(x0)},${n(y0)}l${n(range(rng, 0.3, 0.8) * cell)},${n(range(rng, -0.08, 0.08) * cell)}`;
+      if (chance(rng, 0.5))
+        d += `M${n(x0)},${n(y0)}l${n(range(rng, 0.3, 0.8) * cell)},${n(range(rng, -0.08, 0.08) * cell)}`;
       else d += `M${n(x0)},${n(y0)}l${n(range(rng, -0.15, 0.15) * cell)},${n(range(rng, 0.25, 0.6) * cell)}`;
     }
   }
@@ -80,7 +100,10 @@ export function inkPainting(ctx: ArtContext): ArtPiece {
   const portrait = H >= W;
   const min = Math.min(W, H);
 
-  let defs = paper.defs + roughFilter(`${id}r`, 0.035, Math.max(4, min * 0.008), ctx.seed) + roughFilter(`${id}s`, 0.08, 3, ctx.seed + 1);
+  let defs =
+    paper.defs +
+    roughFilter(`${id}r`, 0.035, Math.max(4, min * 0.008), ctx.seed) +
+    roughFilter(`${id}s`, 0.08, 3, ctx.seed + 1);
   let body = paper.body;
 
   // A pale sun or moon behind the mountains, sometimes, away from the inscription.
@@ -131,7 +154,8 @@ export function inkPainting(ctx: ArtContext): ArtPiece {
       const slope = Math.max(-len * 0.2, Math.min(len * 0.2, ridgeAt(points, x + 4) - ridgeAt(points, x - 4)));
       d += `M${n(x)},${n(y + 2)}q${n(slope * 1.5)},${n(len * 0.5)} ${n(slope * 2 + range(rng, -4, 4))},${n(len)}`;
     }
-    if (d) strokes += `<path d="${d}" stroke="${mix(ink, inkDark, 0.6)}" stroke-width="${n(0.8 + 1.2 * t)}" fill="none" opacity="${n(0.25 + 0.3 * t)}" stroke-linecap="round"/>`;
+    if (d)
+      strokes += `<path d="${d}" stroke="${mix(ink, inkDark, 0.6)}" stroke-width="${n(0.8 + 1.2 * t)}" fill="none" opacity="${n(0.25 + 0.3 * t)}" stroke-linecap="round"/>`;
   }
   body += `<g filter="url(#${id}r)">${mountains}</g><g filter="url(#${id}s)">${strokes}</g>`;
 

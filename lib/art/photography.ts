@@ -48,7 +48,9 @@ export function photography(ctx: ArtContext): ArtPiece {
     `<feColorMatrix values="1 0 0 0 0  1 0 0 0 0  1 0 0 0 0  0 0 0 0 1"/><feComposite in="SourceGraphic" operator="arithmetic" k1=".7" k2=".75" k4="-.06"/><feComposite in2="SourceGraphic" operator="in"/></filter>`;
   if (mono) {
     defs += `<filter id="${id}mo" color-interpolation-filters="sRGB"><feColorMatrix type="saturate" values="0"/>`;
-    defs += warm ? `<feColorMatrix values="1.05 0 0 0 .03  0 .97 0 0 .02  0 0 .85 0 0  0 0 0 1 0"/></filter>` : `<feComponentTransfer><feFuncR type="gamma" exponent="1.15"/><feFuncG type="gamma" exponent="1.15"/><feFuncB type="gamma" exponent="1.15"/></feComponentTransfer></filter>`;
+    defs += warm
+      ? `<feColorMatrix values="1.05 0 0 0 .03  0 .97 0 0 .02  0 0 .85 0 0  0 0 0 1 0"/></filter>`
+      : `<feComponentTransfer><feFuncR type="gamma" exponent="1.15"/><feFuncG type="gamma" exponent="1.15"/><feFuncB type="gamma" exponent="1.15"/></feComponentTransfer></filter>`;
   }
 
   // Sky, sun glow, aurora and clouds.
@@ -102,7 +104,10 @@ export function photography(ctx: ArtContext): ArtPiece {
       }
     }
     const g = `${id}l${i}`;
-    const cap = pal.snow && i < layers - 1 ? `<stop offset="0" stop-color="${mix(color, "#ffffff", 0.7)}"/><stop offset=".22" stop-color="${mix(color, "#ffffff", 0.25)}"/>` : "";
+    const cap =
+      pal.snow && i < layers - 1
+        ? `<stop offset="0" stop-color="${mix(color, "#ffffff", 0.7)}"/><stop offset=".22" stop-color="${mix(color, "#ffffff", 0.25)}"/>`
+        : "";
     defs += `<linearGradient id="${g}" x1="0" y1="0" x2="0" y2="1">${cap}<stop offset="${cap ? 0.4 : 0}" stop-color="${color}"/><stop offset="1" stop-color="${mix(color, horizonColor, 0.35)}"/></linearGradient>`;
     mountains += `<path d="${smoothPath(points)}V${n(horizon + 1)}H0Z" fill="url(#${g})"/>`;
   }

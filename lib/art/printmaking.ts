@@ -7,13 +7,73 @@ import type { Rng } from "@/lib/random";
 import { inscription } from "./ink";
 import { chance, mix, n, pick, range, type ArtContext, type ArtPiece } from "./util";
 
-type Palette = { top: string; sky: string; far: string; wall: string; wall2: string; roof: string; lit: string; lantern: string; moon: string; key: string; paper: string };
+type Palette = {
+  top: string;
+  sky: string;
+  far: string;
+  wall: string;
+  wall2: string;
+  roof: string;
+  lit: string;
+  lantern: string;
+  moon: string;
+  key: string;
+  paper: string;
+};
 
 const PALETTES: Palette[] = [
-  { top: "#0e1630", sky: "#22345c", far: "#34497a", wall: "#4a6390", wall2: "#7a5a48", roof: "#151c31", lit: "#f2c14e", lantern: "#d1432f", moon: "#f3e6c4", key: "#0c1120", paper: "#efe4cc" },
-  { top: "#0f1e26", sky: "#24414d", far: "#3b5a66", wall: "#6b3f4f", wall2: "#41606a", roof: "#182126", lit: "#f4d58d", lantern: "#e4572e", moon: "#f1e3c8", key: "#0b1216", paper: "#ede2c9" },
-  { top: "#150b26", sky: "#2c1a4a", far: "#4a2c6b", wall: "#1f5f73", wall2: "#6c3a5c", roof: "#120a1f", lit: "#ffd166", lantern: "#ff4f79", moon: "#ffe7b3", key: "#0d0716", paper: "#f0e6d2" },
-  { top: "#1b1410", sky: "#3a2c25", far: "#5a4334", wall: "#2f4a5a", wall2: "#8a4b34", roof: "#15100d", lit: "#f6c25b", lantern: "#c7362b", moon: "#f5e2b8", key: "#0f0b08", paper: "#eee2c6" },
+  {
+    top: "#0e1630",
+    sky: "#22345c",
+    far: "#34497a",
+    wall: "#4a6390",
+    wall2: "#7a5a48",
+    roof: "#151c31",
+    lit: "#f2c14e",
+    lantern: "#d1432f",
+    moon: "#f3e6c4",
+    key: "#0c1120",
+    paper: "#efe4cc",
+  },
+  {
+    top: "#0f1e26",
+    sky: "#24414d",
+    far: "#3b5a66",
+    wall: "#6b3f4f",
+    wall2: "#41606a",
+    roof: "#182126",
+    lit: "#f4d58d",
+    lantern: "#e4572e",
+    moon: "#f1e3c8",
+    key: "#0b1216",
+    paper: "#ede2c9",
+  },
+  {
+    top: "#150b26",
+    sky: "#2c1a4a",
+    far: "#4a2c6b",
+    wall: "#1f5f73",
+    wall2: "#6c3a5c",
+    roof: "#120a1f",
+    lit: "#ffd166",
+    lantern: "#ff4f79",
+    moon: "#ffe7b3",
+    key: "#0d0716",
+    paper: "#f0e6d2",
+  },
+  {
+    top: "#1b1410",
+    sky: "#3a2c25",
+    far: "#5a4334",
+    wall: "#2f4a5a",
+    wall2: "#8a4b34",
+    roof: "#15100d",
+    lit: "#f6c25b",
+    lantern: "#c7362b",
+    moon: "#f5e2b8",
+    key: "#0f0b08",
+    paper: "#eee2c6",
+  },
 ];
 
 type Ctx = { rng: Rng; pal: Palette; stroke: number; id: string };
@@ -84,7 +144,15 @@ function lantern(c: Ctx, x: number, y: number, s: number): string {
 }
 
 /** One row of buildings standing on `base`, each wall `h` tall on average. */
-function row(c: Ctx, W: number, base: number, h: number, widthRange: [number, number], detail: number, wallColor: () => string): string {
+function row(
+  c: Ctx,
+  W: number,
+  base: number,
+  h: number,
+  widthRange: [number, number],
+  detail: number,
+  wallColor: () => string,
+): string {
   let out = "";
   let x = -range(c.rng, 0, widthRange[1] * W * 0.5);
   while (x < W) {
@@ -94,7 +162,8 @@ function row(c: Ctx, W: number, base: number, h: number, widthRange: [number, nu
     const rh = Math.min(w * 0.35, wh * range(c.rng, 0.35, 0.6));
     const fill = wallColor();
     out += `<rect x="${n(x)}" y="${n(top)}" width="${n(w)}" height="${n(wh + 4)}" fill="${fill}" stroke="${c.pal.key}" stroke-width="${n(c.stroke)}"/>`;
-    if (detail > 0) out += windows(c, x + w * 0.08, top + wh * 0.12, w * 0.84, wh * (detail > 1 ? 0.5 : 0.7), detail > 1);
+    if (detail > 0)
+      out += windows(c, x + w * 0.08, top + wh * 0.12, w * 0.84, wh * (detail > 1 ? 0.5 : 0.7), detail > 1);
     if (detail > 1 && chance(c.rng, 0.6)) {
       // A shop front with a noren curtain.
       const dx = x + w * range(c.rng, 0.15, 0.4);
@@ -167,9 +236,12 @@ export function printmaking(ctx: ArtContext): ArtPiece {
 
   // Three rows of rooftops, far to near, the far row with a pagoda.
   const farBase = H * range(rng, 0.5, 0.58);
-  if (chance(rng, 0.6)) art += pagoda(c, W * range(rng, 0.15, 0.85), farBase, min * range(rng, 0.09, 0.13), 3 + rng.int(3));
+  if (chance(rng, 0.6))
+    art += pagoda(c, W * range(rng, 0.15, 0.85), farBase, min * range(rng, 0.09, 0.13), 3 + rng.int(3));
   art += row(c, W, farBase, H * 0.08, [0.07, 0.14], 0, () => pal.far);
-  art += row(c, W, H * range(rng, 0.7, 0.76), H * 0.13, [0.12, 0.22], 1, () => (chance(rng, 0.5) ? pal.wall : pal.wall2));
+  art += row(c, W, H * range(rng, 0.7, 0.76), H * 0.13, [0.12, 0.22], 1, () =>
+    chance(rng, 0.5) ? pal.wall : pal.wall2,
+  );
 
   // Lanterns strung across the street between the middle and front rows.
   const ly = H * range(rng, 0.5, 0.62);
@@ -186,7 +258,8 @@ export function printmaking(ctx: ArtContext): ArtPiece {
 
   if (rain) {
     let d = "";
-    for (let i = 0; i < 140; i++) d += `M${n(range(rng, -0.1, 1.05) * W)},${n(range(rng, 0, 1) * H)}l${n(-min * 0.012)},${n(min * 0.05)}`;
+    for (let i = 0; i < 140; i++)
+      d += `M${n(range(rng, -0.1, 1.05) * W)},${n(range(rng, 0, 1) * H)}l${n(-min * 0.012)},${n(min * 0.05)}`;
     art += `<path d="${d}" stroke="${pal.moon}" stroke-width="${n(c.stroke * 0.5)}" opacity=".45"/>`;
   }
   art += `<rect width="${W}" height="${H}" filter="url(#${id}w)" opacity=".28"/>`;

@@ -5,7 +5,18 @@ import { fitLines, textWidth, wrap } from "./text";
 
 const LIMIT = 30_000;
 const ART_TOPICS = Object.keys(ARTWORK_STYLES);
-const COURSE_TOPICS = ["art-history", "ink-painting", "calligraphy", "photography", "collecting", "personal-finance", "career", "design", "printmaking", "abstract"];
+const COURSE_TOPICS = [
+  "art-history",
+  "ink-painting",
+  "calligraphy",
+  "photography",
+  "collecting",
+  "personal-finance",
+  "career",
+  "design",
+  "printmaking",
+  "abstract",
+];
 const MEDIA: Record<string, string[]> = {
   "ink-painting": ["Ink on xuan paper", "Ink and colour on silk", "Ink on hanji paper", "Giclée on xuan paper"],
   calligraphy: ["Ink on xuan paper", "Ink on gold-flecked paper", "Woodblock print"],
@@ -116,7 +127,9 @@ describe("parseXml (the test's own checker)", () => {
 
 describe("escapeXml", () => {
   it("escapes markup characters and drops characters XML forbids", () => {
-    expect(escapeXml(`<a href="x">Tom & 'Jerry'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt;");
+    expect(escapeXml(`<a href="x">Tom & 'Jerry'</a>`)).toBe(
+      "&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt;",
+    );
     expect(escapeXml("a\u0000b\u0007c\n山")).toBe("abc\n山");
     expect(escapeXml("&amp;")).toBe("&amp;amp;");
   });
@@ -125,11 +138,24 @@ describe("escapeXml", () => {
 describe("artworkSvg", () => {
   it.each(ART_TOPICS)("%s: renders valid, small, accessible SVG for many seeds, media and shapes", (topic) => {
     const media = MEDIA[topic] ?? ["Mixed media"];
-    const shapes: [number | undefined, number | undefined][] = [[undefined, undefined], [1200, 800], [600, 1000], [1000, 1000], [4000, 900]];
+    const shapes: [number | undefined, number | undefined][] = [
+      [undefined, undefined],
+      [1200, 800],
+      [600, 1000],
+      [1000, 1000],
+      [4000, 900],
+    ];
     for (let seed = 0; seed < 30; seed++) {
       const [width, height] = shapes[seed % shapes.length] as [number | undefined, number | undefined];
       const title = seed % 2 ? NASTY : `Peaks after Rain ${seed}`;
-      const svg = artworkSvg({ seed: 5000 + seed, title, medium: media[seed % media.length] as string, topic, width, height });
+      const svg = artworkSvg({
+        seed: 5000 + seed,
+        title,
+        medium: media[seed % media.length] as string,
+        topic,
+        width,
+        height,
+      });
       checkSvg(svg, title);
     }
   });
@@ -185,7 +211,11 @@ describe("courseCoverSvg", () => {
       const title = `Misty mountains in ink: ${level}`;
       const svg = courseCoverSvg({ seed: 1000, title, topic, level });
       const root = checkSvg(svg, title)[0];
-      expect([root?.attrs.get("width"), root?.attrs.get("height"), root?.attrs.get("viewBox")]).toEqual(["1200", "675", "0 0 1200 675"]);
+      expect([root?.attrs.get("width"), root?.attrs.get("height"), root?.attrs.get("viewBox")]).toEqual([
+        "1200",
+        "675",
+        "0 0 1200 675",
+      ]);
       expect(svg).toContain(`>${level[0]?.toUpperCase()}${level.slice(1)}</text>`);
     }
   });
@@ -256,34 +286,62 @@ describe("text layout", () => {
 });
 
 describe("bundleCoverSvg", () => {
-  const course = (topic: string, title = "Misty mountains in ink"): BundlePart => ({ kind: "course", seed: 11, title, topic, level: "intermediate" });
-  const artwork = (topic: string, title = "Evening lotus pond"): BundlePart => ({ kind: "artwork", seed: 12, title, topic, medium: "Ink on xuan paper" });
-
-  it.each(ART_TOPICS)("%s: a valid 800x1000 cover that draws both parts, each once, inside the bundle's document", (topic) => {
-    const title = "Misty Mountains course + Evening Lotus Pond edition";
-    const svg = bundleCoverSvg({ seed: 5, title, parts: [course(topic), artwork(topic)] });
-    const elements = checkSvg(svg, title, 2 * LIMIT);
-    expect([elements[0]?.attrs.get("width"), elements[0]?.attrs.get("height")]).toEqual(["800", "1000"]);
-    // The parts are nested viewports without titles or roles of their own: one accessible image.
-    const nested = elements.filter((e) => e.name === "svg").slice(1);
-    expect(nested).toHaveLength(2);
-    for (const e of nested) expect([e.attrs.has("role"), e.attrs.has("xmlns"), e.attrs.has("x")]).toEqual([false, false, true]);
-    expect(elements.filter((e) => e.name === "title")).toHaveLength(1);
-    expect(svg).toContain(">Misty mountains in");
+  const course = (topic: string, title = "Misty mountains in ink"): BundlePart => ({
+    kind: "course",
+    seed: 11,
+    title,
+    topic,
+    level: "intermediate",
   });
+  const artwork = (topic: string, title = "Evening lotus pond"): BundlePart => ({
+    kind: "artwork",
+    seed: 12,
+    title,
+    topic,
+    medium: "Ink on xuan paper",
+  });
+
+  it.each(ART_TOPICS)(
+    "%s: a valid 800x1000 cover that draws both parts, each once, inside the bundle's document",
+    (topic) => {
+      const title = "Misty Mountains course + Evening Lotus Pond edition";
+      const svg = bundleCoverSvg({ seed: 5, title, parts: [course(topic), artwork(topic)] });
+      const elements = checkSvg(svg, title, 2 * LIMIT);
+      expect([elements[0]?.attrs.get("width"), elements[0]?.attrs.get("height")]).toEqual(["800", "1000"]);
+      // The parts are nested viewports without titles or roles of their own: one accessible image.
+      const nested = elements.filter((e) => e.name === "svg").slice(1);
+      expect(nested).toHaveLength(2);
+      for (const e of nested)
+        expect([e.attrs.has("role"), e.attrs.has("xmlns"), e.attrs.has("x")]).toEqual([false, false, true]);
+      expect(elements.filter((e) => e.name === "title")).toHaveLength(1);
+      expect(svg).toContain(">Misty mountains in");
+    },
+  );
 
   it("escapes hostile titles of the bundle and of its parts", () => {
     const hostile = `</title><script>alert(1)</script><img src=x onerror=alert(2)>&`;
-    const svg = bundleCoverSvg({ seed: 6, title: hostile, parts: [course("design", hostile), artwork("abstract", hostile)] });
+    const svg = bundleCoverSvg({
+      seed: 6,
+      title: hostile,
+      parts: [course("design", hostile), artwork("abstract", hostile)],
+    });
     expect(svg).not.toMatch(/<script|<img/);
     checkSvg(svg, hostile, 2 * LIMIT);
   });
 
   it("is deterministic, and still a picture with one part or none", () => {
-    const args = { seed: 7, title: "Two artworks", parts: [artwork("photography"), artwork("printmaking", "Harbour at dawn")] };
+    const args = {
+      seed: 7,
+      title: "Two artworks",
+      parts: [artwork("photography"), artwork("printmaking", "Harbour at dawn")],
+    };
     expect(bundleCoverSvg(args)).toBe(bundleCoverSvg(args));
     checkSvg(bundleCoverSvg(args), "Two artworks", 2 * LIMIT);
-    checkSvg(bundleCoverSvg({ seed: 8, title: "Just a course", parts: [course("career")] }), "Just a course", 2 * LIMIT);
+    checkSvg(
+      bundleCoverSvg({ seed: 8, title: "Just a course", parts: [course("career")] }),
+      "Just a course",
+      2 * LIMIT,
+    );
     checkSvg(bundleCoverSvg({ seed: 9, title: "Empty", parts: [] }), "Empty", 2 * LIMIT);
   });
 });

@@ -24,7 +24,14 @@ export const ARTWORK_STYLES: Record<string, (ctx: ArtContext) => ArtPiece> = {
   abstract,
 };
 
-export type ArtworkOptions = { seed: number; title: string; medium: string; topic: string; width?: number; height?: number };
+export type ArtworkOptions = {
+  seed: number;
+  title: string;
+  medium: string;
+  topic: string;
+  width?: number;
+  height?: number;
+};
 
 const DEFAULT_WIDTH = 800;
 const DEFAULT_HEIGHT = 1000;
@@ -34,7 +41,10 @@ const DEFAULT_HEIGHT = 1000;
  * (clamped to 1:4..4:1). Drawing happens on a canvas whose longer side is 1000 units, so stroke
  * weights and detail look the same whatever size is asked for.
  */
-export function artworkCanvas(width?: number, height?: number): { width: number; height: number; displayWidth: number; displayHeight: number } {
+export function artworkCanvas(
+  width?: number,
+  height?: number,
+): { width: number; height: number; displayWidth: number; displayHeight: number } {
   const valid = (v?: number): v is number => typeof v === "number" && Number.isFinite(v) && v > 0;
   let dw = valid(width) ? width : undefined;
   let dh = valid(height) ? height : undefined;
@@ -42,7 +52,10 @@ export function artworkCanvas(width?: number, height?: number): { width: number;
   else if (dw === undefined) dw = ((dh as number) * DEFAULT_WIDTH) / DEFAULT_HEIGHT;
   else if (dh === undefined) dh = (dw * DEFAULT_HEIGHT) / DEFAULT_WIDTH;
   const aspect = Math.min(4, Math.max(0.25, (dw as number) / (dh as number)));
-  const canvas = aspect >= 1 ? { width: 1000, height: Math.round(1000 / aspect) } : { width: Math.round(1000 * aspect), height: 1000 };
+  const canvas =
+    aspect >= 1
+      ? { width: 1000, height: Math.round(1000 / aspect) }
+      : { width: Math.round(1000 * aspect), height: 1000 };
   const displayWidth = Math.round(dw as number);
   return { ...canvas, displayWidth, displayHeight: Math.round(displayWidth / aspect) };
 }
@@ -50,7 +63,15 @@ export function artworkCanvas(width?: number, height?: number): { width: number;
 export function artworkSvg({ seed, title, medium, topic, width, height }: ArtworkOptions): string {
   const size = artworkCanvas(width, height);
   const style = ARTWORK_STYLES[topic] ?? abstract;
-  const ctx: ArtContext = { rng: createRng(seed), seed, width: size.width, height: size.height, title, medium, id: idPrefix("a", seed) };
+  const ctx: ArtContext = {
+    rng: createRng(seed),
+    seed,
+    width: size.width,
+    height: size.height,
+    title,
+    medium,
+    id: idPrefix("a", seed),
+  };
   const piece = style(ctx);
   return svgDoc({ ...size, title, defs: piece.defs, body: piece.body });
 }

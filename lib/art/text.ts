@@ -103,13 +103,20 @@ export function ellipsize(text: string, fontSize: number, maxWidth: number): str
  * The largest font size (stepping down from `max` to `min`) at which the text fits in `maxLines`;
  * at `min` the overflow is cut and the last line ends with an ellipsis.
  */
-export function fitLines(text: string, maxWidth: number, maxLines: number, max: number, min: number): { lines: string[]; fontSize: number } {
+export function fitLines(
+  text: string,
+  maxWidth: number,
+  maxLines: number,
+  max: number,
+  min: number,
+): { lines: string[]; fontSize: number } {
   for (let size = max; size >= min; size -= 4) {
     const lines = wrap(text, size, maxWidth);
     if (lines.length <= maxLines) return { lines, fontSize: size };
   }
   const lines = wrap(text, min, maxWidth);
   const kept = lines.slice(0, maxLines);
-  if (lines.length > maxLines) kept[maxLines - 1] = ellipsize(`${kept[maxLines - 1] ?? ""} ${lines[maxLines] ?? ""}`, min, maxWidth);
+  if (lines.length > maxLines)
+    kept[maxLines - 1] = ellipsize(`${kept[maxLines - 1] ?? ""} ${lines[maxLines] ?? ""}`, min, maxWidth);
   return { lines: kept, fontSize: min };
 }

@@ -12,7 +12,10 @@ export function escapeXml(text: string): string {
   return (
     text
       // Characters XML 1.0 forbids outright (C0 controls except tab/newline/CR, lone surrogates, U+FFFE/F).
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "")
+      .replace(
+        /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+        "",
+      )
       .replace(/&/g, "&amp;")
       .replace(/</g, "&lt;")
       .replace(/>/g, "&gt;")
@@ -67,7 +70,9 @@ export function hashString(text: string): number {
 }
 
 function hex2(v: number): string {
-  return Math.round(clamp(v, 0, 255)).toString(16).padStart(2, "0");
+  return Math.round(clamp(v, 0, 255))
+    .toString(16)
+    .padStart(2, "0");
 }
 
 export function rgbHex(r: number, g: number, b: number): string {
@@ -187,6 +192,14 @@ export function sealSvg(rng: Rng, x: number, y: number, size: number, filterId?:
 }
 
 /** What every artwork style receives. `id` prefixes all ids the style defines. */
-export type ArtContext = { rng: Rng; seed: number; width: number; height: number; title: string; medium: string; id: string };
+export type ArtContext = {
+  rng: Rng;
+  seed: number;
+  width: number;
+  height: number;
+  title: string;
+  medium: string;
+  id: string;
+};
 /** What every artwork style returns: the <defs> content and the drawing itself. */
 export type ArtPiece = { defs: string; body: string };

@@ -21,7 +21,10 @@ describe("accounts", () => {
     const input = signUpSchema.parse({ name: "Mei Lin", email: " Mei@Example.com ", password: "brush-and-ink-42" });
     const result = await registerUser(fresh.db, input);
     expect(result).toMatchObject({ ok: true, user: { email: "mei@example.com", role: "consumer" } });
-    expect(await authenticate(fresh.db, "MEI@example.com", "brush-and-ink-42")).toMatchObject({ email: "mei@example.com", emailVerified: false });
+    expect(await authenticate(fresh.db, "MEI@example.com", "brush-and-ink-42")).toMatchObject({
+      email: "mei@example.com",
+      emailVerified: false,
+    });
     expect(await authenticate(fresh.db, "mei@example.com", "brush-and-ink-43")).toBeNull();
     expect(await authenticate(fresh.db, "nobody@example.com", "brush-and-ink-42")).toBeNull();
   });
@@ -52,23 +55,40 @@ describe("accounts", () => {
     const chinese = "水墨山水画需要耐心与练习每一笔都有它的意义和生命力1";
     expect([...chinese]).toHaveLength(26);
     expect(Buffer.byteLength(chinese)).toBe(76);
-    const result = await registerUser(fresh.db, signUpSchema.parse({ name: "Wang", email: "wang@example.com", password: chinese }));
+    const result = await registerUser(
+      fresh.db,
+      signUpSchema.parse({ name: "Wang", email: "wang@example.com", password: chinese }),
+    );
     expect(result.ok).toBe(true);
     expect(await authenticate(fresh.db, "wang@example.com", chinese)).toMatchObject({ email: "wang@example.com" });
     // Only the 25th character (bytes 73 to 75) differs.
     expect(await authenticate(fresh.db, "wang@example.com", chinese.slice(0, 24) + "气1")).toBeNull();
     const ascii = "a1".repeat(36); // 72 bytes
-    await registerUser(fresh.db, signUpSchema.parse({ name: "Long", email: "long@example.com", password: ascii + "X" }));
+    await registerUser(
+      fresh.db,
+      signUpSchema.parse({ name: "Long", email: "long@example.com", password: ascii + "X" }),
+    );
     expect(await authenticate(fresh.db, "long@example.com", ascii + "X")).not.toBeNull();
     expect(await authenticate(fresh.db, "long@example.com", ascii + "Y")).toBeNull();
   });
 
   it("keeps the interface language as the account's mail language and queues a verification mail with the sign-up", async () => {
-    const result = await registerUser(fresh.db, signUpSchema.parse({ name: "Li", email: "li@example.com", password: "ink-and-paper-8" }), { locale: "zh" });
+    const result = await registerUser(
+      fresh.db,
+      signUpSchema.parse({ name: "Li", email: "li@example.com", password: "ink-and-paper-8" }),
+      { locale: "zh" },
+    );
     if (!result.ok) throw new Error("expected registration");
-    expect((await fresh.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, result.user.id) }))?.locale).toBe("zh-CN");
-    const mails = (await fresh.db.select().from(outbox)).map((r) => r.payload as { to: string; locale: string; subject: string });
-    expect(mails.find((m) => m.to === "li@example.com")).toMatchObject({ locale: "zh-CN", subject: "请确认你在 Atelier 的邮箱地址" });
+    expect((await fresh.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, result.user.id) }))?.locale).toBe(
+      "zh-CN",
+    );
+    const mails = (await fresh.db.select().from(outbox)).map(
+      (r) => r.payload as { to: string; locale: string; subject: string },
+    );
+    expect(mails.find((m) => m.to === "li@example.com")).toMatchObject({
+      locale: "zh-CN",
+      subject: "请确认你在 Atelier 的邮箱地址",
+    });
   });
 
   it("refuses a duplicate email, also when two sign-ups race", async () => {

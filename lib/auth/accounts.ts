@@ -6,7 +6,12 @@ import { mailLocale } from "@/lib/mail/message";
 import { burnPasswordCheck, checkPassword, hashPassword, passwordSchema } from "./password";
 import { queueVerificationMail } from "./verification";
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: "email_invalid" })).pipe(z.string().max(254));
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "email_invalid" }))
+  .pipe(z.string().max(254));
 
 /**
  * The name shown to others (header, reviews, comments): the same rule at sign-up and in the settings.
@@ -40,7 +45,11 @@ export type RegisterResult = { ok: true; user: AccountUser } | { ok: false; code
  * (in `locale`, the interface language at sign-up, which the account keeps for its mail). The unique
  * email index decides races, not a read before the write.
  */
-export async function registerUser(db: Db, input: SignUpInput, opts: { locale?: string; now?: Date } = {}): Promise<RegisterResult> {
+export async function registerUser(
+  db: Db,
+  input: SignUpInput,
+  opts: { locale?: string; now?: Date } = {},
+): Promise<RegisterResult> {
   const passwordHash = await hashPassword(input.password);
   const locale = mailLocale(opts.locale);
   return db.transaction(async (tx) => {
@@ -74,9 +83,18 @@ export async function authenticate(db: Db, email: string, password: string): Pro
   if (!check.ok) return null;
   if (check.needsRehash) {
     const upgraded = await hashPassword(password);
-    await db.update(users).set({ passwordHash: upgraded }).where(and(eq(users.id, row.id), eq(users.passwordHash, row.passwordHash)));
+    await db
+      .update(users)
+      .set({ passwordHash: upgraded })
+      .where(and(eq(users.id, row.id), eq(users.passwordHash, row.passwordHash)));
   }
-  return { id: row.id, email: row.email ?? email, name: row.name, role: row.role, emailVerified: row.emailVerified !== null };
+  return {
+    id: row.id,
+    email: row.email ?? email,
+    name: row.name,
+    role: row.role,
+    emailVerified: row.emailVerified !== null,
+  };
 }
 
 export async function getUserById(db: Db, id: string): Promise<AccountUser | null> {

@@ -43,10 +43,17 @@ export async function requestPasswordReset(db: Db, email: string, now: Date = ne
   });
 }
 
-export type ResetResult = { ok: true; email: string } | { ok: false; code: "invalid_token" } | { ok: false; code: "invalid"; fieldErrors: Record<string, string> };
+export type ResetResult =
+  | { ok: true; email: string }
+  | { ok: false; code: "invalid_token" }
+  | { ok: false; code: "invalid"; fieldErrors: Record<string, string> };
 
 /** Sets the new password if the link is still good; all in one transaction, so a failure spends nothing. */
-export async function resetPassword(db: Db, input: z.input<typeof resetPasswordSchema>, now: Date = new Date()): Promise<ResetResult> {
+export async function resetPassword(
+  db: Db,
+  input: z.input<typeof resetPasswordSchema>,
+  now: Date = new Date(),
+): Promise<ResetResult> {
   const parsed = resetPasswordSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};

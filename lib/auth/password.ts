@@ -37,7 +37,9 @@ export async function checkPassword(password: string, hash: string): Promise<Pas
   if (!hash.startsWith("$argon2")) return { ok: false, needsRehash: false };
   try {
     const ok = await argon2Verify(hash, password);
-    const current = hash.startsWith(`$argon2id$v=19$m=${ARGON2_OPTIONS.memoryCost},t=${ARGON2_OPTIONS.timeCost},p=${ARGON2_OPTIONS.parallelism}$`);
+    const current = hash.startsWith(
+      `$argon2id$v=19$m=${ARGON2_OPTIONS.memoryCost},t=${ARGON2_OPTIONS.timeCost},p=${ARGON2_OPTIONS.parallelism}$`,
+    );
     return { ok, needsRehash: ok && !current };
   } catch {
     // A malformed hash in the row is a wrong password, not a server error.

@@ -21,7 +21,10 @@ import { hashPassword, passwordSchema, verifyPassword } from "./password";
 import { revokeOtherSessions } from "./sessions";
 import { issueToken, spendTokens, TOKEN_LIFETIME_MS, useToken } from "./tokens";
 
-const currentPasswordSchema = z.string().min(1, { message: "password_required" }).max(128, { message: "password_too_long" });
+const currentPasswordSchema = z
+  .string()
+  .min(1, { message: "password_required" })
+  .max(128, { message: "password_too_long" });
 
 export const changeNameSchema = z.object({ name: displayNameSchema });
 
@@ -48,16 +51,32 @@ function invalid(error: z.ZodError): ProfileFailure {
   return { ok: false, code: "invalid", fieldErrors };
 }
 
-export async function changeDisplayName(db: Db, userId: string, input: z.input<typeof changeNameSchema>): Promise<ProfileResult> {
+export async function changeDisplayName(
+  db: Db,
+  userId: string,
+  input: z.input<typeof changeNameSchema>,
+): Promise<ProfileResult> {
   const parsed = changeNameSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const updated = await db.update(users).set({ name: parsed.data.name }).where(eq(users.id, userId)).returning({ id: users.id });
+  const updated = await db
+    .update(users)
+    .set({ name: parsed.data.name })
+    .where(eq(users.id, userId))
+    .returning({ id: users.id });
   return updated.length ? { ok: true } : { ok: false, code: "not_found" };
 }
 
 /** The verified password hash of the user, or the failure to answer with. */
-async function verifiedHash(db: Db, userId: string, password: string): Promise<{ ok: true; hash: string; email: string | null } | { ok: false; code: "not_found" | "wrong_password" }> {
-  const [row] = await db.select({ hash: users.passwordHash, email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
+async function verifiedHash(
+  db: Db,
+  userId: string,
+  password: string,
+): Promise<{ ok: true; hash: string; email: string | null } | { ok: false; code: "not_found" | "wrong_password" }> {
+  const [row] = await db
+    .select({ hash: users.passwordHash, email: users.email })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   if (!row) return { ok: false, code: "not_found" };
   // An account without a password (one made through an OAuth provider) cannot prove it this way.
   if (!row.hash || !(await verifyPassword(password, row.hash))) return { ok: false, code: "wrong_password" };
@@ -69,7 +88,12 @@ async function verifiedHash(db: Db, userId: string, password: string): Promise<{
  * in elsewhere): their rows are revoked in the same transaction; `keepSessionId` (the caller's own
  * device) stays signed in.
  */
-export async function changePassword(db: Db, userId: string, input: z.input<typeof changePasswordSchema>, keepSessionId: string | null = null): Promise<ProfileResult> {
+export async function changePassword(
+  db: Db,
+  userId: string,
+  input: z.input<typeof changePasswordSchema>,
+  keepSessionId: string | null = null,
+): Promise<ProfileResult> {
   const parsed = changePasswordSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const current = await verifiedHash(db, userId, parsed.data.currentPassword);
@@ -88,7 +112,11 @@ export async function changePassword(db: Db, userId: string, input: z.input<type
 }
 
 /** "Sign out everywhere else": revokes every session of the account but the caller's. */
-export async function endOtherSessions(db: Db, userId: string, keepSessionId: string | null): Promise<{ ok: true; ended: number }> {
+export async function endOtherSessions(
+  db: Db,
+  userId: string,
+  keepSessionId: string | null,
+): Promise<{ ok: true; ended: number }> {
   return { ok: true, ended: await revokeOtherSessions(db, userId, keepSessionId) };
 }
 
@@ -99,7 +127,12 @@ export type EmailChangeResult = { ok: true; pending: string | null } | ProfileFa
  * language), and the change happens when it is opened (`confirmEmailChange`). An address already in
  * use is refused here for a clear message; the unique index decides again at confirmation.
  */
-export async function requestEmailChange(db: Db, userId: string, input: z.input<typeof changeEmailSchema>, now: Date = new Date()): Promise<EmailChangeResult> {
+export async function requestEmailChange(
+  db: Db,
+  userId: string,
+  input: z.input<typeof changeEmailSchema>,
+  now: Date = new Date(),
+): Promise<EmailChangeResult> {
   const parsed = changeEmailSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const current = await verifiedHash(db, userId, parsed.data.currentPassword);
@@ -109,7 +142,11 @@ export async function requestEmailChange(db: Db, userId: string, input: z.input<
   return db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
     if (taken) return { ok: false, code: "email_taken" } as const;
-    const [me] = await tx.select({ name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId)).limit(1);
+    const [me] = await tx
+      .select({ name: users.name, locale: users.locale })
+      .from(users)
+      .where(eq(users.id, userId))
+      .limit(1);
     if (!me) return { ok: false, code: "not_found" } as const;
     const token = await issueToken(tx, { userId, purpose: "change_email", newEmail: email, now });
     await enqueueMail(
@@ -127,7 +164,8 @@ export async function requestEmailChange(db: Db, userId: string, input: z.input<
   });
 }
 
-export type ConfirmEmailResult = { ok: true; userId: string; email: string } | { ok: false; code: "invalid_token" | "email_taken" };
+export type ConfirmEmailResult =
+  { ok: true; userId: string; email: string } | { ok: false; code: "invalid_token" | "email_taken" };
 
 /**
  * Opens an email-change link: the account takes the new address (verified, since the link reached it)
@@ -139,13 +177,25 @@ export async function confirmEmailChange(db: Db, token: unknown, now: Date = new
     return await db.transaction(async (tx) => {
       const row = await useToken(tx, token, "change_email", now);
       if (!row?.newEmail) return { ok: false, code: "invalid_token" } as const;
-      const [before] = await tx.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, row.userId)).limit(1);
+      const [before] = await tx
+        .select({ email: users.email, name: users.name, locale: users.locale })
+        .from(users)
+        .where(eq(users.id, row.userId))
+        .limit(1);
       if (!before) return { ok: false, code: "invalid_token" } as const;
       await tx.update(users).set({ email: row.newEmail, emailVerified: now }).where(eq(users.id, row.userId));
       // Older change links of the account are spent too: one confirmed change at a time.
       await spendTokens(tx, row.userId, "change_email", now);
       if (before.email && before.email !== row.newEmail) {
-        await enqueueMail(tx, accountMail("changeNotice", { to: before.email, locale: mailLocale(before.locale), name: before.name, newEmail: row.newEmail }));
+        await enqueueMail(
+          tx,
+          accountMail("changeNotice", {
+            to: before.email,
+            locale: mailLocale(before.locale),
+            name: before.name,
+            newEmail: row.newEmail,
+          }),
+        );
       }
       return { ok: true, userId: row.userId, email: row.newEmail } as const;
     });

@@ -20,7 +20,10 @@ export const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 const expiry = (now: Date) => new Date(now.getTime() + SESSION_DAYS * 24 * 60 * 60 * 1000);
 
-export async function createSession(db: Executor, input: { userId: string; userAgent: string | null; ipPrefix: string | null; now?: Date }): Promise<string> {
+export async function createSession(
+  db: Executor,
+  input: { userId: string; userAgent: string | null; ipPrefix: string | null; now?: Date },
+): Promise<string> {
   const now = input.now ?? new Date();
   const [row] = await db
     .insert(authSessions)
@@ -42,14 +45,33 @@ export type SessionUser = AccountUser & { sessionId: string; emailVerified: bool
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The user a session token names, or null when its row is gone, revoked, expired or another account's. */
-export async function getSessionUser(db: Executor, userId: string, sessionId: unknown, now: Date = new Date()): Promise<SessionUser | null> {
+export async function getSessionUser(
+  db: Executor,
+  userId: string,
+  sessionId: unknown,
+  now: Date = new Date(),
+): Promise<SessionUser | null> {
   // Tokens from before session rows carry no id: they are over, and the person signs in again.
   if (typeof sessionId !== "string" || !UUID.test(sessionId)) return null;
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, verifiedAt: users.emailVerified, lastSeenAt: authSessions.lastSeenAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      verifiedAt: users.emailVerified,
+      lastSeenAt: authSessions.lastSeenAt,
+    })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
-    .where(and(eq(authSessions.id, sessionId), eq(authSessions.userId, userId), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, now)))
+    .where(
+      and(
+        eq(authSessions.id, sessionId),
+        eq(authSessions.userId, userId),
+        isNull(authSessions.revokedAt),
+        gt(authSessions.expiresAt, now),
+      ),
+    )
     .limit(1);
   if (!row) return null;
   if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
@@ -58,17 +80,32 @@ export async function getSessionUser(db: Executor, userId: string, sessionId: un
       .set({ lastSeenAt: now, expiresAt: expiry(now) })
       .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
   }
-  return { id: row.id, email: row.email ?? "", name: row.name, role: row.role, sessionId, emailVerified: row.verifiedAt !== null };
+  return {
+    id: row.id,
+    email: row.email ?? "",
+    name: row.name,
+    role: row.role,
+    sessionId,
+    emailVerified: row.verifiedAt !== null,
+  };
 }
 
 /** Ends one session (sign-out). */
 export async function revokeSession(db: Executor, sessionId: unknown, now: Date = new Date()): Promise<void> {
   if (typeof sessionId !== "string" || !UUID.test(sessionId)) return;
-  await db.update(authSessions).set({ revokedAt: now }).where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
+  await db
+    .update(authSessions)
+    .set({ revokedAt: now })
+    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
 }
 
 /** Ends one of the caller's own sessions (the per-device button); false when it is not theirs or already over. */
-export async function revokeOwnSession(db: Executor, userId: string, sessionId: string, now: Date = new Date()): Promise<boolean> {
+export async function revokeOwnSession(
+  db: Executor,
+  userId: string,
+  sessionId: string,
+  now: Date = new Date(),
+): Promise<boolean> {
   if (!UUID.test(sessionId)) return false;
   const ended = await db
     .update(authSessions)
@@ -79,26 +116,57 @@ export async function revokeOwnSession(db: Executor, userId: string, sessionId: 
 }
 
 /** Ends every session of the account but `keep` (null: all of them, as a password reset does). */
-export async function revokeOtherSessions(db: Executor, userId: string, keep: string | null, now: Date = new Date()): Promise<number> {
+export async function revokeOtherSessions(
+  db: Executor,
+  userId: string,
+  keep: string | null,
+  now: Date = new Date(),
+): Promise<number> {
   const ended = await db
     .update(authSessions)
     .set({ revokedAt: now })
-    .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt), keep && UUID.test(keep) ? ne(authSessions.id, keep) : sql`true`))
+    .where(
+      and(
+        eq(authSessions.userId, userId),
+        isNull(authSessions.revokedAt),
+        keep && UUID.test(keep) ? ne(authSessions.id, keep) : sql`true`,
+      ),
+    )
     .returning({ id: authSessions.id });
   return ended.length;
 }
 
-export type DeviceSession = { id: string; browser: string | null; system: string | null; ipPrefix: string | null; lastSeenAt: Date; createdAt: Date; current: boolean };
+export type DeviceSession = {
+  id: string;
+  browser: string | null;
+  system: string | null;
+  ipPrefix: string | null;
+  lastSeenAt: Date;
+  createdAt: Date;
+  current: boolean;
+};
 
 /** The account's active sessions, most recently used first, for the settings page. */
-export async function listSessions(db: Executor, userId: string, currentId: string | null, now: Date = new Date()): Promise<DeviceSession[]> {
+export async function listSessions(
+  db: Executor,
+  userId: string,
+  currentId: string | null,
+  now: Date = new Date(),
+): Promise<DeviceSession[]> {
   const rows = await db
     .select()
     .from(authSessions)
     .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, now)))
     .orderBy(desc(authSessions.lastSeenAt))
     .limit(50);
-  return rows.map((r) => ({ id: r.id, ...describeUserAgent(r.userAgent), ipPrefix: r.ipPrefix, lastSeenAt: r.lastSeenAt, createdAt: r.createdAt, current: r.id === currentId }));
+  return rows.map((r) => ({
+    id: r.id,
+    ...describeUserAgent(r.userAgent),
+    ipPrefix: r.ipPrefix,
+    lastSeenAt: r.lastSeenAt,
+    createdAt: r.createdAt,
+    current: r.id === currentId,
+  }));
 }
 
 const BROWSERS: [RegExp, string][] = [

@@ -27,7 +27,10 @@ export function trustProxy(): boolean {
   return env.AUTH_TRUST_HOST === true;
 }
 
-export async function guardedSignIn(db: Db, attempt: { email: string; password: string; headers: Headers; now?: Date }): Promise<GuardedSignIn> {
+export async function guardedSignIn(
+  db: Db,
+  attempt: { email: string; password: string; headers: Headers; now?: Date },
+): Promise<GuardedSignIn> {
   const now = attempt.now ?? new Date();
   const place = clientAddress(attempt.headers, { trustProxy: trustProxy() });
   const limited = await consumeLimits(
@@ -42,7 +45,12 @@ export async function guardedSignIn(db: Db, attempt: { email: string; password: 
   const user = await authenticate(db, attempt.email, attempt.password);
   if (!user) return { ok: false, code: "invalid_credentials" };
   await resetLimit(db, RULES.signInEmail, attempt.email);
-  const sessionId = await createSession(db, { userId: user.id, userAgent: attempt.headers.get("user-agent"), ipPrefix: place.ipPrefix, now });
+  const sessionId = await createSession(db, {
+    userId: user.id,
+    userAgent: attempt.headers.get("user-agent"),
+    ipPrefix: place.ipPrefix,
+    now,
+  });
   return { ok: true, user, sessionId };
 }
 

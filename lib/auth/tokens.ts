@@ -20,7 +20,10 @@ export function tokenDigest(token: string): string {
 }
 
 /** Writes a token row and returns the token itself, which only the mail will carry. */
-export async function issueToken(db: Executor, input: { userId: string; purpose: AccountTokenPurpose; newEmail?: string | null; now?: Date }): Promise<string> {
+export async function issueToken(
+  db: Executor,
+  input: { userId: string; purpose: AccountTokenPurpose; newEmail?: string | null; now?: Date },
+): Promise<string> {
   const now = input.now ?? new Date();
   const token = randomBytes(32).toString("base64url");
   await db.insert(accountTokens).values({
@@ -40,29 +43,58 @@ export function isTokenShape(token: unknown): token is string {
 }
 
 /** Marks the token used and returns its row, or null when it is unknown, used, expired or for another purpose. */
-export async function useToken(db: Executor, token: unknown, purpose: AccountTokenPurpose, now: Date = new Date()): Promise<AccountToken | null> {
+export async function useToken(
+  db: Executor,
+  token: unknown,
+  purpose: AccountTokenPurpose,
+  now: Date = new Date(),
+): Promise<AccountToken | null> {
   if (!isTokenShape(token)) return null;
   const [row] = await db
     .update(accountTokens)
     .set({ usedAt: now })
-    .where(and(eq(accountTokens.tokenHash, tokenDigest(token)), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now)))
+    .where(
+      and(
+        eq(accountTokens.tokenHash, tokenDigest(token)),
+        eq(accountTokens.purpose, purpose),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, now),
+      ),
+    )
     .returning();
   return row ?? null;
 }
 
 /** Whether a token would be accepted now, without using it (the page shows the form or says the link is over). */
-export async function peekToken(db: Executor, token: unknown, purpose: AccountTokenPurpose, now: Date = new Date()): Promise<AccountToken | null> {
+export async function peekToken(
+  db: Executor,
+  token: unknown,
+  purpose: AccountTokenPurpose,
+  now: Date = new Date(),
+): Promise<AccountToken | null> {
   if (!isTokenShape(token)) return null;
   const [row] = await db
     .select()
     .from(accountTokens)
-    .where(and(eq(accountTokens.tokenHash, tokenDigest(token)), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now)))
+    .where(
+      and(
+        eq(accountTokens.tokenHash, tokenDigest(token)),
+        eq(accountTokens.purpose, purpose),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, now),
+      ),
+    )
     .limit(1);
   return row ?? null;
 }
 
 /** Spends every pending token of a kind for the account (a reset makes older reset links worthless). */
-export async function spendTokens(db: Executor, userId: string, purpose: AccountTokenPurpose, now: Date = new Date()): Promise<void> {
+export async function spendTokens(
+  db: Executor,
+  userId: string,
+  purpose: AccountTokenPurpose,
+  now: Date = new Date(),
+): Promise<void> {
   await db
     .update(accountTokens)
     .set({ usedAt: now })

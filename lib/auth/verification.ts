@@ -44,11 +44,19 @@ export async function resendVerification(db: Executor, userId: string, now: Date
 }
 
 /** Uses a verification link: true when the address it was sent to is now verified. */
-export async function verifyEmail(db: Executor, token: unknown, now: Date = new Date()): Promise<{ ok: true; userId: string } | { ok: false }> {
+export async function verifyEmail(
+  db: Executor,
+  token: unknown,
+  now: Date = new Date(),
+): Promise<{ ok: true; userId: string } | { ok: false }> {
   return db.transaction(async (tx) => {
     const row = await useToken(tx, token, "verify_email", now);
     if (!row) return { ok: false } as const;
-    const [user] = await tx.select({ email: users.email, verified: users.emailVerified }).from(users).where(eq(users.id, row.userId)).limit(1);
+    const [user] = await tx
+      .select({ email: users.email, verified: users.emailVerified })
+      .from(users)
+      .where(eq(users.id, row.userId))
+      .limit(1);
     // The account has moved to another address since the mail was sent: that link proves nothing now.
     if (!user || user.email !== row.newEmail) return { ok: false } as const;
     if (!user.verified) await tx.update(users).set({ emailVerified: now }).where(eq(users.id, row.userId));

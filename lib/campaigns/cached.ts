@@ -17,9 +17,16 @@ export function getCachedLandingCampaign(slug: string) {
   })();
 }
 
-export const getCachedRuntimeConfig = unstable_cache(async () => loadRuntimeConfig(await getDb()), ["experiments-runtime-config"], {
-  tags: [CACHE_TAGS.experimentsConfig],
-  revalidate: 60,
-});
+export const getCachedRuntimeConfig = unstable_cache(
+  async () => loadRuntimeConfig(await getDb()),
+  ["experiments-runtime-config"],
+  {
+    tags: [CACHE_TAGS.experimentsConfig],
+    revalidate: 60,
+  },
+);
 
-export const getCachedLiveCampaigns = unstable_cache(() => listLiveCampaigns(), ["live-campaigns"], { tags: [CACHE_TAGS.campaigns], revalidate: 300 });
+export const getCachedLiveCampaigns = unstable_cache(() => listLiveCampaigns(), ["live-campaigns"], {
+  tags: [CACHE_TAGS.campaigns],
+  revalidate: 300,
+});

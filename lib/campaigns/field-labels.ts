@@ -47,12 +47,18 @@ export function fieldTarget(path: string): FieldTarget {
   const parts = path.split(".");
   const index = (s: string | undefined) => (s !== undefined && /^\d+$/.test(s) ? Number(s) : null);
   let m: number | null;
-  if (parts[0] === "partnerIds" && (m = index(parts[1])) !== null) return { id: `partner-${m}`, label: [{ key: "partner", values: { n: m + 1 } }] };
-  if (path.startsWith("bundle.itemIds.") && (m = index(parts[2])) !== null) return { id: `items-${m}`, label: [{ key: "bundleItem", values: { n: m + 1 } }] };
-  if (parts[0] === "featuredIds" && (m = index(parts[1])) !== null) return { id: `featured-${m}`, label: [{ key: "featuredItem", values: { n: m + 1 } }] };
+  if (parts[0] === "partnerIds" && (m = index(parts[1])) !== null)
+    return { id: `partner-${m}`, label: [{ key: "partner", values: { n: m + 1 } }] };
+  if (path.startsWith("bundle.itemIds.") && (m = index(parts[2])) !== null)
+    return { id: `items-${m}`, label: [{ key: "bundleItem", values: { n: m + 1 } }] };
+  if (parts[0] === "featuredIds" && (m = index(parts[1])) !== null)
+    return { id: `featured-${m}`, label: [{ key: "featuredItem", values: { n: m + 1 } }] };
   if (path.startsWith("content.story.") && (m = index(parts[2])) !== null) {
     const heading = parts[3] !== "body";
-    return { id: `story-${m}-${heading ? "heading" : "body"}`, label: [{ key: heading ? "storyHeading" : "storyBody", values: { n: m + 1 } }] };
+    return {
+      id: `story-${m}-${heading ? "heading" : "body"}`,
+      label: [{ key: heading ? "storyHeading" : "storyBody", values: { n: m + 1 } }],
+    };
   }
   if (parts[0] === "channels" && (m = index(parts[1])) !== null) {
     const field = CHANNEL_FIELDS[parts[2] ?? ""] ?? "source";
@@ -63,8 +69,10 @@ export function fieldTarget(path: string): FieldTarget {
   if (path.startsWith("experiment.variants.") && (m = index(parts[2])) !== null) {
     const variant: LabelPart = m === 0 ? { key: "controlVariant" } : { key: "variantN", values: { n: m } };
     const field = parts[3] ?? "";
-    if (VARIANT_FIELDS[field]) return { id: `variant-${m}-${field}`, label: [variant, { key: VARIANT_FIELDS[field] as string }] };
-    if (field === "content" && CONTENT_FIELDS.has(parts[4] ?? "")) return { id: `variant-${m}-${parts[4]}`, label: [variant, { key: `variantField.${parts[4]}` }] };
+    if (VARIANT_FIELDS[field])
+      return { id: `variant-${m}-${field}`, label: [variant, { key: VARIANT_FIELDS[field] as string }] };
+    if (field === "content" && CONTENT_FIELDS.has(parts[4] ?? ""))
+      return { id: `variant-${m}-${parts[4]}`, label: [variant, { key: `variantField.${parts[4]}` }] };
     return { id: null, label: [variant] };
   }
   return { id: null, label: [{ key: "general" }] };

@@ -11,7 +11,10 @@ export const DEMO_PRODUCTS = {
   featuredCourse: seedId("product", "ink-painting-first-strokes"),
   featuredArtwork: seedId("product", "distant-village-beyond-the-clouds-gallery"),
 };
-export const DEMO_PARTNERS = { instructor: seedId("creator", "lin-mei"), gallery: seedId("creator", "west-lake-gallery") };
+export const DEMO_PARTNERS = {
+  instructor: seedId("creator", "lin-mei"),
+  gallery: seedId("creator", "west-lake-gallery"),
+};
 
 export function demoCampaignInput(overrides: Partial<CampaignInput> = {}): CampaignInput {
   return {
@@ -20,7 +23,8 @@ export function demoCampaignInput(overrides: Partial<CampaignInput> = {}): Campa
     partnerIds: [DEMO_PARTNERS.instructor, DEMO_PARTNERS.gallery],
     bundle: {
       title: "Misty Mountains course + Evening Lotus Pond edition",
-      description: "Learn layered ink washes with Lin Mei, and hang a numbered giclée from West Lake Gallery while you practise.",
+      description:
+        "Learn layered ink washes with Lin Mei, and hang a numbered giclée from West Lake Gallery while you practise.",
       price: "449.00",
       currency: "USD",
       itemIds: [DEMO_PRODUCTS.course, DEMO_PRODUCTS.edition],
@@ -32,8 +36,14 @@ export function demoCampaignInput(overrides: Partial<CampaignInput> = {}): Campa
       heroTitle: "Paint the mountain, then live with one",
       heroText: "A course and a collectible edition, chosen together by a teacher and a gallery from Hangzhou.",
       story: [
-        { heading: "Why a teacher and a gallery", body: "Lin Mei teaches the strokes; West Lake Gallery shows where they lead. Study the washes in the course while the edition on your wall shows them finished." },
-        { heading: "What you get", body: "Lifetime access to *Misty mountains in ink* and one numbered giclée of *Evening Lotus Pond*, edition of 30, shipped framed." },
+        {
+          heading: "Why a teacher and a gallery",
+          body: "Lin Mei teaches the strokes; West Lake Gallery shows where they lead. Study the washes in the course while the edition on your wall shows them finished.",
+        },
+        {
+          heading: "What you get",
+          body: "Lifetime access to *Misty mountains in ink* and one numbered giclée of *Evening Lotus Pond*, edition of 30, shipped framed.",
+        },
       ],
     },
     audience: { clusters: [], locales: [], visitors: "all" },
@@ -46,12 +56,23 @@ export function demoCampaignInput(overrides: Partial<CampaignInput> = {}): Campa
       coverage: 1,
       cadenceMinutes: 60,
       variants: [
-        { key: "control", name: "Control", weight: 0.5, content: { headline: "", heroText: "", body: "", offer: "", cta: "" } },
+        {
+          key: "control",
+          name: "Control",
+          weight: 0.5,
+          content: { headline: "", heroText: "", body: "", offer: "", cta: "" },
+        },
         {
           key: "save-framing",
           name: "Savings headline",
           weight: 0.5,
-          content: { headline: "Save $70 on a course and a framed edition", heroText: "", body: "", offer: "Free framing and shipping", cta: "Get the bundle" },
+          content: {
+            headline: "Save $70 on a course and a framed edition",
+            heroText: "",
+            body: "",
+            offer: "Free framing and shipping",
+            cta: "Get the bundle",
+          },
         },
       ],
     },

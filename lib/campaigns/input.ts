@@ -25,7 +25,11 @@ export const variantContentSchema = z.object({
 });
 
 export const variantInputSchema = z.object({
-  key: z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "invalid_key" }).max(40, { error: "too_long" }),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "invalid_key" })
+    .max(40, { error: "too_long" }),
   name: required(1, 60),
   weight: z.number({ error: "invalid_number" }).min(0, { error: "weight_range" }).max(1, { error: "weight_range" }),
   content: variantContentSchema,
@@ -34,7 +38,12 @@ export const variantInputSchema = z.object({
 export const campaignInputSchema = z
   .object({
     name: required(3, 120),
-    slug: z.string().trim().min(3, { error: "required" }).max(60, { error: "too_long" }).regex(SLUG, { error: "invalid_slug" }),
+    slug: z
+      .string()
+      .trim()
+      .min(3, { error: "required" })
+      .max(60, { error: "too_long" })
+      .regex(SLUG, { error: "invalid_slug" }),
     partnerIds: z.array(id).min(2, { error: "two_partners" }).max(6, { error: "too_many" }),
     bundle: z.object({
       title: required(3, 120),
@@ -59,7 +68,11 @@ export const campaignInputSchema = z
     channels: z
       .array(
         z.object({
-          source: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/, { error: "invalid_source" }),
+          source: z
+            .string()
+            .trim()
+            .toLowerCase()
+            .regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/, { error: "invalid_source" }),
           budget: amount,
           spent: amount,
         }),
@@ -67,8 +80,15 @@ export const campaignInputSchema = z
       .max(10, { error: "too_many" }),
     experiment: z.object({
       mode: z.enum(["fixed", "bandit"]),
-      coverage: z.number({ error: "invalid_number" }).gt(0, { error: "coverage_range" }).max(1, { error: "coverage_range" }),
-      cadenceMinutes: z.number({ error: "invalid_number" }).int({ error: "invalid_number" }).min(5, { error: "cadence_range" }).max(10_080, { error: "cadence_range" }),
+      coverage: z
+        .number({ error: "invalid_number" })
+        .gt(0, { error: "coverage_range" })
+        .max(1, { error: "coverage_range" }),
+      cadenceMinutes: z
+        .number({ error: "invalid_number" })
+        .int({ error: "invalid_number" })
+        .min(5, { error: "cadence_range" })
+        .max(10_080, { error: "cadence_range" }),
       variants: z.array(variantInputSchema).min(2, { error: "two_variants" }).max(5, { error: "too_many" }),
       // Defaults keep older callers (fixtures, imports) valid: sequential testing is on unless turned off.
       sequential: z.boolean().default(true),
@@ -79,7 +99,11 @@ export const campaignInputSchema = z
         .max(10_000_000, { error: "tuning_range" })
         .default(DEFAULT_SEQUENTIAL_TUNING),
       primaryMetric: z.enum(["conversion", "revenue"]).default("conversion"),
-      minDetectableEffect: z.number({ error: "invalid_number" }).min(0.005, { error: "mde_range" }).max(10, { error: "mde_range" }).default(0.1),
+      minDetectableEffect: z
+        .number({ error: "invalid_number" })
+        .min(0.005, { error: "mde_range" })
+        .max(10, { error: "mde_range" })
+        .default(0.1),
       aa: z.boolean().default(false),
     }),
   })
@@ -88,7 +112,10 @@ export const campaignInputSchema = z
 export type CampaignInput = z.input<typeof campaignInputSchema>;
 
 /** The input after parsing: dates and amounts converted, ready to store. */
-export type CampaignDraft = Omit<z.output<typeof campaignInputSchema>, "startsAt" | "endsAt" | "bundle" | "channels"> & {
+export type CampaignDraft = Omit<
+  z.output<typeof campaignInputSchema>,
+  "startsAt" | "endsAt" | "bundle" | "channels"
+> & {
   startsAt: Date;
   endsAt: Date;
   bundle: { title: string; description: string; priceAmount: number; currency: string; itemIds: string[] };
@@ -151,7 +178,8 @@ export function parseCampaignInput(raw: unknown): ParseResult {
   for (const i of duplicates(input.bundle.itemIds)) add(`bundle.itemIds.${i}`, "duplicate");
   for (const i of duplicates(input.featuredIds)) add(`featuredIds.${i}`, "duplicate");
   for (const i of duplicates(input.channels.map((c) => c.source))) add(`channels.${i}.source`, "duplicate");
-  for (const i of duplicates(input.experiment.variants.map((v) => v.key))) add(`experiment.variants.${i}.key`, "duplicate");
+  for (const i of duplicates(input.experiment.variants.map((v) => v.key)))
+    add(`experiment.variants.${i}.key`, "duplicate");
 
   const channels = input.channels.map((c, i) => {
     const budgetAmount = parseMajorAmount(c.budget, input.bundle.currency);
@@ -168,7 +196,8 @@ export function parseCampaignInput(raw: unknown): ParseResult {
   if (input.experiment.aa) {
     // An A/A test checks the setup only if the arms are truly the same page, split by fixed weights.
     const control = JSON.stringify(input.experiment.variants[0]?.content);
-    if (input.experiment.variants.some((v) => JSON.stringify(v.content) !== control)) add("experiment.aa", "aa_identical");
+    if (input.experiment.variants.some((v) => JSON.stringify(v.content) !== control))
+      add("experiment.aa", "aa_identical");
     if (input.experiment.mode !== "fixed") add("experiment.aa", "aa_fixed");
   }
 
@@ -182,7 +211,10 @@ export function parseCampaignInput(raw: unknown): ParseResult {
       bundle: { ...input.bundle, priceAmount: price as number },
       channels,
       // Stored weights sum to exactly 1, so the bucket ranges tile the unit line.
-      experiment: { ...input.experiment, variants: input.experiment.variants.map((v) => ({ ...v, weight: v.weight / total })) },
+      experiment: {
+        ...input.experiment,
+        variants: input.experiment.variants.map((v) => ({ ...v, weight: v.weight / total })),
+      },
     },
   };
 }

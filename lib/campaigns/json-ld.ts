@@ -43,7 +43,12 @@ function itemNode(card: ProductCard, c: LandingCampaign, site: URL) {
     offers: offer(card, site),
   };
   if (card.kind === "course") {
-    return { "@type": "Course", ...base, provider: creatorNode(card, c.partners, site), ...(card.level ? { educationalLevel: card.level } : {}) };
+    return {
+      "@type": "Course",
+      ...base,
+      provider: creatorNode(card, c.partners, site),
+      ...(card.level ? { educationalLevel: card.level } : {}),
+    };
   }
   return {
     "@type": "VisualArtwork",
@@ -58,7 +63,9 @@ export function campaignJsonLd(c: LandingCampaign, siteUrl: string): Record<stri
   const site = new URL(siteUrl);
   const pageUrl = new URL(`/c/${c.slug}`, site).toString();
   const items = c.bundle.items.map((card) => itemNode(card, c, site));
-  const featured = c.featured.filter((f) => !c.bundle.items.some((i) => i.id === f.id)).map((card) => itemNode(card, c, site));
+  const featured = c.featured
+    .filter((f) => !c.bundle.items.some((i) => i.id === f.id))
+    .map((card) => itemNode(card, c, site));
   const bundle = {
     "@type": "Product",
     "@id": `${pageUrl}#bundle`,

@@ -6,7 +6,11 @@
 import type { AssignmentHeader } from "@/lib/experiments/visitor-assignment";
 import type { LandingCampaign, LandingVariant } from "./landing";
 
-export type LandingDecision = { variant: LandingVariant; counted: boolean; source: "assignment" | "preview" | "control" };
+export type LandingDecision = {
+  variant: LandingVariant;
+  counted: boolean;
+  source: "assignment" | "preview" | "control";
+};
 
 export function resolveLandingVariant(
   campaign: Pick<LandingCampaign, "status" | "experiment">,

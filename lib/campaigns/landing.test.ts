@@ -48,7 +48,17 @@ const campaign: LandingCampaign = {
     status: "published",
     items: [
       card({ id: "course", slug: "misty", title: "Misty mountains" }),
-      card({ id: "art", kind: "artwork", slug: "lotus", title: "Lotus", level: null, medium: "Giclée", editionSize: 30, stock: 0, creator: { slug: "west-lake-gallery", name: "West Lake Gallery" } }),
+      card({
+        id: "art",
+        kind: "artwork",
+        slug: "lotus",
+        title: "Lotus",
+        level: null,
+        medium: "Giclée",
+        editionSize: 30,
+        stock: 0,
+        creator: { slug: "west-lake-gallery", name: "West Lake Gallery" },
+      }),
     ],
     itemsTotal: 51900,
   },
@@ -64,26 +74,52 @@ const campaign: LandingCampaign = {
   },
 };
 
-const header = (over: object) => ({ key: "ink-and-paper", bucketVersion: 2, variant: 1, counted: true, visitorId: "v".repeat(32), utmSource: null, reason: "assigned", ...over });
+const header = (over: object) => ({
+  key: "ink-and-paper",
+  bucketVersion: 2,
+  variant: 1,
+  counted: true,
+  visitorId: "v".repeat(32),
+  utmSource: null,
+  reason: "assigned",
+  ...over,
+});
 
 describe("resolveLandingVariant", () => {
   it("renders the proxy's assignment for the current phase and counts it", () => {
-    expect(resolveLandingVariant(campaign, header({}), { allowed: false, variantKey: null })).toMatchObject({ variant: { key: "save" }, counted: true });
-    expect(resolveLandingVariant(campaign, header({ counted: false }), { allowed: false, variantKey: null })).toMatchObject({ variant: { key: "save" }, counted: false });
+    expect(resolveLandingVariant(campaign, header({}), { allowed: false, variantKey: null })).toMatchObject({
+      variant: { key: "save" },
+      counted: true,
+    });
+    expect(
+      resolveLandingVariant(campaign, header({ counted: false }), { allowed: false, variantKey: null }),
+    ).toMatchObject({ variant: { key: "save" }, counted: false });
   });
 
   it("falls back to an uncounted control for another phase, another experiment, a paused campaign or no header", () => {
     const control = { variant: { key: "control" }, counted: false };
-    expect(resolveLandingVariant(campaign, header({ bucketVersion: 1 }), { allowed: false, variantKey: null })).toMatchObject(control);
-    expect(resolveLandingVariant(campaign, header({ key: "other" }), { allowed: false, variantKey: null })).toMatchObject(control);
-    expect(resolveLandingVariant({ ...campaign, status: "paused" }, header({}), { allowed: false, variantKey: null })).toMatchObject(control);
+    expect(
+      resolveLandingVariant(campaign, header({ bucketVersion: 1 }), { allowed: false, variantKey: null }),
+    ).toMatchObject(control);
+    expect(
+      resolveLandingVariant(campaign, header({ key: "other" }), { allowed: false, variantKey: null }),
+    ).toMatchObject(control);
+    expect(
+      resolveLandingVariant({ ...campaign, status: "paused" }, header({}), { allowed: false, variantKey: null }),
+    ).toMatchObject(control);
     expect(resolveLandingVariant(campaign, null, { allowed: false, variantKey: null })).toMatchObject(control);
-    expect(resolveLandingVariant(campaign, header({ variant: 7 }), { allowed: false, variantKey: null })).toMatchObject(control);
+    expect(resolveLandingVariant(campaign, header({ variant: 7 }), { allowed: false, variantKey: null })).toMatchObject(
+      control,
+    );
   });
 
   it("shows a previewed variant only to allowed viewers, never counted", () => {
-    expect(resolveLandingVariant(campaign, header({ variant: 0 }), { allowed: true, variantKey: "save" })).toMatchObject({ variant: { key: "save" }, counted: false, source: "preview" });
-    expect(resolveLandingVariant(campaign, header({ variant: 0 }), { allowed: false, variantKey: "save" })).toMatchObject({ variant: { key: "control" }, counted: true });
+    expect(
+      resolveLandingVariant(campaign, header({ variant: 0 }), { allowed: true, variantKey: "save" }),
+    ).toMatchObject({ variant: { key: "save" }, counted: false, source: "preview" });
+    expect(
+      resolveLandingVariant(campaign, header({ variant: 0 }), { allowed: false, variantKey: "save" }),
+    ).toMatchObject({ variant: { key: "control" }, counted: true });
   });
 
   it("uses the variant's copy where it has some and the campaign's otherwise", () => {
@@ -100,10 +136,27 @@ describe("campaign JSON-LD", () => {
     expect(bundle).toMatchObject({
       "@type": "Product",
       url: "https://atelier.example/c/ink-and-paper",
-      offers: { "@type": "Offer", price: "449.00", priceCurrency: "USD", priceValidUntil: "2030-12-31", availability: "https://schema.org/InStock" },
+      offers: {
+        "@type": "Offer",
+        price: "449.00",
+        priceCurrency: "USD",
+        priceValidUntil: "2030-12-31",
+        availability: "https://schema.org/InStock",
+      },
     });
-    expect(course).toMatchObject({ "@type": "Course", name: "Misty mountains", provider: { "@type": "Person", name: "Lin Mei" }, offers: { price: "89.00" } });
-    expect(art).toMatchObject({ "@type": "VisualArtwork", artMedium: "Giclée", artEdition: "30", creator: { "@type": "Organization" }, offers: { availability: "https://schema.org/SoldOut" } });
+    expect(course).toMatchObject({
+      "@type": "Course",
+      name: "Misty mountains",
+      provider: { "@type": "Person", name: "Lin Mei" },
+      offers: { price: "89.00" },
+    });
+    expect(art).toMatchObject({
+      "@type": "VisualArtwork",
+      artMedium: "Giclée",
+      artEdition: "30",
+      creator: { "@type": "Organization" },
+      offers: { availability: "https://schema.org/SoldOut" },
+    });
   });
 
   it("cannot close the script element it is embedded in", () => {

@@ -35,8 +35,25 @@ export type LandingCampaign = {
   previewToken: string;
   content: CampaignContent;
   audience: CampaignAudience;
-  partners: { id: string; slug: string; name: string; kind: "instructor" | "artist" | "gallery"; bio: string; location: string | null }[];
-  bundle: { id: string; slug: string; title: string; description: string; priceAmount: number; currency: string; status: string; items: ProductCard[]; itemsTotal: number };
+  partners: {
+    id: string;
+    slug: string;
+    name: string;
+    kind: "instructor" | "artist" | "gallery";
+    bio: string;
+    location: string | null;
+  }[];
+  bundle: {
+    id: string;
+    slug: string;
+    title: string;
+    description: string;
+    priceAmount: number;
+    currency: string;
+    status: string;
+    items: ProductCard[];
+    itemsTotal: number;
+  };
   featured: ProductCard[];
   experiment: { key: string; bucketVersion: number; mode: "fixed" | "bandit"; variants: LandingVariant[] };
 };
@@ -49,14 +66,29 @@ export async function getLandingCampaignBySlug({ slug }: { slug: string }): Prom
   const { campaign, experiment, bundle } = row;
   const [partners, items, featured, variants] = await Promise.all([
     db
-      .select({ id: creators.id, slug: creators.slug, name: creators.name, kind: creators.kind, bio: creators.bio, location: creators.location })
+      .select({
+        id: creators.id,
+        slug: creators.slug,
+        name: creators.name,
+        kind: creators.kind,
+        bio: creators.bio,
+        location: creators.location,
+      })
       .from(campaignPartners)
       .innerJoin(creators, eq(creators.id, campaignPartners.creatorId))
       .where(eq(campaignPartners.campaignId, campaign.id))
       .orderBy(asc(campaignPartners.position)),
     db.select({ id: bundleItems.productId }).from(bundleItems).where(eq(bundleItems.bundleId, bundle.id)),
-    db.select({ id: campaignFeatured.productId }).from(campaignFeatured).where(eq(campaignFeatured.campaignId, campaign.id)).orderBy(asc(campaignFeatured.position)),
-    db.select().from(experimentVariants).where(eq(experimentVariants.experimentId, experiment.id)).orderBy(asc(experimentVariants.position)),
+    db
+      .select({ id: campaignFeatured.productId })
+      .from(campaignFeatured)
+      .where(eq(campaignFeatured.campaignId, campaign.id))
+      .orderBy(asc(campaignFeatured.position)),
+    db
+      .select()
+      .from(experimentVariants)
+      .where(eq(experimentVariants.experimentId, experiment.id))
+      .orderBy(asc(experimentVariants.position)),
   ]);
   const itemCards = await listProductCardsByIds({ ids: items.map((i) => i.id) });
   // Courses first, then artworks: the page tells the story in that order.
@@ -98,8 +130,18 @@ export async function getLandingCampaignBySlug({ slug }: { slug: string }): Prom
 /** Campaigns a search engine may index: running, inside their window. */
 export async function listLiveCampaigns(now = new Date()): Promise<{ slug: string; updatedAt: string }[]> {
   const db = await getDb();
-  const rows = await db.select({ slug: campaigns.slug, updatedAt: campaigns.updatedAt, startsAt: campaigns.startsAt, endsAt: campaigns.endsAt }).from(campaigns).where(eq(campaigns.status, "running"));
-  return rows.filter((r) => r.startsAt <= now && r.endsAt > now).map((r) => ({ slug: r.slug, updatedAt: r.updatedAt.toISOString() }));
+  const rows = await db
+    .select({
+      slug: campaigns.slug,
+      updatedAt: campaigns.updatedAt,
+      startsAt: campaigns.startsAt,
+      endsAt: campaigns.endsAt,
+    })
+    .from(campaigns)
+    .where(eq(campaigns.status, "running"));
+  return rows
+    .filter((r) => r.startsAt <= now && r.endsAt > now)
+    .map((r) => ({ slug: r.slug, updatedAt: r.updatedAt.toISOString() }));
 }
 
 /** Whether a campaign is publicly visible now (otherwise only studio users and preview links see it). */

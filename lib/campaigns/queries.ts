@@ -101,11 +101,23 @@ export async function getCampaignForEdit(db: Executor, id: string): Promise<Camp
   if (!row) return null;
   const { campaign, experiment, bundle } = row;
   const [partners, items, featured, channels, variants] = await Promise.all([
-    db.select().from(campaignPartners).where(eq(campaignPartners.campaignId, id)).orderBy(asc(campaignPartners.position)),
+    db
+      .select()
+      .from(campaignPartners)
+      .where(eq(campaignPartners.campaignId, id))
+      .orderBy(asc(campaignPartners.position)),
     db.select().from(bundleItems).where(eq(bundleItems.bundleId, bundle.id)),
-    db.select().from(campaignFeatured).where(eq(campaignFeatured.campaignId, id)).orderBy(asc(campaignFeatured.position)),
+    db
+      .select()
+      .from(campaignFeatured)
+      .where(eq(campaignFeatured.campaignId, id))
+      .orderBy(asc(campaignFeatured.position)),
     db.select().from(campaignChannels).where(eq(campaignChannels.campaignId, id)).orderBy(asc(campaignChannels.source)),
-    db.select().from(experimentVariants).where(eq(experimentVariants.experimentId, experiment.id)).orderBy(asc(experimentVariants.position)),
+    db
+      .select()
+      .from(experimentVariants)
+      .where(eq(experimentVariants.experimentId, experiment.id))
+      .orderBy(asc(experimentVariants.position)),
   ]);
   return {
     id,
@@ -130,7 +142,11 @@ export async function getCampaignForEdit(db: Executor, id: string): Promise<Camp
       endsAt: campaign.endsAt.toISOString(),
       content: campaign.content,
       audience: { ...campaign.audience, locales: campaign.audience.locales.filter(isLocale) },
-      channels: channels.map((c) => ({ source: c.source, budget: majorText(c.budgetAmount, c.currency), spent: majorText(c.spentAmount, c.currency) })),
+      channels: channels.map((c) => ({
+        source: c.source,
+        budget: majorText(c.budgetAmount, c.currency),
+        spent: majorText(c.spentAmount, c.currency),
+      })),
       experiment: {
         mode: experiment.mode,
         coverage: experiment.coverage,
@@ -154,9 +170,19 @@ export type FormChoices = {
 
 export async function getFormChoices(db: Executor): Promise<FormChoices> {
   const [creatorRows, productRows, clusterRows] = await Promise.all([
-    db.select({ id: creators.id, name: creators.name, kind: creators.kind }).from(creators).orderBy(asc(creators.kind), asc(creators.name)),
     db
-      .select({ id: products.id, title: products.title, kind: products.kind, creator: creators.name, priceAmount: products.priceAmount, currency: products.currency })
+      .select({ id: creators.id, name: creators.name, kind: creators.kind })
+      .from(creators)
+      .orderBy(asc(creators.kind), asc(creators.name)),
+    db
+      .select({
+        id: products.id,
+        title: products.title,
+        kind: products.kind,
+        creator: creators.name,
+        priceAmount: products.priceAmount,
+        currency: products.currency,
+      })
       .from(products)
       .innerJoin(creators, eq(creators.id, products.creatorId))
       .where(sql`${products.status} = 'published' and ${inArray(products.kind, ["course", "artwork"])}`)

@@ -27,7 +27,15 @@ export async function listSitemapEntries(now = new Date()): Promise<SitemapEntry
     { path: "/courses", lastModified: latest, priority: 0.8 },
     { path: "/artworks", lastModified: latest, priority: 0.8 },
     ...campaigns.map((c) => ({ path: `/c/${c.slug}`, lastModified: c.updatedAt, priority: 0.9 })),
-    ...items.map((i) => ({ path: `/${i.kind === "course" ? "courses" : "artworks"}/${i.slug}`, lastModified: i.updatedAt.toISOString(), priority: 0.7 })),
-    ...creatorRows.map((c) => ({ path: `/creators/${c.slug}`, lastModified: new Date(c.updatedAt).toISOString(), priority: 0.5 })),
+    ...items.map((i) => ({
+      path: `/${i.kind === "course" ? "courses" : "artworks"}/${i.slug}`,
+      lastModified: i.updatedAt.toISOString(),
+      priority: 0.7,
+    })),
+    ...creatorRows.map((c) => ({
+      path: `/creators/${c.slug}`,
+      lastModified: new Date(c.updatedAt).toISOString(),
+      priority: 0.5,
+    })),
   ];
 }

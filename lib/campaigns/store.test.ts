@@ -1,7 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useDatabase, type Db } from "@/db/client";
-import { bundleItems, campaigns, experiments, experimentVariants, experimentWeightHistory, products } from "@/db/schema";
+import {
+  bundleItems,
+  campaigns,
+  experiments,
+  experimentVariants,
+  experimentWeightHistory,
+  products,
+} from "@/db/schema";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { DEMO_PRODUCTS, demoCampaignInput } from "./fixtures";
 import type { CampaignInput } from "./input";
@@ -23,7 +30,9 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   // The seeded demo experiments have orders of their bundles (order lines restrict deleting a product).
-  await db.execute(sql`delete from "order" where id in (select ol.order_id from order_line ol join product p on p.id = ol.product_id where p.kind = 'bundle')`);
+  await db.execute(
+    sql`delete from "order" where id in (select ol.order_id from order_line ol join product p on p.id = ol.product_id where p.kind = 'bundle')`,
+  );
   await db.execute(sql`delete from campaign`);
   await db.execute(sql`delete from product where kind = 'bundle'`);
 });
@@ -49,7 +58,12 @@ function withVariants(weights: number[]): CampaignInput {
     ...base,
     experiment: {
       ...base.experiment,
-      variants: weights.map((weight, i) => ({ key: `v${i}`, name: `V${i}`, weight, content: { headline: "", heroText: "", body: "", offer: "", cta: "" } })),
+      variants: weights.map((weight, i) => ({
+        key: `v${i}`,
+        name: `V${i}`,
+        weight,
+        content: { headline: "", heroText: "", body: "", offer: "", cta: "" },
+      })),
     },
   };
 }
@@ -58,7 +72,14 @@ describe("createCampaign", () => {
   it("stores the campaign, its bundle product, partners, channels, experiment and variants", async () => {
     const result = await createCampaign(db, demoCampaignInput(), { userId: null });
     expect(result.ok).toBe(true);
-    expect(await counts()).toEqual({ campaigns: 1, bundles: 1, bundle_items: 2, experiments: 1, variants: 2, channels: 2 });
+    expect(await counts()).toEqual({
+      campaigns: 1,
+      bundles: 1,
+      bundle_items: 2,
+      experiments: 1,
+      variants: 2,
+      channels: 2,
+    });
     const [bundle] = await db.select().from(products).where(eq(products.slug, "ink-and-paper-bundle"));
     expect(bundle).toMatchObject({ kind: "bundle", priceAmount: 44900, currency: "USD", status: "draft" });
     const items = await db.select().from(bundleItems).where(eq(bundleItems.bundleId, bundle!.id));
@@ -70,29 +91,73 @@ describe("createCampaign", () => {
     ["weights that sum to less than 1", withVariants([0.3, 0.3, 0.3]), { "experiment.variants": "weights_sum" }],
     ["a negative weight", withVariants([1.5, -0.5]), { "experiment.variants.1.weight": "weight_range" }],
     ["one variant", withVariants([1]), { "experiment.variants": "two_variants" }],
-    ["an end before the start", { ...demoCampaignInput(), startsAt: "2026-06-01T00:00", endsAt: "2026-05-01T00:00" }, { endsAt: "end_before_start" }],
-    ["an end equal to the start", { ...demoCampaignInput(), startsAt: "2026-06-01T00:00", endsAt: "2026-06-01T00:00" }, { endsAt: "end_before_start" }],
+    [
+      "an end before the start",
+      { ...demoCampaignInput(), startsAt: "2026-06-01T00:00", endsAt: "2026-05-01T00:00" },
+      { endsAt: "end_before_start" },
+    ],
+    [
+      "an end equal to the start",
+      { ...demoCampaignInput(), startsAt: "2026-06-01T00:00", endsAt: "2026-06-01T00:00" },
+      { endsAt: "end_before_start" },
+    ],
     ["an unreadable date", { ...demoCampaignInput(), startsAt: "next tuesday" }, { startsAt: "invalid_date" }],
     [
       "an unknown bundle product",
-      { ...demoCampaignInput(), bundle: { ...demoCampaignInput().bundle, itemIds: [DEMO_PRODUCTS.course, "no-such-product"] } },
+      {
+        ...demoCampaignInput(),
+        bundle: { ...demoCampaignInput().bundle, itemIds: [DEMO_PRODUCTS.course, "no-such-product"] },
+      },
       { "bundle.itemIds.1": "unknown_product" },
     ],
-    ["an unknown featured product", { ...demoCampaignInput(), featuredIds: ["nope"] }, { "featuredIds.0": "unknown_product" }],
+    [
+      "an unknown featured product",
+      { ...demoCampaignInput(), featuredIds: ["nope"] },
+      { "featuredIds.0": "unknown_product" },
+    ],
     [
       "a bundle of two courses",
-      { ...demoCampaignInput(), bundle: { ...demoCampaignInput().bundle, itemIds: [DEMO_PRODUCTS.course, DEMO_PRODUCTS.featuredCourse] } },
+      {
+        ...demoCampaignInput(),
+        bundle: { ...demoCampaignInput().bundle, itemIds: [DEMO_PRODUCTS.course, DEMO_PRODUCTS.featuredCourse] },
+      },
       { "bundle.itemIds": "bundle_mix" },
     ],
-    ["a single partner", { ...demoCampaignInput(), partnerIds: [demoCampaignInput().partnerIds[0]!] }, { partnerIds: "two_partners" }],
-    ["an unknown partner", { ...demoCampaignInput(), partnerIds: [demoCampaignInput().partnerIds[0]!, "ghost"] }, { "partnerIds.1": "unknown_creator" }],
-    ["a malformed price", { ...demoCampaignInput(), bundle: { ...demoCampaignInput().bundle, price: "12,50" } }, { "bundle.price": "invalid_amount" }],
-    ["a currency nobody can pay in", { ...demoCampaignInput(), bundle: { ...demoCampaignInput().bundle, currency: "ZZZ" } }, { "bundle.currency": "invalid_currency" }],
+    [
+      "a single partner",
+      { ...demoCampaignInput(), partnerIds: [demoCampaignInput().partnerIds[0]!] },
+      { partnerIds: "two_partners" },
+    ],
+    [
+      "an unknown partner",
+      { ...demoCampaignInput(), partnerIds: [demoCampaignInput().partnerIds[0]!, "ghost"] },
+      { "partnerIds.1": "unknown_creator" },
+    ],
+    [
+      "a malformed price",
+      { ...demoCampaignInput(), bundle: { ...demoCampaignInput().bundle, price: "12,50" } },
+      { "bundle.price": "invalid_amount" },
+    ],
+    [
+      "a currency nobody can pay in",
+      { ...demoCampaignInput(), bundle: { ...demoCampaignInput().bundle, currency: "ZZZ" } },
+      { "bundle.currency": "invalid_currency" },
+    ],
     ["a malformed slug", { ...demoCampaignInput(), slug: "Ink & Paper" }, { slug: "invalid_slug" }],
-    ["an unknown cluster", { ...demoCampaignInput(), audience: { clusters: [3], locales: [], visitors: "all" } }, { "audience.clusters.0": "unknown_cluster" }],
+    [
+      "an unknown cluster",
+      { ...demoCampaignInput(), audience: { clusters: [3], locales: [], visitors: "all" } },
+      { "audience.clusters.0": "unknown_cluster" },
+    ],
     [
       "duplicate channels",
-      { ...demoCampaignInput(), channels: [{ source: "ads", budget: "1", spent: "0" }, { source: "ads", budget: "2", spent: "0" }] },
+      {
+        ...demoCampaignInput(),
+        channels: [
+          { source: "ads", budget: "1", spent: "0" },
+          { source: "ads", budget: "2", spent: "0" },
+        ],
+      },
       { "channels.1.source": "duplicate" },
     ],
   ];
@@ -108,7 +173,11 @@ describe("createCampaign", () => {
     expect((await createCampaign(db, demoCampaignInput(), { userId: null })).ok).toBe(true);
     const again = await createCampaign(db, demoCampaignInput(), { userId: null });
     expect(again).toMatchObject({ ok: false, fieldErrors: { slug: "slug_taken" } });
-    const extra = await createCampaign(db, { ...demoCampaignInput(), slug: "other", status: "running" }, { userId: null });
+    const extra = await createCampaign(
+      db,
+      { ...demoCampaignInput(), slug: "other", status: "running" },
+      { userId: null },
+    );
     expect(extra.ok).toBe(false);
     expect((await counts())?.campaigns).toBe(1);
   });
@@ -120,7 +189,8 @@ describe("campaign lifecycle", () => {
     if (!result.ok) throw new Error("fixture did not save");
     return result.id;
   }
-  const version = async (id: string) => (await db.select().from(experiments).where(eq(experiments.campaignId, id)))[0]!.bucketVersion;
+  const version = async (id: string) =>
+    (await db.select().from(experiments).where(eq(experiments.campaignId, id)))[0]!.bucketVersion;
 
   it("launches, publishes the bundle and records the weights", async () => {
     const id = await created();
@@ -136,9 +206,18 @@ describe("campaign lifecycle", () => {
     const id = await created();
     await transitionCampaign(db, id, "launch");
     const reweighted = withVariants([0.2, 0.8]);
-    const refused = await updateCampaign(db, id, { ...reweighted, experiment: { ...reweighted.experiment, variants: reweighted.experiment.variants.map((v, i) => ({ ...v, key: ["control", "save-framing"][i]! })) } });
+    const refused = await updateCampaign(db, id, {
+      ...reweighted,
+      experiment: {
+        ...reweighted.experiment,
+        variants: reweighted.experiment.variants.map((v, i) => ({ ...v, key: ["control", "save-framing"][i]! })),
+      },
+    });
     expect(refused).toMatchObject({ ok: false, error: "pause_to_change_split" });
-    const weights = await db.select({ w: experimentVariants.weight }).from(experimentVariants).orderBy(experimentVariants.position);
+    const weights = await db
+      .select({ w: experimentVariants.weight })
+      .from(experimentVariants)
+      .orderBy(experimentVariants.position);
     expect(weights.map((r) => r.w)).toEqual([0.5, 0.5]);
 
     expect(await transitionCampaign(db, id, "pause")).toMatchObject({ ok: true, status: "paused" });
@@ -166,24 +245,50 @@ describe("campaign lifecycle", () => {
   it("stores the analysis settings, sequential by default, and fixes them once launched", async () => {
     const id = await created();
     const [stored] = await db.select().from(experiments).where(eq(experiments.campaignId, id));
-    expect(stored).toMatchObject({ sequential: true, sequentialTuning: 5000, primaryMetric: "conversion", minDetectableEffect: 0.1, aa: false });
+    expect(stored).toMatchObject({
+      sequential: true,
+      sequentialTuning: 5000,
+      primaryMetric: "conversion",
+      minDetectableEffect: 0.1,
+      aa: false,
+    });
     const base = demoCampaignInput();
-    const fixedTest = { ...base, experiment: { ...base.experiment, sequential: false, sequentialTuning: 8000, primaryMetric: "revenue" as const } };
+    const fixedTest = {
+      ...base,
+      experiment: { ...base.experiment, sequential: false, sequentialTuning: 8000, primaryMetric: "revenue" as const },
+    };
     expect((await updateCampaign(db, id, fixedTest)).ok).toBe(true);
-    expect((await getCampaignForEdit(db, id))?.input.experiment).toMatchObject({ sequential: false, sequentialTuning: 8000, primaryMetric: "revenue" });
+    expect((await getCampaignForEdit(db, id))?.input.experiment).toMatchObject({
+      sequential: false,
+      sequentialTuning: 8000,
+      primaryMetric: "revenue",
+    });
 
     await transitionCampaign(db, id, "launch");
     await transitionCampaign(db, id, "pause");
     // Switching back to the sequential test after seeing data is refused, even while paused...
     expect(await updateCampaign(db, id, base)).toMatchObject({ ok: false, error: "analysis_locked" });
     // ...while the minimum detectable effect (planning only) may still change.
-    expect((await updateCampaign(db, id, { ...fixedTest, experiment: { ...fixedTest.experiment, minDetectableEffect: 0.25 } })).ok).toBe(true);
-    expect((await db.select().from(experiments).where(eq(experiments.campaignId, id)))[0]).toMatchObject({ sequential: false, minDetectableEffect: 0.25 });
+    expect(
+      (
+        await updateCampaign(db, id, {
+          ...fixedTest,
+          experiment: { ...fixedTest.experiment, minDetectableEffect: 0.25 },
+        })
+      ).ok,
+    ).toBe(true);
+    expect((await db.select().from(experiments).where(eq(experiments.campaignId, id)))[0]).toMatchObject({
+      sequential: false,
+      minDetectableEffect: 0.25,
+    });
   });
 
   it("accepts an A/A test only with identical variants and a fixed split", async () => {
     const base = demoCampaignInput();
-    const aa = (variants: CampaignInput["experiment"]["variants"], mode: "fixed" | "bandit" = "fixed") => ({ ...base, experiment: { ...base.experiment, mode, aa: true, variants } });
+    const aa = (variants: CampaignInput["experiment"]["variants"], mode: "fixed" | "bandit" = "fixed") => ({
+      ...base,
+      experiment: { ...base.experiment, mode, aa: true, variants },
+    });
     const control = base.experiment.variants[0]!;
     const differing = await createCampaign(db, aa(base.experiment.variants), { userId: null });
     expect(differing).toMatchObject({ ok: false, fieldErrors: { "experiment.aa": "aa_identical" } });
@@ -196,7 +301,10 @@ describe("campaign lifecycle", () => {
 
   it("will not launch a campaign whose window is over", async () => {
     const id = await created();
-    expect(await transitionCampaign(db, id, "launch", new Date("2031-01-01T00:00:00Z"))).toEqual({ ok: false, error: "window_over" });
+    expect(await transitionCampaign(db, id, "launch", new Date("2031-01-01T00:00:00Z"))).toEqual({
+      ok: false,
+      error: "window_over",
+    });
     expect((await db.select().from(campaigns))[0]?.status).toBe("draft");
   });
 });
@@ -208,14 +316,31 @@ describe("reading a stored campaign", () => {
     const input = demoCampaignInput();
 
     const edit = await getCampaignForEdit(db, created.id);
-    expect(edit).toMatchObject({ id: created.id, slug: "ink-and-paper", status: "draft", bucketVersion: 1, launched: false });
-    expect(edit!.input).toMatchObject({ name: input.name, partnerIds: input.partnerIds, featuredIds: input.featuredIds, startsAt: input.startsAt });
+    expect(edit).toMatchObject({
+      id: created.id,
+      slug: "ink-and-paper",
+      status: "draft",
+      bucketVersion: 1,
+      launched: false,
+    });
+    expect(edit!.input).toMatchObject({
+      name: input.name,
+      partnerIds: input.partnerIds,
+      featuredIds: input.featuredIds,
+      startsAt: input.startsAt,
+    });
     expect(edit!.input.bundle).toMatchObject({ title: input.bundle.title, price: "449.00", currency: "USD" });
     expect([...edit!.input.bundle.itemIds].sort()).toEqual([...input.bundle.itemIds].sort());
     expect(edit!.input.experiment.variants.map((v) => v.key)).toEqual(["control", "save-framing"]);
 
     const landing = await getLandingCampaignBySlug({ slug: "ink-and-paper" });
-    expect(landing).toMatchObject({ id: created.id, name: input.name, status: "draft", startsAt: input.startsAt, previewToken: edit!.previewToken });
+    expect(landing).toMatchObject({
+      id: created.id,
+      name: input.name,
+      status: "draft",
+      startsAt: input.startsAt,
+      previewToken: edit!.previewToken,
+    });
     expect(landing!.partners.map((p) => p.id)).toEqual(input.partnerIds);
     expect(landing!.bundle).toMatchObject({ slug: "ink-and-paper-bundle", priceAmount: 44900, currency: "USD" });
     expect(landing!.bundle.items.map((i) => i.id)).toEqual([DEMO_PRODUCTS.course, DEMO_PRODUCTS.edition]);

@@ -30,7 +30,11 @@ export function bundleSlug(campaignSlug: string): string {
 }
 
 /** Checks that need the database: partners and products exist and fit, slugs are free, clusters exist. */
-async function checkReferences(db: Executor, draft: CampaignDraft, current: { id: string; bundleProductId: string } | null): Promise<FieldErrors> {
+async function checkReferences(
+  db: Executor,
+  draft: CampaignDraft,
+  current: { id: string; bundleProductId: string } | null,
+): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   const add = (path: string, key: string) => {
     errors[path] ??= key;
@@ -55,7 +59,8 @@ async function checkReferences(db: Executor, draft: CampaignDraft, current: { id
     if (p.currency !== draft.bundle.currency) return add(`bundle.itemIds.${i}`, "currency_mismatch");
     kinds.add(p.kind);
   });
-  if (!errors["bundle.itemIds.0"] && !(kinds.has("course") && kinds.has("artwork"))) add("bundle.itemIds", "bundle_mix");
+  if (!errors["bundle.itemIds.0"] && !(kinds.has("course") && kinds.has("artwork")))
+    add("bundle.itemIds", "bundle_mix");
   draft.featuredIds.forEach((pid, i) => {
     const p = byId.get(pid);
     if (!p || p.status !== "published" || p.kind === "bundle") add(`featuredIds.${i}`, "unknown_product");
@@ -69,12 +74,19 @@ async function checkReferences(db: Executor, draft: CampaignDraft, current: { id
   const productSlugTaken = await db
     .select({ id: products.id })
     .from(products)
-    .where(current ? and(eq(products.slug, bundleSlug(draft.slug)), ne(products.id, current.bundleProductId)) : eq(products.slug, bundleSlug(draft.slug)))
+    .where(
+      current
+        ? and(eq(products.slug, bundleSlug(draft.slug)), ne(products.id, current.bundleProductId))
+        : eq(products.slug, bundleSlug(draft.slug)),
+    )
     .limit(1);
   if (slugTaken.length > 0 || productSlugTaken.length > 0) add("slug", "slug_taken");
 
   if (draft.audience.clusters.length > 0) {
-    const rows = await selectRows<{ cluster_id: number }>(db, sql`select c.cluster_id from cluster c join reco_state s on s.generation = c.generation`);
+    const rows = await selectRows<{ cluster_id: number }>(
+      db,
+      sql`select c.cluster_id from cluster c join reco_state s on s.generation = c.generation`,
+    );
     const known = new Set(rows.map((r) => Number(r.cluster_id)));
     draft.audience.clusters.forEach((c, i) => {
       if (!known.has(c)) add(`audience.clusters.${i}`, "unknown_cluster");
@@ -83,23 +95,46 @@ async function checkReferences(db: Executor, draft: CampaignDraft, current: { id
   return errors;
 }
 
-async function writeChildren(tx: Executor, campaignId: string, bundleProductId: string, experimentId: string, draft: CampaignDraft) {
+async function writeChildren(
+  tx: Executor,
+  campaignId: string,
+  bundleProductId: string,
+  experimentId: string,
+  draft: CampaignDraft,
+) {
   await tx.delete(bundleItems).where(eq(bundleItems.bundleId, bundleProductId));
-  await tx.insert(bundleItems).values(draft.bundle.itemIds.map((productId) => ({ bundleId: bundleProductId, productId })));
+  await tx
+    .insert(bundleItems)
+    .values(draft.bundle.itemIds.map((productId) => ({ bundleId: bundleProductId, productId })));
   await tx.delete(campaignPartners).where(eq(campaignPartners.campaignId, campaignId));
-  await tx.insert(campaignPartners).values(draft.partnerIds.map((creatorId, position) => ({ campaignId, creatorId, position })));
+  await tx
+    .insert(campaignPartners)
+    .values(draft.partnerIds.map((creatorId, position) => ({ campaignId, creatorId, position })));
   await tx.delete(campaignFeatured).where(eq(campaignFeatured.campaignId, campaignId));
   if (draft.featuredIds.length > 0) {
-    await tx.insert(campaignFeatured).values(draft.featuredIds.map((productId, position) => ({ campaignId, productId, position })));
+    await tx
+      .insert(campaignFeatured)
+      .values(draft.featuredIds.map((productId, position) => ({ campaignId, productId, position })));
   }
   await tx.delete(campaignChannels).where(eq(campaignChannels.campaignId, campaignId));
   if (draft.channels.length > 0) {
-    await tx.insert(campaignChannels).values(draft.channels.map((c) => ({ campaignId, ...c, currency: draft.bundle.currency })));
+    await tx
+      .insert(campaignChannels)
+      .values(draft.channels.map((c) => ({ campaignId, ...c, currency: draft.bundle.currency })));
   }
   await tx.delete(experimentVariants).where(eq(experimentVariants.experimentId, experimentId));
-  await tx.insert(experimentVariants).values(
-    draft.experiment.variants.map((v, position) => ({ experimentId, position, key: v.key, name: v.name, weight: v.weight, content: v.content })),
-  );
+  await tx
+    .insert(experimentVariants)
+    .values(
+      draft.experiment.variants.map((v, position) => ({
+        experimentId,
+        position,
+        key: v.key,
+        name: v.name,
+        weight: v.weight,
+        content: v.content,
+      })),
+    );
 }
 
 function campaignColumns(draft: CampaignDraft) {
@@ -115,7 +150,13 @@ function campaignColumns(draft: CampaignDraft) {
 
 function analysisColumns(draft: CampaignDraft) {
   const e = draft.experiment;
-  return { sequential: e.sequential, sequentialTuning: e.sequentialTuning, primaryMetric: e.primaryMetric, minDetectableEffect: e.minDetectableEffect, aa: e.aa };
+  return {
+    sequential: e.sequential,
+    sequentialTuning: e.sequentialTuning,
+    primaryMetric: e.primaryMetric,
+    minDetectableEffect: e.minDetectableEffect,
+    aa: e.aa,
+  };
 }
 
 /**
@@ -123,9 +164,17 @@ function analysisColumns(draft: CampaignDraft) {
  * the test, the primary metric or the A/A flag after seeing data is choosing the analysis that wins.
  * (The minimum detectable effect only plans the sample size and may change.)
  */
-export function analysisChanged(draft: CampaignDraft, current: Pick<Current, "sequential" | "sequentialTuning" | "primaryMetric" | "aa">): boolean {
+export function analysisChanged(
+  draft: CampaignDraft,
+  current: Pick<Current, "sequential" | "sequentialTuning" | "primaryMetric" | "aa">,
+): boolean {
   const e = draft.experiment;
-  return e.sequential !== current.sequential || e.sequentialTuning !== current.sequentialTuning || e.primaryMetric !== current.primaryMetric || e.aa !== current.aa;
+  return (
+    e.sequential !== current.sequential ||
+    e.sequentialTuning !== current.sequentialTuning ||
+    e.primaryMetric !== current.primaryMetric ||
+    e.aa !== current.aa
+  );
 }
 
 function bundleColumns(draft: CampaignDraft) {
@@ -155,11 +204,23 @@ export async function createCampaign(
   const id = await db.transaction(async (tx) => {
     const [bundle] = await tx
       .insert(products)
-      .values({ id: opts.ids?.bundle, kind: "bundle", status: "draft", imageSeed: fnv1a32(draft.slug) % 10_000, ...bundleColumns(draft) })
+      .values({
+        id: opts.ids?.bundle,
+        kind: "bundle",
+        status: "draft",
+        imageSeed: fnv1a32(draft.slug) % 10_000,
+        ...bundleColumns(draft),
+      })
       .returning({ id: products.id });
     const [campaign] = await tx
       .insert(campaigns)
-      .values({ id: opts.ids?.campaign, ...campaignColumns(draft), bundleProductId: bundle!.id, previewToken: randomBytes(18).toString("base64url"), createdBy: opts.userId })
+      .values({
+        id: opts.ids?.campaign,
+        ...campaignColumns(draft),
+        bundleProductId: bundle!.id,
+        previewToken: randomBytes(18).toString("base64url"),
+        createdBy: opts.userId,
+      })
       .returning({ id: campaigns.id });
     const [experiment] = await tx
       .insert(experiments)
@@ -225,8 +286,10 @@ export async function updateCampaign(db: Db, id: string, raw: unknown): Promise<
   if (!current) return { ok: false, error: "not_found", fieldErrors: {} };
   if (current.status === "ended") return { ok: false, error: "campaign_ended", fieldErrors: {} };
   // The slug is the experiment's hash seed and the public URL: fixed once the campaign has run.
-  if (current.launchedWeights && draft.slug !== current.slug) return { ok: false, error: "invalid_input", fieldErrors: { slug: "slug_locked" } };
-  if (current.launchedWeights && analysisChanged(draft, current)) return { ok: false, error: "analysis_locked", fieldErrors: {} };
+  if (current.launchedWeights && draft.slug !== current.slug)
+    return { ok: false, error: "invalid_input", fieldErrors: { slug: "slug_locked" } };
+  if (current.launchedWeights && analysisChanged(draft, current))
+    return { ok: false, error: "analysis_locked", fieldErrors: {} };
   if (current.status === "running") {
     // Changing the split of a running experiment would silently move visitors between variants.
     const [{ n } = { n: 0 }] = await db
@@ -245,16 +308,33 @@ export async function updateCampaign(db: Db, id: string, raw: unknown): Promise<
   if (Object.keys(refErrors).length > 0) return { ok: false, error: "invalid_input", fieldErrors: refErrors };
 
   await db.transaction(async (tx) => {
-    await tx.update(campaigns).set({ ...campaignColumns(draft), updatedAt: new Date() }).where(eq(campaigns.id, id));
-    await tx.update(products).set({ ...bundleColumns(draft), updatedAt: new Date() }).where(eq(products.id, current.bundleProductId));
+    await tx
+      .update(campaigns)
+      .set({ ...campaignColumns(draft), updatedAt: new Date() })
+      .where(eq(campaigns.id, id));
+    await tx
+      .update(products)
+      .set({ ...bundleColumns(draft), updatedAt: new Date() })
+      .where(eq(products.id, current.bundleProductId));
     await tx
       .update(experiments)
-      .set({ mode: draft.experiment.mode, coverage: draft.experiment.coverage, banditCadenceMinutes: draft.experiment.cadenceMinutes, ...analysisColumns(draft) })
+      .set({
+        mode: draft.experiment.mode,
+        coverage: draft.experiment.coverage,
+        banditCadenceMinutes: draft.experiment.cadenceMinutes,
+        ...analysisColumns(draft),
+      })
       .where(eq(experiments.id, current.experimentId));
     // A running bandit keeps the weights it learned; the form shows them but does not reset them.
     if (current.status === "running" && current.mode === "bandit") {
-      const kept = await tx.select().from(experimentVariants).where(eq(experimentVariants.experimentId, current.experimentId));
-      draft.experiment.variants = draft.experiment.variants.map((v, i) => ({ ...v, weight: kept.find((k) => k.position === i)?.weight ?? v.weight }));
+      const kept = await tx
+        .select()
+        .from(experimentVariants)
+        .where(eq(experimentVariants.experimentId, current.experimentId));
+      draft.experiment.variants = draft.experiment.variants.map((v, i) => ({
+        ...v,
+        weight: kept.find((k) => k.position === i)?.weight ?? v.weight,
+      }));
     }
     await writeChildren(tx, id, current.bundleProductId, current.experimentId, draft);
   });
@@ -266,7 +346,8 @@ export function sameWeights(a: readonly number[], b: readonly number[]): boolean
 }
 
 export type TransitionAction = "preview" | "draft" | "launch" | "pause" | "end";
-export type TransitionResult = { ok: true; status: CampaignStatus; bucketVersion: number } | { ok: false; error: string };
+export type TransitionResult =
+  { ok: true; status: CampaignStatus; bucketVersion: number } | { ok: false; error: string };
 
 const ALLOWED: Record<TransitionAction, CampaignStatus[]> = {
   preview: ["draft"],
@@ -281,7 +362,12 @@ const ALLOWED: Record<TransitionAction, CampaignStatus[]> = {
  * weights, coverage or number of variants bumps the bucket version, so the new phase is randomized
  * afresh and analysed on its own instead of some visitors silently switching variant.
  */
-export async function transitionCampaign(db: Db, id: string, action: TransitionAction, now = new Date()): Promise<TransitionResult> {
+export async function transitionCampaign(
+  db: Db,
+  id: string,
+  action: TransitionAction,
+  now = new Date(),
+): Promise<TransitionResult> {
   return db.transaction(async (tx) => {
     // Row lock: two marketers clicking launch at once must not bump the version twice.
     const locked = await selectRows<{ id: string }>(tx, sql`select id from campaign where id = ${id} for update`);
@@ -300,7 +386,8 @@ export async function transitionCampaign(db: Db, id: string, action: TransitionA
         .from(bundleItems)
         .innerJoin(products, eq(products.id, bundleItems.productId))
         .where(eq(bundleItems.bundleId, current.bundleProductId));
-      if (items.length < 2 || items.some((i) => i.status !== "published")) return { ok: false as const, error: "bundle_unavailable" };
+      if (items.length < 2 || items.some((i) => i.status !== "published"))
+        return { ok: false as const, error: "bundle_unavailable" };
       const variants = await tx
         .select({ weight: experimentVariants.weight })
         .from(experimentVariants)
@@ -308,11 +395,17 @@ export async function transitionCampaign(db: Db, id: string, action: TransitionA
         .orderBy(experimentVariants.position);
       const weights = variants.map((v) => v.weight);
       const firstLaunch = exp!.launchedWeights === null;
-      const changed = !firstLaunch && (!sameWeights(weights, exp!.launchedWeights ?? []) || exp!.launchedCoverage !== exp!.coverage);
+      const changed =
+        !firstLaunch && (!sameWeights(weights, exp!.launchedWeights ?? []) || exp!.launchedCoverage !== exp!.coverage);
       if (changed) bucketVersion += 1;
       await tx
         .update(experiments)
-        .set({ bucketVersion, launchedWeights: weights, launchedCoverage: exp!.coverage, banditUpdatedAt: firstLaunch || changed ? now : exp!.banditUpdatedAt })
+        .set({
+          bucketVersion,
+          launchedWeights: weights,
+          launchedCoverage: exp!.coverage,
+          banditUpdatedAt: firstLaunch || changed ? now : exp!.banditUpdatedAt,
+        })
         .where(eq(experiments.id, exp!.id));
       await tx.insert(experimentWeightHistory).values({
         experimentId: exp!.id,
@@ -322,12 +415,24 @@ export async function transitionCampaign(db: Db, id: string, action: TransitionA
         reason: firstLaunch ? "launch" : changed ? "relaunch" : "resume",
         startsAt: now,
       });
-      await tx.update(products).set({ status: "published", updatedAt: now }).where(eq(products.id, current.bundleProductId));
+      await tx
+        .update(products)
+        .set({ status: "published", updatedAt: now })
+        .where(eq(products.id, current.bundleProductId));
     }
     if (action === "end") {
-      await tx.update(products).set({ status: "archived", updatedAt: now }).where(eq(products.id, current.bundleProductId));
+      await tx
+        .update(products)
+        .set({ status: "archived", updatedAt: now })
+        .where(eq(products.id, current.bundleProductId));
     }
-    const status: CampaignStatus = { preview: "preview", draft: "draft", launch: "running", pause: "paused", end: "ended" }[action] as CampaignStatus;
+    const status: CampaignStatus = {
+      preview: "preview",
+      draft: "draft",
+      launch: "running",
+      pause: "paused",
+      end: "ended",
+    }[action] as CampaignStatus;
     await tx.update(campaigns).set({ status, updatedAt: now }).where(eq(campaigns.id, id));
     return { ok: true as const, status, bucketVersion };
   });

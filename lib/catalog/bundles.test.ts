@@ -28,7 +28,15 @@ describe("getBundleBySlug", () => {
   it("shows a published bundle with its items, the sum of their list prices and the saving", async () => {
     const id = await createBundle(db, tag, { creatorId, items: [artworkId, courseId], priceAmount: 44_900 });
     const bundle = await getBundleBySlug({ slug: await slugOf(id) });
-    expect(bundle).toMatchObject({ id, kind: "bundle", priceAmount: 44_900, currency: "USD", itemsTotal: 51_900, saving: 7_000, complete: true });
+    expect(bundle).toMatchObject({
+      id,
+      kind: "bundle",
+      priceAmount: 44_900,
+      currency: "USD",
+      itemsTotal: 51_900,
+      saving: 7_000,
+      complete: true,
+    });
     // Courses first, then artworks; each item is a card that links to its own page.
     expect(bundle!.items.map((i) => [i.id, i.kind])).toEqual([
       [courseId, "course"],

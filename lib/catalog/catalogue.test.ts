@@ -13,8 +13,10 @@ beforeAll(async () => {
 });
 afterAll(() => fresh?.dispose());
 
-const artworks = (params: Record<string, string | string[]>) => listCatalogue({ kind: "artwork", filters: parseCatalogueParams(params) });
-const courses = (params: Record<string, string | string[]>) => listCatalogue({ kind: "course", filters: parseCatalogueParams(params) });
+const artworks = (params: Record<string, string | string[]>) =>
+  listCatalogue({ kind: "artwork", filters: parseCatalogueParams(params) });
+const courses = (params: Record<string, string | string[]>) =>
+  listCatalogue({ kind: "course", filters: parseCatalogueParams(params) });
 
 describe("catalogue listing", () => {
   it("lists the seeded catalogue in pages of twelve", async () => {
@@ -36,8 +38,15 @@ describe("catalogue listing", () => {
 
   it("finds artworks by full-text search over the title, stemming included", async () => {
     const [target] = (await artworks({ sort: "price_desc" })).items;
-    const word = target!.title.split(/\W+/).filter((w) => w.length >= 5).sort((a, b) => b.length - a.length)[0]!;
-    const found = await listCatalogue({ kind: "artwork", filters: parseCatalogueParams({ q: `${word.toLowerCase()}s` }), pageSize: 100 });
+    const word = target!.title
+      .split(/\W+/)
+      .filter((w) => w.length >= 5)
+      .sort((a, b) => b.length - a.length)[0]!;
+    const found = await listCatalogue({
+      kind: "artwork",
+      filters: parseCatalogueParams({ q: `${word.toLowerCase()}s` }),
+      pageSize: 100,
+    });
     expect(found.items.map((i) => i.id)).toContain(target!.id);
     expect((await artworks({ q: "zzqxj-no-such-word" })).total).toBe(0);
   });
@@ -103,7 +112,12 @@ describe("product pages", () => {
   it("loads an artwork with its details", async () => {
     const [card] = await listNewestProducts({ kind: "artwork", limit: 1 });
     const artwork = await getArtworkBySlug({ slug: card!.slug });
-    expect(artwork).toMatchObject({ slug: card!.slug, medium: expect.any(String), year: expect.any(Number), editionSize: expect.any(Number) });
+    expect(artwork).toMatchObject({
+      slug: card!.slug,
+      medium: expect.any(String),
+      year: expect.any(Number),
+      editionSize: expect.any(Number),
+    });
   });
 
   it("gives null for unknown or malformed slugs (the page turns that into a 404)", async () => {

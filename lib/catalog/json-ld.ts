@@ -9,7 +9,11 @@ import type { ArtworkView, CourseView, CreatorSummary } from "./products";
 import { productImagePath } from "./types";
 
 function creatorNode(creator: CreatorSummary, site: URL) {
-  return { "@type": creator.kind === "gallery" ? "Organization" : "Person", name: creator.name, url: new URL(`/creators/${creator.slug}`, site).toString() };
+  return {
+    "@type": creator.kind === "gallery" ? "Organization" : "Person",
+    name: creator.name,
+    url: new URL(`/creators/${creator.slug}`, site).toString(),
+  };
 }
 
 /** Only the latest few reviews: search engines read a sample; the page lists more. */
@@ -22,7 +26,13 @@ const JSON_LD_REVIEWS = 5;
 function ratingNode(summary: RatingSummary, reviews: readonly ReviewView[]) {
   if (summary.count === 0 || summary.average === null) return {};
   return {
-    aggregateRating: { "@type": "AggregateRating", ratingValue: summary.average, reviewCount: summary.count, bestRating: 5, worstRating: 1 },
+    aggregateRating: {
+      "@type": "AggregateRating",
+      ratingValue: summary.average,
+      reviewCount: summary.count,
+      bestRating: 5,
+      worstRating: 1,
+    },
     ...(reviews.length > 0
       ? {
           review: reviews.slice(0, JSON_LD_REVIEWS).map((r) => ({
@@ -37,7 +47,12 @@ function ratingNode(summary: RatingSummary, reviews: readonly ReviewView[]) {
   };
 }
 
-export function courseJsonLd(course: CourseView, summary: RatingSummary, siteUrl: string, reviews: readonly ReviewView[] = []): Record<string, unknown> {
+export function courseJsonLd(
+  course: CourseView,
+  summary: RatingSummary,
+  siteUrl: string,
+  reviews: readonly ReviewView[] = [],
+): Record<string, unknown> {
   const site = new URL(siteUrl);
   const url = new URL(`/courses/${course.slug}`, site).toString();
   return {
@@ -50,13 +65,24 @@ export function courseJsonLd(course: CourseView, summary: RatingSummary, siteUrl
     image: new URL(productImagePath({ kind: "course", slug: course.slug }), site).toString(),
     provider: creatorNode(course.creator, site),
     educationalLevel: course.level,
-    offers: { "@type": "Offer", category: "Paid", price: decimalPrice(course.priceAmount, course.currency), priceCurrency: course.currency, url },
+    offers: {
+      "@type": "Offer",
+      category: "Paid",
+      price: decimalPrice(course.priceAmount, course.currency),
+      priceCurrency: course.currency,
+      url,
+    },
     hasCourseInstance: { "@type": "CourseInstance", courseMode: "online", courseWorkload: `PT${course.totalMinutes}M` },
     ...ratingNode(summary, reviews),
   };
 }
 
-export function artworkJsonLd(art: ArtworkView, summary: RatingSummary, siteUrl: string, reviews: readonly ReviewView[] = []): Record<string, unknown> {
+export function artworkJsonLd(
+  art: ArtworkView,
+  summary: RatingSummary,
+  siteUrl: string,
+  reviews: readonly ReviewView[] = [],
+): Record<string, unknown> {
   const site = new URL(siteUrl);
   const url = new URL(`/artworks/${art.slug}`, site).toString();
   return {

@@ -1,12 +1,29 @@
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { artworkDetails, bundleItems, courseDetails, courseSections, creators, lessons, products, productTags, tags } from "@/db/schema";
+import {
+  artworkDetails,
+  bundleItems,
+  courseDetails,
+  courseSections,
+  creators,
+  lessons,
+  products,
+  productTags,
+  tags,
+} from "@/db/schema";
 import type { CourseLevel } from "@/db/schema";
 import { listProductCardsByIds, productTopicSql } from "./queries";
 import type { ProductCard } from "./types";
 
 export type ProductTag = { slug: string; name: string; nameZh: string; topic: string };
-export type CreatorSummary = { id: string; slug: string; name: string; kind: "instructor" | "artist" | "gallery"; bio: string; location: string | null };
+export type CreatorSummary = {
+  id: string;
+  slug: string;
+  name: string;
+  kind: "instructor" | "artist" | "gallery";
+  bio: string;
+  location: string | null;
+};
 
 type ProductBase = {
   id: string;
@@ -23,7 +40,14 @@ type ProductBase = {
 };
 
 /** The curriculum as a visitor may see it: titles and flags, never lesson bodies. */
-export type CurriculumLesson = { id: string; slug: string; title: string; durationMinutes: number; isPreview: boolean; position: number };
+export type CurriculumLesson = {
+  id: string;
+  slug: string;
+  title: string;
+  durationMinutes: number;
+  isPreview: boolean;
+  position: number;
+};
 export type CourseView = ProductBase & {
   kind: "course";
   level: CourseLevel;
@@ -53,7 +77,13 @@ export function isSlug(value: string): boolean {
  * prices in the bundle's currency), so the page can show the saving. `complete` is false when an item
  * was withdrawn from sale since the bundle was made: such a bundle is shown but cannot be bought.
  */
-export type BundleView = ProductBase & { kind: "bundle"; items: ProductCard[]; itemsTotal: number; saving: number; complete: boolean };
+export type BundleView = ProductBase & {
+  kind: "bundle";
+  items: ProductCard[];
+  itemsTotal: number;
+  saving: number;
+  complete: boolean;
+};
 
 async function loadBase(slug: string, kind: "course" | "artwork" | "bundle") {
   if (!isSlug(slug)) return null;
@@ -97,7 +127,11 @@ export async function getCourseBySlug({ slug }: { slug: string }): Promise<Cours
   if (!loaded) return null;
   const { db, base } = loaded;
   const [detail] = await db.select().from(courseDetails).where(eq(courseDetails.productId, base.id));
-  const sectionRows = await db.select().from(courseSections).where(eq(courseSections.productId, base.id)).orderBy(asc(courseSections.position));
+  const sectionRows = await db
+    .select()
+    .from(courseSections)
+    .where(eq(courseSections.productId, base.id))
+    .orderBy(asc(courseSections.position));
   const lessonRows = await db
     .select({
       id: lessons.id,
@@ -150,11 +184,17 @@ export async function getBundleBySlug({ slug }: { slug: string }): Promise<Bundl
   const loaded = await loadBase(slug, "bundle");
   if (!loaded) return null;
   const { db, base } = loaded;
-  const rows = await db.select({ productId: bundleItems.productId }).from(bundleItems).where(eq(bundleItems.bundleId, base.id)).orderBy(asc(bundleItems.productId));
+  const rows = await db
+    .select({ productId: bundleItems.productId })
+    .from(bundleItems)
+    .where(eq(bundleItems.bundleId, base.id))
+    .orderBy(asc(bundleItems.productId));
   if (rows.length === 0) return null;
   // Only published items come back as cards; courses first, then artworks, as a buyer reads a bundle.
   const cards = await listProductCardsByIds({ ids: rows.map((r) => r.productId) });
-  const items = [...cards].sort((a, b) => (a.kind === b.kind ? a.title.localeCompare(b.title) : a.kind === "course" ? -1 : 1));
+  const items = [...cards].sort((a, b) =>
+    a.kind === b.kind ? a.title.localeCompare(b.title) : a.kind === "course" ? -1 : 1,
+  );
   const itemsTotal = items.filter((i) => i.currency === base.currency).reduce((sum, i) => sum + i.priceAmount, 0);
   const complete = items.length === rows.length && items.every((i) => i.currency === base.currency);
   return { ...base, kind: "bundle", items, itemsTotal, saving: Math.max(0, itemsTotal - base.priceAmount), complete };
@@ -193,7 +233,13 @@ export async function getProductImageInfo({ kind, slug }: { kind: "course" | "ar
 export async function getBundleImageInfo({ slug }: { slug: string }) {
   const db = await getDb();
   const [bundle] = await db
-    .select({ id: products.id, title: products.title, imageSeed: products.imageSeed, status: products.status, ownerUserId: creators.userId })
+    .select({
+      id: products.id,
+      title: products.title,
+      imageSeed: products.imageSeed,
+      status: products.status,
+      ownerUserId: creators.userId,
+    })
     .from(products)
     .innerJoin(creators, eq(creators.id, products.creatorId))
     .where(and(eq(products.slug, slug), eq(products.kind, "bundle")))
@@ -217,5 +263,11 @@ export async function getBundleImageInfo({ slug }: { slug: string }) {
     .leftJoin(courseDetails, eq(courseDetails.productId, products.id))
     .where(eq(bundleItems.bundleId, bundle.id))
     .orderBy(asc(products.kind), asc(products.title));
-  return { title: bundle.title, imageSeed: bundle.imageSeed, status: bundle.status, ownerUserId: bundle.ownerUserId, parts };
+  return {
+    title: bundle.title,
+    imageSeed: bundle.imageSeed,
+    status: bundle.status,
+    ownerUserId: bundle.ownerUserId,
+    parts,
+  };
 }

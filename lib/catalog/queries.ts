@@ -8,7 +8,9 @@ import type { CataloguePage, ProductCard } from "./types";
 export const PAGE_SIZE = 12;
 
 // The topic of a product is the topic of its first tag: it picks the procedural image style.
-export const productTopicSql = sql<string | null>`(select t.topic from ${productTags} pt join ${tags} t on t.id = pt.tag_id where pt.product_id = ${products.id} order by t.slug limit 1)`;
+export const productTopicSql = sql<
+  string | null
+>`(select t.topic from ${productTags} pt join ${tags} t on t.id = pt.tag_id where pt.product_id = ${products.id} order by t.slug limit 1)`;
 
 const cardColumns = {
   id: products.id,
@@ -75,7 +77,12 @@ function orderBy(f: CatalogueFilters): SQL[] {
     case "price_desc":
       return [desc(products.priceAmount), asc(products.slug)];
     case "relevance":
-      if (f.q) return [sql`ts_rank(${products.searchVector}, ${tsQuery(f.q)}) desc`, desc(products.createdAt), asc(products.slug)];
+      if (f.q)
+        return [
+          sql`ts_rank(${products.searchVector}, ${tsQuery(f.q)}) desc`,
+          desc(products.createdAt),
+          asc(products.slug),
+        ];
       return [desc(products.createdAt), asc(products.slug)];
     case "newest":
       return [desc(products.createdAt), asc(products.slug)];
@@ -83,7 +90,15 @@ function orderBy(f: CatalogueFilters): SQL[] {
 }
 
 /** One page of courses or artworks with the facet counts a filter sidebar needs. */
-export async function listCatalogue({ kind, filters, pageSize = PAGE_SIZE }: { kind: "course" | "artwork"; filters: CatalogueFilters; pageSize?: number }): Promise<CataloguePage> {
+export async function listCatalogue({
+  kind,
+  filters,
+  pageSize = PAGE_SIZE,
+}: {
+  kind: "course" | "artwork";
+  filters: CatalogueFilters;
+  pageSize?: number;
+}): Promise<CataloguePage> {
   const db = await getDb();
   const where = and(...filterConditions(kind, filters, { withTags: true }));
   const base = db
@@ -99,9 +114,19 @@ export async function listCatalogue({ kind, filters, pageSize = PAGE_SIZE }: { k
   // Facet counts ignore the facet's own selection, so choosing one tag still shows the others.
   const facetWhere = and(...filterConditions(kind, filters, { withTags: false }));
   const [rows, tagFacets, mediumFacets] = await Promise.all([
-    cardQuery(db).where(where).orderBy(...orderBy(filters)).limit(pageSize).offset((page - 1) * pageSize),
+    cardQuery(db)
+      .where(where)
+      .orderBy(...orderBy(filters))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db
-      .select({ slug: tags.slug, name: tags.name, nameZh: tags.nameZh, topic: tags.topic, count: sql<number>`count(distinct ${products.id})::int` })
+      .select({
+        slug: tags.slug,
+        name: tags.name,
+        nameZh: tags.nameZh,
+        topic: tags.topic,
+        count: sql<number>`count(distinct ${products.id})::int`,
+      })
       .from(products)
       .innerJoin(productTags, eq(productTags.productId, products.id))
       .innerJoin(tags, eq(tags.id, productTags.tagId))
@@ -124,7 +149,13 @@ export async function listCatalogue({ kind, filters, pageSize = PAGE_SIZE }: { k
 }
 
 /** Newest published products of one kind, for the home page. */
-export async function listNewestProducts({ kind, limit }: { kind: "course" | "artwork"; limit: number }): Promise<ProductCard[]> {
+export async function listNewestProducts({
+  kind,
+  limit,
+}: {
+  kind: "course" | "artwork";
+  limit: number;
+}): Promise<ProductCard[]> {
   const db = await getDb();
   const rows = await cardQuery(db)
     .where(and(eq(products.kind, kind), eq(products.status, "published")))
@@ -149,10 +180,13 @@ export async function listProductCardsByIds({ ids }: { ids: string[] }): Promise
   return ids.map((id) => byId.get(id)).filter((c): c is ProductCard => c !== undefined);
 }
 
-export async function listTopics(): Promise<{ topic: string; tags: { slug: string; name: string; nameZh: string }[] }[]> {
+export async function listTopics(): Promise<
+  { topic: string; tags: { slug: string; name: string; nameZh: string }[] }[]
+> {
   const db = await getDb();
   const rows = await db.select().from(tags).orderBy(asc(tags.topic), asc(tags.slug));
   const byTopic = new Map<string, { slug: string; name: string; nameZh: string }[]>();
-  for (const r of rows) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), { slug: r.slug, name: r.name, nameZh: r.nameZh }]);
+  for (const r of rows)
+    byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), { slug: r.slug, name: r.name, nameZh: r.nameZh }]);
   return [...byTopic].map(([topic, list]) => ({ topic, tags: list }));
 }

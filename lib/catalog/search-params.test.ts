@@ -3,12 +3,45 @@ import { catalogueHref, parseCatalogueParams } from "./search-params";
 
 describe("parseCatalogueParams", () => {
   it("defaults to the newest first, page 1, no filters", () => {
-    expect(parseCatalogueParams({})).toEqual({ tags: [], sort: "newest", page: 1, q: undefined, minPrice: undefined, maxPrice: undefined, level: undefined, medium: undefined, availability: undefined, edition: undefined });
+    expect(parseCatalogueParams({})).toEqual({
+      tags: [],
+      sort: "newest",
+      page: 1,
+      q: undefined,
+      minPrice: undefined,
+      maxPrice: undefined,
+      level: undefined,
+      medium: undefined,
+      availability: undefined,
+      edition: undefined,
+    });
   });
 
   it("reads every filter and converts prices to minor units", () => {
-    const f = parseCatalogueParams({ q: " ink ", tag: ["ink-painting", "calligraphy"], min: "10", max: "250", level: "beginner", medium: "Ink on paper", availability: "available", edition: "unique", sort: "price_desc", page: "3" });
-    expect(f).toMatchObject({ q: "ink", tags: ["ink-painting", "calligraphy"], minPrice: 1000, maxPrice: 25000, level: "beginner", medium: "Ink on paper", availability: "available", edition: "unique", sort: "price_desc", page: 3 });
+    const f = parseCatalogueParams({
+      q: " ink ",
+      tag: ["ink-painting", "calligraphy"],
+      min: "10",
+      max: "250",
+      level: "beginner",
+      medium: "Ink on paper",
+      availability: "available",
+      edition: "unique",
+      sort: "price_desc",
+      page: "3",
+    });
+    expect(f).toMatchObject({
+      q: "ink",
+      tags: ["ink-painting", "calligraphy"],
+      minPrice: 1000,
+      maxPrice: 25000,
+      level: "beginner",
+      medium: "Ink on paper",
+      availability: "available",
+      edition: "unique",
+      sort: "price_desc",
+      page: 3,
+    });
   });
 
   it("sorts by relevance by default when there is a query", () => {
@@ -16,12 +49,32 @@ describe("parseCatalogueParams", () => {
   });
 
   it("drops or corrects what is invalid instead of failing", () => {
-    const f = parseCatalogueParams({ page: "-5", min: "abc", max: "1e30", sort: "zzz", level: "guru", tag: ["Bad Tag!", "ok-tag", "ok-tag"], availability: "maybe" });
-    expect(f).toMatchObject({ page: 1, minPrice: undefined, maxPrice: undefined, sort: "newest", level: undefined, tags: ["ok-tag"], availability: undefined });
+    const f = parseCatalogueParams({
+      page: "-5",
+      min: "abc",
+      max: "1e30",
+      sort: "zzz",
+      level: "guru",
+      tag: ["Bad Tag!", "ok-tag", "ok-tag"],
+      availability: "maybe",
+    });
+    expect(f).toMatchObject({
+      page: 1,
+      minPrice: undefined,
+      maxPrice: undefined,
+      sort: "newest",
+      level: undefined,
+      tags: ["ok-tag"],
+      availability: undefined,
+    });
   });
 
   it("treats blank inputs from the filter form as absent, not as zero", () => {
-    expect(parseCatalogueParams({ min: "", max: "  ", page: "" })).toMatchObject({ minPrice: undefined, maxPrice: undefined, page: 1 });
+    expect(parseCatalogueParams({ min: "", max: "  ", page: "" })).toMatchObject({
+      minPrice: undefined,
+      maxPrice: undefined,
+      page: 1,
+    });
     expect(parseCatalogueParams({ min: "0" }).minPrice).toBe(0);
   });
 
@@ -31,7 +84,10 @@ describe("parseCatalogueParams", () => {
 
   it("removes control characters (PostgreSQL rejects NUL) and ignores text made only of them", () => {
     expect(parseCatalogueParams({ q: "ink\u0000wash" }).q).toBe("ink wash");
-    expect(parseCatalogueParams({ q: "\u0000\u0001", medium: "\u0000" })).toMatchObject({ q: undefined, medium: undefined });
+    expect(parseCatalogueParams({ q: "\u0000\u0001", medium: "\u0000" })).toMatchObject({
+      q: undefined,
+      medium: undefined,
+    });
   });
 
   it("ignores over-long queries and keeps at most ten tags", () => {
@@ -45,7 +101,9 @@ describe("catalogueHref", () => {
   const base = parseCatalogueParams({ q: "ink", tag: "calligraphy", page: "4" });
 
   it("resets the page when a filter changes", () => {
-    expect(catalogueHref("/artworks", base, { sort: "price_asc" })).toBe("/artworks?q=ink&tag=calligraphy&sort=price_asc");
+    expect(catalogueHref("/artworks", base, { sort: "price_asc" })).toBe(
+      "/artworks?q=ink&tag=calligraphy&sort=price_asc",
+    );
   });
 
   it("keeps a page change and round-trips through the parser", () => {

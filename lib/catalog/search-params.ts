@@ -51,7 +51,8 @@ export function parseCatalogueParams(raw: RawParams): CatalogueFilters {
   const max = majorPrice.safeParse(firstNonBlank(raw.max));
   let minPrice = min.success ? min.data * 100 : undefined;
   let maxPrice = max.success ? max.data * 100 : undefined;
-  if (minPrice !== undefined && maxPrice !== undefined && minPrice > maxPrice) [minPrice, maxPrice] = [maxPrice, minPrice];
+  if (minPrice !== undefined && maxPrice !== undefined && minPrice > maxPrice)
+    [minPrice, maxPrice] = [maxPrice, minPrice];
   const page = z.coerce.number().int().min(1).max(10_000).safeParse(firstNonBlank(raw.page));
   const sort = z.enum(SORTS).safeParse(first(raw.sort));
   const medium = cleanText(80).safeParse(first(raw.medium));

@@ -30,7 +30,11 @@ export type CataloguePage = {
 };
 
 export function productPath(card: Pick<ProductCard, "kind" | "slug">): string {
-  return card.kind === "course" ? `/courses/${card.slug}` : card.kind === "artwork" ? `/artworks/${card.slug}` : `/bundles/${card.slug}`;
+  return card.kind === "course"
+    ? `/courses/${card.slug}`
+    : card.kind === "artwork"
+      ? `/artworks/${card.slug}`
+      : `/bundles/${card.slug}`;
 }
 
 export function productImagePath(card: Pick<ProductCard, "kind" | "slug">): string {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { cartSubtotals, checkoutBlock, checkoutLines, lineAmount, lineProblem, payableQuantity, shownTotals, type CartLine } from "./cart-math";
+import {
+  cartSubtotals,
+  checkoutBlock,
+  checkoutLines,
+  lineAmount,
+  lineProblem,
+  payableQuantity,
+  shownTotals,
+  type CartLine,
+} from "./cart-math";
 
 const line = (over: Partial<CartLine> = {}): CartLine => ({
   productId: "p1",
@@ -78,7 +87,9 @@ describe("checkoutLines and checkoutBlock", () => {
   it("tells an owner of every course apart from an empty cart", () => {
     expect(checkoutBlock([line({ kind: "course", owned: true, maxQuantity: 0 })])).toEqual({ code: "already_owned" });
     expect(checkoutBlock([])).toEqual({ code: "empty" });
-    expect(checkoutBlock([line(), line({ productId: "c", kind: "course", owned: true, maxQuantity: 0 })])).toEqual({ code: "unavailable" });
+    expect(checkoutBlock([line(), line({ productId: "c", kind: "course", owned: true, maxQuantity: 0 })])).toEqual({
+      code: "unavailable",
+    });
   });
 
   it("says why a single line cannot be bought", () => {

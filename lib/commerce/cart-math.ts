@@ -36,7 +36,9 @@ export function payableQuantity(line: CartLine): number {
 export function lineAmount(line: CartLine): number {
   const quantity = payableQuantity(line);
   if (quantity < 1) return 0;
-  return line.reservedAmount !== null ? line.reservedAmount + line.unitAmount * (quantity - 1) : line.unitAmount * quantity;
+  return line.reservedAmount !== null
+    ? line.reservedAmount + line.unitAmount * (quantity - 1)
+    : line.unitAmount * quantity;
 }
 
 /** One subtotal per currency, in the order the currencies first appear; lines that cannot be bought add nothing. */
@@ -56,7 +58,9 @@ export function shownTotals(subtotals: readonly Subtotal[]): Record<string, numb
 
 /** What checkout should buy: the lines that can be bought now, at their (clamped) quantities. */
 export function checkoutLines(cart: { lines: readonly CartLine[] }): { productId: string; quantity: number }[] {
-  return cart.lines.filter((l) => payableQuantity(l) > 0).map((l) => ({ productId: l.productId, quantity: payableQuantity(l) }));
+  return cart.lines
+    .filter((l) => payableQuantity(l) > 0)
+    .map((l) => ({ productId: l.productId, quantity: payableQuantity(l) }));
 }
 
 /** Why a line cannot be bought, or null when it can. */

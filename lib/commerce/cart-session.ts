@@ -22,6 +22,14 @@ export async function currentCartOwner({ create = false }: { create?: boolean } 
   if (isValidVisitorId(visitorId)) return { visitorId };
   if (!create) return null;
   const fresh = newVisitorId();
-  jar.set({ name: VISITOR_COOKIE, value: fresh, maxAge: VISITOR_COOKIE_MAX_AGE, path: "/", httpOnly: true, sameSite: "lax", secure: env.SITE_URL.startsWith("https:") });
+  jar.set({
+    name: VISITOR_COOKIE,
+    value: fresh,
+    maxAge: VISITOR_COOKIE_MAX_AGE,
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env.SITE_URL.startsWith("https:"),
+  });
   return { visitorId: fresh };
 }

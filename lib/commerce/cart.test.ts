@@ -48,7 +48,15 @@ describe("cart", () => {
     expect(await addToCart(owner, "no-such-product")).toEqual({ ok: false, code: "not_found" });
     expect(await addToCart(owner, draft)).toEqual({ ok: false, code: "not_found" });
     expect(await addToCart(owner, sold)).toEqual({ ok: false, code: "out_of_stock" });
-    expect((await placeOrder({ userId: buyer!, lines: [{ productId: course.productId, quantity: 1 }], idempotencyKey: `cart-${tag}-1` })).ok).toBe(true);
+    expect(
+      (
+        await placeOrder({
+          userId: buyer!,
+          lines: [{ productId: course.productId, quantity: 1 }],
+          idempotencyKey: `cart-${tag}-1`,
+        })
+      ).ok,
+    ).toBe(true);
     expect(await addToCart(owner, course.productId)).toEqual({ ok: false, code: "already_owned" });
     expect(await getCartCount(owner)).toBe(0);
   });
@@ -59,14 +67,21 @@ describe("cart", () => {
     const edition = await createArtwork(db, tag, { creatorId, editionSize: 4 });
     const owned = await createCourse(db, tag, { creatorId });
     const course = await createCourse(db, tag, { creatorId });
-    await placeOrder({ userId: buyer!, lines: [{ productId: owned.productId, quantity: 1 }], idempotencyKey: `cart-${tag}-2` });
+    await placeOrder({
+      userId: buyer!,
+      lines: [{ productId: owned.productId, quantity: 1 }],
+      idempotencyKey: `cart-${tag}-2`,
+    });
     await addToCart({ userId: buyer! }, edition, 3);
     await addToCart(guest, edition, 3);
     await addToCart(guest, owned.productId);
     await addToCart(guest, course.productId);
     expect(await mergeVisitorCart(guest.visitorId, buyer!)).toBe(2);
     const cart = await getCart({ userId: buyer! });
-    expect(Object.fromEntries(cart.lines.map((l) => [l.productId, l.quantity]))).toEqual({ [edition]: 4, [course.productId]: 1 });
+    expect(Object.fromEntries(cart.lines.map((l) => [l.productId, l.quantity]))).toEqual({
+      [edition]: 4,
+      [course.productId]: 1,
+    });
     expect(await db.select().from(carts).where(eq(carts.visitorId, guest.visitorId))).toHaveLength(0);
     expect(await mergeVisitorCart(guest.visitorId, buyer!)).toBe(0);
   });

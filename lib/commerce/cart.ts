@@ -6,7 +6,16 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Executor } from "@/db/client";
-import { artworkDetails, bundleItems, cartItems, carts, creators, enrollments, products, type ProductKind } from "@/db/schema";
+import {
+  artworkDetails,
+  bundleItems,
+  cartItems,
+  carts,
+  creators,
+  enrollments,
+  products,
+  type ProductKind,
+} from "@/db/schema";
 import { cartSubtotals, checkoutLines, type CartLine, type Subtotal } from "./cart-math";
 import { activeReservations } from "./inventory";
 import { MAX_LINE_QUANTITY } from "./checkout";
@@ -18,14 +27,16 @@ export { checkoutLines };
 
 export type CartView = { lines: CartLine[]; count: number; subtotals: Subtotal[] };
 
-export type CartResult = { ok: true } | { ok: false; code: "not_found" | "out_of_stock" | "already_owned" | "own_product" | "invalid" };
+export type CartResult =
+  { ok: true } | { ok: false; code: "not_found" | "out_of_stock" | "already_owned" | "own_product" | "invalid" };
 
 export const cartInputSchema = z.object({
   productId: z.string().trim().min(1).max(128),
   quantity: z.coerce.number().int().min(0).max(MAX_LINE_QUANTITY),
 });
 
-const ownerWhere = (owner: CartOwner) => ("userId" in owner ? eq(carts.userId, owner.userId) : eq(carts.visitorId, owner.visitorId));
+const ownerWhere = (owner: CartOwner) =>
+  "userId" in owner ? eq(carts.userId, owner.userId) : eq(carts.visitorId, owner.visitorId);
 
 async function findCartId(db: Executor, owner: CartOwner): Promise<string | null> {
   const [row] = await db.select({ id: carts.id }).from(carts).where(ownerWhere(owner)).limit(1);
@@ -60,21 +71,39 @@ async function purchaseLimits(db: Executor, owner: CartOwner, productIds: string
   const bundleIds = rows.filter((r) => r.kind === "bundle").map((r) => r.id);
   const contents = bundleIds.length
     ? await db
-        .select({ bundleId: bundleItems.bundleId, productId: bundleItems.productId, kind: products.kind, status: products.status, stock: artworkDetails.stock, creatorUserId: creators.userId })
+        .select({
+          bundleId: bundleItems.bundleId,
+          productId: bundleItems.productId,
+          kind: products.kind,
+          status: products.status,
+          stock: artworkDetails.stock,
+          creatorUserId: creators.userId,
+        })
         .from(bundleItems)
         .innerJoin(products, eq(products.id, bundleItems.productId))
         .innerJoin(creators, eq(creators.id, products.creatorId))
         .leftJoin(artworkDetails, eq(artworkDetails.productId, bundleItems.productId))
         .where(inArray(bundleItems.bundleId, bundleIds))
     : [];
-  const courseIds = [...rows.filter((r) => r.kind === "course").map((r) => r.id), ...contents.filter((c) => c.kind === "course").map((c) => c.productId)];
+  const courseIds = [
+    ...rows.filter((r) => r.kind === "course").map((r) => r.id),
+    ...contents.filter((c) => c.kind === "course").map((c) => c.productId),
+  ];
   const userId = "userId" in owner ? owner.userId : null;
   const owned = new Set(
     userId && courseIds.length
-      ? (await db.select({ id: enrollments.productId }).from(enrollments).where(and(eq(enrollments.userId, userId), inArray(enrollments.productId, courseIds)))).map((r) => r.id)
+      ? (
+          await db
+            .select({ id: enrollments.productId })
+            .from(enrollments)
+            .where(and(eq(enrollments.userId, userId), inArray(enrollments.productId, courseIds)))
+        ).map((r) => r.id)
       : [],
   );
-  const artworkIds = [...rows.filter((r) => r.kind === "artwork").map((r) => r.id), ...contents.filter((c) => c.kind === "artwork").map((c) => c.productId)];
+  const artworkIds = [
+    ...rows.filter((r) => r.kind === "artwork").map((r) => r.id),
+    ...contents.filter((c) => c.kind === "artwork").map((c) => c.productId),
+  ];
   const reservations = await activeReservations(db, artworkIds, new Date());
   const heldForOthers = (id: string) => reservations.filter((r) => r.productId === id && r.buyerId !== userId).length;
   const artworkMax = (id: string, stock: number | null) => Math.max(0, (stock ?? 0) - heldForOthers(id));
@@ -82,17 +111,40 @@ async function purchaseLimits(db: Executor, owner: CartOwner, productIds: string
   const made = (creatorUserId: string | null) => userId !== null && creatorUserId === userId;
 
   for (const r of rows) {
-    if (r.kind === "course") out.set(r.id, { exists: true, kind: r.kind, max: owned.has(r.id) || made(r.creatorUserId) ? 0 : 1, owned: owned.has(r.id), own: made(r.creatorUserId) });
-    else if (r.kind === "artwork") out.set(r.id, { exists: true, kind: r.kind, max: made(r.creatorUserId) ? 0 : Math.min(MAX_LINE_QUANTITY, artworkMax(r.id, r.stock)), owned: false, own: made(r.creatorUserId) });
+    if (r.kind === "course")
+      out.set(r.id, {
+        exists: true,
+        kind: r.kind,
+        max: owned.has(r.id) || made(r.creatorUserId) ? 0 : 1,
+        owned: owned.has(r.id),
+        own: made(r.creatorUserId),
+      });
+    else if (r.kind === "artwork")
+      out.set(r.id, {
+        exists: true,
+        kind: r.kind,
+        max: made(r.creatorUserId) ? 0 : Math.min(MAX_LINE_QUANTITY, artworkMax(r.id, r.stock)),
+        owned: false,
+        own: made(r.creatorUserId),
+      });
     else {
       const items = contents.filter((c) => c.bundleId === r.id);
       const hasCourse = items.some((c) => c.kind === "course");
       const ownsOne = items.some((c) => c.kind === "course" && owned.has(c.productId));
       const own = made(r.creatorUserId) || items.some((c) => made(c.creatorUserId));
-      const stockCap = Math.min(MAX_LINE_QUANTITY, ...items.filter((c) => c.kind === "artwork").map((c) => artworkMax(c.productId, c.stock)));
+      const stockCap = Math.min(
+        MAX_LINE_QUANTITY,
+        ...items.filter((c) => c.kind === "artwork").map((c) => artworkMax(c.productId, c.stock)),
+      );
       // A bundle is for sale only while every item in it is.
       const forSale = items.length > 0 && items.every((c) => c.status === "published");
-      out.set(r.id, { exists: forSale, kind: r.kind, max: !forSale || ownsOne || own ? 0 : hasCourse ? Math.min(1, stockCap) : stockCap, owned: ownsOne, own });
+      out.set(r.id, {
+        exists: forSale,
+        kind: r.kind,
+        max: !forSale || ownsOne || own ? 0 : hasCourse ? Math.min(1, stockCap) : stockCap,
+        owned: ownsOne,
+        own,
+      });
     }
   }
   return out;
@@ -131,7 +183,8 @@ export async function setCartQuantity(owner: CartOwner, productId: string, quant
   }
   const limit = (await purchaseLimits(db, owner, [productId])).get(productId);
   if (!limit?.exists) return { ok: false, code: "not_found" };
-  if (limit.max < 1) return { ok: false, code: limit.own ? "own_product" : limit.owned ? "already_owned" : "out_of_stock" };
+  if (limit.max < 1)
+    return { ok: false, code: limit.own ? "own_product" : limit.owned ? "already_owned" : "out_of_stock" };
   const updated = await db
     .update(cartItems)
     .set({ quantity: Math.min(quantity, limit.max) })
@@ -173,9 +226,21 @@ export async function getCart(owner: CartOwner): Promise<CartView> {
     .innerJoin(creators, eq(creators.id, products.creatorId))
     .where(ownerWhere(owner))
     .orderBy(asc(cartItems.addedAt), asc(products.id));
-  const limits = await purchaseLimits(db, owner, rows.map((r) => r.productId));
+  const limits = await purchaseLimits(
+    db,
+    owner,
+    rows.map((r) => r.productId),
+  );
   const userId = "userId" in owner ? owner.userId : null;
-  const mine = userId ? (await activeReservations(db, rows.filter((r) => r.kind === "artwork").map((r) => r.productId), new Date())).filter((r) => r.buyerId === userId) : [];
+  const mine = userId
+    ? (
+        await activeReservations(
+          db,
+          rows.filter((r) => r.kind === "artwork").map((r) => r.productId),
+          new Date(),
+        )
+      ).filter((r) => r.buyerId === userId)
+    : [];
   const lines: CartLine[] = rows.map((r) => {
     const limit = limits.get(r.productId);
     return {
@@ -206,8 +271,15 @@ export async function mergeVisitorCart(visitorId: string, userId: string): Promi
     // Locking the visitor cart makes two concurrent merges take turns; the second finds nothing left.
     const [locked] = await tx.select({ id: carts.id }).from(carts).where(eq(carts.id, visitorCartId)).for("update");
     if (!locked) return 0;
-    const items = await tx.select({ productId: cartItems.productId, quantity: cartItems.quantity }).from(cartItems).where(eq(cartItems.cartId, visitorCartId));
-    const limits = await purchaseLimits(tx, { userId }, items.map((i) => i.productId));
+    const items = await tx
+      .select({ productId: cartItems.productId, quantity: cartItems.quantity })
+      .from(cartItems)
+      .where(eq(cartItems.cartId, visitorCartId));
+    const limits = await purchaseLimits(
+      tx,
+      { userId },
+      items.map((i) => i.productId),
+    );
     const keep = items.filter((i) => (limits.get(i.productId)?.max ?? 0) > 0);
     if (keep.length > 0) {
       const userCartId = await ensureCartId(tx, { userId });
@@ -216,7 +288,10 @@ export async function mergeVisitorCart(visitorId: string, userId: string): Promi
         await tx
           .insert(cartItems)
           .values({ cartId: userCartId, productId: item.productId, quantity: Math.min(item.quantity, max) })
-          .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.productId], set: { quantity: sql`least(${cartItems.quantity} + ${item.quantity}, ${max})` } });
+          .onConflictDoUpdate({
+            target: [cartItems.cartId, cartItems.productId],
+            set: { quantity: sql`least(${cartItems.quantity} + ${item.quantity}, ${max})` },
+          });
       }
       await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, userCartId));
     }

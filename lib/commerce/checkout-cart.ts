@@ -47,7 +47,9 @@ export async function checkoutCart(input: CartCheckoutInput): Promise<CartChecko
   });
   if (result.ok) return { ok: true, orderId: result.orderId, alreadyPlaced: false };
   // Sold out between the cart read and the stock check: the cart still holds it, the rest can be bought.
-  if (result.code === "out_of_stock" && result.item) return { code: lines.length === 1 ? "sold_out_only" : "sold_out", item: result.item.title };
-  if (result.code === "amount_too_large") return { code: "amount_too_large", currency: cartSubtotals(cart.lines)[0]?.currency ?? "USD" };
+  if (result.code === "out_of_stock" && result.item)
+    return { code: lines.length === 1 ? "sold_out_only" : "sold_out", item: result.item.title };
+  if (result.code === "amount_too_large")
+    return { code: "amount_too_large", currency: cartSubtotals(cart.lines)[0]?.currency ?? "USD" };
   return { code: result.code };
 }

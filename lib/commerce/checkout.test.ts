@@ -5,7 +5,15 @@ import type { Db } from "@/db/client";
 import { enrollments, offers, orderLines, orders, payments } from "@/db/schema";
 import { setUpFixtureDatabase } from "@/test/fixture-db";
 import { placeOrder, type PlaceOrderInput } from "./checkout";
-import { checkoutSnapshot, createArtwork, createBundle, createCourse, createUsers, fixtureTag, stockOf } from "./fixtures";
+import {
+  checkoutSnapshot,
+  createArtwork,
+  createBundle,
+  createCourse,
+  createUsers,
+  fixtureTag,
+  stockOf,
+} from "./fixtures";
 import { SimulatedPaymentProvider, TEST_CARDS } from "./payments";
 
 let db: Db;
@@ -19,13 +27,18 @@ setUpFixtureDatabase(tag, (fx) => {
 
 const key = () => `test-${randomUUID()}`;
 const ordersOf = async (productId: string) =>
-  (await db.selectDistinct({ id: orderLines.orderId }).from(orderLines).where(eq(orderLines.productId, productId))).length;
+  (await db.selectDistinct({ id: orderLines.orderId }).from(orderLines).where(eq(orderLines.productId, productId)))
+    .length;
 
 describe("placeOrder under concurrency", () => {
   it("sells a unique artwork to exactly one of 50 concurrent buyers", async () => {
     const artwork = await createArtwork(db, tag, { creatorId, editionSize: 1 });
     const buyers = await createUsers(db, `${tag}a`, 50);
-    const results = await Promise.all(buyers.map((userId) => placeOrder({ userId, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: key() })));
+    const results = await Promise.all(
+      buyers.map((userId) =>
+        placeOrder({ userId, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: key() }),
+      ),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.code === "out_of_stock")).toHaveLength(49);
     expect(await stockOf(db, artwork)).toBe(0);
@@ -35,7 +48,11 @@ describe("placeOrder under concurrency", () => {
   it("sells an edition of 5 to exactly 5 of 20 concurrent buyers", async () => {
     const artwork = await createArtwork(db, tag, { creatorId, editionSize: 5 });
     const buyers = await createUsers(db, `${tag}b`, 20);
-    const results = await Promise.all(buyers.map((userId) => placeOrder({ userId, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: key() })));
+    const results = await Promise.all(
+      buyers.map((userId) =>
+        placeOrder({ userId, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: key() }),
+      ),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(5);
     expect(results.filter((r) => !r.ok && r.code === "out_of_stock")).toHaveLength(15);
     expect(await stockOf(db, artwork)).toBe(0);
@@ -46,7 +63,11 @@ describe("placeOrder under concurrency", () => {
     const artwork = await createArtwork(db, tag, { creatorId, editionSize: 20 });
     const [buyer] = await createUsers(db, `${tag}c`, 1);
     const k = key();
-    const results = await Promise.all(Array.from({ length: 10 }, () => placeOrder({ userId: buyer!, lines: [{ productId: artwork, quantity: 2 }], idempotencyKey: k })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        placeOrder({ userId: buyer!, lines: [{ productId: artwork, quantity: 2 }], idempotencyKey: k }),
+      ),
+    );
     const ids = new Set(results.map((r) => (r.ok ? r.orderId : r.code)));
     expect(results.every((r) => r.ok)).toBe(true);
     expect(ids.size).toBe(1);
@@ -57,7 +78,11 @@ describe("placeOrder under concurrency", () => {
   it("gives one of two concurrent orders of the same course by one buyer, the other is already_owned", async () => {
     const course = await createCourse(db, tag, { creatorId });
     const [buyer] = await createUsers(db, `${tag}d`, 1);
-    const results = await Promise.all([key(), key()].map((k) => placeOrder({ userId: buyer!, lines: [{ productId: course.productId, quantity: 1 }], idempotencyKey: k })));
+    const results = await Promise.all(
+      [key(), key()].map((k) =>
+        placeOrder({ userId: buyer!, lines: [{ productId: course.productId, quantity: 1 }], idempotencyKey: k }),
+      ),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.code === "already_owned")).toHaveLength(1);
     expect(await db.select().from(enrollments).where(eq(enrollments.userId, buyer!))).toHaveLength(1);
@@ -79,7 +104,9 @@ describe("placeOrder semantics", () => {
     const artwork = await createArtwork(db, tag, { creatorId, editionSize: 3 });
     const [a, b] = await createUsers(db, `${tag}f`, 2);
     const k = key();
-    expect((await placeOrder({ userId: a!, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: k })).ok).toBe(true);
+    expect((await placeOrder({ userId: a!, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: k })).ok).toBe(
+      true,
+    );
     const stolen = await placeOrder({ userId: b!, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: k });
     expect(stolen).toMatchObject({ ok: false, code: "idempotency_key_reused" });
     expect(await stockOf(db, artwork)).toBe(2);
@@ -88,9 +115,23 @@ describe("placeOrder semantics", () => {
   it("counts two lines of one product together and prices them from the database", async () => {
     const artwork = await createArtwork(db, tag, { creatorId, editionSize: 3, priceAmount: 12_345 });
     const [buyer] = await createUsers(db, `${tag}g`, 1);
-    const tooMany = await placeOrder({ userId: buyer!, lines: [{ productId: artwork, quantity: 2 }, { productId: artwork, quantity: 2 }], idempotencyKey: key() });
+    const tooMany = await placeOrder({
+      userId: buyer!,
+      lines: [
+        { productId: artwork, quantity: 2 },
+        { productId: artwork, quantity: 2 },
+      ],
+      idempotencyKey: key(),
+    });
     expect(tooMany).toMatchObject({ ok: false, code: "out_of_stock" });
-    const ok = await placeOrder({ userId: buyer!, lines: [{ productId: artwork, quantity: 1 }, { productId: artwork, quantity: 2 }], idempotencyKey: key() });
+    const ok = await placeOrder({
+      userId: buyer!,
+      lines: [
+        { productId: artwork, quantity: 1 },
+        { productId: artwork, quantity: 2 },
+      ],
+      idempotencyKey: key(),
+    });
     expect(ok.ok).toBe(true);
     if (!ok.ok) return;
     const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, ok.orderId));
@@ -104,12 +145,28 @@ describe("placeOrder semantics", () => {
   it("sells a course once, with quantity 1, and enrolls the buyer in the same order", async () => {
     const course = await createCourse(db, tag, { creatorId });
     const [buyer] = await createUsers(db, `${tag}h`, 1);
-    expect(await placeOrder({ userId: buyer!, lines: [{ productId: course.productId, quantity: 2 }], idempotencyKey: key() })).toMatchObject({ ok: false, code: "invalid" });
-    const ok = await placeOrder({ userId: buyer!, lines: [{ productId: course.productId, quantity: 1 }], idempotencyKey: key() });
+    expect(
+      await placeOrder({
+        userId: buyer!,
+        lines: [{ productId: course.productId, quantity: 2 }],
+        idempotencyKey: key(),
+      }),
+    ).toMatchObject({ ok: false, code: "invalid" });
+    const ok = await placeOrder({
+      userId: buyer!,
+      lines: [{ productId: course.productId, quantity: 1 }],
+      idempotencyKey: key(),
+    });
     expect(ok.ok).toBe(true);
     const [enrollment] = await db.select().from(enrollments).where(eq(enrollments.userId, buyer!));
     expect(enrollment).toMatchObject({ productId: course.productId, orderId: ok.ok ? ok.orderId : null });
-    expect(await placeOrder({ userId: buyer!, lines: [{ productId: course.productId, quantity: 1 }], idempotencyKey: key() })).toMatchObject({ ok: false, code: "already_owned" });
+    expect(
+      await placeOrder({
+        userId: buyer!,
+        lines: [{ productId: course.productId, quantity: 1 }],
+        idempotencyKey: key(),
+      }),
+    ).toMatchObject({ ok: false, code: "already_owned" });
   });
 
   it("takes a bundle's artwork from stock and enrolls in its course", async () => {
@@ -122,27 +179,52 @@ describe("placeOrder semantics", () => {
     expect(await stockOf(db, artwork)).toBe(1);
     expect(await db.select().from(enrollments).where(eq(enrollments.userId, buyer!))).toHaveLength(1);
     // The bundle's course is now owned, so buying it again separately is refused.
-    expect(await placeOrder({ userId: buyer!, lines: [{ productId: course.productId, quantity: 1 }], idempotencyKey: key() })).toMatchObject({ code: "already_owned" });
+    expect(
+      await placeOrder({
+        userId: buyer!,
+        lines: [{ productId: course.productId, quantity: 1 }],
+        idempotencyKey: key(),
+      }),
+    ).toMatchObject({ code: "already_owned" });
   });
 
   it("does not sell drafts", async () => {
     const draft = await createArtwork(db, tag, { creatorId, status: "draft" });
     const [buyer] = await createUsers(db, `${tag}j`, 1);
-    expect(await placeOrder({ userId: buyer!, lines: [{ productId: draft, quantity: 1 }], idempotencyKey: key() })).toMatchObject({ ok: false, code: "not_found" });
+    expect(
+      await placeOrder({ userId: buyer!, lines: [{ productId: draft, quantity: 1 }], idempotencyKey: key() }),
+    ).toMatchObject({ ok: false, code: "not_found" });
     expect(await stockOf(db, draft)).toBe(1);
   });
 });
 
 describe("placeOrder and reservations from accepted offers", () => {
-  const reserve = async (productId: string, buyerId: string, amount: number, reservedUntil: Date, counterAmount: number | null = null) =>
-    (await db.insert(offers).values({ productId, buyerId, amount, counterAmount, currency: "USD", status: "accepted", reservedUntil }).returning({ id: offers.id }))[0]!.id;
+  const reserve = async (
+    productId: string,
+    buyerId: string,
+    amount: number,
+    reservedUntil: Date,
+    counterAmount: number | null = null,
+  ) =>
+    (
+      await db
+        .insert(offers)
+        .values({ productId, buyerId, amount, counterAmount, currency: "USD", status: "accepted", reservedUntil })
+        .returning({ id: offers.id })
+    )[0]!.id;
 
   it("holds a reserved unique piece for its buyer at the agreed price and refuses everyone else", async () => {
     const artwork = await createArtwork(db, tag, { creatorId, priceAmount: 100_000 });
     const [holder, other] = await createUsers(db, `${tag}r`, 2);
     const offerId = await reserve(artwork, holder!, 70_000, new Date(Date.now() + 3_600_000), 80_000);
-    expect(await placeOrder({ userId: other!, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: key() })).toMatchObject({ ok: false, code: "out_of_stock" });
-    const ok = await placeOrder({ userId: holder!, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: key() });
+    expect(
+      await placeOrder({ userId: other!, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: key() }),
+    ).toMatchObject({ ok: false, code: "out_of_stock" });
+    const ok = await placeOrder({
+      userId: holder!,
+      lines: [{ productId: artwork, quantity: 1 }],
+      idempotencyKey: key(),
+    });
     expect(ok.ok).toBe(true);
     if (!ok.ok) return;
     expect((await db.select().from(orders).where(eq(orders.id, ok.orderId)))[0]?.totalAmount).toBe(80_000);
@@ -154,9 +236,17 @@ describe("placeOrder and reservations from accepted offers", () => {
     const artwork = await createArtwork(db, tag, { creatorId, editionSize: 3, priceAmount: 10_000 });
     const [holder, other] = await createUsers(db, `${tag}s`, 2);
     await reserve(artwork, holder!, 7_000, new Date(Date.now() + 3_600_000));
-    expect(await placeOrder({ userId: other!, lines: [{ productId: artwork, quantity: 3 }], idempotencyKey: key() })).toMatchObject({ code: "out_of_stock" });
-    expect((await placeOrder({ userId: other!, lines: [{ productId: artwork, quantity: 2 }], idempotencyKey: key() })).ok).toBe(true);
-    const ok = await placeOrder({ userId: holder!, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: key() });
+    expect(
+      await placeOrder({ userId: other!, lines: [{ productId: artwork, quantity: 3 }], idempotencyKey: key() }),
+    ).toMatchObject({ code: "out_of_stock" });
+    expect(
+      (await placeOrder({ userId: other!, lines: [{ productId: artwork, quantity: 2 }], idempotencyKey: key() })).ok,
+    ).toBe(true);
+    const ok = await placeOrder({
+      userId: holder!,
+      lines: [{ productId: artwork, quantity: 1 }],
+      idempotencyKey: key(),
+    });
     expect(ok.ok && (await db.select().from(orders).where(eq(orders.id, ok.orderId)))[0]?.totalAmount).toBe(7_000);
   });
 
@@ -164,7 +254,11 @@ describe("placeOrder and reservations from accepted offers", () => {
     const artwork = await createArtwork(db, tag, { creatorId, priceAmount: 10_000 });
     const [holder, other] = await createUsers(db, `${tag}t`, 2);
     const offerId = await reserve(artwork, holder!, 5_000, new Date(Date.now() - 1000));
-    const ok = await placeOrder({ userId: other!, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: key() });
+    const ok = await placeOrder({
+      userId: other!,
+      lines: [{ productId: artwork, quantity: 1 }],
+      idempotencyKey: key(),
+    });
     expect(ok.ok && (await db.select().from(orders).where(eq(orders.id, ok.orderId)))[0]?.totalAmount).toBe(10_000);
     expect((await db.select().from(offers).where(eq(offers.id, offerId)))[0]?.status).toBe("expired");
   });
@@ -183,7 +277,15 @@ describe("placeOrder when payment fails", () => {
       const provider = new SimulatedPaymentProvider();
       const before = await checkoutSnapshot(db);
       const result = await placeOrder(
-        { userId: buyer!, lines: [{ productId: artwork, quantity: 1 }, { productId: course.productId, quantity: 1 }], idempotencyKey: key(), paymentToken: card },
+        {
+          userId: buyer!,
+          lines: [
+            { productId: artwork, quantity: 1 },
+            { productId: course.productId, quantity: 1 },
+          ],
+          idempotencyKey: key(),
+          paymentToken: card,
+        },
         { provider, paymentTimeoutMs: 200 },
       );
       expect(result).toMatchObject({ ok: false, code });
@@ -198,7 +300,9 @@ describe("placeOrder when payment fails", () => {
     const artwork = await createArtwork(db, tag, { creatorId });
     const [buyer] = await createUsers(db, `${tag}l`, 1);
     const lines = [{ productId: artwork, quantity: 1 }];
-    expect((await placeOrder({ userId: buyer!, lines, idempotencyKey: key(), paymentToken: TEST_CARDS.decline })).ok).toBe(false);
+    expect(
+      (await placeOrder({ userId: buyer!, lines, idempotencyKey: key(), paymentToken: TEST_CARDS.decline })).ok,
+    ).toBe(false);
     const ok = await placeOrder({ userId: buyer!, lines, idempotencyKey: key(), paymentToken: "4242 4242 4242 4242" });
     expect(ok.ok).toBe(true);
     if (ok.ok) expect(await db.select().from(payments).where(eq(payments.orderId, ok.orderId))).toHaveLength(1);
@@ -229,10 +333,28 @@ describe("placeOrder with malformed input", () => {
       [{ ...good, lines: [{ productId: artwork }] }, "invalid"],
       [{ ...good, lines: [{ productId: 42, quantity: 1 }] }, "invalid"],
       [{ ...good, lines: Array.from({ length: 60 }, () => ({ productId: artwork, quantity: 1 })) }, "invalid"],
-      [{ ...good, lines: [{ productId: artwork, quantity: 60 }, { productId: artwork, quantity: 60 }] }, "invalid"],
+      [
+        {
+          ...good,
+          lines: [
+            { productId: artwork, quantity: 60 },
+            { productId: artwork, quantity: 60 },
+          ],
+        },
+        "invalid",
+      ],
       [{ ...good, userId: "no-such-user" }, "invalid"],
       [{ ...good, lines: [{ productId: randomUUID(), quantity: 1 }] }, "not_found"],
-      [{ ...good, lines: [{ productId: artwork, quantity: 1 }, { productId: "x'; drop table product; --", quantity: 1 }] }, "not_found"],
+      [
+        {
+          ...good,
+          lines: [
+            { productId: artwork, quantity: 1 },
+            { productId: "x'; drop table product; --", quantity: 1 },
+          ],
+        },
+        "not_found",
+      ],
     ];
     const before = await checkoutSnapshot(db);
     for (const [input, code] of cases) {
@@ -241,6 +363,11 @@ describe("placeOrder with malformed input", () => {
       if (!result.ok) expect(result.message.length).toBeGreaterThan(0);
     }
     expect(await checkoutSnapshot(db)).toEqual(before);
-    expect(await db.select().from(orders).where(inArray(orders.userId, [buyer!]))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(orders)
+        .where(inArray(orders.userId, [buyer!])),
+    ).toHaveLength(0);
   });
 });

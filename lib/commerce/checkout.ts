@@ -30,7 +30,13 @@ import { orderConfirmationMail } from "@/lib/mail/templates/commerce";
 import { CheckoutFailure, type CheckoutErrorCode, type FailedItem } from "./failure";
 import { activeReservations, availableFor, decrementStock, expireReservations, lockArtworks } from "./inventory";
 import { resolveLines, type ResolvedOrder } from "./order-lines";
-import { getPaymentProvider, maxChargeAmount, PaymentProviderError, TEST_CARDS, type PaymentProvider } from "./payments";
+import {
+  getPaymentProvider,
+  maxChargeAmount,
+  PaymentProviderError,
+  TEST_CARDS,
+  type PaymentProvider,
+} from "./payments";
 
 export const MAX_LINE_QUANTITY = 100;
 
@@ -45,7 +51,9 @@ const lineSchema = z.object({
  */
 export const expectedTotalsSchema = z
   .record(z.string().regex(/^[A-Z]{3}$/), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))
-  .refine((totals) => Object.keys(totals).length >= 1 && Object.keys(totals).length <= 10, { message: "one to ten currencies" });
+  .refine((totals) => Object.keys(totals).length >= 1 && Object.keys(totals).length <= 10, {
+    message: "one to ten currencies",
+  });
 export type ExpectedTotals = z.infer<typeof expectedTotalsSchema>;
 
 export const placeOrderSchema = z.object({
@@ -62,7 +70,8 @@ export const placeOrderSchema = z.object({
 export { CheckoutFailure, type CheckoutErrorCode, type FailedItem };
 export type PlaceOrderInput = z.input<typeof placeOrderSchema>;
 /** `item` names the product a failure is about when there is one (the artwork that sold out). */
-export type PlaceOrderResult = { ok: true; orderId: string } | { ok: false; code: CheckoutErrorCode; message: string; item?: FailedItem };
+export type PlaceOrderResult =
+  { ok: true; orderId: string } | { ok: false; code: CheckoutErrorCode; message: string; item?: FailedItem };
 
 export type CheckoutOptions = {
   provider?: PaymentProvider;
@@ -74,7 +83,9 @@ export type CheckoutOptions = {
 const DEFAULT_PAYMENT_TIMEOUT_MS = 8000;
 
 /** Lines of the same product add up; a merged quantity above the per-line limit is refused. */
-export function mergeLines(lines: { productId: string; quantity: number }[]): { productId: string; quantity: number }[] {
+export function mergeLines(
+  lines: { productId: string; quantity: number }[],
+): { productId: string; quantity: number }[] {
   const merged = new Map<string, number>();
   for (const l of lines) merged.set(l.productId, (merged.get(l.productId) ?? 0) + l.quantity);
   return [...merged].map(([productId, quantity]) => ({ productId, quantity }));
@@ -84,7 +95,11 @@ export async function placeOrder(input: PlaceOrderInput, options: CheckoutOption
   const parsed = placeOrderSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, code: "invalid", message: issue ? `${issue.path.join(".") || "input"}: ${issue.message}` : "invalid input" };
+    return {
+      ok: false,
+      code: "invalid",
+      message: issue ? `${issue.path.join(".") || "input"}: ${issue.message}` : "invalid input",
+    };
   }
   const { userId, idempotencyKey } = parsed.data;
   const lines = mergeLines(parsed.data.lines);
@@ -101,9 +116,21 @@ export async function placeOrder(input: PlaceOrderInput, options: CheckoutOption
     let charged = false;
     try {
       const orderId = await db.transaction(async (tx) => {
-        const result = await placeInTransaction(tx, { userId, idempotencyKey, lines, token: parsed.data.paymentToken ?? TEST_CARDS.success, expectedTotals: parsed.data.expectedTotals }, provider, options, () => {
-          charged = true;
-        });
+        const result = await placeInTransaction(
+          tx,
+          {
+            userId,
+            idempotencyKey,
+            lines,
+            token: parsed.data.paymentToken ?? TEST_CARDS.success,
+            expectedTotals: parsed.data.expectedTotals,
+          },
+          provider,
+          options,
+          () => {
+            charged = true;
+          },
+        );
         return result;
       });
       if (orderId) return { ok: true, orderId };
@@ -112,7 +139,8 @@ export async function placeOrder(input: PlaceOrderInput, options: CheckoutOption
       if (twin) return twin;
     } catch (error) {
       if (charged) await provider.cancel(idempotencyKey).catch(() => undefined);
-      if (error instanceof CheckoutFailure) return { ok: false, code: error.code, message: error.message, ...(error.item ? { item: error.item } : {}) };
+      if (error instanceof CheckoutFailure)
+        return { ok: false, code: error.code, message: error.message, ...(error.item ? { item: error.item } : {}) };
       const code = pgCode(error);
       if (code === "23514") return { ok: false, code: "out_of_stock", message: "not enough stock" };
       if (code === "23503") return { ok: false, code: "not_found", message: "a referenced row no longer exists" };
@@ -127,24 +155,51 @@ export async function placeOrder(input: PlaceOrderInput, options: CheckoutOption
  * The order an earlier attempt with this key made for this buyer, if any: a retried checkout (the
  * buyer pressed the button again after the first request went through) is shown that order.
  */
-export async function findOrderByIdempotencyKey({ userId, idempotencyKey }: { userId: string; idempotencyKey: string }): Promise<string | null> {
+export async function findOrderByIdempotencyKey({
+  userId,
+  idempotencyKey,
+}: {
+  userId: string;
+  idempotencyKey: string;
+}): Promise<string | null> {
   const found = await findByKey(idempotencyKey, userId);
   return found?.ok ? found.orderId : null;
 }
 
 async function findByKey(idempotencyKey: string, userId: string): Promise<PlaceOrderResult | null> {
   const db = await getDb();
-  const [row] = await db.select({ id: orders.id, userId: orders.userId }).from(orders).where(eq(orders.idempotencyKey, idempotencyKey)).limit(1);
+  const [row] = await db
+    .select({ id: orders.id, userId: orders.userId })
+    .from(orders)
+    .where(eq(orders.idempotencyKey, idempotencyKey))
+    .limit(1);
   if (!row) return null;
-  if (row.userId !== userId) return { ok: false, code: "idempotency_key_reused", message: "this idempotency key belongs to another order" };
+  if (row.userId !== userId)
+    return { ok: false, code: "idempotency_key_reused", message: "this idempotency key belongs to another order" };
   return { ok: true, orderId: row.id };
 }
 
-type Attempt = { userId: string; idempotencyKey: string; lines: { productId: string; quantity: number }[]; token: string; expectedTotals?: ExpectedTotals };
+type Attempt = {
+  userId: string;
+  idempotencyKey: string;
+  lines: { productId: string; quantity: number }[];
+  token: string;
+  expectedTotals?: ExpectedTotals;
+};
 
-async function placeInTransaction(tx: Tx, a: Attempt, provider: PaymentProvider, options: CheckoutOptions, onCharged: () => void): Promise<string | null> {
+async function placeInTransaction(
+  tx: Tx,
+  a: Attempt,
+  provider: PaymentProvider,
+  options: CheckoutOptions,
+  onCharged: () => void,
+): Promise<string | null> {
   const now = options.now?.() ?? new Date();
-  const [buyer] = await tx.select({ id: users.id, email: users.email, locale: users.locale }).from(users).where(eq(users.id, a.userId)).limit(1);
+  const [buyer] = await tx
+    .select({ id: users.id, email: users.email, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, a.userId))
+    .limit(1);
   if (!buyer) throw new CheckoutFailure("invalid", "unknown buyer");
 
   const [claimed] = await tx
@@ -177,8 +232,10 @@ async function placeInTransaction(tx: Tx, a: Attempt, provider: PaymentProvider,
     const demand = resolved.artworkDemand.get(id) ?? 0;
     const item = { productId: id, title: resolved.titles.get(id) ?? id };
     if (!row) throw new CheckoutFailure("not_found", "artwork not found", item);
-    if (demand > availableFor(row.stock, reservations, id, a.userId)) throw new CheckoutFailure("out_of_stock", `not enough stock of ${item.title}`, item);
-    if (!(await decrementStock(tx, id, demand))) throw new CheckoutFailure("out_of_stock", `not enough stock of ${item.title}`, item);
+    if (demand > availableFor(row.stock, reservations, id, a.userId))
+      throw new CheckoutFailure("out_of_stock", `not enough stock of ${item.title}`, item);
+    if (!(await decrementStock(tx, id, demand)))
+      throw new CheckoutFailure("out_of_stock", `not enough stock of ${item.title}`, item);
   }
 
   // Prices: list prices, except one piece at the agreed price where this buyer holds a reservation.
@@ -186,24 +243,51 @@ async function placeInTransaction(tx: Tx, a: Attempt, provider: PaymentProvider,
   const usedReservations: string[] = [];
   const rows: (typeof orderLines.$inferInsert)[] = [];
   for (const line of resolved.lines) {
-    const held = line.kind === "artwork" ? mine.find((r) => r.productId === line.productId && r.currency === line.currency) : undefined;
+    const held =
+      line.kind === "artwork"
+        ? mine.find((r) => r.productId === line.productId && r.currency === line.currency)
+        : undefined;
     let quantity = line.quantity;
     if (held) {
       usedReservations.push(held.offerId);
-      rows.push({ orderId, productId: line.productId, creatorId: line.creatorId, title: line.title, quantity: 1, unitAmount: held.agreedAmount, currency: line.currency });
+      rows.push({
+        orderId,
+        productId: line.productId,
+        creatorId: line.creatorId,
+        title: line.title,
+        quantity: 1,
+        unitAmount: held.agreedAmount,
+        currency: line.currency,
+      });
       quantity -= 1;
     }
-    if (quantity > 0) rows.push({ orderId, productId: line.productId, creatorId: line.creatorId, title: line.title, quantity, unitAmount: line.unitAmount, currency: line.currency });
+    if (quantity > 0)
+      rows.push({
+        orderId,
+        productId: line.productId,
+        creatorId: line.creatorId,
+        title: line.title,
+        quantity,
+        unitAmount: line.unitAmount,
+        currency: line.currency,
+      });
   }
   const total = rows.reduce((sum, r) => sum + r.unitAmount * r.quantity, 0);
   // The columns are bigint, but no provider takes a payment this large: refuse it with its own code
   // (and before the per-line purchase events, whose value column is a 32-bit integer).
   const limit = maxChargeAmount(resolved.currency);
-  if (total > limit) throw new CheckoutFailure("amount_too_large", `the total ${total} ${resolved.currency} (minor units) is above the payment limit of ${limit}`);
+  if (total > limit)
+    throw new CheckoutFailure(
+      "amount_too_large",
+      `the total ${total} ${resolved.currency} (minor units) is above the payment limit of ${limit}`,
+    );
   // Before the lines are written or anything is charged; the claimed order row and the stock taken above
   // go back with the rollback.
   if (a.expectedTotals && !sameTotals(a.expectedTotals, { [resolved.currency]: total })) {
-    throw new CheckoutFailure("price_changed", `the total is now ${total} ${resolved.currency} (minor units), not what was shown`);
+    throw new CheckoutFailure(
+      "price_changed",
+      `the total is now ${total} ${resolved.currency} (minor units), not what was shown`,
+    );
   }
   await tx.insert(orderLines).values(rows);
   await tx.update(orders).set({ totalAmount: total, currency: resolved.currency }).where(eq(orders.id, orderId));
@@ -215,14 +299,35 @@ async function placeInTransaction(tx: Tx, a: Attempt, provider: PaymentProvider,
       .values(resolved.courseIds.map((productId) => ({ userId: a.userId, productId, orderId, createdAt: now })))
       .onConflictDoNothing()
       .returning({ productId: enrollments.productId });
-    if (enrolled.length < resolved.courseIds.length) throw new CheckoutFailure("already_owned", "you already own this course");
+    if (enrolled.length < resolved.courseIds.length)
+      throw new CheckoutFailure("already_owned", "you already own this course");
   }
 
   if (total > 0) {
-    const outcome = await charge(provider, { amount: total, currency: resolved.currency, token: a.token, idempotencyKey: a.idempotencyKey, description: `Atelier order ${orderId}` }, options.paymentTimeoutMs ?? DEFAULT_PAYMENT_TIMEOUT_MS);
+    const outcome = await charge(
+      provider,
+      {
+        amount: total,
+        currency: resolved.currency,
+        token: a.token,
+        idempotencyKey: a.idempotencyKey,
+        description: `Atelier order ${orderId}`,
+      },
+      options.paymentTimeoutMs ?? DEFAULT_PAYMENT_TIMEOUT_MS,
+    );
     if (outcome.status !== "succeeded") throw new CheckoutFailure(outcome.code, outcome.message);
     onCharged();
-    await tx.insert(payments).values({ orderId, provider: provider.name, reference: outcome.reference, status: "succeeded", amount: total, currency: resolved.currency, createdAt: now });
+    await tx
+      .insert(payments)
+      .values({
+        orderId,
+        provider: provider.name,
+        reference: outcome.reference,
+        status: "succeeded",
+        amount: total,
+        currency: resolved.currency,
+        createdAt: now,
+      });
   }
 
   // The behaviour log the recommenders learn from (same shape as lib/tracking's recordServerEvent),
@@ -238,7 +343,8 @@ async function placeInTransaction(tx: Tx, a: Attempt, provider: PaymentProvider,
     })),
   );
 
-  if (usedReservations.length > 0) await tx.update(offers).set({ status: "completed", updatedAt: now }).where(inArray(offers.id, usedReservations));
+  if (usedReservations.length > 0)
+    await tx.update(offers).set({ status: "completed", updatedAt: now }).where(inArray(offers.id, usedReservations));
   const boughtIds = resolved.lines.map((l) => l.productId);
   const cart = tx.select({ id: carts.id }).from(carts).where(eq(carts.userId, a.userId));
   await tx.delete(cartItems).where(and(inArray(cartItems.cartId, cart), inArray(cartItems.productId, boughtIds)));
@@ -251,7 +357,12 @@ async function placeInTransaction(tx: Tx, a: Attempt, provider: PaymentProvider,
         { email, locale: buyer.locale },
         {
           orderId,
-          lines: rows.map((r) => ({ title: r.title, quantity: r.quantity, unitAmount: r.unitAmount, currency: r.currency })),
+          lines: rows.map((r) => ({
+            title: r.title,
+            quantity: r.quantity,
+            unitAmount: r.unitAmount,
+            currency: r.currency,
+          })),
           total: { amount: total, currency: resolved.currency },
           hasCourses: resolved.courseIds.length > 0,
           hasArtworks: artworkIds.length > 0,
@@ -264,12 +375,21 @@ async function placeInTransaction(tx: Tx, a: Attempt, provider: PaymentProvider,
 
 function sameTotals(expected: ExpectedTotals, actual: ExpectedTotals): boolean {
   const currencies = Object.keys(expected);
-  return currencies.length === Object.keys(actual).length && currencies.every((c) => Object.hasOwn(actual, c) && actual[c] === expected[c]);
+  return (
+    currencies.length === Object.keys(actual).length &&
+    currencies.every((c) => Object.hasOwn(actual, c) && actual[c] === expected[c])
+  );
 }
 
-type ChargeOutcome = { status: "succeeded"; reference: string } | { status: "failed"; code: "payment_declined" | "payment_error" | "payment_timeout"; message: string };
+type ChargeOutcome =
+  | { status: "succeeded"; reference: string }
+  | { status: "failed"; code: "payment_declined" | "payment_error" | "payment_timeout"; message: string };
 
-async function charge(provider: PaymentProvider, request: Parameters<PaymentProvider["charge"]>[0], timeoutMs: number): Promise<ChargeOutcome> {
+async function charge(
+  provider: PaymentProvider,
+  request: Parameters<PaymentProvider["charge"]>[0],
+  timeoutMs: number,
+): Promise<ChargeOutcome> {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<"timeout">((resolve) => {
@@ -283,7 +403,8 @@ async function charge(provider: PaymentProvider, request: Parameters<PaymentProv
       await provider.cancel(request.idempotencyKey).catch(() => undefined);
       return { status: "failed", code: "payment_timeout", message: "the payment provider did not answer in time" };
     }
-    if (result.status === "declined") return { status: "failed", code: "payment_declined", message: `payment declined: ${result.reason}` };
+    if (result.status === "declined")
+      return { status: "failed", code: "payment_declined", message: `payment declined: ${result.reason}` };
     return result;
   } catch (error) {
     // Whatever a provider throws (its own error, a network failure) is a failed payment, not a crash.

@@ -30,11 +30,16 @@ setUpFixtureDatabase(tag, async (fx) => {
 });
 
 const key = () => `mail-${randomUUID()}`;
-const emailOf = async (userId: string) => (await db.select({ email: users.email }).from(users).where(eq(users.id, userId)))[0]!.email!;
+const emailOf = async (userId: string) =>
+  (await db.select({ email: users.email }).from(users).where(eq(users.id, userId)))[0]!.email!;
 const setLocale = (userId: string, locale: string) => db.update(users).set({ locale }).where(eq(users.id, userId));
 /** The mails queued for `to`, oldest first. */
 async function mailsTo(to: string): Promise<(MailMessage & { status: string })[]> {
-  const rows = await db.select().from(outbox).where(sql`${outbox.payload}->>'to' = ${to}`).orderBy(outbox.createdAt);
+  const rows = await db
+    .select()
+    .from(outbox)
+    .where(sql`${outbox.payload}->>'to' = ${to}`)
+    .orderBy(outbox.createdAt);
   return rows.map((r) => ({ ...mailMessageSchema.parse(r.payload), status: r.status }));
 }
 
@@ -44,7 +49,14 @@ describe("order confirmation", () => {
     const course = await createCourse(db, tag, { creatorId: artist.creatorId, priceAmount: 4_900 });
     const [buyer] = (await createUsers(db, `${tag}oc`, 1)) as [string];
     await setLocale(buyer, "zh");
-    const placed = await placeOrder({ userId: buyer, lines: [{ productId: art, quantity: 2 }, { productId: course.productId, quantity: 1 }], idempotencyKey: key() });
+    const placed = await placeOrder({
+      userId: buyer,
+      lines: [
+        { productId: art, quantity: 2 },
+        { productId: course.productId, quantity: 1 },
+      ],
+      idempotencyKey: key(),
+    });
     if (!placed.ok) throw new Error(placed.message);
     const [queued, ...more] = await mailsTo(await emailOf(buyer));
     expect(more).toHaveLength(0);
@@ -76,7 +88,14 @@ describe("order confirmation", () => {
   it("writes no mail when the order fails (declined card)", async () => {
     const art = await createArtwork(db, tag, { creatorId: artist.creatorId });
     const [buyer] = (await createUsers(db, `${tag}od`, 1)) as [string];
-    expect(await placeOrder({ userId: buyer, lines: [{ productId: art, quantity: 1 }], idempotencyKey: key(), paymentToken: TEST_CARDS.decline })).toMatchObject({ ok: false, code: "payment_declined" });
+    expect(
+      await placeOrder({
+        userId: buyer,
+        lines: [{ productId: art, quantity: 1 }],
+        idempotencyKey: key(),
+        paymentToken: TEST_CARDS.decline,
+      }),
+    ).toMatchObject({ ok: false, code: "payment_declined" });
     expect(await mailsTo(await emailOf(buyer))).toEqual([]);
   });
 
@@ -90,7 +109,10 @@ describe("order confirmation", () => {
     await deliverDueMail({ db, transport, now });
     transport.close();
     const email = await emailOf(buyer);
-    const [row] = await db.select().from(outbox).where(sql`${outbox.payload}->>'to' = ${email}`);
+    const [row] = await db
+      .select()
+      .from(outbox)
+      .where(sql`${outbox.payload}->>'to' = ${email}`);
     expect(row).toMatchObject({ status: "pending", attempts: 1 });
     expect(row!.nextAttemptAt.getTime()).toBeGreaterThan(now.getTime());
     expect(placed.ok && (await db.select().from(orders).where(eq(orders.id, placed.orderId)))).toHaveLength(1);
@@ -99,22 +121,45 @@ describe("order confirmation", () => {
 
 describe("money limits", () => {
   it("refuses a total beyond 2,147,483,647 minor units as amount_too_large and writes nothing", async () => {
-    const art = await createArtwork(db, tag, { creatorId: artist.creatorId, priceAmount: 30_000_000, editionSize: 100 });
+    const art = await createArtwork(db, tag, {
+      creatorId: artist.creatorId,
+      priceAmount: 30_000_000,
+      editionSize: 100,
+    });
     const [buyer] = (await createUsers(db, `${tag}big`, 1)) as [string];
     const before = await checkoutSnapshot(db);
-    const result = await placeOrder({ userId: buyer, lines: [{ productId: art, quantity: 100 }], idempotencyKey: key() });
+    const result = await placeOrder({
+      userId: buyer,
+      lines: [{ productId: art, quantity: 100 }],
+      idempotencyKey: key(),
+    });
     expect(result).toMatchObject({ ok: false, code: "amount_too_large" });
     expect(await checkoutSnapshot(db)).toEqual(before);
     expect(await mailsTo(await emailOf(buyer))).toEqual([]);
   });
 
   it("takes a total of exactly the limit and refuses one unit more", async () => {
-    const art = await createArtwork(db, tag, { creatorId: artist.creatorId, priceAmount: MAX_CHARGE_AMOUNT, editionSize: 1 });
+    const art = await createArtwork(db, tag, {
+      creatorId: artist.creatorId,
+      priceAmount: MAX_CHARGE_AMOUNT,
+      editionSize: 1,
+    });
     const cheap = await createArtwork(db, tag, { creatorId: artist.creatorId, priceAmount: 1, editionSize: 1 });
     const [buyer] = (await createUsers(db, `${tag}lim`, 1)) as [string];
-    expect(await placeOrder({ userId: buyer, lines: [{ productId: art, quantity: 1 }, { productId: cheap, quantity: 1 }], idempotencyKey: key() })).toMatchObject({ ok: false, code: "amount_too_large" });
+    expect(
+      await placeOrder({
+        userId: buyer,
+        lines: [
+          { productId: art, quantity: 1 },
+          { productId: cheap, quantity: 1 },
+        ],
+        idempotencyKey: key(),
+      }),
+    ).toMatchObject({ ok: false, code: "amount_too_large" });
     const ok = await placeOrder({ userId: buyer, lines: [{ productId: art, quantity: 1 }], idempotencyKey: key() });
-    expect(ok.ok && (await db.select().from(orders).where(eq(orders.id, ok.orderId)))[0]?.totalAmount).toBe(MAX_CHARGE_AMOUNT);
+    expect(ok.ok && (await db.select().from(orders).where(eq(orders.id, ok.orderId)))[0]?.totalAmount).toBe(
+      MAX_CHARGE_AMOUNT,
+    );
   });
 
   it("reads bigint amounts above 32 bits back as numbers, through the ORM and raw SQL", async () => {
@@ -122,9 +167,31 @@ describe("money limits", () => {
     const [buyer] = (await createUsers(db, `${tag}i8`, 1)) as [string];
     const big = 3_000_000_000;
     // Written directly: checkout itself refuses such a total, but older or imported rows may hold one.
-    const [order] = await db.insert(orders).values({ userId: buyer, idempotencyKey: key(), totalAmount: big, currency: "USD" }).returning({ id: orders.id });
-    await db.insert(orderLines).values({ orderId: order!.id, productId: art, creatorId: artist.creatorId, title: "Big", quantity: 1, unitAmount: big, currency: "USD" });
-    await db.insert(payments).values({ orderId: order!.id, provider: "simulated", reference: key(), status: "succeeded", amount: big, currency: "USD" });
+    const [order] = await db
+      .insert(orders)
+      .values({ userId: buyer, idempotencyKey: key(), totalAmount: big, currency: "USD" })
+      .returning({ id: orders.id });
+    await db
+      .insert(orderLines)
+      .values({
+        orderId: order!.id,
+        productId: art,
+        creatorId: artist.creatorId,
+        title: "Big",
+        quantity: 1,
+        unitAmount: big,
+        currency: "USD",
+      });
+    await db
+      .insert(payments)
+      .values({
+        orderId: order!.id,
+        provider: "simulated",
+        reference: key(),
+        status: "succeeded",
+        amount: big,
+        currency: "USD",
+      });
 
     const [summary] = await listOrdersForUser({ userId: buyer });
     expect(summary?.totalAmount).toBe(big);
@@ -143,9 +210,19 @@ describe("sold out", () => {
   it("names the artwork that sold out, also when it is the only line", async () => {
     const art = await createArtwork(db, tag, { creatorId: artist.creatorId, editionSize: 1 });
     const [first, second] = (await createUsers(db, `${tag}so`, 2)) as [string, string];
-    expect((await placeOrder({ userId: first, lines: [{ productId: art, quantity: 1 }], idempotencyKey: key() })).ok).toBe(true);
-    const result = await placeOrder({ userId: second, lines: [{ productId: art, quantity: 1 }], idempotencyKey: key() });
-    expect(result).toMatchObject({ ok: false, code: "out_of_stock", item: { productId: art, title: expect.stringMatching(/^Fixture artwork/) } });
+    expect(
+      (await placeOrder({ userId: first, lines: [{ productId: art, quantity: 1 }], idempotencyKey: key() })).ok,
+    ).toBe(true);
+    const result = await placeOrder({
+      userId: second,
+      lines: [{ productId: art, quantity: 1 }],
+      idempotencyKey: key(),
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "out_of_stock",
+      item: { productId: art, title: expect.stringMatching(/^Fixture artwork/) },
+    });
   });
 });
 
@@ -170,7 +247,14 @@ describe("offer mails", () => {
     expect(received[0]!.html).toContain("Would &lt;you&gt; take this?");
     expect(received[0]!.text).toContain("http://localhost:3000/studio/offers");
 
-    expect((await respondAsCreator({ id: artist.userId, role: "creator" }, { offerId: made.offerId, response: "counter", counterAmount: 85_000 })).ok).toBe(true);
+    expect(
+      (
+        await respondAsCreator(
+          { id: artist.userId, role: "creator" },
+          { offerId: made.offerId, response: "counter", counterAmount: 85_000 },
+        )
+      ).ok,
+    ).toBe(true);
     const countered = await mailsTo(buyerEmail);
     expect(countered).toHaveLength(1);
     expect(countered[0]).toMatchObject({ locale: "zh-CN" });
@@ -190,8 +274,14 @@ describe("offer mails", () => {
     const offerA = await makeOffer({ buyerId: a, productId: art, amount: 90_000 });
     const offerB = await makeOffer({ buyerId: b, productId: art, amount: 50_000 });
     if (!offerA.ok || !offerB.ok) throw new Error("offers not made");
-    expect((await respondAsCreator({ id: artist.userId, role: "creator" }, { offerId: offerA.offerId, response: "accept" })).ok).toBe(true);
-    expect((await respondAsCreator({ id: artist.userId, role: "creator" }, { offerId: offerB.offerId, response: "decline" })).ok).toBe(true);
+    expect(
+      (await respondAsCreator({ id: artist.userId, role: "creator" }, { offerId: offerA.offerId, response: "accept" }))
+        .ok,
+    ).toBe(true);
+    expect(
+      (await respondAsCreator({ id: artist.userId, role: "creator" }, { offerId: offerB.offerId, response: "decline" }))
+        .ok,
+    ).toBe(true);
     const [accepted] = await mailsTo(await emailOf(a));
     const [declined] = await mailsTo(await emailOf(b));
     expect(accepted!.subject).toMatch(/was accepted$/);
@@ -207,12 +297,23 @@ describe("offer mails", () => {
     const [buyer] = (await createUsers(db, `${tag}on`, 1)) as [string];
     const sellerEmail = await emailOf(artist.userId);
     const before = (await mailsTo(sellerEmail)).length;
-    expect(await makeOffer({ buyerId: buyer, productId: art, amount: 200_000 })).toEqual({ ok: false, code: "not_below_price" });
-    expect(await makeOffer({ buyerId: buyer, productId: art, amount: 1e15 })).toEqual({ ok: false, code: "amount_too_large" });
+    expect(await makeOffer({ buyerId: buyer, productId: art, amount: 200_000 })).toEqual({
+      ok: false,
+      code: "not_below_price",
+    });
+    expect(await makeOffer({ buyerId: buyer, productId: art, amount: 1e15 })).toEqual({
+      ok: false,
+      code: "amount_too_large",
+    });
     expect((await mailsTo(sellerEmail)).length).toBe(before);
     const made = await makeOffer({ buyerId: buyer, productId: art, amount: 10_000 });
     if (!made.ok) throw new Error(made.code);
-    expect(await respondAsCreator({ id: artist.userId, role: "creator" }, { offerId: made.offerId, response: "counter", counterAmount: 5e12 })).toEqual({ ok: false, code: "amount_too_large" });
+    expect(
+      await respondAsCreator(
+        { id: artist.userId, role: "creator" },
+        { offerId: made.offerId, response: "counter", counterAmount: 5e12 },
+      ),
+    ).toEqual({ ok: false, code: "amount_too_large" });
     expect((await respondAsBuyer(buyer, { offerId: made.offerId, response: "withdraw" })).ok).toBe(true);
     expect(await mailsTo(await emailOf(buyer))).toEqual([]);
     expect((await mailsTo(sellerEmail)).length).toBe(before + 1);

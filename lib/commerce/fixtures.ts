@@ -29,7 +29,11 @@ export function fixtureTag(): string {
 
 export async function createUsers(db: Db, tag: string, count: number, role: Role = "consumer"): Promise<string[]> {
   if (count === 0) return [];
-  const rows = Array.from({ length: count }, (_, i) => ({ email: `${tag}-${role}-${i}@fixtures.test`, name: `${tag} ${role} ${i}`, role }));
+  const rows = Array.from({ length: count }, (_, i) => ({
+    email: `${tag}-${role}-${i}@fixtures.test`,
+    name: `${tag} ${role} ${i}`,
+    role,
+  }));
   const inserted = await db.insert(users).values(rows).returning({ id: users.id });
   return inserted.map((r) => r.id);
 }
@@ -47,9 +51,18 @@ export async function createCreator(db: Db, tag: string, n = 0): Promise<{ creat
   return { creatorId: creator!.id, userId: userId!.id };
 }
 
-type ProductOpts = { creatorId: string; priceAmount?: number; currency?: string; status?: "draft" | "published" | "archived" };
+type ProductOpts = {
+  creatorId: string;
+  priceAmount?: number;
+  currency?: string;
+  status?: "draft" | "published" | "archived";
+};
 
-export async function createArtwork(db: Db, tag: string, opts: ProductOpts & { editionSize?: number; stock?: number }): Promise<string> {
+export async function createArtwork(
+  db: Db,
+  tag: string,
+  opts: ProductOpts & { editionSize?: number; stock?: number },
+): Promise<string> {
   const id = randomUUID();
   const editionSize = opts.editionSize ?? 1;
   await db.transaction(async (tx) => {
@@ -63,13 +76,27 @@ export async function createArtwork(db: Db, tag: string, opts: ProductOpts & { e
       creatorId: opts.creatorId,
       status: opts.status ?? "published",
     });
-    await tx.insert(artworkDetails).values({ productId: id, medium: "Ink on paper", widthMm: 300, heightMm: 400, year: 2025, editionSize, stock: opts.stock ?? editionSize });
+    await tx
+      .insert(artworkDetails)
+      .values({
+        productId: id,
+        medium: "Ink on paper",
+        widthMm: 300,
+        heightMm: 400,
+        year: 2025,
+        editionSize,
+        stock: opts.stock ?? editionSize,
+      });
   });
   return id;
 }
 
 /** A course with two sections; the first lesson is a free preview. */
-export async function createCourse(db: Db, tag: string, opts: ProductOpts & { lessonCount?: number }): Promise<{ productId: string; slug: string; lessonIds: string[]; lessonSlugs: string[] }> {
+export async function createCourse(
+  db: Db,
+  tag: string,
+  opts: ProductOpts & { lessonCount?: number },
+): Promise<{ productId: string; slug: string; lessonIds: string[]; lessonSlugs: string[] }> {
   const id = randomUUID();
   const slug = `${tag}-course-${id.slice(0, 8)}`;
   const lessonIds: string[] = [];
@@ -134,8 +161,14 @@ export async function createBundle(db: Db, tag: string, opts: ProductOpts & { it
 /** Deletes everything tagged `tag`: orders of its products first (order lines restrict product deletion). */
 export async function removeFixtures(db: Db, tag: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const productIds = tx.select({ id: products.id }).from(products).where(like(products.slug, `${tag}-%`));
-    const orderIds = tx.select({ id: orderLines.orderId }).from(orderLines).where(inArray(orderLines.productId, productIds));
+    const productIds = tx
+      .select({ id: products.id })
+      .from(products)
+      .where(like(products.slug, `${tag}-%`));
+    const orderIds = tx
+      .select({ id: orderLines.orderId })
+      .from(orderLines)
+      .where(inArray(orderLines.productId, productIds));
     await tx.delete(orders).where(inArray(orders.id, orderIds));
     await tx.delete(bundleItems).where(inArray(bundleItems.bundleId, productIds));
     await tx.delete(products).where(like(products.slug, `${tag}-%`));
@@ -154,7 +187,11 @@ type ErrorEmitter = { on(event: "error", listener: (error: unknown) => void): un
  * at teardown, so listen on the pool and on every client. A no-op on PGlite.
  */
 export function tolerateTeardown(db: Db): void {
-  type Pool = ErrorEmitter & { totalCount?: number; on(e: "connect", l: (c: ErrorEmitter) => void): unknown; _clients?: ErrorEmitter[] };
+  type Pool = ErrorEmitter & {
+    totalCount?: number;
+    on(e: "connect", l: (c: ErrorEmitter) => void): unknown;
+    _clients?: ErrorEmitter[];
+  };
   const pool = (db as unknown as { $client?: Pool }).$client;
   if (!pool || typeof pool.totalCount !== "number") return;
   const quiet = (emitter: ErrorEmitter) => void emitter.on("error", () => undefined);
@@ -165,14 +202,26 @@ export function tolerateTeardown(db: Db): void {
 
 /** An artwork's stock as stored (undefined for an unknown product). */
 export async function stockOf(db: Db, productId: string): Promise<number | undefined> {
-  const [row] = await db.select({ stock: artworkDetails.stock }).from(artworkDetails).where(eq(artworkDetails.productId, productId));
+  const [row] = await db
+    .select({ stock: artworkDetails.stock })
+    .from(artworkDetails)
+    .where(eq(artworkDetails.productId, productId));
   return row?.stock;
 }
 
 /** Row counts of every table placeOrder writes, with all stock and offer rows: equal before and after proves a refusal wrote nothing. */
 export async function checkoutSnapshot(db: Db) {
-  const n = async (table: typeof orders | typeof orderLines | typeof payments | typeof enrollments | typeof events) => (await db.select({ n: count() }).from(table))[0]!.n;
+  const n = async (table: typeof orders | typeof orderLines | typeof payments | typeof enrollments | typeof events) =>
+    (await db.select({ n: count() }).from(table))[0]!.n;
   const stocks = await db.select().from(artworkDetails).orderBy(artworkDetails.productId);
   const offerRows = await db.select().from(offers).orderBy(offers.id);
-  return { orders: await n(orders), lines: await n(orderLines), payments: await n(payments), enrollments: await n(enrollments), events: await n(events), stocks, offerRows };
+  return {
+    orders: await n(orders),
+    lines: await n(orderLines),
+    payments: await n(payments),
+    enrollments: await n(enrollments),
+    events: await n(events),
+    stocks,
+    offerRows,
+  };
 }

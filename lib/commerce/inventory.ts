@@ -17,7 +17,11 @@ export type LockedArtwork = { productId: string; stock: number; editionSize: num
 export async function lockArtworks(tx: Executor, productIds: string[]): Promise<Map<string, LockedArtwork>> {
   if (productIds.length === 0) return new Map();
   const rows = await tx
-    .select({ productId: artworkDetails.productId, stock: artworkDetails.stock, editionSize: artworkDetails.editionSize })
+    .select({
+      productId: artworkDetails.productId,
+      stock: artworkDetails.stock,
+      editionSize: artworkDetails.editionSize,
+    })
     .from(artworkDetails)
     .where(inArray(artworkDetails.productId, productIds))
     .orderBy(asc(artworkDetails.productId))
@@ -40,7 +44,14 @@ export async function expireReservations(tx: Executor, now: Date, productIds?: s
     );
 }
 
-export type Reservation = { offerId: string; productId: string; buyerId: string; agreedAmount: number; currency: string; reservedUntil: Date };
+export type Reservation = {
+  offerId: string;
+  productId: string;
+  buyerId: string;
+  agreedAmount: number;
+  currency: string;
+  reservedUntil: Date;
+};
 
 /** Live reservations on these artworks. Call after `lockArtworks` so none can appear while you decide. */
 export async function activeReservations(tx: Executor, productIds: string[], now: Date): Promise<Reservation[]> {
@@ -57,7 +68,14 @@ export async function activeReservations(tx: Executor, productIds: string[], now
     })
     .from(offers)
     .where(and(inArray(offers.productId, productIds), eq(offers.status, "accepted"), gt(offers.reservedUntil, now)));
-  return rows.map((r) => ({ offerId: r.offerId, productId: r.productId, buyerId: r.buyerId, agreedAmount: agreedAmount(r), currency: r.currency, reservedUntil: r.reservedUntil ?? now }));
+  return rows.map((r) => ({
+    offerId: r.offerId,
+    productId: r.productId,
+    buyerId: r.buyerId,
+    agreedAmount: agreedAmount(r),
+    currency: r.currency,
+    reservedUntil: r.reservedUntil ?? now,
+  }));
 }
 
 /** The price both sides agreed: the creator's counter when the buyer accepted one, else the buyer's offer. */

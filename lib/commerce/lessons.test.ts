@@ -30,8 +30,24 @@ beforeAll(async () => {
   draft = await createCourse(db, tag, { creatorId: creator.creatorId, status: "draft" });
   [buyer, otherBuyer] = (await createUsers(db, `${tag}b`, 2)) as [string, string];
   [admin] = (await createUsers(db, `${tag}a`, 1, "admin")) as [string];
-  expect((await placeOrder({ userId: buyer, lines: [{ productId: course.productId, quantity: 1 }], idempotencyKey: `${tag}-order-1` })).ok).toBe(true);
-  expect((await placeOrder({ userId: otherBuyer, lines: [{ productId: other.productId, quantity: 1 }], idempotencyKey: `${tag}-order-2` })).ok).toBe(true);
+  expect(
+    (
+      await placeOrder({
+        userId: buyer,
+        lines: [{ productId: course.productId, quantity: 1 }],
+        idempotencyKey: `${tag}-order-1`,
+      })
+    ).ok,
+  ).toBe(true);
+  expect(
+    (
+      await placeOrder({
+        userId: otherBuyer,
+        lines: [{ productId: other.productId, quantity: 1 }],
+        idempotencyKey: `${tag}-order-2`,
+      })
+    ).ok,
+  ).toBe(true);
 });
 afterAll(() => fresh?.dispose());
 
@@ -42,7 +58,10 @@ describe("decideLessonAccess", () => {
   it("lets admins, the creator, enrolled buyers and preview readers in, and nobody else", () => {
     expect(decideLessonAccess({ ...none, signedIn: true, isAdmin: true })).toEqual({ allowed: true, via: "admin" });
     expect(decideLessonAccess({ ...none, signedIn: true, isCreator: true })).toEqual({ allowed: true, via: "creator" });
-    expect(decideLessonAccess({ ...none, signedIn: true, isEnrolled: true })).toEqual({ allowed: true, via: "enrolled" });
+    expect(decideLessonAccess({ ...none, signedIn: true, isEnrolled: true })).toEqual({
+      allowed: true,
+      via: "enrolled",
+    });
     expect(decideLessonAccess({ ...none, isPreview: true })).toEqual({ allowed: true, via: "preview" });
     expect(decideLessonAccess(none)).toEqual({ allowed: false, reason: "sign_in" });
     expect(decideLessonAccess({ ...none, signedIn: true })).toEqual({ allowed: false, reason: "purchase" });
@@ -82,28 +101,71 @@ describe("openLesson", () => {
   it("hides drafts from everyone but their creator and admins, and unknown or malformed slugs from all", async () => {
     const lessonSlug = draft.lessonSlugs[0]!;
     expect(await openLesson({ courseSlug: draft.slug, lessonSlug, viewer: null })).toEqual({ status: "not_found" });
-    expect(await openLesson({ courseSlug: draft.slug, lessonSlug, viewer: { id: buyer, role: "consumer" } })).toEqual({ status: "not_found" });
-    expect((await openLesson({ courseSlug: draft.slug, lessonSlug, viewer: { id: owner, role: "creator" } })).status).toBe("granted");
-    expect(await openLesson({ courseSlug: course.slug, lessonSlug: "99-nope", viewer: { id: admin, role: "admin" } })).toEqual({ status: "not_found" });
-    expect(await openLesson({ courseSlug: "../etc/passwd", lessonSlug: "x", viewer: null })).toEqual({ status: "not_found" });
-    expect(await openLesson({ courseSlug: course.slug, lessonSlug: "A B", viewer: null })).toEqual({ status: "not_found" });
+    expect(await openLesson({ courseSlug: draft.slug, lessonSlug, viewer: { id: buyer, role: "consumer" } })).toEqual({
+      status: "not_found",
+    });
+    expect(
+      (await openLesson({ courseSlug: draft.slug, lessonSlug, viewer: { id: owner, role: "creator" } })).status,
+    ).toBe("granted");
+    expect(
+      await openLesson({ courseSlug: course.slug, lessonSlug: "99-nope", viewer: { id: admin, role: "admin" } }),
+    ).toEqual({ status: "not_found" });
+    expect(await openLesson({ courseSlug: "../etc/passwd", lessonSlug: "x", viewer: null })).toEqual({
+      status: "not_found",
+    });
+    expect(await openLesson({ courseSlug: course.slug, lessonSlug: "A B", viewer: null })).toEqual({
+      status: "not_found",
+    });
   });
 });
 
 describe("progress", () => {
   it("records completion only for readers, and continue-learning points at the next lesson", async () => {
     const before = (await db.select({ n: count() }).from(lessonProgress))[0]!.n;
-    expect(await setLessonComplete({ viewer: { id: otherBuyer, role: "consumer" }, courseSlug: course.slug, lessonSlug: course.lessonSlugs[1]!, complete: true })).toBe(false);
+    expect(
+      await setLessonComplete({
+        viewer: { id: otherBuyer, role: "consumer" },
+        courseSlug: course.slug,
+        lessonSlug: course.lessonSlugs[1]!,
+        complete: true,
+      }),
+    ).toBe(false);
     expect((await db.select({ n: count() }).from(lessonProgress))[0]!.n).toBe(before);
 
-    expect(await setLessonComplete({ viewer: { id: buyer, role: "consumer" }, courseSlug: course.slug, lessonSlug: course.lessonSlugs[0]!, complete: true })).toBe(true);
-    expect(await setLessonComplete({ viewer: { id: buyer, role: "consumer" }, courseSlug: course.slug, lessonSlug: course.lessonSlugs[0]!, complete: true })).toBe(true);
+    expect(
+      await setLessonComplete({
+        viewer: { id: buyer, role: "consumer" },
+        courseSlug: course.slug,
+        lessonSlug: course.lessonSlugs[0]!,
+        complete: true,
+      }),
+    ).toBe(true);
+    expect(
+      await setLessonComplete({
+        viewer: { id: buyer, role: "consumer" },
+        courseSlug: course.slug,
+        lessonSlug: course.lessonSlugs[0]!,
+        complete: true,
+      }),
+    ).toBe(true);
     const [item] = await listContinueLearning({ userId: buyer });
     expect(item).toMatchObject({ slug: course.slug, completed: 1, total: 4, nextLessonSlug: course.lessonSlugs[1] });
-    expect(await entryLesson({ courseSlug: course.slug, viewer: { id: buyer, role: "consumer" } })).toEqual({ lessonSlug: course.lessonSlugs[1] });
+    expect(await entryLesson({ courseSlug: course.slug, viewer: { id: buyer, role: "consumer" } })).toEqual({
+      lessonSlug: course.lessonSlugs[1],
+    });
     expect(await entryLesson({ courseSlug: course.slug, viewer: null })).toEqual({ lessonSlug: course.lessonSlugs[0] });
 
-    expect(await setLessonComplete({ viewer: { id: buyer, role: "consumer" }, courseSlug: course.slug, lessonSlug: course.lessonSlugs[0]!, complete: false })).toBe(true);
-    expect((await listContinueLearning({ userId: buyer }))[0]).toMatchObject({ completed: 0, nextLessonSlug: course.lessonSlugs[0] });
+    expect(
+      await setLessonComplete({
+        viewer: { id: buyer, role: "consumer" },
+        courseSlug: course.slug,
+        lessonSlug: course.lessonSlugs[0]!,
+        complete: false,
+      }),
+    ).toBe(true);
+    expect((await listContinueLearning({ userId: buyer }))[0]).toMatchObject({
+      completed: 0,
+      nextLessonSlug: course.lessonSlugs[0],
+    });
   });
 });

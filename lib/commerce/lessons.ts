@@ -13,7 +13,13 @@ export type AccessVia = "admin" | "creator" | "enrolled" | "preview";
 export type AccessDecision = { allowed: true; via: AccessVia } | { allowed: false; reason: "sign_in" | "purchase" };
 
 /** Pure rule, kept apart so it can be read and tested on its own. */
-export function decideLessonAccess(facts: { signedIn: boolean; isAdmin: boolean; isCreator: boolean; isEnrolled: boolean; isPreview: boolean }): AccessDecision {
+export function decideLessonAccess(facts: {
+  signedIn: boolean;
+  isAdmin: boolean;
+  isCreator: boolean;
+  isEnrolled: boolean;
+  isPreview: boolean;
+}): AccessDecision {
   if (facts.isAdmin) return { allowed: true, via: "admin" };
   if (facts.isCreator) return { allowed: true, via: "creator" };
   if (facts.isEnrolled) return { allowed: true, via: "enrolled" };
@@ -21,12 +27,29 @@ export function decideLessonAccess(facts: { signedIn: boolean; isAdmin: boolean;
   return { allowed: false, reason: facts.signedIn ? "purchase" : "sign_in" };
 }
 
-export type OutlineLesson = { id: string; slug: string; title: string; position: number; durationMinutes: number; isPreview: boolean };
-export type CourseOutline = { id: string; slug: string; title: string; sections: { id: string; title: string; lessons: OutlineLesson[] }[] };
+export type OutlineLesson = {
+  id: string;
+  slug: string;
+  title: string;
+  position: number;
+  durationMinutes: number;
+  isPreview: boolean;
+};
+export type CourseOutline = {
+  id: string;
+  slug: string;
+  title: string;
+  sections: { id: string; title: string; lessons: OutlineLesson[] }[];
+};
 
 export type LessonAccess =
   | { status: "not_found" }
-  | { status: "denied"; reason: "sign_in" | "purchase"; course: { slug: string; title: string }; lesson: { slug: string; title: string } }
+  | {
+      status: "denied";
+      reason: "sign_in" | "purchase";
+      course: { slug: string; title: string };
+      lesson: { slug: string; title: string };
+    }
   | {
       status: "granted";
       via: AccessVia;
@@ -44,7 +67,13 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 async function loadCourse(slug: string) {
   const db = await getDb();
   const [row] = await db
-    .select({ id: products.id, slug: products.slug, title: products.title, status: products.status, ownerId: creators.userId })
+    .select({
+      id: products.id,
+      slug: products.slug,
+      title: products.title,
+      status: products.status,
+      ownerId: creators.userId,
+    })
     .from(products)
     .innerJoin(creators, eq(creators.id, products.creatorId))
     .where(and(eq(products.slug, slug), eq(products.kind, "course")))
@@ -54,23 +83,51 @@ async function loadCourse(slug: string) {
 
 async function isEnrolled(userId: string, productId: string): Promise<boolean> {
   const db = await getDb();
-  const [row] = await db.select({ id: enrollments.productId }).from(enrollments).where(and(eq(enrollments.userId, userId), eq(enrollments.productId, productId))).limit(1);
+  const [row] = await db
+    .select({ id: enrollments.productId })
+    .from(enrollments)
+    .where(and(eq(enrollments.userId, userId), eq(enrollments.productId, productId)))
+    .limit(1);
   return Boolean(row);
 }
 
 export async function getCourseOutline(productId: string): Promise<CourseOutline["sections"]> {
   const db = await getDb();
-  const sectionRows = await db.select({ id: courseSections.id, title: courseSections.title }).from(courseSections).where(eq(courseSections.productId, productId)).orderBy(asc(courseSections.position));
+  const sectionRows = await db
+    .select({ id: courseSections.id, title: courseSections.title })
+    .from(courseSections)
+    .where(eq(courseSections.productId, productId))
+    .orderBy(asc(courseSections.position));
   const lessonRows = await db
-    .select({ id: lessons.id, sectionId: lessons.sectionId, slug: lessons.slug, title: lessons.title, position: lessons.position, durationMinutes: lessons.durationMinutes, isPreview: lessons.isPreview })
+    .select({
+      id: lessons.id,
+      sectionId: lessons.sectionId,
+      slug: lessons.slug,
+      title: lessons.title,
+      position: lessons.position,
+      durationMinutes: lessons.durationMinutes,
+      isPreview: lessons.isPreview,
+    })
     .from(lessons)
     .where(eq(lessons.productId, productId))
     .orderBy(asc(lessons.position));
-  return sectionRows.map((s) => ({ ...s, lessons: lessonRows.filter((l) => l.sectionId === s.id).map(({ sectionId: _s, ...l }) => l) }));
+  return sectionRows.map((s) => ({
+    ...s,
+    lessons: lessonRows.filter((l) => l.sectionId === s.id).map(({ sectionId: _s, ...l }) => l),
+  }));
 }
 
-export async function openLesson({ courseSlug, lessonSlug, viewer }: { courseSlug: string; lessonSlug: string; viewer: Viewer }): Promise<LessonAccess> {
-  if (!SLUG.test(courseSlug) || !SLUG.test(lessonSlug) || courseSlug.length > 160 || lessonSlug.length > 160) return { status: "not_found" };
+export async function openLesson({
+  courseSlug,
+  lessonSlug,
+  viewer,
+}: {
+  courseSlug: string;
+  lessonSlug: string;
+  viewer: Viewer;
+}): Promise<LessonAccess> {
+  if (!SLUG.test(courseSlug) || !SLUG.test(lessonSlug) || courseSlug.length > 160 || lessonSlug.length > 160)
+    return { status: "not_found" };
   const course = await loadCourse(courseSlug);
   if (!course) return { status: "not_found" };
   const isAdmin = viewer?.role === "admin";
@@ -82,7 +139,14 @@ export async function openLesson({ courseSlug, lessonSlug, viewer }: { courseSlu
 
   const db = await getDb();
   const [meta] = await db
-    .select({ id: lessons.id, slug: lessons.slug, title: lessons.title, position: lessons.position, durationMinutes: lessons.durationMinutes, isPreview: lessons.isPreview })
+    .select({
+      id: lessons.id,
+      slug: lessons.slug,
+      title: lessons.title,
+      position: lessons.position,
+      durationMinutes: lessons.durationMinutes,
+      isPreview: lessons.isPreview,
+    })
     .from(lessons)
     .where(and(eq(lessons.productId, course.id), eq(lessons.slug, lessonSlug)))
     .limit(1);
@@ -95,15 +159,30 @@ export async function openLesson({ courseSlug, lessonSlug, viewer }: { courseSlu
     isEnrolled: enrolled,
     isPreview: meta.isPreview,
   });
-  if (!decision.allowed) return { status: "denied", reason: decision.reason, course: { slug: course.slug, title: course.title }, lesson: { slug: meta.slug, title: meta.title } };
+  if (!decision.allowed)
+    return {
+      status: "denied",
+      reason: decision.reason,
+      course: { slug: course.slug, title: course.title },
+      lesson: { slug: meta.slug, title: meta.title },
+    };
 
   // Only now is the body read.
-  const [{ body } = { body: "" }] = await db.select({ body: lessons.body }).from(lessons).where(eq(lessons.id, meta.id)).limit(1);
+  const [{ body } = { body: "" }] = await db
+    .select({ body: lessons.body })
+    .from(lessons)
+    .where(eq(lessons.id, meta.id))
+    .limit(1);
   const sections = await getCourseOutline(course.id);
   const flat = sections.flatMap((s) => s.lessons);
   const index = flat.findIndex((l) => l.id === meta.id);
   const completed = viewer
-    ? (await db.select({ id: lessonProgress.lessonId }).from(lessonProgress).where(and(eq(lessonProgress.userId, viewer.id), eq(lessonProgress.productId, course.id)))).map((r) => r.id)
+    ? (
+        await db
+          .select({ id: lessonProgress.lessonId })
+          .from(lessonProgress)
+          .where(and(eq(lessonProgress.userId, viewer.id), eq(lessonProgress.productId, course.id)))
+      ).map((r) => r.id)
     : [];
   return {
     status: "granted",
@@ -121,11 +200,19 @@ export async function openLesson({ courseSlug, lessonSlug, viewer }: { courseSlu
  * Where /learn/[course] should go: the first unfinished lesson for someone who may read the course,
  * the first preview lesson for everyone else, or null (no such course, or nothing to read).
  */
-export async function entryLesson({ courseSlug, viewer }: { courseSlug: string; viewer: Viewer }): Promise<{ lessonSlug: string } | { courseSlug: string } | null> {
+export async function entryLesson({
+  courseSlug,
+  viewer,
+}: {
+  courseSlug: string;
+  viewer: Viewer;
+}): Promise<{ lessonSlug: string } | { courseSlug: string } | null> {
   if (!SLUG.test(courseSlug)) return null;
   const course = await loadCourse(courseSlug);
   if (!course) return null;
-  const fullAccess = Boolean(viewer && (viewer.role === "admin" || course.ownerId === viewer.id || (await isEnrolled(viewer.id, course.id))));
+  const fullAccess = Boolean(
+    viewer && (viewer.role === "admin" || course.ownerId === viewer.id || (await isEnrolled(viewer.id, course.id))),
+  );
   if (course.status !== "published" && !fullAccess) return null;
   const flat = (await getCourseOutline(course.id)).flatMap((s) => s.lessons);
   if (!fullAccess) {
@@ -133,22 +220,56 @@ export async function entryLesson({ courseSlug, viewer }: { courseSlug: string; 
     return preview ? { lessonSlug: preview.slug } : { courseSlug: course.slug };
   }
   const db = await getDb();
-  const done = new Set(viewer ? (await db.select({ id: lessonProgress.lessonId }).from(lessonProgress).where(and(eq(lessonProgress.userId, viewer.id), eq(lessonProgress.productId, course.id)))).map((r) => r.id) : []);
+  const done = new Set(
+    viewer
+      ? (
+          await db
+            .select({ id: lessonProgress.lessonId })
+            .from(lessonProgress)
+            .where(and(eq(lessonProgress.userId, viewer.id), eq(lessonProgress.productId, course.id)))
+        ).map((r) => r.id)
+      : [],
+  );
   const next = flat.find((l) => !done.has(l.id)) ?? flat[0];
   return next ? { lessonSlug: next.slug } : { courseSlug: course.slug };
 }
 
 /** Marks a lesson done (or not) for a viewer who may read it; false when they may not. */
-export async function setLessonComplete({ viewer, courseSlug, lessonSlug, complete }: { viewer: NonNullable<Viewer>; courseSlug: string; lessonSlug: string; complete: boolean }): Promise<boolean> {
+export async function setLessonComplete({
+  viewer,
+  courseSlug,
+  lessonSlug,
+  complete,
+}: {
+  viewer: NonNullable<Viewer>;
+  courseSlug: string;
+  lessonSlug: string;
+  complete: boolean;
+}): Promise<boolean> {
   const access = await openLesson({ courseSlug, lessonSlug, viewer });
   if (access.status !== "granted") return false;
   const db = await getDb();
-  if (complete) await db.insert(lessonProgress).values({ userId: viewer.id, lessonId: access.lesson.id, productId: access.course.id }).onConflictDoNothing();
-  else await db.delete(lessonProgress).where(and(eq(lessonProgress.userId, viewer.id), eq(lessonProgress.lessonId, access.lesson.id)));
+  if (complete)
+    await db
+      .insert(lessonProgress)
+      .values({ userId: viewer.id, lessonId: access.lesson.id, productId: access.course.id })
+      .onConflictDoNothing();
+  else
+    await db
+      .delete(lessonProgress)
+      .where(and(eq(lessonProgress.userId, viewer.id), eq(lessonProgress.lessonId, access.lesson.id)));
   return true;
 }
 
-export type LearningItem = { productId: string; slug: string; title: string; completed: number; total: number; nextLessonSlug: string | null; lastActivity: Date };
+export type LearningItem = {
+  productId: string;
+  slug: string;
+  title: string;
+  completed: number;
+  total: number;
+  nextLessonSlug: string | null;
+  lastActivity: Date;
+};
 
 /** The account page's "continue learning": every enrolled course with its progress, most recent first. */
 export async function listContinueLearning({ userId }: { userId: string }): Promise<LearningItem[]> {
@@ -161,7 +282,11 @@ export async function listContinueLearning({ userId }: { userId: string }): Prom
     .orderBy(desc(enrollments.createdAt));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.productId);
-  const totals = await db.select({ productId: lessons.productId, n: count() }).from(lessons).where(inArray(lessons.productId, ids)).groupBy(lessons.productId);
+  const totals = await db
+    .select({ productId: lessons.productId, n: count() })
+    .from(lessons)
+    .where(inArray(lessons.productId, ids))
+    .groupBy(lessons.productId);
   const progress = await db
     .select({ productId: lessonProgress.productId, n: count(), last: max(lessonProgress.completedAt) })
     .from(lessonProgress)

@@ -13,20 +13,44 @@ import { getDb, type Tx } from "@/db/client";
 import { creators, offers, products, users, type Offer } from "@/db/schema";
 import { queueMail } from "@/lib/mail/outbox";
 import { offerMail, offerMailRecipient, type OfferMailKind } from "@/lib/mail/templates/commerce";
-import { activeReservations, agreedAmount, availableFor, expireReservations, lockArtworks, RESERVATION_MS } from "./inventory";
+import {
+  activeReservations,
+  agreedAmount,
+  availableFor,
+  expireReservations,
+  lockArtworks,
+  RESERVATION_MS,
+} from "./inventory";
 import { canManageProduct, type Actor } from "./ownership";
 import { MAX_CHARGE_AMOUNT } from "./payments";
 
 export type OfferResult =
   | { ok: true; offerId: string }
-  | { ok: false; code: "invalid" | "not_found" | "forbidden" | "conflict" | "out_of_stock" | "offer_exists" | "not_below_price" | "own_artwork" | "amount_too_large" };
+  | {
+      ok: false;
+      code:
+        | "invalid"
+        | "not_found"
+        | "forbidden"
+        | "conflict"
+        | "out_of_stock"
+        | "offer_exists"
+        | "not_below_price"
+        | "own_artwork"
+        | "amount_too_large";
+    };
 
 const id = z.string().trim().min(1).max(128);
 /** Whole minor units; an amount no single payment could settle is refused (`amount_too_large`) before any lookup. */
 const amount = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const tooLarge = (n: number) => n > MAX_CHARGE_AMOUNT;
 
-export const makeOfferSchema = z.object({ buyerId: id, productId: id, amount, message: z.string().trim().max(500).default("") });
+export const makeOfferSchema = z.object({
+  buyerId: id,
+  productId: id,
+  amount,
+  message: z.string().trim().max(500).default(""),
+});
 export const creatorResponseSchema = z.discriminatedUnion("response", [
   z.object({ offerId: id, response: z.literal("accept") }),
   z.object({ offerId: id, response: z.literal("decline") }),
@@ -59,7 +83,12 @@ async function reserve(tx: Tx, offer: Offer, now: Date, set: Partial<Offer>): Pr
   await expireReservations(tx, now, [offer.productId]);
   const reservations = await activeReservations(tx, [offer.productId], now);
   if (availableFor(locked.stock, reservations, offer.productId, offer.buyerId) < 1) throw new Refusal("out_of_stock");
-  await moveOffer(tx, offer, { ...set, status: "accepted", reservedUntil: new Date(now.getTime() + RESERVATION_MS), updatedAt: now });
+  await moveOffer(tx, offer, {
+    ...set,
+    status: "accepted",
+    reservedUntil: new Date(now.getTime() + RESERVATION_MS),
+    updatedAt: now,
+  });
 }
 
 /** Moves the offer only if it is still in the status it was read in. */
@@ -90,7 +119,14 @@ export async function makeOffer(input: z.input<typeof makeOfferSchema>, now = ne
   const { buyerId, productId, message } = parsed.data;
   return run(async (tx) => {
     const [product] = await tx
-      .select({ id: products.id, kind: products.kind, status: products.status, priceAmount: products.priceAmount, currency: products.currency, ownerId: creators.userId })
+      .select({
+        id: products.id,
+        kind: products.kind,
+        status: products.status,
+        priceAmount: products.priceAmount,
+        currency: products.currency,
+        ownerId: creators.userId,
+      })
       .from(products)
       .innerJoin(creators, eq(creators.id, products.creatorId))
       .where(eq(products.id, productId))
@@ -102,7 +138,8 @@ export async function makeOffer(input: z.input<typeof makeOfferSchema>, now = ne
     const locked = (await lockArtworks(tx, [productId])).get(productId);
     if (!locked) throw new Refusal("not_found");
     await expireReservations(tx, now, [productId]);
-    if (availableFor(locked.stock, await activeReservations(tx, [productId], now), productId, buyerId) < 1) throw new Refusal("out_of_stock");
+    if (availableFor(locked.stock, await activeReservations(tx, [productId], now), productId, buyerId) < 1)
+      throw new Refusal("out_of_stock");
     const [open] = await tx
       .select({ id: offers.id })
       .from(offers)
@@ -111,7 +148,15 @@ export async function makeOffer(input: z.input<typeof makeOfferSchema>, now = ne
     if (open) throw new Refusal("offer_exists");
     const [row] = await tx
       .insert(offers)
-      .values({ productId, buyerId, amount: parsed.data.amount, currency: product.currency, message, createdAt: now, updatedAt: now })
+      .values({
+        productId,
+        buyerId,
+        amount: parsed.data.amount,
+        currency: product.currency,
+        message,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning({ id: offers.id });
     await notify(tx, row!.id, "received");
     return row!.id;
@@ -119,7 +164,11 @@ export async function makeOffer(input: z.input<typeof makeOfferSchema>, now = ne
 }
 
 /** The creator's (or an admin's) answer to a pending offer. */
-export async function respondAsCreator(actor: Actor, input: z.input<typeof creatorResponseSchema>, now = new Date()): Promise<OfferResult> {
+export async function respondAsCreator(
+  actor: Actor,
+  input: z.input<typeof creatorResponseSchema>,
+  now = new Date(),
+): Promise<OfferResult> {
   const parsed = creatorResponseSchema.safeParse(input);
   if (!parsed.success) return { ok: false, code: "invalid" };
   const data = parsed.data;
@@ -131,18 +180,31 @@ export async function respondAsCreator(actor: Actor, input: z.input<typeof creat
     if (data.response === "decline") await moveOffer(tx, offer, { status: "declined", updatedAt: now });
     else if (data.response === "accept") await reserve(tx, offer, now, {});
     else {
-      const [product] = await tx.select({ priceAmount: products.priceAmount }).from(products).where(eq(products.id, offer.productId)).limit(1);
+      const [product] = await tx
+        .select({ priceAmount: products.priceAmount })
+        .from(products)
+        .where(eq(products.id, offer.productId))
+        .limit(1);
       // A counter sits between the buyer's offer and the list price; otherwise accept, or keep the list price.
-      if (!product || data.counterAmount <= offer.amount || data.counterAmount >= product.priceAmount) throw new Refusal("invalid");
+      if (!product || data.counterAmount <= offer.amount || data.counterAmount >= product.priceAmount)
+        throw new Refusal("invalid");
       await moveOffer(tx, offer, { status: "countered", counterAmount: data.counterAmount, updatedAt: now });
     }
-    await notify(tx, offer.id, data.response === "decline" ? "declined" : data.response === "accept" ? "accepted" : "countered");
+    await notify(
+      tx,
+      offer.id,
+      data.response === "decline" ? "declined" : data.response === "accept" ? "accepted" : "countered",
+    );
     return offer.id;
   });
 }
 
 /** The buyer's move: accept or decline a counter, or withdraw (which also releases an accepted reservation). */
-export async function respondAsBuyer(buyerId: string, input: z.input<typeof buyerResponseSchema>, now = new Date()): Promise<OfferResult> {
+export async function respondAsBuyer(
+  buyerId: string,
+  input: z.input<typeof buyerResponseSchema>,
+  now = new Date(),
+): Promise<OfferResult> {
   const parsed = buyerResponseSchema.safeParse(input);
   if (!parsed.success) return { ok: false, code: "invalid" };
   const data = parsed.data;
@@ -266,21 +328,47 @@ async function listOffers(where: SQL | undefined, now: Date, limit: number): Pro
 }
 
 /** Offers on the creator's artworks (every creator's for an admin), newest activity first. */
-export async function listOffersForCreator({ actor, limit = 200, now = new Date() }: { actor: Actor; limit?: number; now?: Date }): Promise<OfferView[]> {
+export async function listOffersForCreator({
+  actor,
+  limit = 200,
+  now = new Date(),
+}: {
+  actor: Actor;
+  limit?: number;
+  now?: Date;
+}): Promise<OfferView[]> {
   if (actor.role === "admin") return listOffers(undefined, now, limit);
   if (actor.role !== "creator") return [];
   return listOffers(eq(creators.userId, actor.id), now, limit);
 }
 
 /** The buyer's offers, optionally on one artwork. */
-export async function listOffersForBuyer({ buyerId, productId, limit = 50, now = new Date() }: { buyerId: string; productId?: string; limit?: number; now?: Date }): Promise<OfferView[]> {
-  return listOffers(and(eq(offers.buyerId, buyerId), productId ? eq(offers.productId, productId) : undefined), now, limit);
+export async function listOffersForBuyer({
+  buyerId,
+  productId,
+  limit = 50,
+  now = new Date(),
+}: {
+  buyerId: string;
+  productId?: string;
+  limit?: number;
+  now?: Date;
+}): Promise<OfferView[]> {
+  return listOffers(
+    and(eq(offers.buyerId, buyerId), productId ? eq(offers.productId, productId) : undefined),
+    now,
+    limit,
+  );
 }
 
 /** The currency an offer on this product is made in (to read a typed amount), or null when none can be made. */
 export async function getOfferCurrency(productId: string): Promise<string | null> {
   const db = await getDb();
-  const [row] = await db.select({ currency: products.currency }).from(products).where(and(eq(products.id, productId), eq(products.kind, "artwork"))).limit(1);
+  const [row] = await db
+    .select({ currency: products.currency })
+    .from(products)
+    .where(and(eq(products.id, productId), eq(products.kind, "artwork")))
+    .limit(1);
   return row?.currency ?? null;
 }
 

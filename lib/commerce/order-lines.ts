@@ -30,7 +30,10 @@ export type ResolvedOrder = {
   creatorUserIds: Set<string>;
 };
 
-export async function resolveLines(tx: Executor, requested: { productId: string; quantity: number }[]): Promise<ResolvedOrder> {
+export async function resolveLines(
+  tx: Executor,
+  requested: { productId: string; quantity: number }[],
+): Promise<ResolvedOrder> {
   const ids = requested.map((l) => l.productId);
   const rows = await tx
     .select({
@@ -53,7 +56,14 @@ export async function resolveLines(tx: Executor, requested: { productId: string;
     bundleIds.length === 0
       ? []
       : await tx
-          .select({ bundleId: bundleItems.bundleId, productId: bundleItems.productId, kind: products.kind, status: products.status, title: products.title, creatorUserId: creators.userId })
+          .select({
+            bundleId: bundleItems.bundleId,
+            productId: bundleItems.productId,
+            kind: products.kind,
+            status: products.status,
+            title: products.title,
+            creatorUserId: creators.userId,
+          })
           .from(bundleItems)
           .innerJoin(products, eq(products.id, bundleItems.productId))
           .innerJoin(creators, eq(creators.id, products.creatorId))
@@ -83,7 +93,8 @@ export async function resolveLines(tx: Executor, requested: { productId: string;
       if (contents.length === 0) throw new CheckoutFailure("not_found", `bundle ${p.title} has nothing in it`);
       for (const item of contents) {
         // A bundle sells its items: one withdrawn from sale since the bundle was made takes the bundle with it.
-        if (item.status !== "published") throw new CheckoutFailure("not_found", `bundle ${p.title} holds an item that is no longer for sale`);
+        if (item.status !== "published")
+          throw new CheckoutFailure("not_found", `bundle ${p.title} holds an item that is no longer for sale`);
         titles.set(item.productId, item.title);
         if (item.creatorUserId) creatorUserIds.add(item.creatorUserId);
         if (item.kind === "course") addCourse(item.productId, quantity);
@@ -91,7 +102,15 @@ export async function resolveLines(tx: Executor, requested: { productId: string;
         else throw new CheckoutFailure("invalid", "bundles inside bundles are not sold");
       }
     }
-    lines.push({ productId: p.id, kind: p.kind, title: p.title, creatorId: p.creatorId, unitAmount: p.priceAmount, currency: p.currency, quantity });
+    lines.push({
+      productId: p.id,
+      kind: p.kind,
+      title: p.title,
+      creatorId: p.creatorId,
+      unitAmount: p.priceAmount,
+      currency: p.currency,
+      quantity,
+    });
   }
 
   const currencies = new Set(lines.map((l) => l.currency));

@@ -5,17 +5,57 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { creators, orderLines, orders, payments, products, users, type ProductKind } from "@/db/schema";
 
-export type OrderSummary = { id: string; createdAt: Date; totalAmount: number; currency: string; status: "paid" | "refunded"; itemCount: number; titles: string[] };
+export type OrderSummary = {
+  id: string;
+  createdAt: Date;
+  totalAmount: number;
+  currency: string;
+  status: "paid" | "refunded";
+  itemCount: number;
+  titles: string[];
+};
 export type OrderDetail = OrderSummary & {
-  lines: { productId: string; kind: ProductKind; slug: string; title: string; creatorName: string; quantity: number; unitAmount: number; currency: string }[];
+  lines: {
+    productId: string;
+    kind: ProductKind;
+    slug: string;
+    title: string;
+    creatorName: string;
+    quantity: number;
+    unitAmount: number;
+    currency: string;
+  }[];
   payment: { provider: string; reference: string; amount: number; currency: string } | null;
 };
-export type SaleRow = { orderId: string; createdAt: Date; productId: string; slug: string; kind: ProductKind; title: string; quantity: number; unitAmount: number; currency: string; buyerName: string | null };
+export type SaleRow = {
+  orderId: string;
+  createdAt: Date;
+  productId: string;
+  slug: string;
+  kind: ProductKind;
+  title: string;
+  quantity: number;
+  unitAmount: number;
+  currency: string;
+  buyerName: string | null;
+};
 
-export async function listOrdersForUser({ userId, limit = 50 }: { userId: string; limit?: number }): Promise<OrderSummary[]> {
+export async function listOrdersForUser({
+  userId,
+  limit = 50,
+}: {
+  userId: string;
+  limit?: number;
+}): Promise<OrderSummary[]> {
   const db = await getDb();
   const rows = await db
-    .select({ id: orders.id, createdAt: orders.createdAt, totalAmount: orders.totalAmount, currency: orders.currency, status: orders.status })
+    .select({
+      id: orders.id,
+      createdAt: orders.createdAt,
+      totalAmount: orders.totalAmount,
+      currency: orders.currency,
+      status: orders.status,
+    })
     .from(orders)
     .where(eq(orders.userId, userId))
     .orderBy(desc(orders.createdAt), desc(orders.id))
@@ -24,19 +64,38 @@ export async function listOrdersForUser({ userId, limit = 50 }: { userId: string
   const lines = await db
     .select({ orderId: orderLines.orderId, title: orderLines.title, quantity: orderLines.quantity })
     .from(orderLines)
-    .where(inArray(orderLines.orderId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        orderLines.orderId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(orderLines.title));
   return rows.map((r) => {
     const mine = lines.filter((l) => l.orderId === r.id);
-    return { ...r, itemCount: mine.reduce((n, l) => n + l.quantity, 0), titles: [...new Set(mine.map((l) => l.title))] };
+    return {
+      ...r,
+      itemCount: mine.reduce((n, l) => n + l.quantity, 0),
+      titles: [...new Set(mine.map((l) => l.title))],
+    };
   });
 }
 
 /** The order when `userId` bought it; null otherwise (callers answer 404 either way, revealing nothing). */
-export async function getOrderForBuyer({ orderId, userId }: { orderId: string; userId: string }): Promise<OrderDetail | null> {
+export async function getOrderForBuyer({
+  orderId,
+  userId,
+}: {
+  orderId: string;
+  userId: string;
+}): Promise<OrderDetail | null> {
   if (!/^[0-9a-f-]{36}$/i.test(orderId)) return null;
   const db = await getDb();
-  const [order] = await db.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.userId, userId))).limit(1);
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.userId, userId)))
+    .limit(1);
   if (!order) return null;
   const lines = await db
     .select({
@@ -55,7 +114,12 @@ export async function getOrderForBuyer({ orderId, userId }: { orderId: string; u
     .where(eq(orderLines.orderId, order.id))
     .orderBy(asc(orderLines.id));
   const [payment] = await db
-    .select({ provider: payments.provider, reference: payments.reference, amount: payments.amount, currency: payments.currency })
+    .select({
+      provider: payments.provider,
+      reference: payments.reference,
+      amount: payments.amount,
+      currency: payments.currency,
+    })
     .from(payments)
     .where(and(eq(payments.orderId, order.id), eq(payments.status, "succeeded")))
     .limit(1);
@@ -73,7 +137,13 @@ export async function getOrderForBuyer({ orderId, userId }: { orderId: string; u
 }
 
 /** Order lines of a creator's products, newest first; `creatorId` null lists every creator's (admins). */
-export async function listSalesForCreator({ creatorId, limit = 200 }: { creatorId: string | null; limit?: number }): Promise<{ rows: SaleRow[]; totals: { currency: string; amount: number; count: number }[] }> {
+export async function listSalesForCreator({
+  creatorId,
+  limit = 200,
+}: {
+  creatorId: string | null;
+  limit?: number;
+}): Promise<{ rows: SaleRow[]; totals: { currency: string; amount: number; count: number }[] }> {
   const db = await getDb();
   const where = creatorId ? eq(orderLines.creatorId, creatorId) : undefined;
   const rows = await db

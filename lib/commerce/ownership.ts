@@ -8,9 +8,16 @@ import { creators, products, type Role } from "@/db/schema";
 
 export type Actor = { id: string; role: Role };
 
-export async function getCreatorForUser(userId: string, db?: Executor): Promise<{ id: string; slug: string; name: string; kind: "instructor" | "artist" | "gallery" } | null> {
+export async function getCreatorForUser(
+  userId: string,
+  db?: Executor,
+): Promise<{ id: string; slug: string; name: string; kind: "instructor" | "artist" | "gallery" } | null> {
   const exec = db ?? (await getDb());
-  const [row] = await exec.select({ id: creators.id, slug: creators.slug, name: creators.name, kind: creators.kind }).from(creators).where(eq(creators.userId, userId)).limit(1);
+  const [row] = await exec
+    .select({ id: creators.id, slug: creators.slug, name: creators.name, kind: creators.kind })
+    .from(creators)
+    .where(eq(creators.userId, userId))
+    .limit(1);
   return row ?? null;
 }
 

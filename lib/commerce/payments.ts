@@ -37,7 +37,8 @@ export type ChargeRequest = {
   description: string;
 };
 
-export type ChargeResult = { status: "succeeded"; reference: string } | { status: "declined"; reference: string; reason: string };
+export type ChargeResult =
+  { status: "succeeded"; reference: string } | { status: "declined"; reference: string; reason: string };
 
 export interface PaymentProvider {
   readonly name: string;
@@ -123,13 +124,15 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     if (previous) return { status: "succeeded", reference: previous };
     this.charged.set(request.idempotencyKey, reference);
     // Bounded, like the attempt log: the map only exists to make a repeated key charge once.
-    if (this.charged.size > (this.options.maxAttemptsKept ?? 1000)) this.charged.delete(this.charged.keys().next().value as string);
+    if (this.charged.size > (this.options.maxAttemptsKept ?? 1000))
+      this.charged.delete(this.charged.keys().next().value as string);
     this.record({ ...base, outcome: "succeeded" });
     return { status: "succeeded", reference };
   }
 
   async cancel(idempotencyKey: string): Promise<void> {
-    if (this.charged.delete(idempotencyKey)) this.record({ idempotencyKey, amount: 0, currency: "XXX", outcome: "cancelled" });
+    if (this.charged.delete(idempotencyKey))
+      this.record({ idempotencyKey, amount: 0, currency: "XXX", outcome: "cancelled" });
   }
 }
 

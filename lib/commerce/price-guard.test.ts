@@ -23,8 +23,12 @@ setUpFixtureDatabase(tag, (fx) => {
 });
 
 const key = () => `guard-${randomUUID()}`;
-const setPrice = (productId: string, priceAmount: number) => db.update(products).set({ priceAmount }).where(eq(products.id, productId));
-const totalOf = async (orderId: string) => (await db.select({ total: orders.totalAmount, currency: orders.currency }).from(orders).where(eq(orders.id, orderId)))[0];
+const setPrice = (productId: string, priceAmount: number) =>
+  db.update(products).set({ priceAmount }).where(eq(products.id, productId));
+const totalOf = async (orderId: string) =>
+  (
+    await db.select({ total: orders.totalAmount, currency: orders.currency }).from(orders).where(eq(orders.id, orderId))
+  )[0];
 
 describe("placeOrder with expectedTotals", () => {
   it("refuses with price_changed when a price changed after the buyer saw it: no payment, no stock taken, nothing written", async () => {
@@ -40,14 +44,20 @@ describe("placeOrder with expectedTotals", () => {
 
     const provider = new SimulatedPaymentProvider();
     const before = await checkoutSnapshot(db);
-    const result = await placeOrder({ userId: buyer!, lines, idempotencyKey: key(), expectedTotals: shown }, { provider });
+    const result = await placeOrder(
+      { userId: buyer!, lines, idempotencyKey: key(), expectedTotals: shown },
+      { provider },
+    );
     expect(result).toMatchObject({ ok: false, code: "price_changed" });
     expect(await checkoutSnapshot(db)).toEqual(before);
     expect(await stockOf(db, artwork)).toBe(3);
     expect(provider.attempts).toHaveLength(0);
 
     // Shown the new total, the buyer confirms it and the order goes through at that total.
-    const retry = await placeOrder({ userId: buyer!, lines, idempotencyKey: key(), expectedTotals: { USD: 2 * 25_000 + 4_900 } }, { provider });
+    const retry = await placeOrder(
+      { userId: buyer!, lines, idempotencyKey: key(), expectedTotals: { USD: 2 * 25_000 + 4_900 } },
+      { provider },
+    );
     expect(retry.ok).toBe(true);
     if (!retry.ok) return;
     expect(await totalOf(retry.orderId)).toEqual({ total: 54_900, currency: "USD" });
@@ -58,7 +68,12 @@ describe("placeOrder with expectedTotals", () => {
   it("places the order when the totals are the ones shown", async () => {
     const artwork = await createArtwork(db, tag, { creatorId, editionSize: 2, priceAmount: 12_345 });
     const [buyer] = await createUsers(db, `${tag}b`, 1);
-    const result = await placeOrder({ userId: buyer!, lines: [{ productId: artwork, quantity: 2 }], idempotencyKey: key(), expectedTotals: { USD: 24_690 } });
+    const result = await placeOrder({
+      userId: buyer!,
+      lines: [{ productId: artwork, quantity: 2 }],
+      idempotencyKey: key(),
+      expectedTotals: { USD: 24_690 },
+    });
     expect(result.ok).toBe(true);
     if (result.ok) expect(await totalOf(result.orderId)).toEqual({ total: 24_690, currency: "USD" });
     expect(await stockOf(db, artwork)).toBe(0);
@@ -69,8 +84,14 @@ describe("placeOrder with expectedTotals", () => {
     const [buyer] = await createUsers(db, `${tag}c`, 1);
     const lines = [{ productId: artwork, quantity: 1 }];
     const before = await checkoutSnapshot(db);
-    for (const expectedTotals of [{ USD: 11_000 }, { USD: 9_999 }, { EUR: 10_000 }, { USD: 10_000, EUR: 0 }] as Record<string, number>[])
-      expect(await placeOrder({ userId: buyer!, lines, idempotencyKey: key(), expectedTotals })).toMatchObject({ ok: false, code: "price_changed" });
+    for (const expectedTotals of [{ USD: 11_000 }, { USD: 9_999 }, { EUR: 10_000 }, { USD: 10_000, EUR: 0 }] as Record<
+      string,
+      number
+    >[])
+      expect(await placeOrder({ userId: buyer!, lines, idempotencyKey: key(), expectedTotals })).toMatchObject({
+        ok: false,
+        code: "price_changed",
+      });
     expect(await checkoutSnapshot(db)).toEqual(before);
   });
 
@@ -79,12 +100,24 @@ describe("placeOrder with expectedTotals", () => {
     const [buyer] = await createUsers(db, `${tag}d`, 1);
     const [offer] = await db
       .insert(offers)
-      .values({ productId: artwork, buyerId: buyer!, amount: 24_000, currency: "USD", status: "accepted", reservedUntil: new Date(Date.now() + 3_600_000) })
+      .values({
+        productId: artwork,
+        buyerId: buyer!,
+        amount: 24_000,
+        currency: "USD",
+        status: "accepted",
+        reservedUntil: new Date(Date.now() + 3_600_000),
+      })
       .returning({ id: offers.id });
     const lines = [{ productId: artwork, quantity: 1 }];
     // The hold runs out between viewing the checkout (24,000 shown) and pressing the button.
-    await db.update(offers).set({ reservedUntil: new Date(Date.now() - 1000) }).where(eq(offers.id, offer!.id));
-    expect(await placeOrder({ userId: buyer!, lines, idempotencyKey: key(), expectedTotals: { USD: 24_000 } })).toMatchObject({ ok: false, code: "price_changed" });
+    await db
+      .update(offers)
+      .set({ reservedUntil: new Date(Date.now() - 1000) })
+      .where(eq(offers.id, offer!.id));
+    expect(
+      await placeOrder({ userId: buyer!, lines, idempotencyKey: key(), expectedTotals: { USD: 24_000 } }),
+    ).toMatchObject({ ok: false, code: "price_changed" });
     expect(await stockOf(db, artwork)).toBe(1);
     const atList = await placeOrder({ userId: buyer!, lines, idempotencyKey: key(), expectedTotals: { USD: 30_000 } });
     expect(atList.ok).toBe(true);
@@ -94,7 +127,11 @@ describe("placeOrder with expectedTotals", () => {
     const artwork = await createArtwork(db, tag, { creatorId, priceAmount: 8_000 });
     const [buyer] = await createUsers(db, `${tag}e`, 1);
     await setPrice(artwork, 9_000);
-    const result = await placeOrder({ userId: buyer!, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: key() });
+    const result = await placeOrder({
+      userId: buyer!,
+      lines: [{ productId: artwork, quantity: 1 }],
+      idempotencyKey: key(),
+    });
     expect(result.ok).toBe(true);
     if (result.ok) expect((await totalOf(result.orderId))?.total).toBe(9_000);
   });
@@ -103,10 +140,22 @@ describe("placeOrder with expectedTotals", () => {
     const artwork = await createArtwork(db, tag, { creatorId, editionSize: 2, priceAmount: 5_000 });
     const [buyer] = await createUsers(db, `${tag}f`, 1);
     const k = key();
-    const first = await placeOrder({ userId: buyer!, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: k, expectedTotals: { USD: 5_000 } });
+    const first = await placeOrder({
+      userId: buyer!,
+      lines: [{ productId: artwork, quantity: 1 }],
+      idempotencyKey: k,
+      expectedTotals: { USD: 5_000 },
+    });
     expect(first.ok).toBe(true);
     await setPrice(artwork, 6_000);
-    expect(await placeOrder({ userId: buyer!, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: k, expectedTotals: { USD: 5_000 } })).toEqual(first);
+    expect(
+      await placeOrder({
+        userId: buyer!,
+        lines: [{ productId: artwork, quantity: 1 }],
+        idempotencyKey: k,
+        expectedTotals: { USD: 5_000 },
+      }),
+    ).toEqual(first);
     expect(await stockOf(db, artwork)).toBe(1);
   });
 
@@ -114,8 +163,26 @@ describe("placeOrder with expectedTotals", () => {
     const artwork = await createArtwork(db, tag, { creatorId, priceAmount: 1_000 });
     const [buyer] = await createUsers(db, `${tag}g`, 1);
     const before = await checkoutSnapshot(db);
-    for (const expectedTotals of [{}, { USD: -1 }, { USD: 10.5 }, { usd: 1_000 }, { USD: "1000" }, { DOLLARS: 1_000 }, { USD: Number.POSITIVE_INFINITY }, [1_000], "USD:1000", null])
-      expect(await placeOrder({ userId: buyer!, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: key(), expectedTotals } as never)).toMatchObject({ ok: false, code: "invalid" });
+    for (const expectedTotals of [
+      {},
+      { USD: -1 },
+      { USD: 10.5 },
+      { usd: 1_000 },
+      { USD: "1000" },
+      { DOLLARS: 1_000 },
+      { USD: Number.POSITIVE_INFINITY },
+      [1_000],
+      "USD:1000",
+      null,
+    ])
+      expect(
+        await placeOrder({
+          userId: buyer!,
+          lines: [{ productId: artwork, quantity: 1 }],
+          idempotencyKey: key(),
+          expectedTotals,
+        } as never),
+      ).toMatchObject({ ok: false, code: "invalid" });
     expect(await checkoutSnapshot(db)).toEqual(before);
   });
 
@@ -124,12 +191,29 @@ describe("placeOrder with expectedTotals", () => {
     const buyers = await createUsers(db, `${tag}h`, 20);
     await setPrice(artwork, 11_000);
     const results = await Promise.all(
-      buyers.map((userId, i) => placeOrder({ userId, lines: [{ productId: artwork, quantity: 1 }], idempotencyKey: key(), expectedTotals: { USD: i % 2 === 0 ? 11_000 : 10_000 } })),
+      buyers.map((userId, i) =>
+        placeOrder({
+          userId,
+          lines: [{ productId: artwork, quantity: 1 }],
+          idempotencyKey: key(),
+          expectedTotals: { USD: i % 2 === 0 ? 11_000 : 10_000 },
+        }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(5);
-    expect(results.every((r, i) => (i % 2 === 0 ? r.ok || r.code === "out_of_stock" : !r.ok && (r.code === "price_changed" || r.code === "out_of_stock")))).toBe(true);
+    expect(
+      results.every((r, i) =>
+        i % 2 === 0
+          ? r.ok || r.code === "out_of_stock"
+          : !r.ok && (r.code === "price_changed" || r.code === "out_of_stock"),
+      ),
+    ).toBe(true);
     expect(await stockOf(db, artwork)).toBe(0);
-    const sold = await db.select({ total: orders.totalAmount }).from(orders).innerJoin(orderLines, eq(orderLines.orderId, orders.id)).where(eq(orderLines.productId, artwork));
+    const sold = await db
+      .select({ total: orders.totalAmount })
+      .from(orders)
+      .innerJoin(orderLines, eq(orderLines.orderId, orders.id))
+      .where(eq(orderLines.productId, artwork));
     expect(sold.map((s) => s.total)).toEqual([11_000, 11_000, 11_000, 11_000, 11_000]);
   });
 });

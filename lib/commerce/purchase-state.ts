@@ -20,23 +20,50 @@ export type PurchaseState = {
   myReservation: { agreedAmount: number; currency: string; until: Date } | null;
 };
 
-export async function getPurchaseState({ productId, owner }: { productId: string; owner: CartOwner | null }): Promise<PurchaseState> {
+export async function getPurchaseState({
+  productId,
+  owner,
+}: {
+  productId: string;
+  owner: CartOwner | null;
+}): Promise<PurchaseState> {
   const db = await getDb();
   const userId = owner && "userId" in owner ? owner.userId : null;
   const ownWork = userId ? await isOwnWork(userId, productId, db) : false;
-  const [detail] = await db.select({ stock: artworkDetails.stock }).from(artworkDetails).where(eq(artworkDetails.productId, productId)).limit(1);
+  const [detail] = await db
+    .select({ stock: artworkDetails.stock })
+    .from(artworkDetails)
+    .where(eq(artworkDetails.productId, productId))
+    .limit(1);
   const [owned] = userId
-    ? await db.select({ id: enrollments.productId }).from(enrollments).where(and(eq(enrollments.userId, userId), eq(enrollments.productId, productId))).limit(1)
+    ? await db
+        .select({ id: enrollments.productId })
+        .from(enrollments)
+        .where(and(eq(enrollments.userId, userId), eq(enrollments.productId, productId)))
+        .limit(1)
     : [];
   const [inCart] = owner
     ? await db
         .select({ quantity: cartItems.quantity })
         .from(cartItems)
         .innerJoin(carts, eq(carts.id, cartItems.cartId))
-        .where(and(eq(cartItems.productId, productId), "userId" in owner ? eq(carts.userId, owner.userId) : eq(carts.visitorId, owner.visitorId)))
+        .where(
+          and(
+            eq(cartItems.productId, productId),
+            "userId" in owner ? eq(carts.userId, owner.userId) : eq(carts.visitorId, owner.visitorId),
+          ),
+        )
         .limit(1)
     : [];
-  if (!detail) return { owned: Boolean(owned), ownWork, inCart: inCart?.quantity ?? 0, available: null, heldForOthers: 0, myReservation: null };
+  if (!detail)
+    return {
+      owned: Boolean(owned),
+      ownWork,
+      inCart: inCart?.quantity ?? 0,
+      available: null,
+      heldForOthers: 0,
+      myReservation: null,
+    };
   const reservations = await activeReservations(db, [productId], new Date());
   const mine = userId ? reservations.find((r) => r.buyerId === userId) : undefined;
   return {
@@ -45,6 +72,8 @@ export async function getPurchaseState({ productId, owner }: { productId: string
     inCart: inCart?.quantity ?? 0,
     available: availableFor(detail.stock, reservations, productId, userId ?? ""),
     heldForOthers: reservations.filter((r) => r.buyerId !== userId).length,
-    myReservation: mine ? { agreedAmount: mine.agreedAmount, currency: mine.currency, until: mine.reservedUntil } : null,
+    myReservation: mine
+      ? { agreedAmount: mine.agreedAmount, currency: mine.currency, until: mine.reservedUntil }
+      : null,
   };
 }

@@ -21,13 +21,21 @@ export const lessonSchema = z.object({
 });
 
 async function courseOfSection(tx: Tx, sectionId: string): Promise<string> {
-  const [row] = await tx.select({ productId: courseSections.productId }).from(courseSections).where(eq(courseSections.id, sectionId)).limit(1);
+  const [row] = await tx
+    .select({ productId: courseSections.productId })
+    .from(courseSections)
+    .where(eq(courseSections.id, sectionId))
+    .limit(1);
   if (!row) throw new StudioRefusal("not_found");
   return row.productId;
 }
 
 async function lessonRow(tx: Tx, lessonId: string) {
-  const [row] = await tx.select({ productId: lessons.productId, sectionId: lessons.sectionId }).from(lessons).where(eq(lessons.id, lessonId)).limit(1);
+  const [row] = await tx
+    .select({ productId: lessons.productId, sectionId: lessons.sectionId })
+    .from(lessons)
+    .where(eq(lessons.id, lessonId))
+    .limit(1);
   if (!row) throw new StudioRefusal("not_found");
   return row;
 }
@@ -57,19 +65,33 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   return parsed.data;
 }
 
-export async function addSection(actor: Actor, productId: string, input: z.input<typeof sectionSchema>): Promise<StudioResult> {
+export async function addSection(
+  actor: Actor,
+  productId: string,
+  input: z.input<typeof sectionSchema>,
+): Promise<StudioResult> {
   return studioTransaction(async (tx) => {
     const { title } = parse(sectionSchema, input);
     await assertCourse(tx, actor, productId);
     // Lock the course row: two sections added at once would otherwise pick the same position.
     await tx.select({ id: products.id }).from(products).where(eq(products.id, productId)).for("update");
-    const [{ top } = { top: null }] = await tx.select({ top: max(courseSections.position) }).from(courseSections).where(eq(courseSections.productId, productId));
-    const [row] = await tx.insert(courseSections).values({ productId, title, position: (top ?? -1) + 1 }).returning({ id: courseSections.id });
+    const [{ top } = { top: null }] = await tx
+      .select({ top: max(courseSections.position) })
+      .from(courseSections)
+      .where(eq(courseSections.productId, productId));
+    const [row] = await tx
+      .insert(courseSections)
+      .values({ productId, title, position: (top ?? -1) + 1 })
+      .returning({ id: courseSections.id });
     return row!.id;
   });
 }
 
-export async function renameSection(actor: Actor, sectionId: string, input: z.input<typeof sectionSchema>): Promise<StudioResult> {
+export async function renameSection(
+  actor: Actor,
+  sectionId: string,
+  input: z.input<typeof sectionSchema>,
+): Promise<StudioResult> {
   return studioTransaction(async (tx) => {
     const { title } = parse(sectionSchema, input);
     await assertCanManage(tx, actor, await courseOfSection(tx, sectionId));
@@ -91,36 +113,61 @@ export async function deleteSection(actor: Actor, sectionId: string): Promise<St
 
 async function uniqueLessonSlug(tx: Tx, productId: string, title: string): Promise<string> {
   const base = slugify(title);
-  const taken = new Set((await tx.select({ slug: lessons.slug }).from(lessons).where(eq(lessons.productId, productId))).map((r) => r.slug));
+  const taken = new Set(
+    (await tx.select({ slug: lessons.slug }).from(lessons).where(eq(lessons.productId, productId))).map((r) => r.slug),
+  );
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
     if (!taken.has(candidate)) return candidate;
   }
 }
 
-export async function addLesson(actor: Actor, sectionId: string, input: z.input<typeof lessonSchema>): Promise<StudioResult> {
+export async function addLesson(
+  actor: Actor,
+  sectionId: string,
+  input: z.input<typeof lessonSchema>,
+): Promise<StudioResult> {
   return studioTransaction(async (tx) => {
     const data = parse(lessonSchema, input);
     const productId = await courseOfSection(tx, sectionId);
     await assertCourse(tx, actor, productId);
     await tx.select({ id: products.id }).from(products).where(eq(products.id, productId)).for("update");
     // Last in its section; renumber() then makes positions count through the whole course again.
-    const [{ top } = { top: null }] = await tx.select({ top: max(lessons.position) }).from(lessons).where(eq(lessons.sectionId, sectionId));
+    const [{ top } = { top: null }] = await tx
+      .select({ top: max(lessons.position) })
+      .from(lessons)
+      .where(eq(lessons.sectionId, sectionId));
     const [row] = await tx
       .insert(lessons)
-      .values({ productId, sectionId, title: data.title, durationMinutes: data.durationMinutes, isPreview: data.isPreview, body: data.body, slug: await uniqueLessonSlug(tx, productId, data.title), position: (top ?? 0) + 1 })
+      .values({
+        productId,
+        sectionId,
+        title: data.title,
+        durationMinutes: data.durationMinutes,
+        isPreview: data.isPreview,
+        body: data.body,
+        slug: await uniqueLessonSlug(tx, productId, data.title),
+        position: (top ?? 0) + 1,
+      })
       .returning({ id: lessons.id });
     await renumber(tx, productId);
     return row!.id;
   });
 }
 
-export async function updateLesson(actor: Actor, lessonId: string, input: z.input<typeof lessonSchema>): Promise<StudioResult> {
+export async function updateLesson(
+  actor: Actor,
+  lessonId: string,
+  input: z.input<typeof lessonSchema>,
+): Promise<StudioResult> {
   return studioTransaction(async (tx) => {
     const data = parse(lessonSchema, input);
     const { productId } = await lessonRow(tx, lessonId);
     await assertCanManage(tx, actor, productId);
-    await tx.update(lessons).set({ title: data.title, durationMinutes: data.durationMinutes, isPreview: data.isPreview, body: data.body }).where(eq(lessons.id, lessonId));
+    await tx
+      .update(lessons)
+      .set({ title: data.title, durationMinutes: data.durationMinutes, isPreview: data.isPreview, body: data.body })
+      .where(eq(lessons.id, lessonId));
     await tx.update(products).set({ updatedAt: new Date() }).where(eq(products.id, productId));
     return lessonId;
   });
@@ -136,18 +183,42 @@ export async function deleteLesson(actor: Actor, lessonId: string): Promise<Stud
   });
 }
 
-export type StudioLesson = { id: string; slug: string; title: string; position: number; durationMinutes: number; isPreview: boolean; body: string };
+export type StudioLesson = {
+  id: string;
+  slug: string;
+  title: string;
+  position: number;
+  durationMinutes: number;
+  isPreview: boolean;
+  body: string;
+};
 export type StudioSection = { id: string; title: string; position: number; lessons: StudioLesson[] };
 
 /** The course's structure with lesson bodies, for its creator or an admin only. */
 export async function getStudioCourseStructure(actor: Actor, productId: string): Promise<StudioSection[] | null> {
   if (!(await canManageProduct(actor, productId))) return null;
   const db = await getDb();
-  const sections = await db.select({ id: courseSections.id, title: courseSections.title, position: courseSections.position }).from(courseSections).where(eq(courseSections.productId, productId)).orderBy(asc(courseSections.position));
+  const sections = await db
+    .select({ id: courseSections.id, title: courseSections.title, position: courseSections.position })
+    .from(courseSections)
+    .where(eq(courseSections.productId, productId))
+    .orderBy(asc(courseSections.position));
   const rows = await db
-    .select({ id: lessons.id, sectionId: lessons.sectionId, slug: lessons.slug, title: lessons.title, position: lessons.position, durationMinutes: lessons.durationMinutes, isPreview: lessons.isPreview, body: lessons.body })
+    .select({
+      id: lessons.id,
+      sectionId: lessons.sectionId,
+      slug: lessons.slug,
+      title: lessons.title,
+      position: lessons.position,
+      durationMinutes: lessons.durationMinutes,
+      isPreview: lessons.isPreview,
+      body: lessons.body,
+    })
     .from(lessons)
     .where(and(eq(lessons.productId, productId)))
     .orderBy(asc(lessons.position));
-  return sections.map((s) => ({ ...s, lessons: rows.filter((l) => l.sectionId === s.id).map(({ sectionId: _s, ...l }) => l) }));
+  return sections.map((s) => ({
+    ...s,
+    lessons: rows.filter((l) => l.sectionId === s.id).map(({ sectionId: _s, ...l }) => l),
+  }));
 }

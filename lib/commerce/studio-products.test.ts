@@ -8,7 +8,14 @@ import { placeOrder } from "./checkout";
 import { createCreator, createUsers, fixtureTag, tolerateTeardown } from "./fixtures";
 import { openLesson } from "./lessons";
 import type { Actor } from "./ownership";
-import { addLesson, addSection, deleteLesson, getStudioCourseStructure, renameSection, updateLesson } from "./studio-courses";
+import {
+  addLesson,
+  addSection,
+  deleteLesson,
+  getStudioCourseStructure,
+  renameSection,
+  updateLesson,
+} from "./studio-courses";
 import { createStudioProduct, getStudioProduct, listStudioProducts, updateStudioProduct } from "./studio-products";
 
 let fresh: FreshDb;
@@ -20,8 +27,25 @@ let consumer: Actor;
 let admin: Actor;
 let noProfile: Actor;
 
-const course = { title: "Studio course", subtitle: "s", description: "d", priceAmount: 4_900, level: "beginner" as const, status: "published" as const };
-const artwork = { title: "Studio piece", medium: "Ink", widthMm: 300, heightMm: 400, year: 2025, editionSize: 5, stock: 5, priceAmount: 20_000, status: "published" as const };
+const course = {
+  title: "Studio course",
+  subtitle: "s",
+  description: "d",
+  priceAmount: 4_900,
+  level: "beginner" as const,
+  status: "published" as const,
+};
+const artwork = {
+  title: "Studio piece",
+  medium: "Ink",
+  widthMm: 300,
+  heightMm: 400,
+  year: 2025,
+  editionSize: 5,
+  stock: 5,
+  priceAmount: 20_000,
+  status: "published" as const,
+};
 const lesson = { title: "Getting started", durationMinutes: 10, isPreview: false, body: "## Hello\n\nSTUDIO-SECRET" };
 
 beforeAll(async () => {
@@ -47,34 +71,95 @@ describe("studio products", () => {
     const id = idOf(await createStudioProduct(alice, { kind: "course", fields: course }));
     expect((await listStudioProducts(alice)).map((p) => p.id)).toContain(id);
     expect((await listStudioProducts(bob)).map((p) => p.id)).not.toContain(id);
-    expect(await createStudioProduct(consumer, { kind: "course", fields: course })).toEqual({ ok: false, code: "forbidden" });
-    expect(await createStudioProduct(noProfile, { kind: "course", fields: course })).toEqual({ ok: false, code: "no_creator_profile" });
-    expect(await createStudioProduct(alice, { kind: "artwork", fields: { ...artwork, stock: 6 } })).toMatchObject({ ok: false, code: "invalid", field: "stock" });
-    expect(await createStudioProduct(alice, { kind: "artwork", fields: { ...artwork, priceAmount: -1 } })).toMatchObject({ ok: false, code: "invalid", field: "priceAmount" });
-    expect(await createStudioProduct(alice, { kind: "course", fields: { ...course, title: "" } })).toMatchObject({ ok: false, code: "invalid", field: "title" });
+    expect(await createStudioProduct(consumer, { kind: "course", fields: course })).toEqual({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await createStudioProduct(noProfile, { kind: "course", fields: course })).toEqual({
+      ok: false,
+      code: "no_creator_profile",
+    });
+    expect(await createStudioProduct(alice, { kind: "artwork", fields: { ...artwork, stock: 6 } })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      field: "stock",
+    });
+    expect(
+      await createStudioProduct(alice, { kind: "artwork", fields: { ...artwork, priceAmount: -1 } }),
+    ).toMatchObject({ ok: false, code: "invalid", field: "priceAmount" });
+    expect(await createStudioProduct(alice, { kind: "course", fields: { ...course, title: "" } })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      field: "title",
+    });
   });
 
   it("lets only the owner (or an admin) edit a product; others change nothing", async () => {
     const id = idOf(await createStudioProduct(alice, { kind: "artwork", fields: artwork }));
-    const edit = { kind: "artwork" as const, fields: { ...artwork, title: "Hijacked", priceAmount: 1 }, expectedStock: 5 };
+    const edit = {
+      kind: "artwork" as const,
+      fields: { ...artwork, title: "Hijacked", priceAmount: 1 },
+      expectedStock: 5,
+    };
     expect(await updateStudioProduct(bob, id, edit)).toEqual({ ok: false, code: "forbidden" });
     expect(await updateStudioProduct(consumer, id, edit)).toEqual({ ok: false, code: "forbidden" });
     expect(await updateStudioProduct(bob, randomUUID(), edit)).toEqual({ ok: false, code: "forbidden" });
     expect(await getStudioProduct(bob, id)).toBeNull();
-    expect((await db.select().from(products).where(eq(products.id, id)))[0]).toMatchObject({ title: "Studio piece", priceAmount: 20_000 });
-    expect(idOf(await updateStudioProduct(alice, id, { ...edit, fields: { ...artwork, title: "Renamed", priceAmount: 25_000 } }))).toBe(id);
-    expect(idOf(await updateStudioProduct(admin, id, { ...edit, fields: { ...artwork, title: "Admin fix", priceAmount: 25_000 } }))).toBe(id);
-    expect(await getStudioProduct(alice, id)).toMatchObject({ title: "Admin fix", priceAmount: 25_000, artwork: { editionSize: 5, stock: 5 } });
+    expect((await db.select().from(products).where(eq(products.id, id)))[0]).toMatchObject({
+      title: "Studio piece",
+      priceAmount: 20_000,
+    });
+    expect(
+      idOf(
+        await updateStudioProduct(alice, id, {
+          ...edit,
+          fields: { ...artwork, title: "Renamed", priceAmount: 25_000 },
+        }),
+      ),
+    ).toBe(id);
+    expect(
+      idOf(
+        await updateStudioProduct(admin, id, {
+          ...edit,
+          fields: { ...artwork, title: "Admin fix", priceAmount: 25_000 },
+        }),
+      ),
+    ).toBe(id);
+    expect(await getStudioProduct(alice, id)).toMatchObject({
+      title: "Admin fix",
+      priceAmount: 25_000,
+      artwork: { editionSize: 5, stock: 5 },
+    });
   });
 
   it("refuses a stock edit made on a stale view, so sold pieces are not put back on sale", async () => {
     const id = idOf(await createStudioProduct(alice, { kind: "artwork", fields: artwork }));
     const [buyer] = await createUsers(db, `${tag}b`, 1);
-    expect((await placeOrder({ userId: buyer!, lines: [{ productId: id, quantity: 2 }], idempotencyKey: `studio-${randomUUID()}` })).ok).toBe(true);
-    expect(await updateStudioProduct(alice, id, { kind: "artwork", fields: artwork, expectedStock: 5 })).toEqual({ ok: false, code: "conflict", field: "stock" });
+    expect(
+      (
+        await placeOrder({
+          userId: buyer!,
+          lines: [{ productId: id, quantity: 2 }],
+          idempotencyKey: `studio-${randomUUID()}`,
+        })
+      ).ok,
+    ).toBe(true);
+    expect(await updateStudioProduct(alice, id, { kind: "artwork", fields: artwork, expectedStock: 5 })).toEqual({
+      ok: false,
+      code: "conflict",
+      field: "stock",
+    });
     expect((await db.select().from(artworkDetails).where(eq(artworkDetails.productId, id)))[0]?.stock).toBe(3);
     expect((await getStudioProduct(alice, id))?.soldPieces).toBe(2);
-    expect(idOf(await updateStudioProduct(alice, id, { kind: "artwork", fields: { ...artwork, editionSize: 5, stock: 2 }, expectedStock: 3 }))).toBe(id);
+    expect(
+      idOf(
+        await updateStudioProduct(alice, id, {
+          kind: "artwork",
+          fields: { ...artwork, editionSize: 5, stock: 2 },
+          expectedStock: 3,
+        }),
+      ),
+    ).toBe(id);
   });
 });
 
@@ -88,7 +173,13 @@ describe("studio course structure", () => {
     const l2 = idOf(await addLesson(alice, s1, lesson));
     let structure = await getStudioCourseStructure(alice, productId);
     expect(structure?.map((s) => [s.title, s.lessons.map((l) => [l.id, l.position, l.slug])])).toEqual([
-      ["Basics", [[l1, 1, "getting-started"], [l2, 2, "getting-started-2"]]],
+      [
+        "Basics",
+        [
+          [l1, 1, "getting-started"],
+          [l2, 2, "getting-started-2"],
+        ],
+      ],
       ["Advanced", [[l3, 3, "deep-dive"]]],
     ]);
 
@@ -98,7 +189,11 @@ describe("studio course structure", () => {
     expect(await deleteLesson(bob, l1)).toEqual({ ok: false, code: "forbidden" });
     expect(await renameSection(consumer, s1, { title: "x" })).toEqual({ ok: false, code: "forbidden" });
     expect(await getStudioCourseStructure(bob, productId)).toBeNull();
-    expect(await addLesson(alice, s1, { ...lesson, durationMinutes: 0 })).toMatchObject({ ok: false, code: "invalid", field: "durationMinutes" });
+    expect(await addLesson(alice, s1, { ...lesson, durationMinutes: 0 })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      field: "durationMinutes",
+    });
     expect(await addLesson(alice, randomUUID(), lesson)).toEqual({ ok: false, code: "not_found" });
 
     idOf(await deleteLesson(alice, l1));
@@ -111,11 +206,15 @@ describe("studio course structure", () => {
   });
 
   it("publishes a course whose preview flag the lesson gate honours", async () => {
-    const productId = idOf(await createStudioProduct(alice, { kind: "course", fields: { ...course, title: "Gate check" } }));
+    const productId = idOf(
+      await createStudioProduct(alice, { kind: "course", fields: { ...course, title: "Gate check" } }),
+    );
     const section = idOf(await addSection(alice, productId, { title: "Only" }));
     const lessonId = idOf(await addLesson(alice, section, lesson));
     const slug = (await getStudioProduct(alice, productId))!.slug;
-    expect(await openLesson({ courseSlug: slug, lessonSlug: "getting-started", viewer: null })).toMatchObject({ status: "denied" });
+    expect(await openLesson({ courseSlug: slug, lessonSlug: "getting-started", viewer: null })).toMatchObject({
+      status: "denied",
+    });
     idOf(await updateLesson(alice, lessonId, { ...lesson, isPreview: true }));
     const open = await openLesson({ courseSlug: slug, lessonSlug: "getting-started", viewer: null });
     expect(open.status === "granted" && open.lesson.body).toContain("STUDIO-SECRET");

@@ -6,11 +6,22 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
-import { artworkDetails, courseDetails, courseLevelEnum, creators, orderLines, products, productStatusEnum, type ProductKind } from "@/db/schema";
+import {
+  artworkDetails,
+  courseDetails,
+  courseLevelEnum,
+  creators,
+  orderLines,
+  products,
+  productStatusEnum,
+  type ProductKind,
+} from "@/db/schema";
 import { currencySchema } from "@/lib/money";
 import { canManageProduct, getCreatorForUser, type Actor } from "./ownership";
 
-export type StudioResult<T = string> = { ok: true; id: T } | { ok: false; code: "invalid" | "not_found" | "forbidden" | "conflict" | "no_creator_profile"; field?: string };
+export type StudioResult<T = string> =
+  | { ok: true; id: T }
+  | { ok: false; code: "invalid" | "not_found" | "forbidden" | "conflict" | "no_creator_profile"; field?: string };
 
 export class StudioRefusal extends Error {
   constructor(
@@ -87,11 +98,14 @@ function fieldOf(error: z.ZodError): string | undefined {
   return path === undefined ? undefined : String(path);
 }
 
-type CreateInput = { kind: "course"; fields: z.input<typeof courseFieldsSchema> } | { kind: "artwork"; fields: z.input<typeof artworkFieldsSchema> };
+type CreateInput =
+  | { kind: "course"; fields: z.input<typeof courseFieldsSchema> }
+  | { kind: "artwork"; fields: z.input<typeof artworkFieldsSchema> };
 
 /** A new product of the actor's creator profile (drafts by default). */
 export async function createStudioProduct(actor: Actor, input: CreateInput): Promise<StudioResult> {
-  const parsed = input.kind === "course" ? courseFieldsSchema.safeParse(input.fields) : artworkFieldsSchema.safeParse(input.fields);
+  const parsed =
+    input.kind === "course" ? courseFieldsSchema.safeParse(input.fields) : artworkFieldsSchema.safeParse(input.fields);
   if (!parsed.success) return { ok: false, code: "invalid", field: fieldOf(parsed.error) };
   if (actor.role !== "creator" && actor.role !== "admin") return { ok: false, code: "forbidden" };
   return studioTransaction(async (tx) => {
@@ -101,11 +115,34 @@ export async function createStudioProduct(actor: Actor, input: CreateInput): Pro
     const slug = await uniqueProductSlug(tx, f.title);
     const [row] = await tx
       .insert(products)
-      .values({ kind: input.kind, slug, title: f.title, subtitle: f.subtitle, description: f.description, priceAmount: f.priceAmount, currency: f.currency, status: f.status, creatorId: creator.id, imageSeed: Math.floor(Math.random() * 1_000_000) })
+      .values({
+        kind: input.kind,
+        slug,
+        title: f.title,
+        subtitle: f.subtitle,
+        description: f.description,
+        priceAmount: f.priceAmount,
+        currency: f.currency,
+        status: f.status,
+        creatorId: creator.id,
+        imageSeed: Math.floor(Math.random() * 1_000_000),
+      })
       .returning({ id: products.id });
     const id = row!.id;
     if ("level" in f) await tx.insert(courseDetails).values({ productId: id, level: f.level });
-    if ("medium" in f) await tx.insert(artworkDetails).values({ productId: id, medium: f.medium, widthMm: f.widthMm, heightMm: f.heightMm, year: f.year, provenance: f.provenance, editionSize: f.editionSize, stock: f.stock });
+    if ("medium" in f)
+      await tx
+        .insert(artworkDetails)
+        .values({
+          productId: id,
+          medium: f.medium,
+          widthMm: f.widthMm,
+          heightMm: f.heightMm,
+          year: f.year,
+          provenance: f.provenance,
+          editionSize: f.editionSize,
+          stock: f.stock,
+        });
     return id;
   });
 }
@@ -117,35 +154,75 @@ export async function createStudioProduct(actor: Actor, input: CreateInput): Pro
 export async function updateStudioProduct(
   actor: Actor,
   productId: string,
-  input: { kind: "course"; fields: z.input<typeof courseFieldsSchema> } | { kind: "artwork"; fields: z.input<typeof artworkFieldsSchema>; expectedStock: number },
+  input:
+    | { kind: "course"; fields: z.input<typeof courseFieldsSchema> }
+    | { kind: "artwork"; fields: z.input<typeof artworkFieldsSchema>; expectedStock: number },
 ): Promise<StudioResult> {
-  const parsed = input.kind === "course" ? courseFieldsSchema.safeParse(input.fields) : artworkFieldsSchema.safeParse(input.fields);
+  const parsed =
+    input.kind === "course" ? courseFieldsSchema.safeParse(input.fields) : artworkFieldsSchema.safeParse(input.fields);
   if (!parsed.success) return { ok: false, code: "invalid", field: fieldOf(parsed.error) };
   return studioTransaction(async (tx) => {
     await assertCanManage(tx, actor, productId);
-    const [current] = await tx.select({ kind: products.kind }).from(products).where(eq(products.id, productId)).limit(1);
+    const [current] = await tx
+      .select({ kind: products.kind })
+      .from(products)
+      .where(eq(products.id, productId))
+      .limit(1);
     if (!current || current.kind !== input.kind) throw new StudioRefusal("not_found");
     const f = parsed.data;
     await tx
       .update(products)
-      .set({ title: f.title, subtitle: f.subtitle, description: f.description, priceAmount: f.priceAmount, currency: f.currency, status: f.status, updatedAt: new Date() })
+      .set({
+        title: f.title,
+        subtitle: f.subtitle,
+        description: f.description,
+        priceAmount: f.priceAmount,
+        currency: f.currency,
+        status: f.status,
+        updatedAt: new Date(),
+      })
       .where(eq(products.id, productId));
-    if ("level" in f) await tx.update(courseDetails).set({ level: f.level }).where(eq(courseDetails.productId, productId));
+    if ("level" in f)
+      await tx.update(courseDetails).set({ level: f.level }).where(eq(courseDetails.productId, productId));
     if ("medium" in f && input.kind === "artwork") {
       // Same lock as checkout and offers, so a sale cannot slip between the check and the write.
-      const [locked] = await tx.select({ stock: artworkDetails.stock }).from(artworkDetails).where(eq(artworkDetails.productId, productId)).for("update");
+      const [locked] = await tx
+        .select({ stock: artworkDetails.stock })
+        .from(artworkDetails)
+        .where(eq(artworkDetails.productId, productId))
+        .for("update");
       if (!locked) throw new StudioRefusal("not_found");
       if (locked.stock !== input.expectedStock) throw new StudioRefusal("conflict", "stock");
       await tx
         .update(artworkDetails)
-        .set({ medium: f.medium, widthMm: f.widthMm, heightMm: f.heightMm, year: f.year, provenance: f.provenance, editionSize: f.editionSize, stock: f.stock })
+        .set({
+          medium: f.medium,
+          widthMm: f.widthMm,
+          heightMm: f.heightMm,
+          year: f.year,
+          provenance: f.provenance,
+          editionSize: f.editionSize,
+          stock: f.stock,
+        })
         .where(eq(artworkDetails.productId, productId));
     }
     return productId;
   });
 }
 
-export type StudioProductRow = { id: string; kind: ProductKind; slug: string; title: string; status: string; priceAmount: number; currency: string; stock: number | null; editionSize: number | null; creatorName: string; updatedAt: Date };
+export type StudioProductRow = {
+  id: string;
+  kind: ProductKind;
+  slug: string;
+  title: string;
+  status: string;
+  priceAmount: number;
+  currency: string;
+  stock: number | null;
+  editionSize: number | null;
+  creatorName: string;
+  updatedAt: Date;
+};
 
 /** The products an actor may edit: their creator profile's, or every product for an admin. */
 export async function listStudioProducts(actor: Actor, limit = 300): Promise<StudioProductRow[]> {
@@ -184,7 +261,15 @@ export type StudioProductDetail = {
   currency: string;
   status: "draft" | "published" | "archived";
   level: (typeof courseLevelEnum.enumValues)[number] | null;
-  artwork: { medium: string; widthMm: number; heightMm: number; year: number; provenance: string; editionSize: number; stock: number } | null;
+  artwork: {
+    medium: string;
+    widthMm: number;
+    heightMm: number;
+    year: number;
+    provenance: string;
+    editionSize: number;
+    stock: number;
+  } | null;
   soldPieces: number;
 };
 
@@ -201,7 +286,10 @@ export async function getStudioProduct(actor: Actor, productId: string): Promise
     .where(eq(products.id, productId))
     .limit(1);
   if (!row) return null;
-  const [sold] = await db.select({ n: sql<number>`coalesce(sum(${orderLines.quantity}), 0)::int` }).from(orderLines).where(eq(orderLines.productId, productId));
+  const [sold] = await db
+    .select({ n: sql<number>`coalesce(sum(${orderLines.quantity}), 0)::int` })
+    .from(orderLines)
+    .where(eq(orderLines.productId, productId));
   const { p, a } = row;
   return {
     id: p.id,
@@ -214,7 +302,17 @@ export async function getStudioProduct(actor: Actor, productId: string): Promise
     currency: p.currency,
     status: p.status,
     level: row.level,
-    artwork: a ? { medium: a.medium, widthMm: a.widthMm, heightMm: a.heightMm, year: a.year, provenance: a.provenance, editionSize: a.editionSize, stock: a.stock } : null,
+    artwork: a
+      ? {
+          medium: a.medium,
+          widthMm: a.widthMm,
+          heightMm: a.heightMm,
+          year: a.year,
+          provenance: a.provenance,
+          editionSize: a.editionSize,
+          stock: a.stock,
+        }
+      : null,
     soldPieces: Number(sold?.n ?? 0),
   };
 }
@@ -223,4 +321,3 @@ export async function getStudioProduct(actor: Actor, productId: string): Promise
 export async function studioCreatorFor(actor: Actor) {
   return actor.role === "creator" || actor.role === "admin" ? getCreatorForUser(actor.id) : null;
 }
-

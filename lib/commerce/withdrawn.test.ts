@@ -10,7 +10,15 @@ import { artworkDetails, orders, products } from "@/db/schema";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { addToCart, getCart } from "./cart";
 import { placeOrder } from "./checkout";
-import { createArtwork, createBundle, createCourse, createCreator, createUsers, fixtureTag, tolerateTeardown } from "./fixtures";
+import {
+  createArtwork,
+  createBundle,
+  createCourse,
+  createCreator,
+  createUsers,
+  fixtureTag,
+  tolerateTeardown,
+} from "./fixtures";
 import { entryLesson, openLesson } from "./lessons";
 
 let fresh: FreshDb;
@@ -30,22 +38,45 @@ beforeAll(async () => {
 });
 afterAll(() => fresh?.dispose());
 
-const setStatus = (id: string, status: "draft" | "archived" | "published") => db.update(products).set({ status }).where(eq(products.id, id));
+const setStatus = (id: string, status: "draft" | "archived" | "published") =>
+  db.update(products).set({ status }).where(eq(products.id, id));
 
 describe("a course taken off sale", () => {
   it("stays readable for the buyers who paid for it, and for nobody else", async () => {
     const course = await createCourse(db, tag, { creatorId });
-    expect((await placeOrder({ userId: buyer, lines: [{ productId: course.productId, quantity: 1 }], idempotencyKey: `wd-${randomUUID()}` })).ok).toBe(true);
+    expect(
+      (
+        await placeOrder({
+          userId: buyer,
+          lines: [{ productId: course.productId, quantity: 1 }],
+          idempotencyKey: `wd-${randomUUID()}`,
+        })
+      ).ok,
+    ).toBe(true);
     const paid = course.lessonSlugs[2]!;
     for (const status of ["archived", "draft"] as const) {
       await setStatus(course.productId, status);
-      const mine = await openLesson({ courseSlug: course.slug, lessonSlug: paid, viewer: { id: buyer, role: "consumer" } });
+      const mine = await openLesson({
+        courseSlug: course.slug,
+        lessonSlug: paid,
+        viewer: { id: buyer, role: "consumer" },
+      });
       expect(mine).toMatchObject({ status: "granted", via: "enrolled" });
       expect(mine.status === "granted" && mine.lesson.body).toContain(`SECRET-BODY-${course.productId}-3`);
-      expect(await entryLesson({ courseSlug: course.slug, viewer: { id: buyer, role: "consumer" } })).toEqual({ lessonSlug: course.lessonSlugs[0] });
+      expect(await entryLesson({ courseSlug: course.slug, viewer: { id: buyer, role: "consumer" } })).toEqual({
+        lessonSlug: course.lessonSlugs[0],
+      });
       // Not even the free preview is public once the course is off sale.
-      expect(await openLesson({ courseSlug: course.slug, lessonSlug: course.lessonSlugs[0]!, viewer: { id: stranger, role: "consumer" } })).toEqual({ status: "not_found" });
-      expect(await openLesson({ courseSlug: course.slug, lessonSlug: paid, viewer: null })).toEqual({ status: "not_found" });
+      expect(
+        await openLesson({
+          courseSlug: course.slug,
+          lessonSlug: course.lessonSlugs[0]!,
+          viewer: { id: stranger, role: "consumer" },
+        }),
+      ).toEqual({ status: "not_found" });
+      expect(await openLesson({ courseSlug: course.slug, lessonSlug: paid, viewer: null })).toEqual({
+        status: "not_found",
+      });
       expect(await entryLesson({ courseSlug: course.slug, viewer: { id: stranger, role: "consumer" } })).toBeNull();
     }
   });
@@ -63,13 +94,32 @@ describe("a bundle whose item was withdrawn", () => {
 
     expect(await addToCart({ userId: b }, bundle)).toEqual({ ok: false, code: "not_found" });
     expect((await getCart({ userId: a })).lines).toMatchObject([{ productId: bundle, maxQuantity: 0 }]);
-    const result = await placeOrder({ userId: a, lines: [{ productId: bundle, quantity: 1 }], idempotencyKey: `wd-${randomUUID()}` });
+    const result = await placeOrder({
+      userId: a,
+      lines: [{ productId: bundle, quantity: 1 }],
+      idempotencyKey: `wd-${randomUUID()}`,
+    });
     expect(result).toMatchObject({ ok: false, code: "not_found" });
-    expect((await db.select({ stock: artworkDetails.stock }).from(artworkDetails).where(eq(artworkDetails.productId, artwork)))[0]!.stock).toBe(5);
+    expect(
+      (
+        await db
+          .select({ stock: artworkDetails.stock })
+          .from(artworkDetails)
+          .where(eq(artworkDetails.productId, artwork))
+      )[0]!.stock,
+    ).toBe(5);
     expect(await db.select().from(orders).where(eq(orders.userId, a))).toHaveLength(0);
 
     // Back on sale, the bundle sells again.
     await setStatus(course.productId, "published");
-    expect((await placeOrder({ userId: a, lines: [{ productId: bundle, quantity: 1 }], idempotencyKey: `wd-${randomUUID()}` })).ok).toBe(true);
+    expect(
+      (
+        await placeOrder({
+          userId: a,
+          lines: [{ productId: bundle, quantity: 1 }],
+          idempotencyKey: `wd-${randomUUID()}`,
+        })
+      ).ok,
+    ).toBe(true);
   });
 });

@@ -13,37 +13,73 @@ export const COMMENT_RATE = RATE_LIMITS.comment;
 
 export const commentInputSchema = z.object({
   productId: z.string().trim().min(1).max(128),
-  parentId: z.string().trim().max(128).optional().transform((v) => v || undefined),
+  parentId: z
+    .string()
+    .trim()
+    .max(128)
+    .optional()
+    .transform((v) => v || undefined),
   body: z.string().trim().min(1, { error: "comment_required" }).max(COMMENT_BODY_MAX, { error: "comment_too_long" }),
 });
 export type CommentInput = z.infer<typeof commentInputSchema>;
 
 export type PostCommentResult = { ok: true; id: string } | { ok: false; code: "not_found" | "rate_limited" };
 
-export async function postComment(db: Db, userId: string, input: CommentInput, now = new Date()): Promise<PostCommentResult> {
+export async function postComment(
+  db: Db,
+  userId: string,
+  input: CommentInput,
+  now = new Date(),
+): Promise<PostCommentResult> {
   return db.transaction(async (tx) => {
-    const [product] = await tx.select({ id: products.id }).from(products).where(and(eq(products.id, input.productId), eq(products.status, "published"))).limit(1);
+    const [product] = await tx
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.id, input.productId), eq(products.status, "published")))
+      .limit(1);
     if (!product) return { ok: false, code: "not_found" } as const;
     if (input.parentId) {
       // Replies attach to visible top-level comments of the same product only: one level of threading.
       const [parent] = await tx
         .select({ id: comments.id })
         .from(comments)
-        .where(and(eq(comments.id, input.parentId), eq(comments.productId, input.productId), isNull(comments.parentId), isNull(comments.hiddenAt)))
+        .where(
+          and(
+            eq(comments.id, input.parentId),
+            eq(comments.productId, input.productId),
+            isNull(comments.parentId),
+            isNull(comments.hiddenAt),
+          ),
+        )
         .limit(1);
       if (!parent) return { ok: false, code: "not_found" } as const;
     }
     if (!(await withinRateLimit(tx, userId, "comment", now))) return { ok: false, code: "rate_limited" } as const;
     const [row] = await tx
       .insert(comments)
-      .values({ productId: input.productId, userId, parentId: input.parentId ?? null, body: input.body, createdAt: now })
+      .values({
+        productId: input.productId,
+        userId,
+        parentId: input.parentId ?? null,
+        body: input.body,
+        createdAt: now,
+      })
       .returning({ id: comments.id });
     return { ok: true, id: row!.id } as const;
   });
 }
 
 /** `deleted`: a question whose author deleted their account after others answered it; no author, no text. */
-export type CommentView = { id: string; author: string; authorId: string | null; deleted: boolean; body: string; byCreator: boolean; createdAt: Date; replies: Omit<CommentView, "replies">[] };
+export type CommentView = {
+  id: string;
+  author: string;
+  authorId: string | null;
+  deleted: boolean;
+  body: string;
+  byCreator: boolean;
+  createdAt: Date;
+  replies: Omit<CommentView, "replies">[];
+};
 
 /**
  * Visible comments of a product, oldest first, replies under their parent; hidden ones and their

@@ -27,17 +27,34 @@ async function targetExists(db: Executor, t: ReportTarget): Promise<boolean> {
   if (t.targetKind === "comment") return (await db.$count(comments, eq(comments.id, t.targetId))) > 0;
   if (t.targetKind === "work") return (await db.$count(works, eq(works.id, t.targetId))) > 0;
   const key = reviewKey(t.targetId);
-  return key !== null && (await db.$count(reviews, and(eq(reviews.userId, key.userId), eq(reviews.productId, key.productId)))) > 0;
+  return (
+    key !== null &&
+    (await db.$count(reviews, and(eq(reviews.userId, key.userId), eq(reviews.productId, key.productId)))) > 0
+  );
 }
 
 export type ReportResult = { ok: true } | { ok: false; code: "not_found" | "rate_limited" };
 
 /** Reporting twice is the same as once. */
-export async function reportContent(db: Db, reporterId: string, input: z.infer<typeof reportInputSchema>, now = new Date()): Promise<ReportResult> {
+export async function reportContent(
+  db: Db,
+  reporterId: string,
+  input: z.infer<typeof reportInputSchema>,
+  now = new Date(),
+): Promise<ReportResult> {
   return db.transaction(async (tx) => {
     if (!(await targetExists(tx, input))) return { ok: false, code: "not_found" } as const;
     if (!(await withinRateLimit(tx, reporterId, "report", now))) return { ok: false, code: "rate_limited" } as const;
-    await tx.insert(reports).values({ reporterId, targetKind: input.targetKind, targetId: input.targetId, reason: input.reason, createdAt: now }).onConflictDoNothing();
+    await tx
+      .insert(reports)
+      .values({
+        reporterId,
+        targetKind: input.targetKind,
+        targetId: input.targetId,
+        reason: input.reason,
+        createdAt: now,
+      })
+      .onConflictDoNothing();
     return { ok: true } as const;
   });
 }
@@ -74,19 +91,30 @@ export async function listModerationQueue(db: Db): Promise<QueueItem[]> {
     let hidden = false;
     let imageUrl: string | undefined;
     if (r.targetKind === "work") {
-      const [w] = await db.select({ title: works.title, story: works.story, hiddenAt: works.hiddenAt, imageFile: works.imageFile }).from(works).where(eq(works.id, r.targetId));
+      const [w] = await db
+        .select({ title: works.title, story: works.story, hiddenAt: works.hiddenAt, imageFile: works.imageFile })
+        .from(works)
+        .where(eq(works.id, r.targetId));
       if (!w) continue;
       body = w.story ? `${w.title}\n${w.story}` : w.title;
       hidden = w.hiddenAt !== null;
       imageUrl = workImageUrl(w.imageFile);
     } else if (r.targetKind === "comment") {
-      const [c] = await db.select({ body: comments.body, hiddenAt: comments.hiddenAt }).from(comments).where(eq(comments.id, r.targetId));
+      const [c] = await db
+        .select({ body: comments.body, hiddenAt: comments.hiddenAt })
+        .from(comments)
+        .where(eq(comments.id, r.targetId));
       if (!c) continue;
       body = c.body;
       hidden = c.hiddenAt !== null;
     } else {
       const key = reviewKey(r.targetId);
-      const [rv] = key ? await db.select({ body: reviews.body, hiddenAt: reviews.hiddenAt }).from(reviews).where(and(eq(reviews.userId, key.userId), eq(reviews.productId, key.productId))) : [];
+      const [rv] = key
+        ? await db
+            .select({ body: reviews.body, hiddenAt: reviews.hiddenAt })
+            .from(reviews)
+            .where(and(eq(reviews.userId, key.userId), eq(reviews.productId, key.productId)))
+        : [];
       if (!rv) continue;
       body = rv.body;
       hidden = rv.hiddenAt !== null;
@@ -97,37 +125,97 @@ export async function listModerationQueue(db: Db): Promise<QueueItem[]> {
 }
 
 /** Hide or restore, and close the target's open reports: one transaction. */
-export async function setHidden(db: Db, target: ReportTarget, hidden: boolean, now = new Date()): Promise<{ ok: boolean }> {
+export async function setHidden(
+  db: Db,
+  target: ReportTarget,
+  hidden: boolean,
+  now = new Date(),
+): Promise<{ ok: boolean }> {
   return db.transaction(async (tx) => {
     const hiddenAt = hidden ? now : null;
     let changed: unknown[];
     if (target.targetKind === "work") {
-      changed = await tx.update(works).set({ hiddenAt }).where(eq(works.id, target.targetId)).returning({ id: works.id });
+      changed = await tx
+        .update(works)
+        .set({ hiddenAt })
+        .where(eq(works.id, target.targetId))
+        .returning({ id: works.id });
     } else if (target.targetKind === "comment") {
-      changed = await tx.update(comments).set({ hiddenAt }).where(eq(comments.id, target.targetId)).returning({ id: comments.id });
+      changed = await tx
+        .update(comments)
+        .set({ hiddenAt })
+        .where(eq(comments.id, target.targetId))
+        .returning({ id: comments.id });
     } else {
       const key = reviewKey(target.targetId);
-      changed = key ? await tx.update(reviews).set({ hiddenAt }).where(and(eq(reviews.userId, key.userId), eq(reviews.productId, key.productId))).returning({ u: reviews.userId }) : [];
+      changed = key
+        ? await tx
+            .update(reviews)
+            .set({ hiddenAt })
+            .where(and(eq(reviews.userId, key.userId), eq(reviews.productId, key.productId)))
+            .returning({ u: reviews.userId })
+        : [];
     }
     if (changed.length === 0) return { ok: false };
-    await tx.update(reports).set({ resolvedAt: now }).where(and(eq(reports.targetKind, target.targetKind), eq(reports.targetId, target.targetId), isNull(reports.resolvedAt)));
+    await tx
+      .update(reports)
+      .set({ resolvedAt: now })
+      .where(
+        and(
+          eq(reports.targetKind, target.targetKind),
+          eq(reports.targetId, target.targetId),
+          isNull(reports.resolvedAt),
+        ),
+      );
     return { ok: true };
   });
 }
 
-export type HiddenItem = { targetKind: "comment" | "review" | "work"; targetId: string; body: string; imageUrl?: string; hiddenAt: Date };
+export type HiddenItem = {
+  targetKind: "comment" | "review" | "work";
+  targetId: string;
+  body: string;
+  imageUrl?: string;
+  hiddenAt: Date;
+};
 
 /** What moderators hid lately, newest first, so a mistaken hide can be restored without a new report. */
 export async function listHiddenContent(db: Db, limit = 50): Promise<HiddenItem[]> {
   const [c, r, w] = await Promise.all([
-    db.select({ id: comments.id, body: comments.body, at: comments.hiddenAt }).from(comments).where(isNotNull(comments.hiddenAt)).orderBy(desc(comments.hiddenAt)).limit(limit),
-    db.select({ userId: reviews.userId, productId: reviews.productId, body: reviews.body, at: reviews.hiddenAt }).from(reviews).where(isNotNull(reviews.hiddenAt)).orderBy(desc(reviews.hiddenAt)).limit(limit),
-    db.select({ id: works.id, title: works.title, imageFile: works.imageFile, at: works.hiddenAt }).from(works).where(isNotNull(works.hiddenAt)).orderBy(desc(works.hiddenAt)).limit(limit),
+    db
+      .select({ id: comments.id, body: comments.body, at: comments.hiddenAt })
+      .from(comments)
+      .where(isNotNull(comments.hiddenAt))
+      .orderBy(desc(comments.hiddenAt))
+      .limit(limit),
+    db
+      .select({ userId: reviews.userId, productId: reviews.productId, body: reviews.body, at: reviews.hiddenAt })
+      .from(reviews)
+      .where(isNotNull(reviews.hiddenAt))
+      .orderBy(desc(reviews.hiddenAt))
+      .limit(limit),
+    db
+      .select({ id: works.id, title: works.title, imageFile: works.imageFile, at: works.hiddenAt })
+      .from(works)
+      .where(isNotNull(works.hiddenAt))
+      .orderBy(desc(works.hiddenAt))
+      .limit(limit),
   ]);
   const items: HiddenItem[] = [
     ...c.map((x) => ({ targetKind: "comment" as const, targetId: x.id, body: x.body, hiddenAt: x.at! })),
-    ...r.map((x) => ({ targetKind: "review" as const, targetId: `${x.userId}:${x.productId}`, body: x.body, hiddenAt: x.at! })),
-    ...w.map((x) => ({ targetKind: "work" as const, targetId: x.id, body: x.title, imageUrl: workImageUrl(x.imageFile), hiddenAt: x.at! })),
+    ...r.map((x) => ({
+      targetKind: "review" as const,
+      targetId: `${x.userId}:${x.productId}`,
+      body: x.body,
+      hiddenAt: x.at!,
+    })),
+    ...w.map((x) => ({
+      targetKind: "work" as const,
+      targetId: x.id,
+      body: x.title,
+      imageUrl: workImageUrl(x.imageFile),
+      hiddenAt: x.at!,
+    })),
   ];
   return items.sort((a, b) => b.hiddenAt.getTime() - a.hiddenAt.getTime()).slice(0, limit);
 }

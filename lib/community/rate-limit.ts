@@ -42,7 +42,12 @@ async function countSince(db: Executor, action: RateAction, userId: string, sinc
  * True when the person may post one more `action` at `now`. Call it inside the transaction that
  * writes the post; outside one it is only a cheap early check (the lock is released at once).
  */
-export async function withinRateLimit(db: Executor, userId: string, action: RateAction, now = new Date()): Promise<boolean> {
+export async function withinRateLimit(
+  db: Executor,
+  userId: string,
+  action: RateAction,
+  now = new Date(),
+): Promise<boolean> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`rate:${action}:${userId}`}, 0))`);
   const { max, windowMs } = RATE_LIMITS[action];
   return (await countSince(db, action, userId, new Date(now.getTime() - windowMs))) < max;

@@ -14,12 +14,23 @@ export const REVIEW_BODY_MAX = 2000;
 
 export const reviewInputSchema = z.object({
   productId: z.string().trim().min(1).max(128),
-  rating: z.coerce.number({ error: "rating_required" }).int({ error: "rating_required" }).min(1, { error: "rating_required" }).max(5, { error: "rating_required" }),
+  rating: z.coerce
+    .number({ error: "rating_required" })
+    .int({ error: "rating_required" })
+    .min(1, { error: "rating_required" })
+    .max(5, { error: "rating_required" }),
   body: z.string().trim().max(REVIEW_BODY_MAX, { error: "review_too_long" }).default(""),
 });
 export type ReviewInput = z.infer<typeof reviewInputSchema>;
 
-export type ReviewView = { userId: string; author: string; rating: number; body: string; verified: boolean; createdAt: Date };
+export type ReviewView = {
+  userId: string;
+  author: string;
+  rating: number;
+  body: string;
+  verified: boolean;
+  createdAt: Date;
+};
 export type RatingSummary = { average: number | null; count: number };
 
 export type SubmitReviewResult = { ok: true; verified: boolean } | { ok: false; code: "not_found" | "rate_limited" };
@@ -42,7 +53,12 @@ async function hasBought(db: Executor, userId: string, productId: string): Promi
 }
 
 /** Creates or replaces the user's review of a published product, and logs it for the recommenders. */
-export async function submitReview(db: Db, userId: string, input: ReviewInput, opts: SubmitReviewOptions = {}): Promise<SubmitReviewResult> {
+export async function submitReview(
+  db: Db,
+  userId: string,
+  input: ReviewInput,
+  opts: SubmitReviewOptions = {},
+): Promise<SubmitReviewResult> {
   const now = opts.now ?? new Date();
   return db.transaction(async (tx) => {
     const [product] = await tx
@@ -55,12 +71,20 @@ export async function submitReview(db: Db, userId: string, input: ReviewInput, o
     const verified = await hasBought(tx, userId, input.productId);
     await tx
       .insert(reviews)
-      .values({ userId, productId: input.productId, rating: input.rating, body: input.body, verified: verified ? 1 : 0, createdAt: now })
+      .values({
+        userId,
+        productId: input.productId,
+        rating: input.rating,
+        body: input.body,
+        verified: verified ? 1 : 0,
+        createdAt: now,
+      })
       .onConflictDoUpdate({
         target: [reviews.userId, reviews.productId],
         set: { rating: input.rating, body: input.body, verified: verified ? 1 : 0, createdAt: now },
       });
-    if (opts.track !== false) await recordServerEvent(tx, { type: "review", userId, productId: input.productId, value: input.rating, at: now });
+    if (opts.track !== false)
+      await recordServerEvent(tx, { type: "review", userId, productId: input.productId, value: input.rating, at: now });
     return { ok: true, verified } as const;
   });
 }

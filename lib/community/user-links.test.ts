@@ -11,9 +11,20 @@ describe("links in user text", () => {
   });
 
   it("never links other schemes, whatever their case or disguise", () => {
-    for (const text of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "[click](javascript:alert(1))", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", " java\tscript:alert(1)"]) {
+    for (const text of [
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      "[click](javascript:alert(1))",
+      "data:text/html,<script>alert(1)</script>",
+      "vbscript:msgbox(1)",
+      " java\tscript:alert(1)",
+    ]) {
       expect(splitLinks(text).every((p) => p.kind === "text")).toBe(true);
-      expect(splitLinks(text).map((p) => p.text).join("")).toBe(text);
+      expect(
+        splitLinks(text)
+          .map((p) => p.text)
+          .join(""),
+      ).toBe(text);
     }
     expect(safeHref("javascript:alert(1)")).toBeNull();
     expect(safeHref("https://x.example/")).toBe("https://x.example/");

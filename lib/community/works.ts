@@ -18,17 +18,43 @@ export const workInputSchema = z.object({
   tags: z
     .string()
     .default("")
-    .transform((s) => [...new Set(s.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean))])
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(",")
+          .map((t) => t.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(z.string().max(40, { error: "tag_too_long" })).max(8, { error: "too_many_tags" })),
 });
 export type WorkInput = z.infer<typeof workInputSchema>;
 
 export type PublishWorkResult =
   | { ok: true; id: string }
-  | { ok: false; code: "not_found" | "rate_limited" | "image_too_large" | "image_not_an_image" | "image_too_small" | "image_dimensions" };
+  | {
+      ok: false;
+      code:
+        | "not_found"
+        | "rate_limited"
+        | "image_too_large"
+        | "image_not_an_image"
+        | "image_too_small"
+        | "image_dimensions";
+    };
 
-export async function publishWork(db: Db, userId: string, input: WorkInput, image: Buffer, now = new Date()): Promise<PublishWorkResult> {
-  const [product] = await db.select({ id: products.id }).from(products).where(and(eq(products.id, input.productId), eq(products.status, "published"))).limit(1);
+export async function publishWork(
+  db: Db,
+  userId: string,
+  input: WorkInput,
+  image: Buffer,
+  now = new Date(),
+): Promise<PublishWorkResult> {
+  const [product] = await db
+    .select({ id: products.id })
+    .from(products)
+    .where(and(eq(products.id, input.productId), eq(products.status, "published")))
+    .limit(1);
   if (!product) return { ok: false, code: "not_found" };
   // A cheap early answer before spending CPU on the image; the transaction below decides.
   if (!(await withinRateLimit(db, userId, "work", now))) return { ok: false, code: "rate_limited" };
@@ -41,7 +67,20 @@ export async function publishWork(db: Db, userId: string, input: WorkInput, imag
   try {
     const written = await db.transaction(async (tx) => {
       if (!(await withinRateLimit(tx, userId, "work", now))) return false;
-      await tx.insert(works).values({ id, userId, productId: input.productId, title: input.title, story: input.story, tags: input.tags, imageFile: file, width: checked.width, height: checked.height, createdAt: now });
+      await tx
+        .insert(works)
+        .values({
+          id,
+          userId,
+          productId: input.productId,
+          title: input.title,
+          story: input.story,
+          tags: input.tags,
+          imageFile: file,
+          width: checked.width,
+          height: checked.height,
+          createdAt: now,
+        });
       return true;
     });
     if (!written) {
@@ -112,25 +151,41 @@ const reshape = (r: Awaited<ReturnType<typeof workQuery>>[number]): WorkView => 
 });
 
 export async function listWorksForProduct(db: Executor, productId: string, limit = 24): Promise<WorkView[]> {
-  const rows = await workQuery(db).where(and(eq(works.productId, productId), isNull(works.hiddenAt))).orderBy(desc(works.createdAt)).limit(limit);
+  const rows = await workQuery(db)
+    .where(and(eq(works.productId, productId), isNull(works.hiddenAt)))
+    .orderBy(desc(works.createdAt))
+    .limit(limit);
   return rows.map(reshape);
 }
 
 /** Works inspired by anything the creator sells. */
 export async function listWorksForCreator(db: Executor, creatorId: string, limit = 24): Promise<WorkView[]> {
-  const rows = await workQuery(db).where(and(eq(products.creatorId, creatorId), isNull(works.hiddenAt))).orderBy(desc(works.createdAt)).limit(limit);
+  const rows = await workQuery(db)
+    .where(and(eq(products.creatorId, creatorId), isNull(works.hiddenAt)))
+    .orderBy(desc(works.createdAt))
+    .limit(limit);
   return rows.map(reshape);
 }
 
 /** A person's visible works, newest first (their page in the community). */
 export async function listWorksByUser(db: Executor, userId: string, limit = 48): Promise<WorkView[]> {
-  const rows = await workQuery(db).where(and(eq(works.userId, userId), isNull(works.hiddenAt))).orderBy(desc(works.createdAt)).limit(limit);
+  const rows = await workQuery(db)
+    .where(and(eq(works.userId, userId), isNull(works.hiddenAt)))
+    .orderBy(desc(works.createdAt))
+    .limit(limit);
   return rows.map(reshape);
 }
 
 /** Who may see an uploaded file: its owner and visibility, or null when no work uses it. */
-export async function getWorkImageAccess(db: Executor, file: string): Promise<{ ownerId: string; hidden: boolean } | null> {
-  const [row] = await db.select({ ownerId: works.userId, hiddenAt: works.hiddenAt }).from(works).where(eq(works.imageFile, file)).limit(1);
+export async function getWorkImageAccess(
+  db: Executor,
+  file: string,
+): Promise<{ ownerId: string; hidden: boolean } | null> {
+  const [row] = await db
+    .select({ ownerId: works.userId, hiddenAt: works.hiddenAt })
+    .from(works)
+    .where(eq(works.imageFile, file))
+    .limit(1);
   return row ? { ownerId: row.ownerId, hidden: row.hiddenAt !== null } : null;
 }
 
@@ -138,7 +193,11 @@ export async function getWorkImageAccess(db: Executor, file: string): Promise<{ 
  * The author (or an admin) removes a work: the row and its reports in one transaction, then the file.
  * Anyone else gets not_found, as if it did not exist.
  */
-export async function deleteWork(db: Db, actor: { id: string; isAdmin: boolean }, workId: string): Promise<{ ok: boolean }> {
+export async function deleteWork(
+  db: Db,
+  actor: { id: string; isAdmin: boolean },
+  workId: string,
+): Promise<{ ok: boolean }> {
   const file = await db.transaction(async (tx) => {
     const [gone] = await tx
       .delete(works)

@@ -50,7 +50,14 @@ describe("simulateAA with peeking, sequential tests, CUPED and a real uplift", (
   });
 
   it("narrows intervals by about sqrt(1 - R^2) with CUPED on a covariate of correlation R", () => {
-    const result = simulateAA({ experiments: 100, visitors: 2000, rate: 0.1, seed: 3, preCorrelation: 0.5, cuped: true });
+    const result = simulateAA({
+      experiments: 100,
+      visitors: 2000,
+      rate: 0.1,
+      seed: 3,
+      preCorrelation: 0.5,
+      cuped: true,
+    });
     expect(result.ciWidthRatio).not.toBeNull();
     expect(result.ciWidthRatio!).toBeGreaterThan(0.83);
     expect(result.ciWidthRatio!).toBeLessThan(0.9);

@@ -76,7 +76,17 @@ function draw(rng: Rng, arm: number, input: AASimulationInput, uplift: number): 
 }
 
 export function simulateAA(input: AASimulationInput): AASimulationResult {
-  const { experiments, visitors, seed, alpha = 0.05, srmThreshold = 0.001, peeks = 1, sequentialTuning, cuped = false, uplift = 0 } = input;
+  const {
+    experiments,
+    visitors,
+    seed,
+    alpha = 0.05,
+    srmThreshold = 0.001,
+    peeks = 1,
+    sequentialTuning,
+    cuped = false,
+    uplift = 0,
+  } = input;
   if (cuped && input.preCorrelation === undefined) throw new RangeError("cuped needs preCorrelation");
   const rng = createRng(seed);
   const looks = new Set(peekPoints(visitors, peeks));
@@ -90,14 +100,16 @@ export function simulateAA(input: AASimulationInput): AASimulationResult {
   let widthRatioSum = 0;
   let reductionSum = 0;
 
-  const asData = (d: CovariateData): VariantData => (binary ? { n: d.n, conversions: d.sum } : { n: d.n, sum: d.sum, sumSquares: d.sumSquares });
+  const asData = (d: CovariateData): VariantData =>
+    binary ? { n: d.n, conversions: d.sum } : { n: d.n, sum: d.sum, sumSquares: d.sumSquares };
   const analysed = (arms: Arms): [VariantData, VariantData] => {
     if (!cuped) return [asData(arms[0]), asData(arms[1])];
     const adjusted = cupedAdjust(arms[0], arms[1]);
     return [adjusted.control, adjusted.treatment];
   };
   const significant = (c: VariantData, t: VariantData, relative: boolean) =>
-    !degenerateReason(c, t, { relative }) && frequentistTest(c, t, { relative, alpha, sequentialTuning }).pValue < alpha;
+    !degenerateReason(c, t, { relative }) &&
+    frequentistTest(c, t, { relative, alpha, sequentialTuning }).pValue < alpha;
 
   for (let e = 0; e < experiments; e++) {
     // A fresh key per experiment gives independent splits of the same visitor ids, as separate
@@ -107,7 +119,12 @@ export function simulateAA(input: AASimulationInput): AASimulationResult {
     let hitAbs = false;
     let hitRel = false;
     for (let v = 0; v < visitors; v++) {
-      const assigned = assignVariant({ experimentKey, bucketVersion: 1, visitorId: `visitor-${v}`, weights: [0.5, 0.5] });
+      const assigned = assignVariant({
+        experimentKey,
+        bucketVersion: 1,
+        visitorId: `visitor-${v}`,
+        weights: [0.5, 0.5],
+      });
       if (assigned) {
         const { y, x } = draw(rng, assigned.variant, input, uplift);
         addObservation(arms[assigned.variant] as CovariateData, y, x);

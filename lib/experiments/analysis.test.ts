@@ -3,12 +3,36 @@ import { analyse, type AnalysisConfig } from "./analysis";
 import type { ArmAnalysisTotals } from "./measurement";
 import { createRng } from "@/lib/random";
 
-const CONFIG: AnalysisConfig = { sequential: true, sequentialTuning: 5000, primaryMetric: "conversion", minDetectableEffect: 0.2, aa: false };
+const CONFIG: AnalysisConfig = {
+  sequential: true,
+  sequentialTuning: 5000,
+  primaryMetric: "conversion",
+  minDetectableEffect: 0.2,
+  aa: false,
+};
 
 /** One arm's sums from simulated visitors: conversion probability p, pre-orders correlated with converting. */
-function arm(variant: number, visitors: number, p: number, opts: { refundRate?: number; seed?: number } = {}): ArmAnalysisTotals {
+function arm(
+  variant: number,
+  visitors: number,
+  p: number,
+  opts: { refundRate?: number; seed?: number } = {},
+): ArmAnalysisTotals {
   const rng = createRng(opts.seed ?? 7 + variant);
-  const a: ArmAnalysisTotals = { variant, visitors, conversions: 0, revenue: 0, revenueSquares: 0, preOrders: 0, preOrdersSquares: 0, conversionsXPreOrders: 0, preRevenue: 0, preRevenueSquares: 0, revenueXPreRevenue: 0, refunded: 0 };
+  const a: ArmAnalysisTotals = {
+    variant,
+    visitors,
+    conversions: 0,
+    revenue: 0,
+    revenueSquares: 0,
+    preOrders: 0,
+    preOrdersSquares: 0,
+    conversionsXPreOrders: 0,
+    preRevenue: 0,
+    preRevenueSquares: 0,
+    revenueXPreRevenue: 0,
+    refunded: 0,
+  };
   for (let i = 0; i < visitors; i++) {
     const returning = rng.next() < 0.2;
     const pre = returning ? 1 + rng.int(3) : 0;
@@ -47,7 +71,11 @@ describe("analyse", () => {
   });
 
   it("withholds it when a guardrail is significantly worse", () => {
-    const a = analyse([arm(0, 5000, 0.04, { refundRate: 0.002 }), arm(1, 5000, 0.07, { refundRate: 0.03 })], CONFIG, false);
+    const a = analyse(
+      [arm(0, 5000, 0.04, { refundRate: 0.002 }), arm(1, 5000, 0.07, { refundRate: 0.03 })],
+      CONFIG,
+      false,
+    );
     expect(a.comparisons.find((c) => c.metric === "refunds")!.verdict).toBe("worse");
     expect(a.recommendation).toEqual({ kind: "withheld", reasons: ["guardrail"] });
   });
@@ -55,7 +83,11 @@ describe("analyse", () => {
   it("withholds it on too little data, and a fixed-horizon test before its planned size", () => {
     const thin = analyse([arm(0, 60, 0.04), arm(1, 60, 0.07)], CONFIG, false);
     expect(thin.recommendation.kind === "withheld" && thin.recommendation.reasons).toContain("too_little_data");
-    const fixed = analyse([arm(0, 5000, 0.04), arm(1, 5000, 0.07)], { ...CONFIG, sequential: false, minDetectableEffect: 0.05 }, false);
+    const fixed = analyse(
+      [arm(0, 5000, 0.04), arm(1, 5000, 0.07)],
+      { ...CONFIG, sequential: false, minDetectableEffect: 0.05 },
+      false,
+    );
     expect(fixed.test.kind).toBe("fixed");
     expect(fixed.plan.progress).toBeLessThan(1);
     expect(fixed.recommendation).toEqual({ kind: "withheld", reasons: ["below_plan"] });
@@ -66,7 +98,10 @@ describe("analyse", () => {
     expect(a.plan.baselineRate).toBeCloseTo(a.plan.baselineRate!, 12);
     expect(a.plan.perVariant).toBeGreaterThan(2000);
     expect(a.plan.progress).toBeCloseTo(2000 / a.plan.perVariant!, 12);
-    expect(analyse([arm(0, 0, 0), arm(1, 0, 0)], CONFIG, false).plan).toMatchObject({ perVariant: null, progress: null });
+    expect(analyse([arm(0, 0, 0), arm(1, 0, 0)], CONFIG, false).plan).toMatchObject({
+      perVariant: null,
+      progress: null,
+    });
   });
 
   it("uses revenue as the primary metric when chosen, conversion becoming a guardrail", () => {
@@ -81,8 +116,14 @@ describe("analyse", () => {
   it("A/A mode never declares a winner: it passes when nothing differs and fails on SRM or a difference", () => {
     const same = [arm(0, 3000, 0.05, { seed: 1 }), arm(1, 3000, 0.05, { seed: 2 })];
     expect(analyse(same, { ...CONFIG, aa: true }, false).recommendation).toEqual({ kind: "aa_passed" });
-    expect(analyse(same, { ...CONFIG, aa: true }, true).recommendation).toEqual({ kind: "aa_failed", reasons: ["srm"] });
+    expect(analyse(same, { ...CONFIG, aa: true }, true).recommendation).toEqual({
+      kind: "aa_failed",
+      reasons: ["srm"],
+    });
     const broken = [arm(0, 5000, 0.04), arm(1, 5000, 0.07)];
-    expect(analyse(broken, { ...CONFIG, aa: true }, false).recommendation).toEqual({ kind: "aa_failed", reasons: ["difference"] });
+    expect(analyse(broken, { ...CONFIG, aa: true }, false).recommendation).toEqual({
+      kind: "aa_failed",
+      reasons: ["difference"],
+    });
   });
 });

@@ -8,7 +8,13 @@ import { cupedAdjust, type CovariateData } from "./cuped";
 import type { ArmAnalysisTotals } from "./measurement";
 import { holmAdjust } from "./multiple-testing";
 import { visitorsPerVariant } from "./power";
-import { degenerateReason, frequentistTest, type DegenerateReason, type FrequentistResult, type VariantData } from "./stats";
+import {
+  degenerateReason,
+  frequentistTest,
+  type DegenerateReason,
+  type FrequentistResult,
+  type VariantData,
+} from "./stats";
 
 export type MetricKey = "conversion" | "revenue" | "refunds";
 export type AnalysisConfig = {
@@ -53,7 +59,13 @@ export type Analysis = {
   primaryMetric: "conversion" | "revenue";
   correction: { method: "holm"; family: number };
   comparisons: MetricComparison[];
-  plan: { mde: number; baselineRate: number | null; perVariant: number | null; smallestArm: number; progress: number | null };
+  plan: {
+    mde: number;
+    baselineRate: number | null;
+    perVariant: number | null;
+    smallestArm: number;
+    progress: number | null;
+  };
   recommendation: Recommendation;
 };
 
@@ -62,8 +74,22 @@ const LOWER_IS_BETTER: Record<MetricKey, boolean> = { conversion: false, revenue
 function covariates(a: ArmAnalysisTotals, metric: "conversion" | "revenue"): CovariateData {
   return metric === "conversion"
     ? // y is 0/1, so Σy² = Σy.
-      { n: a.visitors, sum: a.conversions, sumSquares: a.conversions, preSum: a.preOrders, preSumSquares: a.preOrdersSquares, sumProducts: a.conversionsXPreOrders }
-    : { n: a.visitors, sum: a.revenue, sumSquares: a.revenueSquares, preSum: a.preRevenue, preSumSquares: a.preRevenueSquares, sumProducts: a.revenueXPreRevenue };
+      {
+        n: a.visitors,
+        sum: a.conversions,
+        sumSquares: a.conversions,
+        preSum: a.preOrders,
+        preSumSquares: a.preOrdersSquares,
+        sumProducts: a.conversionsXPreOrders,
+      }
+    : {
+        n: a.visitors,
+        sum: a.revenue,
+        sumSquares: a.revenueSquares,
+        preSum: a.preRevenue,
+        preSumSquares: a.preRevenueSquares,
+        sumProducts: a.revenueXPreRevenue,
+      };
 }
 
 export function analyse(arms: readonly ArmAnalysisTotals[], config: AnalysisConfig, srmWarning: boolean): Analysis {
@@ -71,7 +97,11 @@ export function analyse(arms: readonly ArmAnalysisTotals[], config: AnalysisConf
   const options = { alpha, sequentialTuning: config.sequential ? config.sequentialTuning : undefined };
   const control = arms[0];
   const raw: Omit<MetricComparison, "adjustedP" | "significant" | "verdict">[] = [];
-  const metrics: MetricKey[] = [config.primaryMetric, config.primaryMetric === "conversion" ? "revenue" : "conversion", "refunds"];
+  const metrics: MetricKey[] = [
+    config.primaryMetric,
+    config.primaryMetric === "conversion" ? "revenue" : "conversion",
+    "refunds",
+  ];
   if (control) {
     for (const t of arms.slice(1)) {
       for (const metric of metrics) {
@@ -79,7 +109,15 @@ export function analyse(arms: readonly ArmAnalysisTotals[], config: AnalysisConf
         if (metric === "refunds") {
           const c: VariantData = { n: control.visitors, conversions: control.refunded };
           const d: VariantData = { n: t.visitors, conversions: t.refunded };
-          raw.push({ metric, role, variant: t.variant, relative: false, result: frequentistTest(c, d, { ...options, relative: false }), degenerate: degenerateReason(c, d, { relative: false }), varianceReduction: 0 });
+          raw.push({
+            metric,
+            role,
+            variant: t.variant,
+            relative: false,
+            result: frequentistTest(c, d, { ...options, relative: false }),
+            degenerate: degenerateReason(c, d, { relative: false }),
+            varianceReduction: 0,
+          });
           continue;
         }
         const cuped = cupedAdjust(covariates(control, metric), covariates(t, metric));
@@ -106,11 +144,18 @@ export function analyse(arms: readonly ArmAnalysisTotals[], config: AnalysisConf
 
   // The plan is for the primary comparison at the level Holm's first step asks of it (alpha / family).
   const family = Math.max(1, comparisons.length);
-  const baselineRate = control && control.visitors > 0 && control.conversions > 0 ? control.conversions / control.visitors : null;
+  const baselineRate =
+    control && control.visitors > 0 && control.conversions > 0 ? control.conversions / control.visitors : null;
   const perVariant =
     baselineRate === null
       ? null
-      : visitorsPerVariant({ baselineRate, mde: config.minDetectableEffect, alpha: alpha / family, power: PLAN_POWER, sequentialTuning: options.sequentialTuning });
+      : visitorsPerVariant({
+          baselineRate,
+          mde: config.minDetectableEffect,
+          alpha: alpha / family,
+          power: PLAN_POWER,
+          sequentialTuning: options.sequentialTuning,
+        });
   const smallestArm = arms.length > 0 ? Math.min(...arms.map((a) => a.visitors)) : 0;
   const progress = perVariant ? Math.min(1, smallestArm / perVariant) : null;
 
@@ -124,7 +169,13 @@ export function analyse(arms: readonly ArmAnalysisTotals[], config: AnalysisConf
   };
 }
 
-function recommend(arms: readonly ArmAnalysisTotals[], comparisons: MetricComparison[], config: AnalysisConfig, srmWarning: boolean, progress: number | null): Recommendation {
+function recommend(
+  arms: readonly ArmAnalysisTotals[],
+  comparisons: MetricComparison[],
+  config: AnalysisConfig,
+  srmWarning: boolean,
+  progress: number | null,
+): Recommendation {
   if (config.aa) {
     // An A/A test passes when nothing differs: any significant metric, or SRM, means the setup is broken.
     const reasons: ("srm" | "difference")[] = [];
@@ -134,7 +185,8 @@ function recommend(arms: readonly ArmAnalysisTotals[], comparisons: MetricCompar
   }
   const reasons: WithheldReason[] = [];
   if (srmWarning) reasons.push("srm");
-  if (arms.length < 2 || arms.some((a) => a.visitors < MIN_VISITORS_PER_ARM || a.conversions < MIN_CONVERSIONS_PER_ARM)) reasons.push("too_little_data");
+  if (arms.length < 2 || arms.some((a) => a.visitors < MIN_VISITORS_PER_ARM || a.conversions < MIN_CONVERSIONS_PER_ARM))
+    reasons.push("too_little_data");
   // A fixed-horizon test is only valid read once, at the planned size; a sequential one at any time.
   if (!config.sequential && (progress === null || progress < 1)) reasons.push("below_plan");
   const candidates = comparisons
@@ -142,7 +194,8 @@ function recommend(arms: readonly ArmAnalysisTotals[], comparisons: MetricCompar
     .sort((a, b) => b.result.expected - a.result.expected);
   const best = candidates[0];
   if (!best) reasons.push("no_significant_winner");
-  else if (comparisons.some((c) => c.variant === best.variant && c.role === "guardrail" && c.verdict === "worse")) reasons.push("guardrail");
+  else if (comparisons.some((c) => c.variant === best.variant && c.role === "guardrail" && c.verdict === "worse"))
+    reasons.push("guardrail");
   if (reasons.length > 0 || !best) return { kind: "withheld", reasons };
   return { kind: "winner", variant: best.variant };
 }

@@ -19,7 +19,9 @@ const minutes = (m: number) => new Date(LAUNCH.getTime() + m * 60_000);
 
 /** `count` exposed visitors in `variant` (users `${prefix}-i`), the first `buyers` of them buying the bundle an hour later. */
 async function traffic(prefix: string, variant: number, count: number, buyers: number, utm: string | null = null) {
-  await db.execute(sql`insert into "user" (id, email) select ${prefix} || '-' || i, ${prefix} || '-' || i || '@example.test' from generate_series(1, ${count}) i`);
+  await db.execute(
+    sql`insert into "user" (id, email) select ${prefix} || '-' || i, ${prefix} || '-' || i || '@example.test' from generate_series(1, ${count}) i`,
+  );
   await db.execute(sql`insert into experiment_exposure (experiment_id, bucket_version, variant, visitor_id, user_id, utm_source, exposed_at)
     select e.id, e.bucket_version, ${variant}, 'vis-' || ${prefix} || '-' || i, ${prefix} || '-' || i, ${utm}, ${LAUNCH.toISOString()}::timestamptz
     from experiment e, generate_series(1, ${count}) i where e.campaign_id = ${campaignId}`);
@@ -64,7 +66,15 @@ describe("bandit cadence", () => {
     await traffic("a1", 1, 60, 20, "instagram");
     expect(await updateDueBandits(db, minutes(30))).toEqual([]); // cadence not yet elapsed
     const [update] = await updateDueBandits(db, minutes(61));
-    expect(update).toMatchObject({ outcome: "burn_in", burnIn: "visitors", weights: [0.5, 0.5], arms: [{ n: 150, conversions: 3 }, { n: 60, conversions: 20 }] });
+    expect(update).toMatchObject({
+      outcome: "burn_in",
+      burnIn: "visitors",
+      weights: [0.5, 0.5],
+      arms: [
+        { n: 150, conversions: 3 },
+        { n: 60, conversions: 20 },
+      ],
+    });
   });
 
   it("does not chase noise: a few conversions or a few hours move nothing", async () => {
@@ -88,24 +98,36 @@ describe("bandit cadence", () => {
     expect(w1).toBeCloseTo(0.6, 12);
     const history = await db.select().from(experimentWeightHistory).where(eq(experimentWeightHistory.reason, "bandit"));
     expect(history).toHaveLength(1);
-    expect(history[0]?.data).toEqual({ arms: [{ n: 190, conversions: 23 }, { n: 120, conversions: 40 }] });
+    expect(history[0]?.data).toEqual({
+      arms: [
+        { n: 190, conversions: 23 },
+        { n: 120, conversions: 40 },
+      ],
+    });
 
     const config = await loadRuntimeConfig(db, minutes(day + 6));
-    expect(config.experiments.find((e) => e.key === "bandit-test")).toMatchObject({ bucketVersion: 1, weights: update!.weights });
+    expect(config.experiments.find((e) => e.key === "bandit-test")).toMatchObject({
+      bucketVersion: 1,
+      weights: update!.weights,
+    });
     const [second] = await updateDueBandits(db, minutes(day + 70));
     expect(second!.weights[1]).toBeCloseTo(0.7, 12);
   });
 
   it("keeps learned weights when a running bandit campaign's copy is edited, and resuming does not bump the version", async () => {
     const day = 24 * 60;
-    const weightsAt = async (m: number) => (await loadRuntimeConfig(db, minutes(m))).experiments.find((e) => e.key === "bandit-test")!.weights;
+    const weightsAt = async (m: number) =>
+      (await loadRuntimeConfig(db, minutes(m))).experiments.find((e) => e.key === "bandit-test")!.weights;
     const before = await weightsAt(day + 80);
     const edited = banditInput();
     edited.content.heroTitle = "A new headline";
     expect((await updateCampaign(db, campaignId, edited)).ok).toBe(true);
     expect(await weightsAt(day + 81)).toEqual(before);
     await transitionCampaign(db, campaignId, "pause", minutes(day + 82));
-    expect(await transitionCampaign(db, campaignId, "launch", minutes(day + 83))).toMatchObject({ ok: true, bucketVersion: 1 });
+    expect(await transitionCampaign(db, campaignId, "launch", minutes(day + 83))).toMatchObject({
+      ok: true,
+      bucketVersion: 1,
+    });
   });
 
   it("expects arm sizes from the weight history in the SRM check", async () => {

@@ -41,7 +41,10 @@ export type BanditUpdate = {
 export type BanditContext = { previous: readonly number[]; phaseStartedAt: Date | null; now: Date };
 
 /** Which burn-in rule still holds, or null when the weights may move. */
-export function banditBurnIn(arms: { n: number; conversions: number }[], { phaseStartedAt, now }: Pick<BanditContext, "phaseStartedAt" | "now">): BanditBurnIn | null {
+export function banditBurnIn(
+  arms: { n: number; conversions: number }[],
+  { phaseStartedAt, now }: Pick<BanditContext, "phaseStartedAt" | "now">,
+): BanditBurnIn | null {
   if (arms.some((a) => a.n < BANDIT_MIN_SAMPLES)) return "visitors";
   if (arms.some((a) => a.conversions < BANDIT_MIN_CONVERSIONS)) return "conversions";
   if (!phaseStartedAt || now.getTime() - phaseStartedAt.getTime() < BANDIT_MIN_PHASE_HOURS * 3_600_000) return "time";
@@ -49,7 +52,11 @@ export function banditBurnIn(arms: { n: number; conversions: number }[], { phase
 }
 
 /** Weights to use next (at most BANDIT_MAX_STEP from the previous ones), or the burn-in rule that keeps them. */
-export function nextBanditWeights(arms: { n: number; conversions: number }[], seed: number, context: BanditContext): number[] | BanditBurnIn {
+export function nextBanditWeights(
+  arms: { n: number; conversions: number }[],
+  seed: number,
+  context: BanditContext,
+): number[] | BanditBurnIn {
   if (arms.length < 2) return "visitors";
   const held = banditBurnIn(arms, context);
   if (held) return held;
@@ -79,12 +86,21 @@ export async function updateDueBandits(db: Db, now = new Date()): Promise<Bandit
   return out;
 }
 
-export async function updateBandit(db: Db, campaignId: string, experimentId: string, now = new Date()): Promise<BanditUpdate | null> {
+export async function updateBandit(
+  db: Db,
+  campaignId: string,
+  experimentId: string,
+  now = new Date(),
+): Promise<BanditUpdate | null> {
   const [experiment] = await db.select().from(experiments).where(eq(experiments.id, experimentId));
   if (!experiment) return null;
   const scope = await loadCampaignScope(db, campaignId, experiment.bucketVersion);
   if (!scope) return null;
-  const variants = await db.select().from(experimentVariants).where(eq(experimentVariants.experimentId, experimentId)).orderBy(asc(experimentVariants.position));
+  const variants = await db
+    .select()
+    .from(experimentVariants)
+    .where(eq(experimentVariants.experimentId, experimentId))
+    .orderBy(asc(experimentVariants.position));
   const totals = await loadArmTotals(db, scope);
   const arms = variants.map((v) => {
     const t = totals.find((x) => x.variant === v.position);
@@ -93,10 +109,19 @@ export async function updateBandit(db: Db, campaignId: string, experimentId: str
   const [phase] = await db
     .select({ startedAt: min(experimentWeightHistory.startsAt) })
     .from(experimentWeightHistory)
-    .where(and(eq(experimentWeightHistory.experimentId, experimentId), eq(experimentWeightHistory.bucketVersion, experiment.bucketVersion)));
+    .where(
+      and(
+        eq(experimentWeightHistory.experimentId, experimentId),
+        eq(experimentWeightHistory.bucketVersion, experiment.bucketVersion),
+      ),
+    );
   const previous = variants.map((v) => v.weight);
   // Seeded by experiment and time, so a rerun of the same update reproduces the same weights.
-  const next = nextBanditWeights(arms, fnv1a32(`${experiment.key}:${now.toISOString()}`), { previous, phaseStartedAt: phase?.startedAt ?? null, now });
+  const next = nextBanditWeights(arms, fnv1a32(`${experiment.key}:${now.toISOString()}`), {
+    previous,
+    phaseStartedAt: phase?.startedAt ?? null,
+    now,
+  });
   return db.transaction(async (tx) => {
     if (typeof next === "string") {
       await tx.update(experiments).set({ banditUpdatedAt: now }).where(eq(experiments.id, experimentId));
@@ -110,7 +135,10 @@ export async function updateBandit(db: Db, campaignId: string, experimentId: str
         .where(and(eq(experimentVariants.experimentId, experimentId), eq(experimentVariants.position, v.position)));
     }
     // launchedWeights follow the bandit, so pausing and resuming does not count as a changed split.
-    await tx.update(experiments).set({ banditUpdatedAt: now, launchedWeights: weights }).where(eq(experiments.id, experimentId));
+    await tx
+      .update(experiments)
+      .set({ banditUpdatedAt: now, launchedWeights: weights })
+      .where(eq(experiments.id, experimentId));
     await tx.insert(experimentWeightHistory).values({
       experimentId,
       bucketVersion: experiment.bucketVersion,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { betaPosterior, displayPercents, floorWeights, largestRemainder, limitStep, proposeBudgetSplit, thompsonWeights } from "./bandit";
+import {
+  betaPosterior,
+  displayPercents,
+  floorWeights,
+  largestRemainder,
+  limitStep,
+  proposeBudgetSplit,
+  thompsonWeights,
+} from "./bandit";
 
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
@@ -143,7 +151,9 @@ describe("proposeBudgetSplit", () => {
   });
 
   it("is deterministic for a seed", () => {
-    expect(proposeBudgetSplit(channels, 12_345, { seed: 9 })).toEqual(proposeBudgetSplit(channels, 12_345, { seed: 9 }));
+    expect(proposeBudgetSplit(channels, 12_345, { seed: 9 })).toEqual(
+      proposeBudgetSplit(channels, 12_345, { seed: 9 }),
+    );
   });
 
   it("rejects a non-integer total", () => {
@@ -155,7 +165,13 @@ describe("proposeBudgetSplit", () => {
 
 describe("bandits that do not chase noise", () => {
   it("a bandit fed one conversion does not move", () => {
-    const w = thompsonWeights([{ n: 110, conversions: 0 }, { n: 112, conversions: 1 }], { seed: 1, minConversions: 20 });
+    const w = thompsonWeights(
+      [
+        { n: 110, conversions: 0 },
+        { n: 112, conversions: 1 },
+      ],
+      { seed: 1, minConversions: 20 },
+    );
     expect(w).toEqual([0.5, 0.5]);
   });
 

@@ -101,7 +101,8 @@ export function thompsonWeights(arms: readonly BanditArm[], options: ThompsonOpt
   const k = arms.length;
   if (k === 0) return [];
   const data = arms.map((a) => clean(a.n, a.conversions));
-  if (k === 1 || data.some((a) => a.n < minSamples || a.conversions < minConversions)) return floorWeights(equalWeights(k), minWeight);
+  if (k === 1 || data.some((a) => a.n < minSamples || a.conversions < minConversions))
+    return floorWeights(equalWeights(k), minWeight);
   const rng: Rng = createRng(seed);
   const shares = winShares(k, Math.max(1, Math.floor(draws)), (i) => {
     const a = data[i] as { n: number; conversions: number };
@@ -226,7 +227,8 @@ export function proposeBudgetSplit(
   const nonNegative = (x: number) => (Number.isFinite(x) && x > 0 ? x : 0);
   const data = channels.map((c) => ({ spend: nonNegative(c.spend), conversions: nonNegative(c.conversions) }));
 
-  const currentRaw = options.current && options.current.length === k ? options.current.map(nonNegative) : equalWeights(k);
+  const currentRaw =
+    options.current && options.current.length === k ? options.current.map(nonNegative) : equalWeights(k);
   const currentTotal = currentRaw.reduce((s, x) => s + x, 0);
   const current = currentTotal > 0 ? currentRaw.map((x) => x / currentTotal) : equalWeights(k);
   const fullEvidence = options.fullEvidenceConversions ?? 30;
@@ -270,7 +272,10 @@ export function proposeBudgetSplit(
       channel: c.channel,
       budget: budgets[i] as number,
       share: shares[i] as number,
-      rate: { mean: shape / rate, ci: [gammaQuantile(0.025, shape, rate), gammaQuantile(0.975, shape, rate)] as [number, number] },
+      rate: {
+        mean: shape / rate,
+        ci: [gammaQuantile(0.025, shape, rate), gammaQuantile(0.975, shape, rate)] as [number, number],
+      },
     };
   });
 }

@@ -56,14 +56,22 @@ export function budgetSpendUnit(currency: string): number {
 export async function getBudgetProposal(db: Executor, campaignId: string): Promise<BudgetProposal | null> {
   const scope = await loadCampaignScope(db, campaignId, null);
   if (!scope) return null;
-  const channels = await db.select().from(campaignChannels).where(eq(campaignChannels.campaignId, campaignId)).orderBy(asc(campaignChannels.source));
+  const channels = await db
+    .select()
+    .from(campaignChannels)
+    .where(eq(campaignChannels.campaignId, campaignId))
+    .orderBy(asc(campaignChannels.source));
   const totals = await loadChannelTotals(db, scope);
   const bySource = new Map(totals.map((t) => [t.source, t]));
   const totalBudget = channels.reduce((s, c) => s + c.budgetAmount, 0);
   const spendUnit = budgetSpendUnit(scope.currency);
   const burnInSpend = 100 * spendUnit;
   const split = proposeBudgetSplit(
-    channels.map((c) => ({ channel: c.source, spend: c.spentAmount, conversions: bySource.get(c.source)?.conversions ?? 0 })),
+    channels.map((c) => ({
+      channel: c.source,
+      spend: c.spentAmount,
+      conversions: bySource.get(c.source)?.conversions ?? 0,
+    })),
     totalBudget,
     {
       minShare: BUDGET_MIN_SHARE,

@@ -23,7 +23,9 @@ const B = buildRuntimeConfig(
 describe("config cache", () => {
   it("fetches once per TTL, serves stale while revalidating, and sends the last ETag", async () => {
     let t = 0;
-    const fetcher = vi.fn(async (etag: string | null): Promise<FetchResult> => (etag === A.version ? { status: "not_modified" } : { status: "ok", config: A, etag: A.version }));
+    const fetcher = vi.fn(async (etag: string | null): Promise<FetchResult> =>
+      etag === A.version ? { status: "not_modified" } : { status: "ok", config: A, etag: A.version },
+    );
     const cache = createConfigCache({ fetcher, ttlMs: 5000, now: () => t });
     expect((await cache.read()).config).toBe(A);
     for (let i = 0; i < 100; i++) expect((await cache.read()).refresh).toBeNull();
@@ -40,12 +42,18 @@ describe("config cache", () => {
   it("picks up a new version after the TTL", async () => {
     let t = 0;
     let current = A;
-    const cache = createConfigCache({ fetcher: async () => ({ status: "ok", config: current, etag: current.version }), ttlMs: 5000, now: () => t });
+    const cache = createConfigCache({
+      fetcher: async () => ({ status: "ok", config: current, etag: current.version }),
+      ttlMs: 5000,
+      now: () => t,
+    });
     expect((await cache.read()).config.version).toBe(A.version);
     current = B;
     expect((await cache.read()).config.version).toBe(A.version);
     t = 5000;
-    await (await cache.read()).refresh;
+    await (
+      await cache.read()
+    ).refresh;
     expect((await cache.read()).config.version).toBe(B.version);
   });
 

@@ -19,7 +19,12 @@ export async function loadRuntimeExperiments(db: Executor, now = new Date()): Pr
   const variants = await db
     .select()
     .from(experimentVariants)
-    .where(inArray(experimentVariants.experimentId, rows.map((r) => r.experiment.id)))
+    .where(
+      inArray(
+        experimentVariants.experimentId,
+        rows.map((r) => r.experiment.id),
+      ),
+    )
     .orderBy(asc(experimentVariants.experimentId), asc(experimentVariants.position));
   return rows.map(({ campaign, experiment }) => {
     const own = variants.filter((v) => v.experimentId === experiment.id);
@@ -32,7 +37,11 @@ export async function loadRuntimeExperiments(db: Executor, now = new Date()): Pr
       variantKeys: own.map((v) => v.key),
       startsAt: campaign.startsAt.getTime(),
       endsAt: campaign.endsAt.getTime(),
-      audience: { locales: campaign.audience.locales, visitors: campaign.audience.visitors, clusters: campaign.audience.clusters.length > 0 },
+      audience: {
+        locales: campaign.audience.locales,
+        visitors: campaign.audience.visitors,
+        clusters: campaign.audience.clusters.length > 0,
+      },
     };
   });
 }

@@ -58,7 +58,11 @@ export class RecentKeys {
 const recentlyRecorded = new RecentKeys(50_000);
 
 /** recordExposure, skipped when this process recorded the same exposure (and the same user link) already. */
-export async function recordExposureOnce(db: Executor, input: ExposureInput, memo: RecentKeys = recentlyRecorded): Promise<boolean> {
+export async function recordExposureOnce(
+  db: Executor,
+  input: ExposureInput,
+  memo: RecentKeys = recentlyRecorded,
+): Promise<boolean> {
   const key = `${input.experimentKey}\u0000${input.bucketVersion}\u0000${input.visitorId}\u0000${input.userId ?? ""}`;
   if (memo.has(key)) return false;
   const wrote = await recordExposure(db, input);
@@ -76,14 +80,23 @@ export async function linkVisitorToUser(db: Executor, visitorId: string, userId:
 }
 
 /** Whether a signed-in user (or the visitor) belongs to one of the clusters of the current reco generation. */
-export async function isInClusters(db: Executor, { userId, visitorId, clusters }: { userId: string | null; visitorId: string; clusters: number[] }): Promise<boolean> {
+export async function isInClusters(
+  db: Executor,
+  { userId, visitorId, clusters }: { userId: string | null; visitorId: string; clusters: number[] },
+): Promise<boolean> {
   if (clusters.length === 0) return true;
   const ids = userId ? [userId, visitorId] : [visitorId];
   const rows = await selectRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from user_cluster uc join reco_state s on s.generation = uc.generation
-        where uc.user_id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})
-          and uc.cluster_id in (${sql.join(clusters.map((c) => sql`${c}`), sql`, `)})`,
+        where uc.user_id in (${sql.join(
+          ids.map((i) => sql`${i}`),
+          sql`, `,
+        )})
+          and uc.cluster_id in (${sql.join(
+            clusters.map((c) => sql`${c}`),
+            sql`, `,
+          )})`,
   );
   return (rows[0]?.n ?? 0) > 0;
 }

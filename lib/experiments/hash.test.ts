@@ -60,19 +60,142 @@ describe("hash", () => {
 describe("getBucketRanges", () => {
   // GrowthBook cases.json "getBucketRange" section.
   it.each([
-    ["normal 50/50", 2, 1, undefined, [[0, 0.5], [0.5, 1]]],
-    ["reduced coverage", 2, 0.5, undefined, [[0, 0.25], [0.5, 0.75]]],
-    ["zero coverage", 2, 0, undefined, [[0, 0], [0.5, 0.5]]],
-    ["4 variations", 4, 1, undefined, [[0, 0.25], [0.25, 0.5], [0.5, 0.75], [0.75, 1]]],
-    ["uneven weights", 2, 1, [0.4, 0.6], [[0, 0.4], [0.4, 1]]],
-    ["uneven weights, 3 variations", 3, 1, [0.2, 0.3, 0.5], [[0, 0.2], [0.2, 0.5], [0.5, 1]]],
-    ["uneven, coverage 0.2", 3, 0.2, [0.2, 0.3, 0.5], [[0, 0.04], [0.2, 0.26], [0.5, 0.6]]],
-    ["negative coverage", 2, -0.2, undefined, [[0, 0], [0.5, 0.5]]],
-    ["coverage above 1", 2, 1.5, undefined, [[0, 0.5], [0.5, 1]]],
-    ["weights sum below 1", 2, 1, [0.4, 0.1], [[0, 0.5], [0.5, 1]]],
-    ["weights sum above 1", 2, 1, [0.7, 0.6], [[0, 0.5], [0.5, 1]]],
-    ["weights length mismatch", 4, 1, [0.4, 0.4, 0.2], [[0, 0.25], [0.25, 0.5], [0.5, 0.75], [0.75, 1]]],
-    ["weights sum almost 1", 2, 1, [0.4, 0.5999], [[0, 0.4], [0.4, 0.9999]]],
+    [
+      "normal 50/50",
+      2,
+      1,
+      undefined,
+      [
+        [0, 0.5],
+        [0.5, 1],
+      ],
+    ],
+    [
+      "reduced coverage",
+      2,
+      0.5,
+      undefined,
+      [
+        [0, 0.25],
+        [0.5, 0.75],
+      ],
+    ],
+    [
+      "zero coverage",
+      2,
+      0,
+      undefined,
+      [
+        [0, 0],
+        [0.5, 0.5],
+      ],
+    ],
+    [
+      "4 variations",
+      4,
+      1,
+      undefined,
+      [
+        [0, 0.25],
+        [0.25, 0.5],
+        [0.5, 0.75],
+        [0.75, 1],
+      ],
+    ],
+    [
+      "uneven weights",
+      2,
+      1,
+      [0.4, 0.6],
+      [
+        [0, 0.4],
+        [0.4, 1],
+      ],
+    ],
+    [
+      "uneven weights, 3 variations",
+      3,
+      1,
+      [0.2, 0.3, 0.5],
+      [
+        [0, 0.2],
+        [0.2, 0.5],
+        [0.5, 1],
+      ],
+    ],
+    [
+      "uneven, coverage 0.2",
+      3,
+      0.2,
+      [0.2, 0.3, 0.5],
+      [
+        [0, 0.04],
+        [0.2, 0.26],
+        [0.5, 0.6],
+      ],
+    ],
+    [
+      "negative coverage",
+      2,
+      -0.2,
+      undefined,
+      [
+        [0, 0],
+        [0.5, 0.5],
+      ],
+    ],
+    [
+      "coverage above 1",
+      2,
+      1.5,
+      undefined,
+      [
+        [0, 0.5],
+        [0.5, 1],
+      ],
+    ],
+    [
+      "weights sum below 1",
+      2,
+      1,
+      [0.4, 0.1],
+      [
+        [0, 0.5],
+        [0.5, 1],
+      ],
+    ],
+    [
+      "weights sum above 1",
+      2,
+      1,
+      [0.7, 0.6],
+      [
+        [0, 0.5],
+        [0.5, 1],
+      ],
+    ],
+    [
+      "weights length mismatch",
+      4,
+      1,
+      [0.4, 0.4, 0.2],
+      [
+        [0, 0.25],
+        [0.25, 0.5],
+        [0.5, 0.75],
+        [0.75, 1],
+      ],
+    ],
+    [
+      "weights sum almost 1",
+      2,
+      1,
+      [0.4, 0.5999],
+      [
+        [0, 0.4],
+        [0.4, 0.9999],
+      ],
+    ],
   ] as const)("%s", (_name, n, coverage, weights, expected) => {
     const ranges = getBucketRanges(n, coverage, weights);
     expect(ranges).toHaveLength(expected.length);
@@ -112,7 +235,13 @@ describe("chooseVariation", () => {
     expect(chooseVariation(0.5, getBucketRanges(2, 0))).toBe(-1);
   });
   it("skips zero-width ranges", () => {
-    expect(chooseVariation(0.5, [[0, 0.5], [0.5, 0.5], [0.5, 1]])).toBe(2);
+    expect(
+      chooseVariation(0.5, [
+        [0, 0.5],
+        [0.5, 0.5],
+        [0.5, 1],
+      ]),
+    ).toBe(2);
   });
 });
 

@@ -51,11 +51,7 @@ export function getEqualWeights(n: number): number[] {
  * within 0.01, fall back to equal weights (silently here: lib/ has no logger and the caller
  * validates experiment config on save).
  */
-export function getBucketRanges(
-  numVariations: number,
-  coverage = 1,
-  weights?: readonly number[],
-): BucketRange[] {
+export function getBucketRanges(numVariations: number, coverage = 1, weights?: readonly number[]): BucketRange[] {
   const cov = Number.isNaN(coverage) ? 0 : Math.min(1, Math.max(0, coverage));
   const equal = getEqualWeights(numVariations);
   let w: readonly number[] = weights ?? equal;

@@ -22,7 +22,13 @@ export type MeasurementScope = {
 /** CTEs: x (exposures), per (per converting exposure: orders, revenue, first conversion time). */
 function conversionCtes(scope: MeasurementScope): SQL {
   const version = scope.bucketVersion === null ? sql`true` : sql`e.bucket_version = ${scope.bucketVersion}`;
-  const ids = scope.productIds.length > 0 ? sql.join(scope.productIds.map((id) => sql`${id}`), sql`, `) : sql`null`;
+  const ids =
+    scope.productIds.length > 0
+      ? sql.join(
+          scope.productIds.map((id) => sql`${id}`),
+          sql`, `,
+        )
+      : sql`null`;
   return sql`with x as (
       select e.id, e.variant, e.visitor_id, e.user_id, e.utm_source, e.exposed_at
       from experiment_exposure e where e.experiment_id = ${scope.experimentId} and ${version}
@@ -52,11 +58,25 @@ function conversionCtes(scope: MeasurementScope): SQL {
     )`;
 }
 
-export type ArmTotals = { variant: number; visitors: number; conversions: number; orders: number; revenue: number; revenueSquares: number };
+export type ArmTotals = {
+  variant: number;
+  visitors: number;
+  conversions: number;
+  orders: number;
+  revenue: number;
+  revenueSquares: number;
+};
 
 /** Per variant: exposed visitors, converting visitors, orders, revenue and the sum of squared per-visitor revenue. */
 export async function loadArmTotals(db: Executor, scope: MeasurementScope): Promise<ArmTotals[]> {
-  const rows = await selectRows<{ variant: number; visitors: number; conversions: number; orders: number; revenue: number; revenue_sq: number }>(
+  const rows = await selectRows<{
+    variant: number;
+    visitors: number;
+    conversions: number;
+    orders: number;
+    revenue: number;
+    revenue_sq: number;
+  }>(
     db,
     sql`${conversionCtes(scope)}
       select x.variant, count(*)::int as visitors, count(per.exposure_id)::int as conversions,
@@ -79,7 +99,13 @@ export type DailyPoint = { day: string; variant: number; visitors: number; conve
 
 /** New exposures by day of exposure, and first conversions by day of conversion (UTC days). */
 export async function loadDaily(db: Executor, scope: MeasurementScope): Promise<DailyPoint[]> {
-  const rows = await selectRows<{ day: string; variant: number; visitors: number; conversions: number; revenue: number }>(
+  const rows = await selectRows<{
+    day: string;
+    variant: number;
+    visitors: number;
+    conversions: number;
+    revenue: number;
+  }>(
     db,
     sql`${conversionCtes(scope)}
       select day, variant, sum(visitors)::int as visitors, sum(conversions)::int as conversions, sum(revenue)::float8 as revenue from (
@@ -88,7 +114,13 @@ export async function loadDaily(db: Executor, scope: MeasurementScope): Promise<
         select to_char(per.first_at at time zone 'UTC', 'YYYY-MM-DD'), x.variant, 0, 1, per.revenue from per join x on x.id = per.exposure_id
       ) t group by day, variant order by day, variant`,
   );
-  return rows.map((r) => ({ day: r.day, variant: Number(r.variant), visitors: Number(r.visitors), conversions: Number(r.conversions), revenue: Number(r.revenue) }));
+  return rows.map((r) => ({
+    day: r.day,
+    variant: Number(r.variant),
+    visitors: Number(r.visitors),
+    conversions: Number(r.conversions),
+    revenue: Number(r.revenue),
+  }));
 }
 
 export type ChannelTotals = { source: string | null; visitors: number; conversions: number; revenue: number };
@@ -103,14 +135,24 @@ export async function loadChannelTotals(db: Executor, scope: MeasurementScope): 
       from x left join per on per.exposure_id = x.id
       group by x.utm_source order by x.utm_source nulls last`,
   );
-  return rows.map((r) => ({ source: r.source, visitors: Number(r.visitors), conversions: Number(r.conversions), revenue: Number(r.revenue) }));
+  return rows.map((r) => ({
+    source: r.source,
+    visitors: Number(r.visitors),
+    conversions: Number(r.conversions),
+    revenue: Number(r.revenue),
+  }));
 }
 
 /**
  * Visitors each arm should have had under the weights in force when they arrived (the weight history),
  * for the sample-ratio check: with fixed weights this is N * w; under a bandit it follows the changes.
  */
-export async function loadExpectedCounts(db: Executor, experimentId: string, bucketVersion: number, arms: number): Promise<number[]> {
+export async function loadExpectedCounts(
+  db: Executor,
+  experimentId: string,
+  bucketVersion: number,
+  arms: number,
+): Promise<number[]> {
   const rows = await selectRows<{ weights: number[] | string; n: number }>(
     db,
     sql`with x as (
@@ -169,7 +211,10 @@ export type ArmAnalysisTotals = {
   refunded: number;
 };
 
-export async function loadArmAnalysis(db: Executor, scope: MeasurementScope): Promise<{ cap: number; arms: ArmAnalysisTotals[] }> {
+export async function loadArmAnalysis(
+  db: Executor,
+  scope: MeasurementScope,
+): Promise<{ cap: number; arms: ArmAnalysisTotals[] }> {
   const rows = await selectRows<Record<string, number | string | null>>(
     db,
     sql`${conversionCtes(scope)},
@@ -235,7 +280,11 @@ export async function loadArmAnalysis(db: Executor, scope: MeasurementScope): Pr
  * (a starting point for the baseline rate, which the marketer may correct: it counts any purchase, not
  * only a campaign's products).
  */
-export async function loadRecentTraffic(db: Executor, now: Date, days = 14): Promise<{ dailyVisitors: number; baselineRate: number | null }> {
+export async function loadRecentTraffic(
+  db: Executor,
+  now: Date,
+  days = 14,
+): Promise<{ dailyVisitors: number; baselineRate: number | null }> {
   const since = new Date(now.getTime() - days * 86_400_000);
   const [row] = await selectRows<{ visitors: number | string; converted: number | string }>(
     db,

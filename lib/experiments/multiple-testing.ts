@@ -9,7 +9,9 @@
 /** Holm-adjusted p-values, in the input order: min(1, max over earlier steps of (m - rank) p). */
 export function holmAdjust(pValues: readonly number[]): number[] {
   const m = pValues.length;
-  const order = pValues.map((p, i) => ({ p: Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 1, i })).sort((a, b) => a.p - b.p || a.i - b.i);
+  const order = pValues
+    .map((p, i) => ({ p: Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 1, i }))
+    .sort((a, b) => a.p - b.p || a.i - b.i);
   const out = new Array<number>(m).fill(1);
   let running = 0;
   order.forEach(({ p, i }, rank) => {

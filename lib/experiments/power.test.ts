@@ -26,7 +26,11 @@ describe("visitorsPerVariant", () => {
       const n = visitorsPerVariant({ baselineRate: p0, mde: 0.2, sequentialTuning: tuning })!;
       // At the expected counts, the real test's interval half-width h gives power Phi((delta - h) / se).
       const power = (m: number) => {
-        const r = frequentistTest({ n: m, conversions: p0 * m }, { n: m, conversions: p1 * m }, { relative: false, sequentialTuning: tuning });
+        const r = frequentistTest(
+          { n: m, conversions: p0 * m },
+          { n: m, conversions: p1 * m },
+          { relative: false, sequentialTuning: tuning },
+        );
         const se = Math.sqrt((p0 * (1 - p0) + p1 * (1 - p1)) / m);
         return normalCdf((p1 - p0 - (r.ci[1] - r.ci[0]) / 2) / se);
       };

@@ -39,7 +39,13 @@ function halfWidth(se: number, nTotal: number, alpha: number, tuning: number | u
  * Visitors needed in each of two arms (control and one treatment), or null when the inputs cannot be
  * planned for (a baseline of 0 or 1, an uplift that takes the rate past 100 %, or more than a billion).
  */
-export function visitorsPerVariant({ baselineRate: p0, mde, alpha = 0.05, power = 0.8, sequentialTuning }: PlanOptions): number | null {
+export function visitorsPerVariant({
+  baselineRate: p0,
+  mde,
+  alpha = 0.05,
+  power = 0.8,
+  sequentialTuning,
+}: PlanOptions): number | null {
   if (!(p0 > 0 && p0 < 1) || !(mde > 0) || !(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) return null;
   const p1 = p0 * (1 + mde);
   if (!(p1 < 1)) return null;
@@ -68,7 +74,12 @@ export function visitorsPerVariant({ baselineRate: p0, mde, alpha = 0.05, power 
 }
 
 /** Days until every variant has `perVariant` visitors, at `dailyVisitors` landing visitors split by `weights`. */
-export function estimatedDays(perVariant: number, dailyVisitors: number, weights: readonly number[], coverage = 1): number | null {
+export function estimatedDays(
+  perVariant: number,
+  dailyVisitors: number,
+  weights: readonly number[],
+  coverage = 1,
+): number | null {
   const total = weights.reduce((s, w) => s + (w > 0 ? w : 0), 0);
   const smallest = Math.min(...weights.map((w) => (w > 0 ? w / total : Infinity)));
   if (!(dailyVisitors > 0) || !(total > 0) || !Number.isFinite(smallest) || !(coverage > 0)) return null;

@@ -10,7 +10,8 @@ import { ASSIGNMENT_HEADER, assignmentCookieName, parseAssignmentHeader } from "
 
 const SECRET = "test-experiment-secret-0123456789";
 const NOW = Date.UTC(2026, 4, 1);
-const BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
+const BROWSER =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
 
 const experiment: RuntimeExperiment = {
   key: "ink-and-paper",
@@ -26,7 +27,10 @@ const experiment: RuntimeExperiment = {
 
 function makeProxy(experiments: RuntimeExperiment[] = [experiment], linkVisitor?: () => Promise<void>) {
   const config = buildRuntimeConfig(experiments, NOW);
-  const cache = createConfigCache({ fetcher: async () => ({ status: "ok", config, etag: config.version }), now: () => NOW });
+  const cache = createConfigCache({
+    fetcher: async () => ({ status: "ok", config, etag: config.version }),
+    now: () => NOW,
+  });
   return createProxy({ secret: SECRET, configFor: () => cache, now: () => NOW, linkVisitor });
 }
 
@@ -132,7 +136,15 @@ describe("proxy assignment", () => {
 
   it("drops an assignment header sent by the client", async () => {
     const proxy = makeProxy();
-    const spoofed = JSON.stringify({ key: "ink-and-paper", bucketVersion: 1, variant: 1, counted: true, visitorId: "x", utmSource: null, reason: "sticky" });
+    const spoofed = JSON.stringify({
+      key: "ink-and-paper",
+      bucketVersion: 1,
+      variant: 1,
+      counted: true,
+      visitorId: "x",
+      utmSource: null,
+      reason: "sticky",
+    });
     const res = await proxy(request({ path: "/courses", headers: { [ASSIGNMENT_HEADER]: spoofed } }));
     expect(assignment(res)).toBeNull();
   });
@@ -160,7 +172,9 @@ describe("proxy assignment", () => {
     const fresh = await proxy(request({ cookies: consent }));
     expect(assignment(fresh)?.counted).toBe(true);
     const old = (Math.floor(NOW / 1000) - 3 * 86_400).toString(36);
-    const returning = await proxy(request({ cookies: { ...consent, [VISITOR_COOKIE]: "a".repeat(32), [FIRST_SEEN_COOKIE]: old } }));
+    const returning = await proxy(
+      request({ cookies: { ...consent, [VISITOR_COOKIE]: "a".repeat(32), [FIRST_SEEN_COOKIE]: old } }),
+    );
     expect(assignment(returning)).toMatchObject({ counted: false, reason: "excluded" });
   });
 
@@ -199,7 +213,8 @@ describe("proxy assignment", () => {
     }
     expect(jars.filter((j) => j.variant === 0).length).toBeGreaterThan(50);
     const after = makeProxy([{ ...experiment, weights: [0.01, 0.99] }]);
-    for (const { jar, variant } of jars) expect(assignment(await after(request({ cookies: jar })))?.variant).toBe(variant);
+    for (const { jar, variant } of jars)
+      expect(assignment(await after(request({ cookies: jar })))?.variant).toBe(variant);
     let control = 0;
     for (let i = 0; i < 200; i++) if (assignment(await after(request({ cookies: consent })))?.variant === 0) control++;
     expect(control).toBeLessThan(12);
@@ -209,14 +224,22 @@ describe("proxy assignment", () => {
 describe("proxy cookies and forwarded headers", () => {
   it("marks its cookies Secure when the site is served over https, even if the request looks like http", async () => {
     const config = buildRuntimeConfig([experiment], NOW);
-    const cache = createConfigCache({ fetcher: async () => ({ status: "ok", config, etag: config.version }), now: () => NOW });
-    const over = (secureCookies: boolean) => createProxy({ secret: SECRET, configFor: () => cache, now: () => NOW, secureCookies })(request({ path: "/" }));
+    const cache = createConfigCache({
+      fetcher: async () => ({ status: "ok", config, etag: config.version }),
+      now: () => NOW,
+    });
+    const over = (secureCookies: boolean) =>
+      createProxy({ secret: SECRET, configFor: () => cache, now: () => NOW, secureCookies })(request({ path: "/" }));
     expect((await over(true)).cookies.get(VISITOR_COOKIE)?.secure).toBe(true);
     expect((await over(false)).cookies.get(VISITOR_COOKIE)?.secure).toBe(false);
   });
 
   it("forwards extra request headers to the render (the CSP nonce)", async () => {
-    const res = await makeProxy()(request({ path: "/courses", cookies: { [VISITOR_COOKIE]: "v".repeat(22) } }), undefined, { "content-security-policy": "script-src 'nonce-x'" });
+    const res = await makeProxy()(
+      request({ path: "/courses", cookies: { [VISITOR_COOKIE]: "v".repeat(22) } }),
+      undefined,
+      { "content-security-policy": "script-src 'nonce-x'" },
+    );
     expect(res.headers.get("x-middleware-request-content-security-policy")).toBe("script-src 'nonce-x'");
   });
 });

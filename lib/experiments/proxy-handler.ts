@@ -9,7 +9,15 @@
 import { isbot } from "isbot";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { isLocale, localeFromAcceptLanguage, LOCALE_COOKIE } from "@/i18n/locales";
-import { analyticsAllowed, CONSENT_COOKIE, isValidVisitorId, newVisitorId, parseConsent, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE } from "@/lib/visitor";
+import {
+  analyticsAllowed,
+  CONSENT_COOKIE,
+  isValidVisitorId,
+  newVisitorId,
+  parseConsent,
+  VISITOR_COOKIE,
+  VISITOR_COOKIE_MAX_AGE,
+} from "@/lib/visitor";
 import type { ConfigCache } from "./config-cache";
 import { fnv1a32 } from "./hash";
 import { indexBySlug, type RuntimeConfig, type RuntimeExperiment } from "./runtime";
@@ -44,7 +52,11 @@ export type ProxyDeps = {
 
 type ResponseCookie = { name: string; value: string; maxAge: number };
 
-function experimentFor(config: RuntimeConfig, slug: string, cache: WeakMap<RuntimeConfig, Map<string, RuntimeExperiment>>) {
+function experimentFor(
+  config: RuntimeConfig,
+  slug: string,
+  cache: WeakMap<RuntimeConfig, Map<string, RuntimeExperiment>>,
+) {
   let index = cache.get(config);
   if (!index) {
     index = indexBySlug(config);
@@ -58,7 +70,11 @@ export function createProxy(deps: ProxyDeps) {
   const indexes = new WeakMap<RuntimeConfig, Map<string, RuntimeExperiment>>();
 
   /** `forward`: request headers the render must see besides these (proxy.ts: the CSP with its nonce). */
-  return async function proxy(request: NextRequest, event?: NextFetchEvent, forward?: Record<string, string>): Promise<NextResponse> {
+  return async function proxy(
+    request: NextRequest,
+    event?: NextFetchEvent,
+    forward?: Record<string, string>,
+  ): Promise<NextResponse> {
     const headers = new Headers(request.headers);
     for (const [name, value] of Object.entries(forward ?? {})) headers.set(name, value);
     // Only the proxy may say which variant a request gets: drop whatever the client sent.
@@ -100,13 +116,16 @@ export function createProxy(deps: ProxyDeps) {
         visitorId: id,
         analyticsConsent: analyticsAllowed(parseConsent(request.cookies.get(CONSENT_COOKIE)?.value)),
         bot,
-        locale: isLocale(localeCookie) ? localeCookie : localeFromAcceptLanguage(request.headers.get("accept-language")),
+        locale: isLocale(localeCookie)
+          ? localeCookie
+          : localeFromAcceptLanguage(request.headers.get("accept-language")),
         isNewVisitor,
         now: t,
         cookie: request.cookies.get(cookieName)?.value,
         secret: deps.secret,
       });
-      if (decision.setCookie) toSet.push({ name: cookieName, value: decision.setCookie, maxAge: ASSIGNMENT_COOKIE_MAX_AGE });
+      if (decision.setCookie)
+        toSet.push({ name: cookieName, value: decision.setCookie, maxAge: ASSIGNMENT_COOKIE_MAX_AGE });
       rewriteHeaders = true;
       headers.set(
         ASSIGNMENT_HEADER,
@@ -147,7 +166,15 @@ export function createProxy(deps: ProxyDeps) {
     // Forwarding rewritten request headers has a cost; most requests need none.
     const response = rewriteHeaders ? NextResponse.next({ request: { headers } }) : NextResponse.next();
     for (const c of toSet) {
-      response.cookies.set({ name: c.name, value: c.value, maxAge: c.maxAge, path: "/", httpOnly: true, sameSite: "lax", secure });
+      response.cookies.set({
+        name: c.name,
+        value: c.value,
+        maxAge: c.maxAge,
+        path: "/",
+        httpOnly: true,
+        sameSite: "lax",
+        secure,
+      });
     }
     return response;
   };

@@ -7,7 +7,18 @@ const c = { n: 1000, conversions: 100 };
 const t = { n: 1000, conversions: 130 };
 const results: ExperimentResults = {
   campaign: { id: "c", name: "N", slug: "ink", status: "running", currency: "USD" },
-  experiment: { id: "e", key: "ink", mode: "fixed", bucketVersion: 2, currentVersion: 2, versions: [1, 2], coverage: 1, sequential: false, sequentialTuning: 5000, aa: false },
+  experiment: {
+    id: "e",
+    key: "ink",
+    mode: "fixed",
+    bucketVersion: 2,
+    currentVersion: 2,
+    versions: [1, 2],
+    coverage: 1,
+    sequential: false,
+    sequentialTuning: 5000,
+    aa: false,
+  },
   windowDays: 7,
   revenueCap: { percentile: 0.99, cap: 44900 },
   preExposureDays: 14,
@@ -20,7 +31,20 @@ const results: ExperimentResults = {
     recommendation: { kind: "withheld", reasons: ["no_significant_winner"] },
   },
   arms: [
-    { position: 0, key: "control", name: "Control, plain", weight: 0.5, visitors: 1000, conversions: 100, orders: 100, revenue: 4_490_000, conversionRate: 0.1, revenuePerVisitor: 4490, vsControl: null, posterior: { mean: 0.1, ci: [0.08, 0.12] } },
+    {
+      position: 0,
+      key: "control",
+      name: "Control, plain",
+      weight: 0.5,
+      visitors: 1000,
+      conversions: 100,
+      orders: 100,
+      revenue: 4_490_000,
+      conversionRate: 0.1,
+      revenuePerVisitor: 4490,
+      vsControl: null,
+      posterior: { mean: 0.1, ci: [0.08, 0.12] },
+    },
     {
       position: 1,
       key: "save",
@@ -45,7 +69,15 @@ const results: ExperimentResults = {
     },
   ],
   srm: { pValue: 1, observed: [1000, 1000], expected: [1000, 1000], warning: false },
-  daily: [{ day: "2026-03-01", arms: [{ visitors: 1000, conversions: 100, cumVisitors: 1000, cumConversions: 100, cumRate: 0.1 }, { visitors: 1000, conversions: 130, cumVisitors: 1000, cumConversions: 130, cumRate: 0.13 }] }],
+  daily: [
+    {
+      day: "2026-03-01",
+      arms: [
+        { visitors: 1000, conversions: 100, cumVisitors: 1000, cumConversions: 100, cumRate: 0.1 },
+        { visitors: 1000, conversions: 130, cumVisitors: 1000, cumConversions: 130, cumRate: 0.13 },
+      ],
+    },
+  ],
 };
 
 describe("results CSV", () => {
@@ -62,6 +94,9 @@ describe("results CSV", () => {
   });
 
   it("writes daily cumulative rows per variant", () => {
-    expect(dailyCsv(results).split("\r\n").slice(1, 3)).toEqual(["2026-03-01,control,1000,100,1000,100,0.1", "2026-03-01,save,1000,130,1000,130,0.13"]);
+    expect(dailyCsv(results).split("\r\n").slice(1, 3)).toEqual([
+      "2026-03-01,control,1000,100,1000,100,0.1",
+      "2026-03-01,save,1000,130,1000,130,0.13",
+    ]);
   });
 });

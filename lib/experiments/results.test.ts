@@ -24,10 +24,17 @@ async function user(id: string) {
 }
 
 let orderSeq = 0;
-async function order(userId: string, at: Date, lines: { productId: string; amount: number; quantity?: number }[], status: "paid" | "refunded" = "paid") {
+async function order(
+  userId: string,
+  at: Date,
+  lines: { productId: string; amount: number; quantity?: number }[],
+  status: "paid" | "refunded" = "paid",
+) {
   const id = `order-${++orderSeq}`;
   const total = lines.reduce((s, l) => s + l.amount * (l.quantity ?? 1), 0);
-  await db.insert(orders).values({ id, userId, idempotencyKey: id, status, totalAmount: total, currency: "USD", createdAt: at });
+  await db
+    .insert(orders)
+    .values({ id, userId, idempotencyKey: id, status, totalAmount: total, currency: "USD", createdAt: at });
   await db.insert(orderLines).values(
     lines.map((l, i) => ({
       id: `${id}-${i}`,
@@ -42,8 +49,13 @@ async function order(userId: string, at: Date, lines: { productId: string; amoun
   );
 }
 
-const expose = (visitorId: string, variant: number, at: Date, userId: string | null = null, utmSource: string | null = null) =>
-  recordExposure(db, { experimentKey: KEY, bucketVersion: 1, variant, visitorId, userId, utmSource, at });
+const expose = (
+  visitorId: string,
+  variant: number,
+  at: Date,
+  userId: string | null = null,
+  utmSource: string | null = null,
+) => recordExposure(db, { experimentKey: KEY, bucketVersion: 1, variant, visitorId, userId, utmSource, at });
 
 beforeAll(async () => {
   fresh = await freshDatabase({ seed: true });
@@ -60,7 +72,10 @@ beforeAll(async () => {
   await order("u1", hours(48), [{ productId: bundleId, amount: 44900 }]);
   await expose("visitor-b", 0, hours(1), null, "instagram"); // anonymous; signs in as u2 later and buys a featured course
   await linkVisitorToUser(db, "visitor-b", "u2");
-  await order("u2", hours(30), [{ productId: DEMO_PRODUCTS.featuredCourse, amount: 3900 }, { productId: DEMO_PRODUCTS.course, amount: 8900 }]);
+  await order("u2", hours(30), [
+    { productId: DEMO_PRODUCTS.featuredCourse, amount: 3900 },
+    { productId: DEMO_PRODUCTS.course, amount: 8900 },
+  ]);
   await expose("visitor-c", 0, hours(2)); // never buys
   await expose("visitor-d", 0, hours(3), "u4"); // buys exactly 7 days later: outside the window
   await order("u4", hours(3 + 7 * 24), [{ productId: bundleId, amount: 44900 }]);
@@ -88,7 +103,13 @@ describe("experiment results", () => {
     const results = await getExperimentResults(db, { campaignId });
     expect(results).not.toBeNull();
     const [control, treatment] = results!.arms;
-    expect(control).toMatchObject({ key: "control", visitors: 5, conversions: 3, orders: 3, revenue: 44900 + 3900 + 89800 });
+    expect(control).toMatchObject({
+      key: "control",
+      visitors: 5,
+      conversions: 3,
+      orders: 3,
+      revenue: 44900 + 3900 + 89800,
+    });
     expect(treatment).toMatchObject({ key: "save-framing", visitors: 5, conversions: 1, orders: 1, revenue: 86000 });
     expect(control!.conversionRate).toBeCloseTo(3 / 5, 12);
     expect(treatment!.revenuePerVisitor).toBeCloseTo(86000 / 5, 9);
@@ -99,7 +120,9 @@ describe("experiment results", () => {
 
   it("gives no results for a version that never existed, or an unknown campaign", async () => {
     const current = (await getExperimentResults(db, { campaignId }))!.experiment.bucketVersion;
-    expect((await getExperimentResults(db, { campaignId, bucketVersion: current }))?.experiment.bucketVersion).toBe(current);
+    expect((await getExperimentResults(db, { campaignId, bucketVersion: current }))?.experiment.bucketVersion).toBe(
+      current,
+    );
     expect(await getExperimentResults(db, { campaignId, bucketVersion: current + 1 })).toBeNull();
     expect(await getExperimentResults(db, { campaignId, bucketVersion: 999 })).toBeNull();
     expect(await getExperimentResults(db, { campaignId, bucketVersion: 0 })).toBeNull();
@@ -108,7 +131,14 @@ describe("experiment results", () => {
 
   it("writes a returning visitor's exposure once per process, and again for a newly signed-in user", async () => {
     const memo = new RecentKeys(10);
-    const input = { experimentKey: KEY, bucketVersion: 1, variant: 1, visitorId: "visitor-memo", userId: null, utmSource: null };
+    const input = {
+      experimentKey: KEY,
+      bucketVersion: 1,
+      variant: 1,
+      visitorId: "visitor-memo",
+      userId: null,
+      utmSource: null,
+    };
     expect(await recordExposureOnce(db, input, memo)).toBe(true);
     // The same view again never reaches the database: a database that throws on any use proves it.
     const unusable = new Proxy({}, { get: () => () => Promise.reject(new Error("database used")) }) as unknown as Db;
@@ -116,7 +146,11 @@ describe("experiment results", () => {
     // Signed in now: the link to the user is written (the exposure itself already exists).
     const [someone] = await db.select({ id: users.id }).from(users).limit(1);
     expect(await recordExposureOnce(db, { ...input, userId: someone!.id }, memo)).toBe(false);
-    const [row] = ((await db.execute(sql`select user_id from experiment_exposure where visitor_id = 'visitor-memo'`)) as unknown as { rows: { user_id: string }[] }).rows;
+    const [row] = (
+      (await db.execute(sql`select user_id from experiment_exposure where visitor_id = 'visitor-memo'`)) as unknown as {
+        rows: { user_id: string }[];
+      }
+    ).rows;
     expect(row?.user_id).toBe(someone!.id);
     await db.execute(sql`delete from experiment_exposure where visitor_id = 'visitor-memo'`);
     await db.execute(sql`delete from visitor_user where visitor_id = 'visitor-memo'`);
@@ -131,14 +165,18 @@ describe("experiment results", () => {
   it("records one exposure per visitor and phase, whatever the later visits", async () => {
     expect(await expose("visitor-a", 1, hours(100))).toBe(false);
     const [row] = (
-      (await db.execute(sql`select count(*)::int as n from experiment_exposure where visitor_id = 'visitor-a'`)) as unknown as { rows: { n: number }[] }
+      (await db.execute(
+        sql`select count(*)::int as n from experiment_exposure where visitor_id = 'visitor-a'`,
+      )) as unknown as { rows: { n: number }[] }
     ).rows;
     expect(row?.n).toBe(1);
   });
 
   it("fills the user into anonymous exposures when the visitor is linked", async () => {
     const rows = (
-      (await db.execute(sql`select user_id from experiment_exposure where visitor_id = 'visitor-b'`)) as unknown as { rows: { user_id: string }[] }
+      (await db.execute(sql`select user_id from experiment_exposure where visitor_id = 'visitor-b'`)) as unknown as {
+        rows: { user_id: string }[];
+      }
     ).rows;
     expect(rows).toEqual([{ user_id: "u2" }]);
   });
@@ -162,7 +200,11 @@ describe("experiment results", () => {
   it("attributes visitors and conversions to the utm_source of the first landing", async () => {
     const scope = (await loadCampaignScope(db, campaignId, null))!;
     const channels = await loadChannelTotals(db, scope);
-    expect(channels.find((c) => c.source === "newsletter")).toMatchObject({ visitors: 2, conversions: 2, revenue: 44900 + 86000 });
+    expect(channels.find((c) => c.source === "newsletter")).toMatchObject({
+      visitors: 2,
+      conversions: 2,
+      revenue: 44900 + 86000,
+    });
     expect(channels.find((c) => c.source === "instagram")).toMatchObject({ visitors: 1, conversions: 1 });
     expect(channels.find((c) => c.source === null)).toMatchObject({ visitors: 7, conversions: 1 });
   });

@@ -19,7 +19,15 @@ import {
   type MeasurementScope,
 } from "./measurement";
 import { selectRows } from "./sql";
-import { bayesianTest, degenerateReason, frequentistTest, srmPValue, type BayesianResult, type DegenerateReason, type FrequentistResult } from "./stats";
+import {
+  bayesianTest,
+  degenerateReason,
+  frequentistTest,
+  srmPValue,
+  type BayesianResult,
+  type DegenerateReason,
+  type FrequentistResult,
+} from "./stats";
 
 export const SRM_THRESHOLD = 0.001;
 
@@ -50,7 +58,16 @@ export type ArmResult = {
   posterior: { mean: number; ci: [number, number] };
 };
 
-export type DailyRow = { day: string; arms: { visitors: number; conversions: number; cumVisitors: number; cumConversions: number; cumRate: number | null }[] };
+export type DailyRow = {
+  day: string;
+  arms: {
+    visitors: number;
+    conversions: number;
+    cumVisitors: number;
+    cumConversions: number;
+    cumRate: number | null;
+  }[];
+};
 
 export type ExperimentResults = {
   campaign: { id: string; name: string; slug: string; status: string; currency: string };
@@ -79,15 +96,27 @@ export type ExperimentResults = {
 export type CampaignScope = MeasurementScope & { campaignId: string };
 
 /** Products whose orders count as conversions: the bundle and the featured items. */
-export async function loadCampaignScope(db: Executor, campaignId: string, bucketVersion: number | null): Promise<(CampaignScope & { currentVersion: number }) | null> {
+export async function loadCampaignScope(
+  db: Executor,
+  campaignId: string,
+  bucketVersion: number | null,
+): Promise<(CampaignScope & { currentVersion: number }) | null> {
   const [row] = await db
-    .select({ experimentId: experiments.id, bundleId: campaigns.bundleProductId, currency: products.currency, currentVersion: experiments.bucketVersion })
+    .select({
+      experimentId: experiments.id,
+      bundleId: campaigns.bundleProductId,
+      currency: products.currency,
+      currentVersion: experiments.bucketVersion,
+    })
     .from(campaigns)
     .innerJoin(experiments, eq(experiments.campaignId, campaigns.id))
     .innerJoin(products, eq(products.id, campaigns.bundleProductId))
     .where(eq(campaigns.id, campaignId));
   if (!row) return null;
-  const featured = await db.select({ id: campaignFeatured.productId }).from(campaignFeatured).where(eq(campaignFeatured.campaignId, campaignId));
+  const featured = await db
+    .select({ id: campaignFeatured.productId })
+    .from(campaignFeatured)
+    .where(eq(campaignFeatured.campaignId, campaignId));
   return {
     campaignId,
     experimentId: row.experimentId,
@@ -98,7 +127,10 @@ export async function loadCampaignScope(db: Executor, campaignId: string, bucket
   };
 }
 
-export async function getExperimentResults(db: Executor, { campaignId, bucketVersion }: { campaignId: string; bucketVersion?: number }): Promise<ExperimentResults | null> {
+export async function getExperimentResults(
+  db: Executor,
+  { campaignId, bucketVersion }: { campaignId: string; bucketVersion?: number },
+): Promise<ExperimentResults | null> {
   const [meta] = await db
     .select({ campaign: campaigns, experiment: experiments })
     .from(campaigns)
@@ -122,7 +154,15 @@ export async function getExperimentResults(db: Executor, { campaignId, bucketVer
 
   const totals = await loadArmTotals(db, scope);
   const armCount = Math.max(variants.length, ...totals.map((t) => t.variant + 1));
-  const byArm = (i: number) => totals.find((t) => t.variant === i) ?? { variant: i, visitors: 0, conversions: 0, orders: 0, revenue: 0, revenueSquares: 0 };
+  const byArm = (i: number) =>
+    totals.find((t) => t.variant === i) ?? {
+      variant: i,
+      visitors: 0,
+      conversions: 0,
+      orders: 0,
+      revenue: 0,
+      revenueSquares: 0,
+    };
   const control = byArm(0);
   const tuning = meta.experiment.sequential ? meta.experiment.sequentialTuning : undefined;
   const arms: ArmResult[] = Array.from({ length: armCount }, (_, i) => {
@@ -153,7 +193,20 @@ export async function getExperimentResults(db: Executor, { campaignId, bucketVer
   const analysisArms = Array.from({ length: armCount }, (_, i) => {
     const a = measured.arms.find((x) => x.variant === i);
     return (
-      a ?? { variant: i, visitors: 0, conversions: 0, revenue: 0, revenueSquares: 0, preOrders: 0, preOrdersSquares: 0, conversionsXPreOrders: 0, preRevenue: 0, preRevenueSquares: 0, revenueXPreRevenue: 0, refunded: 0 }
+      a ?? {
+        variant: i,
+        visitors: 0,
+        conversions: 0,
+        revenue: 0,
+        revenueSquares: 0,
+        preOrders: 0,
+        preOrdersSquares: 0,
+        conversionsXPreOrders: 0,
+        preRevenue: 0,
+        preRevenueSquares: 0,
+        revenueXPreRevenue: 0,
+        refunded: 0,
+      }
     );
   });
   const analysis = analyse(
@@ -169,7 +222,13 @@ export async function getExperimentResults(db: Executor, { campaignId, bucketVer
   );
 
   return {
-    campaign: { id: meta.campaign.id, name: meta.campaign.name, slug: meta.campaign.slug, status: meta.campaign.status, currency: scope.currency },
+    campaign: {
+      id: meta.campaign.id,
+      name: meta.campaign.name,
+      slug: meta.campaign.slug,
+      status: meta.campaign.status,
+      currency: scope.currency,
+    },
     experiment: {
       id: meta.experiment.id,
       key: meta.experiment.key,
@@ -193,7 +252,11 @@ export async function getExperimentResults(db: Executor, { campaignId, bucketVer
 }
 
 /** The table's per-variant readings, with the experiment's test (sequential unless turned off). */
-function compare(c: { visitors: number; conversions: number; revenue: number; revenueSquares: number }, t: typeof c, sequentialTuning: number | undefined): Comparison {
+function compare(
+  c: { visitors: number; conversions: number; revenue: number; revenueSquares: number },
+  t: typeof c,
+  sequentialTuning: number | undefined,
+): Comparison {
   const pc = { n: c.visitors, conversions: c.conversions };
   const pt = { n: t.visitors, conversions: t.conversions };
   const mc = { n: c.visitors, sum: c.revenue, sumSquares: c.revenueSquares };
@@ -210,7 +273,10 @@ function compare(c: { visitors: number; conversions: number; revenue: number; re
 }
 
 /** Running totals per arm for every day from the first exposure to the last event (gaps filled). */
-export function cumulate(points: { day: string; variant: number; visitors: number; conversions: number }[], arms: number): DailyRow[] {
+export function cumulate(
+  points: { day: string; variant: number; visitors: number; conversions: number }[],
+  arms: number,
+): DailyRow[] {
   if (points.length === 0) return [];
   const days = points.map((p) => p.day).sort();
   const first = new Date(`${days[0]}T00:00:00Z`);
@@ -227,7 +293,13 @@ export function cumulate(points: { day: string; variant: number; visitors: numbe
       const acc = cum[i] as { v: number; c: number };
       acc.v += visitors;
       acc.c += conversions;
-      row.arms.push({ visitors, conversions, cumVisitors: acc.v, cumConversions: acc.c, cumRate: acc.v > 0 ? acc.c / acc.v : null });
+      row.arms.push({
+        visitors,
+        conversions,
+        cumVisitors: acc.v,
+        cumConversions: acc.c,
+        cumRate: acc.v > 0 ? acc.c / acc.v : null,
+      });
     }
     out.push(row);
   }

@@ -188,7 +188,11 @@ describe("frequentistTest, sequential (always-valid confidence sequence)", () =>
   });
 
   it("matches gbstats test_sequential_test_runs_prop (proportions, default tuning 5000)", () => {
-    const r = frequentistTest({ n: 3000, conversions: 1396 }, { n: 3461, conversions: 2422 }, { relative: true, sequentialTuning: 5000 });
+    const r = frequentistTest(
+      { n: 3000, conversions: 1396 },
+      { n: 3461, conversions: 2422 },
+      { relative: true, sequentialTuning: 5000 },
+    );
     expect(round5(r.expected)).toBe(0.50386);
     expect(r.ci.map(round5)).toEqual([0.40098, 0.60675]);
     expect(round5(r.pValue)).toBe(0);
@@ -211,7 +215,9 @@ describe("frequentistTest, sequential (always-valid confidence sequence)", () =>
   });
 
   it("keeps the uninformative answer for degenerate data and refuses a bad tuning", () => {
-    expect(frequentistTest({ n: 1, conversions: 0 }, { n: 1, conversions: 1 }, { relative: false, sequentialTuning: 5000 })).toEqual({ expected: 0, ci: [0, 0], pValue: 1 });
+    expect(
+      frequentistTest({ n: 1, conversions: 0 }, { n: 1, conversions: 1 }, { relative: false, sequentialTuning: 5000 }),
+    ).toEqual({ expected: 0, ci: [0, 0], pValue: 1 });
     expect(() => frequentistTest(meanA, meanB, { relative: false, sequentialTuning: 0 })).toThrow(RangeError);
   });
 });

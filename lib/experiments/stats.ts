@@ -122,14 +122,19 @@ export function sequentialRho(alpha: number, tuning: number): number {
  * without inflating the false-positive rate.
  */
 function sequentialResult(e: Estimate, n: number, alpha: number, tuning: number): FrequentistResult {
-  if (!(tuning > 0) || !Number.isFinite(tuning)) throw new RangeError(`sequentialTuning must be positive, got ${tuning}`);
+  if (!(tuning > 0) || !Number.isFinite(tuning))
+    throw new RangeError(`sequentialTuning must be positive, got ${tuning}`);
   const rho = sequentialRho(alpha, tuning);
   const nr2 = n * rho * rho + 1;
   const s2 = e.variance * n;
   const halfWidth = Math.sqrt(s2) * Math.sqrt((2 * nr2 * Math.log(Math.sqrt(nr2) / alpha)) / (n * rho) ** 2);
   const st2 = (e.expected * e.expected * n) / e.variance;
   const eValue = Math.exp((rho * rho * st2) / (2 * nr2)) / Math.sqrt(nr2);
-  return { expected: e.expected, ci: [e.expected - halfWidth, e.expected + halfWidth], pValue: Math.min(1, 1 / eValue) };
+  return {
+    expected: e.expected,
+    ci: [e.expected - halfWidth, e.expected + halfWidth],
+    pValue: Math.min(1, 1 / eValue),
+  };
 }
 
 /**

@@ -79,7 +79,12 @@ function inAudience(experiment: RuntimeExperiment, locale: string, isNewVisitor:
 
 export async function decideAssignment(input: AssignmentInput): Promise<AssignmentDecision> {
   const { experiment, visitorId, now, secret } = input;
-  const control = (reason: AssignmentReason): AssignmentDecision => ({ variant: 0, counted: false, reason, setCookie: null });
+  const control = (reason: AssignmentReason): AssignmentDecision => ({
+    variant: 0,
+    counted: false,
+    reason,
+    setCookie: null,
+  });
   // Bots and visitors without analytics consent get no cookie at all: nothing is stored about them.
   if (input.bot) return control("bot");
   if (!input.analyticsConsent) return control("no_consent");
@@ -89,7 +94,8 @@ export async function decideAssignment(input: AssignmentInput): Promise<Assignme
   if (stored === EXCLUDED) return control("excluded");
   if (stored !== null) return { variant: stored, counted: true, reason: "sticky", setCookie: null };
 
-  const sign = (variant: number | typeof EXCLUDED) => signValue(`${visitorId}.${experiment.bucketVersion}.${variant}`, secret);
+  const sign = (variant: number | typeof EXCLUDED) =>
+    signValue(`${visitorId}.${experiment.bucketVersion}.${variant}`, secret);
   // Audience is decided once and kept: a "new" visitor stays in when they come back.
   const assigned = inAudience(experiment, input.locale, input.isNewVisitor)
     ? assignVariant({

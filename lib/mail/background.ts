@@ -15,7 +15,8 @@ export function startMailLoop(): MailDelivery | undefined {
   if (process.env.NEXT_PHASE === "phase-production-build") return undefined;
   if (globalForMail.__atelierMailDelivery) return globalForMail.__atelierMailDelivery;
   const transport = configuredTransport();
-  if (transport.name === "file") console.info(`[mail] SMTP_URL is not set: mail is written to ${env.MAIL_DIR} (listed at /dev/mail in development)`);
+  if (transport.name === "file")
+    console.info(`[mail] SMTP_URL is not set: mail is written to ${env.MAIL_DIR} (listed at /dev/mail in development)`);
   const delivery = startMailDelivery({ getDb, transport });
   globalForMail.__atelierMailDelivery = {
     async stop() {

@@ -32,7 +32,14 @@ afterEach(async () => {
 });
 
 const mail = (to: string, locale: "en" | "zh-CN" = "en", subject = "Hello"): MailMessage =>
-  renderMail(to, locale, { subject, heading: subject, paragraphs: ["First <b>line</b> & more"], rows: [{ label: "Print", value: "$12" }], action: { label: "Open", url: "http://localhost:3000/orders/1" }, footer: "Why you got this" });
+  renderMail(to, locale, {
+    subject,
+    heading: subject,
+    paragraphs: ["First <b>line</b> & more"],
+    rows: [{ label: "Print", value: "$12" }],
+    action: { label: "Open", url: "http://localhost:3000/orders/1" },
+    footer: "Why you got this",
+  });
 
 const rowsOf = () => fresh.db.select().from(outbox).orderBy(outbox.createdAt);
 
@@ -91,14 +98,20 @@ describe("deliverDueMail over SMTP", () => {
     const up = smtpTransport(sink.url);
     // Not due yet: nothing is claimed before the back-off has passed.
     expect(await deliverDueMail({ db: fresh.db, transport: up, now: t0 })).toMatchObject({ claimed: 0 });
-    expect(await deliverDueMail({ db: fresh.db, transport: up, now: new Date(t0.getTime() + retryDelayMs(1)) })).toMatchObject({ claimed: 1, sent: 1 });
+    expect(
+      await deliverDueMail({ db: fresh.db, transport: up, now: new Date(t0.getTime() + retryDelayMs(1)) }),
+    ).toMatchObject({ claimed: 1, sent: 1 });
     up.close();
     expect((await rowsOf())[0]).toMatchObject({ status: "sent", attempts: 2, lastError: null });
   });
 
   it("gives up after MAX_ATTEMPTS with the last error kept", async () => {
     await enqueueMail(fresh.db, mail("ada@example.test"));
-    const failing: MailTransport = { name: "failing", send: () => Promise.reject(new Error("451 try later")), close: () => undefined };
+    const failing: MailTransport = {
+      name: "failing",
+      send: () => Promise.reject(new Error("451 try later")),
+      close: () => undefined,
+    };
     let now = Date.now() + 1000;
     for (let i = 1; i <= MAX_ATTEMPTS; i++) {
       const report = await deliverDueMail({ db: fresh.db, transport: failing, now: new Date(now) });
@@ -107,21 +120,33 @@ describe("deliverDueMail over SMTP", () => {
     }
     const [row] = await rowsOf();
     expect(row).toMatchObject({ status: "dead", attempts: MAX_ATTEMPTS, lastError: "451 try later" });
-    expect(await deliverDueMail({ db: fresh.db, transport: failing, now: new Date(now + 86_400_000) })).toMatchObject({ claimed: 0 });
+    expect(await deliverDueMail({ db: fresh.db, transport: failing, now: new Date(now + 86_400_000) })).toMatchObject({
+      claimed: 0,
+    });
   });
 
   it("stops a pass after three failures in a row and hands the rest back unattempted", async () => {
     for (let i = 0; i < 5; i++) await enqueueMail(fresh.db, mail(`r${i}@example.test`, "en", `Mail ${i}`));
     let tries = 0;
-    const failing: MailTransport = { name: "failing", send: () => Promise.reject(new Error(`timeout ${++tries}`)), close: () => undefined };
+    const failing: MailTransport = {
+      name: "failing",
+      send: () => Promise.reject(new Error(`timeout ${++tries}`)),
+      close: () => undefined,
+    };
     const now = new Date(Date.now() + 1000);
-    expect(await deliverDueMail({ db: fresh.db, transport: failing, now })).toMatchObject({ claimed: 5, retried: 3, released: 2 });
+    expect(await deliverDueMail({ db: fresh.db, transport: failing, now })).toMatchObject({
+      claimed: 5,
+      retried: 3,
+      released: 2,
+    });
     expect(tries).toBe(3);
     const rows = await rowsOf();
     expect(rows.filter((r) => r.attempts === 1)).toHaveLength(3);
     const untouched = rows.filter((r) => r.attempts === 0);
     expect(untouched).toHaveLength(2);
-    expect(untouched.every((r) => r.status === "pending" && r.nextAttemptAt.getTime() === now.getTime() + retryDelayMs(1))).toBe(true);
+    expect(
+      untouched.every((r) => r.status === "pending" && r.nextAttemptAt.getTime() === now.getTime() + retryDelayMs(1)),
+    ).toBe(true);
   });
 
   it("doubles the wait after each failure, capped", () => {
@@ -135,7 +160,10 @@ describe("deliverDueMail over SMTP", () => {
     const a = smtpTransport(sink.url);
     const b = smtpTransport(sink.url);
     const now = new Date(Date.now() + 1000);
-    const reports = await Promise.all([deliverDueMail({ db: fresh.db, transport: a, now, limit: 8 }), deliverDueMail({ db: fresh.db, transport: b, now, limit: 8 })]);
+    const reports = await Promise.all([
+      deliverDueMail({ db: fresh.db, transport: a, now, limit: 8 }),
+      deliverDueMail({ db: fresh.db, transport: b, now, limit: 8 }),
+    ]);
     // Whatever the two passes did not reach is left for the next one, never sent by both.
     const rest = await deliverDueMail({ db: fresh.db, transport: a, now, limit: 20 });
     a.close();
@@ -150,7 +178,11 @@ describe("deliverDueMail over SMTP", () => {
   it("does not hand a claimed row to another pass while the lease runs", async () => {
     await enqueueMail(fresh.db, mail("ada@example.test"));
     let release!: () => void;
-    const slow: MailTransport = { name: "slow", send: () => new Promise<void>((resolve) => (release = resolve)), close: () => undefined };
+    const slow: MailTransport = {
+      name: "slow",
+      send: () => new Promise<void>((resolve) => (release = resolve)),
+      close: () => undefined,
+    };
     const now = new Date(Date.now() + 1000);
     const first = deliverDueMail({ db: fresh.db, transport: slow, now });
     // The first pass holds the row (its send is waiting) once its lease is visible.
@@ -161,7 +193,9 @@ describe("deliverDueMail over SMTP", () => {
     }
     const sent: string[] = [];
     const recorder: MailTransport = { name: "rec", send: async (m) => void sent.push(m.to), close: () => undefined };
-    expect(await deliverDueMail({ db: fresh.db, transport: recorder, now: new Date(now.getTime() + CLAIM_LEASE_MS - 1) })).toMatchObject({ claimed: 0 });
+    expect(
+      await deliverDueMail({ db: fresh.db, transport: recorder, now: new Date(now.getTime() + CLAIM_LEASE_MS - 1) }),
+    ).toMatchObject({ claimed: 0 });
     release();
     expect(await first).toMatchObject({ sent: 1 });
     expect(sent).toEqual([]);
@@ -170,7 +204,9 @@ describe("deliverDueMail over SMTP", () => {
   it("marks a row whose payload is not a mail dead at once", async () => {
     await fresh.db.insert(outbox).values({ topic: "mail", payload: { to: "x" } });
     const recorder: MailTransport = { name: "rec", send: () => Promise.resolve(), close: () => undefined };
-    expect(await deliverDueMail({ db: fresh.db, transport: recorder, now: new Date(Date.now() + 1000) })).toMatchObject({ dead: 1 });
+    expect(await deliverDueMail({ db: fresh.db, transport: recorder, now: new Date(Date.now() + 1000) })).toMatchObject(
+      { dead: 1 },
+    );
     const [row] = await rowsOf();
     expect(row).toMatchObject({ status: "dead", attempts: 1 });
     expect(row!.lastError).toMatch(/invalid payload/);
@@ -189,7 +225,13 @@ describe("the development file transport", () => {
       await deliverDueMail({ db: fresh.db, transport, now: new Date(Date.now() + 1000) });
       const files = (await readdir(dir)).sort();
       expect(files.filter((f) => f.endsWith(".eml"))).toHaveLength(2);
-      const eml = await readFile(path.join(dir, files.find((f) => f.endsWith(".eml"))!), "utf8");
+      const eml = await readFile(
+        path.join(
+          dir,
+          files.find((f) => f.endsWith(".eml"))!,
+        ),
+        "utf8",
+      );
       expect(eml).toMatch(/^Content-Language: en$/m);
       expect(eml).toMatch(/multipart\/alternative/);
       const listed: StoredMail[] = await listDevMail(dir);

@@ -36,13 +36,22 @@ export type DeliveryReport = { claimed: number; sent: number; retried: number; d
 const STOP_AFTER_FAILURES = 3;
 
 async function release(db: Db, ids: string[], at: Date): Promise<void> {
-  if (ids.length > 0) await db.update(outbox).set({ nextAttemptAt: at }).where(and(inArray(outbox.id, ids), eq(outbox.status, "pending")));
+  if (ids.length > 0)
+    await db
+      .update(outbox)
+      .set({ nextAttemptAt: at })
+      .where(and(inArray(outbox.id, ids), eq(outbox.status, "pending")));
 }
 
 export type DeliverOptions = { db: Db; transport: MailTransport; now?: Date; limit?: number };
 
 /** One pass: sends up to `limit` due mails. Never throws for a mail that fails; a database error does propagate. */
-export async function deliverDueMail({ db, transport, now = new Date(), limit = 20 }: DeliverOptions): Promise<DeliveryReport> {
+export async function deliverDueMail({
+  db,
+  transport,
+  now = new Date(),
+  limit = 20,
+}: DeliverOptions): Promise<DeliveryReport> {
   const rows = await db.transaction(async (tx) => {
     const due = await tx
       .select({ id: outbox.id })
@@ -55,7 +64,12 @@ export async function deliverDueMail({ db, transport, now = new Date(), limit = 
     return tx
       .update(outbox)
       .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) })
-      .where(inArray(outbox.id, due.map((r) => r.id)))
+      .where(
+        inArray(
+          outbox.id,
+          due.map((r) => r.id),
+        ),
+      )
       .returning({ id: outbox.id, payload: outbox.payload, attempts: outbox.attempts });
   });
 
@@ -66,7 +80,11 @@ export async function deliverDueMail({ db, transport, now = new Date(), limit = 
     // A server that hangs or fails every time: stop early and hand the rest back, unattempted, rather
     // than wait out one timeout per row or send past the lease (when another pass could take them).
     if (failuresInARow >= STOP_AFTER_FAILURES || performance.now() - started > CLAIM_LEASE_MS / 2) {
-      await release(db, rows.slice(index).map((r) => r.id), new Date(now.getTime() + (failuresInARow > 0 ? retryDelayMs(1) : 0)));
+      await release(
+        db,
+        rows.slice(index).map((r) => r.id),
+        new Date(now.getTime() + (failuresInARow > 0 ? retryDelayMs(1) : 0)),
+      );
       report.released = rows.length - index;
       break;
     }
@@ -75,13 +93,19 @@ export async function deliverDueMail({ db, transport, now = new Date(), limit = 
     let error: string;
     if (!parsed.success) {
       // Retrying cannot fix a payload that does not describe a mail.
-      await db.update(outbox).set({ status: "dead", attempts, lastError: `invalid payload: ${parsed.error.issues[0]?.message ?? "?"}` }).where(eq(outbox.id, row.id));
+      await db
+        .update(outbox)
+        .set({ status: "dead", attempts, lastError: `invalid payload: ${parsed.error.issues[0]?.message ?? "?"}` })
+        .where(eq(outbox.id, row.id));
       report.dead++;
       continue;
     }
     try {
       await transport.send(parsed.data);
-      await db.update(outbox).set({ status: "sent", attempts, sentAt: new Date(), lastError: null }).where(eq(outbox.id, row.id));
+      await db
+        .update(outbox)
+        .set({ status: "sent", attempts, sentAt: new Date(), lastError: null })
+        .where(eq(outbox.id, row.id));
       report.sent++;
       failuresInARow = 0;
       continue;
@@ -92,7 +116,11 @@ export async function deliverDueMail({ db, transport, now = new Date(), limit = 
     const dead = attempts >= MAX_ATTEMPTS;
     await db
       .update(outbox)
-      .set(dead ? { status: "dead", attempts, lastError: error } : { attempts, lastError: error, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) })
+      .set(
+        dead
+          ? { status: "dead", attempts, lastError: error }
+          : { attempts, lastError: error, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) },
+      )
       .where(eq(outbox.id, row.id));
     if (dead) {
       console.error(`[mail] gave up on outbox row ${row.id} after ${attempts} attempts: ${error}`);
@@ -128,7 +156,12 @@ export type LoopOptions = {
  * ever thrown out of the loop. The timer is unref'd, so the loop never keeps a process alive, and
  * `stop()` resolves once the pass in flight (if any) has finished.
  */
-export function startMailDelivery({ getDb, transport, intervalMs = 3000, onError = (e) => console.error("[mail] delivery pass failed", e) }: LoopOptions): MailDelivery {
+export function startMailDelivery({
+  getDb,
+  transport,
+  intervalMs = 3000,
+  onError = (e) => console.error("[mail] delivery pass failed", e),
+}: LoopOptions): MailDelivery {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: Promise<void> | undefined;

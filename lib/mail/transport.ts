@@ -39,13 +39,19 @@ function mailOptions(from: string, message: MailMessage): Mail.Options {
  * a hung server costs one delivery pass a few seconds, never a request: delivery runs in the background.
  */
 export function smtpTransport(url: string, from = env.MAIL_FROM): MailTransport {
-  const transporter = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+  const transporter = nodemailer.createTransport({
+    url,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
   return {
     name: "smtp",
     async send(message) {
       const info = await transporter.sendMail(mailOptions(from, message));
       // A server that accepts the message but rejects every recipient has not delivered it.
-      if (info.accepted.length === 0) throw new Error(`recipient refused: ${info.rejected.map(String).join(", ") || message.to}`);
+      if (info.accepted.length === 0)
+        throw new Error(`recipient refused: ${info.rejected.map(String).join(", ") || message.to}`);
     },
     close: () => transporter.close(),
   };

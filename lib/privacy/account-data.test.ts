@@ -2,7 +2,20 @@ import { existsSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { comments, creators, enrollments, events, follows, orderLines, orders, products, reports, reviews, users, works } from "@/db/schema";
+import {
+  comments,
+  creators,
+  enrollments,
+  events,
+  follows,
+  orderLines,
+  orders,
+  products,
+  reports,
+  reviews,
+  users,
+  works,
+} from "@/db/schema";
 import { listComments } from "@/lib/community/comments";
 import { publishWork, workInputSchema } from "@/lib/community/works";
 import { uploadPath } from "@/lib/uploads/images";
@@ -17,12 +30,28 @@ let aliceFile: string;
 
 async function personWithHistory(email: string, name: string, key: string) {
   const db = fresh.db;
-  const [u] = await db.insert(users).values({ email, name, role: "consumer", passwordHash: "x" }).returning({ id: users.id });
+  const [u] = await db
+    .insert(users)
+    .values({ email, name, role: "consumer", passwordHash: "x" })
+    .returning({ id: users.id });
   const id = u!.id;
   const [course] = await db.select().from(products).where(eq(products.kind, "course")).limit(1);
   const [creator] = await db.select({ id: creators.id }).from(creators).limit(1);
-  const [order] = await db.insert(orders).values({ userId: id, idempotencyKey: key, totalAmount: course!.priceAmount, currency: "USD" }).returning({ id: orders.id });
-  await db.insert(orderLines).values({ orderId: order!.id, productId: course!.id, creatorId: course!.creatorId, title: course!.title, quantity: 1, unitAmount: course!.priceAmount, currency: "USD" });
+  const [order] = await db
+    .insert(orders)
+    .values({ userId: id, idempotencyKey: key, totalAmount: course!.priceAmount, currency: "USD" })
+    .returning({ id: orders.id });
+  await db
+    .insert(orderLines)
+    .values({
+      orderId: order!.id,
+      productId: course!.id,
+      creatorId: course!.creatorId,
+      title: course!.title,
+      quantity: 1,
+      unitAmount: course!.priceAmount,
+      currency: "USD",
+    });
   await db.insert(enrollments).values({ userId: id, productId: course!.id, orderId: order!.id });
   await db.insert(reviews).values({ userId: id, productId: course!.id, rating: 5, body: `${name} loved it` });
   await db.insert(follows).values({ followerId: id, targetKind: "creator", targetId: creator!.id });
@@ -30,11 +59,28 @@ async function personWithHistory(email: string, name: string, key: string) {
     { type: "view", userId: id, productId: course!.id, dwellMs: 5000 },
     { type: "purchase", userId: id, productId: course!.id, value: course!.priceAmount },
   ]);
-  const [comment] = await db.insert(comments).values({ userId: id, productId: course!.id, body: `${name} asks a question` }).returning({ id: comments.id });
-  const image = await sharp({ create: { width: 300, height: 300, channels: 3, background: { r: 1, g: 2, b: 3 } } }).png().toBuffer();
-  const work = await publishWork(db, id, workInputSchema.parse({ productId: course!.id, title: `${name}'s painting` }), image);
+  const [comment] = await db
+    .insert(comments)
+    .values({ userId: id, productId: course!.id, body: `${name} asks a question` })
+    .returning({ id: comments.id });
+  const image = await sharp({ create: { width: 300, height: 300, channels: 3, background: { r: 1, g: 2, b: 3 } } })
+    .png()
+    .toBuffer();
+  const work = await publishWork(
+    db,
+    id,
+    workInputSchema.parse({ productId: course!.id, title: `${name}'s painting` }),
+    image,
+  );
   if (!work.ok) throw new Error(work.code);
-  return { id, orderId: order!.id, courseId: course!.id, commentId: comment!.id, workFile: `${work.id}.webp`, workId: work.id };
+  return {
+    id,
+    orderId: order!.id,
+    courseId: course!.id,
+    commentId: comment!.id,
+    workFile: `${work.id}.webp`,
+    workId: work.id,
+  };
 }
 
 beforeAll(async () => {
@@ -122,7 +168,8 @@ describe("account deletion", () => {
 describe("account deletion and comment threads", () => {
   it("keeps other people's answers under the deleted person's question, as a placeholder without author or text", async () => {
     const db = fresh.db;
-    const person = async (email: string, name: string) => (await db.insert(users).values({ email, name, role: "consumer" }).returning({ id: users.id }))[0]!.id;
+    const person = async (email: string, name: string) =>
+      (await db.insert(users).values({ email, name, role: "consumer" }).returning({ id: users.id }))[0]!.id;
     const [carol, dan] = [await person("carol@threads.test", "Carol"), await person("dan@threads.test", "Dan")];
     const [course] = await db.select({ id: products.id }).from(products).where(eq(products.kind, "course")).limit(1);
     const productId = course!.id;
@@ -140,8 +187,19 @@ describe("account deletion and comment threads", () => {
     expect(await countRowsNaming(db, carol)).toBe(0);
     expect(JSON.stringify(await db.select().from(comments))).not.toContain("Carol");
 
-    const threads = (await listComments(db, productId)).filter((c) => c.id === answered || c.id === alone || c.id === dans);
-    expect(threads.map((c) => ({ id: c.id, deleted: c.deleted, author: c.author, authorId: c.authorId, body: c.body, replies: c.replies.map((r) => r.body) }))).toEqual([
+    const threads = (await listComments(db, productId)).filter(
+      (c) => c.id === answered || c.id === alone || c.id === dans,
+    );
+    expect(
+      threads.map((c) => ({
+        id: c.id,
+        deleted: c.deleted,
+        author: c.author,
+        authorId: c.authorId,
+        body: c.body,
+        replies: c.replies.map((r) => r.body),
+      })),
+    ).toEqual([
       { id: answered, deleted: true, author: "", authorId: null, body: "", replies: ["Dan: a wolf-hair brush"] },
       { id: dans, deleted: false, author: "Dan", authorId: dan, body: "Dan: is the paper included?", replies: [] },
     ]);
@@ -149,11 +207,22 @@ describe("account deletion and comment threads", () => {
 
   it("removes the placeholder once its answers are gone with their author too", async () => {
     const db = fresh.db;
-    const [erin] = await db.insert(users).values({ email: "erin@threads.test", name: "Erin", role: "consumer" }).returning({ id: users.id });
-    const [frank] = await db.insert(users).values({ email: "frank@threads.test", name: "Frank", role: "consumer" }).returning({ id: users.id });
+    const [erin] = await db
+      .insert(users)
+      .values({ email: "erin@threads.test", name: "Erin", role: "consumer" })
+      .returning({ id: users.id });
+    const [frank] = await db
+      .insert(users)
+      .values({ email: "frank@threads.test", name: "Frank", role: "consumer" })
+      .returning({ id: users.id });
     const [course] = await db.select({ id: products.id }).from(products).where(eq(products.kind, "course")).limit(1);
-    const [q] = await db.insert(comments).values({ userId: erin!.id, productId: course!.id, body: "Erin asks" }).returning({ id: comments.id });
-    await db.insert(comments).values({ userId: frank!.id, productId: course!.id, body: "Frank answers", parentId: q!.id });
+    const [q] = await db
+      .insert(comments)
+      .values({ userId: erin!.id, productId: course!.id, body: "Erin asks" })
+      .returning({ id: comments.id });
+    await db
+      .insert(comments)
+      .values({ userId: frank!.id, productId: course!.id, body: "Frank answers", parentId: q!.id });
     await deleteAccount(db, erin!.id);
     expect((await listComments(db, course!.id)).some((c) => c.id === q!.id)).toBe(true);
     await deleteAccount(db, frank!.id);

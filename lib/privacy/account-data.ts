@@ -41,7 +41,21 @@ export async function exportUserData(db: Db, userId: string) {
   if (!profile) return null;
   const myOrders = await db.select().from(orders).where(eq(orders.userId, userId));
   const orderIds = myOrders.map((o) => o.id);
-  const [lines, myEnrollments, progress, myEvents, myReviews, myFollows, myOffers, cart, visitors, myWorks, myComments, myReports, myExposures] = await Promise.all([
+  const [
+    lines,
+    myEnrollments,
+    progress,
+    myEvents,
+    myReviews,
+    myFollows,
+    myOffers,
+    cart,
+    visitors,
+    myWorks,
+    myComments,
+    myReports,
+    myExposures,
+  ] = await Promise.all([
     orderIds.length ? db.select().from(orderLines).where(inArray(orderLines.orderId, orderIds)) : Promise.resolve([]),
     db.select().from(enrollments).where(eq(enrollments.userId, userId)),
     db.select().from(lessonProgress).where(eq(lessonProgress.userId, userId)),
@@ -57,9 +71,23 @@ export async function exportUserData(db: Db, userId: string) {
     db.select({ visitorId: visitorUsers.visitorId }).from(visitorUsers).where(eq(visitorUsers.userId, userId)),
     db.select().from(works).where(eq(works.userId, userId)),
     db.select().from(comments).where(eq(comments.userId, userId)),
-    db.select({ targetKind: reports.targetKind, targetId: reports.targetId, reason: reports.reason, createdAt: reports.createdAt, resolvedAt: reports.resolvedAt }).from(reports).where(eq(reports.reporterId, userId)),
     db
-      .select({ experimentId: experimentExposures.experimentId, variant: experimentExposures.variant, visitorId: experimentExposures.visitorId, exposedAt: experimentExposures.exposedAt })
+      .select({
+        targetKind: reports.targetKind,
+        targetId: reports.targetId,
+        reason: reports.reason,
+        createdAt: reports.createdAt,
+        resolvedAt: reports.resolvedAt,
+      })
+      .from(reports)
+      .where(eq(reports.reporterId, userId)),
+    db
+      .select({
+        experimentId: experimentExposures.experimentId,
+        variant: experimentExposures.variant,
+        visitorId: experimentExposures.visitorId,
+        exposedAt: experimentExposures.exposedAt,
+      })
       .from(experimentExposures)
       .where(eq(experimentExposures.userId, userId)),
   ]);
@@ -88,19 +116,30 @@ export async function deleteAccount(db: Db, userId: string): Promise<{ ok: boole
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
     if (!user) return { ok: false, files: [] };
     const files = await listWorkFilesOfUser(tx, userId);
-    const visitorIds = (await tx.select({ v: visitorUsers.visitorId }).from(visitorUsers).where(eq(visitorUsers.userId, userId))).map((r) => r.v);
+    const visitorIds = (
+      await tx.select({ v: visitorUsers.visitorId }).from(visitorUsers).where(eq(visitorUsers.userId, userId))
+    ).map((r) => r.v);
     // Behaviour stays for aggregate statistics, detached from the person and from their browser.
     await tx
       .update(events)
       .set({ userId: null, visitorId: null })
-      .where(visitorIds.length ? or(eq(events.userId, userId), inArray(events.visitorId, visitorIds)) : eq(events.userId, userId));
+      .where(
+        visitorIds.length
+          ? or(eq(events.userId, userId), inArray(events.visitorId, visitorIds))
+          : eq(events.userId, userId),
+      );
     // Rows keyed by the user id without a foreign key (reco results, follows of this person).
     await tx.delete(follows).where(and(eq(follows.targetKind, "user"), eq(follows.targetId, userId)));
     await tx.delete(recommendations).where(eq(recommendations.userId, userId));
     await tx.delete(userClusters).where(eq(userClusters.userId, userId));
-    await tx.delete(recoDismissals).where(inArray(recoDismissals.userKey, [userId, ...visitorIds.map((v) => `v:${v}`)]));
+    await tx
+      .delete(recoDismissals)
+      .where(inArray(recoDismissals.userKey, [userId, ...visitorIds.map((v) => `v:${v}`)]));
     // Other people's follow events name the person they followed: drop that name, keep the event.
-    await tx.update(events).set({ props: sql`${events.props} - 'userId'` }).where(sql`${events.props}->>'userId' = ${userId}`);
+    await tx
+      .update(events)
+      .set({ props: sql`${events.props} - 'userId'` })
+      .where(sql`${events.props}->>'userId' = ${userId}`);
     if (visitorIds.length) await tx.delete(carts).where(inArray(carts.visitorId, visitorIds));
     // Reports about this person's content: a review report's id contains the user id; comments and
     // works go with the account, so reports about them would point at nothing.
@@ -137,12 +176,16 @@ async function eraseComments(tx: Tx, userId: string): Promise<void> {
   await tx.delete(comments).where(and(eq(comments.userId, userId), notInArray(comments.id, answeredByOthers)));
   await tx.update(comments).set({ userId: null, body: "" }).where(eq(comments.userId, userId));
   // Placeholders whose last answer was this person's have nothing left to hold.
-  await tx.delete(comments).where(and(isNull(comments.userId), isNull(comments.parentId), notInArray(comments.id, answeredByOthers)));
+  await tx
+    .delete(comments)
+    .where(and(isNull(comments.userId), isNull(comments.parentId), notInArray(comments.id, answeredByOthers)));
 }
 
 /** For tests and audits: how many rows still name the user anywhere. */
 export async function countRowsNaming(db: Db, userId: string): Promise<number> {
-  const [row] = await db.execute<{ n: number }>(sql`
+  const [row] = await db
+    .execute<{ n: number }>(
+      sql`
     select (select count(*) from "user" where id = ${userId})
          + (select count(*) from event where user_id = ${userId})
          + (select count(*) from "order" where user_id = ${userId})
@@ -160,6 +203,8 @@ export async function countRowsNaming(db: Db, userId: string): Promise<number> {
          + (select count(*) from lesson_progress where user_id = ${userId})
          + (select count(*) from event where props->>'userId' = ${userId})
          + (select count(*) from user_cluster where user_id = ${userId})
-         + (select count(*) from reco_dismissal where user_key = ${userId}) as n`).then((r) => (Array.isArray(r) ? r : (r as { rows: { n: number }[] }).rows));
+         + (select count(*) from reco_dismissal where user_key = ${userId}) as n`,
+    )
+    .then((r) => (Array.isArray(r) ? r : (r as { rows: { n: number }[] }).rows));
   return Number(row?.n ?? 0);
 }

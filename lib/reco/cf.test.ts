@@ -13,7 +13,14 @@ function matrix(rows: number[][], nItems: number): Csr {
 }
 
 // u0: i0 i1 | u1: i0 i1 i2 | u2: i1 i2 i3
-const x = matrix([[0, 1], [0, 1, 2], [1, 2, 3]], 4);
+const x = matrix(
+  [
+    [0, 1],
+    [0, 1, 2],
+    [1, 2, 3],
+  ],
+  4,
+);
 
 describe("shrunk cosine neighbours", () => {
   it("matches similarities computed by hand", () => {
@@ -41,8 +48,10 @@ describe("shrunk cosine neighbours", () => {
 
   it("agrees with brute-force cosine on a random sparse matrix", () => {
     let s = 3;
-    const rand = () => ((s = (s * 48271) % 2147483647) / 2147483647);
-    const rows = Array.from({ length: 60 }, () => [...new Set(Array.from({ length: 1 + Math.floor(rand() * 6) }, () => Math.floor(rand() * 25)))]);
+    const rand = () => (s = (s * 48271) % 2147483647) / 2147483647;
+    const rows = Array.from({ length: 60 }, () => [
+      ...new Set(Array.from({ length: 1 + Math.floor(rand() * 6) }, () => Math.floor(rand() * 25))),
+    ]);
     const m = matrix(rows, 25);
     const t = transpose(m);
     const nb = cosineNeighbours(t, { k: 24, shrink: 2 });
@@ -53,7 +62,10 @@ describe("shrunk cosine neighbours", () => {
         const va = col(a);
         const vb = col(b);
         const dot = va.reduce((acc, v, u) => acc + v * vb[u]!, 0);
-        const expected = dot === 0 ? 0 : dot / (Math.sqrt(va.reduce((q, v) => q + v, 0)) * Math.sqrt(vb.reduce((q, v) => q + v, 0)) + 2);
+        const expected =
+          dot === 0
+            ? 0
+            : dot / (Math.sqrt(va.reduce((q, v) => q + v, 0)) * Math.sqrt(vb.reduce((q, v) => q + v, 0)) + 2);
         expect(neighbourSim(nb, a, b)).toBeCloseTo(expected, 12);
       }
     }

@@ -53,7 +53,11 @@ export function itemItemFromNeighbours(x: Csr, nb: Neighbours): ItemItemModel {
     }
   };
   const scoreUser = (u: number, out: Float64Array) =>
-    scoreHistory(x.indices.subarray(x.indptr[u]!, x.indptr[u + 1]!), x.data.subarray(x.indptr[u]!, x.indptr[u + 1]!), out);
+    scoreHistory(
+      x.indices.subarray(x.indptr[u]!, x.indptr[u + 1]!),
+      x.data.subarray(x.indptr[u]!, x.indptr[u + 1]!),
+      out,
+    );
   const anchorFor = (u: number, j: number): number | undefined => {
     let best: number | undefined;
     let bestContribution = 0;

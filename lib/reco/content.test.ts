@@ -5,7 +5,14 @@ import { csrToDense } from "./sparse";
 
 describe("tokenize", () => {
   it("splits English into lower-case words without stopwords or possessive 's", () => {
-    expect(tokenize("The Painter's Guide to OIL painting, 2nd ed.")).toEqual(["painter", "guide", "oil", "painting", "2nd", "ed"]);
+    expect(tokenize("The Painter's Guide to OIL painting, 2nd ed.")).toEqual([
+      "painter",
+      "guide",
+      "oil",
+      "painting",
+      "2nd",
+      "ed",
+    ]);
   });
 
   it("turns CJK runs into character bigrams and keeps Latin words beside them", () => {
@@ -44,7 +51,9 @@ describe("TF-IDF", () => {
   });
 
   it("weights tags above text words and vectorizes unseen documents", () => {
-    const model = fitTfidf([{ tags: ["oil"], text: "landscape" }, { text: "oil landscape" }, { tags: ["ink"] }], { maxDfRatio: 1 });
+    const model = fitTfidf([{ tags: ["oil"], text: "landscape" }, { text: "oil landscape" }, { tags: ["ink"] }], {
+      maxDfRatio: 1,
+    });
     expect(model.vocab).toContain("tag:oil");
     expect(model.vocab).toContain("oil");
     const v = vectorize(model, { text: "Oil on canvas", tags: ["INK"] });

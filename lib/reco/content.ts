@@ -15,11 +15,14 @@ import { cosineNeighbours, type Neighbours } from "./similarity";
 import { csrFromTriplets, type Csr } from "./sparse";
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const TOKEN =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 // Small on purpose: IDF already discounts common words; this only drops words that carry no topic.
 const STOPWORDS = new Set(
-  "a an and are as at be by for from has have in is it its of on or that the this to was were will with you your our we i".split(" "),
+  "a an and are as at be by for from has have in is it its of on or that the this to was were will with you your our we i".split(
+    " ",
+  ),
 );
 
 /** Lower-cased tokens: words for space-separated scripts, character bigrams for CJK runs. */
@@ -135,7 +138,8 @@ export function userProfile(model: TfidfModel, items: ArrayLike<number>, weights
     const i = items[t]!;
     if (i < 0 || i >= m.nRows) throw new RangeError(`userProfile: item ${i} outside [0, ${m.nRows})`);
     const w = weights ? weights[t]! : 1;
-    for (let p = m.indptr[i]!; p < m.indptr[i + 1]!; p++) acc.set(m.indices[p]!, (acc.get(m.indices[p]!) ?? 0) + w * m.data[p]!);
+    for (let p = m.indptr[i]!; p < m.indptr[i + 1]!; p++)
+      acc.set(m.indices[p]!, (acc.get(m.indices[p]!) ?? 0) + w * m.data[p]!);
   }
   const entries = [...acc.entries()].filter(([, v]) => v !== 0).sort((a, b) => a[0] - b[0]);
   const norm = Math.sqrt(entries.reduce((s, [, v]) => s + v * v, 0));

@@ -74,13 +74,19 @@ describe("EASE", () => {
     expect(Array.from(model.activeItems)).toEqual([0, 1, 2, 3, 4]);
     const m = 5;
     const g = Array.from({ length: m }, (_, i) =>
-      Array.from({ length: m }, (_, j) => rows.filter((r) => r.includes(i) && r.includes(j)).length + (i === j ? lambda : 0)),
+      Array.from(
+        { length: m },
+        (_, j) => rows.filter((r) => r.includes(i) && r.includes(j)).length + (i === j ? lambda : 0),
+      ),
     );
     const p = gaussJordanInverse(g);
-    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) expect(model.weights[i * m + j]).toBeCloseTo(i === j ? 0 : -p[i]![j]! / p[j]![j]!, 10);
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < m; j++)
+        expect(model.weights[i * m + j]).toBeCloseTo(i === j ? 0 : -p[i]![j]! / p[j]![j]!, 10);
     const scores = new Float64Array(6);
     model.scoreUser(1, scores); // items 1, 2
-    for (let j = 0; j < m; j++) expect(scores[j]).toBeCloseTo(model.weights[1 * m + j]! + model.weights[2 * m + j]!, 12);
+    for (let j = 0; j < m; j++)
+      expect(scores[j]).toBeCloseTo(model.weights[1 * m + j]! + model.weights[2 * m + j]!, 12);
     expect(scores[5]).toBe(0);
     const recs = model.recommend(1, 10);
     expect(recs.map((r) => r.item)).not.toContain(1);
@@ -88,7 +94,13 @@ describe("EASE", () => {
   });
 
   it("validates its options", () => {
-    const x = matrix([[0, 1], [1, 2]], 3);
+    const x = matrix(
+      [
+        [0, 1],
+        [1, 2],
+      ],
+      3,
+    );
     expect(() => fitEase(x, { lambda: 0 })).toThrow(RangeError);
     expect(() => fitEase(x, { maxItems: 2 })).toThrow(/rp3beta/);
   });
@@ -96,7 +108,14 @@ describe("EASE", () => {
 
 describe("RP3beta", () => {
   // u0: i0 i1 | u1: i0 i1 i2 | u2: i1 i2
-  const x = matrix([[0, 1], [0, 1, 2], [1, 2]], 3);
+  const x = matrix(
+    [
+      [0, 1],
+      [0, 1, 2],
+      [1, 2],
+    ],
+    3,
+  );
 
   it("matches the random-walk weights by hand", () => {
     const plain = fitRp3beta(x, { alpha: 1, beta: 0, k: 10 });

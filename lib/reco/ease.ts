@@ -87,7 +87,11 @@ export function fitEase(x: Csr, options: EaseOptions = {}): EaseModel {
     for (let b = 0; b < m; b++) out[activeItems[b]!] = acc[b]!;
   };
   const scoreUser = (u: number, out: Float64Array) =>
-    scoreHistory(x.indices.subarray(x.indptr[u]!, x.indptr[u + 1]!), x.data.subarray(x.indptr[u]!, x.indptr[u + 1]!), out);
+    scoreHistory(
+      x.indices.subarray(x.indptr[u]!, x.indptr[u + 1]!),
+      x.data.subarray(x.indptr[u]!, x.indptr[u + 1]!),
+      out,
+    );
   const anchorFor = (u: number, j: number): number | undefined => {
     const b = pos[j];
     if (b === undefined || b < 0) return undefined;

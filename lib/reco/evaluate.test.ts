@@ -26,10 +26,15 @@ describe("evaluateRanking", () => {
     const train = csrFromTriplets(2, 4, [0, 1], [0, 2], [1, 1]);
     const test = csrFromTriplets(2, 4, [0], [1], [1]);
     const seenExcluded: number[][] = [];
-    const r = evaluateRanking(train, test, (_u, n, exclude) => {
-      seenExcluded.push(Array.from(exclude));
-      return Int32Array.from([2, 1, 3].slice(0, n));
-    }, 2);
+    const r = evaluateRanking(
+      train,
+      test,
+      (_u, n, exclude) => {
+        seenExcluded.push(Array.from(exclude));
+        return Int32Array.from([2, 1, 3].slice(0, n));
+      },
+      2,
+    );
     expect(seenExcluded).toEqual([[1, 0, 0, 0]]);
     expect(r.users).toBe(1);
     expect(r.precision).toBe(0.5);
@@ -41,7 +46,13 @@ describe("evaluateRanking", () => {
 
 describe("evaluateDataset", () => {
   const dataset = groupedDataset();
-  const options = { split: "user" as const, testRatio: 0.25, seed: 42, k: 5, models: ["pop", "itemknn", "userknn", "ease", "rp3beta", "hybrid"] as const };
+  const options = {
+    split: "user" as const,
+    testRatio: 0.25,
+    seed: 42,
+    k: 5,
+    models: ["pop", "itemknn", "userknn", "ease", "rp3beta", "hybrid"] as const,
+  };
 
   it("reports every model with keys named after k, and the protocol", () => {
     const r = evaluateDataset(dataset, { ...options, models: [...options.models] });
@@ -56,7 +67,8 @@ describe("evaluateDataset", () => {
   it("collaborative models beat popularity when tastes are grouped", () => {
     const r = evaluateDataset(dataset, { ...options, models: [...options.models] });
     const pop = r.models.pop!["ndcg@5"]!;
-    for (const name of ["itemknn", "userknn", "ease", "hybrid"]) expect(r.models[name]!["ndcg@5"]!).toBeGreaterThan(pop + 0.1);
+    for (const name of ["itemknn", "userknn", "ease", "hybrid"])
+      expect(r.models[name]!["ndcg@5"]!).toBeGreaterThan(pop + 0.1);
   });
 
   it("is reproducible for a seed (apart from timing)", () => {

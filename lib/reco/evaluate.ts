@@ -111,7 +111,13 @@ export function evaluateRanking(train: Csr, test: Csr, recommend: Recommend, k: 
     lists.push(ranked);
   }
   const d = Math.max(1, users);
-  return { precision: precision / d, recall: recall / d, ndcg: ndcg / d, coverage: catalogueCoverage(lists, train.nCols), users };
+  return {
+    precision: precision / d,
+    recall: recall / d,
+    ndcg: ndcg / d,
+    coverage: catalogueCoverage(lists, train.nCols),
+    users,
+  };
 }
 
 function mergeParams(overrides: EvaluationOptions["params"] = {}): ModelParams {
@@ -136,7 +142,9 @@ export function evaluateDataset(dataset: ParsedDataset, options: EvaluationOptio
   if (data.users.length === 0) throw new RangeError("evaluate: no interactions left after filtering");
   const { train, test } = splitTrainTest(data, { mode: split, testRatio, seed });
   const nItems = data.itemIds.length;
-  log(`${data.userIds.length} users, ${nItems} items, ${data.users.length} interactions; train ${train.indices.length}, test ${test.indices.length}`);
+  log(
+    `${data.userIds.length} users, ${nItems} items, ${data.users.length} interactions; train ${train.indices.length}, test ${test.indices.length}`,
+  );
 
   // Fitted once and shared, so the hybrid reuses its components (its fit_s is the sum of theirs).
   const fitted = new Map<string, { scorer: ItemScorer; seconds: number }>();
@@ -148,11 +156,15 @@ export function evaluateDataset(dataset: ParsedDataset, options: EvaluationOptio
     log(`fitting ${name}...`);
     const t0 = clock();
     const scorer =
-      name === "pop" ? fitPopularity(train)
-      : name === "itemknn" ? itemKnn.fit(train, params.itemknn)
-      : name === "userknn" ? userKnn.fit(train, params.userknn)
-      : name === "ease" ? fitEase(train, params.ease)
-      : fitRp3beta(train, params.rp3beta);
+      name === "pop"
+        ? fitPopularity(train)
+        : name === "itemknn"
+          ? itemKnn.fit(train, params.itemknn)
+          : name === "userknn"
+            ? userKnn.fit(train, params.userknn)
+            : name === "ease"
+              ? fitEase(train, params.ease)
+              : fitRp3beta(train, params.rp3beta);
     const entry = { scorer, seconds: clock() - t0 };
     fitted.set(name, entry);
     return entry;
@@ -232,12 +244,18 @@ export function evaluateDataset(dataset: ParsedDataset, options: EvaluationOptio
     train_interactions: train.indices.length,
     test_interactions: test.indices.length,
     evaluated_users: evaluatedUsers,
-    candidates: "all catalogue items not in the user's training interactions (full ranking); ties to the lower item index",
+    candidates:
+      "all catalogue items not in the user's training interactions (full ranking); ties to the lower item index",
     metrics: METRIC_DEFINITIONS,
-    fit_s: "wall-clock seconds to fit on train; userknn finds neighbours at scoring time (not counted); hybrid = sum of its components' fits (fitted once, shared)",
+    fit_s:
+      "wall-clock seconds to fit on train; userknn finds neighbours at scoring time (not counted); hybrid = sum of its components' fits (fitted once, shared)",
     params: {
-      ...Object.fromEntries(models.filter((m) => m !== "hybrid" && m !== "pop").map((m) => [m, params[m as keyof ModelParams]])),
-      ...(models.includes("hybrid") ? { hybrid: { ...params.hybrid, ease_source: easeFits ? "ease" : "rp3beta" } } : {}),
+      ...Object.fromEntries(
+        models.filter((m) => m !== "hybrid" && m !== "pop").map((m) => [m, params[m as keyof ModelParams]]),
+      ),
+      ...(models.includes("hybrid")
+        ? { hybrid: { ...params.hybrid, ease_source: easeFits ? "ease" : "rp3beta" } }
+        : {}),
     },
   };
   return { protocol, models: report };

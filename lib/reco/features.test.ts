@@ -19,7 +19,10 @@ const base: UserAggregates = {
 
 describe("userFeatures", () => {
   it("computes every column by hand", () => {
-    const { columns, matrix, userIds } = userFeatures([base], { now, tagVocabulary: ["oil", "watercolour", "ceramics"] });
+    const { columns, matrix, userIds } = userFeatures([base], {
+      now,
+      tagVocabulary: ["oil", "watercolour", "ceramics"],
+    });
     expect(userIds).toEqual(["u1"]);
     expect(columns).toEqual([
       "course_share",
@@ -87,7 +90,9 @@ describe("standardize", () => {
     expect(stds[1]).toBe(0);
     const z = Array.from(matrix.data);
     const s = Math.sqrt(8 / 3);
-    [-2 / s, 0, -10 / Math.sqrt(200 / 3), 0, 0, 0, 2 / s, 0, 10 / Math.sqrt(200 / 3)].forEach((v, i) => expect(z[i]).toBeCloseTo(v, 12));
+    [-2 / s, 0, -10 / Math.sqrt(200 / 3), 0, 0, 0, 2 / s, 0, 10 / Math.sqrt(200 / 3)].forEach((v, i) =>
+      expect(z[i]).toBeCloseTo(v, 12),
+    );
     for (const v of z) expect(Number.isFinite(v)).toBe(true);
   });
 

@@ -140,7 +140,8 @@ export function applyStandardization(
 ): DenseMatrix {
   const m = toDenseMatrix(points, "applyStandardization");
   const { nRows: n, nCols: d, data } = m;
-  if (means.length !== d || stds.length !== d) throw new RangeError(`applyStandardization: ${d} columns but ${means.length} means`);
+  if (means.length !== d || stds.length !== d)
+    throw new RangeError(`applyStandardization: ${d} columns but ${means.length} means`);
   const out = zerosMatrix(n, d);
   for (let i = 0; i < n; i++) {
     for (let f = 0; f < d; f++) {

@@ -48,7 +48,12 @@ describe("blendCandidates", () => {
 
   it("excludes owned items and caps items per creator", () => {
     const creator: Record<string, string> = { x: "c1", y: "c1", z: "c1", w: "c2" };
-    const out = blendCandidates(sources, { n: 10, owned: new Set(["x"]), creatorOf: (id) => creator[id], maxPerCreator: 1 });
+    const out = blendCandidates(sources, {
+      n: 10,
+      owned: new Set(["x"]),
+      creatorOf: (id) => creator[id],
+      maxPerCreator: 1,
+    });
     expect(out.map((o) => o.itemId)).toEqual(["y", "w"]);
     expect(() => blendCandidates(sources, { n: 1, maxPerCreator: 0 })).toThrow(RangeError);
   });
@@ -63,7 +68,11 @@ describe("blendCandidates", () => {
       const srcs: CandidateSource<number>[] = Array.from({ length: 1 + rng.int(4) }, (_, s) => ({
         source: `s${s}`,
         weight: rng.next(),
-        candidates: Array.from({ length: rng.int(30) }, () => ({ itemId: rng.int(nItems), score: rng.normal(), reason: { kind: "popular" as const } })),
+        candidates: Array.from({ length: rng.int(30) }, () => ({
+          itemId: rng.int(nItems),
+          score: rng.normal(),
+          reason: { kind: "popular" as const },
+        })),
       }));
       const cap = 1 + rng.int(3);
       const n = 1 + rng.int(15);
@@ -85,7 +94,11 @@ describe("blendCandidates", () => {
 describe("adaptBlendWeights (Thompson sampling)", () => {
   it("favours the source with clearly better click-through, floors the rest, sums to 1", () => {
     const w = adaptBlendWeights(
-      { itemknn: { impressions: 1000, clicks: 100 }, popular: { impressions: 1000, clicks: 20 }, content: { impressions: 1000, clicks: 30 } },
+      {
+        itemknn: { impressions: 1000, clicks: 100 },
+        popular: { impressions: 1000, clicks: 20 },
+        content: { impressions: 1000, clicks: 30 },
+      },
       { seed: 1, minWeight: 0.05 },
     );
     expect(Object.values(w).reduce((s, v) => s + v, 0)).toBeCloseTo(1, 12);
@@ -107,10 +120,21 @@ describe("adaptBlendWeights (Thompson sampling)", () => {
   it("adapts only among sources past burn-in: a source never shown does not outbid the ones shown", () => {
     // Shown 40 times without a click vs never shown: under a flat prior "never shown" looks like 50 %
     // click-through and would take nearly everything. Below burn-in both keep their even share.
-    const early = adaptBlendWeights({ itemknn: { impressions: 40, clicks: 0 }, lda: { impressions: 0, clicks: 0 }, pop: { impressions: 40, clicks: 1 } }, { seed: 5 });
+    const early = adaptBlendWeights(
+      {
+        itemknn: { impressions: 40, clicks: 0 },
+        lda: { impressions: 0, clicks: 0 },
+        pop: { impressions: 40, clicks: 1 },
+      },
+      { seed: 5 },
+    );
     expect(early).toEqual({ itemknn: 1 / 3, lda: 1 / 3, pop: 1 / 3 });
     const later = adaptBlendWeights(
-      { itemknn: { impressions: 400, clicks: 40 }, lda: { impressions: 0, clicks: 0 }, pop: { impressions: 400, clicks: 4 } },
+      {
+        itemknn: { impressions: 400, clicks: 40 },
+        lda: { impressions: 0, clicks: 0 },
+        pop: { impressions: 400, clicks: 4 },
+      },
       { seed: 5, minWeight: 0.02 },
     );
     expect(later.lda).toBeCloseTo(1 / 3, 12);
@@ -121,7 +145,9 @@ describe("adaptBlendWeights (Thompson sampling)", () => {
 
   it("rejects impossible counts and gives every slot its own weights", () => {
     expect(() => adaptBlendWeights({ a: { impressions: 1, clicks: 2 } })).toThrow(RangeError);
-    expect(() => adaptBlendWeights({ a: { impressions: 1, clicks: 0 }, b: { impressions: 1, clicks: 0 } }, { minWeight: 0.6 })).toThrow(RangeError);
+    expect(() =>
+      adaptBlendWeights({ a: { impressions: 1, clicks: 0 }, b: { impressions: 1, clicks: 0 } }, { minWeight: 0.6 }),
+    ).toThrow(RangeError);
     const slots = adaptSlotWeights({
       home: { itemknn: { impressions: 500, clicks: 50 }, popular: { impressions: 500, clicks: 5 } },
       cart: { itemknn: { impressions: 500, clicks: 5 }, popular: { impressions: 500, clicks: 50 } },

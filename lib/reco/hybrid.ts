@@ -72,7 +72,10 @@ function normalise(scores: readonly number[], how: "minmax" | "rank"): number[] 
   return scores.map((s) => (hi > lo ? (s - lo) / (hi - lo) : 1));
 }
 
-export function blendCandidates<Id>(sources: readonly CandidateSource<Id>[], options: BlendOptions<Id>): BlendedItem<Id>[] {
+export function blendCandidates<Id>(
+  sources: readonly CandidateSource<Id>[],
+  options: BlendOptions<Id>,
+): BlendedItem<Id>[] {
   const { n, owned, creatorOf, maxPerCreator = Infinity, normalization = "minmax" } = options;
   if (maxPerCreator < 1) throw new RangeError(`blendCandidates: maxPerCreator must be >= 1, got ${maxPerCreator}`);
   type Acc = { itemId: Id; score: number; first: number; reasons: BlendedItem<Id>["reasons"] };
@@ -89,7 +92,10 @@ export function blendCandidates<Id>(sources: readonly CandidateSource<Id>[], opt
       if (prev === undefined || c.score > prev.score) best.set(c.itemId, c);
     }
     const list = [...best.values()];
-    const norm = normalise(list.map((c) => c.score), normalization);
+    const norm = normalise(
+      list.map((c) => c.score),
+      normalization,
+    );
     list.forEach((c, t) => {
       const contribution = weight * norm[t]!;
       let acc = byItem.get(c.itemId);
@@ -144,17 +150,23 @@ export type AdaptOptions = {
  * (Beta(alpha + clicks, beta + impressions - clicks) per source), floored at minWeight and summing to 1.
  * Call once per slot (home, product page, cart...), since a source that works on one may not on another.
  */
-export function adaptBlendWeights(stats: Readonly<Record<string, SourceStats>>, options: AdaptOptions = {}): Record<string, number> {
+export function adaptBlendWeights(
+  stats: Readonly<Record<string, SourceStats>>,
+  options: AdaptOptions = {},
+): Record<string, number> {
   const { seed = 42, draws = 2000, prior = { alpha: 1, beta: 1 }, minWeight = 0.05, minImpressions = 100 } = options;
   // Sorted names: the result must not depend on object key insertion order.
   const names = Object.keys(stats).sort();
   const m = names.length;
   if (m === 0) return {};
-  if (!(minWeight >= 0 && minWeight * m <= 1)) throw new RangeError(`adaptBlendWeights: minWeight ${minWeight} * ${m} sources exceeds 1`);
+  if (!(minWeight >= 0 && minWeight * m <= 1))
+    throw new RangeError(`adaptBlendWeights: minWeight ${minWeight} * ${m} sources exceeds 1`);
   for (const name of names) {
     const { impressions, clicks } = stats[name]!;
     if (!(Number.isFinite(impressions) && Number.isFinite(clicks) && clicks >= 0 && impressions >= clicks)) {
-      throw new RangeError(`adaptBlendWeights: ${name} needs 0 <= clicks <= impressions, got ${clicks} / ${impressions}`);
+      throw new RangeError(
+        `adaptBlendWeights: ${name} needs 0 <= clicks <= impressions, got ${clicks} / ${impressions}`,
+      );
     }
   }
   const out: Record<string, number> = {};
@@ -194,6 +206,9 @@ export function adaptSlotWeights(
   const out: Record<string, Record<string, number>> = {};
   Object.keys(slots)
     .sort()
-    .forEach((slot, i) => (out[slot] = adaptBlendWeights(slots[slot]!, { ...options, seed: (options.seed ?? 42) + 7919 * (i + 1) })));
+    .forEach(
+      (slot, i) =>
+        (out[slot] = adaptBlendWeights(slots[slot]!, { ...options, seed: (options.seed ?? 42) + 7919 * (i + 1) })),
+    );
   return out;
 }

@@ -7,13 +7,18 @@ describe("eventWeight", () => {
     expect(eventWeight({ userId: "u", itemId: "i", type: "purchase" })).toBe(5);
     expect(eventWeight({ userId: "u", itemId: "i", type: "add_to_cart" })).toBe(2);
     expect(eventWeight({ userId: "u", itemId: "i", type: "view", dwellSeconds: 2 })).toBe(0); // bounce
-    expect(eventWeight({ userId: "u", itemId: "i", type: "view", dwellSeconds: 60 })).toBeCloseTo(Math.log(61) / Math.log(601), 12);
+    expect(eventWeight({ userId: "u", itemId: "i", type: "view", dwellSeconds: 60 })).toBeCloseTo(
+      Math.log(61) / Math.log(601),
+      12,
+    );
     expect(eventWeight({ userId: "u", itemId: "i", type: "view", dwellSeconds: 600 })).toBeCloseTo(1, 12);
     expect(eventWeight({ userId: "u", itemId: "i", type: "view", dwellSeconds: 86_400 })).toBeCloseTo(1, 12); // capped
     expect(eventWeight({ userId: "u", itemId: "i", type: "rating", rating: 5 })).toBe(3);
     expect(eventWeight({ userId: "u", itemId: "i", type: "rating", rating: 4 })).toBeCloseTo(1.5, 12);
     expect(eventWeight({ userId: "u", itemId: "i", type: "rating", rating: 2 })).toBe(0);
-    expect(eventWeight({ userId: "u", itemId: "i", type: "purchase" }, { ...DEFAULT_EVENT_WEIGHTS, purchase: 9 })).toBe(9);
+    expect(eventWeight({ userId: "u", itemId: "i", type: "purchase" }, { ...DEFAULT_EVENT_WEIGHTS, purchase: 9 })).toBe(
+      9,
+    );
   });
 });
 

@@ -106,9 +106,13 @@ function indexOf(id: string, index: Map<string, number>, ids: string[]): number 
   return i;
 }
 
-export function buildInteractionMatrix(events: Iterable<InteractionEvent>, options: BuildOptions = {}): InteractionMatrix {
+export function buildInteractionMatrix(
+  events: Iterable<InteractionEvent>,
+  options: BuildOptions = {},
+): InteractionMatrix {
   const { weights = DEFAULT_EVENT_WEIGHTS, maxCellWeight = 10, now, halfLifeDays } = options;
-  if (halfLifeDays !== undefined && now === undefined) throw new RangeError("buildInteractionMatrix: halfLifeDays needs an explicit now");
+  if (halfLifeDays !== undefined && now === undefined)
+    throw new RangeError("buildInteractionMatrix: halfLifeDays needs an explicit now");
   const userIds: string[] = [];
   const itemIds: string[] = [];
   const userIndex = new Map<string, number>();

@@ -59,14 +59,20 @@ describe("distance kernels", () => {
       let plain = 0;
       for (let f = 0; f < d; f++) plain += (x[f]! - c[3 * d + f]!) ** 2;
       expect(wasmAt[3]).toBeCloseTo(plain, 6);
-      expect(wasmBlock[(20 - 13) * 7 + 2]).toBeCloseTo(Array.from({ length: d }, (_, f) => (x[20 * d + f]! - c[2 * d + f]!) ** 2).reduce((a, b) => a + b), 6);
+      expect(wasmBlock[(20 - 13) * 7 + 2]).toBeCloseTo(
+        Array.from({ length: d }, (_, f) => (x[20 * d + f]! - c[2 * d + f]!) ** 2).reduce((a, b) => a + b),
+        6,
+      );
     });
   }
 });
 
 describe("kmeans on both kernel paths", () => {
   it("returns identical results for a seed, with restarts and an odd dimension", () => {
-    for (const [n, d, k] of [[2500, 7, 5], [4000, 16, 8]] as const) {
+    for (const [n, d, k] of [
+      [2500, 7, 5],
+      [4000, 16, 8],
+    ] as const) {
       const m = { nRows: n, nCols: d, data: points(n, d, n) };
       const fast = kmeans(m, k, { seed: 3, nInit: 2 });
       setKernelBackend("js");

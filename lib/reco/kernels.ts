@@ -95,7 +95,8 @@ function jsKernel(x: Float64Array, d: number): DistanceKernel {
       return out.subarray(0, count * m);
     },
     nearestAt(idx, start, count, c, m) {
-      if (near.label.length < count) near = { label: new Int32Array(count), best: new Float64Array(count), second: new Float64Array(count) };
+      if (near.label.length < count)
+        near = { label: new Int32Array(count), best: new Float64Array(count), second: new Float64Array(count) };
       for (let t = 0; t < count; t++) {
         const i = idx[start + t]!;
         let best = Infinity;
@@ -113,7 +114,11 @@ function jsKernel(x: Float64Array, d: number): DistanceKernel {
         near.best[t] = best;
         near.second[t] = second;
       }
-      return { label: near.label.subarray(0, count), best: near.best.subarray(0, count), second: near.second.subarray(0, count) };
+      return {
+        label: near.label.subarray(0, count),
+        best: near.best.subarray(0, count),
+        second: near.second.subarray(0, count),
+      };
     },
   };
 }

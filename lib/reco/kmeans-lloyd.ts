@@ -31,7 +31,12 @@ const dist2At = dist2Lanes;
  * Blocked through the distance kernel: this exact pass runs once per fit on every point.
  */
 export function assignAll(
-  kernel: DistanceKernel, n: number, c: Float64Array, k: number, labels: Int32Array, dist2: Float64Array,
+  kernel: DistanceKernel,
+  n: number,
+  c: Float64Array,
+  k: number,
+  labels: Int32Array,
+  dist2: Float64Array,
 ): number {
   let inertia = 0;
   // The kernel's branchless nearest-centre scan (same rule: lowest squared distance, ties to the lower
@@ -49,12 +54,19 @@ export function assignAll(
 }
 
 type State = {
-  x: Float64Array; n: number; d: number; k: number;
-  c: Float64Array; sums: Float64Array; counts: Float64Array; labels: Int32Array;
+  x: Float64Array;
+  n: number;
+  d: number;
+  k: number;
+  c: Float64Array;
+  sums: Float64Array;
+  counts: Float64Array;
+  labels: Int32Array;
   /** How far each centroid moved in the last update. */
   shift: Float64Array;
   /** Centroid-to-centroid distances (k x k) and half the distance to each centroid's nearest other. */
-  cc: Float64Array; half: Float64Array;
+  cc: Float64Array;
+  half: Float64Array;
 };
 
 /** Fills empty clusters (farthest points), moves centroids to their means; returns total squared shift. */
@@ -107,7 +119,13 @@ function move(s: State, i: number, a: number, b: number): void {
 }
 
 export function lloyd(
-  x: Float64Array, n: number, d: number, k: number, init: Float64Array, maxIter: number, tolAbs: number,
+  x: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  init: Float64Array,
+  maxIter: number,
+  tolAbs: number,
   elkanMaxBounds = ELKAN_MAX_BOUNDS,
   kernel: DistanceKernel = createDistanceKernel(x, n, d),
 ): LloydRun {
@@ -121,9 +139,17 @@ export function lloyd(
     x = shared;
   }
   const s: State = {
-    x, n, d, k, c: init,
-    sums: new Float64Array(k * d), counts: new Float64Array(k), labels: new Int32Array(alloc(n * 4)),
-    shift: new Float64Array(k), cc: new Float64Array(k * k), half: new Float64Array(k),
+    x,
+    n,
+    d,
+    k,
+    c: init,
+    sums: new Float64Array(k * d),
+    counts: new Float64Array(k),
+    labels: new Int32Array(alloc(n * 4)),
+    shift: new Float64Array(k),
+    cc: new Float64Array(k * k),
+    half: new Float64Array(k),
   };
   const { c, labels, shift, cc, half } = s;
   const upper = new Float64Array(alloc(n * 8));
@@ -139,7 +165,13 @@ export function lloyd(
   const fresh = new Float64Array(k * d);
   const nChunks = Math.ceil(n / CHUNK);
   const ctx: ChunkContext = {
-    x, n, d, k, labels, upper, lower,
+    x,
+    n,
+    d,
+    k,
+    labels,
+    upper,
+    lower,
     params: new Float64Array(alloc((2 * k + 3 + k * d) * 8)),
     deltas: new Float64Array(alloc(nChunks * (k * d + k) * 8)),
     changed: new Int32Array(alloc(nChunks * 4)),

@@ -13,7 +13,9 @@ afterEach(() => {
 function data(kind: "noise" | "blobs", n: number, d: number, seed: number) {
   const rng = createRng(seed);
   const x = new Float64Array(n * d);
-  for (let i = 0; i < n; i++) for (let f = 0; f < d; f++) x[i * d + f] = kind === "noise" ? rng.next() : 100 + 8 * ((i * 7 + f) % 5) + rng.normal();
+  for (let i = 0; i < n; i++)
+    for (let f = 0; f < d; f++)
+      x[i * d + f] = kind === "noise" ? rng.next() : 100 + 8 * ((i * 7 + f) % 5) + rng.normal();
   return { nRows: n, nCols: d, data: x };
 }
 
@@ -24,7 +26,10 @@ describe("kmeans on worker threads", () => {
     // Workers start asynchronously; wait until one runs, so the comparison exercises the split.
     for (let t = 0; t < 200 && pool!.started() === 0; t++) await new Promise((r) => setTimeout(r, 25));
     expect(pool!.started()).toBeGreaterThan(0);
-    for (const [kind, n, d, k] of [["noise", 3 * PARALLEL_MIN_POINTS, 16, 8], ["blobs", PARALLEL_MIN_POINTS + 123, 7, 5]] as const) {
+    for (const [kind, n, d, k] of [
+      ["noise", 3 * PARALLEL_MIN_POINTS, 16, 8],
+      ["blobs", PARALLEL_MIN_POINTS + 123, 7, 5],
+    ] as const) {
       const m = data(kind, n, d, n);
       const before = pool!.workerChunks();
       const parallel = kmeans(m, k, { seed: 5, nInit: 2 });

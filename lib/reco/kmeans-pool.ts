@@ -29,8 +29,13 @@ export const PARALLEL_MIN_POINTS = 4 * CHUNK;
 
 /** Everything one chunk step reads and writes; shared memory when a pool runs it. */
 export type ChunkContext = {
-  x: Float64Array; n: number; d: number; k: number;
-  labels: Int32Array; upper: Float64Array; lower: Float64Array;
+  x: Float64Array;
+  n: number;
+  d: number;
+  k: number;
+  labels: Int32Array;
+  upper: Float64Array;
+  lower: Float64Array;
   /** shift[0, k), half[k, 2k), maxShift, maxShiftAt, secondShift, then the k x d centroids. */
   params: Float64Array;
   /** Per chunk: k * d sum deltas then k count deltas. */
@@ -217,7 +222,8 @@ export function chunkPool(): ChunkPool | null {
   if (pool !== undefined) return pool;
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   const threads = Math.min(threadLimit ?? cores, cores, 4);
-  pool = threads >= 2 && loadAlldist() !== null && typeof SharedArrayBuffer === "function" ? createPool(threads - 1) : null;
+  pool =
+    threads >= 2 && loadAlldist() !== null && typeof SharedArrayBuffer === "function" ? createPool(threads - 1) : null;
   return pool;
 }
 
@@ -228,7 +234,11 @@ function createPool(workers: number): ChunkPool | null {
   try {
     for (let t = 0; t < workers; t++) {
       const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { control, port: port2 }, transferList: [port2] });
+      const worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { control, port: port2 },
+        transferList: [port2],
+      });
       worker.unref();
       port1.unref();
       // A worker that dies only stops claiming chunks; the main thread runs them instead.
@@ -250,9 +260,19 @@ function createPool(workers: number): ChunkPool | null {
       let wasm = wasmByWidth.get(dp);
       if (!wasm) wasmByWidth.set(dp, (wasm = buildKernelModule(dp)));
       const message = {
-        id: setupId, n: ctx.n, d: ctx.d, k: ctx.k, dp, wasm,
-        x: ctx.x.buffer, labels: ctx.labels.buffer, upper: ctx.upper.buffer, lower: ctx.lower.buffer,
-        params: ctx.params.buffer, deltas: ctx.deltas.buffer, changed: ctx.changed.buffer,
+        id: setupId,
+        n: ctx.n,
+        d: ctx.d,
+        k: ctx.k,
+        dp,
+        wasm,
+        x: ctx.x.buffer,
+        labels: ctx.labels.buffer,
+        upper: ctx.upper.buffer,
+        lower: ctx.lower.buffer,
+        params: ctx.params.buffer,
+        deltas: ctx.deltas.buffer,
+        changed: ctx.changed.buffer,
       };
       for (const port of ports) port.postMessage(message);
       Atomics.store(ctl, SETUP, setupId);

@@ -9,7 +9,14 @@ import { BLOCK, createDistanceKernel, type DistanceKernel } from "./kernels";
  * step are drawn first (the draws never depend on their distances) and then measured in one blocked
  * pass over the points, so the data is read once per step instead of once per candidate.
  */
-export function seedPlusPlus(x: Float64Array, n: number, d: number, k: number, rng: Rng, kernel: DistanceKernel = createDistanceKernel(x, n, d)): Float64Array {
+export function seedPlusPlus(
+  x: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  rng: Rng,
+  kernel: DistanceKernel = createDistanceKernel(x, n, d),
+): Float64Array {
   const c = new Float64Array(k * d);
   const first = rng.int(n);
   c.set(x.subarray(first * d, first * d + d), 0);
@@ -85,8 +92,14 @@ export function seedPlusPlus(x: Float64Array, n: number, d: number, k: number, r
  * is moved out of its old cluster's sums. Several empty clusters take the next farthest points in turn.
  */
 export function reseedEmpty(
-  x: Float64Array, n: number, d: number, k: number,
-  labels: Int32Array, dist2: Float64Array, counts: Float64Array, sums: Float64Array,
+  x: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  labels: Int32Array,
+  dist2: Float64Array,
+  counts: Float64Array,
+  sums: Float64Array,
 ): void {
   for (let j = 0; j < k; j++) {
     if (counts[j]! > 0) continue;

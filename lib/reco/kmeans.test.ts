@@ -12,7 +12,9 @@ const square = (cx: number, cy: number) => [
 
 function blobs(n: number, d: number, k: number, seed: number, spread = 0.3): number[][] {
   const rng = createRng(seed);
-  const centres = Array.from({ length: k }, (_, c) => Array.from({ length: d }, (_, f) => (f === c % d ? 10 * (1 + Math.floor(c / d)) : 0)));
+  const centres = Array.from({ length: k }, (_, c) =>
+    Array.from({ length: d }, (_, f) => (f === c % d ? 10 * (1 + Math.floor(c / d)) : 0)),
+  );
   return Array.from({ length: n }, (_, i) => centres[i % k]!.map((v) => v + spread * rng.normal()));
 }
 
@@ -47,7 +49,9 @@ describe("kmeans", () => {
     // Points of one square share a label, different squares different labels.
     for (const s of [0, 4, 8]) expect(new Set(r.labels.slice(s, s + 4)).size).toBe(1);
     expect(new Set([r.labels[0], r.labels[4], r.labels[8]]).size).toBe(3);
-    const centroids = r.centroids.map((c) => c.map((v) => Math.round(v * 1e9) / 1e9)).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+    const centroids = r.centroids
+      .map((c) => c.map((v) => Math.round(v * 1e9) / 1e9))
+      .sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
     expect(centroids).toEqual([
       [0.5, 0.5],
       [0.5, 20.5],

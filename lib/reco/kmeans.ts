@@ -48,14 +48,20 @@ export function validateK(n: number, k: number, who = "kmeans"): void {
   if (k > n) throw new RangeError(`${who}: k (${k}) must not exceed the number of points (${n})`);
 }
 
-export function kmeans(points: readonly (readonly number[])[] | DenseMatrix, k: number, options: KMeansOptions = {}): KMeansResult {
+export function kmeans(
+  points: readonly (readonly number[])[] | DenseMatrix,
+  k: number,
+  options: KMeansOptions = {},
+): KMeansResult {
   const { seed = 42, nInit = 4, maxIter = 300, tol = 1e-4 } = options;
   const m = toDenseMatrix(points, "kmeans");
   const n = m.nRows;
   const d = m.nCols;
   validateK(n, k);
-  if (!(Number.isInteger(nInit) && nInit >= 1)) throw new RangeError(`kmeans: nInit must be an integer >= 1, got ${nInit}`);
-  if (!(Number.isInteger(maxIter) && maxIter >= 1)) throw new RangeError(`kmeans: maxIter must be an integer >= 1, got ${maxIter}`);
+  if (!(Number.isInteger(nInit) && nInit >= 1))
+    throw new RangeError(`kmeans: nInit must be an integer >= 1, got ${nInit}`);
+  if (!(Number.isInteger(maxIter) && maxIter >= 1))
+    throw new RangeError(`kmeans: maxIter must be an integer >= 1, got ${maxIter}`);
   if (!(tol >= 0)) throw new RangeError(`kmeans: tol must be >= 0, got ${tol}`);
   // The worker pool (kmeans-pool.ts) reads the points from shared memory: copied there once for all
   // restarts rather than by each Lloyd run.
@@ -127,7 +133,8 @@ export function silhouette(
   if (!Number.isInteger(k) || k < 2) throw new RangeError(`silhouette: needs k >= 2 clusters, got ${k}`);
   for (let i = 0; i < n; i++) {
     const l = labels[i]!;
-    if (!(Number.isInteger(l) && l >= 0 && l < k)) throw new RangeError(`silhouette: label ${l} of point ${i} outside [0, ${k})`);
+    if (!(Number.isInteger(l) && l >= 0 && l < k))
+      throw new RangeError(`silhouette: label ${l} of point ${i} outside [0, ${k})`);
   }
   // Partial Fisher-Yates: the first s entries are a uniform sample without replacement.
   const s = Math.min(n, Math.max(2, sampleSize));
@@ -187,7 +194,10 @@ export type ChooseKResult = {
 };
 
 /** Runs k-means for every k in [kMin, kMax] and keeps the k with the highest silhouette (ties: smaller k). */
-export function chooseK(points: readonly (readonly number[])[] | DenseMatrix, options: ChooseKOptions = {}): ChooseKResult {
+export function chooseK(
+  points: readonly (readonly number[])[] | DenseMatrix,
+  options: ChooseKOptions = {},
+): ChooseKResult {
   const { kMin = 2, kMax = 10, sampleSize = 2000, ...kmOptions } = options;
   const m = toDenseMatrix(points, "chooseK");
   const hi = Math.min(kMax, m.nRows - 1);

@@ -24,7 +24,8 @@ describe("LDA (collapsed Gibbs)", () => {
     for (let w = 0; w < 5; w++) mass += model.topicWord[first * 10 + w]!;
     expect(mass).toBeGreaterThan(0.99);
     // Rows are distributions.
-    for (let k = 0; k < 2; k++) expect(model.topicWord.subarray(k * 10, k * 10 + 10).reduce((s, v) => s + v, 0)).toBeCloseTo(1, 12);
+    for (let k = 0; k < 2; k++)
+      expect(model.topicWord.subarray(k * 10, k * 10 + 10).reduce((s, v) => s + v, 0)).toBeCloseTo(1, 12);
   });
 
   it("is deterministic for a seed", () => {
@@ -48,12 +49,19 @@ describe("LDA (collapsed Gibbs)", () => {
     // user 0: item 0 weight 3, item 15 weight 1; user 1: nothing.
     const x = csrFromTriplets(2, 20, [0, 0], [0, 15], [3, 1]);
     const mix = userTopicMixtures(model, x);
-    for (let k = 0; k < 2; k++) expect(mix[k]).toBeCloseTo((3 * model.docTopic[k]! + model.docTopic[15 * 2 + k]!) / 4, 12);
+    for (let k = 0; k < 2; k++)
+      expect(mix[k]).toBeCloseTo((3 * model.docTopic[k]! + model.docTopic[15 * 2 + k]!) / 4, 12);
     expect(Array.from(mix.subarray(2))).toEqual([0, 0]);
   });
 
   it("encodes token lists with a sorted vocabulary and validates ids", () => {
-    const { vocab, docs } = encodeDocuments([["b", "a", "b"], ["c", "a"]], { minCount: 2 });
+    const { vocab, docs } = encodeDocuments(
+      [
+        ["b", "a", "b"],
+        ["c", "a"],
+      ],
+      { minCount: 2 },
+    );
     expect(vocab).toEqual(["a", "b"]);
     expect(docs.map((d) => Array.from(d))).toEqual([[1, 0, 1], [0]]);
     expect(() => fitLda([[0, 3]], { nTopics: 2, vocabSize: 3 })).toThrow(RangeError);

@@ -45,9 +45,17 @@ export function encodeDocuments(tokenLists: readonly (readonly string[])[], opti
   const { minCount = 1 } = options;
   const counts = new Map<string, number>();
   for (const doc of tokenLists) for (const t of doc) counts.set(t, (counts.get(t) ?? 0) + 1);
-  const vocab = [...counts.entries()].filter(([, c]) => c >= minCount).map(([t]) => t).sort();
+  const vocab = [...counts.entries()]
+    .filter(([, c]) => c >= minCount)
+    .map(([t]) => t)
+    .sort();
   const index = new Map(vocab.map((t, i) => [t, i] as const));
-  const docs = tokenLists.map((doc) => Int32Array.from(doc.filter((t) => index.has(t)), (t) => index.get(t)!));
+  const docs = tokenLists.map((doc) =>
+    Int32Array.from(
+      doc.filter((t) => index.has(t)),
+      (t) => index.get(t)!,
+    ),
+  );
   return { vocab, docs };
 }
 
@@ -72,7 +80,8 @@ export function fitLda(docs: readonly ArrayLike<number>[], options: LdaOptions):
   docs.forEach((doc, i) => {
     for (let t = 0; t < doc.length; t++) {
       const w = doc[t]!;
-      if (!(Number.isInteger(w) && w >= 0 && w < v)) throw new RangeError(`LDA: token ${w} in document ${i} outside [0, ${v})`);
+      if (!(Number.isInteger(w) && w >= 0 && w < v))
+        throw new RangeError(`LDA: token ${w} in document ${i} outside [0, ${v})`);
       words[offsets[i]! + t] = w;
     }
   });
@@ -132,7 +141,11 @@ export function fitLda(docs: readonly ArrayLike<number>[], options: LdaOptions):
  * Topic mixture of a document not in the fit ("fold-in"): Gibbs sampling of its tokens only, with the
  * topic-word distributions held fixed. Tokens outside the vocabulary are ignored.
  */
-export function inferTopics(model: LdaModel, doc: ArrayLike<number>, options: { iterations?: number; seed?: number } = {}): Float64Array {
+export function inferTopics(
+  model: LdaModel,
+  doc: ArrayLike<number>,
+  options: { iterations?: number; seed?: number } = {},
+): Float64Array {
   const { iterations = 50, seed = 42 } = options;
   const { nTopics: k, vocabSize: v, alpha, topicWord } = model;
   const words = Array.from(doc).filter((w) => Number.isInteger(w) && w >= 0 && w < v);

@@ -34,7 +34,9 @@ export function zerosMatrix(nRows: number, nCols: number): DenseMatrix {
 export function toDenseMatrix(points: readonly (readonly number[])[] | DenseMatrix, who = "matrix"): DenseMatrix {
   if (isDenseMatrix(points)) {
     if (points.data.length !== points.nRows * points.nCols) {
-      throw new RangeError(`${who}: data length ${points.data.length} != nRows * nCols (${points.nRows} * ${points.nCols})`);
+      throw new RangeError(
+        `${who}: data length ${points.data.length} != nRows * nCols (${points.nRows} * ${points.nCols})`,
+      );
     }
     return points;
   }

@@ -39,7 +39,11 @@ export function ndcgAtK(ranked: ArrayLike<number>, relevant: ReadonlySet<number>
 
 export function rankingMetrics(ranked: ArrayLike<number>, relevant: ReadonlySet<number>, k: number): RankingMetrics {
   if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`metrics: k must be a positive integer, got ${k}`);
-  return { precision: precisionAtK(ranked, relevant, k), recall: recallAtK(ranked, relevant, k), ndcg: ndcgAtK(ranked, relevant, k) };
+  return {
+    precision: precisionAtK(ranked, relevant, k),
+    recall: recallAtK(ranked, relevant, k),
+    ndcg: ndcgAtK(ranked, relevant, k),
+  };
 }
 
 export function catalogueCoverage(lists: Iterable<ArrayLike<number>>, catalogueSize: number): number {

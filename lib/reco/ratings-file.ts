@@ -29,7 +29,16 @@ export class DatasetError extends Error {
   override name = "DatasetError";
 }
 
-export const RETAIL_COLUMNS = ["invoice", "stock_code", "description", "quantity", "invoice_date", "unit_price", "customer_id", "country"] as const;
+export const RETAIL_COLUMNS = [
+  "invoice",
+  "stock_code",
+  "description",
+  "quantity",
+  "invoice_date",
+  "unit_price",
+  "customer_id",
+  "country",
+] as const;
 
 function lines(text: string): string[] {
   return text.replace(/^\uFEFF/, "").split(/\r?\n/);
@@ -45,7 +54,9 @@ export function detectSeparator(line: string): string {
   if (line.includes("\t")) return "\t";
   if (line.includes(",")) return ",";
   if (/\S\s+\S/.test(line)) return " ";
-  throw new DatasetError(`cannot detect a column separator (::, tab, comma or spaces) in the first line: "${line.slice(0, 80)}"`);
+  throw new DatasetError(
+    `cannot detect a column separator (::, tab, comma or spaces) in the first line: "${line.slice(0, 80)}"`,
+  );
 }
 
 function splitLine(line: string, sep: string): string[] {
@@ -69,7 +80,9 @@ export function parseRatingsText(text: string): ParsedDataset {
   const separator = detectSeparator(first);
   const head = splitLine(first, separator);
   if (head.length < 3) {
-    throw new DatasetError(`line 1: expected at least 3 columns (user, item, rating[, timestamp]) separated by "${separator === "\t" ? "\\t" : separator}", found ${head.length}`);
+    throw new DatasetError(
+      `line 1: expected at least 3 columns (user, item, rating[, timestamp]) separated by "${separator === "\t" ? "\\t" : separator}", found ${head.length}`,
+    );
   }
   const header = !isNumber(head[2]!);
   let cols = { user: 0, item: 1, rating: 2, timestamp: head.length > 3 ? 3 : -1 };
@@ -79,7 +92,12 @@ export function parseRatingsText(text: string): ParsedDataset {
     const user = find(/user|customer/);
     const item = find(/item|movie|product|book|track|artist/);
     const rating = find(/rating|score|stars|preference/);
-    cols = { user: user >= 0 ? user : 0, item: item >= 0 ? item : 1, rating: rating >= 0 ? rating : 2, timestamp: find(/time|date/) };
+    cols = {
+      user: user >= 0 ? user : 0,
+      item: item >= 0 ? item : 1,
+      rating: rating >= 0 ? rating : 2,
+      timestamp: find(/time|date/),
+    };
   }
   const interactions: RawInteraction[] = [];
   let lineNo = 0;
@@ -93,7 +111,10 @@ export function parseRatingsText(text: string): ParsedDataset {
     }
     const cells = splitLine(line, separator);
     const need = Math.max(cols.user, cols.item, cols.rating) + 1;
-    if (cells.length < need) throw new DatasetError(`line ${lineNo}: expected at least ${need} columns, found ${cells.length}: "${line.slice(0, 80)}"`);
+    if (cells.length < need)
+      throw new DatasetError(
+        `line ${lineNo}: expected at least ${need} columns, found ${cells.length}: "${line.slice(0, 80)}"`,
+      );
     const user = cells[cols.user]!;
     const item = cells[cols.item]!;
     const ratingText = cells[cols.rating]!;
@@ -116,9 +137,15 @@ export function parseOnlineRetailText(text: string): ParsedDataset {
   const first = firstContentLine(all);
   if (first === undefined) throw new DatasetError("the retail file is empty");
   const names = splitLine(first, "\t").map((c) => c.toLowerCase());
-  const col = Object.fromEntries(RETAIL_COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<(typeof RETAIL_COLUMNS)[number], number>;
+  const col = Object.fromEntries(RETAIL_COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<
+    (typeof RETAIL_COLUMNS)[number],
+    number
+  >;
   const missing = (["stock_code", "quantity", "customer_id"] as const).filter((c) => col[c] < 0);
-  if (missing.length > 0) throw new DatasetError(`retail header lacks column(s) ${missing.join(", ")}; expected tab-separated ${RETAIL_COLUMNS.join(", ")}`);
+  if (missing.length > 0)
+    throw new DatasetError(
+      `retail header lacks column(s) ${missing.join(", ")}; expected tab-separated ${RETAIL_COLUMNS.join(", ")}`,
+    );
   const skippedBy = { no_customer: 0, return_or_zero_quantity: 0, service_code: 0 };
   const interactions: RawInteraction[] = [];
   let lineNo = 0;
@@ -131,11 +158,13 @@ export function parseOnlineRetailText(text: string): ParsedDataset {
       continue;
     }
     const cells = line.split("\t");
-    if (cells.length < names.length) throw new DatasetError(`line ${lineNo}: expected ${names.length} tab-separated columns, found ${cells.length}`);
+    if (cells.length < names.length)
+      throw new DatasetError(`line ${lineNo}: expected ${names.length} tab-separated columns, found ${cells.length}`);
     const customer = cells[col.customer_id]!.trim();
     const code = cells[col.stock_code]!.trim();
     const quantity = Number(cells[col.quantity]!.trim());
-    if (!Number.isFinite(quantity)) throw new DatasetError(`line ${lineNo}: quantity "${cells[col.quantity]}" is not a number`);
+    if (!Number.isFinite(quantity))
+      throw new DatasetError(`line ${lineNo}: quantity "${cells[col.quantity]}" is not a number`);
     if (customer === "") skippedBy.no_customer++;
     else if (quantity <= 0) skippedBy.return_or_zero_quantity++;
     else if (!/^\d/.test(code)) skippedBy.service_code++;

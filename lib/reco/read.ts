@@ -23,7 +23,11 @@ export { SLOTS, type Slot };
 
 /** Why an item is shown, resolved to what the UI needs to say it. */
 export type ReasonView =
-  | { kind: "because_item" | "similar_content"; item: { title: string; slug: string; kind: string } | null; rel: string | null }
+  | {
+      kind: "because_item" | "similar_content";
+      item: { title: string; slug: string; kind: string } | null;
+      rel: string | null;
+    }
   | { kind: "followed_creator"; creator: { name: string; slug: string } | null }
   | { kind: "tag"; tag: { slug: string; name: string; nameZh: string } | null }
   | { kind: "similar_users" | "graph" | "popular" | "cluster" | "newest" | "similar_item" | "cross_item" };
@@ -54,9 +58,17 @@ const cardJoins = sql`join creator c on c.id = p.creator_id
   left join artwork_detail ad on ad.product_id = p.id`;
 
 type RecoRow = ProductCardRow & {
-  pri: number; rank: number; generation: number; reason: Record<string, unknown>;
-  r_title: string | null; r_slug: string | null; r_kind: string | null;
-  t_name: string | null; t_name_zh: string | null; rc_name: string | null; rc_slug: string | null;
+  pri: number;
+  rank: number;
+  generation: number;
+  reason: Record<string, unknown>;
+  r_title: string | null;
+  r_slug: string | null;
+  r_kind: string | null;
+  t_name: string | null;
+  t_name_zh: string | null;
+  rc_name: string | null;
+  rc_slug: string | null;
 };
 
 function reshapeReason(r: RecoRow): ReasonView {
@@ -64,11 +76,18 @@ function reshapeReason(r: RecoRow): ReasonView {
   switch (kind) {
     case "because_item":
     case "similar_content":
-      return { kind, item: r.r_title && r.r_slug && r.r_kind ? { title: r.r_title, slug: r.r_slug, kind: r.r_kind } : null, rel: (r.reason.rel as string | undefined) ?? null };
+      return {
+        kind,
+        item: r.r_title && r.r_slug && r.r_kind ? { title: r.r_title, slug: r.r_slug, kind: r.r_kind } : null,
+        rel: (r.reason.rel as string | undefined) ?? null,
+      };
     case "followed_creator":
       return { kind, creator: r.rc_name && r.rc_slug ? { name: r.rc_name, slug: r.rc_slug } : null };
     case "tag":
-      return { kind, tag: r.t_name ? { slug: String(r.reason.tag), name: r.t_name, nameZh: r.t_name_zh ?? r.t_name } : null };
+      return {
+        kind,
+        tag: r.t_name ? { slug: String(r.reason.tag), name: r.t_name, nameZh: r.t_name_zh ?? r.t_name } : null,
+      };
     case "popular":
       return { kind: r.reason.source === "cluster" ? "cluster" : "popular" };
     case "similar_users":
@@ -122,7 +141,14 @@ export async function getRecommendations(db: Executor, q: RecommendationQuery): 
         and p.id not in (select d.product_id from reco_dismissal d where d.user_key = ${key}::text)
         and p.id not in (select e.product_id from enrollment e where e.user_id = ${uid}::text)
         and p.id not in (select ol.product_id from "order" o join order_line ol on ol.order_id = o.id where o.user_id = ${uid}::text and o.status = 'paid')
-        ${exclude.length > 0 ? sql`and p.id not in (${sql.join(exclude.map((id) => sql`${id}`), sql`, `)})` : sql``}
+        ${
+          exclude.length > 0
+            ? sql`and p.id not in (${sql.join(
+                exclude.map((id) => sql`${id}`),
+                sql`, `,
+              )})`
+            : sql``
+        }
       order by k.pri, r.rank
       limit ${q.limit * 3}`,
   );
@@ -132,7 +158,12 @@ export async function getRecommendations(db: Executor, q: RecommendationQuery): 
   for (const r of rows) {
     if (seen.has(r.id) || items.length >= q.limit) continue;
     seen.add(r.id);
-    items.push({ ...reshapeCard(r), rank: items.length + 1, source: String(r.reason.source ?? "pop"), reason: reshapeReason(r) });
+    items.push({
+      ...reshapeCard(r),
+      rank: items.length + 1,
+      source: String(r.reason.source ?? "pop"),
+      reason: reshapeReason(r),
+    });
   }
   const basis = (["personal", "cluster", "popular"] as const)[rows[0]!.pri] ?? "popular";
   return { items, basis, generation: rows[0]!.generation };
@@ -150,7 +181,14 @@ async function fallbackList(db: Executor, q: RecommendationQuery): Promise<RecoL
         where o.status = 'paid' and o.created_at > now() - interval '90 days' group by ol.product_id
       ) pop on pop.product_id = p.id
       where p.status = 'published' and (p.kind <> 'artwork' or ad.stock > 0) and ${KIND_OF_SLOT[q.slot]}
-        ${exclude.length > 0 ? sql`and p.id not in (${sql.join(exclude.map((id) => sql`${id}`), sql`, `)})` : sql``}
+        ${
+          exclude.length > 0
+            ? sql`and p.id not in (${sql.join(
+                exclude.map((id) => sql`${id}`),
+                sql`, `,
+              )})`
+            : sql``
+        }
       order by coalesce(pop.n, 0) desc, p.created_at desc, p.slug
       limit ${q.limit}`,
   );
@@ -185,7 +223,8 @@ export async function getItemNeighbours(db: Executor, q: NeighbourQuery): Promis
       limit ${q.limit}`,
   );
   const reasonKind = q.relation === "similar" ? "similar_item" : "cross_item";
-  if (rows.length > 0) return rows.map((r, i) => ({ ...reshapeCard(r), rank: i + 1, source: r.source, reason: { kind: reasonKind } }));
+  if (rows.length > 0)
+    return rows.map((r, i) => ({ ...reshapeCard(r), rank: i + 1, source: r.source, reason: { kind: reasonKind } }));
   const fallback = await queryRows<ProductCardRow & { shared: number }>(
     db,
     sql`with me as (select id, kind from product where id = ${q.productId}),
@@ -201,7 +240,10 @@ export async function getItemNeighbours(db: Executor, q: NeighbourQuery): Promis
 }
 
 /** Records "not interested": the item disappears from this user's or visitor's lists at once. */
-export async function dismissRecommendation(db: Executor, input: { userId?: string | null; visitorId?: string | null; productId: string }): Promise<boolean> {
+export async function dismissRecommendation(
+  db: Executor,
+  input: { userId?: string | null; visitorId?: string | null; productId: string },
+): Promise<boolean> {
   const key = recoUserKey(input.userId, input.visitorId);
   if (!key) return false;
   const rows = await queryRows<{ ok: number }>(
@@ -231,6 +273,14 @@ export async function getClusterOverview(db: Executor): Promise<ClusterOverview>
     db,
     sql`select cluster_id, size, profile from cluster where generation = ${state.generation} order by size desc, cluster_id`,
   );
-  const refreshedAt = state.refreshed_at instanceof Date ? state.refreshed_at.toISOString() : new Date(String(state.refreshed_at)).toISOString();
-  return { generation: state.generation, refreshedAt, stats: state.stats ?? {}, clusters: rows.map((r) => ({ clusterId: r.cluster_id, size: r.size, profile: r.profile })) };
+  const refreshedAt =
+    state.refreshed_at instanceof Date
+      ? state.refreshed_at.toISOString()
+      : new Date(String(state.refreshed_at)).toISOString();
+  return {
+    generation: state.generation,
+    refreshedAt,
+    stats: state.stats ?? {},
+    clusters: rows.map((r) => ({ clusterId: r.cluster_id, size: r.size, profile: r.profile })),
+  };
 }

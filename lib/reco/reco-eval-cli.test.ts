@@ -9,7 +9,11 @@ const dir = mkdtempSync(path.join(tmpdir(), "reco-eval-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[]) {
-  const r = spawnSync("npx", ["tsx", "scripts/reco-eval.ts", ...args], { cwd: root, encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync("npx", ["tsx", "scripts/reco-eval.ts", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -22,7 +26,9 @@ function file(name: string, text: string): string {
 /** 40 users in two taste groups over 12 items, as user,item,rating lines joined by `sep`. */
 function ratings(sep: string): string {
   const lines: string[] = [];
-  for (let u = 0; u < 40; u++) for (let t = 0; t < 5; t++) lines.push([`u${u}`, `i${(u % 2) * 6 + ((u + t) % 6)}`, String(1 + ((u + t) % 5)), String(1000 + t)].join(sep));
+  for (let u = 0; u < 40; u++)
+    for (let t = 0; t < 5; t++)
+      lines.push([`u${u}`, `i${(u % 2) * 6 + ((u + t) % 6)}`, String(1 + ((u + t) % 5)), String(1000 + t)].join(sep));
   return `${lines.join("\n")}\n`;
 }
 
@@ -56,14 +62,37 @@ describe("scripts/reco-eval.ts", () => {
   });
 
   it("prints exactly one JSON object for comma, tab and :: files", () => {
-    for (const [name, sep] of [["r.csv", ","], ["u.data", "\t"], ["ratings.dat", "::"]] as const) {
-      const r = run(["--ratings", file(name, ratings(sep)), "--k", "3", "--models", "pop,itemknn,ease,hybrid", "--min-rating", "2"]);
+    for (const [name, sep] of [
+      ["r.csv", ","],
+      ["u.data", "\t"],
+      ["ratings.dat", "::"],
+    ] as const) {
+      const r = run([
+        "--ratings",
+        file(name, ratings(sep)),
+        "--k",
+        "3",
+        "--models",
+        "pop,itemknn,ease,hybrid",
+        "--min-rating",
+        "2",
+      ]);
       expect(r.code, r.stderr).toBe(0);
-      const out = JSON.parse(r.stdout) as { protocol: Record<string, unknown>; models: Record<string, Record<string, number>> };
+      const out = JSON.parse(r.stdout) as {
+        protocol: Record<string, unknown>;
+        models: Record<string, Record<string, number>>;
+      };
       expect(Object.keys(out)).toEqual(["protocol", "models"]);
       expect(Object.keys(out.models)).toEqual(["pop", "itemknn", "ease", "hybrid"]);
       expect(Object.keys(out.models.pop!).sort()).toEqual(["coverage", "fit_s", "ndcg@3", "precision@3", "recall@3"]);
-      expect(out.protocol).toMatchObject({ k: 3, min_rating: 2, split: "user", seed: 42, test_ratio: 0.25, separator: sep === "\t" ? "tab" : sep });
+      expect(out.protocol).toMatchObject({
+        k: 3,
+        min_rating: 2,
+        split: "user",
+        seed: 42,
+        test_ratio: 0.25,
+        separator: sep === "\t" ? "tab" : sep,
+      });
       expect(r.stderr).toContain("[reco-eval]");
     }
   });

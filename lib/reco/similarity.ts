@@ -60,7 +60,12 @@ export function denseRowsAllowed(n: number): boolean {
   return n <= denseMaxRows;
 }
 
-export function createRowScanner(a: Csr, shrink = 0, at: Csr = transpose(a), norms: Float64Array = rowNorms(a)): RowScanner {
+export function createRowScanner(
+  a: Csr,
+  shrink = 0,
+  at: Csr = transpose(a),
+  norms: Float64Array = rowNorms(a),
+): RowScanner {
   const n = a.nRows;
   if (denseRowsAllowed(n)) return denseRowScanner(a, shrink, at, norms);
   return sparseRowScanner(a, shrink, at, norms);
@@ -131,11 +136,15 @@ function denseRowScanner(a: Csr, shrink: number, at: Csr, norms: Float64Array): 
  */
 export function cosineNeighbours(a: Csr, options: SimilarityOptions): Neighbours {
   const { k, shrink = 0, minSim = 0 } = options;
-  if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`cosineNeighbours: k must be a positive integer, got ${k}`);
+  if (!(Number.isInteger(k) && k >= 1))
+    throw new RangeError(`cosineNeighbours: k must be a positive integer, got ${k}`);
   if (!(shrink >= 0)) throw new RangeError(`cosineNeighbours: shrink must be >= 0, got ${shrink}`);
   const n = a.nRows;
   // The dense scanner lists rows sharing no column (score 0); only a negative minSim could keep them.
-  const scanner = minSim < 0 && denseRowsAllowed(n) ? sparseRowScanner(a, shrink, transpose(a), rowNorms(a)) : createRowScanner(a, shrink);
+  const scanner =
+    minSim < 0 && denseRowsAllowed(n)
+      ? sparseRowScanner(a, shrink, transpose(a), rowNorms(a))
+      : createRowScanner(a, shrink);
   return collectTopK(n, k, (r) => scanner.scan(r), scanner.touched, scanner.sims, minSim);
 }
 

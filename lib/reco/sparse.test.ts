@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { binarize, columnCounts, csrFromTriplets, csrGet, csrToDense, rowNorms, rowNormalizeL1, transpose } from "./sparse";
+import {
+  binarize,
+  columnCounts,
+  csrFromTriplets,
+  csrGet,
+  csrToDense,
+  rowNorms,
+  rowNormalizeL1,
+  transpose,
+} from "./sparse";
 import { topN } from "./top-n";
 
 describe("csrFromTriplets", () => {
@@ -56,7 +65,7 @@ describe("topN", () => {
 
   it("agrees with a full sort on random scores", () => {
     let state = 7;
-    const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
     const scores = Float64Array.from({ length: 500 }, () => Math.round(next() * 50) / 50);
     const expected = Array.from(scores.keys())
       .sort((a, b) => scores[b]! - scores[a]! || a - b)

@@ -29,15 +29,19 @@ export function csrFromTriplets(
 ): Csr {
   const nnzIn = rows.length;
   if (cols.length !== nnzIn || values.length !== nnzIn) {
-    throw new RangeError(`csrFromTriplets: rows, cols and values differ in length (${nnzIn}, ${cols.length}, ${values.length})`);
+    throw new RangeError(
+      `csrFromTriplets: rows, cols and values differ in length (${nnzIn}, ${cols.length}, ${values.length})`,
+    );
   }
   // Pass 1: counting sort by column, so that scattering into rows in that order leaves each row sorted.
   const colPtr = new Int32Array(nCols + 1);
   for (let t = 0; t < nnzIn; t++) {
     const c = cols[t]!;
     const r = rows[t]!;
-    if (!(c >= 0 && c < nCols && Number.isInteger(c))) throw new RangeError(`csrFromTriplets: column ${c} outside [0, ${nCols})`);
-    if (!(r >= 0 && r < nRows && Number.isInteger(r))) throw new RangeError(`csrFromTriplets: row ${r} outside [0, ${nRows})`);
+    if (!(c >= 0 && c < nCols && Number.isInteger(c)))
+      throw new RangeError(`csrFromTriplets: column ${c} outside [0, ${nCols})`);
+    if (!(r >= 0 && r < nRows && Number.isInteger(r)))
+      throw new RangeError(`csrFromTriplets: row ${r} outside [0, ${nRows})`);
     colPtr[c + 1]!++;
   }
   for (let c = 0; c < nCols; c++) colPtr[c + 1]! += colPtr[c]!;

@@ -49,7 +49,9 @@ describe("splitTrainTest", () => {
     const a = splitTrainTest(data, { mode: "user", testRatio: 0.5, seed: 1 });
     const b = splitTrainTest(data, { mode: "user", testRatio: 0.5, seed: 1 });
     expect(csrToDense(a.test)).toEqual(csrToDense(b.test));
-    const seeds = [2, 3, 4, 5, 6].map((seed) => JSON.stringify(csrToDense(splitTrainTest(data, { mode: "user", testRatio: 0.5, seed }).test)));
+    const seeds = [2, 3, 4, 5, 6].map((seed) =>
+      JSON.stringify(csrToDense(splitTrainTest(data, { mode: "user", testRatio: 0.5, seed }).test)),
+    );
     expect(new Set(seeds).size).toBeGreaterThan(1);
   });
 

@@ -26,7 +26,10 @@ export type IndexedInteractions = {
   rowsBelowMinRating: number;
 };
 
-export function indexInteractions(rows: readonly RawInteraction[], options: { minRating?: number } = {}): IndexedInteractions {
+export function indexInteractions(
+  rows: readonly RawInteraction[],
+  options: { minRating?: number } = {},
+): IndexedInteractions {
   const { minRating } = options;
   const userIndex = new Map<string, number>();
   const itemIndex = new Map<string, number>();
@@ -64,7 +67,10 @@ export type TrainTest = {
   test: Csr;
 };
 
-export function splitTrainTest(data: IndexedInteractions, options: { mode: SplitMode; testRatio: number; seed: number }): TrainTest {
+export function splitTrainTest(
+  data: IndexedInteractions,
+  options: { mode: SplitMode; testRatio: number; seed: number },
+): TrainTest {
   const { mode, testRatio, seed } = options;
   if (!(testRatio > 0 && testRatio < 1)) throw new RangeError(`split: test ratio must be in (0, 1), got ${testRatio}`);
   const nnz = data.users.length;
@@ -102,7 +108,9 @@ export function splitTrainTest(data: IndexedInteractions, options: { mode: Split
       rows.push(data.users[p]!);
       cols.push(data.items[p]!);
     }
-    return binarize(csrFromTriplets(data.userIds.length, data.itemIds.length, rows, cols, new Float64Array(rows.length)));
+    return binarize(
+      csrFromTriplets(data.userIds.length, data.itemIds.length, rows, cols, new Float64Array(rows.length)),
+    );
   };
   return { train: build(0), test: build(1) };
 }

@@ -54,7 +54,10 @@ function expandV6(address: string): string[] {
 export function clientAddress(headers: Headers, { trustProxy }: { trustProxy: boolean }): ClientAddress {
   let entries: string[];
   try {
-    entries = (headers.get("x-forwarded-for") ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+    entries = (headers.get("x-forwarded-for") ?? "")
+      .split(",")
+      .map((e) => e.trim())
+      .filter(Boolean);
   } catch {
     entries = [];
   }

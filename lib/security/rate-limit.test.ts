@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rateLimits } from "@/db/schema";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { clientAddress, limitSubject } from "./client-address";
-import { consumeLimit, consumeLimits, pruneLimits, resetLimit, retryAfterMinutes, RULES, type LimitRule } from "./rate-limit";
+import {
+  consumeLimit,
+  consumeLimits,
+  pruneLimits,
+  resetLimit,
+  retryAfterMinutes,
+  RULES,
+  type LimitRule,
+} from "./rate-limit";
 
 let fresh: FreshDb;
 beforeAll(async () => {
@@ -11,7 +19,14 @@ beforeAll(async () => {
 });
 afterAll(() => fresh?.dispose());
 
-const rule: LimitRule = { name: "test", limit: 3, windowSeconds: 60, blockSeconds: 300, maxBlockSeconds: 1200, quietSeconds: 3600 };
+const rule: LimitRule = {
+  name: "test",
+  limit: 3,
+  windowSeconds: 60,
+  blockSeconds: 300,
+  maxBlockSeconds: 1200,
+  quietSeconds: 3600,
+};
 const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1) + seconds * 1000);
 let n = 0;
 const subject = () => `subject-${++n}`;
@@ -67,24 +82,54 @@ describe("consumeLimit", () => {
     expect((await consumeLimit(fresh.db, rule, b, at(3))).ok).toBe(true);
     await resetLimit(fresh.db, rule, a);
     expect((await consumeLimit(fresh.db, rule, a, at(4))).ok).toBe(true);
-    const [row] = await fresh.db.select().from(rateLimits).where(eq(rateLimits.key, `test:${b}`));
+    const [row] = await fresh.db
+      .select()
+      .from(rateLimits)
+      .where(eq(rateLimits.key, `test:${b}`));
     expect(row?.points).toBe(1);
   });
 
   it("consumeLimits refuses when any limit does, with the longest wait", async () => {
     const [a, b] = [subject(), subject()];
     const strict = { ...rule, name: "strict", limit: 1, blockSeconds: 900 };
-    expect(await consumeLimits(fresh.db, [{ rule, subject: a }, { rule: strict, subject: b }], at(0))).toEqual({ ok: true });
-    expect(await consumeLimits(fresh.db, [{ rule, subject: a }, { rule: strict, subject: b }, { rule, subject: null }], at(1))).toEqual({ ok: false, retryAfterSeconds: 900 });
+    expect(
+      await consumeLimits(
+        fresh.db,
+        [
+          { rule, subject: a },
+          { rule: strict, subject: b },
+        ],
+        at(0),
+      ),
+    ).toEqual({ ok: true });
+    expect(
+      await consumeLimits(
+        fresh.db,
+        [
+          { rule, subject: a },
+          { rule: strict, subject: b },
+          { rule, subject: null },
+        ],
+        at(1),
+      ),
+    ).toEqual({ ok: false, retryAfterSeconds: 900 });
   });
 
   it("cuts hostile subjects and prunes stale rows", async () => {
     const long = "x".repeat(10_000);
     expect((await consumeLimit(fresh.db, rule, long, at(0))).ok).toBe(true);
-    const [row] = await fresh.db.select().from(rateLimits).where(eq(rateLimits.key, `test:${"x".repeat(200)}`));
+    const [row] = await fresh.db
+      .select()
+      .from(rateLimits)
+      .where(eq(rateLimits.key, `test:${"x".repeat(200)}`));
     expect(row).toBeDefined();
     expect(await pruneLimits(fresh.db, at(3 * 24 * 3600))).toBeGreaterThan(0);
-    expect(await fresh.db.select().from(rateLimits).where(eq(rateLimits.key, `test:${"x".repeat(200)}`))).toEqual([]);
+    expect(
+      await fresh.db
+        .select()
+        .from(rateLimits)
+        .where(eq(rateLimits.key, `test:${"x".repeat(200)}`)),
+    ).toEqual([]);
   });
 
   it("words the wait in whole minutes, rounded up", () => {
@@ -95,7 +140,8 @@ describe("consumeLimit", () => {
 
   it("blocks 50 fast wrong sign-ins for one account after five", async () => {
     const results = [];
-    for (let i = 0; i < 50; i++) results.push(await consumeLimit(fresh.db, RULES.signInEmail, "victim@example.com", at(i / 5)));
+    for (let i = 0; i < 50; i++)
+      results.push(await consumeLimit(fresh.db, RULES.signInEmail, "victim@example.com", at(i / 5)));
     expect(results.findIndex((r) => !r.ok)).toBe(5);
     expect(results.slice(5).every((r) => !r.ok)).toBe(true);
   });
@@ -104,8 +150,14 @@ describe("consumeLimit", () => {
 describe("clientAddress", () => {
   const h = (xff?: string) => new Headers(xff === undefined ? {} : { "x-forwarded-for": xff });
   it("behind a trusted proxy takes the address the proxy appended (the last), never what the client put before it", () => {
-    expect(clientAddress(h("6.6.6.6, 203.0.113.9"), { trustProxy: true })).toEqual({ address: "203.0.113.9", ipPrefix: "203.0.113.0/24" });
-    expect(clientAddress(h("2001:db8:1:2:3:4:5:6"), { trustProxy: true })).toEqual({ address: "2001:db8:1:2:3:4:5:6", ipPrefix: "2001:db8:1::/48" });
+    expect(clientAddress(h("6.6.6.6, 203.0.113.9"), { trustProxy: true })).toEqual({
+      address: "203.0.113.9",
+      ipPrefix: "203.0.113.0/24",
+    });
+    expect(clientAddress(h("2001:db8:1:2:3:4:5:6"), { trustProxy: true })).toEqual({
+      address: "2001:db8:1:2:3:4:5:6",
+      ipPrefix: "2001:db8:1::/48",
+    });
   });
   it("without a proxy takes a lone address (what Next writes from the socket), and anything else is one 'unknown' bucket", () => {
     expect(clientAddress(h("127.0.0.1"), { trustProxy: false }).address).toBe("127.0.0.1");

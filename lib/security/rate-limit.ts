@@ -38,15 +38,78 @@ export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number 
  * 40 times from 127.0.0.1 in one run.
  */
 export const RULES = {
-  signInEmail: { name: "signin:email", limit: 5, windowSeconds: 15 * 60, blockSeconds: 5 * 60, maxBlockSeconds: 60 * 60, quietSeconds: 24 * 60 * 60 },
-  signInAddress: { name: "signin:ip", limit: 100, windowSeconds: 15 * 60, blockSeconds: 5 * 60, maxBlockSeconds: 60 * 60, quietSeconds: 24 * 60 * 60 },
-  signUpEmail: { name: "signup:email", limit: 5, windowSeconds: 60 * 60, blockSeconds: 15 * 60, maxBlockSeconds: 6 * 60 * 60, quietSeconds: 24 * 60 * 60 },
-  signUpAddress: { name: "signup:ip", limit: 60, windowSeconds: 60 * 60, blockSeconds: 15 * 60, maxBlockSeconds: 6 * 60 * 60, quietSeconds: 24 * 60 * 60 },
-  resetEmail: { name: "reset:email", limit: 3, windowSeconds: 60 * 60, blockSeconds: 15 * 60, maxBlockSeconds: 6 * 60 * 60, quietSeconds: 24 * 60 * 60 },
-  resetAddress: { name: "reset:ip", limit: 20, windowSeconds: 60 * 60, blockSeconds: 15 * 60, maxBlockSeconds: 6 * 60 * 60, quietSeconds: 24 * 60 * 60 },
-  emailChangeAccount: { name: "email-change:account", limit: 5, windowSeconds: 60 * 60, blockSeconds: 15 * 60, maxBlockSeconds: 6 * 60 * 60, quietSeconds: 24 * 60 * 60 },
-  emailChangeAddress: { name: "email-change:ip", limit: 20, windowSeconds: 60 * 60, blockSeconds: 15 * 60, maxBlockSeconds: 6 * 60 * 60, quietSeconds: 24 * 60 * 60 },
-  verifyResend: { name: "verify-resend:account", limit: 3, windowSeconds: 60 * 60, blockSeconds: 15 * 60, maxBlockSeconds: 6 * 60 * 60, quietSeconds: 24 * 60 * 60 },
+  signInEmail: {
+    name: "signin:email",
+    limit: 5,
+    windowSeconds: 15 * 60,
+    blockSeconds: 5 * 60,
+    maxBlockSeconds: 60 * 60,
+    quietSeconds: 24 * 60 * 60,
+  },
+  signInAddress: {
+    name: "signin:ip",
+    limit: 100,
+    windowSeconds: 15 * 60,
+    blockSeconds: 5 * 60,
+    maxBlockSeconds: 60 * 60,
+    quietSeconds: 24 * 60 * 60,
+  },
+  signUpEmail: {
+    name: "signup:email",
+    limit: 5,
+    windowSeconds: 60 * 60,
+    blockSeconds: 15 * 60,
+    maxBlockSeconds: 6 * 60 * 60,
+    quietSeconds: 24 * 60 * 60,
+  },
+  signUpAddress: {
+    name: "signup:ip",
+    limit: 60,
+    windowSeconds: 60 * 60,
+    blockSeconds: 15 * 60,
+    maxBlockSeconds: 6 * 60 * 60,
+    quietSeconds: 24 * 60 * 60,
+  },
+  resetEmail: {
+    name: "reset:email",
+    limit: 3,
+    windowSeconds: 60 * 60,
+    blockSeconds: 15 * 60,
+    maxBlockSeconds: 6 * 60 * 60,
+    quietSeconds: 24 * 60 * 60,
+  },
+  resetAddress: {
+    name: "reset:ip",
+    limit: 20,
+    windowSeconds: 60 * 60,
+    blockSeconds: 15 * 60,
+    maxBlockSeconds: 6 * 60 * 60,
+    quietSeconds: 24 * 60 * 60,
+  },
+  emailChangeAccount: {
+    name: "email-change:account",
+    limit: 5,
+    windowSeconds: 60 * 60,
+    blockSeconds: 15 * 60,
+    maxBlockSeconds: 6 * 60 * 60,
+    quietSeconds: 24 * 60 * 60,
+  },
+  emailChangeAddress: {
+    name: "email-change:ip",
+    limit: 20,
+    windowSeconds: 60 * 60,
+    blockSeconds: 15 * 60,
+    maxBlockSeconds: 6 * 60 * 60,
+    quietSeconds: 24 * 60 * 60,
+  },
+  verifyResend: {
+    name: "verify-resend:account",
+    limit: 3,
+    windowSeconds: 60 * 60,
+    blockSeconds: 15 * 60,
+    maxBlockSeconds: 6 * 60 * 60,
+    quietSeconds: 24 * 60 * 60,
+  },
   /** The event beacon: 20 batches per 10 seconds (a page view sends one on leaving and one per strip render) per visitor (or address); no growing block, a flood just waits out the window. */
   beacon: { name: "beacon", limit: 20, windowSeconds: 10, blockSeconds: 10, maxBlockSeconds: 10, quietSeconds: 60 },
 } satisfies Record<string, LimitRule>;
@@ -59,7 +122,12 @@ export function limitKey(rule: LimitRule, subject: string): string {
 const iso = (d: Date) => d.toISOString();
 
 /** Counts one attempt for `subject` under `rule`, and says whether it may go ahead. */
-export async function consumeLimit(db: Executor, rule: LimitRule, subject: string, now: Date = new Date()): Promise<LimitResult> {
+export async function consumeLimit(
+  db: Executor,
+  rule: LimitRule,
+  subject: string,
+  now: Date = new Date(),
+): Promise<LimitResult> {
   const key = limitKey(rule, subject);
   const t = rateLimits;
   const nowTs = sql`${iso(now)}::timestamptz`;
@@ -75,7 +143,14 @@ export async function consumeLimit(db: Executor, rule: LimitRule, subject: strin
 
   const [row] = await db
     .insert(t)
-    .values({ key, points: 1, windowEndsAt: new Date(now.getTime() + rule.windowSeconds * 1000), strikes: 0, blockedUntil: null, updatedAt: now })
+    .values({
+      key,
+      points: 1,
+      windowEndsAt: new Date(now.getTime() + rule.windowSeconds * 1000),
+      strikes: 0,
+      blockedUntil: null,
+      updatedAt: now,
+    })
     .onConflictDoUpdate({
       target: t.key,
       set: {
@@ -89,12 +164,17 @@ export async function consumeLimit(db: Executor, rule: LimitRule, subject: strin
     .returning({ blockedUntil: t.blockedUntil });
   maybePrune(db, now);
   const until = row?.blockedUntil;
-  if (until && until.getTime() > now.getTime()) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) };
+  if (until && until.getTime() > now.getTime())
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) };
   return { ok: true };
 }
 
 /** Checks several limits; refused when any is, with the longest wait. Every rule counts the attempt. */
-export async function consumeLimits(db: Executor, checks: { rule: LimitRule; subject: string | null }[], now: Date = new Date()): Promise<LimitResult> {
+export async function consumeLimits(
+  db: Executor,
+  checks: { rule: LimitRule; subject: string | null }[],
+  now: Date = new Date(),
+): Promise<LimitResult> {
   let wait = 0;
   for (const check of checks) {
     if (check.subject === null) continue;
@@ -106,7 +186,11 @@ export async function consumeLimits(db: Executor, checks: { rule: LimitRule; sub
 
 /** Forgets a key's attempts (a successful sign-in clears that account's counter, not its address's). */
 export async function resetLimit(db: Executor, rule: LimitRule, subject: string): Promise<void> {
-  await db.delete(rateLimits).where(sql`${rateLimits.key} = ${limitKey(rule, subject)} and (${rateLimits.blockedUntil} is null or ${rateLimits.blockedUntil} <= now())`);
+  await db
+    .delete(rateLimits)
+    .where(
+      sql`${rateLimits.key} = ${limitKey(rule, subject)} and (${rateLimits.blockedUntil} is null or ${rateLimits.blockedUntil} <= now())`,
+    );
 }
 
 /** Deletes rows nobody has touched for two days (every rule's quiet period is shorter). */
@@ -114,7 +198,9 @@ export async function pruneLimits(db: Executor, now: Date = new Date()): Promise
   const cutoff = new Date(now.getTime() - 2 * 24 * 60 * 60 * 1000);
   const gone = await db
     .delete(rateLimits)
-    .where(sql`${rateLimits.updatedAt} < ${iso(cutoff)}::timestamptz and (${rateLimits.blockedUntil} is null or ${rateLimits.blockedUntil} < ${iso(now)}::timestamptz)`)
+    .where(
+      sql`${rateLimits.updatedAt} < ${iso(cutoff)}::timestamptz and (${rateLimits.blockedUntil} is null or ${rateLimits.blockedUntil} < ${iso(now)}::timestamptz)`,
+    )
     .returning({ key: rateLimits.key });
   return gone.length;
 }

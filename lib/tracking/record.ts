@@ -18,7 +18,12 @@ import { pgArrayLiteral, queryRows } from "@/lib/reco/jobs/sql-util";
 import { analyticsAllowed, isValidVisitorId, type Consent } from "@/lib/visitor";
 import { serverEventSchema, type BeaconEvent, type ServerEvent } from "./schema";
 
-export type RecordInput = { userId: string | null; visitorId: string | null; events: readonly BeaconEvent[]; now?: Date };
+export type RecordInput = {
+  userId: string | null;
+  visitorId: string | null;
+  events: readonly BeaconEvent[];
+  now?: Date;
+};
 
 /**
  * Stores one validated batch in a single statement. Events naming a product that does not exist (a
@@ -71,11 +76,18 @@ export async function recordServerEvent(db: Executor, input: ServerEventInput): 
  * Attaches an anonymous visitor's behaviour to the account they signed in to: their events (those not
  * already attributed to someone) and their "not interested" choices. One transaction; idempotent.
  */
-export async function mergeVisitorIntoUser(db: Executor, visitorId: string, userId: string): Promise<{ events: number; dismissals: number }> {
+export async function mergeVisitorIntoUser(
+  db: Executor,
+  visitorId: string,
+  userId: string,
+): Promise<{ events: number; dismissals: number }> {
   if (!isValidVisitorId(visitorId) || !userId) return { events: 0, dismissals: 0 };
   const visitorKey = `${VISITOR_KEY_PREFIX}${visitorId}`;
   const run = async (tx: Executor) => {
-    const moved = await queryRows<{ id: number }>(tx, sql`update event set user_id = ${userId} where visitor_id = ${visitorId} and user_id is null returning id`);
+    const moved = await queryRows<{ id: number }>(
+      tx,
+      sql`update event set user_id = ${userId} where visitor_id = ${visitorId} and user_id is null returning id`,
+    );
     const kept = await queryRows<{ product_id: string }>(
       tx,
       sql`insert into reco_dismissal (user_key, product_id, created_at)

@@ -14,7 +14,11 @@ export { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, MAX_DWELL_MS } from "./limits";
 export const TRACKED_SLOTS = ["for_you", "art_for_learners", "courses_for_collectors", "similar", "cross"] as const;
 export type TrackedSlot = (typeof TRACKED_SLOTS)[number];
 
-const productId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: "productId has unexpected characters" });
+const productId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, { message: "productId has unexpected characters" });
 const recoFields = {
   productId,
   slot: z.enum(TRACKED_SLOTS),
@@ -40,7 +44,10 @@ export const serverEventSchema = z
   .strictObject({
     type: z.enum(["purchase", "add_to_cart", "review", "follow"]),
     userId: z.string().min(1).nullish(),
-    visitorId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).nullish(),
+    visitorId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,64}$/)
+      .nullish(),
     productId: z.string().min(1).nullish(),
     /** purchase: amount paid in minor units; review: the rating. */
     value: z.number().int().min(0).nullish(),

@@ -12,7 +12,12 @@ import { mergeVisitorIntoUser } from "./record";
 
 /** Auth.js reports a successful sign-in by throwing Next's redirect, whose digest starts NEXT_REDIRECT. */
 export function isRedirectSignal(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "digest" in error && String((error as { digest: unknown }).digest).startsWith("NEXT_REDIRECT");
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    "digest" in error &&
+    String((error as { digest: unknown }).digest).startsWith("NEXT_REDIRECT")
+  );
 }
 
 /** Never fails the sign-in: a merge problem is logged and the behaviour stays with the visitor id. */
@@ -21,7 +26,11 @@ export async function mergeVisitorAfterSignIn(email: string): Promise<void> {
     const visitorId = (await cookies()).get(VISITOR_COOKIE)?.value;
     if (!isValidVisitorId(visitorId)) return;
     const db = await getDb();
-    const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
+    const [user] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, email.trim().toLowerCase()))
+      .limit(1);
     if (user) await mergeVisitorIntoUser(db, visitorId, user.id);
   } catch (error) {
     console.error("tracking: could not merge visitor events into the account", error);

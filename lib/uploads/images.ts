@@ -25,13 +25,21 @@ export async function processUploadedImage(input: Buffer): Promise<ImageCheck> {
   } catch {
     return { ok: false, code: "image_not_an_image" };
   }
-  if (!meta.format || !ACCEPTED.has(meta.format) || !meta.width || !meta.height) return { ok: false, code: "image_not_an_image" };
-  if (meta.width > UPLOAD_LIMITS.maxSide || meta.height > UPLOAD_LIMITS.maxSide) return { ok: false, code: "image_dimensions" };
-  if (meta.width < UPLOAD_LIMITS.minSide || meta.height < UPLOAD_LIMITS.minSide) return { ok: false, code: "image_too_small" };
+  if (!meta.format || !ACCEPTED.has(meta.format) || !meta.width || !meta.height)
+    return { ok: false, code: "image_not_an_image" };
+  if (meta.width > UPLOAD_LIMITS.maxSide || meta.height > UPLOAD_LIMITS.maxSide)
+    return { ok: false, code: "image_dimensions" };
+  if (meta.width < UPLOAD_LIMITS.minSide || meta.height < UPLOAD_LIMITS.minSide)
+    return { ok: false, code: "image_too_small" };
   try {
     const { data, info } = await sharp(input, { animated: false })
       .rotate()
-      .resize({ width: UPLOAD_LIMITS.outputSide, height: UPLOAD_LIMITS.outputSide, fit: "inside", withoutEnlargement: true })
+      .resize({
+        width: UPLOAD_LIMITS.outputSide,
+        height: UPLOAD_LIMITS.outputSide,
+        fit: "inside",
+        withoutEnlargement: true,
+      })
       .webp({ quality: 82 })
       .toBuffer({ resolveWithObject: true });
     return { ok: true, data, width: info.width, height: info.height };

@@ -17,7 +17,11 @@ export function ensureScikitLearn(log: (line: string) => void): void {
   const modules = ["numpy", "scipy", "sklearn", "threadpoolctl"];
   if (hasModules(modules)) return;
   log("installing Debian's python3-sklearn (apt-get)...");
-  const install = () => spawnSync("apt-get", ["install", "-y", "-q", "python3-sklearn"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0;
+  const install = () =>
+    spawnSync("apt-get", ["install", "-y", "-q", "python3-sklearn"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    }).status === 0;
   if (!install()) {
     // A fresh image has no package lists yet.
     spawnSync("apt-get", ["update", "-q"], { stdio: ["ignore", "ignore", "inherit"] });

@@ -15,7 +15,11 @@ export default async function ConfirmEmailPage({ searchParams }: Props) {
     <div className="mx-auto max-w-sm space-y-4">
       <h1 className="font-serif text-3xl">{t("confirmEmailTitle")}</h1>
       <p className="text-sm text-muted">{t("confirmEmailText")}</p>
-      <TokenForm action={confirmEmailAction} token={typeof token === "string" ? token : ""} submitLabel={t("confirmEmailSubmit")} />
+      <TokenForm
+        action={confirmEmailAction}
+        token={typeof token === "string" ? token : ""}
+        submitLabel={t("confirmEmailSubmit")}
+      />
     </div>
   );
 }

@@ -11,7 +11,12 @@ export default async function ForgotPasswordPage() {
     <div className="mx-auto max-w-sm">
       <h1 className="mb-2 font-serif text-3xl">{t("forgotTitle")}</h1>
       <p className="mb-6 text-sm text-muted">{t("forgotText")}</p>
-      <AuthForm action={forgotPasswordAction} submitLabel={t("forgotSubmit")} successKey="forgotSent" fields={[{ name: "email", type: "email", autoComplete: "email" }]} />
+      <AuthForm
+        action={forgotPasswordAction}
+        submitLabel={t("forgotSubmit")}
+        successKey="forgotSent"
+        fields={[{ name: "email", type: "email", autoComplete: "email" }]}
+      />
     </div>
   );
 }

@@ -27,7 +27,12 @@ export default async function ResetPasswordPage({ searchParams }: Props) {
             hidden={{ token }}
             fields={[
               { name: "newPassword", type: "password", autoComplete: "new-password", label: t("newPasswordLabel") },
-              { name: "confirmPassword", type: "password", autoComplete: "new-password", label: t("confirmPasswordLabel") },
+              {
+                name: "confirmPassword",
+                type: "password",
+                autoComplete: "new-password",
+                label: t("confirmPasswordLabel"),
+              },
             ]}
           />
         </>

@@ -9,7 +9,11 @@ import { pageMetadata } from "@/lib/page-metadata";
 
 export const generateMetadata = pageMetadata("signIn");
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeReturnPath(params.callbackUrl, "/account");
   if (await getCurrentUser()) redirect(callbackUrl);

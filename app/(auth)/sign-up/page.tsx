@@ -9,7 +9,11 @@ import { pageMetadata } from "@/lib/page-metadata";
 
 export const generateMetadata = pageMetadata("signUp");
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const callbackUrl = safeReturnPath((await searchParams).callbackUrl, "/account");
   if (await getCurrentUser()) redirect(callbackUrl);
   const t = await getTranslations("auth");

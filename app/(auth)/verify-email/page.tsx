@@ -15,7 +15,11 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
     <div className="mx-auto max-w-sm space-y-4">
       <h1 className="font-serif text-3xl">{t("verifyTitle")}</h1>
       <p className="text-sm text-muted">{t("verifyText")}</p>
-      <TokenForm action={verifyEmailAction} token={typeof token === "string" ? token : ""} submitLabel={t("verifySubmit")} />
+      <TokenForm
+        action={verifyEmailAction}
+        token={typeof token === "string" ? token : ""}
+        submitLabel={t("verifySubmit")}
+      />
     </div>
   );
 }

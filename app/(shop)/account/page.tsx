@@ -6,7 +6,11 @@ import { pageMetadata } from "@/lib/page-metadata";
 
 export const generateMetadata = pageMetadata("account");
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser("/account");
   const params = await searchParams;
   const denied = params.denied === "1";

@@ -6,6 +6,10 @@ export async function generateMetadata() {
   return { title: t("artworksTitle"), alternates: { canonical: "/artworks" } };
 }
 
-export default async function ArtworksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ArtworksPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   return <CatalogueView kind="artwork" searchParams={await searchParams} />;
 }

@@ -18,7 +18,12 @@ export default async function CheckoutPage() {
   await currentCartOwner();
   const [t, cart] = await Promise.all([getTranslations("checkout"), getCart({ userId: user.id })]);
   const buyable = cart.lines.filter((l) => payableQuantity(l) > 0);
-  const problemText = { owned: t("owned"), own_product: t("errors.own_product"), sold_out: t("soldOut"), unavailable: t("unavailable") };
+  const problemText = {
+    owned: t("owned"),
+    own_product: t("errors.own_product"),
+    sold_out: t("soldOut"),
+    unavailable: t("unavailable"),
+  };
   const problem = (l: CartLine) => {
     const code = lineProblem(l);
     return code ? problemText[code] : null;
@@ -34,7 +39,7 @@ export default async function CheckoutPage() {
     <div className="grid max-w-5xl gap-10 lg:grid-cols-[1fr_22rem]">
       <section aria-labelledby="summary">
         <h1 className="font-serif text-3xl">{t("title")}</h1>
-        <h2 id="summary" className="mt-6 text-sm uppercase tracking-wide text-muted">
+        <h2 id="summary" className="mt-6 text-sm tracking-wide text-muted uppercase">
           {t("summary")}
         </h2>
         <ul className="mt-2 divide-y divide-line rounded-lg border border-line bg-white">

@@ -15,7 +15,11 @@ export default async function CommunityPage() {
     <div>
       <h1 className="font-serif text-4xl">{t("communityTitle")}</h1>
       <p className="mt-2 max-w-2xl text-muted">{t("communityIntro")}</p>
-      {works.length === 0 ? <p className="mt-8 text-muted">{t("communityNone")}</p> : <WorksGallery works={works} returnTo="/community" heading={t("latest")} />}
+      {works.length === 0 ? (
+        <p className="mt-8 text-muted">{t("communityNone")}</p>
+      ) : (
+        <WorksGallery works={works} returnTo="/community" heading={t("latest")} />
+      )}
     </div>
   );
 }

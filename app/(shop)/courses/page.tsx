@@ -6,6 +6,10 @@ export async function generateMetadata() {
   return { title: t("coursesTitle"), alternates: { canonical: "/courses" } };
 }
 
-export default async function CoursesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CoursesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   return <CatalogueView kind="course" searchParams={await searchParams} />;
 }

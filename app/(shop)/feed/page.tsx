@@ -12,7 +12,11 @@ export const generateMetadata = pageMetadata("feed", { index: false });
 
 export default async function FeedPage() {
   const user = await requireUser("/feed");
-  const [t, locale, items] = await Promise.all([getTranslations("feed"), getLocale(), getDb().then((db) => listFeed(db, user.id))]);
+  const [t, locale, items] = await Promise.all([
+    getTranslations("feed"),
+    getLocale(),
+    getDb().then((db) => listFeed(db, user.id)),
+  ]);
   const dates = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium" });
   return (
     <div className="mx-auto max-w-3xl">
@@ -27,15 +31,16 @@ export default async function FeedPage() {
       ) : (
         <ol className="mt-6 space-y-6" aria-label={t("title")}>
           {items.map((item) => (
-            <li key={`${item.kind}-${item.kind === "product" ? "" : item.author.id}-${item.kind === "work" ? item.workId : item.product.id}`}>
+            <li
+              key={`${item.kind}-${item.kind === "product" ? "" : item.author.id}-${item.kind === "work" ? item.workId : item.product.id}`}
+            >
               <p className="mb-2 text-sm text-muted">
                 {item.kind === "product"
                   ? t("newWork", { creator: item.product.creator.name })
                   : item.kind === "review"
                     ? t("reviewed", { name: item.author.name, rating: item.rating })
                     : t("shared", { name: item.author.name, title: item.title })}{" "}
-                ·{" "}
-                <time dateTime={item.at.toISOString()}>{dates.format(item.at)}</time>
+                · <time dateTime={item.at.toISOString()}>{dates.format(item.at)}</time>
               </p>
               {item.kind === "review" && item.body && (
                 <blockquote className="mb-2 border-l-2 border-line pl-3 text-sm">
@@ -46,7 +51,14 @@ export default async function FeedPage() {
               )}
               {item.kind === "work" && (
                 // eslint-disable-next-line @next/next/no-img-element
-                <img src={item.imageUrl} alt={item.title} width={item.width} height={item.height} loading="lazy" className="mb-2 h-auto max-w-sm rounded border border-line" />
+                <img
+                  src={item.imageUrl}
+                  alt={item.title}
+                  width={item.width}
+                  height={item.height}
+                  loading="lazy"
+                  className="mb-2 h-auto max-w-sm rounded border border-line"
+                />
               )}
               <div className="max-w-xs">
                 <ProductCard product={item.product} />

@@ -10,7 +10,11 @@ export const generateMetadata = pageMetadata("orders", { index: false });
 
 export default async function OrdersPage() {
   const user = await requireUser("/orders");
-  const [t, locale, orders] = await Promise.all([getTranslations("orders"), getLocale(), listOrdersForUser({ userId: user.id })]);
+  const [t, locale, orders] = await Promise.all([
+    getTranslations("orders"),
+    getLocale(),
+    listOrdersForUser({ userId: user.id }),
+  ]);
   const date = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium" });
   return (
     <div className="max-w-4xl space-y-6">
@@ -21,7 +25,10 @@ export default async function OrdersPage() {
         <ul className="divide-y divide-line rounded-lg border border-line bg-white">
           {orders.map((o) => (
             <li key={o.id}>
-              <Link href={`/orders/${o.id}`} className="flex flex-wrap items-center justify-between gap-4 p-4 hover:bg-paper">
+              <Link
+                href={`/orders/${o.id}`}
+                className="flex flex-wrap items-center justify-between gap-4 p-4 hover:bg-paper"
+              >
                 <span className="min-w-0">
                   <span className="block font-medium">{o.titles.join(", ")}</span>
                   <span className="text-sm text-muted">

@@ -8,7 +8,11 @@ import { pageMetadata } from "@/lib/page-metadata";
 export const generateMetadata = pageMetadata("search", { index: false });
 
 /** One query, both worlds: the best courses and artworks for it, each linking to its full filtered list. */
-export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SearchPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const filters = { ...parseCatalogueParams(await searchParams), tags: [], page: 1 };
   const t = await getTranslations("search");
   if (!filters.q) return <h1 className="font-serif text-3xl">{t("empty")}</h1>;

@@ -12,7 +12,15 @@ import { clientAddress, limitSubject } from "@/lib/security/client-address";
 import type { LimitResult } from "@/lib/security/rate-limit";
 import { recordEvents } from "@/lib/tracking/record";
 import { beaconBatchSchema, MAX_BATCH_BYTES, MAX_BATCH_EVENTS } from "@/lib/tracking/schema";
-import { analyticsAllowed, CONSENT_COOKIE, isValidVisitorId, newVisitorId, parseConsent, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE } from "@/lib/visitor";
+import {
+  analyticsAllowed,
+  CONSENT_COOKIE,
+  isValidVisitorId,
+  newVisitorId,
+  parseConsent,
+  VISITOR_COOKIE,
+  VISITOR_COOKIE_MAX_AGE,
+} from "@/lib/visitor";
 
 export type BeaconDeps = {
   db: () => Promise<Executor>;
@@ -26,24 +34,33 @@ export type BeaconDeps = {
   secureCookies: boolean;
 };
 
-const json = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => Response.json(body, { status, headers });
+const json = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  Response.json(body, { status, headers });
 
 export async function handleBeacon(request: Request, deps: BeaconDeps): Promise<Response> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BATCH_BYTES) return json(413, { error: "too_large:events", message: `batches are limited to ${MAX_BATCH_BYTES} bytes` });
+  if (declared > MAX_BATCH_BYTES)
+    return json(413, { error: "too_large:events", message: `batches are limited to ${MAX_BATCH_BYTES} bytes` });
   if (!analyticsAllowed(parseConsent(cookieValue(request, CONSENT_COOKIE)))) return new Response(null, { status: 204 });
 
   const cookieVisitor = cookieValue(request, VISITOR_COOKIE);
   const visitorId = isValidVisitorId(cookieVisitor) ? cookieVisitor : null;
   const now = deps.now();
-  const key = visitorId ? `v:${visitorId}` : `ip:${limitSubject(clientAddress(request.headers, { trustProxy: deps.trustProxy }).address)}`;
+  const key = visitorId
+    ? `v:${visitorId}`
+    : `ip:${limitSubject(clientAddress(request.headers, { trustProxy: deps.trustProxy }).address)}`;
   const limited = await deps.limit(key, new Date(now));
   if (!limited.ok) {
-    return json(429, { error: "rate_limited:events", message: "too many event batches" }, { "retry-after": String(limited.retryAfterSeconds) });
+    return json(
+      429,
+      { error: "rate_limited:events", message: "too many event batches" },
+      { "retry-after": String(limited.retryAfterSeconds) },
+    );
   }
 
   const text = await readCapped(request, MAX_BATCH_BYTES);
-  if (text === null) return json(413, { error: "too_large:events", message: `batches are limited to ${MAX_BATCH_BYTES} bytes` });
+  if (text === null)
+    return json(413, { error: "too_large:events", message: `batches are limited to ${MAX_BATCH_BYTES} bytes` });
   let payload: unknown;
   try {
     payload = JSON.parse(text);
@@ -58,15 +75,24 @@ export async function handleBeacon(request: Request, deps: BeaconDeps): Promise<
   const parsed = beaconBatchSchema.safeParse(payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return json(400, { error: "bad_request:events", message: `${issue?.path.join(".") || "batch"}: ${issue?.message ?? "invalid"}` });
+    return json(400, {
+      error: "bad_request:events",
+      message: `${issue?.path.join(".") || "batch"}: ${issue?.message ?? "invalid"}`,
+    });
   }
 
   const headers: Record<string, string> = {};
   let visitor = visitorId;
   if (!visitor) {
     visitor = newVisitorId();
-    headers["set-cookie"] = `${VISITOR_COOKIE}=${visitor}; Path=/; Max-Age=${VISITOR_COOKIE_MAX_AGE}; HttpOnly; SameSite=Lax${deps.secureCookies ? "; Secure" : ""}`;
+    headers["set-cookie"] =
+      `${VISITOR_COOKIE}=${visitor}; Path=/; Max-Age=${VISITOR_COOKIE_MAX_AGE}; HttpOnly; SameSite=Lax${deps.secureCookies ? "; Secure" : ""}`;
   }
-  const stored = await recordEvents(await deps.db(), { userId: await deps.userId(), visitorId: visitor, events: parsed.data.events, now: new Date(now) });
+  const stored = await recordEvents(await deps.db(), {
+    userId: await deps.userId(),
+    visitorId: visitor,
+    events: parsed.data.events,
+    now: new Date(now),
+  });
   return json(202, { stored }, headers);
 }

@@ -12,7 +12,14 @@ const limit = async (key: string, now: Date) => consumeLimit(await getDb(), RULE
 /** POST /api/events: the behaviour beacon (see handler.ts for the contract). */
 export async function POST(request: Request): Promise<Response> {
   try {
-    return await handleBeacon(request, { db: getDb, userId: currentUserId, limit, trustProxy: trustProxy(), now: Date.now, secureCookies: env.NODE_ENV === "production" });
+    return await handleBeacon(request, {
+      db: getDb,
+      userId: currentUserId,
+      limit,
+      trustProxy: trustProxy(),
+      now: Date.now,
+      secureCookies: env.NODE_ENV === "production",
+    });
   } catch (error) {
     return errorResponse(error);
   }

@@ -7,7 +7,11 @@ import { getRecommendations, SLOTS } from "@/lib/reco/read";
 const querySchema = z.object({
   slot: z.enum(SLOTS),
   limit: z.coerce.number().int().min(1).max(24).default(8),
-  exclude: z.string().max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  exclude: z
+    .string()
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
 });
 
 /** GET /api/reco?slot=for_you&limit=8: the caller's recommendations as JSON, for client widgets. */

@@ -13,18 +13,32 @@ export default async function Image({ params }: { params: Promise<{ slug: string
   const campaign = isSlugLike(slug) ? await getCachedLandingCampaign(slug) : null;
   const title = campaign?.content.heroTitle ?? "Atelier";
   const partners = campaign?.partners.map((p) => p.name).join(" × ") ?? "";
-  const price = campaign ? formatMoney({ amount: campaign.bundle.priceAmount, currency: campaign.bundle.currency }, "en-US") : "";
+  const price = campaign
+    ? formatMoney({ amount: campaign.bundle.priceAmount, currency: campaign.bundle.currency }, "en-US")
+    : "";
   return new ImageResponse(
-    (
-      <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", justifyContent: "space-between", background: "#faf7f2", color: "#1d1b18", padding: 72, borderBottom: "24px solid #9b2c1f" }}>
-        <div style={{ display: "flex", fontSize: 30, color: "#6b645a", letterSpacing: 2, textTransform: "uppercase" }}>{partners}</div>
-        <div style={{ display: "flex", fontSize: 72, lineHeight: 1.1, fontFamily: "serif", maxWidth: 1000 }}>{title}</div>
-        <div style={{ display: "flex", justifyContent: "space-between", alignItems: "flex-end", fontSize: 32 }}>
-          <div style={{ display: "flex", color: "#3f5d4a" }}>{campaign?.bundle.title ?? ""}</div>
-          <div style={{ display: "flex", fontSize: 48, color: "#9b2c1f" }}>{price}</div>
-        </div>
+    <div
+      style={{
+        width: "100%",
+        height: "100%",
+        display: "flex",
+        flexDirection: "column",
+        justifyContent: "space-between",
+        background: "#faf7f2",
+        color: "#1d1b18",
+        padding: 72,
+        borderBottom: "24px solid #9b2c1f",
+      }}
+    >
+      <div style={{ display: "flex", fontSize: 30, color: "#6b645a", letterSpacing: 2, textTransform: "uppercase" }}>
+        {partners}
       </div>
-    ),
+      <div style={{ display: "flex", fontSize: 72, lineHeight: 1.1, fontFamily: "serif", maxWidth: 1000 }}>{title}</div>
+      <div style={{ display: "flex", justifyContent: "space-between", alignItems: "flex-end", fontSize: 32 }}>
+        <div style={{ display: "flex", color: "#3f5d4a" }}>{campaign?.bundle.title ?? ""}</div>
+        <div style={{ display: "flex", fontSize: 48, color: "#9b2c1f" }}>{price}</div>
+      </div>
+    </div>,
     size,
   );
 }

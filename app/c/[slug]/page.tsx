@@ -16,7 +16,10 @@ import { env } from "@/lib/env";
 import { isInClusters, recordExposureOnce } from "@/lib/experiments/exposures";
 import { ASSIGNMENT_HEADER, parseAssignmentHeader } from "@/lib/experiments/visitor-assignment";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : null);
 
@@ -42,7 +45,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CampaignLandingPage({ params, searchParams }: Props) {
   const { slug } = await params;
   if (!isSlugLike(slug)) notFound();
-  const [campaign, query, requestHeaders] = await Promise.all([getCachedLandingCampaign(slug), searchParams, headers()]);
+  const [campaign, query, requestHeaders] = await Promise.all([
+    getCachedLandingCampaign(slug),
+    searchParams,
+    headers(),
+  ]);
   if (!campaign) notFound();
   const now = requestTime();
 
@@ -63,7 +70,11 @@ export default async function CampaignLandingPage({ params, searchParams }: Prop
     // Cluster targeting needs the user's cluster: only the render can look it up. Outside the audience
     // the visitor sees the control and is not counted.
     if (campaign.audience.clusters.length > 0) {
-      const inAudience = await isInClusters(await getDb(), { userId, visitorId: assignment.visitorId, clusters: campaign.audience.clusters });
+      const inAudience = await isInClusters(await getDb(), {
+        userId,
+        visitorId: assignment.visitorId,
+        clusters: campaign.audience.clusters,
+      });
       if (!inAudience) decision = { variant: campaign.experiment.variants[0]!, counted: false, source: "control" };
     }
     if (decision.counted) {
@@ -87,8 +98,17 @@ export default async function CampaignLandingPage({ params, searchParams }: Prop
   }
 
   const t = await getTranslations("landing");
-  const previewNote = decision.source === "preview" || !isPubliclyVisible(campaign) ? t("previewNote", { status: t(`status.${campaign.status}`), variant: decision.variant.name }) : null;
-  const jsonLd = campaignJsonLd({ ...campaign, content: { ...campaign.content, heroTitle: landingCopy(campaign, campaign.experiment.variants[0]!).headline } }, env.SITE_URL);
+  const previewNote =
+    decision.source === "preview" || !isPubliclyVisible(campaign)
+      ? t("previewNote", { status: t(`status.${campaign.status}`), variant: decision.variant.name })
+      : null;
+  const jsonLd = campaignJsonLd(
+    {
+      ...campaign,
+      content: { ...campaign.content, heroTitle: landingCopy(campaign, campaign.experiment.variants[0]!).headline },
+    },
+    env.SITE_URL,
+  );
 
   return (
     <>

@@ -21,7 +21,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DevMailPage() {
   if (env.NODE_ENV === "production") notFound();
   const [t, locale, mails] = await Promise.all([getTranslations("devMail"), getLocale(), listDevMail(env.MAIL_DIR)]);
-  const dates = new Intl.DateTimeFormat(intlLocale(isLocale(locale) ? locale : "en"), { dateStyle: "medium", timeStyle: "medium" });
+  const dates = new Intl.DateTimeFormat(intlLocale(isLocale(locale) ? locale : "en"), {
+    dateStyle: "medium",
+    timeStyle: "medium",
+  });
   return (
     <div className="max-w-4xl space-y-6">
       <header className="space-y-2">
@@ -49,12 +52,17 @@ export default async function DevMailPage() {
               </dl>
               <details className="mt-3" open>
                 <summary className="cursor-pointer text-sm font-medium">{t("text")}</summary>
-                <pre className="mt-2 whitespace-pre-wrap break-words rounded bg-paper p-3 text-sm">{m.text}</pre>
+                <pre className="mt-2 rounded bg-paper p-3 text-sm break-words whitespace-pre-wrap">{m.text}</pre>
               </details>
               <details className="mt-3">
                 <summary className="cursor-pointer text-sm font-medium">{t("html")}</summary>
                 {/* An empty sandbox: the mail's markup cannot run scripts, submit forms or reach this origin. */}
-                <iframe sandbox="" srcDoc={m.html} title={m.subject} className="mt-2 h-96 w-full rounded border border-line bg-white" />
+                <iframe
+                  sandbox=""
+                  srcDoc={m.html}
+                  title={m.subject}
+                  className="mt-2 h-96 w-full rounded border border-line bg-white"
+                />
               </details>
               <a href={`/dev/mail/${m.file}`} className="mt-3 inline-block text-sm text-accent underline">
                 {t("raw")}

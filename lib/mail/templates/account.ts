@@ -24,9 +24,25 @@ export function accountLink(siteUrl: string, path: string, token: string): strin
 
 type Kind = "verify" | "reset" | "changeConfirm" | "changeNotice";
 
-export function accountMail(kind: Kind, input: { to: string; locale: MailLocale; name: string | null; url?: string; newEmail?: string; hours?: number; minutes?: number }): MailMessage {
+export function accountMail(
+  kind: Kind,
+  input: {
+    to: string;
+    locale: MailLocale;
+    name: string | null;
+    url?: string;
+    newEmail?: string;
+    hours?: number;
+    minutes?: number;
+  },
+): MailMessage {
   const m = CATALOGUES[input.locale][kind];
-  const values = { name: input.name || input.to, email: input.newEmail ?? input.to, hours: input.hours ?? 0, minutes: input.minutes ?? 0 };
+  const values = {
+    name: input.name || input.to,
+    email: input.newEmail ?? input.to,
+    hours: input.hours ?? 0,
+    minutes: input.minutes ?? 0,
+  };
   const f = (s: string) => fill(s, values);
   return renderMail(input.to, input.locale, {
     subject: f(m.subject),

@@ -29,7 +29,15 @@ function money(m: Money, locale: MailLocale): string {
 
 function dateTime(date: Date, locale: MailLocale): string {
   // The recipient's time zone is unknown: UTC, said so, is never wrong.
-  return new Intl.DateTimeFormat(locale === "zh-CN" ? "zh-CN" : "en-US", { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(date);
+  return new Intl.DateTimeFormat(locale === "zh-CN" ? "zh-CN" : "en-US", {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "UTC",
+    timeZoneName: "short",
+  }).format(date);
 }
 
 /** The short reference people quote: the first eight characters of the order id. */
@@ -58,7 +66,10 @@ export function orderConfirmationMail(to: Recipient, order: OrderMailInput): Mai
       ...(order.hasArtworks ? [t("order.artworks")] : []),
     ],
     rows: [
-      ...order.lines.map((l) => ({ label: t("order.line", { title: l.title, quantity: l.quantity }), value: money({ amount: l.unitAmount * l.quantity, currency: l.currency }, locale) })),
+      ...order.lines.map((l) => ({
+        label: t("order.line", { title: l.title, quantity: l.quantity }),
+        value: money({ amount: l.unitAmount * l.quantity, currency: l.currency }, locale),
+      })),
       { label: t("order.total"), value: money(order.total, locale) },
     ],
     action: { label: t("order.action"), url: siteUrl(`/orders/${order.orderId}`) },
@@ -98,18 +109,24 @@ export function offerMail(to: Recipient, offer: OfferMailInput): MailMessage {
     title: offer.productTitle,
     buyer: offer.buyerName?.trim() || t("offer.someone"),
     // The counter's fate is about the counter; everything else about the buyer's offer.
-    amount: m(k === "counterAccepted" || k === "counterDeclined" ? (offer.counterAmount ?? offer.amount) : offer.amount),
+    amount: m(
+      k === "counterAccepted" || k === "counterDeclined" ? (offer.counterAmount ?? offer.amount) : offer.amount,
+    ),
     counter: m(offer.counterAmount ?? offer.amount),
     price: m(offer.listAmount),
     until: offer.reservedUntil ? dateTime(offer.reservedUntil, locale) : "",
   };
-  const note = k === "received" && offer.message?.trim() ? [t("offer.received.note", { message: offer.message.trim() })] : [];
+  const note =
+    k === "received" && offer.message?.trim() ? [t("offer.received.note", { message: offer.message.trim() })] : [];
   const toSeller = offerMailRecipient(k) === "seller";
   return renderMail(to.email, locale, {
     subject: t(`offer.${k}.subject`, values),
     heading: t(`offer.${k}.heading`),
     paragraphs: [t(`offer.${k}.body`, values), ...note, t(`offer.${k}.next`, values)],
-    action: { label: t(`offer.${k}.action`), url: siteUrl(toSeller ? "/studio/offers" : `/artworks/${encodeURIComponent(offer.productSlug)}`) },
+    action: {
+      label: t(`offer.${k}.action`),
+      url: siteUrl(toSeller ? "/studio/offers" : `/artworks/${encodeURIComponent(offer.productSlug)}`),
+    },
     footer: toSeller ? t("offer.footerSeller") : t("offer.footerBuyer"),
   });
 }

@@ -42,9 +42,16 @@ describe("Blender", () => {
       const all = blendCandidates(c.sources, { n: Infinity }).map((e) => e.score);
       if (new Set(all).size !== all.length) continue;
       compared++;
-      const expected = blendCandidates(c.sources, { n: c.n, creatorOf: (i) => String(c.creatorOf[i]), maxPerCreator: c.cap });
+      const expected = blendCandidates(c.sources, {
+        n: c.n,
+        creatorOf: (i) => String(c.creatorOf[i]),
+        maxPerCreator: c.cap,
+      });
       const picks = new Blender(c.nItems).blend(c.buffers, c.n, c.creatorOf, c.cap, new Int32Array(c.nCreators));
-      expect(picks.map((p) => p.item), `seed ${seed}`).toEqual(expected.map((e) => e.itemId));
+      expect(
+        picks.map((p) => p.item),
+        `seed ${seed}`,
+      ).toEqual(expected.map((e) => e.itemId));
       picks.forEach((p, r) => {
         const e = expected[r]!;
         expect(p.score).toBeCloseTo(e.score, 12);

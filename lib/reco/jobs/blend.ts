@@ -64,7 +64,13 @@ export class Blender {
    * The n best items over all sources, each with the source and position (within that source) of its
    * largest contribution. `creatorOf[item]` with `maxPerCreator` caps items per creator.
    */
-  blend(sources: readonly SourceBuffer[], n: number, creatorOf: Int32Array, maxPerCreator: number, creatorCount: Int32Array): BlendPick[] {
+  blend(
+    sources: readonly SourceBuffer[],
+    n: number,
+    creatorOf: Int32Array,
+    maxPerCreator: number,
+    creatorCount: Int32Array,
+  ): BlendPick[] {
     const stamp = ++this.stamp;
     const { acc, best, bestSource, bestPosition, mark, touched } = this;
     let count = 0;
@@ -109,7 +115,13 @@ export class Blender {
     return picks;
   }
 
-  private capped(ranked: Int32Array, n: number, creatorOf: Int32Array, maxPerCreator: number, creatorCount: Int32Array): BlendPick[] {
+  private capped(
+    ranked: Int32Array,
+    n: number,
+    creatorOf: Int32Array,
+    maxPerCreator: number,
+    creatorCount: Int32Array,
+  ): BlendPick[] {
     const out: BlendPick[] = [];
     for (const i of ranked) creatorCount[creatorOf[i]!] = 0;
     for (const i of ranked) {

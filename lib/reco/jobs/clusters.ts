@@ -23,7 +23,15 @@ export type ClusterOptions = {
   /** Points scored per silhouette (sampled, as scikit-learn's silhouette_score(sample_size)). */
   silhouetteSample: number;
 };
-export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { seed: 42, kMin: 3, kMax: 8, nInit: 2, tagColumns: 20, chooseSample: 6000, silhouetteSample: 1000 };
+export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
+  seed: 42,
+  kMin: 3,
+  kMax: 8,
+  nInit: 2,
+  tagColumns: 20,
+  chooseSample: 6000,
+  silhouetteSample: 1000,
+};
 
 export type ClusterProfile = {
   label: string[];
@@ -51,11 +59,17 @@ export type ClusterResult = {
 
 const WEEK_MS = 7 * 86_400_000;
 
-export function clusterUsers(prep: Prepared, data: LoadedData, topics: Topics | null, options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): ClusterResult {
+export function clusterUsers(
+  prep: Prepared,
+  data: LoadedData,
+  topics: Topics | null,
+  options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS,
+): ClusterResult {
   const { counts, items, kindOf } = prep;
   const statsById = new Map(data.userStats.map((s) => [s.userId, s]));
   const members: number[] = [];
-  for (let u = 0; u < prep.userKeys.length; u++) if (!prep.isVisitor[u] && counts.indptr[u + 1]! > counts.indptr[u]!) members.push(u);
+  for (let u = 0; u < prep.userKeys.length; u++)
+    if (!prep.isVisitor[u] && counts.indptr[u + 1]! > counts.indptr[u]!) members.push(u);
   const n = members.length;
 
   // Tag columns: the most used tags overall, so the vocabulary follows what people actually browse.
@@ -77,7 +91,10 @@ export function clusterUsers(prep: Prepared, data: LoadedData, topics: Topics | 
     }
     tagCounts[m] = tc;
   });
-  const vocabulary = [...tagTotals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, options.tagColumns).map(([t]) => t);
+  const vocabulary = [...tagTotals.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, options.tagColumns)
+    .map(([t]) => t);
   const aggregates: UserAggregates[] = members.map((u, m) => {
     const key = prep.userKeys[u]!;
     const s = statsById.get(key);
@@ -95,7 +112,8 @@ export function clusterUsers(prep: Prepared, data: LoadedData, topics: Topics | 
     };
   });
   const clusterOfUser = new Int32Array(prep.userKeys.length).fill(-1);
-  if (n === 0) return { k: 0, scores: [], users: new Int32Array(0), labels: new Int32Array(0), clusterOfUser, profiles: [] };
+  if (n === 0)
+    return { k: 0, scores: [], users: new Int32Array(0), labels: new Int32Array(0), clusterOfUser, profiles: [] };
 
   const features = userFeatures(aggregates, { now: data.now, tagVocabulary: vocabulary });
   const z = standardize(features.matrix).matrix;
@@ -105,16 +123,36 @@ export function clusterUsers(prep: Prepared, data: LoadedData, topics: Topics | 
   if (n > options.kMin) {
     // k is chosen on a sample (silhouettes are sampled anyway), then fitted on everyone.
     const sample = sampleRows(z, options.chooseSample, options.seed);
-    const chosen = chooseK(sample, { kMin: options.kMin, kMax: Math.min(options.kMax, sample.nRows - 1), nInit: options.nInit, seed: options.seed, sampleSize: options.silhouetteSample });
+    const chosen = chooseK(sample, {
+      kMin: options.kMin,
+      kMax: Math.min(options.kMax, sample.nRows - 1),
+      nInit: options.nInit,
+      seed: options.seed,
+      sampleSize: options.silhouetteSample,
+    });
     k = chosen.k;
     scores = chosen.scores;
-    labels = Int32Array.from(sample === z ? chosen.result.labels : kmeans(z, k, { seed: options.seed, nInit: options.nInit }).labels);
+    labels = Int32Array.from(
+      sample === z ? chosen.result.labels : kmeans(z, k, { seed: options.seed, nInit: options.nInit }).labels,
+    );
   } else {
     labels = new Int32Array(n);
   }
   members.forEach((u, m) => (clusterOfUser[u] = labels[m]!));
 
-  const profiles = buildProfiles({ prep, data, topics, members, labels, k, aggregates, course, art, columns: features.columns, z });
+  const profiles = buildProfiles({
+    prep,
+    data,
+    topics,
+    members,
+    labels,
+    k,
+    aggregates,
+    course,
+    art,
+    columns: features.columns,
+    z,
+  });
   return { k, scores, users: Int32Array.from(members), labels, clusterOfUser, profiles };
 }
 
@@ -159,10 +197,11 @@ function buildProfiles(input: ProfileInput): ClusterProfile[] {
   const statsById = new Map(data.userStats.map((s) => [s.userId, s]));
   const overallTags = new Map<string, number>();
   let overallTotal = 0;
-  for (const a of aggregates) for (const [t, c] of Object.entries(a.tagCounts)) {
-    overallTags.set(t, (overallTags.get(t) ?? 0) + c);
-    overallTotal += c;
-  }
+  for (const a of aggregates)
+    for (const [t, c] of Object.entries(a.tagCounts)) {
+      overallTags.set(t, (overallTags.get(t) ?? 0) + c);
+      overallTotal += c;
+    }
   const profiles: ClusterProfile[] = [];
   for (let c = 0; c < k; c++) {
     const idx: number[] = [];
@@ -215,7 +254,13 @@ function buildProfiles(input: ProfileInput): ClusterProfile[] {
       .filter(([i]) => prep.items[i]!.recommendable)
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, 6)
-      .map(([i, m]) => ({ id: prep.items[i]!.id, slug: prep.items[i]!.slug, title: prep.items[i]!.title, kind: prep.items[i]!.kind, members: m }));
+      .map(([i, m]) => ({
+        id: prep.items[i]!.id,
+        slug: prep.items[i]!.slug,
+        title: prep.items[i]!.title,
+        kind: prep.items[i]!.kind,
+        members: m,
+      }));
     const topicList = topics
       ? Array.from(topicSum, (s, z) => ({ topic: z, weight: size > 0 ? s / size : 0, tags: topics.topTags[z] ?? [] }))
           .sort((a, b) => b.weight - a.weight)
@@ -228,10 +273,18 @@ function buildProfiles(input: ProfileInput): ClusterProfile[] {
       share: n > 0 ? size / n : 0,
       tags: tagList,
       domainMix: { course: domain > 0 ? courseN / domain : 0, artwork: domain > 0 ? artN / domain : 0 },
-      spend: { avgMinor: size > 0 ? Math.round(spend / size) : 0, currency, purchasesPerMember: size > 0 ? purchases / size : 0, buyersShare: size > 0 ? buyers / size : 0 },
+      spend: {
+        avgMinor: size > 0 ? Math.round(spend / size) : 0,
+        currency,
+        purchasesPerMember: size > 0 ? purchases / size : 0,
+        buyersShare: size > 0 ? buyers / size : 0,
+      },
       topItems,
       topics: topicList,
-      trend: trend.map((active, w) => ({ weekStart: new Date(data.trendEnd - (TREND_WEEKS - w) * WEEK_MS).toISOString().slice(0, 10), active })),
+      trend: trend.map((active, w) => ({
+        weekStart: new Date(data.trendEnd - (TREND_WEEKS - w) * WEEK_MS).toISOString().slice(0, 10),
+        active,
+      })),
       centroid: Object.fromEntries(columns.map((col, f) => [col, size > 0 ? round3(centroid[f]! / size) : 0])),
     });
   }

@@ -25,7 +25,15 @@ export function itemNeighbourRows(prep: Prepared, cf: Neighbours, content: Neigh
   }
   return rows;
 
-  function addList(out: NeighbourRows, p: Prepared, i: number, a: Neighbours, b: Neighbours, n: number, accept: (j: number) => boolean) {
+  function addList(
+    out: NeighbourRows,
+    p: Prepared,
+    i: number,
+    a: Neighbours,
+    b: Neighbours,
+    n: number,
+    accept: (j: number) => boolean,
+  ) {
     const chosen = new Set<number>();
     let weakest = Infinity;
     for (let q = a.indptr[i]!; q < a.indptr[i + 1]! && chosen.size < n; q++) {

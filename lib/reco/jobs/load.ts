@@ -111,8 +111,19 @@ export async function loadRefreshData(db: Executor, options: LoadOptions): Promi
     "products",
     () =>
       queryRows<{
-        id: string; slug: string; kind: CatalogueItem["kind"]; creator_id: string; title: string; subtitle: string; description: string;
-        status: string; stock: number | null; price_amount: number; currency: string; created_at: unknown; tags: string[] | string | null;
+        id: string;
+        slug: string;
+        kind: CatalogueItem["kind"];
+        creator_id: string;
+        title: string;
+        subtitle: string;
+        description: string;
+        status: string;
+        stock: number | null;
+        price_amount: number;
+        currency: string;
+        created_at: unknown;
+        tags: string[] | string | null;
       }>(
         db,
         sql`select p.id, p.slug, p.kind, p.creator_id, p.title, p.subtitle, p.description, p.status, a.stock, p.price_amount, p.currency, p.created_at,
@@ -184,7 +195,16 @@ export async function loadRefreshData(db: Executor, options: LoadOptions): Promi
   const statRows = await timed(
     "user stats",
     () =>
-      queryRows<{ u: string; dm: number | string | null; dmed: number | string | null; n: number; s: number | string | null; f: unknown; l: unknown; wk: number | null }>(
+      queryRows<{
+        u: string;
+        dm: number | string | null;
+        dmed: number | string | null;
+        n: number;
+        s: number | string | null;
+        f: unknown;
+        l: unknown;
+        wk: number | null;
+      }>(
         db,
         sql`select e.user_id as u,
               (avg(e.dwell_ms) filter (where e.type = 'view'))::float8 / 1000 as dm,
@@ -229,7 +249,11 @@ export async function loadRefreshData(db: Executor, options: LoadOptions): Promi
   );
   const reviews = await timed(
     "reviews",
-    () => queryRows<{ userId: string; productId: string; rating: number; body: string }>(db, sql`select user_id as "userId", product_id as "productId", rating, body from review`),
+    () =>
+      queryRows<{ userId: string; productId: string; rating: number; body: string }>(
+        db,
+        sql`select user_id as "userId", product_id as "productId", rating, body from review`,
+      ),
     onQuery,
   );
   const follows = await timed(
@@ -241,7 +265,10 @@ export async function loadRefreshData(db: Executor, options: LoadOptions): Promi
       ),
     onQuery,
   );
-  const dismissed = await queryRows<{ userKey: string; productId: string }>(db, sql`select user_key as "userKey", product_id as "productId" from reco_dismissal`);
+  const dismissed = await queryRows<{ userKey: string; productId: string }>(
+    db,
+    sql`select user_key as "userKey", product_id as "productId" from reco_dismissal`,
+  );
   const banditRows = await queryRows<{ slot: string; source: string; i: number; c: number }>(
     db,
     sql`select slot, props->>'source' as source,

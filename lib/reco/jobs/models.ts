@@ -108,12 +108,18 @@ export function fitModels(prep: Prepared, data: LoadedData, options: ModelOption
   }
   t = lap(timings, strong.name, t);
 
-  const userKnn = userKnnCost(x) <= options.userKnnMaxCost ? { ...DEFAULT_PARAMS.userknn, k: Math.min(DEFAULT_PARAMS.userknn.k, 100) } : null;
+  const userKnn =
+    userKnnCost(x) <= options.userKnnMaxCost
+      ? { ...DEFAULT_PARAMS.userknn, k: Math.min(DEFAULT_PARAMS.userknn.k, 100) }
+      : null;
 
   // Content similarity costs the sum over terms of (documents containing it)^2: words found in a large
   // share of a big catalogue say little and would dominate that cost, so the ceiling tightens with size.
   const maxDfRatio = Math.min(0.5, Math.max(0.05, 1000 / Math.max(1, nItems)));
-  const tfidf = fitTfidf(prep.items.map((it) => ({ tags: it.tags, text: it.text })), { maxDfRatio });
+  const tfidf = fitTfidf(
+    prep.items.map((it) => ({ tags: it.tags, text: it.text })),
+    { maxDfRatio },
+  );
   const content = contentNeighbours(tfidf, { k: 40, minSim: 0.02 });
   t = lap(timings, "content", t);
 
@@ -146,7 +152,12 @@ function fitTopics(prep: Prepared, data: LoadedData, options: ModelOptions): Top
   const { vocab, docs } = encodeDocuments(tokenLists, { minCount: 2 });
   if (vocab.length < 2) return null;
   const nTopics = Math.max(2, Math.min(options.ldaTopics, Math.floor(vocab.length / 2)));
-  const model = fitLda(docs, { nTopics, vocabSize: vocab.length, iterations: options.ldaIterations, seed: options.seed });
+  const model = fitLda(docs, {
+    nTopics,
+    vocabSize: vocab.length,
+    iterations: options.ldaIterations,
+    seed: options.seed,
+  });
   const userMix = userTopicMixtures(model, prep.x);
   const v = vocab.length;
   const topTags: string[][] = [];

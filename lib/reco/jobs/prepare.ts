@@ -140,5 +140,21 @@ export function prepare(data: LoadedData, options: { weights?: EventWeights; max
   const owned = csrFromTriplets(nUsers, nItems, oRows, oCols, new Float64Array(oRows.length).fill(1), "max");
   const dismissed = csrFromTriplets(nUsers, nItems, dRows, dCols, new Float64Array(dRows.length).fill(1), "max");
   const isVisitor = Uint8Array.from(userKeys, (k) => (k.startsWith(VISITOR_KEY_PREFIX) ? 1 : 0));
-  return { items, nItems, itemIndex, kindOf, recommendable, creatorOf, creatorIds, userKeys, userIndex, isVisitor, x, relation, counts, owned, dismissed };
+  return {
+    items,
+    nItems,
+    itemIndex,
+    kindOf,
+    recommendable,
+    creatorOf,
+    creatorIds,
+    userKeys,
+    userIndex,
+    isVisitor,
+    x,
+    relation,
+    counts,
+    owned,
+    dismissed,
+  };
 }

@@ -22,7 +22,15 @@ import type { LoadedData } from "./load";
 import type { Models } from "./models";
 import { KIND, RELATION_NAMES, type Prepared } from "./prepare";
 import { NeighbourScorer, UserKnnScorer } from "./scoring";
-import { buildFollowGraph, graphCandidates, ldaCandidates, rankedBy, ScoredList, topicTagFor, type Allowed } from "./sources";
+import {
+  buildFollowGraph,
+  graphCandidates,
+  ldaCandidates,
+  rankedBy,
+  ScoredList,
+  topicTagFor,
+  type Allowed,
+} from "./sources";
 
 export const SLOTS = ["for_you", "art_for_learners", "courses_for_collectors"] as const;
 export type Slot = (typeof SLOTS)[number];
@@ -44,7 +52,16 @@ export const DEFAULT_RECOMMEND_OPTIONS: RecommendOptions = {
   candidatesPerSource: 30,
   maxPerCreator: 2,
   shortHistory: 5,
-  baseWeights: { itemknn: 0.25, strong: 0.25, userknn: 0.15, lda: 0.1, graph: 0.1, content: 0.1, cluster: 0.08, pop: 0.04 },
+  baseWeights: {
+    itemknn: 0.25,
+    strong: 0.25,
+    userknn: 0.15,
+    lda: 0.1,
+    graph: 0.1,
+    content: 0.1,
+    cluster: 0.08,
+    pop: 0.04,
+  },
   seed: 42,
 };
 
@@ -78,7 +95,12 @@ const SOURCE_NAMES = ["itemknn", "strong", "userknn", "content", "lda", "graph",
 const S = Object.fromEntries(SOURCE_NAMES.map((s, i) => [s, i])) as Record<(typeof SOURCE_NAMES)[number], number>;
 
 /** Final weights per slot: base weight times the bandit's share relative to an even split. */
-export function slotWeights(data: LoadedData, base: Record<string, number>, strongName: string, seed: number): Record<Slot, Record<string, number>> {
+export function slotWeights(
+  data: LoadedData,
+  base: Record<string, number>,
+  strongName: string,
+  seed: number,
+): Record<Slot, Record<string, number>> {
   const rename = (s: string) => (s === "strong" ? strongName : s);
   const names = Object.keys(base).map(rename);
   const stats: Record<string, Record<string, SourceStats>> = {};
@@ -118,19 +140,46 @@ export function recommendAll(
   const C = options.candidatesPerSource;
   const weights = slotWeights(data, options.baseWeights, models.strong.name, options.seed);
   const sourceNames = SOURCE_NAMES.map((s) => (s === "strong" ? models.strong.name : s));
-  const rows: RecoRows = { userKey: [], slot: [], rank: [], productId: [], score: [], source: [], kind: [], reasonItem: [], relation: [], tag: [], creator: [] };
-  const kindAllowed = (spec: SlotSpec): Allowed => (i) => recommendable[i] === 1 && (spec.kind === null || kindOf[i] === spec.kind);
+  const rows: RecoRows = {
+    userKey: [],
+    slot: [],
+    rank: [],
+    productId: [],
+    score: [],
+    source: [],
+    kind: [],
+    reasonItem: [],
+    relation: [],
+    tag: [],
+    creator: [],
+  };
+  const kindAllowed =
+    (spec: SlotSpec): Allowed =>
+    (i) =>
+      recommendable[i] === 1 && (spec.kind === null || kindOf[i] === spec.kind);
 
-  const popular = new Map<Slot, Int32Array>(SPECS.map((s) => [s.slot, rankedBy(models.popularity, kindAllowed(s), 200)]));
+  const popular = new Map<Slot, Int32Array>(
+    SPECS.map((s) => [s.slot, rankedBy(models.popularity, kindAllowed(s), 200)]),
+  );
   const clusterPop: Float64Array[] = Array.from({ length: clusters.k }, () => new Float64Array(nItems));
   for (let u = 0; u < prep.userKeys.length; u++) {
     const c = clusters.clusterOfUser[u]!;
     if (c < 0) continue;
     for (let p = x.indptr[u]!; p < x.indptr[u + 1]!; p++) clusterPop[c]![x.indices[p]!]!++;
   }
-  const clusterLists = clusterPop.map((scores) => new Map<Slot, Int32Array>(SPECS.map((s) => [s.slot, rankedBy(scores, kindAllowed(s), 200)])));
+  const clusterLists = clusterPop.map(
+    (scores) => new Map<Slot, Int32Array>(SPECS.map((s) => [s.slot, rankedBy(scores, kindAllowed(s), 200)])),
+  );
 
-  type Out = { item: number; score: number; source: string; kind: string; reasonItem: number; tag: string | null; creator: string | null };
+  type Out = {
+    item: number;
+    score: number;
+    source: string;
+    kind: string;
+    reasonItem: number;
+    tag: string | null;
+    creator: string | null;
+  };
   const emit = (key: string, slot: Slot, list: Out[], u: number) => {
     for (let r = 0; r < list.length; r++) {
       const it = list[r]!;
@@ -142,7 +191,9 @@ export function recommendAll(
       rows.source.push(it.source);
       rows.kind.push(it.kind);
       rows.reasonItem.push(it.reasonItem >= 0 ? items[it.reasonItem]!.id : null);
-      rows.relation.push(it.reasonItem >= 0 && u >= 0 ? RELATION_NAMES[relationOf(prep, u, it.reasonItem)] || null : null);
+      rows.relation.push(
+        it.reasonItem >= 0 && u >= 0 ? RELATION_NAMES[relationOf(prep, u, it.reasonItem)] || null : null,
+      );
       rows.tag.push(it.tag);
       rows.creator.push(it.creator);
     }
@@ -152,7 +203,15 @@ export function recommendAll(
     const s = pick.source;
     const buf = bufs[s]!;
     const anchor = buf.anchors[pick.position]!;
-    const out: Out = { item: pick.item, score: pick.score, source: buf.name, kind: "popular", reasonItem: -1, tag: null, creator: null };
+    const out: Out = {
+      item: pick.item,
+      score: pick.score,
+      source: buf.name,
+      kind: "popular",
+      reasonItem: -1,
+      tag: null,
+      creator: null,
+    };
     if (s === S.itemknn || s === S.strong) {
       out.kind = "because_item";
       out.reasonItem = anchor;
@@ -172,7 +231,15 @@ export function recommendAll(
     }
     return out;
   };
-  const popularOut = (item: number, score: number, source: string): Out => ({ item, score, source, kind: "popular", reasonItem: -1, tag: null, creator: null });
+  const popularOut = (item: number, score: number, source: string): Out => ({
+    item,
+    score,
+    source,
+    kind: "popular",
+    reasonItem: -1,
+    tag: null,
+    creator: null,
+  });
 
   // Pseudo-user lists, capped per creator where the catalogue allows it.
   const listFrom = (ids: Int32Array, scores: Float64Array, n: number, source: string): Out[] => {
@@ -192,8 +259,20 @@ export function recommendAll(
     return out;
   };
   for (const spec of SPECS) {
-    emit(POPULAR_KEY, spec.slot, listFrom(popular.get(spec.slot)!, models.popularity, options.perSlot[spec.slot], "pop"), -1);
-    clusterLists.forEach((lists, c) => emit(clusterKey(c), spec.slot, listFrom(lists.get(spec.slot)!, clusterPop[c]!, options.perSlot[spec.slot], "cluster"), -1));
+    emit(
+      POPULAR_KEY,
+      spec.slot,
+      listFrom(popular.get(spec.slot)!, models.popularity, options.perSlot[spec.slot], "pop"),
+      -1,
+    );
+    clusterLists.forEach((lists, c) =>
+      emit(
+        clusterKey(c),
+        spec.slot,
+        listFrom(lists.get(spec.slot)!, clusterPop[c]!, options.perSlot[spec.slot], "cluster"),
+        -1,
+      ),
+    );
   }
 
   const cfScorer = new NeighbourScorer(nItems);
@@ -213,16 +292,26 @@ export function recommendAll(
   const histVals: number[] = [];
   const recommendableUnmasked: Allowed = (i) => recommendable[i] === 1 && mask[i] === 0;
 
-  const fromScorer = (buf: SourceBuffer, scores: Float64Array, touched: Int32Array, count: number, kind: number, anchors: Int32Array | null) => {
+  const fromScorer = (
+    buf: SourceBuffer,
+    scores: Float64Array,
+    touched: Int32Array,
+    count: number,
+    kind: number,
+    anchors: Int32Array | null,
+  ) => {
     let m = 0;
     for (let t = 0; t < count; t++) {
       const i = touched[t]!;
-      if (mask[i] === 0 && recommendable[i] === 1 && scores[i]! > 0 && (kind < 0 || kindOf[i] === kind)) filtered[m++] = i;
+      if (mask[i] === 0 && recommendable[i] === 1 && scores[i]! > 0 && (kind < 0 || kindOf[i] === kind))
+        filtered[m++] = i;
     }
-    for (const i of topN(scores, C, { candidates: filtered, candidateCount: m })) buf.push(i, scores[i]!, anchors ? anchors[i]! : -1);
+    for (const i of topN(scores, C, { candidates: filtered, candidateCount: m }))
+      buf.push(i, scores[i]!, anchors ? anchors[i]! : -1);
   };
   const fromList = (buf: SourceBuffer, list: ScoredList, allowed: Allowed) => {
-    for (let t = 0; t < list.n && buf.n < C; t++) if (allowed(list.items[t]!)) buf.push(list.items[t]!, list.scores[t]!, list.flags[t]!);
+    for (let t = 0; t < list.n && buf.n < C; t++)
+      if (allowed(list.items[t]!)) buf.push(list.items[t]!, list.scores[t]!, list.flags[t]!);
   };
   const fromRanked = (buf: SourceBuffer, ids: Int32Array, scores: Float64Array) => {
     for (let t = 0; t < ids.length && buf.n < C; t++) if (mask[ids[t]!] === 0) buf.push(ids[t]!, scores[ids[t]!]!);
@@ -230,7 +319,9 @@ export function recommendAll(
 
   const ldaSeen = new Int32Array(nItems);
   const nUsers = prep.userKeys.length;
-  const orderOfUsers = Array.from({ length: nUsers }, (_, u) => u).sort((a, b) => (prep.userKeys[a]! < prep.userKeys[b]! ? -1 : 1));
+  const orderOfUsers = Array.from({ length: nUsers }, (_, u) => u).sort((a, b) =>
+    prep.userKeys[a]! < prep.userKeys[b]! ? -1 : 1,
+  );
   let usersWithLists = 0;
   let done = 0;
   for (const u of orderOfUsers) {
@@ -243,7 +334,9 @@ export function recommendAll(
     const key = prep.userKeys[u]!;
     const cluster = clusters.clusterOfUser[u]!;
     if (userScorer) userScorer.run(u);
-    const topTopic = models.topics ? ldaCandidates(models.topics, u, recommendableUnmasked, ldaList, order, ldaSeen, u + 1) : -1;
+    const topTopic = models.topics
+      ? ldaCandidates(models.topics, u, recommendableUnmasked, ldaList, order, ldaSeen, u + 1)
+      : -1;
     if (prep.isVisitor[u]) graphList.n = 0;
     else graphCandidates(prep, graph, key, recommendableUnmasked, models.popularity, graphList, order);
 
@@ -265,11 +358,26 @@ export function recommendAll(
       cfScorer.run(scoring.cf, histItems, histVals);
       fromScorer(buffers[S.itemknn]!, cfScorer.scores, cfScorer.touched, cfScorer.count, kind, cfScorer.anchor);
       strongScorer.run(scoring.strong, histItems, histVals);
-      fromScorer(buffers[S.strong]!, strongScorer.scores, strongScorer.touched, strongScorer.count, kind, strongScorer.anchor);
-      if (userScorer) fromScorer(buffers[S.userknn]!, userScorer.scores, userScorer.touched, userScorer.count, kind, null);
+      fromScorer(
+        buffers[S.strong]!,
+        strongScorer.scores,
+        strongScorer.touched,
+        strongScorer.count,
+        kind,
+        strongScorer.anchor,
+      );
+      if (userScorer)
+        fromScorer(buffers[S.userknn]!, userScorer.scores, userScorer.touched, userScorer.count, kind, null);
       if (histItems.length < options.shortHistory) {
         contentScorer.run(models.content, histItems, histVals);
-        fromScorer(buffers[S.content]!, contentScorer.scores, contentScorer.touched, contentScorer.count, kind, contentScorer.anchor);
+        fromScorer(
+          buffers[S.content]!,
+          contentScorer.scores,
+          contentScorer.touched,
+          contentScorer.count,
+          kind,
+          contentScorer.anchor,
+        );
       }
       fromList(buffers[S.lda]!, ldaList, allowed);
       fromList(buffers[S.graph]!, graphList, allowed);
@@ -282,7 +390,10 @@ export function recommendAll(
       if (list.length < n) {
         // Thin evidence: top up from the cluster's favourites, then the site's, never owned or seen.
         const have = new Set(list.map((l) => l.item));
-        const pads: [Int32Array, string][] = [[cluster >= 0 ? clusterLists[cluster]!.get(spec.slot)! : new Int32Array(0), "cluster"], [popular.get(spec.slot)!, "pop"]];
+        const pads: [Int32Array, string][] = [
+          [cluster >= 0 ? clusterLists[cluster]!.get(spec.slot)! : new Int32Array(0), "cluster"],
+          [popular.get(spec.slot)!, "pop"],
+        ];
         for (const [ids, source] of pads) {
           for (const i of ids) {
             if (list.length >= n) break;
@@ -302,7 +413,8 @@ export function recommendAll(
 
 /** Marks (1) or clears (0) the user's seen, owned and dismissed items. */
 function setMask(mask: Uint8Array, prep: Prepared, u: number, v: 0 | 1): void {
-  for (const m of [prep.x, prep.owned, prep.dismissed]) for (let p = m.indptr[u]!; p < m.indptr[u + 1]!; p++) mask[m.indices[p]!] = v;
+  for (const m of [prep.x, prep.owned, prep.dismissed])
+    for (let p = m.indptr[u]!; p < m.indptr[u + 1]!; p++) mask[m.indices[p]!] = v;
 }
 
 function relationOf(prep: Prepared, u: number, item: number): number {

@@ -1,7 +1,18 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { artworkDetails, courseDetails, creators, enrollments, events, orderLines, orders, products, recoState, users } from "@/db/schema";
+import {
+  artworkDetails,
+  courseDetails,
+  creators,
+  enrollments,
+  events,
+  orderLines,
+  orders,
+  products,
+  recoState,
+  users,
+} from "@/db/schema";
 import { DEFAULT_POPULATION_NOW, generatePopulation, syntheticUserId } from "@/db/seed/population";
 import { productTopicSql } from "@/lib/catalog/queries";
 import type { ProductCard } from "@/lib/catalog/types";
@@ -58,7 +69,10 @@ beforeAll(async () => {
   fresh = await freshDatabase({ seed: true });
   db = fresh.db;
   await generatePopulation(db, { users: USERS, events: 7_000, seed: 3 });
-  const [course] = await db.select({ id: products.id, priceAmount: products.priceAmount }).from(products).where(eq(products.slug, "song-dynasty-landscape-painting"));
+  const [course] = await db
+    .select({ id: products.id, priceAmount: products.priceAmount })
+    .from(products)
+    .where(eq(products.slug, "song-dynasty-landscape-painting"));
   courseId = course!.id;
   // A buyer of an art-history course, known only from an order and an enrollment (no purchase event),
   // plus a long look at the course page.
@@ -69,16 +83,53 @@ beforeAll(async () => {
   await db.transaction(async (tx) => {
     const [order] = await tx
       .insert(orders)
-      .values({ userId: BUYER, idempotencyKey: "reco-test-1", totalAmount: course!.priceAmount, currency: "USD", createdAt: new Date(NOW - 86_400_000) })
+      .values({
+        userId: BUYER,
+        idempotencyKey: "reco-test-1",
+        totalAmount: course!.priceAmount,
+        currency: "USD",
+        createdAt: new Date(NOW - 86_400_000),
+      })
       .returning({ id: orders.id });
-    const creator = await tx.select({ creatorId: products.creatorId, title: products.title }).from(products).where(eq(products.id, courseId));
-    await tx.insert(orderLines).values({ orderId: order!.id, productId: courseId, creatorId: creator[0]!.creatorId, title: creator[0]!.title, quantity: 1, unitAmount: course!.priceAmount, currency: "USD" });
+    const creator = await tx
+      .select({ creatorId: products.creatorId, title: products.title })
+      .from(products)
+      .where(eq(products.id, courseId));
+    await tx
+      .insert(orderLines)
+      .values({
+        orderId: order!.id,
+        productId: courseId,
+        creatorId: creator[0]!.creatorId,
+        title: creator[0]!.title,
+        quantity: 1,
+        unitAmount: course!.priceAmount,
+        currency: "USD",
+      });
     await tx.insert(enrollments).values({ userId: BUYER, productId: courseId, orderId: order!.id });
-    await tx.insert(events).values({ type: "view", userId: BUYER, productId: courseId, dwellMs: 120_000, createdAt: new Date(NOW - 2 * 86_400_000) });
+    await tx
+      .insert(events)
+      .values({
+        type: "view",
+        userId: BUYER,
+        productId: courseId,
+        dwellMs: 120_000,
+        createdAt: new Date(NOW - 2 * 86_400_000),
+      });
   });
   // An anonymous visitor (with consent) who looked at three artworks.
   const arts = await db.select({ id: products.id }).from(products).where(eq(products.kind, "artwork")).limit(3);
-  await db.insert(events).values(arts.map((a) => ({ type: "view" as const, visitorId: VISITOR, productId: a.id, dwellMs: 60_000, createdAt: new Date(NOW - 3_600_000) })));
+  await db
+    .insert(events)
+    .values(
+      arts.map((a) => ({
+        type: "view" as const,
+        visitorId: VISITOR,
+        productId: a.id,
+        dwellMs: 60_000,
+        createdAt: new Date(NOW - 3_600_000),
+      })),
+    );
 });
 
 afterAll(async () => {
@@ -106,18 +157,27 @@ describe("refreshRecommendations", () => {
 
   it("writes a generation with clusters, neighbours and lists, and reports every stage", async () => {
     expect(first.generation).toBe(1);
-    expect(first.stages.map((s) => s.stage)).toEqual(["load", "prepare", "models", "clusters", "neighbours", "recommendations", "write"]);
+    expect(first.stages.map((s) => s.stage)).toEqual([
+      "load",
+      "prepare",
+      "models",
+      "clusters",
+      "neighbours",
+      "recommendations",
+      "write",
+    ]);
     const [state] = await db.select().from(recoState);
     expect(state?.generation).toBe(1);
     expect(first.clusters.k).toBeGreaterThanOrEqual(3);
     expect(first.clusters.k).toBeLessThanOrEqual(8);
     expect(first.counts.visitors).toBe(1);
     expect(await count(sql`select count(*) from user_cluster where generation = 1`)).toBe(first.counts.clustered);
-    expect(await count(sql`select coalesce(sum(size), 0) from cluster where generation = 1`)).toBe(first.counts.clustered);
-    const [profile] = await queryRows<{ profile: { trend: unknown[]; domainMix: { course: number; artwork: number }; tags: unknown[] } }>(
-      db,
-      sql`select profile from cluster where generation = 1 order by size desc limit 1`,
+    expect(await count(sql`select coalesce(sum(size), 0) from cluster where generation = 1`)).toBe(
+      first.counts.clustered,
     );
+    const [profile] = await queryRows<{
+      profile: { trend: unknown[]; domainMix: { course: number; artwork: number }; tags: unknown[] };
+    }>(db, sql`select profile from cluster where generation = 1 order by size desc limit 1`);
     expect(profile!.profile.trend).toHaveLength(8);
     expect(profile!.profile.domainMix.course + profile!.profile.domainMix.artwork).toBeCloseTo(1, 6);
     expect(profile!.profile.tags.length).toBeGreaterThan(0);
@@ -129,15 +189,23 @@ describe("refreshRecommendations", () => {
     expect(list.items.length).toBe(4);
     for (const item of list.items) {
       expect(item.kind).toBe("artwork");
-      expect(item.reason).toMatchObject({ kind: "because_item", item: { title: "Song-dynasty landscape painting", kind: "course" }, rel: "purchased" });
+      expect(item.reason).toMatchObject({
+        kind: "because_item",
+        item: { title: "Song-dynasty landscape painting", kind: "course" },
+        rel: "purchased",
+      });
     }
     const forYou = await getRecommendations(db, { userId: BUYER, slot: "for_you", limit: 12 });
     expect(forYou.items.map((i) => i.id)).not.toContain(courseId);
   });
 
   it("never stores a recommendation of something the user owns", async () => {
-    const ownedByEvents = await count(sql`select count(*) from recommendation r join event e on e.user_id = r.user_id and e.product_id = r.product_id and e.type = 'purchase'`);
-    const ownedByEnrollment = await count(sql`select count(*) from recommendation r join enrollment e on e.user_id = r.user_id and e.product_id = r.product_id`);
+    const ownedByEvents = await count(
+      sql`select count(*) from recommendation r join event e on e.user_id = r.user_id and e.product_id = r.product_id and e.type = 'purchase'`,
+    );
+    const ownedByEnrollment = await count(
+      sql`select count(*) from recommendation r join enrollment e on e.user_id = r.user_id and e.product_id = r.product_id`,
+    );
     expect(ownedByEvents + ownedByEnrollment).toBe(0);
     // The check above must be able to fail: the population did buy things.
     expect(await count(sql`select count(*) from event where type = 'purchase'`)).toBeGreaterThan(0);
@@ -176,7 +244,10 @@ describe("refreshRecommendations", () => {
     const expected = new Map<string, number>();
     for (const e of raw) {
       if (!e.productId || !["view", "add_to_cart", "purchase"].includes(e.type)) continue;
-      const base = e.type === "view" ? eventWeight({ type: "view", dwellSeconds: (e.dwellMs ?? 0) / 1000, userId: user, itemId: e.productId }) : eventWeight({ type: e.type as "purchase", userId: user, itemId: e.productId });
+      const base =
+        e.type === "view"
+          ? eventWeight({ type: "view", dwellSeconds: (e.dwellMs ?? 0) / 1000, userId: user, itemId: e.productId })
+          : eventWeight({ type: e.type as "purchase", userId: user, itemId: e.productId });
       const decay = Math.pow(0.5, Math.max(0, NOW - e.createdAt.getTime()) / (120 * 86_400_000));
       expected.set(e.productId, (expected.get(e.productId) ?? 0) + base * decay);
     }
@@ -204,7 +275,9 @@ describe("refreshRecommendations", () => {
     expect(second.generation).toBe(2);
     expect(await count(sql`select count(*) from recommendation where generation <> 2`)).toBe(0);
     expect(await count(sql`select count(*) from item_neighbor where generation <> 2`)).toBe(0);
-    expect(await count(sql`select count(*) from recommendation where user_id = ${user} and product_id = ${victim}`)).toBe(0);
+    expect(
+      await count(sql`select count(*) from recommendation where user_id = ${user} and product_id = ${victim}`),
+    ).toBe(0);
     // Same data, same seed: the same lists.
     const rowsAfter = await queryRows<{ user_id: string; slot: string; rank: number; product_id: string }>(
       db,

@@ -35,7 +35,15 @@ export type RefreshSummary = {
   generation: number;
   totalMs: number;
   stages: StageReport[];
-  counts: { users: number; visitors: number; items: number; cells: number; clustered: number; recommendations: number; neighbours: number };
+  counts: {
+    users: number;
+    visitors: number;
+    items: number;
+    cells: number;
+    clustered: number;
+    recommendations: number;
+    neighbours: number;
+  };
   clusters: { k: number; scores: { k: number; silhouette: number; inertia: number }[] };
   strongModel: "ease" | "rp3beta";
   userKnn: boolean;
@@ -52,9 +60,11 @@ export function isRefreshRunning(): boolean {
 export function refreshRecommendations(db: Db, options: RefreshOptions = {}): Promise<RefreshSummary> {
   const run = (running ?? Promise.resolve()).catch(() => undefined).then(() => doRefresh(db, options));
   running = run;
-  void run.finally(() => {
-    if (running === run) running = null;
-  }).catch(() => undefined);
+  void run
+    .finally(() => {
+      if (running === run) running = null;
+    })
+    .catch(() => undefined);
   return run;
 }
 
@@ -77,13 +87,20 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
   chunkPool();
   const data = await loadRefreshData(db, {
     now,
-    onQuery: (name, ms, rows) => options.onProgress?.(`  query ${name}: ${rows.toLocaleString("en-US")} rows in ${(ms / 1000).toFixed(2)} s`),
+    onQuery: (name, ms, rows) =>
+      options.onProgress?.(`  query ${name}: ${rows.toLocaleString("en-US")} rows in ${(ms / 1000).toFixed(2)} s`),
   });
-  stage("load", `${data.cells.userKey.length} cells, ${data.items.length} items, ${data.userStats.length} user aggregates`);
+  stage(
+    "load",
+    `${data.cells.userKey.length} cells, ${data.items.length} items, ${data.userStats.length} user aggregates`,
+  );
 
   const prep = prepare(data);
   const visitors = prep.isVisitor.reduce((s, v) => s + v, 0);
-  stage("prepare", `${prep.userKeys.length} users (${visitors} visitors) x ${prep.nItems} items, ${prep.x.data.length} non-zero`);
+  stage(
+    "prepare",
+    `${prep.userKeys.length} users (${visitors} visitors) x ${prep.nItems} items, ${prep.x.data.length} non-zero`,
+  );
 
   const modelOptions = { ...DEFAULT_MODEL_OPTIONS, seed, ...options.models };
   const models = fitModels(prep, data, modelOptions);
@@ -97,13 +114,25 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
 
   const clusters = clusterUsers(prep, data, models.topics, { ...DEFAULT_CLUSTER_OPTIONS, seed, ...options.clusters });
   const chosen = clusters.scores.find((s) => s.k === clusters.k);
-  stage("clusters", `${clusters.users.length} users, k = ${clusters.k}${chosen ? ` (silhouette ${chosen.silhouette.toFixed(3)})` : ""}`);
+  stage(
+    "clusters",
+    `${clusters.users.length} users, k = ${clusters.k}${chosen ? ` (silhouette ${chosen.silhouette.toFixed(3)})` : ""}`,
+  );
 
   const neighbours = itemNeighbourRows(prep, models.cf, models.content);
   stage("neighbours", `${neighbours.productId.length} rows`);
 
-  const reco = recommendAll(prep, data, models, clusters, scoring, { ...DEFAULT_RECOMMEND_OPTIONS, seed, ...options.recommend }, (done, total) =>
-    options.onProgress?.(`  recommendations ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} users`),
+  const reco = recommendAll(
+    prep,
+    data,
+    models,
+    clusters,
+    scoring,
+    { ...DEFAULT_RECOMMEND_OPTIONS, seed, ...options.recommend },
+    (done, total) =>
+      options.onProgress?.(
+        `  recommendations ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} users`,
+      ),
   );
   stage("recommendations", `${reco.rows.userKey.length} rows for ${reco.usersWithLists} users`);
 
@@ -120,7 +149,10 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
     db,
     {
       clusters: clusters.profiles.map((profile, c) => ({ clusterId: c, size: profile.size, profile })),
-      userClusters: { userId: Array.from(clusters.users, (u) => prep.userKeys[u]!), clusterId: Array.from(clusters.labels) },
+      userClusters: {
+        userId: Array.from(clusters.users, (u) => prep.userKeys[u]!),
+        clusterId: Array.from(clusters.labels),
+      },
       neighbours,
       recommendations: reco.rows,
       refreshedAt: new Date(now),
@@ -136,7 +168,12 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
     },
     (step, ms) => options.onProgress?.(`  ${step}: ${(ms / 1000).toFixed(2)} s`),
   );
-  stage("write", `generation ${written.generation}: ${Object.entries(written.rows).map(([t, n]) => `${t} ${n}`).join(", ")}; old generations deleted in ${(written.cleanupMs / 1000).toFixed(2)} s`);
+  stage(
+    "write",
+    `generation ${written.generation}: ${Object.entries(written.rows)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(", ")}; old generations deleted in ${(written.cleanupMs / 1000).toFixed(2)} s`,
+  );
 
   return {
     generation: written.generation,

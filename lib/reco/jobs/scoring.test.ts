@@ -6,7 +6,12 @@ import { NeighbourScorer, sparsifyDense, truncateNeighbours, UserKnnScorer } fro
 import { pgArrayLiteral } from "./sql-util";
 
 // Item 0 -> 1 (0.5), 2 (0.25); item 3 -> 2 (0.9).
-const nb: Neighbours = { n: 4, indptr: Int32Array.from([0, 2, 2, 2, 3]), indices: Int32Array.from([1, 2, 2]), sims: Float64Array.from([0.5, 0.25, 0.9]) };
+const nb: Neighbours = {
+  n: 4,
+  indptr: Int32Array.from([0, 2, 2, 2, 3]),
+  indices: Int32Array.from([1, 2, 2]),
+  sims: Float64Array.from([0.5, 0.25, 0.9]),
+};
 
 describe("NeighbourScorer", () => {
   it("sums weight x similarity and keeps the history item that contributed most", () => {
@@ -63,7 +68,9 @@ describe("UserKnnScorer", () => {
 
 describe("pgArrayLiteral", () => {
   it("quotes text, escapes quotes and backslashes, writes NULL and numbers", () => {
-    expect(pgArrayLiteral(["a", 'say "hi"', "back\\slash", null, "NULL"])).toBe('{"a","say \\"hi\\"","back\\\\slash",NULL,"NULL"}');
+    expect(pgArrayLiteral(["a", 'say "hi"', "back\\slash", null, "NULL"])).toBe(
+      '{"a","say \\"hi\\"","back\\\\slash",NULL,"NULL"}',
+    );
     expect(pgArrayLiteral([1, 2.5, -3])).toBe("{1,2.5,-3}");
     expect(() => pgArrayLiteral([Number.NaN])).toThrow();
   });

@@ -29,7 +29,15 @@ export class ScoredList {
  * Items of the user's two strongest topics, scored by the dot product of topic mixtures (best first,
  * into `out`). Returns the user's strongest topic (for the reason's tag), or -1 without evidence.
  */
-export function ldaCandidates(topics: Topics, u: number, allowed: Allowed, out: ScoredList, order: Float64Array, seen: Int32Array, stamp: number): number {
+export function ldaCandidates(
+  topics: Topics,
+  u: number,
+  allowed: Allowed,
+  out: ScoredList,
+  order: Float64Array,
+  seen: Int32Array,
+  stamp: number,
+): number {
   out.n = 0;
   const kT = topics.model.nTopics;
   const mix = topics.userMix.subarray(u * kT, (u + 1) * kT);
@@ -122,10 +130,12 @@ export function graphCandidates(
     }
     const vu = prep.userIndex.get(v);
     if (vu !== undefined) {
-      for (let p = prep.owned.indptr[vu]!; p < prep.owned.indptr[vu + 1]!; p++) edges.push({ from: `u:${v}`, to: `i:${prep.owned.indices[p]!}` });
+      for (let p = prep.owned.indptr[vu]!; p < prep.owned.indptr[vu + 1]!; p++)
+        edges.push({ from: `u:${v}`, to: `i:${prep.owned.indices[p]!}` });
     }
   }
-  for (const c of creatorNodes) for (const i of graph.itemsOfCreator.get(c) ?? []) edges.push({ from: `c:${c}`, to: `i:${i}` });
+  for (const c of creatorNodes)
+    for (const i of graph.itemsOfCreator.get(c) ?? []) edges.push({ from: `c:${c}`, to: `i:${i}` });
   const { scores } = personalizedPageRank(buildGraph(edges, [me]), { [me]: 1 }, { tol: 1e-8, maxIter: 50 });
   const direct = new Set(creators);
   const cap = out.items.length;

@@ -46,12 +46,19 @@ export type InputColumn = { type: "text" | "int" | "real" | "smallint"; values: 
  */
 export async function bulkInsert(
   db: Executor,
-  spec: { table: string; columns: readonly string[]; inputs: readonly InputColumn[]; select?: string; chunkSize?: number },
+  spec: {
+    table: string;
+    columns: readonly string[];
+    inputs: readonly InputColumn[];
+    select?: string;
+    chunkSize?: number;
+  },
 ): Promise<number> {
   const { table, columns, inputs, chunkSize = 50_000 } = spec;
   const select = spec.select ?? inputs.map((_, c) => `c${c}`).join(", ");
   const n = inputs[0]?.values.length ?? 0;
-  for (const col of inputs) if (col.values.length !== n) throw new RangeError(`bulkInsert(${table}): input columns differ in length`);
+  for (const col of inputs)
+    if (col.values.length !== n) throw new RangeError(`bulkInsert(${table}): input columns differ in length`);
   const names = sql.raw(columns.map((c) => `"${c}"`).join(", "));
   const aliases = sql.raw(inputs.map((_, c) => `c${c}`).join(", "));
   const run = async (query: SQL) => {

@@ -26,7 +26,11 @@ export type GenerationInput = {
 
 export type WriteTimings = { insertMs: number; cleanupMs: number; rows: Record<string, number> };
 
-export async function writeGeneration(db: Db, input: GenerationInput, onStep?: (step: string, ms: number) => void): Promise<{ generation: number } & WriteTimings> {
+export async function writeGeneration(
+  db: Db,
+  input: GenerationInput,
+  onStep?: (step: string, ms: number) => void,
+): Promise<{ generation: number } & WriteTimings> {
   const started = performance.now();
   let last = started;
   const step = (name: string) => {
@@ -115,4 +119,3 @@ export async function writeGeneration(db: Db, input: GenerationInput, onStep?: (
   step("delete old generations");
   return { generation, insertMs, cleanupMs: performance.now() - cleanupStarted, rows };
 }
-

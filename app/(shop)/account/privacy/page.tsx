@@ -21,7 +21,11 @@ export default async function PrivacyPage() {
       </AccountSection>
       <AccountSection id="privacy-export" title={t("exportTitle")} look="plain">
         <p className="text-sm">{t("exportText")}</p>
-        <a href="/account/privacy/export" download className="inline-block rounded-full bg-ink px-4 py-2 text-sm text-paper hover:bg-accent">
+        <a
+          href="/account/privacy/export"
+          download
+          className="inline-block rounded-full bg-ink px-4 py-2 text-sm text-paper hover:bg-accent"
+        >
           {t("exportButton")}
         </a>
       </AccountSection>

@@ -24,7 +24,11 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props) {
   const art = await getArtworkBySlug({ slug: (await params).slug });
   if (!art) return {};
-  return { title: `${art.title}, ${art.creator.name}`, description: art.description, alternates: { canonical: `/artworks/${art.slug}` } };
+  return {
+    title: `${art.title}, ${art.creator.name}`,
+    description: art.description,
+    alternates: { canonical: `/artworks/${art.slug}` },
+  };
 }
 
 const cm = (mm: number) => (mm / 10).toLocaleString("en", { maximumFractionDigits: 1 });
@@ -32,17 +36,31 @@ const cm = (mm: number) => (mm / 10).toLocaleString("en", { maximumFractionDigit
 export default async function ArtworkPage({ params }: Props) {
   const art = await getArtworkBySlug({ slug: (await params).slug });
   if (!art) notFound();
-  const [t, locale, rating, communityWorks, latestReviews] = await Promise.all([getTranslations("product"), getLocale(), getDb().then((db) => getRatingSummary(db, art.id)), getDb().then((db) => listWorksForProduct(db, art.id)), getDb().then((db) => listReviews(db, art.id, 5))]);
+  const [t, locale, rating, communityWorks, latestReviews] = await Promise.all([
+    getTranslations("product"),
+    getLocale(),
+    getDb().then((db) => getRatingSummary(db, art.id)),
+    getDb().then((db) => listWorksForProduct(db, art.id)),
+    getDb().then((db) => listReviews(db, art.id, 5)),
+  ]);
   const sold = art.editionSize - art.stock;
-  const size = art.depthMm ? `${cm(art.heightMm)} × ${cm(art.widthMm)} × ${cm(art.depthMm)} cm` : `${cm(art.heightMm)} × ${cm(art.widthMm)} cm`;
+  const size = art.depthMm
+    ? `${cm(art.heightMm)} × ${cm(art.widthMm)} × ${cm(art.depthMm)} cm`
+    : `${cm(art.heightMm)} × ${cm(art.widthMm)} cm`;
   return (
     <article className="grid gap-10 lg:grid-cols-[1fr_24rem]">
       <div>
         {/* eslint-disable-next-line @next/next/no-img-element */}
-        <img src={productImagePath({ kind: "artwork", slug: art.slug })} alt={t("artworkAlt", { title: art.title })} width={800} height={1000} className="mx-auto max-h-[80vh] w-auto rounded border border-line bg-white shadow-sm" />
+        <img
+          src={productImagePath({ kind: "artwork", slug: art.slug })}
+          alt={t("artworkAlt", { title: art.title })}
+          width={800}
+          height={1000}
+          className="mx-auto max-h-[80vh] w-auto rounded border border-line bg-white shadow-sm"
+        />
       </div>
       <div>
-        <p className="text-sm uppercase tracking-wide text-muted">{t("kind.artwork")}</p>
+        <p className="text-sm tracking-wide text-muted uppercase">{t("kind.artwork")}</p>
         <h1 className="mt-1 font-serif text-4xl">{art.title}</h1>
         <p className="mt-2 text-lg">
           <Link href={`/creators/${art.creator.slug}`} className="hover:text-accent">
@@ -63,7 +81,15 @@ export default async function ArtworkPage({ params }: Props) {
           </p>
           {art.stock > 0 && <PurchasePanel product={{ id: art.id, kind: "artwork", slug: art.slug }} />}
         </div>
-        <OfferPanel product={{ id: art.id, slug: art.slug, priceAmount: art.priceAmount, currency: art.currency, stock: art.stock }} />
+        <OfferPanel
+          product={{
+            id: art.id,
+            slug: art.slug,
+            priceAmount: art.priceAmount,
+            currency: art.currency,
+            stock: art.stock,
+          }}
+        />
         <dl className="mt-6 grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
           <dt className="text-muted">{t("medium")}</dt>
           <dd>{art.medium}</dd>
@@ -85,7 +111,10 @@ export default async function ArtworkPage({ params }: Props) {
         <WorksGallery works={communityWorks} productId={art.id} returnTo={`/artworks/${art.slug}`} />
       </div>
       {/* JSON-LD escapes "<", so text from creators or reviewers cannot close the script element. */}
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(artworkJsonLd(art, rating, env.SITE_URL, latestReviews)) }} />
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: serializeJsonLd(artworkJsonLd(art, rating, env.SITE_URL, latestReviews)) }}
+      />
       <DwellTracker productId={art.id} />
       <ItemStrip productId={art.id} kind="artwork" relation="cross" />
       <ItemStrip productId={art.id} kind="artwork" relation="similar" />

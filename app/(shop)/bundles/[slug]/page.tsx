@@ -13,7 +13,11 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props) {
   const bundle = await getBundleBySlug({ slug: (await params).slug });
   if (!bundle) return {};
-  return { title: bundle.title, description: bundle.description || bundle.subtitle, alternates: { canonical: `/bundles/${bundle.slug}` } };
+  return {
+    title: bundle.title,
+    description: bundle.description || bundle.subtitle,
+    alternates: { canonical: `/bundles/${bundle.slug}` },
+  };
 }
 
 /** A bundle (e.g. a campaign's course + edition): its price against its items bought one by one, and the items. */
@@ -26,7 +30,7 @@ export default async function BundlePage({ params }: Props) {
     <article className="space-y-10">
       <div className="grid gap-10 lg:grid-cols-[1fr_22rem]">
         <div>
-          <p className="text-sm uppercase tracking-wide text-muted">
+          <p className="text-sm tracking-wide text-muted uppercase">
             {t("kind")} · {t("itemCount", { count: bundle.items.length })}
           </p>
           <h1 className="mt-1 font-serif text-4xl">{bundle.title}</h1>
@@ -85,7 +89,9 @@ async function BundlePurchase({ bundle }: { bundle: BundleView }) {
   if (bundle.items.some((i) => i.kind === "artwork" && (i.stock ?? 0) < 1)) return note(t("soldOut"));
   const owner = await currentCartOwner();
   const courses = bundle.items.filter((i) => i.kind === "course");
-  const [state, ...courseStates] = await Promise.all([bundle, ...courses].map((p) => getPurchaseState({ productId: p.id, owner })));
+  const [state, ...courseStates] = await Promise.all(
+    [bundle, ...courses].map((p) => getPurchaseState({ productId: p.id, owner })),
+  );
   const owned = courses.find((_, i) => courseStates[i]?.owned);
   if (owned) return note(t("ownedCourse", { title: owned.title }));
   return (

@@ -29,17 +29,29 @@ export async function generateMetadata({ params }: Props) {
 export default async function CoursePage({ params }: Props) {
   const course = await getCourseBySlug({ slug: (await params).slug });
   if (!course) notFound();
-  const [t, locale, rating, communityWorks, latestReviews] = await Promise.all([getTranslations("product"), getLocale(), getDb().then((db) => getRatingSummary(db, course.id)), getDb().then((db) => listWorksForProduct(db, course.id)), getDb().then((db) => listReviews(db, course.id, 5))]);
+  const [t, locale, rating, communityWorks, latestReviews] = await Promise.all([
+    getTranslations("product"),
+    getLocale(),
+    getDb().then((db) => getRatingSummary(db, course.id)),
+    getDb().then((db) => listWorksForProduct(db, course.id)),
+    getDb().then((db) => listReviews(db, course.id, 5)),
+  ]);
   return (
     <article className="grid gap-10 lg:grid-cols-[1fr_22rem]">
       <div>
-        <p className="text-sm uppercase tracking-wide text-muted">
+        <p className="text-sm tracking-wide text-muted uppercase">
           {t("kind.course")} · {t(`level.${course.level}`)}
         </p>
         <h1 className="mt-1 font-serif text-4xl">{course.title}</h1>
         <p className="mt-2 text-lg text-muted">{course.subtitle}</p>
         {/* eslint-disable-next-line @next/next/no-img-element */}
-        <img src={productImagePath({ kind: "course", slug: course.slug })} alt={t("coverAlt", { title: course.title })} width={1200} height={675} className="mt-6 w-full rounded-lg border border-line" />
+        <img
+          src={productImagePath({ kind: "course", slug: course.slug })}
+          alt={t("coverAlt", { title: course.title })}
+          width={1200}
+          height={675}
+          className="mt-6 w-full rounded-lg border border-line"
+        />
         <p className="mt-6 leading-relaxed">{course.description}</p>
         <TagList tags={course.tags} locale={locale} base="/courses" />
 
@@ -47,7 +59,9 @@ export default async function CoursePage({ params }: Props) {
           <h2 id="curriculum" className="font-serif text-2xl">
             {t("curriculum")}
           </h2>
-          <p className="text-sm text-muted">{t("curriculumSummary", { lessons: course.lessonCount, minutes: course.totalMinutes })}</p>
+          <p className="text-sm text-muted">
+            {t("curriculumSummary", { lessons: course.lessonCount, minutes: course.totalMinutes })}
+          </p>
           <ol className="mt-4 space-y-4">
             {course.sections.map((section, i) => (
               <li key={section.id} className="rounded-lg border border-line bg-white p-4">
@@ -62,7 +76,10 @@ export default async function CoursePage({ params }: Props) {
                       </span>
                       <span className="flex shrink-0 items-center gap-3 text-muted">
                         {lesson.isPreview ? (
-                          <Link href={`/learn/${course.slug}/${lesson.slug}`} className="rounded-full border border-moss px-2 py-0.5 text-xs text-moss hover:bg-moss hover:text-white">
+                          <Link
+                            href={`/learn/${course.slug}/${lesson.slug}`}
+                            className="rounded-full border border-moss px-2 py-0.5 text-xs text-moss hover:bg-moss hover:text-white"
+                          >
                             {t("freePreview")}
                           </Link>
                         ) : (
@@ -85,7 +102,7 @@ export default async function CoursePage({ params }: Props) {
           <PurchasePanel product={{ id: course.id, kind: "course", slug: course.slug }} />
         </div>
         <div className="rounded-lg border border-line bg-white p-5">
-          <h2 className="text-sm uppercase tracking-wide text-muted">{t("instructor")}</h2>
+          <h2 className="text-sm tracking-wide text-muted uppercase">{t("instructor")}</h2>
           <p className="mt-1 font-serif text-xl">
             <Link href={`/creators/${course.creator.slug}`} className="hover:text-accent">
               {course.creator.name}
@@ -100,7 +117,10 @@ export default async function CoursePage({ params }: Props) {
         <WorksGallery works={communityWorks} productId={course.id} returnTo={`/courses/${course.slug}`} />
       </div>
       {/* JSON-LD escapes "<", so text from creators or reviewers cannot close the script element. */}
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(courseJsonLd(course, rating, env.SITE_URL, latestReviews)) }} />
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: serializeJsonLd(courseJsonLd(course, rating, env.SITE_URL, latestReviews)) }}
+      />
       <DwellTracker productId={course.id} />
       <ItemStrip productId={course.id} kind="course" relation="cross" />
       <ItemStrip productId={course.id} kind="course" relation="similar" />

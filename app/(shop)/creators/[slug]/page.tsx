@@ -37,16 +37,24 @@ export default async function CreatorPage({ params }: Props) {
         {/* eslint-disable-next-line @next/next/no-img-element */}
         <img src={`/img/avatar/${creator.slug}.svg`} alt="" width={96} height={96} className="h-24 w-24 rounded-full" />
         <div>
-          <p className="text-sm uppercase tracking-wide text-muted">
+          <p className="text-sm tracking-wide text-muted uppercase">
             {t(`kind.${creator.kind}`)}
             {creator.location && <> · {creator.location}</>}
           </p>
           <h1 className="font-serif text-4xl">{creator.name}</h1>
           <div className="mt-2">
             {user ? (
-              <FollowButton targetKind="creator" targetId={creator.id} following={follow.following} followers={follow.followers} />
+              <FollowButton
+                targetKind="creator"
+                targetId={creator.id}
+                following={follow.following}
+                followers={follow.followers}
+              />
             ) : (
-              <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/creators/${creator.slug}`)}`} className="text-sm underline">
+              <Link
+                href={`/sign-in?callbackUrl=${encodeURIComponent(`/creators/${creator.slug}`)}`}
+                className="text-sm underline"
+              >
                 {t("signInToFollow")}
               </Link>
             )}

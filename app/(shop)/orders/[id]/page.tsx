@@ -31,7 +31,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
       )}
       <h1 className="font-serif text-3xl">{t("detailTitle")}</h1>
       <p className="text-sm text-muted">
-        {t("placedOn", { date: date.format(order.createdAt) })} · {t(`status.${order.status}`)} · <span className="font-mono">{order.id.slice(0, 8)}</span>
+        {t("placedOn", { date: date.format(order.createdAt) })} · {t(`status.${order.status}`)} ·{" "}
+        <span className="font-mono">{order.id.slice(0, 8)}</span>
       </p>
       <ul className="divide-y divide-line rounded-lg border border-line bg-white">
         {order.lines.map((l, i) => (
@@ -56,7 +57,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
       <p className="text-right text-lg">
         {t("total")} <Price amount={order.totalAmount} currency={order.currency} className="font-serif text-2xl" />
       </p>
-      {order.payment && <p className="text-sm text-muted">{t("paidWith", { provider: order.payment.provider, reference: order.payment.reference })}</p>}
+      {order.payment && (
+        <p className="text-sm text-muted">
+          {t("paidWith", { provider: order.payment.provider, reference: order.payment.reference })}
+        </p>
+      )}
       <Link href="/orders" className="text-sm text-accent underline">
         {t("allOrders")}
       </Link>

@@ -10,7 +10,11 @@ export const generateMetadata = pageMetadata("campaigns", { index: false });
 
 export default async function CampaignsPage() {
   await requireRole(["marketer", "admin"], "/studio/campaigns");
-  const [t, format, rows] = await Promise.all([getTranslations("campaigns"), getFormatter(), listCampaigns(await getDb())]);
+  const [t, format, rows] = await Promise.all([
+    getTranslations("campaigns"),
+    getFormatter(),
+    listCampaigns(await getDb()),
+  ]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -44,9 +48,12 @@ export default async function CampaignsPage() {
               </td>
               <td>{t(`status.${c.status}`)}</td>
               <td>
-                {format.dateTime(c.startsAt, { dateStyle: "medium" })} – {format.dateTime(c.endsAt, { dateStyle: "medium" })}
+                {format.dateTime(c.startsAt, { dateStyle: "medium" })} –{" "}
+                {format.dateTime(c.endsAt, { dateStyle: "medium" })}
               </td>
-              <td>{t("experimentSummary", { mode: t(`mode.${c.mode}`), variants: c.variants, version: c.bucketVersion })}</td>
+              <td>
+                {t("experimentSummary", { mode: t(`mode.${c.mode}`), variants: c.variants, version: c.bucketVersion })}
+              </td>
               <td className="text-right tabular-nums">{format.number(c.exposures)}</td>
               <td className="space-x-3 text-right">
                 <Link href={`/studio/campaigns/${c.id}/results`} className="hover:text-accent">

@@ -1,7 +1,12 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { ClusterDomainChart, ClusterSizeChart, ClusterSpendChart, ClusterTrendChart } from "@/components/charts/cluster-charts";
+import {
+  ClusterDomainChart,
+  ClusterSizeChart,
+  ClusterSpendChart,
+  ClusterTrendChart,
+} from "@/components/charts/cluster-charts";
 import { RecomputeButton } from "@/components/reco/recompute-button";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import { requireRole } from "@/lib/auth/session";
@@ -16,13 +21,18 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
 /** Interest groups for marketers: what defines each cluster, how big, how much it spends, how it trends. */
 export default async function ClustersPage() {
   await requireRole(["marketer", "admin"], "/studio/clusters");
-  const [overview, t, locale] = await Promise.all([getDb().then(getClusterOverview), getTranslations("clusters"), getLocale() as Promise<Locale>]);
+  const [overview, t, locale] = await Promise.all([
+    getDb().then(getClusterOverview),
+    getTranslations("clusters"),
+    getLocale() as Promise<Locale>,
+  ]);
   const tagName = (tag: { name: string; nameZh: string }) => (locale === "zh" ? tag.nameZh : tag.name);
   const clusters = overview?.clusters ?? [];
   const names = clusters.map((_, i) => t("short", { n: i + 1 }));
   // Bar-chart axes have room for a number only ("#1" is "Cluster 1"); the cards carry the full names.
   const axisNames = clusters.map((_, i) => `#${i + 1}`);
-  const stats = overview?.stats as { counts?: { clustered?: number }; k?: number; silhouette?: { k: number; silhouette: number }[] } | undefined;
+  const stats = overview?.stats as
+    { counts?: { clustered?: number }; k?: number; silhouette?: { k: number; silhouette: number }[] } | undefined;
   const silhouette = stats?.silhouette?.find((s) => s.k === stats.k)?.silhouette;
   const money = (amount: number, currency: string) => formatMoney({ amount, currency }, intlLocale(locale));
 
@@ -34,7 +44,9 @@ export default async function ClustersPage() {
         <p className="text-sm">
           {overview
             ? t("refreshed", {
-                date: new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short" }).format(new Date(overview.refreshedAt)),
+                date: new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short" }).format(
+                  new Date(overview.refreshedAt),
+                ),
                 users: stats?.counts?.clustered ?? 0,
                 k: clusters.length,
                 silhouette: silhouette === undefined ? "–" : silhouette.toFixed(2),
@@ -51,7 +63,10 @@ export default async function ClustersPage() {
               <h2 id="chart-sizes" className="mb-2 font-medium">
                 {t("chartSizes")}
               </h2>
-              <ClusterSizeChart label={t("chartSizes")} rows={clusters.map((c, i) => ({ name: axisNames[i]!, size: c.size }))} />
+              <ClusterSizeChart
+                label={t("chartSizes")}
+                rows={clusters.map((c, i) => ({ name: axisNames[i]!, size: c.size }))}
+              />
             </section>
             <section aria-labelledby="chart-domain">
               <h2 id="chart-domain" className="mb-2 font-medium">
@@ -61,7 +76,11 @@ export default async function ClustersPage() {
                 label={t("chartDomain")}
                 courseLabel={t("courses")}
                 artworkLabel={t("artworks")}
-                rows={clusters.map((c, i) => ({ name: axisNames[i]!, course: c.profile.domainMix.course, artwork: c.profile.domainMix.artwork }))}
+                rows={clusters.map((c, i) => ({
+                  name: axisNames[i]!,
+                  course: c.profile.domainMix.course,
+                  artwork: c.profile.domainMix.artwork,
+                }))}
               />
             </section>
             <section aria-labelledby="chart-spend">
@@ -70,7 +89,11 @@ export default async function ClustersPage() {
               </h2>
               <ClusterSpendChart
                 label={t("chartSpend")}
-                rows={clusters.map((c, i) => ({ name: axisNames[i]!, spend: c.profile.spend.avgMinor / 10 ** currencyExponent(c.profile.spend.currency), formatted: money(c.profile.spend.avgMinor, c.profile.spend.currency) }))}
+                rows={clusters.map((c, i) => ({
+                  name: axisNames[i]!,
+                  spend: c.profile.spend.avgMinor / 10 ** currencyExponent(c.profile.spend.currency),
+                  formatted: money(c.profile.spend.avgMinor, c.profile.spend.currency),
+                }))}
               />
             </section>
           </div>
@@ -90,7 +113,9 @@ export default async function ClustersPage() {
               <li key={c.clusterId} className="rounded-lg border border-line bg-white p-5">
                 <h2 className="font-serif text-xl">
                   {names[i]}
-                  {c.profile.tags.length > 0 && <span className="text-muted"> · {c.profile.tags.slice(0, 2).map(tagName).join(" · ")}</span>}
+                  {c.profile.tags.length > 0 && (
+                    <span className="text-muted"> · {c.profile.tags.slice(0, 2).map(tagName).join(" · ")}</span>
+                  )}
                 </h2>
                 <p className="text-sm text-muted">{t("size", { count: c.size, share: pct(c.profile.share) })}</p>
                 <dl className="mt-4 grid grid-cols-[9rem_1fr] gap-x-3 gap-y-2 text-sm">
@@ -104,16 +129,21 @@ export default async function ClustersPage() {
                   </dd>
                   <dt className="text-muted">{t("domain")}</dt>
                   <dd>
-                    {t("courses")} {pct(c.profile.domainMix.course)} · {t("artworks")} {pct(c.profile.domainMix.artwork)}
+                    {t("courses")} {pct(c.profile.domainMix.course)} · {t("artworks")}{" "}
+                    {pct(c.profile.domainMix.artwork)}
                   </dd>
                   <dt className="text-muted">{t("spend")}</dt>
                   <dd>
-                    {money(c.profile.spend.avgMinor, c.profile.spend.currency)} · {t("purchases", { n: c.profile.spend.purchasesPerMember.toFixed(2) })} · {t("buyers", { share: pct(c.profile.spend.buyersShare) })}
+                    {money(c.profile.spend.avgMinor, c.profile.spend.currency)} ·{" "}
+                    {t("purchases", { n: c.profile.spend.purchasesPerMember.toFixed(2) })} ·{" "}
+                    {t("buyers", { share: pct(c.profile.spend.buyersShare) })}
                   </dd>
                   {c.profile.topics.length > 0 && (
                     <>
                       <dt className="text-muted">{t("topics")}</dt>
-                      <dd>{c.profile.topics.map((z) => `${z.tags.slice(0, 3).join(", ")} (${pct(z.weight)})`).join(" · ")}</dd>
+                      <dd>
+                        {c.profile.topics.map((z) => `${z.tags.slice(0, 3).join(", ")} (${pct(z.weight)})`).join(" · ")}
+                      </dd>
                     </>
                   )}
                   <dt className="text-muted">{t("topItems")}</dt>
@@ -121,7 +151,10 @@ export default async function ClustersPage() {
                     <ul className="space-y-1">
                       {c.profile.topItems.map((item) => (
                         <li key={item.id}>
-                          <Link href={`/${item.kind === "course" ? "courses" : "artworks"}/${item.slug}`} className="hover:text-accent">
+                          <Link
+                            href={`/${item.kind === "course" ? "courses" : "artworks"}/${item.slug}`}
+                            className="hover:text-accent"
+                          >
                             {item.title}
                           </Link>{" "}
                           <span className="text-muted">{t("members", { n: item.members })}</span>

@@ -12,7 +12,11 @@ export const generateMetadata = pageMetadata("offers");
 /** Offers on the creator's artworks (every artwork's for admins), newest activity first. */
 export default async function StudioOffersPage() {
   const user = await requireRole(["creator", "admin"], "/studio/offers");
-  const [t, locale, offers] = await Promise.all([getTranslations("offers"), getLocale(), listOffersForCreator({ actor: user })]);
+  const [t, locale, offers] = await Promise.all([
+    getTranslations("offers"),
+    getLocale(),
+    listOffersForCreator({ actor: user }),
+  ]);
   const date = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="space-y-6">
@@ -30,7 +34,9 @@ export default async function StudioOffersPage() {
                 <span className="text-muted">{t(`studioStatus.${o.status}`)}</span>
               </div>
               <p className="mt-1">
-                {t("fromBuyer", { name: o.buyerName ?? "—" })}: <Price amount={o.amount} currency={o.currency} className="font-medium" /> ({t("listPrice")} <Price amount={o.listAmount} currency={o.currency} />)
+                {t("fromBuyer", { name: o.buyerName ?? "—" })}:{" "}
+                <Price amount={o.amount} currency={o.currency} className="font-medium" /> ({t("listPrice")}{" "}
+                <Price amount={o.listAmount} currency={o.currency} />)
                 {o.counterAmount !== null && (
                   <>
                     {" "}
@@ -38,8 +44,12 @@ export default async function StudioOffersPage() {
                   </>
                 )}
               </p>
-              {o.message && <blockquote className="mt-1 border-l-2 border-line pl-2 text-muted">{o.message}</blockquote>}
-              {o.reservedUntil && <p className="mt-1 text-moss">{t("reservedUntil", { until: date.format(o.reservedUntil) })}</p>}
+              {o.message && (
+                <blockquote className="mt-1 border-l-2 border-line pl-2 text-muted">{o.message}</blockquote>
+              )}
+              {o.reservedUntil && (
+                <p className="mt-1 text-moss">{t("reservedUntil", { until: date.format(o.reservedUntil) })}</p>
+              )}
               <p className="mt-1 text-xs text-muted">{date.format(o.createdAt)}</p>
               {o.status === "pending" && (
                 <div className="mt-3">

@@ -11,17 +11,27 @@ export const generateMetadata = pageMetadata("products");
 
 export default async function StudioProductsPage() {
   const user = await requireRole(["creator", "admin"], "/studio/products");
-  const [t, products, creator] = await Promise.all([getTranslations("studioProducts"), listStudioProducts(user), studioCreatorFor(user)]);
+  const [t, products, creator] = await Promise.all([
+    getTranslations("studioProducts"),
+    listStudioProducts(user),
+    studioCreatorFor(user),
+  ]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="font-serif text-3xl">{t("title")}</h1>
         {creator ? (
           <div className="flex gap-2 text-sm">
-            <Link href="/studio/products/new?kind=course" className="rounded-full bg-ink px-4 py-2 text-paper hover:bg-accent">
+            <Link
+              href="/studio/products/new?kind=course"
+              className="rounded-full bg-ink px-4 py-2 text-paper hover:bg-accent"
+            >
               {t("newCourse")}
             </Link>
-            <Link href="/studio/products/new?kind=artwork" className="rounded-full border border-ink px-4 py-2 hover:bg-ink hover:text-paper">
+            <Link
+              href="/studio/products/new?kind=artwork"
+              className="rounded-full border border-ink px-4 py-2 hover:bg-ink hover:text-paper"
+            >
               {t("newArtwork")}
             </Link>
           </div>
@@ -59,7 +69,10 @@ export default async function StudioProductsPage() {
                     <span className="block text-xs text-muted">{t("bundleNote")}</span>
                   </>
                 ) : (
-                  <Link href={`/studio/products/${p.id}`} className="font-medium text-accent underline-offset-2 hover:underline">
+                  <Link
+                    href={`/studio/products/${p.id}`}
+                    className="font-medium text-accent underline-offset-2 hover:underline"
+                  >
                     {p.title}
                   </Link>
                 )}

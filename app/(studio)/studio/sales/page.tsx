@@ -14,9 +14,15 @@ export const generateMetadata = pageMetadata("sales");
 /** A creator's sold order lines, newest first; admins see every creator's. */
 export default async function StudioSalesPage() {
   const user = await requireRole(["creator", "admin"], "/studio/sales");
-  const [t, locale, creator] = await Promise.all([getTranslations("studioProducts"), getLocale(), getCreatorForUser(user.id)]);
+  const [t, locale, creator] = await Promise.all([
+    getTranslations("studioProducts"),
+    getLocale(),
+    getCreatorForUser(user.id),
+  ]);
   if (!creator && user.role !== "admin") return <p className="text-muted">{t("noCreatorProfile")}</p>;
-  const { rows, totals } = await listSalesForCreator({ creatorId: user.role === "admin" ? null : (creator?.id ?? null) });
+  const { rows, totals } = await listSalesForCreator({
+    creatorId: user.role === "admin" ? null : (creator?.id ?? null),
+  });
   const date = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium" });
   return (
     <div className="space-y-6">
@@ -25,7 +31,8 @@ export default async function StudioSalesPage() {
         <p className="text-muted">
           {totals.map((tot) => (
             <span key={tot.currency} className="mr-4">
-              {t("sales.total", { count: tot.count })} <Price amount={tot.amount} currency={tot.currency} className="font-medium text-ink" />
+              {t("sales.total", { count: tot.count })}{" "}
+              <Price amount={tot.amount} currency={tot.currency} className="font-medium text-ink" />
             </span>
           ))}
         </p>

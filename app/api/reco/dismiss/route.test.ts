@@ -31,7 +31,14 @@ beforeEach(() => {
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
   // duplex: a streamed body (no declared length) must say it is sent half-duplex.
-  POST(new Request("http://localhost/api/reco/dismiss", { method: "POST", body, duplex: "half", headers: { "content-type": "application/json", ...headers } } as RequestInit));
+  POST(
+    new Request("http://localhost/api/reco/dismiss", {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { "content-type": "application/json", ...headers },
+    } as RequestInit),
+  );
 const dismissals = async () => (await fresh.db.select({ n: sql<number>`count(*)::int` }).from(recoDismissals))[0]!.n;
 
 describe("POST /api/reco/dismiss", () => {
@@ -45,7 +52,14 @@ describe("POST /api/reco/dismiss", () => {
   });
 
   it("answers 400 for a body that is not JSON, extra fields or a malformed id", async () => {
-    for (const body of ["not json", "", JSON.stringify({ productId, extra: 1 }), JSON.stringify({ productId: "a b" }), JSON.stringify({ productId: "a\u0000" }), JSON.stringify([productId])]) {
+    for (const body of [
+      "not json",
+      "",
+      JSON.stringify({ productId, extra: 1 }),
+      JSON.stringify({ productId: "a b" }),
+      JSON.stringify({ productId: "a\u0000" }),
+      JSON.stringify([productId]),
+    ]) {
       const res = await post(body);
       expect(res.status, body).toBe(400);
     }

@@ -5,7 +5,13 @@ import { AppError, errorResponse } from "@/lib/errors";
 import { readCapped } from "@/lib/http";
 import { dismissRecommendation } from "@/lib/reco/read";
 
-const bodySchema = z.strictObject({ productId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) });
+const bodySchema = z.strictObject({
+  productId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
+});
 /** {"productId": "…"} with a 64-character id fits many times over. */
 const MAX_BODY_BYTES = 1024;
 
@@ -23,7 +29,8 @@ export async function POST(request: Request): Promise<Response> {
     const parsed = bodySchema.safeParse(body);
     if (!parsed.success) throw new AppError("bad_request:reco", parsed.error.issues[0]?.message ?? "invalid body");
     const who = await recoIdentity();
-    if (!who.userId && !who.visitorId) throw new AppError("bad_request:reco", "no visitor id to remember the choice by");
+    if (!who.userId && !who.visitorId)
+      throw new AppError("bad_request:reco", "no visitor id to remember the choice by");
     await dismissRecommendation(await getDb(), { ...who, productId: parsed.data.productId });
     return new Response(null, { status: 204 });
   } catch (error) {

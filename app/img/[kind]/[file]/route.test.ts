@@ -26,13 +26,20 @@ beforeAll(async () => {
 });
 afterAll(() => fresh?.dispose());
 
-const get = (kind: string, file: string) => GET(new Request(`http://localhost/img/${kind}/${file}`), { params: Promise.resolve({ kind, file }) });
-const slugOf = async (kind: "course" | "artwork" | "bundle") => (await fresh.db.select({ slug: products.slug }).from(products).where(eq(products.kind, kind)).limit(1))[0]!.slug;
+const get = (kind: string, file: string) =>
+  GET(new Request(`http://localhost/img/${kind}/${file}`), { params: Promise.resolve({ kind, file }) });
+const slugOf = async (kind: "course" | "artwork" | "bundle") =>
+  (await fresh.db.select({ slug: products.slug }).from(products).where(eq(products.kind, kind)).limit(1))[0]!.slug;
 
 describe("GET /img/[kind]/[file]", () => {
   it("draws every kind of product a card shows, and avatars", async () => {
     const [creator] = await fresh.db.select({ slug: creators.slug }).from(creators).limit(1);
-    for (const [kind, slug] of [["course", await slugOf("course")], ["artwork", await slugOf("artwork")], ["bundle", await slugOf("bundle")], ["avatar", creator!.slug]] as const) {
+    for (const [kind, slug] of [
+      ["course", await slugOf("course")],
+      ["artwork", await slugOf("artwork")],
+      ["bundle", await slugOf("bundle")],
+      ["avatar", creator!.slug],
+    ] as const) {
       const res = await get(kind, `${slug}.svg`);
       expect(res.status, kind).toBe(200);
       expect(res.headers.get("content-type")).toBe("image/svg+xml; charset=utf-8");
@@ -74,10 +81,22 @@ describe("GET /img/[kind]/[file]", () => {
     const asUser = (user: AccountUser | null) => {
       session.user = user;
     };
-    type Row = { id: string; slug: string; title: string; ownerUserId: string; status: "draft" | "archived" | "published" };
+    type Row = {
+      id: string;
+      slug: string;
+      title: string;
+      ownerUserId: string;
+      status: "draft" | "archived" | "published";
+    };
     const productOf = async (kind: "course" | "artwork" | "bundle", offset = 0): Promise<Row> => {
       const [row] = await fresh.db
-        .select({ id: products.id, slug: products.slug, title: products.title, status: products.status, ownerUserId: creators.userId })
+        .select({
+          id: products.id,
+          slug: products.slug,
+          title: products.title,
+          status: products.status,
+          ownerUserId: creators.userId,
+        })
         .from(products)
         .innerJoin(creators, eq(creators.id, products.creatorId))
         .where(and(eq(products.kind, kind), eq(products.status, "published"), isNotNull(creators.userId)))
@@ -86,30 +105,50 @@ describe("GET /img/[kind]/[file]", () => {
         .offset(offset);
       return { ...row!, ownerUserId: row!.ownerUserId! };
     };
-    const setStatus = (id: string, status: Row["status"]) => fresh.db.update(products).set({ status }).where(eq(products.id, id));
+    const setStatus = (id: string, status: Row["status"]) =>
+      fresh.db.update(products).set({ status }).where(eq(products.id, id));
     const userWithRole = async (role: AccountUser["role"], not?: string): Promise<AccountUser> => {
-      const [u] = await fresh.db.select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(and(eq(users.role, role), ne(users.id, not ?? "")));
+      const [u] = await fresh.db
+        .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+        .from(users)
+        .where(and(eq(users.role, role), ne(users.id, not ?? "")));
       if (u) return { ...u, email: u.email ?? "" };
-      const [made] = await fresh.db.insert(users).values({ email: `${role}-img@test.example`, role }).returning();
+      const [made] = await fresh.db
+        .insert(users)
+        .values({ email: `${role}-img@test.example`, role })
+        .returning();
       return { id: made!.id, email: made!.email ?? "", name: made!.name, role };
     };
 
     it("is a 404 for visitors and other users, but drawn for its owner, admins and marketers", async () => {
       for (const kind of ["course", "artwork", "bundle"] as const) {
         const product = await productOf(kind);
-        const owner: AccountUser = { id: product.ownerUserId, email: "owner@test.example", name: null, role: "creator" };
+        const owner: AccountUser = {
+          id: product.ownerUserId,
+          email: "owner@test.example",
+          name: null,
+          role: "creator",
+        };
         const stranger = await userWithRole("consumer", product.ownerUserId);
         const otherCreator: AccountUser = { ...(await userWithRole("creator", product.ownerUserId)) };
         for (const status of ["draft", "archived"] as const) {
           await setStatus(product.id, status);
           try {
-            for (const [who, user] of [["visitor", null], ["consumer", stranger], ["other creator", otherCreator]] as const) {
+            for (const [who, user] of [
+              ["visitor", null],
+              ["consumer", stranger],
+              ["other creator", otherCreator],
+            ] as const) {
               asUser(user);
               const res = await get(kind, `${product.slug}.svg`);
               expect(res.status, `${kind} ${status} ${who}`).toBe(404);
               expect(await res.text()).not.toContain(product.title);
             }
-            for (const [who, user] of [["owner", owner], ["admin", await userWithRole("admin")], ["marketer", await userWithRole("marketer")]] as const) {
+            for (const [who, user] of [
+              ["owner", owner],
+              ["admin", await userWithRole("admin")],
+              ["marketer", await userWithRole("marketer")],
+            ] as const) {
               asUser(user);
               const res = await get(kind, `${product.slug}.svg`);
               expect(res.status, `${kind} ${status} ${who}`).toBe(200);
@@ -161,7 +200,10 @@ describe("GET /img/[kind]/[file]", () => {
   it("answers for draft and archived bundles as it does for courses in the same state", async () => {
     const [course, bundle] = [await slugOf("course"), await slugOf("bundle")];
     for (const status of ["draft", "archived"] as const) {
-      await fresh.db.update(products).set({ status }).where(inArray(products.slug, [course, bundle]));
+      await fresh.db
+        .update(products)
+        .set({ status })
+        .where(inArray(products.slug, [course, bundle]));
       const [c, b] = [await get("course", `${course}.svg`), await get("bundle", `${bundle}.svg`)];
       expect(b.status, status).toBe(c.status);
       expect(b.headers.get("content-type"), status).toBe(c.headers.get("content-type"));

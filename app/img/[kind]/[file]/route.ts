@@ -63,8 +63,10 @@ export async function GET(_req: Request, ctx: { params: Promise<{ kind: string; 
     for (const p of bundle.parts) if (await maySee(p, viewer)) visible.push(p);
     const parts = visible.flatMap((p): BundlePart[] => {
       const topic = p.topic ?? "abstract";
-      if (p.kind === "course") return [{ kind: "course", seed: p.imageSeed, title: p.title, topic, level: p.level ?? "beginner" }];
-      if (p.kind === "artwork") return [{ kind: "artwork", seed: p.imageSeed, title: p.title, topic, medium: p.medium ?? "" }];
+      if (p.kind === "course")
+        return [{ kind: "course", seed: p.imageSeed, title: p.title, topic, level: p.level ?? "beginner" }];
+      if (p.kind === "artwork")
+        return [{ kind: "artwork", seed: p.imageSeed, title: p.title, topic, medium: p.medium ?? "" }];
       return [];
     });
     const isPublic = bundle.status === "published" && visible.length === bundle.parts.length;

@@ -4,7 +4,11 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getWorkImageAccess } from "@/lib/community/works";
 import { UPLOAD_FILE_NAME, uploadPath } from "@/lib/uploads/images";
 
-const NOT_FOUND = () => new Response("Not found", { status: 404, headers: { "x-content-type-options": "nosniff", "cache-control": "no-store" } });
+const NOT_FOUND = () =>
+  new Response("Not found", {
+    status: 404,
+    headers: { "x-content-type-options": "nosniff", "cache-control": "no-store" },
+  });
 
 /**
  * Serves re-encoded uploads (always WebP written by lib/uploads, so the type is known, never sniffed).
@@ -30,7 +34,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     "cache-control": access.hidden ? "private, no-store" : "public, max-age=600, must-revalidate",
     etag: `"${file.slice(0, 36)}"`,
   };
-  if (!access.hidden && request.headers.get("if-none-match") === headers.etag) return new Response(null, { status: 304, headers });
+  if (!access.hidden && request.headers.get("if-none-match") === headers.etag)
+    return new Response(null, { status: 304, headers });
   try {
     const data = await readFile(uploadPath("works", file));
     return new Response(new Uint8Array(data), { headers: { ...headers, "content-length": String(data.byteLength) } });

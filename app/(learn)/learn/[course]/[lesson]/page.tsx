@@ -32,17 +32,23 @@ export default async function LessonPage({ params }: Props) {
   const { course, lesson } = await params;
   const access = await load(course, lesson);
   if (access.status === "not_found") notFound();
-  if (access.status === "denied") redirect(`/courses/${access.course.slug}?locked=${encodeURIComponent(access.lesson.slug)}`);
+  if (access.status === "denied")
+    redirect(`/courses/${access.course.slug}?locked=${encodeURIComponent(access.lesson.slug)}`);
   const t = await getTranslations("learn");
   const done = new Set(access.completedLessonIds);
   const total = access.course.sections.reduce((n, s) => n + s.lessons.length, 0);
   return (
     <div className="grid gap-10 lg:grid-cols-[18rem_1fr]">
       <aside className="order-2 lg:order-1">
-        <CourseOutlineNav course={access.course} currentLessonId={access.lesson.id} completed={done} locked={access.via === "preview"} />
+        <CourseOutlineNav
+          course={access.course}
+          currentLessonId={access.lesson.id}
+          completed={done}
+          locked={access.via === "preview"}
+        />
       </aside>
       <article className="order-1 min-w-0 lg:order-2">
-        <p className="text-sm uppercase tracking-wide text-muted">
+        <p className="text-sm tracking-wide text-muted uppercase">
           <Link href={`/courses/${access.course.slug}`} className="hover:text-accent">
             {access.course.title}
           </Link>
@@ -50,21 +56,39 @@ export default async function LessonPage({ params }: Props) {
         <h1 className="mt-1 font-serif text-4xl">{access.lesson.title}</h1>
         <p className="mt-1 text-sm text-muted">
           {t("lessonOf", { n: access.lesson.position, total })} · {t("minutes", { n: access.lesson.durationMinutes })}
-          {access.via === "preview" && <span className="ml-2 rounded-full border border-moss px-2 py-0.5 text-xs text-moss">{t("preview")}</span>}
+          {access.via === "preview" && (
+            <span className="ml-2 rounded-full border border-moss px-2 py-0.5 text-xs text-moss">{t("preview")}</span>
+          )}
         </p>
         <div className="mt-8 rounded-lg border border-line bg-white p-6">
           <LessonBody markdown={access.lesson.body} />
         </div>
         <div className="mt-6 flex flex-wrap items-center justify-between gap-4">
-          {access.canTrack ? <CompleteButton courseSlug={access.course.slug} lessonSlug={access.lesson.slug} completed={done.has(access.lesson.id)} /> : <span />}
+          {access.canTrack ? (
+            <CompleteButton
+              courseSlug={access.course.slug}
+              lessonSlug={access.lesson.slug}
+              completed={done.has(access.lesson.id)}
+            />
+          ) : (
+            <span />
+          )}
           <nav aria-label={t("lessonNav")} className="flex gap-4 text-sm">
             {access.previous && (
-              <Link href={`/learn/${access.course.slug}/${access.previous.slug}`} className="text-accent underline" rel="prev">
+              <Link
+                href={`/learn/${access.course.slug}/${access.previous.slug}`}
+                className="text-accent underline"
+                rel="prev"
+              >
                 ← {access.previous.title}
               </Link>
             )}
             {access.next && (
-              <Link href={`/learn/${access.course.slug}/${access.next.slug}`} className="text-accent underline" rel="next">
+              <Link
+                href={`/learn/${access.course.slug}/${access.next.slug}`}
+                className="text-accent underline"
+                rel="next"
+              >
                 {access.next.title} →
               </Link>
             )}

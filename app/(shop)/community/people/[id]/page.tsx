@@ -24,16 +24,28 @@ export default async function PersonPage({ params }: Props) {
   const db = await getDb();
   const person = id.length <= 128 ? await getPublicPerson(db, id) : null;
   if (!person) notFound();
-  const [t, user, works] = await Promise.all([getTranslations("works"), getCurrentUser(), listWorksByUser(db, person.id)]);
+  const [t, user, works] = await Promise.all([
+    getTranslations("works"),
+    getCurrentUser(),
+    listWorksByUser(db, person.id),
+  ]);
   const follow = await getFollowState(db, user?.id ?? null, { targetKind: "user", targetId: person.id });
   return (
     <div>
       <h1 className="font-serif text-4xl">{person.name}</h1>
       <div className="mt-3">
         {user && user.id !== person.id ? (
-          <FollowButton targetKind="user" targetId={person.id} following={follow.following} followers={follow.followers} />
+          <FollowButton
+            targetKind="user"
+            targetId={person.id}
+            following={follow.following}
+            followers={follow.followers}
+          />
         ) : !user ? (
-          <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/community/people/${person.id}`)}`} className="text-sm underline">
+          <Link
+            href={`/sign-in?callbackUrl=${encodeURIComponent(`/community/people/${person.id}`)}`}
+            className="text-sm underline"
+          >
             {t("signInToFollow")}
           </Link>
         ) : null}
@@ -41,7 +53,11 @@ export default async function PersonPage({ params }: Props) {
       {works.length === 0 ? (
         <p className="mt-8 text-muted">{t("personNone")}</p>
       ) : (
-        <WorksGallery works={works} returnTo={`/community/people/${person.id}`} heading={t("personTitle", { name: person.name })} />
+        <WorksGallery
+          works={works}
+          returnTo={`/community/people/${person.id}`}
+          heading={t("personTitle", { name: person.name })}
+        />
       )}
     </div>
   );

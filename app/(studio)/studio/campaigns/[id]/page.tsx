@@ -50,7 +50,11 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             {t("previewLink")}
           </a>
           {campaign.input.experiment.variants.map((v) => (
-            <a key={v.key} href={`/c/${campaign.slug}?variant=${encodeURIComponent(v.key)}`} className="block text-muted hover:text-accent">
+            <a
+              key={v.key}
+              href={`/c/${campaign.slug}?variant=${encodeURIComponent(v.key)}`}
+              className="block text-muted hover:text-accent"
+            >
               {t("previewVariant", { name: v.name })}
             </a>
           ))}

@@ -15,11 +15,20 @@ export default async function NewCampaignPage() {
   await requireRole(["marketer", "admin"], "/studio/campaigns/new");
   const db = await getDb();
   const now = new Date(requestTime());
-  const [t, choices, traffic] = await Promise.all([getTranslations("campaigns"), getFormChoices(db), loadRecentTraffic(db, now)]);
+  const [t, choices, traffic] = await Promise.all([
+    getTranslations("campaigns"),
+    getFormChoices(db),
+    loadRecentTraffic(db, now),
+  ]);
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <h1 className="font-serif text-3xl">{t("new")}</h1>
-      <CampaignForm initial={toFormShape(blankCampaignInput(now))} choices={choices} lockedSlug={false} traffic={traffic} />
+      <CampaignForm
+        initial={toFormShape(blankCampaignInput(now))}
+        choices={choices}
+        lockedSlug={false}
+        traffic={traffic}
+      />
     </div>
   );
 }

@@ -21,7 +21,11 @@ export default async function EditProductPage({ params, searchParams }: Props) {
   const user = await requireRole(["creator", "admin"], `/studio/products/${encodeURIComponent(id)}`);
   const product = await getStudioProduct(user, id);
   if (!product || product.kind === "bundle") notFound();
-  const [t, created, sections] = await Promise.all([getTranslations("studioProducts"), searchParams.then((s) => s.created === "1"), product.kind === "course" ? getStudioCourseStructure(user, id) : null]);
+  const [t, created, sections] = await Promise.all([
+    getTranslations("studioProducts"),
+    searchParams.then((s) => s.created === "1"),
+    product.kind === "course" ? getStudioCourseStructure(user, id) : null,
+  ]);
   return (
     <div className="max-w-3xl space-y-8">
       {created && (

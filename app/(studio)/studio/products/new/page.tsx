@@ -8,7 +8,11 @@ import { pageMetadata } from "@/lib/page-metadata";
 
 export const generateMetadata = pageMetadata("newProduct");
 
-export default async function NewProductPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewProductPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireRole(["creator", "admin"], "/studio/products/new");
   const kind = (await searchParams).kind === "artwork" ? "artwork" : "course";
   const [t, creator] = await Promise.all([getTranslations("studioProducts"), studioCreatorFor(user)]);

@@ -42,8 +42,18 @@ export default async function ResultsPage({ params, searchParams }: Props) {
   const uplift: UpliftRow[] = results.arms.flatMap((a) =>
     a.vsControl && !a.vsControl.conversionDegenerate
       ? [
-          { name: a.name, kind: results.experiment.sequential ? t("sequentialShort") : t("frequentist"), expected: a.vsControl.conversionRelative.expected, interval: a.vsControl.conversionRelative.ci },
-          { name: a.name, kind: t("bayesian"), expected: a.vsControl.conversionBayes.expected, interval: a.vsControl.conversionBayes.ci },
+          {
+            name: a.name,
+            kind: results.experiment.sequential ? t("sequentialShort") : t("frequentist"),
+            expected: a.vsControl.conversionRelative.expected,
+            interval: a.vsControl.conversionRelative.ci,
+          },
+          {
+            name: a.name,
+            kind: t("bayesian"),
+            expected: a.vsControl.conversionBayes.expected,
+            interval: a.vsControl.conversionBayes.ci,
+          },
         ]
       : [],
   );
@@ -67,7 +77,11 @@ export default async function ResultsPage({ params, searchParams }: Props) {
             )}
           </h1>
           <p className="mt-1 text-sm text-muted">
-            {t("subtitle", { mode: results.experiment.mode, version: results.experiment.bucketVersion, days: results.windowDays })}
+            {t("subtitle", {
+              mode: results.experiment.mode,
+              version: results.experiment.bucketVersion,
+              days: results.windowDays,
+            })}
           </p>
           {results.experiment.aa && <p className="mt-1 max-w-2xl text-sm">{t("analysis.aaExplain")}</p>}
         </div>
@@ -98,7 +112,12 @@ export default async function ResultsPage({ params, searchParams }: Props) {
 
       {results.srm.warning ? (
         <div role="alert" className="rounded-lg border border-accent bg-accent/5 p-4 text-accent-dark">
-          <p className="font-medium">{t("srmWarning", { p: format.number(results.srm.pValue, { maximumSignificantDigits: 2 }), threshold: SRM_THRESHOLD })}</p>
+          <p className="font-medium">
+            {t("srmWarning", {
+              p: format.number(results.srm.pValue, { maximumSignificantDigits: 2 }),
+              threshold: SRM_THRESHOLD,
+            })}
+          </p>
           <p className="mt-1 text-sm">
             {t("srmDetail", {
               observed: results.srm.observed.map((n) => format.number(n)).join(" / "),
@@ -107,7 +126,9 @@ export default async function ResultsPage({ params, searchParams }: Props) {
           </p>
         </div>
       ) : (
-        <p className="text-sm text-muted">{t("srmOk", { p: format.number(results.srm.pValue, { maximumSignificantDigits: 2 }) })}</p>
+        <p className="text-sm text-muted">
+          {t("srmOk", { p: format.number(results.srm.pValue, { maximumSignificantDigits: 2 }) })}
+        </p>
       )}
 
       <RecommendationBox results={results} />
@@ -119,7 +140,9 @@ export default async function ResultsPage({ params, searchParams }: Props) {
       {results.experiment.mode === "bandit" && (
         <BanditPosteriors
           results={results}
-          weights={displayPercents(results.arms.map((a) => a.weight)).map((x) => format.number(x / 100, { style: "percent", maximumFractionDigits: 1 }))}
+          weights={displayPercents(results.arms.map((a) => a.weight)).map((x) =>
+            format.number(x / 100, { style: "percent", maximumFractionDigits: 1 }),
+          )}
         />
       )}
 
@@ -129,11 +152,23 @@ export default async function ResultsPage({ params, searchParams }: Props) {
         </h2>
         <div>
           <h3 className="font-serif text-xl">{t("cumulativeTitle")}</h3>
-          {cumulative.length === 0 ? <p className="text-sm text-muted">{t("noData")}</p> : <ExperimentCumulativeChart data={cumulative} variants={results.arms.map((a) => ({ key: a.key, name: a.name }))} label={t("cumulativeTitle")} />}
+          {cumulative.length === 0 ? (
+            <p className="text-sm text-muted">{t("noData")}</p>
+          ) : (
+            <ExperimentCumulativeChart
+              data={cumulative}
+              variants={results.arms.map((a) => ({ key: a.key, name: a.name }))}
+              label={t("cumulativeTitle")}
+            />
+          )}
         </div>
         <div>
           <h3 className="font-serif text-xl">{t("upliftTitle")}</h3>
-          {uplift.length === 0 ? <p className="text-sm text-muted">{t("noData")}</p> : <ExperimentUpliftChart rows={uplift} label={t("upliftTitle")} />}
+          {uplift.length === 0 ? (
+            <p className="text-sm text-muted">{t("noData")}</p>
+          ) : (
+            <ExperimentUpliftChart rows={uplift} label={t("upliftTitle")} />
+          )}
         </div>
       </section>
 

@@ -20,12 +20,19 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
     const query = querySchema.safeParse(Object.fromEntries(url.searchParams));
     if (!query.success) return Response.json({ error: "bad_request" }, { status: 400 });
     const { id } = await ctx.params;
-    const results = await getExperimentResults(await getDb(), { campaignId: id.slice(0, 128), bucketVersion: query.data.version });
+    const results = await getExperimentResults(await getDb(), {
+      campaignId: id.slice(0, 128),
+      bucketVersion: query.data.version,
+    });
     if (!results) return Response.json({ error: "not_found" }, { status: 404 });
     const body = query.data.kind === "daily" ? dailyCsv(results) : summaryCsv(results);
     const file = `${results.campaign.slug}-v${results.experiment.bucketVersion}-${query.data.kind}.csv`;
     return new Response(body, {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file}"`, "cache-control": "no-store" },
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${file}"`,
+        "cache-control": "no-store",
+      },
     });
   } catch (error) {
     return errorResponse(error);

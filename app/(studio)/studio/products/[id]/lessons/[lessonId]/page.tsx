@@ -33,7 +33,13 @@ export default async function EditLessonPage({ params }: Props) {
         <input type="hidden" name="lessonId" value={lesson.id} />
         <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
           <Field name="title" label={t("fields.lessonTitle")} defaultValue={lesson.title} required />
-          <Field name="durationMinutes" label={t("fields.durationMinutes")} type="number" defaultValue={lesson.durationMinutes} required />
+          <Field
+            name="durationMinutes"
+            label={t("fields.durationMinutes")}
+            type="number"
+            defaultValue={lesson.durationMinutes}
+            required
+          />
         </div>
         <Checkbox name="isPreview" label={t("fields.isPreview")} defaultChecked={lesson.isPreview} />
         <TextArea name="body" label={t("fields.body")} defaultValue={lesson.body} rows={18} mono />
@@ -43,7 +49,13 @@ export default async function EditLessonPage({ params }: Props) {
         <Link href={`/learn/${product.slug}/${lesson.slug}`} className="text-sm text-accent underline">
           {t("openInPlayer")}
         </Link>
-        <StudioForm action={deleteLessonAction} submitLabel={t("deleteLesson")} confirm={t("confirmDeleteLesson", { title: lesson.title })} danger className="flex items-center">
+        <StudioForm
+          action={deleteLessonAction}
+          submitLabel={t("deleteLesson")}
+          confirm={t("confirmDeleteLesson", { title: lesson.title })}
+          danger
+          className="flex items-center"
+        >
           <input type="hidden" name="lessonId" value={lesson.id} />
           <input type="hidden" name="productId" value={product.id} />
         </StudioForm>
