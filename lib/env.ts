@@ -16,7 +16,26 @@ const schema = z.object({
   AUTH_SECRET: z.string(),
   EXPERIMENT_SECRET: z.string(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Where uploads are kept when S3_BUCKET is not set (one machine, or a volume every instance mounts). */
   UPLOAD_DIR: z.string().default(".data/uploads"),
+  /** An S3 bucket for uploads, shared by every instance; unset: UPLOAD_DIR on the local disk. */
+  S3_BUCKET: z
+    .string()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  S3_REGION: z.string().default("us-east-1"),
+  /** An S3-compatible server's address (MinIO, Ceph, R2 …); unset: AWS itself. */
+  S3_ENDPOINT: z
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** Unset: the AWS SDK's default credential chain (instance role, AWS_* variables). */
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Bucket in the path rather than the host name; most S3-compatible servers need it. */
+  S3_FORCE_PATH_STYLE: z.stringbool().default(false),
+  /** A key prefix inside the bucket, so one bucket can serve several shops or environments. */
+  S3_PREFIX: z.string().default(""),
   /** The public address. Required in production (checked at start); this default serves development. */
   SITE_URL: z.url().default("http://localhost:3000"),
   /** Whether Auth.js may trust the Host / X-Forwarded-Host headers (behind a proxy you control). */

@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { creators, products, users, works } from "@/db/schema";
 import { deleteAccount } from "@/lib/privacy/account-data";
-import { uploadPath } from "@/lib/uploads/images";
+import { readUpload } from "@/lib/uploads/images";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { listWorksForCreator, listWorksForProduct, publishWork, workInputSchema, WORK_RATE } from "./works";
 
@@ -44,7 +43,7 @@ describe("co-creation works", () => {
     if (!result.ok) throw new Error(result.code);
     const [row] = await fresh.db.select().from(works).where(eq(works.id, result.id));
     expect(row).toMatchObject({ width: 1600, height: 800, tags: ["ink", "bamboo"] });
-    const stored = readFileSync(uploadPath("works", row!.imageFile));
+    const stored = (await readUpload("works", row!.imageFile))!;
     expect((await sharp(stored).metadata()).format).toBe("webp");
     expect((await listWorksForProduct(fresh.db, course.id)).map((w) => w.title)).toEqual(["My first bamboo"]);
     expect((await listWorksForCreator(fresh.db, course.creatorId)).map((w) => w.author)).toEqual(["Sam Student"]);
@@ -99,7 +98,7 @@ describe("co-creation works", () => {
     );
     expect(files.length).toBeGreaterThan(0);
     expect(await deleteAccount(fresh.db, student)).toEqual({ ok: true });
-    for (const f of files) expect(existsSync(uploadPath("works", f))).toBe(false);
+    for (const f of files) expect(await readUpload("works", f)).toBeNull();
     expect(await fresh.db.$count(works, eq(works.userId, student))).toBe(0);
     expect((await fresh.db.select().from(creators).limit(1)).length).toBe(1);
   });
@@ -155,11 +154,11 @@ describe("deleting a work", () => {
     await reportContent(fresh.db, b!.id, { targetKind: "work", targetId: posted.id, reason: "" });
 
     expect(await deleteWork(fresh.db, { id: b!.id, isAdmin: false }, posted.id)).toEqual({ ok: false });
-    expect(existsSync(uploadPath("works", file))).toBe(true);
+    expect(await readUpload("works", file)).not.toBeNull();
     expect(await getWorkImageAccess(fresh.db, file)).toEqual({ ownerId: a!.id, hidden: false });
 
     expect(await deleteWork(fresh.db, { id: a!.id, isAdmin: false }, posted.id)).toEqual({ ok: true });
-    expect(existsSync(uploadPath("works", file))).toBe(false);
+    expect(await readUpload("works", file)).toBeNull();
     expect(await getWorkImageAccess(fresh.db, file)).toBeNull();
     const { reports } = await import("@/db/schema");
     expect(await fresh.db.$count(reports, eq(reports.targetId, posted.id))).toBe(0);

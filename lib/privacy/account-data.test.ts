@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,7 +17,7 @@ import {
 } from "@/db/schema";
 import { listComments } from "@/lib/community/comments";
 import { publishWork, workInputSchema } from "@/lib/community/works";
-import { uploadPath } from "@/lib/uploads/images";
+import { readUpload } from "@/lib/uploads/images";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { countRowsNaming, deleteAccount, exportUserData } from "./account-data";
 
@@ -41,17 +40,15 @@ async function personWithHistory(email: string, name: string, key: string) {
     .insert(orders)
     .values({ userId: id, idempotencyKey: key, totalAmount: course!.priceAmount, currency: "USD" })
     .returning({ id: orders.id });
-  await db
-    .insert(orderLines)
-    .values({
-      orderId: order!.id,
-      productId: course!.id,
-      creatorId: course!.creatorId,
-      title: course!.title,
-      quantity: 1,
-      unitAmount: course!.priceAmount,
-      currency: "USD",
-    });
+  await db.insert(orderLines).values({
+    orderId: order!.id,
+    productId: course!.id,
+    creatorId: course!.creatorId,
+    title: course!.title,
+    quantity: 1,
+    unitAmount: course!.priceAmount,
+    currency: "USD",
+  });
   await db.insert(enrollments).values({ userId: id, productId: course!.id, orderId: order!.id });
   await db.insert(reviews).values({ userId: id, productId: course!.id, rating: 5, body: `${name} loved it` });
   await db.insert(follows).values({ followerId: id, targetKind: "creator", targetId: creator!.id });
@@ -141,7 +138,7 @@ describe("account deletion", () => {
     expect(await fresh.db.$count(reviews, eq(reviews.body, "Alice loved it"))).toBe(0);
     expect(await fresh.db.$count(comments, eq(comments.body, "Alice asks a question"))).toBe(0);
     expect(await fresh.db.$count(works, eq(works.title, "Alice's painting"))).toBe(0);
-    expect(existsSync(uploadPath("works", aliceFile))).toBe(false);
+    expect(await readUpload("works", aliceFile)).toBeNull();
     // Bob's reports about her content are gone; his follow event stays, without her id.
     expect(await fresh.db.$count(reports, eq(reports.reporterId, bob))).toBe(0);
     expect(await fresh.db.$count(events, and(eq(events.userId, bob), eq(events.type, "follow")))).toBe(1);

@@ -3,11 +3,9 @@
  * limited in bytes and pixels, then re-encoded to WebP at most 1600 px on the long side. Re-encoding
  * drops EXIF/GPS metadata and anything smuggled after the image data.
  */
-import { mkdir, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
 import sharp, { type Metadata } from "sharp";
-import { env } from "@/lib/env";
 import { UPLOAD_LIMITS } from "./limits";
+import { uploadKey, uploadStore, type UploadFolder } from "./storage";
 
 export { UPLOAD_LIMITS };
 
@@ -48,18 +46,20 @@ export async function processUploadedImage(input: Buffer): Promise<ImageCheck> {
   }
 }
 
-/** Where uploads live: outside the code, UPLOAD_DIR (default .data/uploads). */
-export function uploadPath(folder: "works", file: string): string {
-  return path.resolve(env.UPLOAD_DIR, folder, file);
+/** Every upload is re-encoded to WebP, so its type is known without sniffing. */
+export const UPLOAD_CONTENT_TYPE = "image/webp";
+
+export async function storeUpload(folder: UploadFolder, file: string, data: Buffer): Promise<void> {
+  await (await uploadStore()).put(uploadKey(folder, file), data, UPLOAD_CONTENT_TYPE);
 }
 
-export async function storeUpload(folder: "works", file: string, data: Buffer): Promise<void> {
-  await mkdir(path.resolve(env.UPLOAD_DIR, folder), { recursive: true });
-  await writeFile(uploadPath(folder, file), data, { flag: "wx" });
+/** The stored bytes, or null when the file is gone. */
+export async function readUpload(folder: UploadFolder, file: string): Promise<Buffer | null> {
+  return (await uploadStore()).get(uploadKey(folder, file));
 }
 
-export async function removeUpload(folder: "works", file: string): Promise<void> {
-  await rm(uploadPath(folder, file), { force: true });
+export async function removeUpload(folder: UploadFolder, file: string): Promise<void> {
+  await (await uploadStore()).remove(uploadKey(folder, file));
 }
 
 export const UPLOAD_FILE_NAME = /^[a-f0-9-]{36}\.webp$/;

@@ -1,8 +1,7 @@
-import { readFile } from "node:fs/promises";
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getWorkImageAccess } from "@/lib/community/works";
-import { UPLOAD_FILE_NAME, uploadPath } from "@/lib/uploads/images";
+import { readUpload, UPLOAD_CONTENT_TYPE, UPLOAD_FILE_NAME } from "@/lib/uploads/images";
 
 const NOT_FOUND = () =>
   new Response("Not found", {
@@ -11,7 +10,8 @@ const NOT_FOUND = () =>
   });
 
 /**
- * Serves re-encoded uploads (always WebP written by lib/uploads, so the type is known, never sniffed).
+ * Serves re-encoded uploads (always WebP written by lib/uploads, so the type is known, never sniffed), from
+ * whichever store is configured (lib/uploads/storage.ts).
  * Names are random UUIDs checked by pattern: no path traversal. A hidden work's image is gone like the
  * work itself, except for its author and admins (the moderation queue), privately. Public copies may
  * be cached for ten minutes only, then revalidated by ETag (the file never changes; its visibility
@@ -27,7 +27,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     if (!user || (user.id !== access.ownerId && user.role !== "admin")) return NOT_FOUND();
   }
   const headers: Record<string, string> = {
-    "content-type": "image/webp",
+    "content-type": UPLOAD_CONTENT_TYPE,
     "x-content-type-options": "nosniff",
     "content-security-policy": "default-src 'none'; sandbox",
     "cross-origin-resource-policy": "same-origin",
@@ -36,10 +36,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   };
   if (!access.hidden && request.headers.get("if-none-match") === headers.etag)
     return new Response(null, { status: 304, headers });
-  try {
-    const data = await readFile(uploadPath("works", file));
-    return new Response(new Uint8Array(data), { headers: { ...headers, "content-length": String(data.byteLength) } });
-  } catch {
-    return NOT_FOUND();
-  }
+  const data = await readUpload("works", file);
+  if (!data) return NOT_FOUND();
+  return new Response(new Uint8Array(data), { headers: { ...headers, "content-length": String(data.byteLength) } });
 }
