@@ -2,6 +2,7 @@ import path from "node:path";
 import { mkdirSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
+import { migrateUnderLock } from "./migration-lock";
 import * as schema from "./schema";
 
 /** One type for both drivers: node-postgres and PGlite share drizzle's PostgreSQL core. */
@@ -29,7 +30,7 @@ async function openPg(url: string): Promise<DbHandle> {
   // replaces the connection on the next query, so a log line is all this needs.
   pool.on("error", (error) => console.warn("[db] idle connection closed:", error.message));
   const db = drizzle(pool, { schema });
-  await migrate(db, { migrationsFolder: MIGRATIONS });
+  await migrateUnderLock(pool, () => migrate(db, { migrationsFolder: MIGRATIONS }));
   return { db: db as unknown as Db, driver: "pg", close: () => pool.end() };
 }
 
