@@ -14,6 +14,11 @@ const nextConfig: NextConfig = {
   // Lets several builds of one checkout live side by side (parallel work, e2e against a fresh build).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // The container image (Dockerfile) runs the traced, self-contained server; `next start` (development,
+  // tests) keeps the ordinary output, since it warns against the standalone one.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
+  // NEXT_DEPLOYMENT_ID, read by Next itself at build time, tags assets and navigations with the release,
+  // so a browser holding pages of an older release reloads instead of calling actions that moved.
 };
 
 export default withNextIntl(nextConfig);

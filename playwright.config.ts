@@ -16,6 +16,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(SYSTEM_CHROMIUM)
 // ones. Set on process.env so the workers, which load this file again, see the same values.
 process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
 process.env.E2E_EXPERIMENT_SECRET ??= randomBytes(32).toString("base64url");
+process.env.E2E_ACTIONS_KEY ??= randomBytes(32).toString("base64");
 
 export default defineConfig({
   testDir: "e2e",
@@ -72,6 +73,8 @@ export default defineConfig({
       AUTH_SECRET: process.env.E2E_AUTH_SECRET,
       EXPERIMENT_SECRET: process.env.E2E_EXPERIMENT_SECRET,
       SITE_URL: `http://127.0.0.1:${PORT}`,
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.E2E_ACTIONS_KEY,
+      NEXT_DEPLOYMENT_ID: process.env.NEXT_DEPLOYMENT_ID ?? "e2e",
     },
   },
 });

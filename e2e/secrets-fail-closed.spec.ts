@@ -13,7 +13,15 @@ function start(env: Record<string, string>): Promise<{ code: number | null; outp
   return new Promise((resolve, reject) => {
     const base = Object.fromEntries(
       Object.entries(process.env).filter(
-        ([k]) => !["AUTH_SECRET", "EXPERIMENT_SECRET", "SITE_URL", "DATABASE_URL"].includes(k),
+        ([k]) =>
+          ![
+            "AUTH_SECRET",
+            "EXPERIMENT_SECRET",
+            "SITE_URL",
+            "DATABASE_URL",
+            "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY",
+            "NEXT_DEPLOYMENT_ID",
+          ].includes(k),
       ),
     );
     const child = spawn("npx", ["next", "start", "--port", String(PORT)], {
@@ -47,6 +55,9 @@ test("next start refuses to run without secrets, naming each variable", async ()
   expect(line).toContain("AUTH_SECRET is not set");
   expect(line).toContain("EXPERIMENT_SECRET is not set");
   expect(line).toContain("SITE_URL is not set");
+  // Several instances must agree on these (lib/secrets.ts); production requires them even for one.
+  expect(line).toContain("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set");
+  expect(line).toContain("NEXT_DEPLOYMENT_ID is not set");
 });
 
 test("next start refuses the old public default and a short secret", async () => {

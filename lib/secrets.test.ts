@@ -38,18 +38,40 @@ describe("productionConfigProblems", () => {
         AUTH_SECRET: strong,
         EXPERIMENT_SECRET: strong.split("").reverse().join(""),
         SITE_URL: "https://atelier.example",
+        NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+        NEXT_DEPLOYMENT_ID: "a1b2c3d",
       }),
     ).toEqual([]);
   });
   it("gives one line per bad variable, naming it", () => {
     const problems = productionConfigProblems({ AUTH_SECRET: "short-secret", EXPERIMENT_SECRET: undefined });
-    expect(problems).toHaveLength(3);
+    expect(problems).toHaveLength(5);
     expect(problems[0]).toMatch(/^AUTH_SECRET is shorter than 32 characters/);
     expect(problems[1]).toMatch(/^EXPERIMENT_SECRET is not set/);
-    expect(problems[2]).toMatch(/^SITE_URL is not set/);
-    expect(productionConfigProblems({ AUTH_SECRET: strong, EXPERIMENT_SECRET: strong, SITE_URL: "not a url" })).toEqual(
-      ["SITE_URL is not a URL"],
-    );
+    expect(problems[2]).toMatch(/^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set/);
+    expect(problems[3]).toMatch(/^NEXT_DEPLOYMENT_ID is not set/);
+    expect(problems[4]).toMatch(/^SITE_URL is not set/);
+    const good = {
+      AUTH_SECRET: strong,
+      EXPERIMENT_SECRET: strong,
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(16, 1).toString("base64"),
+      NEXT_DEPLOYMENT_ID: "r42",
+    };
+    expect(productionConfigProblems({ ...good, SITE_URL: "not a url" })).toEqual(["SITE_URL is not a URL"]);
+  });
+  it("wants an encryption key Next can use: base64 of an AES key length", () => {
+    const base = {
+      AUTH_SECRET: strong,
+      EXPERIMENT_SECRET: strong,
+      SITE_URL: "https://a.example",
+      NEXT_DEPLOYMENT_ID: "1",
+    };
+    const keyProblems = (key: string) =>
+      productionConfigProblems({ ...base, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key }).length;
+    expect(keyProblems(Buffer.alloc(24, 3).toString("base64"))).toBe(0);
+    expect(keyProblems(Buffer.alloc(20, 3).toString("base64"))).toBe(1);
+    expect(keyProblems("not base64 at all!")).toBe(1);
+    expect(keyProblems(strong)).toBe(1);
   });
 });
 

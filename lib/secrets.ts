@@ -50,10 +50,29 @@ export function productionConfigProblems(raw: Record<string, string | undefined>
         `${name} ${PROBLEM_TEXT[problem]} (use at least ${MIN_SECRET_LENGTH} random characters, e.g. \`openssl rand -base64 32\`)`,
       );
   }
+  const actionsKey = raw.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY?.trim();
+  if (!actionsKey)
+    problems.push(
+      "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set (the same on every instance, e.g. `openssl rand -base64 32`)",
+    );
+  else if (!isAesKey(actionsKey))
+    problems.push("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not a base64-encoded 16, 24 or 32-byte key");
+  if (!raw.NEXT_DEPLOYMENT_ID?.trim())
+    problems.push("NEXT_DEPLOYMENT_ID is not set (this release's id, the same on every instance, e.g. the commit)");
   const site = raw.SITE_URL?.trim();
   if (!site) problems.push("SITE_URL is not set (the public address, e.g. https://atelier.example)");
   else if (!URL.canParse(site)) problems.push("SITE_URL is not a URL");
   return problems;
+}
+
+/**
+ * Next encrypts the variables a Server Action closes over with this key (AES-GCM). Each build makes its own
+ * unless one is given, so instances of two builds, or a rolling deploy, could not read each other's
+ * actions: several instances need the same key, in standard base64.
+ */
+function isAesKey(value: string): boolean {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  return [16, 24, 32].includes(Buffer.from(value, "base64").byteLength);
 }
 
 function randomSecret(): string {
