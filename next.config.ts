@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { ACTION_BODY_LIMIT } from "./lib/request-guard";
@@ -14,6 +15,9 @@ const nextConfig: NextConfig = {
   // Lets several builds of one checkout live side by side (parallel work, e2e against a fresh build).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // Next's own data cache, with invalidations shared through PostgreSQL so every instance drops an
+  // edited campaign within a second (lib/server/cache-handler.mjs).
+  cacheHandler: path.resolve("lib/server/cache-handler.mjs"),
   // The container image (Dockerfile) runs the traced, self-contained server; `next start` (development,
   // tests) keeps the ordinary output, since it warns against the standalone one.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,

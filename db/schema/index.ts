@@ -5,3 +5,5 @@ export * from "./behaviour";
 export * from "./campaigns";
 export * from "./community";
 export * from "./security";
+export * from "./jobs";
+export * from "./cache";

@@ -1,0 +1,41 @@
+/**
+ * The background jobs, by queue. Each queue is "stately" (at most one job waiting and one running), so a
+ * schedule tick that finds the previous run still going, or ten presses of "Recompute now", add nothing.
+ */
+export const QUEUES = {
+  /** The full recommendation refresh (lib/reco): on the schedule, on request, at first start. */
+  recoRefresh: "reco-refresh",
+  /** Bandit weight updates of running experiments (lib/experiments). */
+  banditUpdate: "bandit-update",
+  /** Sends what the outbox holds (lib/mail): woken by each commit that queues mail, and every minute for retries. */
+  mailDeliver: "mail-deliver",
+  /** Deletes what has outlived its use: old behaviour events, sent mail, spent tokens and limits. */
+  prune: "prune",
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export type QueueSettings = { expireInSeconds: number; retryLimit: number; retryDelay: number };
+
+export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
+  // A refresh of a large shop takes minutes (bench:reco); a crashed worker's job is picked up again after this.
+  [QUEUES.recoRefresh]: { expireInSeconds: 60 * 60, retryLimit: 1, retryDelay: 60 },
+  [QUEUES.banditUpdate]: { expireInSeconds: 5 * 60, retryLimit: 0, retryDelay: 0 },
+  [QUEUES.mailDeliver]: { expireInSeconds: 10 * 60, retryLimit: 0, retryDelay: 0 },
+  [QUEUES.prune]: { expireInSeconds: 60 * 60, retryLimit: 2, retryDelay: 300 },
+};
+
+/** Cron schedules (UTC). The refresh's is configurable (RECO_REFRESH_CRON); the others are fixed. */
+export function schedules(recoRefreshCron: string): { queue: QueueName; cron: string }[] {
+  return [
+    { queue: QUEUES.recoRefresh, cron: recoRefreshCron },
+    // The bandit job itself decides per experiment whether its cadence has elapsed.
+    { queue: QUEUES.banditUpdate, cron: "* * * * *" },
+    // Retries of mail that failed; new mail wakes the queue at once (NOTIFY, see lib/mail/outbox.ts).
+    { queue: QUEUES.mailDeliver, cron: "* * * * *" },
+    { queue: QUEUES.prune, cron: "17 3 * * *" },
+  ];
+}
+
+/** The channel a commit that queued mail notifies, so the worker sends it within a second. */
+export const OUTBOX_CHANNEL = "atelier_outbox";

@@ -1,0 +1,126 @@
+/**
+ * The recommendation refresh as a background job: how it is asked for, how it runs, what the studio
+ * reads back. Each run has a row in `reco_refresh_run` (stage, progress, timings, outcome); the job
+ * itself is carried by the queue, so a web request only asks and returns at once.
+ */
+import { and, desc, eq } from "drizzle-orm";
+import type PgBoss from "pg-boss";
+import type { Db } from "@/db/client";
+import { recoRefreshRuns, recoState, type RecoRefreshRun, type RecoRefreshTrigger } from "@/db/schema";
+import { refreshRecommendations, type StageReport } from "@/lib/reco/jobs/refresh";
+import { QUEUES } from "./queues";
+
+/** The refresh's stages in order (lib/reco refresh), to turn "stage done" reports into progress. */
+export const REFRESH_STAGES = [
+  "load",
+  "prepare",
+  "models",
+  "clusters",
+  "neighbours",
+  "recommendations",
+  "write",
+] as const;
+
+export type RecoRefreshJob = { runId?: string; trigger?: RecoRefreshTrigger };
+
+/**
+ * Queues a refresh unless one is already waiting (then that one is the answer: pressing twice does not
+ * queue two). Returns the run the caller can follow.
+ */
+export async function requestRecoRefresh(
+  db: Db,
+  boss: PgBoss,
+  request: { trigger: RecoRefreshTrigger; userId?: string },
+): Promise<{ runId: string; queued: boolean }> {
+  const [run] = await db
+    .insert(recoRefreshRuns)
+    .values({ trigger: request.trigger, requestedBy: request.userId ?? null })
+    .returning({ id: recoRefreshRuns.id });
+  const jobId = await boss.send(QUEUES.recoRefresh, {
+    runId: run!.id,
+    trigger: request.trigger,
+  } satisfies RecoRefreshJob);
+  if (jobId) return { runId: run!.id, queued: true };
+  // The queue already holds a waiting refresh: this request joins it.
+  await db.delete(recoRefreshRuns).where(eq(recoRefreshRuns.id, run!.id));
+  const waiting = await db
+    .select({ id: recoRefreshRuns.id })
+    .from(recoRefreshRuns)
+    .where(eq(recoRefreshRuns.state, "queued"))
+    .orderBy(desc(recoRefreshRuns.createdAt))
+    .limit(1);
+  return { runId: waiting[0]?.id ?? run!.id, queued: false };
+}
+
+/**
+ * Runs one refresh and records it. Scheduled jobs carry no run row yet, so one is made here. A failure
+ * is recorded on the row and rethrown, so the queue marks the job failed too.
+ */
+export async function runRecoRefresh(db: Db, job: RecoRefreshJob, now = () => new Date()): Promise<RecoRefreshRun> {
+  let runId = job.runId;
+  if (!runId) {
+    const [made] = await db
+      .insert(recoRefreshRuns)
+      .values({ trigger: job.trigger ?? "schedule" })
+      .returning({ id: recoRefreshRuns.id });
+    runId = made!.id;
+  }
+  const id = runId;
+  await db
+    .update(recoRefreshRuns)
+    .set({ state: "running", startedAt: now(), stage: REFRESH_STAGES[0], progress: 0, error: null })
+    .where(eq(recoRefreshRuns.id, id));
+
+  const done: StageReport[] = [];
+  const record = async (report: StageReport) => {
+    done.push({ stage: report.stage, ms: Math.round(report.ms), detail: report.detail });
+    const index = REFRESH_STAGES.indexOf(report.stage as (typeof REFRESH_STAGES)[number]);
+    await db
+      .update(recoRefreshRuns)
+      .set({
+        stage: REFRESH_STAGES[index + 1] ?? report.stage,
+        progress: Math.min(1, (index + 1) / REFRESH_STAGES.length),
+        stages: [...done],
+      })
+      .where(eq(recoRefreshRuns.id, id));
+  };
+  try {
+    const summary = await refreshRecommendations(db, { onStage: record });
+    const [finished] = await db
+      .update(recoRefreshRuns)
+      .set({ state: "done", progress: 1, generation: summary.generation, finishedAt: now(), stages: [...done] })
+      .where(eq(recoRefreshRuns.id, id))
+      .returning();
+    return finished!;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await db
+      .update(recoRefreshRuns)
+      .set({ state: "failed", error: message.slice(0, 500), finishedAt: now() })
+      .where(eq(recoRefreshRuns.id, id));
+    throw error;
+  }
+}
+
+/** The run to show: the one asked for, else the most recent. */
+export async function readRecoRefreshRun(db: Db, runId?: string): Promise<RecoRefreshRun | null> {
+  const rows = await db
+    .select()
+    .from(recoRefreshRuns)
+    .where(runId ? eq(recoRefreshRuns.id, runId) : undefined)
+    .orderBy(desc(recoRefreshRuns.createdAt))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Whether recommendations were ever computed, or a refresh is already on its way. */
+export async function needsFirstRefresh(db: Db): Promise<boolean> {
+  const [state] = await db.select({ generation: recoState.generation }).from(recoState).limit(1);
+  if (state) return false;
+  const pending = await db
+    .select({ id: recoRefreshRuns.id })
+    .from(recoRefreshRuns)
+    .where(and(eq(recoRefreshRuns.trigger, "first_start"), eq(recoRefreshRuns.state, "queued")))
+    .limit(1);
+  return pending.length === 0;
+}

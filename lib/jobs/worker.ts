@@ -1,0 +1,89 @@
+/**
+ * The background worker: everything that must not run inside a web request. Started by `npm run worker`
+ * (scripts/worker.ts) beside the web servers, or inside the one server process when the app runs on
+ * embedded PGlite or in development (lib/server-start.ts). Any number of workers may run: the queue
+ * hands each job to one of them.
+ */
+import type PgBoss from "pg-boss";
+import type { Db } from "@/db/client";
+import { updateDueBandits } from "@/lib/experiments/bandit-job";
+import { deliverDueMail } from "@/lib/mail/delivery";
+import type { MailTransport } from "@/lib/mail/transport";
+import { startBoss, type QueueDatabase } from "./boss";
+import { listen, type Listener } from "./notifications";
+import { pruneOldRows } from "./prune";
+import { OUTBOX_CHANNEL, QUEUES, schedules } from "./queues";
+import { needsFirstRefresh, requestRecoRefresh, runRecoRefresh, type RecoRefreshJob } from "./reco-refresh";
+import { publishCacheTags } from "./cache-tags";
+import { CACHE_TAGS } from "@/lib/campaigns/cache-tags";
+
+export type WorkerOptions = {
+  db: Db;
+  database: QueueDatabase;
+  transport: MailTransport;
+  recoRefreshCron: string;
+  eventRetentionDays: number;
+  log?: (line: string) => void;
+};
+
+export type RunningWorker = { boss: PgBoss; stop(): Promise<void> };
+
+const MAIL_BATCH = 20;
+
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const { db, database, transport } = options;
+  const log = options.log ?? ((line: string) => console.info(`[worker] ${line}`));
+  const boss = await startBoss(database, "worker");
+  for (const { queue, cron } of schedules(options.recoRefreshCron)) await boss.schedule(queue, cron);
+
+  await boss.work<RecoRefreshJob>(QUEUES.recoRefresh, { pollingIntervalSeconds: 2 }, async ([job]) => {
+    const run = await runRecoRefresh(db, job?.data ?? {});
+    log(`recommendations refreshed: generation ${run.generation} (${run.trigger})`);
+    return { runId: run.id, generation: run.generation };
+  });
+
+  await boss.work(QUEUES.banditUpdate, { pollingIntervalSeconds: 5 }, async () => {
+    const updates = await updateDueBandits(db);
+    const moved = updates.filter((u) => u.outcome === "updated").length;
+    // New weights reach every app instance's proxy through the shared cache tags.
+    if (moved > 0) await publishCacheTags(db, [CACHE_TAGS.experimentsConfig]);
+    return { checked: updates.length, updated: moved };
+  });
+
+  await boss.work(QUEUES.mailDeliver, { pollingIntervalSeconds: 1 }, async () => {
+    const total = { sent: 0, retried: 0, dead: 0 };
+    // Pass after pass while a pass fills its batch: a burst of mail goes out in one job.
+    for (;;) {
+      const report = await deliverDueMail({ db, transport, limit: MAIL_BATCH });
+      total.sent += report.sent;
+      total.retried += report.retried;
+      total.dead += report.dead;
+      if (report.claimed < MAIL_BATCH || report.released) return total;
+    }
+  });
+
+  await boss.work(QUEUES.prune, { pollingIntervalSeconds: 30 }, async () => {
+    const report = await pruneOldRows(db, { eventRetentionDays: options.eventRetentionDays });
+    log(`pruned ${JSON.stringify(report)}`);
+    return report;
+  });
+
+  const wakeMail = () => void boss.send(QUEUES.mailDeliver, {}).catch(() => undefined);
+  const listener: Listener = await listen(database, OUTBOX_CHANNEL, wakeMail);
+
+  // A fresh shop has no recommendations until the first refresh: start one now rather than at the next
+  // scheduled hour, so "for you" and the studio's segments are real from the first visit.
+  if (await needsFirstRefresh(db)) {
+    await requestRecoRefresh(db, boss, { trigger: "first_start" });
+    log("no recommendations yet: first refresh queued");
+  }
+  log(`started (refresh schedule "${options.recoRefreshCron}")`);
+
+  return {
+    boss,
+    async stop() {
+      await listener.stop();
+      await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+    },
+  };
+}
