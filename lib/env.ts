@@ -47,6 +47,16 @@ const schema = z.object({
     .or(z.literal("").transform(() => undefined)),
   /** The From header of every mail. */
   MAIL_FROM: z.string().default("Atelier <no-reply@atelier.test>"),
+  /** When the full recommendation refresh runs (cron, UTC); hourly by default. */
+  RECO_REFRESH_CRON: z.string().default("0 * * * *"),
+  /**
+   * Whether the web server runs the background worker itself. Unset: yes on embedded PGlite (one process
+   * owns that database) and in development; no in production on PostgreSQL, where `npm run worker` runs
+   * beside the web servers.
+   */
+  WORKER_IN_PROCESS: z.stringbool().optional(),
+  /** Days of page-level behaviour (views, impressions, clicks) the prune job keeps. */
+  EVENT_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(365),
   /** Where development mail is kept when SMTP_URL is unset (listed at /dev/mail in development). */
   MAIL_DIR: z.string().default(".data/mail"),
 });

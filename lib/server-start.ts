@@ -8,8 +8,15 @@ import { productionConfigProblems } from "./secrets";
 export async function startServer(): Promise<void> {
   refuseWeakConfig();
   refuseForbiddenMethods();
-  // After the checks: nothing runs in the background of a server that refused to start.
-  (await import("./mail/background")).startMailLoop();
+  // After the checks: nothing runs in the background of a server that refused to start, or of a build.
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const jobs = await import("./jobs/client");
+  if (jobs.shouldRunWorkerInProcess()) {
+    // Not awaited: the server answers while the queue starts (a first refresh may be queued).
+    jobs.startInProcessWorker().catch((error: unknown) => console.error("[worker] could not start", error));
+  } else {
+    console.info("[worker] background jobs run in `npm run worker` processes (WORKER_IN_PROCESS is off)");
+  }
 }
 
 /**

@@ -4,7 +4,13 @@ import { openDatabase, type Db } from "@/db/client";
 import { seedCatalogue } from "@/db/seed/seed";
 import { env } from "@/lib/env";
 
-export type FreshDb = { db: Db; driver: "pg" | "pglite"; dispose: () => Promise<void> };
+export type FreshDb = {
+  db: Db;
+  driver: "pg" | "pglite";
+  dispose: () => Promise<void>;
+  /** The throwaway database's address on the server (pg only): for code that opens its own connections. */
+  url?: string;
+};
 
 async function withAdminClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: env.DATABASE_URL });
@@ -35,6 +41,7 @@ export async function freshDatabase(opts: { seed?: boolean } = {}): Promise<Fres
     fresh = {
       db: handle.db,
       driver: "pg",
+      url: url.toString(),
       dispose: async () => {
         await handle.close();
         await withAdminClient((c) => c.query(`drop database if exists "${name}" with (force)`));

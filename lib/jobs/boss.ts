@@ -40,7 +40,6 @@ export async function startBoss(database: QueueDatabase, role: BossRole): Promis
       : new PgBoss({ ...common, db: pgliteExecutor(database.pglite) });
   boss.on("error", (error) => console.error(`[jobs] ${role}:`, error));
   await boss.start();
-  for (const name of Object.values(QUEUES))
-    await boss.createQueue(name, { name, policy: "stately", ...QUEUE_SETTINGS[name] });
+  for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, ...QUEUE_SETTINGS[name] });
   return boss;
 }

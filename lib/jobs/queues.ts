@@ -1,6 +1,7 @@
 /**
- * The background jobs, by queue. Each queue is "stately" (at most one job waiting and one running), so a
- * schedule tick that finds the previous run still going, or ten presses of "Recompute now", add nothing.
+ * The background jobs, by queue. Most queues are "stately" (at most one job waiting and one running), so
+ * a schedule tick or a burst of wake-ups while one waits adds nothing. The refresh keeps its own record
+ * of waiting runs (lib/jobs/reco-refresh.ts), which is what the studio follows.
  */
 export const QUEUES = {
   /** The full recommendation refresh (lib/reco): on the schedule, on request, at first start. */
@@ -15,14 +16,19 @@ export const QUEUES = {
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-export type QueueSettings = { expireInSeconds: number; retryLimit: number; retryDelay: number };
+export type QueueSettings = {
+  policy: "standard" | "stately";
+  expireInSeconds: number;
+  retryLimit: number;
+  retryDelay: number;
+};
 
 export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
   // A refresh of a large shop takes minutes (bench:reco); a crashed worker's job is picked up again after this.
-  [QUEUES.recoRefresh]: { expireInSeconds: 60 * 60, retryLimit: 1, retryDelay: 60 },
-  [QUEUES.banditUpdate]: { expireInSeconds: 5 * 60, retryLimit: 0, retryDelay: 0 },
-  [QUEUES.mailDeliver]: { expireInSeconds: 10 * 60, retryLimit: 0, retryDelay: 0 },
-  [QUEUES.prune]: { expireInSeconds: 60 * 60, retryLimit: 2, retryDelay: 300 },
+  [QUEUES.recoRefresh]: { policy: "standard", expireInSeconds: 60 * 60, retryLimit: 1, retryDelay: 60 },
+  [QUEUES.banditUpdate]: { policy: "stately", expireInSeconds: 5 * 60, retryLimit: 0, retryDelay: 0 },
+  [QUEUES.mailDeliver]: { policy: "stately", expireInSeconds: 10 * 60, retryLimit: 0, retryDelay: 0 },
+  [QUEUES.prune]: { policy: "stately", expireInSeconds: 60 * 60, retryLimit: 2, retryDelay: 300 },
 };
 
 /** Cron schedules (UTC). The refresh's is configurable (RECO_REFRESH_CRON); the others are fixed. */
@@ -36,6 +42,3 @@ export function schedules(recoRefreshCron: string): { queue: QueueName; cron: st
     { queue: QUEUES.prune, cron: "17 3 * * *" },
   ];
 }
-
-/** The channel a commit that queued mail notifies, so the worker sends it within a second. */
-export const OUTBOX_CHANNEL = "atelier_outbox";

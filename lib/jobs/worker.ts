@@ -8,11 +8,12 @@ import type PgBoss from "pg-boss";
 import type { Db } from "@/db/client";
 import { updateDueBandits } from "@/lib/experiments/bandit-job";
 import { deliverDueMail } from "@/lib/mail/delivery";
+import { OUTBOX_CHANNEL } from "@/lib/mail/outbox";
 import type { MailTransport } from "@/lib/mail/transport";
 import { startBoss, type QueueDatabase } from "./boss";
 import { listen, type Listener } from "./notifications";
 import { pruneOldRows } from "./prune";
-import { OUTBOX_CHANNEL, QUEUES, schedules } from "./queues";
+import { QUEUES, schedules } from "./queues";
 import { needsFirstRefresh, requestRecoRefresh, runRecoRefresh, type RecoRefreshJob } from "./reco-refresh";
 import { publishCacheTags } from "./cache-tags";
 import { CACHE_TAGS } from "@/lib/campaigns/cache-tags";
@@ -38,6 +39,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   await boss.work<RecoRefreshJob>(QUEUES.recoRefresh, { pollingIntervalSeconds: 2 }, async ([job]) => {
     const run = await runRecoRefresh(db, job?.data ?? {});
+    if (!run) return { skipped: "a refresh is already waiting or running" };
     log(`recommendations refreshed: generation ${run.generation} (${run.trigger})`);
     return { runId: run.id, generation: run.generation };
   });

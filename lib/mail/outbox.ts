@@ -1,17 +1,27 @@
 /**
  * The one way to send mail: write it to the outbox inside the transaction that causes it (pass that
  * transaction as `db`). If the change rolls back, the mail was never queued; if it commits, the
- * delivery loop (./delivery.ts) sends it with retries, however long the mail server is down.
+ * worker's mail job (./delivery.ts, run by lib/jobs) sends it with retries, however long the mail
+ * server is down. The insert also notifies OUTBOX_CHANNEL; PostgreSQL delivers a notification only when
+ * its transaction commits, so the worker wakes for mail that exists, about a second after the commit.
  */
+import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { mailMessageSchema, type MailMessage } from "./message";
 
 export const MAIL_TOPIC = "mail";
 
-export async function enqueueMail(db: Executor, message: MailMessage): Promise<void> {
-  const payload = mailMessageSchema.parse(message);
+/** The channel the worker listens on for new mail (lib/jobs/worker.ts). */
+export const OUTBOX_CHANNEL = "atelier_outbox";
+
+async function insertMail(db: Executor, payload: MailMessage): Promise<void> {
   await db.insert(outbox).values({ topic: MAIL_TOPIC, payload });
+  await db.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+}
+
+export async function enqueueMail(db: Executor, message: MailMessage): Promise<void> {
+  await insertMail(db, mailMessageSchema.parse(message));
 }
 
 /**
@@ -33,6 +43,6 @@ export async function queueMail(db: Executor, render: () => MailMessage): Promis
     console.warn(`[mail] not queued: ${parsed.error.issues[0]?.message ?? "invalid message"}`);
     return false;
   }
-  await db.insert(outbox).values({ topic: MAIL_TOPIC, payload: parsed.data });
+  await insertMail(db, parsed.data);
   return true;
 }
