@@ -123,18 +123,16 @@ async function writeChildren(
       .values(draft.channels.map((c) => ({ campaignId, ...c, currency: draft.bundle.currency })));
   }
   await tx.delete(experimentVariants).where(eq(experimentVariants.experimentId, experimentId));
-  await tx
-    .insert(experimentVariants)
-    .values(
-      draft.experiment.variants.map((v, position) => ({
-        experimentId,
-        position,
-        key: v.key,
-        name: v.name,
-        weight: v.weight,
-        content: v.content,
-      })),
-    );
+  await tx.insert(experimentVariants).values(
+    draft.experiment.variants.map((v, position) => ({
+      experimentId,
+      position,
+      key: v.key,
+      name: v.name,
+      weight: v.weight,
+      content: v.content,
+    })),
+  );
 }
 
 function campaignColumns(draft: CampaignDraft) {

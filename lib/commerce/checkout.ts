@@ -317,17 +317,15 @@ async function placeInTransaction(
     );
     if (outcome.status !== "succeeded") throw new CheckoutFailure(outcome.code, outcome.message);
     onCharged();
-    await tx
-      .insert(payments)
-      .values({
-        orderId,
-        provider: provider.name,
-        reference: outcome.reference,
-        status: "succeeded",
-        amount: total,
-        currency: resolved.currency,
-        createdAt: now,
-      });
+    await tx.insert(payments).values({
+      orderId,
+      provider: provider.name,
+      reference: outcome.reference,
+      status: "succeeded",
+      amount: total,
+      currency: resolved.currency,
+      createdAt: now,
+    });
   }
 
   // The behaviour log the recommenders learn from (same shape as lib/tracking's recordServerEvent),

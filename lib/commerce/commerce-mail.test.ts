@@ -171,27 +171,23 @@ describe("money limits", () => {
       .insert(orders)
       .values({ userId: buyer, idempotencyKey: key(), totalAmount: big, currency: "USD" })
       .returning({ id: orders.id });
-    await db
-      .insert(orderLines)
-      .values({
-        orderId: order!.id,
-        productId: art,
-        creatorId: artist.creatorId,
-        title: "Big",
-        quantity: 1,
-        unitAmount: big,
-        currency: "USD",
-      });
-    await db
-      .insert(payments)
-      .values({
-        orderId: order!.id,
-        provider: "simulated",
-        reference: key(),
-        status: "succeeded",
-        amount: big,
-        currency: "USD",
-      });
+    await db.insert(orderLines).values({
+      orderId: order!.id,
+      productId: art,
+      creatorId: artist.creatorId,
+      title: "Big",
+      quantity: 1,
+      unitAmount: big,
+      currency: "USD",
+    });
+    await db.insert(payments).values({
+      orderId: order!.id,
+      provider: "simulated",
+      reference: key(),
+      status: "succeeded",
+      amount: big,
+      currency: "USD",
+    });
 
     const [summary] = await listOrdersForUser({ userId: buyer });
     expect(summary?.totalAmount).toBe(big);

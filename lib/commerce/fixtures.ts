@@ -76,17 +76,15 @@ export async function createArtwork(
       creatorId: opts.creatorId,
       status: opts.status ?? "published",
     });
-    await tx
-      .insert(artworkDetails)
-      .values({
-        productId: id,
-        medium: "Ink on paper",
-        widthMm: 300,
-        heightMm: 400,
-        year: 2025,
-        editionSize,
-        stock: opts.stock ?? editionSize,
-      });
+    await tx.insert(artworkDetails).values({
+      productId: id,
+      medium: "Ink on paper",
+      widthMm: 300,
+      heightMm: 400,
+      year: 2025,
+      editionSize,
+      stock: opts.stock ?? editionSize,
+    });
   });
   return id;
 }

@@ -131,18 +131,16 @@ export async function createStudioProduct(actor: Actor, input: CreateInput): Pro
     const id = row!.id;
     if ("level" in f) await tx.insert(courseDetails).values({ productId: id, level: f.level });
     if ("medium" in f)
-      await tx
-        .insert(artworkDetails)
-        .values({
-          productId: id,
-          medium: f.medium,
-          widthMm: f.widthMm,
-          heightMm: f.heightMm,
-          year: f.year,
-          provenance: f.provenance,
-          editionSize: f.editionSize,
-          stock: f.stock,
-        });
+      await tx.insert(artworkDetails).values({
+        productId: id,
+        medium: f.medium,
+        widthMm: f.widthMm,
+        heightMm: f.heightMm,
+        year: f.year,
+        provenance: f.provenance,
+        editionSize: f.editionSize,
+        stock: f.stock,
+      });
     return id;
   });
 }

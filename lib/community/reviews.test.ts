@@ -40,17 +40,15 @@ beforeAll(async () => {
     .insert(orders)
     .values({ userId: buyer, idempotencyKey: "reviews-test-order", totalAmount: artwork.priceAmount, currency: "USD" })
     .returning({ id: orders.id });
-  await fresh.db
-    .insert(orderLines)
-    .values({
-      orderId: order!.id,
-      productId: artwork.id,
-      creatorId: artwork.creatorId,
-      title: artwork.title,
-      quantity: 1,
-      unitAmount: artwork.priceAmount,
-      currency: "USD",
-    });
+  await fresh.db.insert(orderLines).values({
+    orderId: order!.id,
+    productId: artwork.id,
+    creatorId: artwork.creatorId,
+    title: artwork.title,
+    quantity: 1,
+    unitAmount: artwork.priceAmount,
+    currency: "USD",
+  });
   await fresh.db.insert(enrollments).values({ userId: buyer, productId: course.id });
 });
 afterAll(() => fresh?.dispose());

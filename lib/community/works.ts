@@ -67,20 +67,18 @@ export async function publishWork(
   try {
     const written = await db.transaction(async (tx) => {
       if (!(await withinRateLimit(tx, userId, "work", now))) return false;
-      await tx
-        .insert(works)
-        .values({
-          id,
-          userId,
-          productId: input.productId,
-          title: input.title,
-          story: input.story,
-          tags: input.tags,
-          imageFile: file,
-          width: checked.width,
-          height: checked.height,
-          createdAt: now,
-        });
+      await tx.insert(works).values({
+        id,
+        userId,
+        productId: input.productId,
+        title: input.title,
+        story: input.story,
+        tags: input.tags,
+        imageFile: file,
+        width: checked.width,
+        height: checked.height,
+        createdAt: now,
+      });
       return true;
     });
     if (!written) {
