@@ -24,7 +24,7 @@ vi.mock("@/lib/auth/session", () => ({
   hasRole: (user: AccountUser | null, roles: string[]) => user !== null && roles.includes(user.role),
 }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "192.0.2.44" }) }));
-vi.mock("@/lib/auth", () => ({
+vi.mock("@/lib/auth/auth-js", () => ({
   updateSession: async (data: unknown) => {
     session.updates += 1;
     session.lastUpdate = data;

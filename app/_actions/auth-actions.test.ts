@@ -18,7 +18,7 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, set: () => undefined }),
 }));
 vi.mock("next-intl/server", () => ({ getLocale: async () => "zh" }));
-vi.mock("@/lib/auth", () => ({
+vi.mock("@/lib/auth/auth-js", () => ({
   signIn: async () => {
     state.signIns += 1;
     const { redirect } = await import("@/test/redirect-mock");

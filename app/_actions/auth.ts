@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { validatedAction, type FormState } from "@/lib/actions";
-import { signIn, signOut, updateSession } from "@/lib/auth";
+import { signIn, signOut, updateSession } from "@/lib/auth/auth-js";
 import { registerUser, signInSchema, signUpSchema } from "@/lib/auth/accounts";
 import {
   forgotPasswordSchema,
@@ -43,7 +43,7 @@ async function signInOrMessage(
   redirectTo: string,
   values: Record<string, string>,
 ): Promise<FormState> {
-  // authorize() (lib/auth.ts) counts the attempt and, when it is refused, leaves the wait in this store.
+  // authorize() (lib/auth/auth-js.ts) counts the attempt and, when it is refused, leaves the wait in this store.
   const outcome: { retryAfterSeconds?: number } = {};
   try {
     await signInOutcome.run(outcome, () => signIn("credentials", { email, password, redirectTo }));
@@ -79,7 +79,7 @@ export const signUpAction = validatedAction(signUpSchema.extend({ callbackUrl })
   return signInOrMessage(data.email, data.password, data.callbackUrl, {});
 });
 
-/** Signing out revokes this device's session row (the signOut event in lib/auth.ts), so a copied cookie stops working. */
+/** Signing out revokes this device's session row (the signOut event in lib/auth/auth-js.ts), so a copied cookie stops working. */
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
 }

@@ -17,7 +17,7 @@ vi.mock("@/lib/auth/session", () => ({
   getCurrentUser: async () => session.user,
   hasRole: (user: AccountUser | null, roles: string[]) => user !== null && roles.includes(user.role),
 }));
-vi.mock("@/lib/auth", () => ({
+vi.mock("@/lib/auth/auth-js", () => ({
   signOut: async ({ redirectTo }: { redirectTo: string }) => {
     throw new Error(`NEXT_REDIRECT ${redirectTo}`);
   },

@@ -5,7 +5,7 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { validatedActionWithUser } from "@/lib/actions";
-import { signOut } from "@/lib/auth";
+import { signOut } from "@/lib/auth/auth-js";
 import { env } from "@/lib/env";
 import { deleteAccount } from "@/lib/privacy/account-data";
 import { CONSENT_COOKIE, VISITOR_COOKIE_MAX_AGE } from "@/lib/visitor";

@@ -2,7 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import type { Role } from "@/db/schema";
-import { auth } from "@/lib/auth";
+import { auth } from "@/lib/auth/auth-js";
 import type { AccountUser } from "./accounts";
 import { getSessionUser, type SessionUser } from "./sessions";
 
