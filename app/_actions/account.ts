@@ -16,7 +16,7 @@ import {
   type ProfileFailure,
 } from "@/lib/auth/profile";
 import { requestAddressSubject } from "@/lib/auth/request-place";
-import { currentSessionId } from "@/lib/auth/session";
+import { currentSessionId } from "@/lib/server/session";
 import { revokeOwnSession } from "@/lib/auth/sessions";
 import { resendVerification } from "@/lib/auth/verification";
 import { consumeLimits, retryAfterMinutes, RULES } from "@/lib/security/rate-limit";

@@ -16,7 +16,7 @@ import {
 } from "@/lib/auth/password-reset";
 import { confirmEmailChange } from "@/lib/auth/profile";
 import { requestAddressSubject } from "@/lib/auth/request-place";
-import { currentUserId } from "@/lib/auth/session";
+import { currentUserId } from "@/lib/server/session";
 import { signInOutcome } from "@/lib/auth/sign-in-guard";
 import { verifyEmail } from "@/lib/auth/verification";
 import { consumeLimits, retryAfterMinutes, RULES, type LimitResult } from "@/lib/security/rate-limit";

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { LOCALES, LOCALE_COOKIE } from "@/i18n/locales";
-import { currentUserId } from "@/lib/auth/session";
+import { currentUserId } from "@/lib/server/session";
 import { mailLocale } from "@/lib/mail/message";
 import { sameSitePath } from "@/lib/urls";
 

@@ -13,7 +13,7 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/navigation", () => import("@/test/redirect-mock"));
 // Signed out here: a signed-in person's account language is covered in auth-actions.test.ts.
-vi.mock("@/lib/auth/session", () => ({ currentUserId: async () => null }));
+vi.mock("@/lib/server/session", () => import("@/test/session-mock"));
 
 const { setConsentAction } = await import("./consent");
 const { setLocaleAction } = await import("./locale");

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { intlLocale, type Locale } from "@/i18n/locales";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/server/session";
 import { listComments, type CommentView } from "@/lib/community/comments";
 import { CommentForm } from "./comment-form";
 import { ReportButton } from "./report-button";

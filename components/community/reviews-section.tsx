@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { intlLocale, type Locale } from "@/i18n/locales";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/server/session";
 import type { RatingSummary } from "@/lib/community/reviews";
 import { followedAmong } from "@/lib/community/follows";
 import { listReviews } from "@/lib/community/reviews";

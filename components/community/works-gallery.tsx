@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/server/session";
 import { productPath } from "@/lib/catalog/types";
 import type { WorkView } from "@/lib/community/works";
 import { DeleteWorkButton } from "./delete-work-button";

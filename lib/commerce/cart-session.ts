@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/server/session";
 import { env } from "@/lib/env";
 import { isValidVisitorId, newVisitorId, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE } from "@/lib/visitor";
 import { mergeVisitorCart, type CartOwner } from "./cart";

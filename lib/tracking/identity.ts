@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { cookies } from "next/headers";
-import { currentUserId } from "@/lib/auth/session";
+import { currentUserId } from "@/lib/server/session";
 import { isValidVisitorId, VISITOR_COOKIE } from "@/lib/visitor";
 
 export type RecoIdentity = { userId: string | null; visitorId: string | null };

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ContinueLearning } from "@/components/learn/continue-learning";
-import { hasRole, requireUser, STUDIO_ROLES } from "@/lib/auth/session";
+import { hasRole, STUDIO_ROLES } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/server/session";
 import { pageMetadata } from "@/lib/page-metadata";
 
 export const generateMetadata = pageMetadata("account");

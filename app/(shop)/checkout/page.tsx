@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CheckoutForm } from "@/components/commerce/checkout-form";
 import { Price } from "@/components/ui/price";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/session";
 import { getCart } from "@/lib/commerce/cart";
 import { lineAmount, lineProblem, payableQuantity, shownTotals, type CartLine } from "@/lib/commerce/cart-math";
 import { currentCartOwner } from "@/lib/commerce/cart-session";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Price } from "@/components/ui/price";
 import { intlLocale, type Locale } from "@/i18n/locales";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/session";
 import { listOrdersForUser } from "@/lib/commerce/orders";
 import { pageMetadata } from "@/lib/page-metadata";
 

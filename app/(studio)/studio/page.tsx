@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { requireRole, STUDIO_ROLES } from "@/lib/auth/session";
+import { STUDIO_ROLES } from "@/lib/auth/roles";
+import { requireRole } from "@/lib/server/session";
 import { pageMetadata } from "@/lib/page-metadata";
 
 export const generateMetadata = pageMetadata("studio");

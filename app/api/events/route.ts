@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { currentUserId } from "@/lib/auth/session";
+import { currentUserId } from "@/lib/server/session";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
 import { trustProxy } from "@/lib/auth/sign-in-guard";

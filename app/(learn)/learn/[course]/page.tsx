@@ -1,5 +1,5 @@
 import { notFound, redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/server/session";
 import { entryLesson } from "@/lib/commerce/lessons";
 
 /** /learn/[course]: on to the next unfinished lesson (or the free preview for someone without access). */

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { AccountSection } from "@/components/account/account-section";
 import { AccountConsentForm } from "@/components/privacy/account-consent-form";
 import { AccountDeleteForm } from "@/components/privacy/account-delete-form";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/session";
 import { CONSENT_COOKIE, parseConsent } from "@/lib/visitor";
 import { pageMetadata } from "@/lib/page-metadata";
 

@@ -7,7 +7,7 @@ import { PasswordForm } from "@/components/account/password-form";
 import { DeviceList } from "@/components/account/device-list";
 import { SessionsForm } from "@/components/account/sessions-form";
 import { getDb } from "@/db/client";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/session";
 import { listSessions } from "@/lib/auth/sessions";
 import { pageMetadata } from "@/lib/page-metadata";
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Price } from "@/components/ui/price";
 import { intlLocale, type Locale } from "@/i18n/locales";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/session";
 import { productPath } from "@/lib/catalog/types";
 import { getOrderForBuyer } from "@/lib/commerce/orders";
 import { pageMetadata } from "@/lib/page-metadata";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataRow, DataTable } from "@/components/ui/data-table";
 import { getDb } from "@/db/client";
-import { requireRole } from "@/lib/auth/session";
+import { requireRole } from "@/lib/server/session";
 import { listCampaigns } from "@/lib/campaigns/queries";
 import { pageMetadata } from "@/lib/page-metadata";
 

@@ -9,7 +9,7 @@ import {
 } from "@/components/charts/cluster-charts";
 import { RecomputeButton } from "@/components/reco/recompute-button";
 import { intlLocale, type Locale } from "@/i18n/locales";
-import { requireRole } from "@/lib/auth/session";
+import { requireRole } from "@/lib/server/session";
 import { currencyExponent, formatMoney } from "@/lib/money";
 import { getClusterOverview } from "@/lib/reco/read";
 import { pageMetadata } from "@/lib/page-metadata";

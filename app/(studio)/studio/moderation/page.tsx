@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ModerateButton } from "@/components/community/moderate-button";
 import { getDb } from "@/db/client";
 import { intlLocale, type Locale } from "@/i18n/locales";
-import { requireRole } from "@/lib/auth/session";
+import { requireRole } from "@/lib/server/session";
 import { listHiddenContent, listModerationQueue } from "@/lib/community/moderation";
 import { pageMetadata } from "@/lib/page-metadata";
 

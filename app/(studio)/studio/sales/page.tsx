@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { DataRow, DataTable } from "@/components/ui/data-table";
 import { Price } from "@/components/ui/price";
 import { intlLocale, type Locale } from "@/i18n/locales";
-import { requireRole } from "@/lib/auth/session";
+import { requireRole } from "@/lib/server/session";
 import { productPath } from "@/lib/catalog/types";
 import { listSalesForCreator } from "@/lib/commerce/orders";
 import { getCreatorForUser } from "@/lib/commerce/ownership";

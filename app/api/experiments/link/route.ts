@@ -5,7 +5,7 @@
  */
 import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
-import { currentUserId } from "@/lib/auth/session";
+import { currentUserId } from "@/lib/server/session";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
 import { linkVisitorToUser } from "@/lib/experiments/exposures";

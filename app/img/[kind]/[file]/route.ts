@@ -2,7 +2,7 @@ import { z } from "zod";
 import { bundleCoverSvg, type BundlePart } from "@/lib/art/bundle";
 import { getBundleImageInfo, getCreatorBySlug, getProductImageInfo } from "@/lib/catalog/products";
 import { artworkSvg, avatarSvg, courseCoverSvg } from "@/lib/art/svg";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/server/session";
 import type { AccountUser } from "@/lib/auth/accounts";
 
 const paramsSchema = z.object({

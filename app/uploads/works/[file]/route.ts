@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { getDb } from "@/db/client";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/server/session";
 import { getWorkImageAccess } from "@/lib/community/works";
 import { UPLOAD_FILE_NAME, uploadPath } from "@/lib/uploads/images";
 

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { CompleteButton } from "@/components/learn/complete-button";
 import { CourseOutlineNav } from "@/components/learn/course-outline-nav";
 import { LessonBody } from "@/components/learn/lesson-body";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/server/session";
 import { openLesson } from "@/lib/commerce/lessons";
 
 type Props = { params: Promise<{ course: string; lesson: string }> };

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/server/session";
 import { errorResponse, AppError } from "@/lib/errors";
 import { exportUserData } from "@/lib/privacy/account-data";
 

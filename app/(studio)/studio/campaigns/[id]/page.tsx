@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { CampaignForm } from "@/components/campaign/campaign-form";
 import { StatusActions } from "@/components/campaign/status-actions";
 import { getDb } from "@/db/client";
-import { requireRole } from "@/lib/auth/session";
+import { requireRole } from "@/lib/server/session";
 import { toFormShape } from "@/lib/campaigns/form-shape";
 import { requestTime } from "@/lib/campaigns/clock";
 import { getCampaignForEdit, getFormChoices } from "@/lib/campaigns/queries";

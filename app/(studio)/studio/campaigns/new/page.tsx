@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { CampaignForm } from "@/components/campaign/campaign-form";
 import { getDb } from "@/db/client";
-import { requireRole } from "@/lib/auth/session";
+import { requireRole } from "@/lib/server/session";
 import { toFormShape } from "@/lib/campaigns/form-shape";
 import { blankCampaignInput } from "@/lib/campaigns/blank";
 import { requestTime } from "@/lib/campaigns/clock";

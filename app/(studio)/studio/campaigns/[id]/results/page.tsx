@@ -8,7 +8,7 @@ import { BudgetProposalTable } from "@/components/campaign/budget-proposal";
 import { ResultsTable } from "@/components/campaign/results-table";
 import { WeightHistory } from "@/components/campaign/weight-history";
 import { getDb } from "@/db/client";
-import { requireRole } from "@/lib/auth/session";
+import { requireRole } from "@/lib/server/session";
 import { displayPercents } from "@/lib/experiments/bandit";
 import { getBudgetProposal } from "@/lib/experiments/budget-proposal";
 import { listWeightHistory } from "@/lib/experiments/history";

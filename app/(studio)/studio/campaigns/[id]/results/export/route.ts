@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { getCurrentUser, hasRole } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
+import { getCurrentUser } from "@/lib/server/session";
 import { errorResponse } from "@/lib/errors";
 import { getExperimentResults } from "@/lib/experiments/results";
 import { dailyCsv, summaryCsv } from "@/lib/experiments/results-csv";
