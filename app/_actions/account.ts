@@ -15,11 +15,11 @@ import {
   requestEmailChange,
   type ProfileFailure,
 } from "@/lib/auth/profile";
-import { requestAddressSubject } from "@/lib/auth/request-place";
-import { currentSessionId } from "@/lib/server/session";
 import { revokeOwnSession } from "@/lib/auth/sessions";
 import { resendVerification } from "@/lib/auth/verification";
 import { consumeLimits, retryAfterMinutes, RULES } from "@/lib/security/rate-limit";
+import { requestAddressSubject } from "@/lib/server/request-place";
+import { currentSessionId } from "@/lib/server/session";
 
 /**
  * The account settings forms. Each acts on the signed-in person's own row only: the id comes from the

@@ -6,8 +6,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { validatedAction, type FormState } from "@/lib/actions";
-import { signIn, signOut, updateSession } from "@/lib/auth/auth-js";
 import { registerUser, signInSchema, signUpSchema } from "@/lib/auth/accounts";
+import { signIn, signOut, updateSession } from "@/lib/auth/auth-js";
 import {
   forgotPasswordSchema,
   requestPasswordReset,
@@ -15,12 +15,12 @@ import {
   resetPasswordSchema,
 } from "@/lib/auth/password-reset";
 import { confirmEmailChange } from "@/lib/auth/profile";
-import { requestAddressSubject } from "@/lib/auth/request-place";
-import { currentUserId } from "@/lib/server/session";
 import { signInOutcome } from "@/lib/auth/sign-in-guard";
 import { verifyEmail } from "@/lib/auth/verification";
 import { consumeLimits, retryAfterMinutes, RULES, type LimitResult } from "@/lib/security/rate-limit";
-import { isRedirectSignal, mergeVisitorAfterSignIn } from "@/lib/tracking/sign-in";
+import { requestAddressSubject } from "@/lib/server/request-place";
+import { currentUserId } from "@/lib/server/session";
+import { isRedirectSignal, mergeVisitorAfterSignIn } from "@/lib/server/sign-in";
 import { sameSitePath } from "@/lib/urls";
 
 const callbackUrl = sameSitePath.catch("/account");

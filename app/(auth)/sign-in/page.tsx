@@ -5,7 +5,7 @@ import { signInAction } from "@/app/_actions/auth";
 import { AuthForm } from "@/components/auth/auth-form";
 import { getCurrentUser } from "@/lib/server/session";
 import { safeReturnPath } from "@/lib/urls";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
 
 export const generateMetadata = pageMetadata("signIn");
 

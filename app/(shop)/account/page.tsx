@@ -2,8 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ContinueLearning } from "@/components/learn/continue-learning";
 import { hasRole, STUDIO_ROLES } from "@/lib/auth/roles";
+import { pageMetadata } from "@/lib/server/page-metadata";
 import { requireUser } from "@/lib/server/session";
-import { pageMetadata } from "@/lib/page-metadata";
 
 export const generateMetadata = pageMetadata("account");
 

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { STUDIO_ROLES } from "@/lib/auth/roles";
+import { pageMetadata } from "@/lib/server/page-metadata";
 import { requireRole } from "@/lib/server/session";
-import { pageMetadata } from "@/lib/page-metadata";
 
 export const generateMetadata = pageMetadata("studio");
 

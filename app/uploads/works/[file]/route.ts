@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { getDb } from "@/db/client";
-import { getCurrentUser } from "@/lib/server/session";
 import { getWorkImageAccess } from "@/lib/community/works";
+import { getCurrentUser } from "@/lib/server/session";
 import { UPLOAD_FILE_NAME, uploadPath } from "@/lib/uploads/images";
 
 const NOT_FOUND = () =>
