@@ -68,6 +68,7 @@ function experimentFor(
 export function createProxy(deps: ProxyDeps) {
   const now = deps.now ?? Date.now;
   const indexes = new WeakMap<RuntimeConfig, Map<string, RuntimeExperiment>>();
+  const secure = deps.secureCookies ?? SECURE_COOKIES;
 
   /** `forward`: request headers the render must see besides these (proxy.ts: the CSP with its nonce). */
   return async function proxy(
@@ -86,7 +87,6 @@ export function createProxy(deps: ProxyDeps) {
     // The bot check is a large regular expression: run it only where its answer is used.
     const bot = !ua || ((landing !== null || !hasVisitor) && isbot(ua));
     const toSet: ResponseCookie[] = [];
-    const secure = deps.secureCookies ?? SECURE_COOKIES;
 
     // Visitor id: first-party, httpOnly; needed for anonymous carts, so it is set regardless of consent
     // (it is only used for experiments and analytics when consent is "analytics"). Bots get none.
