@@ -1,18 +1,19 @@
 /**
  * Next 16 proxy (formerly middleware), run for every request: refuses hostile input the framework
  * would answer with a 500 (lib/request-guard.ts), sets the security headers (lib/security-headers.ts),
- * and on pages the visitor id cookie and sticky A/B assignment on /c/[slug]. The experiment logic lives
- * in lib/experiments/proxy-handler.ts; this file wires the running-experiments cache, which polls the
- * internal config route (why a route and not a file: lib/experiments/config-cache.ts).
+ * and on pages the visitor id cookie and sticky A/B assignment on /c/[slug]. The request handling lives
+ * in lib/server/experiments-proxy.ts and the cookies it sets in lib/server/cookies.ts; this file wires
+ * the running-experiments cache, which polls the internal config route (why a route and not a file:
+ * lib/experiments/config-cache.ts).
  */
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { createConfigCache, type ConfigCache } from "@/lib/experiments/config-cache";
 import { INTERNAL_HEADER, internalToken } from "@/lib/experiments/internal-auth";
-import { createProxy } from "@/lib/experiments/proxy-handler";
 import { parseRuntimeConfig } from "@/lib/experiments/runtime";
 import { refuseHostile, withoutForeignCallbackCookie } from "@/lib/request-guard";
 import { baseSecurityHeaders, contentSecurityPolicy, newNonce, servedOverHttps } from "@/lib/security-headers";
+import { createProxy } from "@/lib/server/experiments-proxy";
 
 const caches = new Map<string, ConfigCache>();
 
@@ -47,8 +48,9 @@ async function linkVisitor(request: NextRequest): Promise<void> {
   });
 }
 
+// Its cookies are Secure by the same SITE_URL rule (lib/server/cookies.ts).
+const experimentProxy = createProxy({ secret: env.EXPERIMENT_SECRET, configFor, linkVisitor });
 const https = servedOverHttps(env.SITE_URL);
-const experimentProxy = createProxy({ secret: env.EXPERIMENT_SECRET, configFor, linkVisitor, secureCookies: https });
 const siteHost = new URL(env.SITE_URL).host;
 const dev = env.NODE_ENV === "development";
 const BASE_HEADERS = baseSecurityHeaders({ https });

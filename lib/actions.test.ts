@@ -6,12 +6,9 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { AccountUser } from "@/lib/auth/accounts";
+import { signInAs } from "@/test/session-mock";
 
-const session = vi.hoisted(() => ({ user: null as AccountUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => session.user,
-  hasRole: (user: AccountUser | null, roles: string[]) => user !== null && roles.includes(user.role),
-}));
+vi.mock("@/lib/server/session", () => import("@/test/session-mock"));
 
 const { validatedAction, validatedActionWithUser } = await import("./actions");
 
@@ -104,15 +101,15 @@ describe("validatedActionWithUser", () => {
   beforeEach(() => handled.mockClear());
 
   it("asks a signed-out caller to sign in and refuses other roles before reading the body", async () => {
-    session.user = null;
+    signInAs(null);
     expect(await action(null, form([["title", "Pines"]]))).toEqual({ ok: false, error: "sign_in_required" });
-    session.user = { ...creator, role: "consumer" } as AccountUser;
+    signInAs({ ...creator, role: "consumer" });
     expect(await action(null, form([["title", "Pines"]]))).toEqual({ ok: false, error: "forbidden" });
     expect(handled).not.toHaveBeenCalled();
   });
 
   it("refuses a NUL for a signed-in caller too, and runs clean input with the user", async () => {
-    session.user = creator;
+    signInAs(creator);
     expect(await action(null, form([["title", "a\u0000"]]))).toMatchObject({
       ok: false,
       fieldErrors: { title: "text_invalid_characters" },

@@ -2,7 +2,8 @@ import "server-only";
 import type { z } from "zod";
 import type { Role } from "@/db/schema";
 import type { AccountUser } from "@/lib/auth/accounts";
-import { getCurrentUser, hasRole } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
+import { getCurrentUser } from "@/lib/server/session";
 
 /** What a form action returns: message keys (translated by the form), never raw errors. */
 export type FormState = {

@@ -1,11 +1,10 @@
 /**
- * Cookie names and parsing shared by proxy.ts, the event beacon, experiments and the consent banner.
- * Pure: no Next imports, so the proxy, route handlers and tests can all use it.
+ * The visitor id and consent cookies' names, and what their values mean: shared by proxy.ts, the event
+ * beacon (also in the browser), experiments and the consent banner. Pure and client-safe; their
+ * attributes are defined with every other cookie in lib/server/cookies.ts.
  */
 export const VISITOR_COOKIE = "atelier_vid";
 export const CONSENT_COOKIE = "atelier_consent";
-/** A year, as ad-hoc analytics cookies usually live; the visitor can clear it at any time. */
-export const VISITOR_COOKIE_MAX_AGE = 60 * 60 * 24 * 365;
 
 const VISITOR_ID = /^[A-Za-z0-9_-]{16,64}$/;
 

@@ -8,7 +8,7 @@
 import { NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
 import { createConfigCache } from "../lib/experiments/config-cache";
-import { createProxy } from "../lib/experiments/proxy-handler";
+import { createProxy } from "../lib/server/experiments-proxy";
 import { buildRuntimeConfig } from "../lib/experiments/runtime";
 import { readFlags } from "./cli";
 

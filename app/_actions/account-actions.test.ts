@@ -10,21 +10,16 @@ import { outbox, users } from "@/db/schema";
 import { authenticate, registerUser, signUpSchema, type AccountUser } from "@/lib/auth/accounts";
 import { createSession, getSessionUser } from "@/lib/auth/sessions";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
+import { signInAs } from "@/test/session-mock";
 
 const session = vi.hoisted(() => ({
-  user: null as AccountUser | null,
-  sid: null as string | null,
   updates: 0,
   refreshes: 0,
   lastUpdate: undefined as unknown,
 }));
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => session.user,
-  currentSessionId: async () => session.sid,
-  hasRole: (user: AccountUser | null, roles: string[]) => user !== null && roles.includes(user.role),
-}));
+vi.mock("@/lib/server/session", () => import("@/test/session-mock"));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "192.0.2.44" }) }));
-vi.mock("@/lib/auth", () => ({
+vi.mock("@/lib/auth/auth-js", () => ({
   updateSession: async (data: unknown) => {
     session.updates += 1;
     session.lastUpdate = data;
@@ -60,8 +55,7 @@ const form = (fields: Record<string, string | Blob>) => {
 };
 const rows = async () => db.select().from(users).orderBy(users.id);
 const as = (user: AccountUser | null, sid: string | null = null) => {
-  session.user = user;
-  session.sid = sid;
+  signInAs(user, sid);
 };
 const device = (user: AccountUser) => createSession(db, { userId: user.id, userAgent: "test", ipPrefix: null });
 const mailsTo = async (to: string) =>

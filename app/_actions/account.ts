@@ -4,7 +4,7 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { validatedActionWithUser, type FormState } from "@/lib/actions";
-import { updateSession } from "@/lib/auth";
+import { updateSession } from "@/lib/auth/auth-js";
 import {
   changeDisplayName,
   changeEmailSchema,
@@ -15,11 +15,11 @@ import {
   requestEmailChange,
   type ProfileFailure,
 } from "@/lib/auth/profile";
-import { requestAddressSubject } from "@/lib/auth/request-place";
-import { currentSessionId } from "@/lib/auth/session";
 import { revokeOwnSession } from "@/lib/auth/sessions";
 import { resendVerification } from "@/lib/auth/verification";
 import { consumeLimits, retryAfterMinutes, RULES } from "@/lib/security/rate-limit";
+import { requestAddressSubject } from "@/lib/server/request-place";
+import { currentSessionId } from "@/lib/server/session";
 
 /**
  * The account settings forms. Each acts on the signed-in person's own row only: the id comes from the
@@ -41,7 +41,7 @@ function failure(result: ProfileFailure, values: Record<string, string> = {}): F
   }
 }
 
-/** The session token carries the name and email (see the jwt callback in lib/auth.ts); re-read them, then redraw the page and header. */
+/** The session token carries the name and email (see the jwt callback in lib/auth/auth-js.ts); re-read them, then redraw the page and header. */
 async function afterChange(): Promise<void> {
   await updateSession({});
   refresh();

@@ -10,15 +10,16 @@ import { outbox, users } from "@/db/schema";
 import { authenticate, registerUser, signUpSchema, type AccountUser } from "@/lib/auth/accounts";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { redirectOf } from "@/test/redirect-mock";
+import { signInAs } from "@/test/session-mock";
 
-const state = vi.hoisted(() => ({ userId: null as string | null, updates: 0, signIns: 0, ip: "192.0.2.10" }));
-vi.mock("@/lib/auth/session", () => ({ currentUserId: async () => state.userId }));
+const state = vi.hoisted(() => ({ updates: 0, signIns: 0, ip: "192.0.2.10" }));
+vi.mock("@/lib/server/session", () => import("@/test/session-mock"));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": state.ip }),
   cookies: async () => ({ get: () => undefined, set: () => undefined }),
 }));
 vi.mock("next-intl/server", () => ({ getLocale: async () => "zh" }));
-vi.mock("@/lib/auth", () => ({
+vi.mock("@/lib/auth/auth-js", () => ({
   signIn: async () => {
     state.signIns += 1;
     const { redirect } = await import("@/test/redirect-mock");
@@ -128,7 +129,7 @@ describe("verify and confirm links", () => {
   it("confirms an email change from the new address's link, refreshing this browser's session when it is the same account", async () => {
     await requestEmailChange(db, mei.id, { email: "mei.new@auth-actions.test", currentPassword: "mei-new-ink-27" });
     const [mail] = await mailsTo("mei.new@auth-actions.test");
-    state.userId = mei.id;
+    signInAs(mei);
     expect(await redirectOf(confirmEmailAction(null, form({ token: tokenIn(mail) })))).toBe(
       "/account/settings?saved=email",
     );
@@ -192,10 +193,10 @@ describe("language switch", () => {
   it("becomes the signed-in account's mail language; signed out it touches no account", async () => {
     const lang = async () =>
       (await db.select({ locale: users.locale }).from(users).where(eq(users.id, mei.id)))[0]?.locale;
-    state.userId = null;
+    signInAs(null);
     await redirectOf(setLocaleAction(form({ locale: "zh", returnTo: "/" })));
     expect(await lang()).toBe("en");
-    state.userId = mei.id;
+    signInAs(mei);
     expect(await redirectOf(setLocaleAction(form({ locale: "zh", returnTo: "/account" })))).toBe("/account");
     expect(await lang()).toBe("zh-CN");
     await redirectOf(setLocaleAction(form({ locale: "en", returnTo: "/" })));

@@ -6,8 +6,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { validatedAction, type FormState } from "@/lib/actions";
-import { signIn, signOut, updateSession } from "@/lib/auth";
 import { registerUser, signInSchema, signUpSchema } from "@/lib/auth/accounts";
+import { signIn, signOut, updateSession } from "@/lib/auth/auth-js";
 import {
   forgotPasswordSchema,
   requestPasswordReset,
@@ -15,12 +15,12 @@ import {
   resetPasswordSchema,
 } from "@/lib/auth/password-reset";
 import { confirmEmailChange } from "@/lib/auth/profile";
-import { requestAddressSubject } from "@/lib/auth/request-place";
-import { currentUserId } from "@/lib/auth/session";
 import { signInOutcome } from "@/lib/auth/sign-in-guard";
 import { verifyEmail } from "@/lib/auth/verification";
 import { consumeLimits, retryAfterMinutes, RULES, type LimitResult } from "@/lib/security/rate-limit";
-import { isRedirectSignal, mergeVisitorAfterSignIn } from "@/lib/tracking/sign-in";
+import { requestAddressSubject } from "@/lib/server/request-place";
+import { currentUserId } from "@/lib/server/session";
+import { isRedirectSignal, mergeVisitorAfterSignIn } from "@/lib/server/sign-in";
 import { sameSitePath } from "@/lib/urls";
 
 const callbackUrl = sameSitePath.catch("/account");
@@ -43,7 +43,7 @@ async function signInOrMessage(
   redirectTo: string,
   values: Record<string, string>,
 ): Promise<FormState> {
-  // authorize() (lib/auth.ts) counts the attempt and, when it is refused, leaves the wait in this store.
+  // authorize() (lib/auth/auth-js.ts) counts the attempt and, when it is refused, leaves the wait in this store.
   const outcome: { retryAfterSeconds?: number } = {};
   try {
     await signInOutcome.run(outcome, () => signIn("credentials", { email, password, redirectTo }));
@@ -79,7 +79,7 @@ export const signUpAction = validatedAction(signUpSchema.extend({ callbackUrl })
   return signInOrMessage(data.email, data.password, data.callbackUrl, {});
 });
 
-/** Signing out revokes this device's session row (the signOut event in lib/auth.ts), so a copied cookie stops working. */
+/** Signing out revokes this device's session row (the signOut event in lib/auth/auth-js.ts), so a copied cookie stops working. */
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
 }

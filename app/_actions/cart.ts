@@ -1,14 +1,13 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { cookies } from "next/headers";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { validatedAction, type FormState } from "@/lib/actions";
 import { addToCart, cartInputSchema, setCartQuantity, type CartResult } from "@/lib/commerce/cart";
-import { currentCartOwner } from "@/lib/commerce/cart-session";
+import { currentCartOwner } from "@/lib/server/cart-session";
+import { requestConsent } from "@/lib/server/consent";
 import { recordServerEvent } from "@/lib/tracking/record";
-import { CONSENT_COOKIE, parseConsent } from "@/lib/visitor";
 
 const addSchema = z.object({
   productId: cartInputSchema.shape.productId,
@@ -22,7 +21,7 @@ export const addToCartAction = validatedAction(addSchema, async (data): Promise<
   const result = await addToCart(owner, data.productId, data.quantity);
   if (!result.ok) return { ok: false, error: `cart.errors.${result.code}` };
   // A signal for recommendations; for a guest only with analytics consent. Never fails the add.
-  const consent = parseConsent((await cookies()).get(CONSENT_COOKIE)?.value);
+  const consent = await requestConsent();
   await recordServerEvent(await getDb(), { type: "add_to_cart", productId: data.productId, ...owner, consent }).catch(
     (error: unknown) => console.error("add_to_cart event", error),
   );

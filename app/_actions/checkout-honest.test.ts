@@ -14,12 +14,9 @@ import { addToCart, getCart } from "@/lib/commerce/cart";
 import { placeOrder } from "@/lib/commerce/checkout";
 import { createArtwork, createUsers, fixtureTag } from "@/lib/commerce/fixtures";
 import { setUpFixtureDatabase } from "@/test/fixture-db";
+import { signInAs } from "@/test/session-mock";
 
-const session = vi.hoisted(() => ({ user: null as AccountUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => session.user,
-  hasRole: (user: AccountUser | null, roles: string[]) => user !== null && roles.includes(user.role),
-}));
+vi.mock("@/lib/server/session", () => import("@/test/session-mock"));
 vi.mock("next/cache", () => ({ refresh: () => undefined }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
@@ -48,8 +45,9 @@ const form = (fields: Record<string, string>) => {
 };
 async function signIn(n: string): Promise<AccountUser> {
   const [id] = (await createUsers(db, `${tag}${n}`, 1)) as [string];
-  session.user = { id, email: `${n}@x`, name: n, role: "consumer" };
-  return session.user;
+  const user: AccountUser = { id, email: `${n}@x`, name: n, role: "consumer" };
+  signInAs(user);
+  return user;
 }
 const shownTotals = async (userId: string) =>
   JSON.stringify(Object.fromEntries((await getCart({ userId })).subtotals.map((s) => [s.currency, s.amount])));

@@ -12,12 +12,10 @@ import type { AccountUser } from "@/lib/auth/accounts";
 import { addToCart, getCart } from "@/lib/commerce/cart";
 import { createArtwork, createUsers, fixtureTag } from "@/lib/commerce/fixtures";
 import { setUpFixtureDatabase } from "@/test/fixture-db";
+import { signInAs } from "@/test/session-mock";
 
-const session = vi.hoisted(() => ({ user: null as AccountUser | null, refreshes: 0 }));
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => session.user,
-  hasRole: (user: AccountUser | null, roles: string[]) => user !== null && roles.includes(user.role),
-}));
+const session = vi.hoisted(() => ({ refreshes: 0 }));
+vi.mock("@/lib/server/session", () => import("@/test/session-mock"));
 vi.mock("next/cache", () => ({
   refresh: () => {
     session.refreshes += 1;
@@ -72,7 +70,7 @@ async function buyerWithCart(n: string, priceAmount: number) {
 describe("placeOrderAction price guard", () => {
   it("answers price_changed and redraws the page when a price changed after the page was shown; the redrawn totals then buy", async () => {
     const { artwork, buyer } = await buyerWithCart("a", 10_000);
-    session.user = buyer;
+    signInAs(buyer);
     const shown = await shownTotals(buyer.id);
     expect(JSON.parse(shown)).toEqual({ USD: 20_000 });
     await db.update(products).set({ priceAmount: 12_500 }).where(eq(products.id, artwork));
@@ -102,7 +100,7 @@ describe("placeOrderAction price guard", () => {
 
   it("buys at once when nothing changed", async () => {
     const { artwork, buyer } = await buyerWithCart("b", 7_000);
-    session.user = buyer;
+    signInAs(buyer);
     await expect(
       placeOrderAction(
         null,
@@ -114,7 +112,7 @@ describe("placeOrderAction price guard", () => {
 
   it("never charges a form without readable totals: price_changed, nothing written", async () => {
     const { artwork, buyer } = await buyerWithCart("c", 5_000);
-    session.user = buyer;
+    signInAs(buyer);
     const before = await state(artwork);
     for (const expectedTotals of [
       undefined,
@@ -140,7 +138,7 @@ describe("placeOrderAction price guard", () => {
   it("refuses signed-out requests without writing", async () => {
     const { artwork, buyer } = await buyerWithCart("d", 5_000);
     const shown = await shownTotals(buyer.id);
-    session.user = null;
+    signInAs(null);
     const before = await state(artwork);
     expect(
       await placeOrderAction(null, form({ idempotencyKey: randomUUID(), card: CARD, expectedTotals: shown })),

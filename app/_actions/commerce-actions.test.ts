@@ -10,12 +10,10 @@ import { cartItems, carts, courseSections, lessonProgress, lessons, offers, orde
 import type { AccountUser } from "@/lib/auth/accounts";
 import { createArtwork, createCourse, createCreator, createUsers, fixtureTag } from "@/lib/commerce/fixtures";
 import { setUpFixtureDatabase } from "@/test/fixture-db";
+import { signInAs } from "@/test/session-mock";
 
-const session = vi.hoisted(() => ({ user: null as AccountUser | null, cookies: new Map<string, string>() }));
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => session.user,
-  hasRole: (user: AccountUser | null, roles: string[]) => user !== null && roles.includes(user.role),
-}));
+const session = vi.hoisted(() => ({ cookies: new Map<string, string>() }));
+vi.mock("@/lib/server/session", () => import("@/test/session-mock"));
 vi.mock("next/cache", () => ({ refresh: () => undefined, revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({
@@ -72,7 +70,7 @@ describe("commerce actions with malformed input", () => {
     const before = await rowCounts();
     const bad = ["", "-1", "0", "1e12", "abc", "9".repeat(400)];
 
-    session.user = null;
+    signInAs(null);
     for (const quantity of bad)
       expect(await addToCartAction(null, form({ productId: artwork, quantity }))).toMatchObject({ ok: false });
     expect(await addToCartAction(null, form({}))).toMatchObject({ ok: false, error: "invalid_input" });
@@ -91,7 +89,7 @@ describe("commerce actions with malformed input", () => {
       await studio.createProductAction(null, form({ kind: "course", title: "x", price: "1", level: "beginner" })),
     ).toMatchObject({ ok: false, error: "sign_in_required" });
 
-    session.user = consumer;
+    signInAs(consumer);
     for (const [productId, quantity] of [
       [artwork, "x"],
       [artwork, "-3"],
@@ -142,7 +140,7 @@ describe("commerce actions with malformed input", () => {
       error: "forbidden",
     });
 
-    session.user = otherCreator;
+    signInAs(otherCreator);
     const artworkEdit = {
       kind: "artwork",
       productId: artwork,
@@ -174,7 +172,7 @@ describe("commerce actions with malformed input", () => {
       await studio.deleteLessonAction(null, form({ lessonId: randomUUID(), productId: course.productId })),
     ).toMatchObject({ ok: false });
 
-    session.user = creator;
+    signInAs(creator);
     const artworkNew = {
       kind: "artwork",
       title: "New",

@@ -11,13 +11,11 @@ import { comments, creators, events, follows, products, reports, reviews, users,
 import type { AccountUser } from "@/lib/auth/accounts";
 import { CONSENT_COOKIE } from "@/lib/visitor";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
+import { signInAs } from "@/test/session-mock";
 
-const session = vi.hoisted(() => ({ user: null as AccountUser | null, cookies: new Map<string, string>() }));
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => session.user,
-  hasRole: (user: AccountUser | null, roles: string[]) => user !== null && roles.includes(user.role),
-}));
-vi.mock("@/lib/auth", () => ({
+const session = vi.hoisted(() => ({ cookies: new Map<string, string>() }));
+vi.mock("@/lib/server/session", () => import("@/test/session-mock"));
+vi.mock("@/lib/auth/auth-js", () => ({
   signOut: async ({ redirectTo }: { redirectTo: string }) => {
     throw new Error(`NEXT_REDIRECT ${redirectTo}`);
   },
@@ -58,7 +56,7 @@ const form = (fields: Record<string, string | Blob | undefined>) => {
   return fd;
 };
 const as = (user: AccountUser | null, consent?: string) => {
-  session.user = user;
+  signInAs(user);
   session.cookies.clear();
   if (consent) session.cookies.set(CONSENT_COOKIE, consent);
 };

@@ -1,9 +1,7 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { z } from "zod";
-import { env } from "@/lib/env";
-import { CONSENT_COOKIE, VISITOR_COOKIE_MAX_AGE } from "@/lib/visitor";
+import { setConsentCookie } from "@/lib/server/consent";
 
 const consentSchema = z.object({ choice: z.enum(["necessary", "analytics"]) });
 
@@ -17,13 +15,5 @@ export async function setConsentAction(formData: FormData): Promise<void> {
   if (!(formData instanceof FormData)) return;
   const parsed = consentSchema.safeParse({ choice: formData.get("choice") });
   if (!parsed.success) return;
-  (await cookies()).set({
-    name: CONSENT_COOKIE,
-    value: parsed.data.choice,
-    maxAge: VISITOR_COOKIE_MAX_AGE,
-    path: "/",
-    sameSite: "lax",
-    httpOnly: false,
-    secure: env.NODE_ENV === "production",
-  });
+  await setConsentCookie(parsed.data.choice);
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { validatedActionWithUser } from "@/lib/actions";
 import { followTargetSchema, setFollow } from "@/lib/community/follows";
-import { requestAllowsAnalytics } from "@/lib/privacy/request-consent";
+import { requestAllowsAnalytics } from "@/lib/server/consent";
 
 const followFormSchema = followTargetSchema.extend({ follow: z.enum(["1", "0"]) });
 

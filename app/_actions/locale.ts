@@ -6,9 +6,10 @@ import { z } from "zod";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { LOCALES, LOCALE_COOKIE } from "@/i18n/locales";
-import { currentUserId } from "@/lib/auth/session";
+import { LOCALES } from "@/i18n/locales";
 import { mailLocale } from "@/lib/mail/message";
+import { cookieToSet, LOCALE } from "@/lib/server/cookies";
+import { currentUserId } from "@/lib/server/session";
 import { sameSitePath } from "@/lib/urls";
 
 const schema = z.object({
@@ -25,7 +26,7 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
   if (!(formData instanceof FormData)) redirect("/");
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) redirect("/");
-  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
+  (await cookies()).set(cookieToSet(LOCALE, parsed.data.locale));
   const userId = await currentUserId();
   if (userId)
     await (

@@ -20,12 +20,9 @@ import {
 } from "@/lib/commerce/fixtures";
 import { getPurchaseState } from "@/lib/commerce/purchase-state";
 import { setUpFixtureDatabase } from "@/test/fixture-db";
+import { signInAs } from "@/test/session-mock";
 
-const session = vi.hoisted(() => ({ user: null as AccountUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => session.user,
-  hasRole: (user: AccountUser | null, roles: string[]) => user !== null && roles.includes(user.role),
-}));
+vi.mock("@/lib/server/session", () => import("@/test/session-mock"));
 vi.mock("next/cache", () => ({ refresh: () => undefined, revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, set: () => undefined }) }));
 vi.mock("next/navigation", () => ({
@@ -113,7 +110,7 @@ describe("buying one's own work", () => {
   });
 
   it("the actions answer with a clear message: adding to the cart, and checking out a cart that holds it", async () => {
-    session.user = creator;
+    signInAs(creator);
     expect(await addToCartAction(null, form({ productId: course }))).toEqual({
       ok: false,
       error: "cart.errors.own_product",

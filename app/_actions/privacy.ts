@@ -1,31 +1,21 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { validatedActionWithUser } from "@/lib/actions";
-import { signOut } from "@/lib/auth";
-import { env } from "@/lib/env";
+import { signOut } from "@/lib/auth/auth-js";
 import { deleteAccount } from "@/lib/privacy/account-data";
-import { CONSENT_COOKIE, VISITOR_COOKIE_MAX_AGE } from "@/lib/visitor";
+import { setConsentCookie } from "@/lib/server/consent";
 
 /**
- * The analytics choice from the account's privacy page. Same cookie, same attributes as the banner's
- * (readable by scripts on purpose: the beacon checks it before sending anything), so both stay in step.
+ * The analytics choice from the account's privacy page: the banner's cookie, set by the same helper
+ * (lib/server/consent.ts), so both stay in step.
  */
 export const setAnalyticsChoiceAction = validatedActionWithUser(
   z.object({ choice: z.enum(["necessary", "analytics"]) }),
   async (data) => {
-    (await cookies()).set({
-      name: CONSENT_COOKIE,
-      value: data.choice,
-      maxAge: VISITOR_COOKIE_MAX_AGE,
-      path: "/",
-      sameSite: "lax",
-      httpOnly: false,
-      secure: env.NODE_ENV === "production",
-    });
+    await setConsentCookie(data.choice);
     refresh();
     return { ok: true, values: { choice: data.choice } };
   },

@@ -9,12 +9,9 @@ import { products, users } from "@/db/schema";
 import type { AccountUser } from "@/lib/auth/accounts";
 import { createCreator, fixtureTag } from "@/lib/commerce/fixtures";
 import { setUpFixtureDatabase } from "@/test/fixture-db";
+import { signInAs } from "@/test/session-mock";
 
-const session = vi.hoisted(() => ({ user: null as AccountUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => session.user,
-  hasRole: (user: AccountUser | null, roles: string[]) => user !== null && roles.includes(user.role),
-}));
+vi.mock("@/lib/server/session", () => import("@/test/session-mock"));
 vi.mock("next/cache", () => ({
   refresh: () => undefined,
   revalidatePath: () => undefined,
@@ -57,7 +54,7 @@ const countByTitle = async () =>
 
 describe("publishing needs a verified address", () => {
   it("refuses to publish a product until the address is verified; a draft is fine", async () => {
-    session.user = creator;
+    signInAs(creator);
     expect(await studio.createProductAction(null, form({ ...artwork, status: "published" }))).toEqual({
       ok: false,
       error: "account.verifyBeforePublishing",
@@ -75,7 +72,7 @@ describe("publishing needs a verified address", () => {
       .insert(users)
       .values({ email: `marketer-${tag}@verify.test`, name: "M", role: "marketer" })
       .returning({ id: users.id });
-    session.user = { id: m!.id, email: "m@x", name: "M", role: "marketer" };
+    signInAs({ id: m!.id, email: "m@x", name: "M", role: "marketer" });
     expect(await campaigns.campaignStatusAction(null, form({ id: "no-such-campaign", action: "launch" }))).toEqual({
       ok: false,
       error: "email_unverified",

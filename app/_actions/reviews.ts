@@ -4,7 +4,7 @@ import { refresh } from "next/cache";
 import { getDb } from "@/db/client";
 import { validatedActionWithUser } from "@/lib/actions";
 import { reviewInputSchema, submitReview } from "@/lib/community/reviews";
-import { requestAllowsAnalytics } from "@/lib/privacy/request-consent";
+import { requestAllowsAnalytics } from "@/lib/server/consent";
 
 /** Any signed-in person may review a published product; purchases make it "verified". */
 export const submitReviewAction = validatedActionWithUser(reviewInputSchema, async (data, user) => {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser, hasRole } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
+import { getCurrentUser } from "@/lib/server/session";
 
 /** The studio's campaign link, for marketers and admins (the only roles that may change campaigns). */
 export async function StudioCampaignsNav() {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getCartCount } from "@/lib/commerce/cart";
-import { currentCartOwner } from "@/lib/commerce/cart-session";
+import { currentCartOwner } from "@/lib/server/cart-session";
 
 /** The header's cart link with the number of items; reading the owner also merges a guest cart after sign-in. */
 export async function CartLink() {

@@ -2,10 +2,10 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Price } from "@/components/ui/price";
 import { intlLocale, type Locale } from "@/i18n/locales";
-import { getCurrentUser } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
 import { listOffersForBuyer } from "@/lib/commerce/offers";
 import { isOwnWork } from "@/lib/commerce/ownership";
+import { getCurrentUser } from "@/lib/server/session";
 import { OfferButtons } from "./offer-buttons";
 import { OfferForm } from "./offer-form";
 

@@ -5,8 +5,8 @@ import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { LockedNotice } from "@/components/learn/locked-notice";
 import { Price } from "@/components/ui/price";
 import { intlLocale, type Locale } from "@/i18n/locales";
-import { currentCartOwner } from "@/lib/commerce/cart-session";
 import { getPurchaseState } from "@/lib/commerce/purchase-state";
+import { currentCartOwner } from "@/lib/server/cart-session";
 
 type Props = { product: { id: string; kind: "course" | "artwork"; slug: string; stock?: number } };
 

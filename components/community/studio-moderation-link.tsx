@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser, hasRole } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
+import { getCurrentUser } from "@/lib/server/session";
 
 /** The studio link to the moderation queue, for admins only. */
 export async function StudioModerationLink() {

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
 import { productPath } from "@/lib/catalog/types";
 import type { WorkView } from "@/lib/community/works";
+import { getCurrentUser } from "@/lib/server/session";
 import { DeleteWorkButton } from "./delete-work-button";
 import { ReportButton } from "./report-button";
 import { WorkForm } from "./work-form";

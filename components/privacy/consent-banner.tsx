@@ -1,7 +1,6 @@
-import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { setConsentAction } from "@/app/_actions/consent";
-import { CONSENT_COOKIE, parseConsent } from "@/lib/visitor";
+import { requestConsent } from "@/lib/server/consent";
 
 /**
  * Asks once for analytics consent (behaviour tracking for recommendations, experiment counting) and
@@ -10,7 +9,7 @@ import { CONSENT_COOKIE, parseConsent } from "@/lib/visitor";
  * as easy as accepting.
  */
 export async function ConsentBanner() {
-  const consent = parseConsent((await cookies()).get(CONSENT_COOKIE)?.value);
+  const consent = await requestConsent();
   if (consent !== "unset") return null;
   const t = await getTranslations("consent");
   return (

@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { getDb } from "@/db/client";
 import type { Slot } from "@/lib/reco/jobs/recommend";
 import { getRecommendations } from "@/lib/reco/read";
-import { recoIdentity } from "@/lib/tracking/identity";
+import { recoIdentity } from "@/lib/server/visitor";
 import { makeQueryClient, recoQueryKey } from "./query-client";
 import { RecoQueryProvider } from "./reco-query-provider";
 import { RecoStrip } from "./reco-strip";

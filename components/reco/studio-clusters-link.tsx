@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser, hasRole } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
+import { getCurrentUser } from "@/lib/server/session";
 
 /** The studio link to /studio/clusters, for the roles that may see it (marketers and admins). */
 export async function StudioClustersLink() {

@@ -13,7 +13,7 @@ import type { Executor } from "@/db/client";
 import { authSessions, users } from "@/db/schema";
 import type { AccountUser } from "./accounts";
 
-/** As long as the session token (lib/auth.ts): a row expires with the token it stands for, counted from the last use. */
+/** As long as the session token (lib/auth/auth-js.ts): a row expires with the token it stands for, counted from the last use. */
 export const SESSION_DAYS = 30;
 /** last_seen_at is written at most this often, not on every request. */
 export const TOUCH_EVERY_MS = 5 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { confirmEmailAction } from "@/app/_actions/auth";
 import { TokenForm } from "@/components/auth/token-form";
-import { authPageMetadata } from "@/lib/auth/page-title";
+import { authPageMetadata } from "@/lib/server/page-metadata";
 
 export const generateMetadata = authPageMetadata("confirmEmailTitle");
 

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { forgotPasswordAction } from "@/app/_actions/auth";
 import { AuthForm } from "@/components/auth/auth-form";
-import { authPageMetadata } from "@/lib/auth/page-title";
+import { authPageMetadata } from "@/lib/server/page-metadata";
 
 export const generateMetadata = authPageMetadata("forgotTitle");
 

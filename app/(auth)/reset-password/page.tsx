@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { resetPasswordAction } from "@/app/_actions/auth";
 import { AuthForm } from "@/components/auth/auth-form";
 import { getDb } from "@/db/client";
-import { authPageMetadata } from "@/lib/auth/page-title";
+import { authPageMetadata } from "@/lib/server/page-metadata";
 import { peekToken } from "@/lib/auth/tokens";
 
 export const generateMetadata = authPageMetadata("resetTitle");

@@ -3,9 +3,9 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { signUpAction } from "@/app/_actions/auth";
 import { AuthForm } from "@/components/auth/auth-form";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/server/session";
 import { safeReturnPath } from "@/lib/urls";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
 
 export const generateMetadata = pageMetadata("signUp");
 

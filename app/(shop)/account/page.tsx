@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ContinueLearning } from "@/components/learn/continue-learning";
-import { hasRole, requireUser, STUDIO_ROLES } from "@/lib/auth/session";
-import { pageMetadata } from "@/lib/page-metadata";
+import { hasRole, STUDIO_ROLES } from "@/lib/auth/roles";
+import { pageMetadata } from "@/lib/server/page-metadata";
+import { requireUser } from "@/lib/server/session";
 
 export const generateMetadata = pageMetadata("account");
 

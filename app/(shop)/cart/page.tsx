@@ -2,8 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CartLines } from "@/components/cart/cart-lines";
 import { getCart } from "@/lib/commerce/cart";
-import { currentCartOwner } from "@/lib/commerce/cart-session";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
+import { currentCartOwner } from "@/lib/server/cart-session";
 
 export const generateMetadata = pageMetadata("cart", { index: false });
 

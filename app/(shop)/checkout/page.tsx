@@ -3,12 +3,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CheckoutForm } from "@/components/commerce/checkout-form";
 import { Price } from "@/components/ui/price";
-import { requireUser } from "@/lib/auth/session";
 import { getCart } from "@/lib/commerce/cart";
 import { lineAmount, lineProblem, payableQuantity, shownTotals, type CartLine } from "@/lib/commerce/cart-math";
-import { currentCartOwner } from "@/lib/commerce/cart-session";
 import { TEST_CARDS } from "@/lib/commerce/payments";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
+import { currentCartOwner } from "@/lib/server/cart-session";
+import { requireUser } from "@/lib/server/session";
 
 export const generateMetadata = pageMetadata("checkout", { index: false });
 

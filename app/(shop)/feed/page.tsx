@@ -3,10 +3,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ProductCard } from "@/components/catalog/product-card";
 import { getDb } from "@/db/client";
 import { intlLocale, type Locale } from "@/i18n/locales";
-import { requireUser } from "@/lib/auth/session";
 import { productPath } from "@/lib/catalog/types";
 import { listFeed } from "@/lib/community/follows";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
+import { requireUser } from "@/lib/server/session";
 
 export const generateMetadata = pageMetadata("feed", { index: false });
 

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Price } from "@/components/ui/price";
 import { intlLocale, type Locale } from "@/i18n/locales";
-import { requireUser } from "@/lib/auth/session";
 import { listOrdersForUser } from "@/lib/commerce/orders";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
+import { requireUser } from "@/lib/server/session";
 
 export const generateMetadata = pageMetadata("orders", { index: false });
 

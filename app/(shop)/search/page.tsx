@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ProductGrid } from "@/components/catalog/product-card";
 import { listCatalogue } from "@/lib/catalog/queries";
 import { parseCatalogueParams } from "@/lib/catalog/search-params";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
 
 export const generateMetadata = pageMetadata("search", { index: false });
 

@@ -2,7 +2,8 @@ import { StudioCampaignsNav } from "@/components/campaign/studio-campaigns-nav";
 import { StudioModerationLink } from "@/components/community/studio-moderation-link";
 import { StudioClustersLink } from "@/components/reco/studio-clusters-link";
 import { StudioCommerceNav } from "@/components/studio/studio-nav";
-import { requireRole, STUDIO_ROLES } from "@/lib/auth/session";
+import { STUDIO_ROLES } from "@/lib/auth/roles";
+import { requireRole } from "@/lib/server/session";
 
 /** Every studio page is for creators, marketers and admins; the check runs on the server for each request. */
 export default async function StudioLayout({ children }: { children: React.ReactNode }) {

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { requireRole, STUDIO_ROLES } from "@/lib/auth/session";
-import { pageMetadata } from "@/lib/page-metadata";
+import { STUDIO_ROLES } from "@/lib/auth/roles";
+import { pageMetadata } from "@/lib/server/page-metadata";
+import { requireRole } from "@/lib/server/session";
 
 export const generateMetadata = pageMetadata("studio");
 

@@ -10,17 +10,10 @@ import type { Executor } from "@/db/client";
 import { cookieValue, readCapped } from "@/lib/http";
 import { clientAddress, limitSubject } from "@/lib/security/client-address";
 import type { LimitResult } from "@/lib/security/rate-limit";
+import { CONSENT, setCookieHeader, VISITOR } from "@/lib/server/cookies";
 import { recordEvents } from "@/lib/tracking/record";
 import { beaconBatchSchema, MAX_BATCH_BYTES, MAX_BATCH_EVENTS } from "@/lib/tracking/schema";
-import {
-  analyticsAllowed,
-  CONSENT_COOKIE,
-  isValidVisitorId,
-  newVisitorId,
-  parseConsent,
-  VISITOR_COOKIE,
-  VISITOR_COOKIE_MAX_AGE,
-} from "@/lib/visitor";
+import { analyticsAllowed, isValidVisitorId, newVisitorId, parseConsent } from "@/lib/visitor";
 
 export type BeaconDeps = {
   db: () => Promise<Executor>;
@@ -31,7 +24,6 @@ export type BeaconDeps = {
   /** Whether X-Forwarded-For comes from a proxy we trust (lib/security/client-address.ts). */
   trustProxy: boolean;
   now: () => number;
-  secureCookies: boolean;
 };
 
 const json = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
@@ -41,9 +33,9 @@ export async function handleBeacon(request: Request, deps: BeaconDeps): Promise<
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BATCH_BYTES)
     return json(413, { error: "too_large:events", message: `batches are limited to ${MAX_BATCH_BYTES} bytes` });
-  if (!analyticsAllowed(parseConsent(cookieValue(request, CONSENT_COOKIE)))) return new Response(null, { status: 204 });
+  if (!analyticsAllowed(parseConsent(cookieValue(request, CONSENT.name)))) return new Response(null, { status: 204 });
 
-  const cookieVisitor = cookieValue(request, VISITOR_COOKIE);
+  const cookieVisitor = cookieValue(request, VISITOR.name);
   const visitorId = isValidVisitorId(cookieVisitor) ? cookieVisitor : null;
   const now = deps.now();
   const key = visitorId
@@ -85,8 +77,7 @@ export async function handleBeacon(request: Request, deps: BeaconDeps): Promise<
   let visitor = visitorId;
   if (!visitor) {
     visitor = newVisitorId();
-    headers["set-cookie"] =
-      `${VISITOR_COOKIE}=${visitor}; Path=/; Max-Age=${VISITOR_COOKIE_MAX_AGE}; HttpOnly; SameSite=Lax${deps.secureCookies ? "; Secure" : ""}`;
+    headers["set-cookie"] = setCookieHeader(VISITOR, visitor);
   }
   const stored = await recordEvents(await deps.db(), {
     userId: await deps.userId(),

@@ -9,7 +9,7 @@ import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS } from "@/lib/tracking/schema";
 
 // The route asks Auth.js for the session, which needs a Next request scope; tests say who is signed in.
 const session: { user: { id: string } | null; sessionId?: string } = { user: null };
-vi.mock("@/lib/auth", () => ({
+vi.mock("@/lib/auth/auth-js", () => ({
   auth: async () => (session.user ? { user: session.user, sessionId: session.sessionId } : null),
 }));
 

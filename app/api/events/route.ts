@@ -1,9 +1,8 @@
 import { getDb } from "@/db/client";
-import { currentUserId } from "@/lib/auth/session";
-import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
 import { trustProxy } from "@/lib/auth/sign-in-guard";
 import { consumeLimit, RULES } from "@/lib/security/rate-limit";
+import { currentUserId } from "@/lib/server/session";
 import { handleBeacon } from "./handler";
 
 // Counted in PostgreSQL, so the limit holds across app instances: one upsert per batch.
@@ -18,7 +17,6 @@ export async function POST(request: Request): Promise<Response> {
       limit,
       trustProxy: trustProxy(),
       now: Date.now,
-      secureCookies: env.NODE_ENV === "production",
     });
   } catch (error) {
     return errorResponse(error);

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { recoIdentity } from "@/lib/tracking/identity";
 import { AppError, errorResponse } from "@/lib/errors";
 import { getRecommendations, SLOTS } from "@/lib/reco/read";
+import { recoIdentity } from "@/lib/server/visitor";
 
 const querySchema = z.object({
   slot: z.enum(SLOTS),

@@ -1,7 +1,7 @@
 import { ImageResponse } from "next/og";
-import { getCachedLandingCampaign } from "@/lib/campaigns/cached";
 import { isSlugLike } from "@/lib/campaigns/slug";
 import { formatMoney } from "@/lib/money";
+import { getCachedLandingCampaign } from "@/lib/server/cached-campaigns";
 
 export const alt = "Atelier co-branded campaign";
 export const size = { width: 1200, height: 630 };

@@ -5,8 +5,7 @@ import { after } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { LandingView } from "@/components/campaign/landing-view";
 import { getDb } from "@/db/client";
-import { currentUserId, getCurrentUser, hasRole } from "@/lib/auth/session";
-import { getCachedLandingCampaign } from "@/lib/campaigns/cached";
+import { hasRole } from "@/lib/auth/roles";
 import { campaignJsonLd, serializeJsonLd } from "@/lib/campaigns/json-ld";
 import { requestTime } from "@/lib/campaigns/clock";
 import { isPubliclyVisible } from "@/lib/campaigns/landing";
@@ -15,6 +14,8 @@ import { isSlugLike } from "@/lib/campaigns/slug";
 import { env } from "@/lib/env";
 import { isInClusters, recordExposureOnce } from "@/lib/experiments/exposures";
 import { ASSIGNMENT_HEADER, parseAssignmentHeader } from "@/lib/experiments/visitor-assignment";
+import { getCachedLandingCampaign } from "@/lib/server/cached-campaigns";
+import { currentUserId, getCurrentUser } from "@/lib/server/session";
 
 type Props = {
   params: Promise<{ slug: string }>;

@@ -1,6 +1,6 @@
 import { notFound, redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/session";
 import { entryLesson } from "@/lib/commerce/lessons";
+import { getCurrentUser } from "@/lib/server/session";
 
 /** /learn/[course]: on to the next unfinished lesson (or the free preview for someone without access). */
 export default async function CourseEntry({ params }: { params: Promise<{ course: string }> }) {

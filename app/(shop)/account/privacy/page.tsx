@@ -1,18 +1,16 @@
-import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { AccountSection } from "@/components/account/account-section";
 import { AccountConsentForm } from "@/components/privacy/account-consent-form";
 import { AccountDeleteForm } from "@/components/privacy/account-delete-form";
-import { requireUser } from "@/lib/auth/session";
-import { CONSENT_COOKIE, parseConsent } from "@/lib/visitor";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
+import { requestConsent } from "@/lib/server/consent";
+import { requireUser } from "@/lib/server/session";
 
 export const generateMetadata = pageMetadata("privacy", { index: false });
 
 export default async function PrivacyPage() {
   const user = await requireUser("/account/privacy");
-  const [t, jar] = await Promise.all([getTranslations("privacy"), cookies()]);
-  const consent = parseConsent(jar.get(CONSENT_COOKIE)?.value);
+  const [t, consent] = await Promise.all([getTranslations("privacy"), requestConsent()]);
   return (
     <div className="mx-auto max-w-2xl space-y-10">
       <h1 className="font-serif text-3xl">{t("title")}</h1>

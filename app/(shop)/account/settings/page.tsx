@@ -7,9 +7,9 @@ import { PasswordForm } from "@/components/account/password-form";
 import { DeviceList } from "@/components/account/device-list";
 import { SessionsForm } from "@/components/account/sessions-form";
 import { getDb } from "@/db/client";
-import { requireUser } from "@/lib/auth/session";
 import { listSessions } from "@/lib/auth/sessions";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
+import { requireUser } from "@/lib/server/session";
 
 export const generateMetadata = pageMetadata("settings", { index: false });
 

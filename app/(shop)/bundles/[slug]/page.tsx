@@ -5,8 +5,8 @@ import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { ProductGrid } from "@/components/catalog/product-card";
 import { Price } from "@/components/ui/price";
 import { getBundleBySlug, type BundleView } from "@/lib/catalog/products";
-import { currentCartOwner } from "@/lib/commerce/cart-session";
 import { getPurchaseState } from "@/lib/commerce/purchase-state";
+import { currentCartOwner } from "@/lib/server/cart-session";
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -5,11 +5,11 @@ import { ProductGrid } from "@/components/catalog/product-card";
 import { FollowButton } from "@/components/community/follow-button";
 import { WorksGallery } from "@/components/community/works-gallery";
 import { getDb } from "@/db/client";
-import { getCurrentUser } from "@/lib/auth/session";
 import { getCreatorBySlug } from "@/lib/catalog/products";
 import { listProductsByCreator } from "@/lib/catalog/queries";
 import { getFollowState } from "@/lib/community/follows";
 import { listWorksForCreator } from "@/lib/community/works";
+import { getCurrentUser } from "@/lib/server/session";
 
 type Props = { params: Promise<{ slug: string }> };
 

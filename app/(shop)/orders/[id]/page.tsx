@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Price } from "@/components/ui/price";
 import { intlLocale, type Locale } from "@/i18n/locales";
-import { requireUser } from "@/lib/auth/session";
 import { productPath } from "@/lib/catalog/types";
 import { getOrderForBuyer } from "@/lib/commerce/orders";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
+import { requireUser } from "@/lib/server/session";
 
 export const generateMetadata = pageMetadata("order", { index: false });
 

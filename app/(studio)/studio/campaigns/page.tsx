@@ -2,9 +2,9 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataRow, DataTable } from "@/components/ui/data-table";
 import { getDb } from "@/db/client";
-import { requireRole } from "@/lib/auth/session";
 import { listCampaigns } from "@/lib/campaigns/queries";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
+import { requireRole } from "@/lib/server/session";
 
 export const generateMetadata = pageMetadata("campaigns", { index: false });
 

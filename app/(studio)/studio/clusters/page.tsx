@@ -9,10 +9,10 @@ import {
 } from "@/components/charts/cluster-charts";
 import { RecomputeButton } from "@/components/reco/recompute-button";
 import { intlLocale, type Locale } from "@/i18n/locales";
-import { requireRole } from "@/lib/auth/session";
 import { currencyExponent, formatMoney } from "@/lib/money";
 import { getClusterOverview } from "@/lib/reco/read";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
+import { requireRole } from "@/lib/server/session";
 
 export const generateMetadata = pageMetadata("clusters");
 

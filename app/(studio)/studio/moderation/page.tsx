@@ -2,9 +2,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ModerateButton } from "@/components/community/moderate-button";
 import { getDb } from "@/db/client";
 import { intlLocale, type Locale } from "@/i18n/locales";
-import { requireRole } from "@/lib/auth/session";
 import { listHiddenContent, listModerationQueue } from "@/lib/community/moderation";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
+import { requireRole } from "@/lib/server/session";
 
 export const generateMetadata = pageMetadata("moderation", { index: false });
 

@@ -3,9 +3,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { OfferResponseForm } from "@/components/studio/offer-response-form";
 import { Price } from "@/components/ui/price";
 import { intlLocale, type Locale } from "@/i18n/locales";
-import { requireRole } from "@/lib/auth/session";
 import { listOffersForCreator } from "@/lib/commerce/offers";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
+import { requireRole } from "@/lib/server/session";
 
 export const generateMetadata = pageMetadata("offers");
 

@@ -2,10 +2,10 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DataRow, DataTable } from "@/components/ui/data-table";
 import { Price } from "@/components/ui/price";
-import { requireRole } from "@/lib/auth/session";
 import { productPath } from "@/lib/catalog/types";
 import { listStudioProducts, studioCreatorFor } from "@/lib/commerce/studio-products";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
+import { requireRole } from "@/lib/server/session";
 
 export const generateMetadata = pageMetadata("products");
 

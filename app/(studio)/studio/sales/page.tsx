@@ -3,11 +3,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { DataRow, DataTable } from "@/components/ui/data-table";
 import { Price } from "@/components/ui/price";
 import { intlLocale, type Locale } from "@/i18n/locales";
-import { requireRole } from "@/lib/auth/session";
 import { productPath } from "@/lib/catalog/types";
 import { listSalesForCreator } from "@/lib/commerce/orders";
 import { getCreatorForUser } from "@/lib/commerce/ownership";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
+import { requireRole } from "@/lib/server/session";
 
 export const generateMetadata = pageMetadata("sales");
 

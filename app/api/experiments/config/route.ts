@@ -7,11 +7,11 @@ import { revalidateTag } from "next/cache";
 import { after } from "next/server";
 import { getDb } from "@/db/client";
 import { CACHE_TAGS } from "@/lib/campaigns/cache-tags";
-import { getCachedRuntimeConfig } from "@/lib/campaigns/cached";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
 import { updateDueBandits } from "@/lib/experiments/bandit-job";
 import { INTERNAL_HEADER, isInternalRequest } from "@/lib/experiments/internal-auth";
+import { getCachedRuntimeConfig } from "@/lib/server/cached-campaigns";
 
 export const dynamic = "force-dynamic";
 

@@ -9,7 +9,7 @@ import { products, recoDismissals } from "@/db/schema";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 
 const who = vi.hoisted(() => ({ userId: null as string | null, visitorId: null as string | null }));
-vi.mock("@/lib/tracking/identity", () => ({ recoIdentity: async () => ({ ...who }) }));
+vi.mock("@/lib/server/visitor", () => ({ recoIdentity: async () => ({ ...who }) }));
 
 const { POST } = await import("./route");
 

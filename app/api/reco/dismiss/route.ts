@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { recoIdentity } from "@/lib/tracking/identity";
 import { AppError, errorResponse } from "@/lib/errors";
 import { readCapped } from "@/lib/http";
 import { dismissRecommendation } from "@/lib/reco/read";
+import { recoIdentity } from "@/lib/server/visitor";
 
 const bodySchema = z.strictObject({
   productId: z

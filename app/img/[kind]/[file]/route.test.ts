@@ -12,7 +12,7 @@ import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { GET } from "./route";
 
 const session = vi.hoisted(() => ({ user: null as AccountUser | null, reads: 0 }));
-vi.mock("@/lib/auth/session", () => ({
+vi.mock("@/lib/server/session", () => ({
   getCurrentUser: async () => {
     session.reads += 1;
     return session.user;

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { bundleCoverSvg, type BundlePart } from "@/lib/art/bundle";
 import { getBundleImageInfo, getCreatorBySlug, getProductImageInfo } from "@/lib/catalog/products";
 import { artworkSvg, avatarSvg, courseCoverSvg } from "@/lib/art/svg";
-import { getCurrentUser } from "@/lib/auth/session";
 import type { AccountUser } from "@/lib/auth/accounts";
+import { getCurrentUser } from "@/lib/server/session";
 
 const paramsSchema = z.object({
   kind: z.enum(["course", "artwork", "bundle", "avatar"]),

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
-import { getCurrentUser } from "@/lib/auth/session";
 import { getWorkImageAccess } from "@/lib/community/works";
+import { getCurrentUser } from "@/lib/server/session";
 import { readUpload, UPLOAD_CONTENT_TYPE, UPLOAD_FILE_NAME } from "@/lib/uploads/images";
 
 const NOT_FOUND = () =>

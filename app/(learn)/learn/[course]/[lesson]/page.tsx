@@ -5,8 +5,8 @@ import { getTranslations } from "next-intl/server";
 import { CompleteButton } from "@/components/learn/complete-button";
 import { CourseOutlineNav } from "@/components/learn/course-outline-nav";
 import { LessonBody } from "@/components/learn/lesson-body";
-import { getCurrentUser } from "@/lib/auth/session";
 import { openLesson } from "@/lib/commerce/lessons";
+import { getCurrentUser } from "@/lib/server/session";
 
 type Props = { params: Promise<{ course: string; lesson: string }> };
 

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
-import { getCurrentUser } from "@/lib/auth/session";
 import { errorResponse, AppError } from "@/lib/errors";
 import { exportUserData } from "@/lib/privacy/account-data";
+import { getCurrentUser } from "@/lib/server/session";
 
 /** "Download my data": the signed-in person's rows as a JSON file. Never cached. */
 export async function GET(): Promise<Response> {

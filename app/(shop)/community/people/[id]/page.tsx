@@ -5,9 +5,9 @@ import Link from "next/link";
 import { FollowButton } from "@/components/community/follow-button";
 import { WorksGallery } from "@/components/community/works-gallery";
 import { getDb } from "@/db/client";
-import { getCurrentUser } from "@/lib/auth/session";
 import { getFollowState } from "@/lib/community/follows";
 import { getPublicPerson, listWorksByUser } from "@/lib/community/works";
+import { getCurrentUser } from "@/lib/server/session";
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { CampaignForm } from "@/components/campaign/campaign-form";
 import { getDb } from "@/db/client";
-import { requireRole } from "@/lib/auth/session";
 import { toFormShape } from "@/lib/campaigns/form-shape";
 import { blankCampaignInput } from "@/lib/campaigns/blank";
 import { requestTime } from "@/lib/campaigns/clock";
 import { getFormChoices } from "@/lib/campaigns/queries";
 import { loadRecentTraffic } from "@/lib/experiments/measurement";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
+import { requireRole } from "@/lib/server/session";
 
 export const generateMetadata = pageMetadata("newCampaign", { index: false });
 

@@ -5,11 +5,11 @@ import { updateProductAction } from "@/app/_actions/studio-products";
 import { CourseStructureEditor } from "@/components/studio/course-structure-editor";
 import { ProductFields } from "@/components/studio/product-fields";
 import { StudioForm } from "@/components/studio/studio-form";
-import { requireRole } from "@/lib/auth/session";
 import { productPath } from "@/lib/catalog/types";
 import { getStudioCourseStructure } from "@/lib/commerce/studio-courses";
 import { getStudioProduct } from "@/lib/commerce/studio-products";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
+import { requireRole } from "@/lib/server/session";
 
 export const generateMetadata = pageMetadata("editProduct");
 

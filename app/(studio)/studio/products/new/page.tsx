@@ -2,9 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { createProductAction } from "@/app/_actions/studio-products";
 import { ProductFields } from "@/components/studio/product-fields";
 import { StudioForm } from "@/components/studio/studio-form";
-import { requireRole } from "@/lib/auth/session";
 import { studioCreatorFor } from "@/lib/commerce/studio-products";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
+import { requireRole } from "@/lib/server/session";
 
 export const generateMetadata = pageMetadata("newProduct");
 

@@ -8,12 +8,12 @@ import { BudgetProposalTable } from "@/components/campaign/budget-proposal";
 import { ResultsTable } from "@/components/campaign/results-table";
 import { WeightHistory } from "@/components/campaign/weight-history";
 import { getDb } from "@/db/client";
-import { requireRole } from "@/lib/auth/session";
 import { displayPercents } from "@/lib/experiments/bandit";
 import { getBudgetProposal } from "@/lib/experiments/budget-proposal";
 import { listWeightHistory } from "@/lib/experiments/history";
 import { getExperimentResults, SRM_THRESHOLD } from "@/lib/experiments/results";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
+import { requireRole } from "@/lib/server/session";
 
 export const generateMetadata = pageMetadata("results", { index: false });
 

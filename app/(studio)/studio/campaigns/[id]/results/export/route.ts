@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { getCurrentUser, hasRole } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
 import { errorResponse } from "@/lib/errors";
 import { getExperimentResults } from "@/lib/experiments/results";
 import { dailyCsv, summaryCsv } from "@/lib/experiments/results-csv";
+import { getCurrentUser } from "@/lib/server/session";
 
 const querySchema = z.object({
   kind: z.enum(["summary", "daily"]).default("summary"),

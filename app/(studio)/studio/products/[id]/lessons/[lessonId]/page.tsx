@@ -5,10 +5,10 @@ import { deleteLessonAction, updateLessonAction } from "@/app/_actions/studio-pr
 import { Checkbox } from "@/components/studio/checkbox";
 import { Field, TextArea } from "@/components/studio/field";
 import { StudioForm } from "@/components/studio/studio-form";
-import { requireRole } from "@/lib/auth/session";
 import { getStudioCourseStructure } from "@/lib/commerce/studio-courses";
 import { getStudioProduct } from "@/lib/commerce/studio-products";
-import { pageMetadata } from "@/lib/page-metadata";
+import { pageMetadata } from "@/lib/server/page-metadata";
+import { requireRole } from "@/lib/server/session";
 
 export const generateMetadata = pageMetadata("editLesson");
 

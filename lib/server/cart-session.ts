@@ -1,9 +1,10 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { getCurrentUser } from "@/lib/auth/session";
-import { env } from "@/lib/env";
-import { isValidVisitorId, newVisitorId, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE } from "@/lib/visitor";
-import { mergeVisitorCart, type CartOwner } from "./cart";
+import { mergeVisitorCart, type CartOwner } from "@/lib/commerce/cart";
+import { newVisitorId } from "@/lib/visitor";
+import { cookieToSet, VISITOR } from "./cookies";
+import { getCurrentUser } from "./session";
+import { requestVisitorId } from "./visitor";
 
 /**
  * Server glue between the request and lib/commerce/cart: whose cart this request means.
@@ -13,23 +14,14 @@ import { mergeVisitorCart, type CartOwner } from "./cart";
  * without the visitor cookie, which proxy.ts normally sets, gets one here.
  */
 export async function currentCartOwner({ create = false }: { create?: boolean } = {}): Promise<CartOwner | null> {
-  const [user, jar] = await Promise.all([getCurrentUser(), cookies()]);
-  const visitorId = jar.get(VISITOR_COOKIE)?.value;
+  const [user, visitorId] = await Promise.all([getCurrentUser(), requestVisitorId()]);
   if (user) {
-    if (isValidVisitorId(visitorId)) await mergeVisitorCart(visitorId, user.id);
+    if (visitorId) await mergeVisitorCart(visitorId, user.id);
     return { userId: user.id };
   }
-  if (isValidVisitorId(visitorId)) return { visitorId };
+  if (visitorId) return { visitorId };
   if (!create) return null;
   const fresh = newVisitorId();
-  jar.set({
-    name: VISITOR_COOKIE,
-    value: fresh,
-    maxAge: VISITOR_COOKIE_MAX_AGE,
-    path: "/",
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env.SITE_URL.startsWith("https:"),
-  });
+  (await cookies()).set(cookieToSet(VISITOR, fresh));
   return { visitorId: fresh };
 }

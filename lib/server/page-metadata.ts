@@ -1,3 +1,7 @@
+/**
+ * `generateMetadata` helpers for pages: Next's Metadata, with titles from next-intl's translations for
+ * this request's language.
+ */
 import "server-only";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
@@ -16,4 +20,15 @@ export function pageMetadata(key: PageTitleKey, { index = true }: { index?: bool
     const t = await getTranslations("meta.pages");
     return index ? { title: t(key) } : { title: t(key), robots: { index: false } };
   };
+}
+
+type AuthTitleKey = "forgotTitle" | "resetTitle" | "verifyTitle" | "confirmEmailTitle";
+
+/** Titles of the pages mailed links open: in the `auth` catalogue, and kept out of search engines. */
+export function authPageMetadata(key: AuthTitleKey): () => Promise<Metadata> {
+  return async () => ({
+    title: (await getTranslations("auth"))(key),
+    robots: { index: false },
+    referrer: "no-referrer",
+  });
 }

@@ -1,12 +1,13 @@
 import { NextRequest, type NextResponse } from "next/server";
 import { describe, expect, it, vi } from "vitest";
+import { createConfigCache } from "@/lib/experiments/config-cache";
+import { chiSquareSurvival } from "@/lib/experiments/distributions";
+import { buildRuntimeConfig, type RuntimeExperiment } from "@/lib/experiments/runtime";
+import { signValue } from "@/lib/experiments/signing";
+import { ASSIGNMENT_HEADER, assignmentCookieName, parseAssignmentHeader } from "@/lib/experiments/visitor-assignment";
 import { CONSENT_COOKIE, VISITOR_COOKIE } from "@/lib/visitor";
-import { createConfigCache } from "./config-cache";
-import { chiSquareSurvival } from "./distributions";
-import { createProxy, FIRST_SEEN_COOKIE, LINK_COOKIE } from "./proxy-handler";
-import { buildRuntimeConfig, type RuntimeExperiment } from "./runtime";
-import { signValue } from "./signing";
-import { ASSIGNMENT_HEADER, assignmentCookieName, parseAssignmentHeader } from "./visitor-assignment";
+import { FIRST_SEEN, VISITOR_LINK } from "./cookies";
+import { createProxy } from "./experiments-proxy";
 
 const SECRET = "test-experiment-secret-0123456789";
 const NOW = Date.UTC(2026, 4, 1);
@@ -173,7 +174,7 @@ describe("proxy assignment", () => {
     expect(assignment(fresh)?.counted).toBe(true);
     const old = (Math.floor(NOW / 1000) - 3 * 86_400).toString(36);
     const returning = await proxy(
-      request({ cookies: { ...consent, [VISITOR_COOKIE]: "a".repeat(32), [FIRST_SEEN_COOKIE]: old } }),
+      request({ cookies: { ...consent, [VISITOR_COOKIE]: "a".repeat(32), [FIRST_SEEN.name]: old } }),
     );
     expect(assignment(returning)).toMatchObject({ counted: false, reason: "excluded" });
   });
@@ -196,7 +197,7 @@ describe("proxy assignment", () => {
     const signedIn = await proxy(request({ cookies: jar, path: "/checkout" }));
     expect(link).toHaveBeenCalledTimes(1);
     Object.assign(jar, setCookies(signedIn));
-    expect(jar[LINK_COOKIE]).toBeDefined();
+    expect(jar[VISITOR_LINK.name]).toBeDefined();
     await proxy(request({ cookies: jar, path: "/orders" }));
     expect(link).toHaveBeenCalledTimes(1);
     jar["authjs.session-token"] = "session-two";
@@ -222,16 +223,20 @@ describe("proxy assignment", () => {
 });
 
 describe("proxy cookies and forwarded headers", () => {
-  it("marks its cookies Secure when the site is served over https, even if the request looks like http", async () => {
+  it("marks its cookies Secure by the site's rule alone, whatever the request looks like", async () => {
     const config = buildRuntimeConfig([experiment], NOW);
     const cache = createConfigCache({
       fetcher: async () => ({ status: "ok", config, etag: config.version }),
       now: () => NOW,
     });
-    const over = (secureCookies: boolean) =>
-      createProxy({ secret: SECRET, configFor: () => cache, now: () => NOW, secureCookies })(request({ path: "/" }));
+    const over = (secureCookies: boolean, url = "http://localhost:3103/") =>
+      createProxy({ secret: SECRET, configFor: () => cache, now: () => NOW, secureCookies })(
+        new NextRequest(url, { headers: { "user-agent": BROWSER } }),
+      );
     expect((await over(true)).cookies.get(VISITOR_COOKIE)?.secure).toBe(true);
     expect((await over(false)).cookies.get(VISITOR_COOKIE)?.secure).toBe(false);
+    // A request that claims https (X-Forwarded-Proto can be forged) does not change the answer.
+    expect((await over(false, "https://localhost:3103/")).cookies.get(VISITOR_COOKIE)?.secure).toBe(false);
   });
 
   it("forwards extra request headers to the render (the CSP nonce)", async () => {

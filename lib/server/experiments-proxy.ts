@@ -2,40 +2,40 @@
  * Server glue for proxy.ts (Next 16 middleware): the visitor id cookie, sticky experiment assignment on
  * campaign landing pages, and the visitor -> user link for signed-in visitors. Built by a factory so
  * tests can call it with NextRequest objects and a fixed config; proxy.ts wires the real config cache.
+ * The experiment logic itself (hashing, targeting, signing) is lib/experiments; the cookies are
+ * defined in ./cookies.ts.
  *
  * Cost per request: cookie parsing, and on a landing page one FNV hash plus one HMAC (verify or sign).
- * No database query: the config comes from an in-memory cache (config-cache.ts).
+ * No database query: the config comes from an in-memory cache (lib/experiments/config-cache.ts).
  */
 import { isbot } from "isbot";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
-import { isLocale, localeFromAcceptLanguage, LOCALE_COOKIE } from "@/i18n/locales";
+import { isLocale, localeFromAcceptLanguage } from "@/i18n/locales";
+import type { ConfigCache } from "@/lib/experiments/config-cache";
+import { fnv1a32 } from "@/lib/experiments/hash";
+import { indexBySlug, type RuntimeConfig, type RuntimeExperiment } from "@/lib/experiments/runtime";
 import {
-  analyticsAllowed,
-  CONSENT_COOKIE,
-  isValidVisitorId,
-  newVisitorId,
-  parseConsent,
-  VISITOR_COOKIE,
-  VISITOR_COOKIE_MAX_AGE,
-} from "@/lib/visitor";
-import type { ConfigCache } from "./config-cache";
-import { fnv1a32 } from "./hash";
-import { indexBySlug, type RuntimeConfig, type RuntimeExperiment } from "./runtime";
-import {
-  ASSIGNMENT_COOKIE_MAX_AGE,
   ASSIGNMENT_COOKIE_PREFIX,
   ASSIGNMENT_HEADER,
-  assignmentCookieName,
   decideAssignment,
   encodeAssignmentHeader,
   NEW_VISITOR_WINDOW_MS,
   normalizeUtmSource,
-} from "./visitor-assignment";
+} from "@/lib/experiments/visitor-assignment";
+import { analyticsAllowed, isValidVisitorId, newVisitorId, parseConsent } from "@/lib/visitor";
+import {
+  assignmentCookie,
+  CONSENT,
+  cookieToSet,
+  FIRST_SEEN,
+  LOCALE,
+  SECURE_COOKIES,
+  VISITOR,
+  VISITOR_LINK,
+  type CookieDefinition,
+} from "./cookies";
 
-/** First-seen time of the visitor id (epoch seconds, base 36), for new-vs-returning targeting. */
-export const FIRST_SEEN_COOKIE = "atelier_vfs";
-/** Marks that this visitor id was linked to the current session's user (a hash, not the id itself). */
-export const LINK_COOKIE = "atelier_xl";
+// Auth.js's session cookie (chunked when large, prefixed on https): only its presence and value are read.
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 const LANDING_PATH = /^\/c\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/;
 
@@ -46,11 +46,11 @@ export type ProxyDeps = {
   /** Background call that stores visitor -> user for a signed-in visitor; given the request to forward. */
   linkVisitor?: (request: NextRequest) => Promise<void>;
   now?: () => number;
-  /** Cookies with Secure whatever the request says (the site is served over https: SITE_URL). */
+  /** Tests only: whether cookies get Secure. proxy.ts leaves it to the site's rule (./cookies.ts). */
   secureCookies?: boolean;
 };
 
-type ResponseCookie = { name: string; value: string; maxAge: number };
+type ResponseCookie = { cookie: CookieDefinition; value: string };
 
 function experimentFor(
   config: RuntimeConfig,
@@ -68,6 +68,7 @@ function experimentFor(
 export function createProxy(deps: ProxyDeps) {
   const now = deps.now ?? Date.now;
   const indexes = new WeakMap<RuntimeConfig, Map<string, RuntimeExperiment>>();
+  const secure = deps.secureCookies ?? SECURE_COOKIES;
 
   /** `forward`: request headers the render must see besides these (proxy.ts: the CSP with its nonce). */
   return async function proxy(
@@ -82,22 +83,21 @@ export function createProxy(deps: ProxyDeps) {
     headers.delete(ASSIGNMENT_HEADER);
     const ua = request.headers.get("user-agent");
     const landing = LANDING_PATH.exec(request.nextUrl.pathname);
-    const hasVisitor = isValidVisitorId(request.cookies.get(VISITOR_COOKIE)?.value);
+    const hasVisitor = isValidVisitorId(request.cookies.get(VISITOR.name)?.value);
     // The bot check is a large regular expression: run it only where its answer is used.
     const bot = !ua || ((landing !== null || !hasVisitor) && isbot(ua));
     const toSet: ResponseCookie[] = [];
-    const secure = deps.secureCookies === true || request.nextUrl.protocol === "https:";
 
     // Visitor id: first-party, httpOnly; needed for anonymous carts, so it is set regardless of consent
     // (it is only used for experiments and analytics when consent is "analytics"). Bots get none.
-    let visitorId = request.cookies.get(VISITOR_COOKIE)?.value;
-    let firstSeen = Number.parseInt(request.cookies.get(FIRST_SEEN_COOKIE)?.value ?? "", 36);
+    let visitorId = request.cookies.get(VISITOR.name)?.value;
+    let firstSeen = Number.parseInt(request.cookies.get(FIRST_SEEN.name)?.value ?? "", 36);
     const t = now();
     if (!isValidVisitorId(visitorId) && !bot) {
       visitorId = newVisitorId();
       firstSeen = Math.floor(t / 1000);
-      toSet.push({ name: VISITOR_COOKIE, value: visitorId, maxAge: VISITOR_COOKIE_MAX_AGE });
-      toSet.push({ name: FIRST_SEEN_COOKIE, value: firstSeen.toString(36), maxAge: VISITOR_COOKIE_MAX_AGE });
+      toSet.push({ cookie: VISITOR, value: visitorId });
+      toSet.push({ cookie: FIRST_SEEN, value: firstSeen.toString(36) });
     }
     const isNewVisitor = Number.isFinite(firstSeen) && t - firstSeen * 1000 < NEW_VISITOR_WINDOW_MS;
 
@@ -109,23 +109,22 @@ export function createProxy(deps: ProxyDeps) {
       if (read.refresh) event?.waitUntil(read.refresh);
       const experiment = experimentFor(read.config, slug, indexes);
       if (!experiment) return;
-      const cookieName = assignmentCookieName(experiment.key);
-      const localeCookie = request.cookies.get(LOCALE_COOKIE)?.value;
+      const assigned = assignmentCookie(experiment.key);
+      const localeCookie = request.cookies.get(LOCALE.name)?.value;
       const decision = await decideAssignment({
         experiment,
         visitorId: id,
-        analyticsConsent: analyticsAllowed(parseConsent(request.cookies.get(CONSENT_COOKIE)?.value)),
+        analyticsConsent: analyticsAllowed(parseConsent(request.cookies.get(CONSENT.name)?.value)),
         bot,
         locale: isLocale(localeCookie)
           ? localeCookie
           : localeFromAcceptLanguage(request.headers.get("accept-language")),
         isNewVisitor,
         now: t,
-        cookie: request.cookies.get(cookieName)?.value,
+        cookie: request.cookies.get(assigned.name)?.value,
         secret: deps.secret,
       });
-      if (decision.setCookie)
-        toSet.push({ name: cookieName, value: decision.setCookie, maxAge: ASSIGNMENT_COOKIE_MAX_AGE });
+      if (decision.setCookie) toSet.push({ cookie: assigned, value: decision.setCookie });
       rewriteHeaders = true;
       headers.set(
         ASSIGNMENT_HEADER,
@@ -149,33 +148,23 @@ export function createProxy(deps: ProxyDeps) {
       const assigned = request.cookies.getAll().some((c) => c.name.startsWith(ASSIGNMENT_COOKIE_PREFIX));
       if (session && assigned) {
         const marker = fnv1a32(`${session.value}:${visitorId}`).toString(36);
-        if (request.cookies.get(LINK_COOKIE)?.value !== marker) {
+        if (request.cookies.get(VISITOR_LINK.name)?.value !== marker) {
           const link = deps.linkVisitor(request).catch(() => undefined);
           event?.waitUntil(link);
-          toSet.push({ name: LINK_COOKIE, value: marker, maxAge: 60 * 60 * 24 * 30 });
+          toSet.push({ cookie: VISITOR_LINK, value: marker });
         }
       }
     }
 
     // The server render must see a cookie set in this very response (the first visit).
     for (const c of toSet) {
-      if (c.name !== VISITOR_COOKIE) continue;
-      headers.set("cookie", withCookie(headers.get("cookie"), c.name, c.value));
+      if (c.cookie !== VISITOR) continue;
+      headers.set("cookie", withCookie(headers.get("cookie"), c.cookie.name, c.value));
       rewriteHeaders = true;
     }
     // Forwarding rewritten request headers has a cost; most requests need none.
     const response = rewriteHeaders ? NextResponse.next({ request: { headers } }) : NextResponse.next();
-    for (const c of toSet) {
-      response.cookies.set({
-        name: c.name,
-        value: c.value,
-        maxAge: c.maxAge,
-        path: "/",
-        httpOnly: true,
-        sameSite: "lax",
-        secure,
-      });
-    }
+    for (const c of toSet) response.cookies.set(cookieToSet(c.cookie, c.value, { secure }));
     return response;
   };
 }

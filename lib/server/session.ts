@@ -2,9 +2,14 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import type { Role } from "@/db/schema";
-import { auth } from "@/lib/auth";
-import type { AccountUser } from "./accounts";
-import { getSessionUser, type SessionUser } from "./sessions";
+import { auth } from "@/lib/auth/auth-js";
+import { hasRole } from "@/lib/auth/roles";
+import { getSessionUser, type SessionUser } from "@/lib/auth/sessions";
+
+/**
+ * Who the request is from: Auth.js reads the session cookie through Next's request scope, and the
+ * page helpers end in Next's redirect(), so this is glue. The role rule itself is lib/auth/roles.ts.
+ */
 
 /**
  * The signed-in user, read fresh from the database with the device's session row: a role change, a
@@ -27,12 +32,6 @@ export async function currentSessionId(): Promise<string | null> {
 /** The signed-in user's id under the same checks as getCurrentUser (an ended session has none). */
 export async function currentUserId(): Promise<string | null> {
   return (await getCurrentUser())?.id ?? null;
-}
-
-export const STUDIO_ROLES: Role[] = ["creator", "marketer", "admin"];
-
-export function hasRole(user: AccountUser | null, roles: Role[]): user is AccountUser {
-  return user !== null && roles.includes(user.role);
 }
 
 /** For pages: the user with one of the roles, or a redirect to sign in (or to the account page when signed in). */
