@@ -1,5 +1,12 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+
+/** The tab says what happened too, in the visitor's language (Next adds `noindex` to a 404 by itself). */
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("notFound");
+  return { title: t("title") };
+}
 
 export default async function NotFound() {
   const t = await getTranslations("notFound");

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { changeEmailAction } from "@/app/_actions/account";
 import { FormError } from "@/components/auth/form-error";
 import { SettingsField, SettingsStatus } from "./settings-field";
@@ -20,7 +21,7 @@ export function EmailForm({
   confirmed: boolean;
 }) {
   const t = useTranslations("settings");
-  const [state, action, pending] = useActionState(changeEmailAction, null);
+  const [state, action] = useActionState(changeEmailAction, null);
   const errors = state?.fieldErrors ?? {};
   return (
     <form action={action} noValidate aria-labelledby={labelledBy} className="space-y-3">
@@ -48,13 +49,7 @@ export function EmailForm({
         }
       />
       <FormError state={state} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-full bg-ink px-4 py-2 text-sm text-paper hover:bg-accent disabled:opacity-60"
-      >
-        {pending ? t("saving") : t("emailSave")}
-      </button>
+      <SubmitButton pendingLabel={t("saving")}>{t("emailSave")}</SubmitButton>
     </form>
   );
 }

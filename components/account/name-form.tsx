@@ -2,12 +2,13 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { changeNameAction } from "@/app/_actions/account";
 import { SettingsField, SettingsStatus } from "./settings-field";
 
 export function NameForm({ current, labelledBy }: { current: string; labelledBy: string }) {
   const t = useTranslations("settings");
-  const [state, action, pending] = useActionState(changeNameAction, null);
+  const [state, action] = useActionState(changeNameAction, null);
   return (
     <form action={action} noValidate aria-labelledby={labelledBy} className="space-y-3">
       <SettingsField
@@ -19,13 +20,7 @@ export function NameForm({ current, labelledBy }: { current: string; labelledBy:
         error={state?.fieldErrors?.name}
       />
       <SettingsStatus ok={state?.ok} error={state?.ok ? undefined : state?.error} success={t("nameSaved")} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-full bg-ink px-4 py-2 text-sm text-paper hover:bg-accent disabled:opacity-60"
-      >
-        {pending ? t("saving") : t("nameSave")}
-      </button>
+      <SubmitButton pendingLabel={t("saving")}>{t("nameSave")}</SubmitButton>
     </form>
   );
 }

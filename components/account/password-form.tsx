@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { changePasswordAction } from "@/app/_actions/account";
 import { SettingsField, SettingsStatus } from "./settings-field";
 
@@ -11,7 +12,7 @@ import { SettingsField, SettingsStatus } from "./settings-field";
  */
 export function PasswordForm({ labelledBy, rule }: { labelledBy: string; rule: string }) {
   const t = useTranslations("settings");
-  const [state, action, pending] = useActionState(changePasswordAction, null);
+  const [state, action] = useActionState(changePasswordAction, null);
   const errors = state?.fieldErrors ?? {};
   return (
     <form action={action} noValidate aria-labelledby={labelledBy} className="space-y-3">
@@ -41,13 +42,7 @@ export function PasswordForm({ labelledBy, rule }: { labelledBy: string; rule: s
         error={errors.confirmPassword}
       />
       <SettingsStatus ok={state?.ok} error={state?.ok ? undefined : state?.error} success={t("passwordSaved")} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-full bg-ink px-4 py-2 text-sm text-paper hover:bg-accent disabled:opacity-60"
-      >
-        {pending ? t("saving") : t("passwordSave")}
-      </button>
+      <SubmitButton pendingLabel={t("saving")}>{t("passwordSave")}</SubmitButton>
     </form>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Input } from "@/components/ui/controls";
+import { FormMessage } from "@/components/ui/form-message";
 import { LabelledField } from "@/components/ui/labelled-field";
 
 /** A labelled input with its message key error, wired for screen readers (aria-invalid, aria-describedby). */
@@ -28,15 +30,7 @@ export function SettingsField({
   return (
     <LabelledField id={id} label={label} hint={hint} error={error ? te(error) : undefined}>
       {(control) => (
-        <input
-          {...control}
-          name={name}
-          type={type}
-          autoComplete={autoComplete}
-          defaultValue={defaultValue}
-          required
-          className="mt-1 w-full rounded border border-line bg-white px-3 py-2"
-        />
+        <Input {...control} name={name} type={type} autoComplete={autoComplete} defaultValue={defaultValue} required />
       )}
     </LabelledField>
   );
@@ -50,13 +44,11 @@ export function SettingsStatus({ ok, error, success }: { ok?: boolean; error?: s
   const te = useTranslations("errors");
   return (
     <>
-      <p role="status" aria-live="polite" className="text-sm text-moss">
-        {ok ? success : null}
-      </p>
+      <FormMessage tone="success">{ok ? success : null}</FormMessage>
       {error && (
-        <p role="alert" className="rounded border border-accent/40 bg-accent/5 px-3 py-2 text-sm text-accent-dark">
+        <FormMessage tone="error" boxed>
           {te(error)}
-        </p>
+        </FormMessage>
       )}
     </>
   );

@@ -3,6 +3,10 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/actions";
+import { Input } from "@/components/ui/controls";
+import { FormMessage } from "@/components/ui/form-message";
+import { LabelledField } from "@/components/ui/labelled-field";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { FormError } from "./form-error";
 
 type Field = {
@@ -34,12 +38,12 @@ export function AuthForm({
 }) {
   const t = useTranslations("auth");
   const te = useTranslations("errors");
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction] = useActionState(action, null);
   if (successKey && state?.ok) {
     return (
-      <p role="status" className="rounded border border-moss/40 bg-moss/5 px-3 py-2 text-sm text-moss">
+      <FormMessage tone="success" boxed>
         {t(successKey, { email: state.values?.email ?? "" })}
-      </p>
+      </FormMessage>
     );
   }
   return (
@@ -52,36 +56,28 @@ export function AuthForm({
       {fields.map((field) => {
         const error = state?.fieldErrors?.[field.name];
         return (
-          <div key={field.name}>
-            <label htmlFor={field.name} className="block text-sm font-medium">
-              {field.label ?? t(`field.${field.name}`)}
-            </label>
-            <input
-              id={field.name}
-              name={field.name}
-              type={field.type}
-              autoComplete={field.autoComplete}
-              defaultValue={field.type === "password" ? undefined : state?.values?.[field.name]}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${field.name}-error` : undefined}
-              required
-              className="mt-1 w-full rounded border border-line bg-white px-3 py-2"
-            />
-            {error && (
-              <p id={`${field.name}-error`} className="mt-1 text-sm text-accent-dark">
-                {te(error)}
-              </p>
+          <LabelledField
+            key={field.name}
+            id={field.name}
+            label={field.label ?? t(`field.${field.name}`)}
+            error={error ? te(error) : undefined}
+          >
+            {(control) => (
+              <Input
+                {...control}
+                name={field.name}
+                type={field.type}
+                autoComplete={field.autoComplete}
+                defaultValue={field.type === "password" ? undefined : state?.values?.[field.name]}
+                required
+              />
             )}
-          </div>
+          </LabelledField>
         );
       })}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-full bg-ink px-4 py-2 text-paper hover:bg-accent disabled:opacity-60"
-      >
+      <SubmitButton size="lg" block>
         {submitLabel}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { FormMessage } from "@/components/ui/form-message";
 import type { FormState } from "@/lib/actions";
 
 /**
@@ -22,8 +23,8 @@ export function FormError({ state }: { state: FormState }) {
         ? t("linkExpired")
         : te(state.error);
   return (
-    <p role="alert" className="rounded border border-accent/40 bg-accent/5 px-3 py-2 text-sm text-accent-dark">
+    <FormMessage tone="error" boxed>
       {text}
-    </p>
+    </FormMessage>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { FormState } from "@/lib/actions";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { FormError } from "./form-error";
 
 /**
@@ -17,18 +18,14 @@ export function TokenForm({
   token: string;
   submitLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction] = useActionState(action, null);
   return (
     <form action={formAction} className="space-y-4">
       <input type="hidden" name="token" value={token} />
       <FormError state={state} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-full bg-ink px-4 py-2 text-paper hover:bg-accent disabled:opacity-60"
-      >
+      <SubmitButton size="lg" block>
         {submitLabel}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { addToCartAction } from "@/app/_actions/cart";
+import { FormMessage } from "@/components/ui/form-message";
 
 /**
  * The landing page's call to action: puts the bundle in the cart (a plain form, so it works before
@@ -15,6 +16,7 @@ export function BundleCta({ bundleId, label, variantKey }: { bundleId: string; l
   return (
     <form action={formAction} className="mt-4">
       <input type="hidden" name="productId" value={bundleId} />
+      {/* Not a ui/Button: the landing page's call to action has its own look, part of what the experiment tests. */}
       <button
         type="submit"
         disabled={pending}
@@ -32,9 +34,9 @@ export function BundleCta({ bundleId, label, variantKey }: { bundleId: string; l
             </Link>
           </p>
         ) : state?.error ? (
-          <p role="alert" className="text-accent-dark">
+          <FormMessage tone="error" size="inherit">
             {t("cartError")}
-          </p>
+          </FormMessage>
         ) : null}
       </div>
     </form>

@@ -7,7 +7,10 @@ import { fieldTarget } from "@/lib/campaigns/field-labels";
 import { fromFormShape, type FormShape } from "@/lib/campaigns/form-shape";
 import { CURRENCIES } from "@/lib/money";
 import type { FormChoices } from "@/lib/campaigns/queries";
-import { Field, inputClass, RowButton, Section } from "./form-parts";
+import { Input, Select, Textarea } from "@/components/ui/controls";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Field, RowButton, Section } from "./form-parts";
 import { VariantsSection, type ExperimentLocks, type RecentTraffic } from "./variants-section";
 
 export function CampaignForm({
@@ -28,7 +31,7 @@ export function CampaignForm({
   const t = useTranslations("campaigns.form");
   const te = useTranslations("campaigns.errors");
   const [form, setForm] = useState<FormShape>(initial);
-  const [state, formAction, pending] = useActionState(saveCampaignAction, null);
+  const [state, formAction] = useActionState(saveCampaignAction, null);
   const errors = state?.fieldErrors ?? {};
   // Runs the edit now, inside the event handler: handlers read e.target.value, which React resets on a
   // controlled input once the handler returns, so a deferred updater would read the old value.
@@ -75,14 +78,9 @@ export function CampaignForm({
               error={errors[`${pathPrefix}.${i}`]}
             >
               {(p) => (
-                <select
-                  {...p}
-                  className={inputClass}
-                  value={pid}
-                  onChange={(e) => setIds(ids.map((x, j) => (j === i ? e.target.value : x)))}
-                >
+                <Select {...p} value={pid} onChange={(e) => setIds(ids.map((x, j) => (j === i ? e.target.value : x)))}>
                   {productOptions}
-                </select>
+                </Select>
               )}
             </Field>
           </div>
@@ -100,7 +98,7 @@ export function CampaignForm({
       <input type="hidden" name="payload" value={JSON.stringify(fromFormShape(form))} />
       {id && <input type="hidden" name="id" value={id} />}
       {state && !state.ok && (
-        <div role="alert" className="rounded border border-accent/40 bg-accent/5 px-4 py-3 text-sm text-accent-dark">
+        <FormMessage tone="error" boxed as="div">
           <p className="font-medium">{te(state.error ?? "invalid_input")}</p>
           {Object.keys(errors).length > 0 && (
             <ul className="mt-1 list-disc pl-5">
@@ -123,25 +121,17 @@ export function CampaignForm({
               })}
             </ul>
           )}
-        </div>
+        </FormMessage>
       )}
 
       <Section title={t("basics")}>
         <Field id="name" label={t("name")} error={errors.name}>
-          {(p) => (
-            <input
-              {...p}
-              className={inputClass}
-              value={form.name}
-              onChange={(e) => update((d) => void (d.name = e.target.value))}
-            />
-          )}
+          {(p) => <Input {...p} value={form.name} onChange={(e) => update((d) => void (d.name = e.target.value))} />}
         </Field>
         <Field id="slug" label={t("slug")} error={errors.slug} hint={lockedSlug ? t("slugLocked") : t("slugHint")}>
           {(p) => (
-            <input
+            <Input
               {...p}
-              className={inputClass}
               value={form.slug}
               readOnly={lockedSlug}
               onChange={(e) => update((d) => void (d.slug = e.target.value))}
@@ -151,10 +141,9 @@ export function CampaignForm({
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="startsAt" label={t("startsAt")} error={errors.startsAt} hint={t("utc")}>
             {(p) => (
-              <input
+              <Input
                 {...p}
                 type="datetime-local"
-                className={inputClass}
                 value={form.startsAt}
                 onChange={(e) => update((d) => void (d.startsAt = e.target.value))}
               />
@@ -162,10 +151,9 @@ export function CampaignForm({
           </Field>
           <Field id="endsAt" label={t("endsAt")} error={errors.endsAt} hint={t("utc")}>
             {(p) => (
-              <input
+              <Input
                 {...p}
                 type="datetime-local"
-                className={inputClass}
                 value={form.endsAt}
                 onChange={(e) => update((d) => void (d.endsAt = e.target.value))}
               />
@@ -180,19 +168,14 @@ export function CampaignForm({
             <div className="grow">
               <Field id={`partner-${i}`} label={t("partner", { n: i + 1 })} error={errors[`partnerIds.${i}`]}>
                 {(p) => (
-                  <select
-                    {...p}
-                    className={inputClass}
-                    value={cid}
-                    onChange={(e) => update((d) => void (d.partnerIds[i] = e.target.value))}
-                  >
+                  <Select {...p} value={cid} onChange={(e) => update((d) => void (d.partnerIds[i] = e.target.value))}>
                     <option value="">{t("choose")}</option>
                     {choices.creators.map((c) => (
                       <option key={c.id} value={c.id}>
                         {c.name} ({c.kind})
                       </option>
                     ))}
-                  </select>
+                  </Select>
                 )}
               </Field>
             </div>
@@ -210,9 +193,8 @@ export function CampaignForm({
       <Section title={t("bundle")} error={errors["bundle.itemIds"]}>
         <Field id="bundle-title" label={t("bundleTitle")} error={errors["bundle.title"]}>
           {(p) => (
-            <input
+            <Input
               {...p}
-              className={inputClass}
               value={form.bundle.title}
               onChange={(e) => update((d) => void (d.bundle.title = e.target.value))}
             />
@@ -220,10 +202,9 @@ export function CampaignForm({
         </Field>
         <Field id="bundle-description" label={t("bundleDescription")} error={errors["bundle.description"]}>
           {(p) => (
-            <textarea
+            <Textarea
               {...p}
               rows={2}
-              className={inputClass}
               value={form.bundle.description}
               onChange={(e) => update((d) => void (d.bundle.description = e.target.value))}
             />
@@ -232,10 +213,9 @@ export function CampaignForm({
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="bundle-price" label={t("bundlePrice")} error={errors["bundle.price"]} hint={t("priceHint")}>
             {(p) => (
-              <input
+              <Input
                 {...p}
                 inputMode="decimal"
-                className={inputClass}
                 value={form.bundle.price}
                 onChange={(e) => update((d) => void (d.bundle.price = e.target.value))}
               />
@@ -243,9 +223,8 @@ export function CampaignForm({
           </Field>
           <Field id="bundle-currency" label={t("currency")} error={errors["bundle.currency"]}>
             {(p) => (
-              <select
+              <Select
                 {...p}
-                className={inputClass}
                 value={form.bundle.currency}
                 onChange={(e) => update((d) => void (d.bundle.currency = e.target.value))}
               >
@@ -254,7 +233,7 @@ export function CampaignForm({
                     {c}
                   </option>
                 ))}
-              </select>
+              </Select>
             )}
           </Field>
         </div>
@@ -269,9 +248,8 @@ export function CampaignForm({
       <Section title={t("landing")}>
         <Field id="hero-title" label={t("heroTitle")} error={errors["content.heroTitle"]}>
           {(p) => (
-            <input
+            <Input
               {...p}
-              className={inputClass}
               value={form.content.heroTitle}
               onChange={(e) => update((d) => void (d.content.heroTitle = e.target.value))}
             />
@@ -279,10 +257,9 @@ export function CampaignForm({
         </Field>
         <Field id="hero-text" label={t("heroText")} error={errors["content.heroText"]}>
           {(p) => (
-            <textarea
+            <Textarea
               {...p}
               rows={2}
-              className={inputClass}
               value={form.content.heroText}
               onChange={(e) => update((d) => void (d.content.heroText = e.target.value))}
             />
@@ -296,9 +273,8 @@ export function CampaignForm({
               error={errors[`content.story.${i}.heading`]}
             >
               {(p) => (
-                <input
+                <Input
                   {...p}
-                  className={inputClass}
                   value={block.heading}
                   onChange={(e) => update((d) => void (d.content.story[i]!.heading = e.target.value))}
                 />
@@ -310,10 +286,9 @@ export function CampaignForm({
               error={errors[`content.story.${i}.body`]}
             >
               {(p) => (
-                <textarea
+                <Textarea
                   {...p}
                   rows={3}
-                  className={inputClass}
                   value={block.body}
                   onChange={(e) => update((d) => void (d.content.story[i]!.body = e.target.value))}
                 />
@@ -402,9 +377,8 @@ export function CampaignForm({
           <div key={i} className="grid items-end gap-2 sm:grid-cols-[1fr_1fr_1fr_auto]">
             <Field id={`channel-${i}-source`} label={t("source")} error={errors[`channels.${i}.source`]}>
               {(p) => (
-                <input
+                <Input
                   {...p}
-                  className={inputClass}
                   value={c.source}
                   onChange={(e) => update((d) => void (d.channels[i]!.source = e.target.value))}
                 />
@@ -412,10 +386,9 @@ export function CampaignForm({
             </Field>
             <Field id={`channel-${i}-budget`} label={t("budget")} error={errors[`channels.${i}.budget`]}>
               {(p) => (
-                <input
+                <Input
                   {...p}
                   inputMode="decimal"
-                  className={inputClass}
                   value={c.budget}
                   onChange={(e) => update((d) => void (d.channels[i]!.budget = e.target.value))}
                 />
@@ -423,10 +396,9 @@ export function CampaignForm({
             </Field>
             <Field id={`channel-${i}-spent`} label={t("spent")} error={errors[`channels.${i}.spent`]}>
               {(p) => (
-                <input
+                <Input
                   {...p}
                   inputMode="decimal"
-                  className={inputClass}
                   value={c.spent}
                   onChange={(e) => update((d) => void (d.channels[i]!.spent = e.target.value))}
                 />
@@ -451,13 +423,9 @@ export function CampaignForm({
         content={form.content}
       />
 
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-full bg-ink px-6 py-2 text-paper hover:bg-accent disabled:opacity-60"
-      >
-        {pending ? t("saving") : t("save")}
-      </button>
+      <SubmitButton size="lg" pendingLabel={t("saving")}>
+        {t("save")}
+      </SubmitButton>
     </form>
   );
 }

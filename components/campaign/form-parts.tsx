@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
 import { LabelledField, type ControlProps } from "@/components/ui/labelled-field";
 
 /** Small labelled inputs for the campaign form; `error` is a key of campaigns.errors. */
@@ -25,18 +27,12 @@ export function Field({
   );
 }
 
-export const inputClass = "mt-1 w-full rounded border border-line bg-white px-3 py-2 aria-[invalid=true]:border-accent";
-
 export function Section({ title, children, error }: { title: string; children: React.ReactNode; error?: string }) {
   const te = useTranslations("campaigns.errors");
   return (
     <fieldset className="space-y-4 rounded-lg border border-line bg-white p-5">
       <legend className="px-1 font-serif text-xl">{title}</legend>
-      {error && (
-        <p role="alert" className="text-sm text-accent-dark">
-          {te(error)}
-        </p>
-      )}
+      {error && <FormMessage tone="error">{te(error)}</FormMessage>}
       {children}
     </fieldset>
   );
@@ -52,13 +48,8 @@ export function RowButton({
   label?: string;
 }) {
   return (
-    <button
-      type="button"
-      onClick={onClick}
-      aria-label={label}
-      className="rounded border border-line px-3 py-1 text-sm hover:border-accent hover:text-accent"
-    >
+    <Button type="button" variant="subtle" size="sm" onClick={onClick} aria-label={label}>
       {children}
-    </button>
+    </Button>
   );
 }

@@ -3,6 +3,8 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { campaignStatusAction } from "@/app/_actions/campaigns";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
 import type { CampaignStatus } from "@/db/schema";
 
 const ACTIONS: Record<CampaignStatus, ("preview" | "draft" | "launch" | "pause" | "end")[]> = {
@@ -27,25 +29,27 @@ export function StatusActions({ id, status }: { id: string; status: CampaignStat
           <form key={action} action={formAction}>
             <input type="hidden" name="id" value={id} />
             <input type="hidden" name="action" value={action} />
-            <button
+            {/* Every lifecycle button waits for the one pressed: the forms share one action state. */}
+            <Button
               type="submit"
-              disabled={pending}
-              className={`rounded-full px-4 py-1.5 text-sm disabled:opacity-60 ${action === "launch" ? "bg-moss text-white" : action === "end" ? "border border-accent text-accent-dark" : "border border-line bg-white"}`}
+              pending={pending}
+              size="sm"
+              variant={action === "launch" ? "positive" : action === "end" ? "danger" : "subtle"}
             >
               {action === "launch" && status === "paused" ? t("relaunch") : t(action)}
-            </button>
+            </Button>
           </form>
         ))}
       </div>
       {state && !state.ok && (
-        <p role="alert" className="mt-2 text-sm text-accent-dark">
+        <FormMessage tone="error" className="mt-2">
           {te(state.error ?? "invalid_input")}
-        </p>
+        </FormMessage>
       )}
       {state?.ok && (
-        <p role="status" className="mt-2 text-sm text-moss">
+        <FormMessage tone="success" className="mt-2">
           {t("done", { status: state.values?.status ?? "", version: state.values?.bucketVersion ?? "" })}
-        </p>
+        </FormMessage>
       )}
       {status === "paused" && <p className="mt-2 text-xs text-muted">{t("relaunchHint")}</p>}
     </div>

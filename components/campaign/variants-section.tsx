@@ -5,7 +5,9 @@ import { useTranslations } from "next-intl";
 import type { CampaignContent, VariantContent } from "@/db/schema";
 import type { ExperimentRows as Experiment } from "@/lib/campaigns/form-shape";
 import { estimatedDays, visitorsPerVariant } from "@/lib/experiments/power";
-import { Field, inputClass, RowButton, Section } from "./form-parts";
+import { Input, Select, Textarea } from "@/components/ui/controls";
+import { FormMessage } from "@/components/ui/form-message";
+import { Field, RowButton, Section } from "./form-parts";
 
 /** What the form may still change: a running experiment keeps its split, a launched one its analysis. */
 export type ExperimentLocks = { running: boolean; launched: boolean };
@@ -83,11 +85,10 @@ export function VariantsSection({
           hint={splitLocked ? t("lockedRunning") : t("coverageHint")}
         >
           {(p) => (
-            <input
+            <Input
               {...p}
               inputMode="decimal"
               readOnly={splitLocked}
-              className={inputClass}
               value={experiment.coverage}
               onChange={(ev) => update((e) => void (e.coverage = ev.target.value))}
             />
@@ -95,10 +96,9 @@ export function VariantsSection({
         </Field>
         <Field id="cadence" label={t("cadence")} error={errors["experiment.cadenceMinutes"]} hint={t("cadenceHint")}>
           {(p) => (
-            <input
+            <Input
               {...p}
               inputMode="numeric"
-              className={inputClass}
               value={experiment.cadenceMinutes}
               onChange={(ev) => update((e) => void (e.cadenceMinutes = ev.target.value))}
             />
@@ -114,9 +114,8 @@ export function VariantsSection({
           <div className="grid gap-3 sm:grid-cols-3">
             <Field id={`variant-${i}-key`} label={t("variantKey")} error={errors[`experiment.variants.${i}.key`]}>
               {(p) => (
-                <input
+                <Input
                   {...p}
-                  className={inputClass}
                   value={v.key}
                   onChange={(ev) => update((e) => void (e.variants[i]!.key = ev.target.value))}
                 />
@@ -124,9 +123,8 @@ export function VariantsSection({
             </Field>
             <Field id={`variant-${i}-name`} label={t("variantName")} error={errors[`experiment.variants.${i}.name`]}>
               {(p) => (
-                <input
+                <Input
                   {...p}
-                  className={inputClass}
                   value={v.name}
                   onChange={(ev) => update((e) => void (e.variants[i]!.name = ev.target.value))}
                 />
@@ -139,11 +137,10 @@ export function VariantsSection({
               hint={splitLocked ? t("lockedRunning") : undefined}
             >
               {(p) => (
-                <input
+                <Input
                   {...p}
                   inputMode="decimal"
                   readOnly={splitLocked}
-                  className={inputClass}
                   value={v.weight}
                   onChange={(ev) => update((e) => void (e.variants[i]!.weight = ev.target.value))}
                 />
@@ -160,19 +157,17 @@ export function VariantsSection({
               >
                 {(p) =>
                   f === "body" || f === "heroText" ? (
-                    <textarea
+                    <Textarea
                       {...p}
                       rows={2}
                       readOnly={aaLocked && i > 0}
-                      className={inputClass}
                       value={v.content[f]}
                       onChange={(ev) => update((e) => void setContent(e, i, f, ev.target.value))}
                     />
                   ) : (
-                    <input
+                    <Input
                       {...p}
                       readOnly={aaLocked && i > 0}
-                      className={inputClass}
                       value={v.content[f]}
                       onChange={(ev) => update((e) => void setContent(e, i, f, ev.target.value))}
                     />
@@ -271,11 +266,10 @@ function AnalysisFields({
           hint={lockHint ?? t("tuningHint")}
         >
           {(p) => (
-            <input
+            <Input
               {...p}
               inputMode="numeric"
               readOnly={locked || !experiment.sequential}
-              className={inputClass}
               value={experiment.sequentialTuning}
               onChange={(ev) => update((e) => void (e.sequentialTuning = ev.target.value))}
             />
@@ -288,10 +282,9 @@ function AnalysisFields({
           hint={lockHint ?? t("primaryHint")}
         >
           {(p) => (
-            <select
+            <Select
               {...p}
               disabled={locked}
-              className={inputClass}
               value={experiment.primaryMetric}
               onChange={(ev) =>
                 update((e) => void (e.primaryMetric = ev.target.value === "revenue" ? "revenue" : "conversion"))
@@ -299,15 +292,14 @@ function AnalysisFields({
             >
               <option value="conversion">{t("primaryChoice.conversion")}</option>
               <option value="revenue">{t("primaryChoice.revenue")}</option>
-            </select>
+            </Select>
           )}
         </Field>
         <Field id="mde" label={t("mde")} error={errors["experiment.minDetectableEffect"]} hint={t("mdeHint")}>
           {(p) => (
-            <input
+            <Input
               {...p}
               inputMode="decimal"
-              className={inputClass}
               value={experiment.minDetectableEffect}
               onChange={(ev) => update((e) => void (e.minDetectableEffect = ev.target.value))}
             />
@@ -316,15 +308,7 @@ function AnalysisFields({
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="baseline" label={t("baseline")} hint={t("baselineHint")}>
-          {(p) => (
-            <input
-              {...p}
-              inputMode="decimal"
-              className={inputClass}
-              value={baseline}
-              onChange={(ev) => setBaseline(ev.target.value)}
-            />
-          )}
+          {(p) => <Input {...p} inputMode="decimal" value={baseline} onChange={(ev) => setBaseline(ev.target.value)} />}
         </Field>
         <div className="text-sm sm:col-span-2" aria-live="polite" data-plan-form>
           {perVariant === null ? (
@@ -368,9 +352,9 @@ function AnalysisFields({
         </p>
       )}
       {errors["experiment.aa"] && (
-        <p role="alert" className="text-sm text-accent-dark">
-          {errors["experiment.aa"] && <AaError code={errors["experiment.aa"]} />}
-        </p>
+        <FormMessage tone="error">
+          <AaError code={errors["experiment.aa"]} />
+        </FormMessage>
       )}
     </fieldset>
   );

@@ -5,21 +5,19 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { addToCartAction } from "@/app/_actions/cart";
 import { messageKey } from "@/components/commerce/message-key";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** A plain form, so adding to the cart works before hydration; the result is announced politely. */
 export function AddToCartForm({ productId, inCart }: { productId: string; inCart: number }) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(addToCartAction, null);
+  const [state, formAction] = useActionState(addToCartAction, null);
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="productId" value={productId} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-full bg-ink px-4 py-2 text-paper hover:bg-accent disabled:opacity-60"
-      >
-        {pending ? t("cart.adding") : t("cart.add")}
-      </button>
+      <SubmitButton size="lg" block pendingLabel={t("cart.adding")}>
+        {t("cart.add")}
+      </SubmitButton>
       <div aria-live="polite" className="text-sm">
         {state?.ok ? (
           <p>
@@ -29,9 +27,9 @@ export function AddToCartForm({ productId, inCart }: { productId: string; inCart
             </Link>
           </p>
         ) : state?.error ? (
-          <p role="alert" className="text-accent-dark">
+          <FormMessage tone="error" size="inherit">
             {t(messageKey(state.error))}
-          </p>
+          </FormMessage>
         ) : inCart > 0 ? (
           <p className="text-muted">
             {t("cart.alreadyInCart", { count: inCart })}{" "}

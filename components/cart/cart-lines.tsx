@@ -5,6 +5,8 @@ import { useOptimistic, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { setCartQuantityAction } from "@/app/_actions/cart";
 import { MoneyText } from "@/components/commerce/money-text";
+import { Button, buttonClass } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
 import { cartSubtotals, lineAmount, type CartLine } from "@/lib/commerce/cart-math";
 import { productPath } from "@/lib/catalog/types";
 
@@ -78,26 +80,28 @@ export function CartLines({ lines, canCheckout }: { lines: CartLine[]; canChecko
             </div>
             {l.kind === "artwork" && l.maxQuantity > 1 ? (
               <div className="flex items-center gap-1" role="group" aria-label={t("quantityFor", { title: l.title })}>
-                <button
+                <Button
                   type="button"
+                  variant="subtle"
+                  size="icon"
                   onClick={() => change(l.productId, l.quantity - 1)}
-                  className="h-8 w-8 rounded border border-line"
                   aria-label={t("decrease")}
                 >
                   −
-                </button>
+                </Button>
                 <span className="w-8 text-center" aria-live="polite" data-testid="cart-quantity">
                   {l.quantity}
                 </span>
-                <button
+                <Button
                   type="button"
+                  variant="subtle"
+                  size="icon"
                   onClick={() => change(l.productId, l.quantity + 1)}
                   disabled={l.quantity >= l.maxQuantity}
-                  className="h-8 w-8 rounded border border-line disabled:opacity-40"
                   aria-label={t("increase")}
                 >
                   +
-                </button>
+                </Button>
               </div>
             ) : (
               <span className="text-sm text-muted" data-testid="cart-quantity">
@@ -105,22 +109,14 @@ export function CartLines({ lines, canCheckout }: { lines: CartLine[]; canChecko
               </span>
             )}
             <MoneyText amount={lineAmount(l)} currency={l.currency} className="w-24 text-right" />
-            <button
-              type="button"
-              onClick={() => change(l.productId, 0)}
-              className="text-sm text-muted underline hover:text-accent"
-            >
+            <Button type="button" variant="link" size="sm" onClick={() => change(l.productId, 0)}>
               {t("remove")}
               <span className="sr-only"> {l.title}</span>
-            </button>
+            </Button>
           </li>
         ))}
       </ul>
-      {error && (
-        <p role="alert" className="text-sm text-accent-dark">
-          {error}
-        </p>
-      )}
+      {error && <FormMessage tone="error">{error}</FormMessage>}
       <div className="flex flex-wrap items-center justify-end gap-6">
         <p className="text-lg">
           {t("subtotal")}{" "}
@@ -129,7 +125,7 @@ export function CartLines({ lines, canCheckout }: { lines: CartLine[]; canChecko
           ))}
         </p>
         {canCheckout && !blocked ? (
-          <Link href="/checkout" className="rounded-full bg-ink px-5 py-2 text-paper hover:bg-accent">
+          <Link href="/checkout" className={buttonClass({ size: "lg" })}>
             {t("checkout")}
           </Link>
         ) : blocked ? (

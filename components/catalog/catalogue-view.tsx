@@ -9,6 +9,9 @@ import {
   parseCatalogueParams,
   SORTS,
 } from "@/lib/catalog/search-params";
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/controls";
+import { LabelledField } from "@/components/ui/labelled-field";
 import { ProductGrid } from "./product-card";
 
 type Props = { kind: "course" | "artwork"; searchParams: Record<string, string | string[] | undefined> };
@@ -23,104 +26,91 @@ export async function CatalogueView({ kind, searchParams }: Props) {
   ]);
   const base = kind === "course" ? "/courses" : "/artworks";
   const heading = t(kind === "course" ? "coursesTitle" : "artworksTitle");
-  const select = "mt-1 w-full rounded border border-line bg-white px-2 py-1.5 text-sm";
   return (
     <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
       <aside>
         <form action={base} method="get" className="space-y-5" aria-label={t("filters")}>
-          <div>
-            <label htmlFor="q" className="text-sm font-medium">
-              {t("search")}
-            </label>
-            <input id="q" name="q" type="search" defaultValue={filters.q} className={select} />
-          </div>
+          <LabelledField id="q" label={t("search")}>
+            {(control) => <Input {...control} name="q" type="search" defaultValue={filters.q} compact />}
+          </LabelledField>
           <fieldset>
             <legend className="text-sm font-medium">{t("price")}</legend>
             <div className="mt-1 flex gap-2">
               <label className="sr-only" htmlFor="min">
                 {t("minPrice")}
               </label>
-              <input
+              <Input
                 id="min"
                 name="min"
                 inputMode="numeric"
                 placeholder={t("min")}
                 defaultValue={filters.minPrice !== undefined ? filters.minPrice / 100 : ""}
-                className={select}
+                compact
               />
               <label className="sr-only" htmlFor="max">
                 {t("maxPrice")}
               </label>
-              <input
+              <Input
                 id="max"
                 name="max"
                 inputMode="numeric"
                 placeholder={t("max")}
                 defaultValue={filters.maxPrice !== undefined ? filters.maxPrice / 100 : ""}
-                className={select}
+                compact
               />
             </div>
           </fieldset>
           {kind === "course" ? (
-            <div>
-              <label htmlFor="level" className="text-sm font-medium">
-                {t("level")}
-              </label>
-              <select id="level" name="level" defaultValue={filters.level ?? ""} className={select}>
-                <option value="">{t("any")}</option>
-                {LEVELS.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`levels.${l}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <LabelledField id="level" label={t("level")}>
+              {(control) => (
+                <Select {...control} name="level" defaultValue={filters.level ?? ""} compact>
+                  <option value="">{t("any")}</option>
+                  {LEVELS.map((l) => (
+                    <option key={l} value={l}>
+                      {t(`levels.${l}`)}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </LabelledField>
           ) : (
             <>
-              <div>
-                <label htmlFor="medium" className="text-sm font-medium">
-                  {t("medium")}
-                </label>
-                <select id="medium" name="medium" defaultValue={filters.medium ?? ""} className={select}>
-                  <option value="">{t("any")}</option>
-                  {page.mediumFacets.map((m) => (
-                    <option key={m.value} value={m.value}>
-                      {m.value} ({m.count})
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div>
-                <label htmlFor="availability" className="text-sm font-medium">
-                  {t("availability")}
-                </label>
-                <select
-                  id="availability"
-                  name="availability"
-                  defaultValue={filters.availability ?? ""}
-                  className={select}
-                >
-                  <option value="">{t("any")}</option>
-                  {AVAILABILITY.map((a) => (
-                    <option key={a} value={a}>
-                      {t(`availabilities.${a}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div>
-                <label htmlFor="edition" className="text-sm font-medium">
-                  {t("edition")}
-                </label>
-                <select id="edition" name="edition" defaultValue={filters.edition ?? ""} className={select}>
-                  <option value="">{t("any")}</option>
-                  {EDITIONS.map((e) => (
-                    <option key={e} value={e}>
-                      {t(`editions.${e}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <LabelledField id="medium" label={t("medium")}>
+                {(control) => (
+                  <Select {...control} name="medium" defaultValue={filters.medium ?? ""} compact>
+                    <option value="">{t("any")}</option>
+                    {page.mediumFacets.map((m) => (
+                      <option key={m.value} value={m.value}>
+                        {m.value} ({m.count})
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </LabelledField>
+              <LabelledField id="availability" label={t("availability")}>
+                {(control) => (
+                  <Select {...control} name="availability" defaultValue={filters.availability ?? ""} compact>
+                    <option value="">{t("any")}</option>
+                    {AVAILABILITY.map((a) => (
+                      <option key={a} value={a}>
+                        {t(`availabilities.${a}`)}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </LabelledField>
+              <LabelledField id="edition" label={t("edition")}>
+                {(control) => (
+                  <Select {...control} name="edition" defaultValue={filters.edition ?? ""} compact>
+                    <option value="">{t("any")}</option>
+                    {EDITIONS.map((e) => (
+                      <option key={e} value={e}>
+                        {t(`editions.${e}`)}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </LabelledField>
             </>
           )}
           <fieldset>
@@ -142,22 +132,22 @@ export async function CatalogueView({ kind, searchParams }: Props) {
               ))}
             </ul>
           </fieldset>
-          <div>
-            <label htmlFor="sort" className="text-sm font-medium">
-              {t("sort")}
-            </label>
-            <select id="sort" name="sort" defaultValue={filters.sort} className={select}>
-              {SORTS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sorts.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <LabelledField id="sort" label={t("sort")}>
+            {(control) => (
+              <Select {...control} name="sort" defaultValue={filters.sort} compact>
+                {SORTS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`sorts.${s}`)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </LabelledField>
           <div className="flex gap-3">
-            <button type="submit" className="rounded-full bg-ink px-4 py-1.5 text-sm text-paper hover:bg-accent">
+            {/* A GET form: the browser navigates, so there is no pending state to show. */}
+            <Button type="submit" size="sm">
               {t("apply")}
-            </button>
+            </Button>
             <Link href={base} className="py-1.5 text-sm text-muted underline">
               {t("reset")}
             </Link>

@@ -3,6 +3,10 @@
 import { useActionState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { placeOrderAction } from "@/app/_actions/checkout";
+import { Input } from "@/components/ui/controls";
+import { FormMessage } from "@/components/ui/form-message";
+import { LabelledField } from "@/components/ui/labelled-field";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { messageKey } from "./message-key";
 
 /**
@@ -22,7 +26,7 @@ export function CheckoutForm({
   total: ReactNode;
 }) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(placeOrderAction, null);
+  const [state, formAction] = useActionState(placeOrderAction, null);
   const key = state?.values?.idempotencyKey ?? idempotencyKey;
   const cardError = state?.fieldErrors?.card;
   return (
@@ -30,46 +34,36 @@ export function CheckoutForm({
       <input type="hidden" name="idempotencyKey" value={key} />
       <input type="hidden" name="expectedTotals" value={JSON.stringify(expectedTotals)} />
       {state?.error && state.error !== "invalid_input" && (
-        <p role="alert" className="rounded border border-accent/40 bg-accent/5 px-3 py-2 text-sm text-accent-dark">
+        <FormMessage tone="error" boxed>
           {/* `item` names the product that sold out, `max` the payment limit; other messages ignore them. */}
           {t(messageKey(state.error), { title: state.values?.item ?? "", max: state.values?.max ?? "" })}
-        </p>
+        </FormMessage>
       )}
-      <div>
-        <label htmlFor="card" className="block text-sm font-medium">
-          {t("checkout.card")}
-        </label>
-        <input
-          id="card"
-          name="card"
-          inputMode="numeric"
-          autoComplete="cc-number"
-          defaultValue={state?.values?.card ?? testCards.success}
-          aria-invalid={cardError ? true : undefined}
-          aria-describedby="card-help"
-          required
-          className="mt-1 w-full rounded border border-line bg-white px-3 py-2 font-mono"
-        />
-        <p id="card-help" className="mt-1 text-xs text-muted">
-          {cardError ? (
-            <span className="text-accent-dark">
-              {t(messageKey(cardError.includes(".") ? cardError : "invalid_input"))}{" "}
-            </span>
-          ) : null}
-          {t("checkout.testCards", { success: testCards.success, decline: testCards.decline })}
-        </p>
-      </div>
+      <LabelledField
+        id="card"
+        label={t("checkout.card")}
+        hint={t("checkout.testCards", { success: testCards.success, decline: testCards.decline })}
+        error={cardError ? t(messageKey(cardError.includes(".") ? cardError : "invalid_input")) : undefined}
+      >
+        {(control) => (
+          <Input
+            {...control}
+            name="card"
+            inputMode="numeric"
+            autoComplete="cc-number"
+            defaultValue={state?.values?.card ?? testCards.success}
+            required
+            className="font-mono"
+          />
+        )}
+      </LabelledField>
       <p className="flex items-baseline justify-between text-sm" data-testid="checkout-to-pay">
         <span>{t("checkout.toPay")}</span>
         {total}
       </p>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-full bg-ink px-4 py-2 text-paper hover:bg-accent disabled:opacity-60"
-      >
-        {pending ? t("checkout.placing") : t("checkout.place")}
-      </button>
+      <SubmitButton size="lg" block pendingLabel={t("checkout.placing")}>
+        {t("checkout.place")}
+      </SubmitButton>
     </form>
   );
 }

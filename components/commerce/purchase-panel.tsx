@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { LockedNotice } from "@/components/learn/locked-notice";
+import { buttonClass } from "@/components/ui/button";
 import { Price } from "@/components/ui/price";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import { getPurchaseState } from "@/lib/commerce/purchase-state";
@@ -31,10 +32,7 @@ export async function PurchasePanel({ product }: Props) {
     return (
       <div className="mt-4 space-y-2" data-testid="purchase-panel">
         <p className="text-sm text-moss">{t("ownCourse")}</p>
-        <Link
-          href={`/learn/${product.slug}`}
-          className="block w-full rounded-full bg-moss px-4 py-2 text-center text-paper hover:bg-ink"
-        >
+        <Link href={`/learn/${product.slug}`} className={buttonClass({ variant: "positive", size: "lg", block: true })}>
           {t("goToCourse")}
         </Link>
       </div>

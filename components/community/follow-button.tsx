@@ -3,6 +3,8 @@
 import { useActionState, useOptimistic, startTransition } from "react";
 import { useTranslations } from "next-intl";
 import { followAction } from "@/app/_actions/follows";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
 
 /** Follow / unfollow with the new state shown at once; the server's answer replaces it. */
 export function FollowButton({
@@ -37,24 +39,22 @@ export function FollowButton({
       <input type="hidden" name="targetKind" value={targetKind} />
       <input type="hidden" name="targetId" value={targetId} />
       <input type="hidden" name="follow" value={following ? "0" : "1"} />
-      <button
+      {/* The form's action starts its own transition, so the pending state is the action's, not the form's. */}
+      <Button
         type="submit"
-        disabled={pending}
+        pending={pending}
         aria-pressed={shown}
         aria-label={name ? (shown ? t("followingName", { name }) : t("followName", { name })) : undefined}
-        className={
-          compact
-            ? "text-xs text-muted underline hover:text-accent"
-            : `rounded-full px-4 py-1.5 text-sm ${shown ? "border border-ink bg-white text-ink" : "bg-ink text-paper hover:bg-accent"}`
-        }
+        variant={compact ? "link" : shown ? "secondary" : "primary"}
+        size={compact ? "xs" : "sm"}
       >
         {shown ? t("following") : t("follow")}
-      </button>
+      </Button>
       {followers !== undefined && <span className="text-sm text-muted">{t("followers", { count: followers })}</span>}
       {state?.error && (
-        <span role="alert" className="text-sm text-accent-dark">
+        <FormMessage tone="error" as="span">
           {te(state.error)}
-        </span>
+        </FormMessage>
       )}
     </form>
   );

@@ -3,6 +3,8 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { moderateAction } from "@/app/_actions/comments";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function ModerateButton({
   targetKind,
@@ -15,23 +17,19 @@ export function ModerateButton({
 }) {
   const t = useTranslations("moderation");
   const te = useTranslations("errors");
-  const [state, action, pending] = useActionState(moderateAction, null);
+  const [state, action] = useActionState(moderateAction, null);
   return (
     <form action={action} className="inline-flex items-center gap-2">
       <input type="hidden" name="targetKind" value={targetKind} />
       <input type="hidden" name="targetId" value={targetId} />
       <input type="hidden" name="hide" value={hide ? "1" : "0"} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-full border border-ink px-3 py-1 text-sm hover:bg-ink hover:text-paper"
-      >
+      <SubmitButton variant="secondary" size="sm">
         {hide ? t("hide") : t("restore")}
-      </button>
+      </SubmitButton>
       {state?.error && (
-        <span role="alert" className="text-sm text-accent-dark">
+        <FormMessage tone="error" as="span">
           {te(state.error)}
-        </span>
+        </FormMessage>
       )}
     </form>
   );

@@ -3,6 +3,8 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { reportAction } from "@/app/_actions/comments";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function ReportButton({
   targetKind,
@@ -13,19 +15,19 @@ export function ReportButton({
 }) {
   const t = useTranslations("moderation");
   const te = useTranslations("errors");
-  const [state, action, pending] = useActionState(reportAction, null);
+  const [state, action] = useActionState(reportAction, null);
   if (state?.ok) return <span className="text-xs text-muted">{t("reported")}</span>;
   return (
     <form action={action} className="inline">
       <input type="hidden" name="targetKind" value={targetKind} />
       <input type="hidden" name="targetId" value={targetId} />
-      <button type="submit" disabled={pending} className="text-xs text-muted underline hover:text-accent-dark">
+      <SubmitButton variant="link" size="xs">
         {t("report")}
-      </button>
+      </SubmitButton>
       {state?.error && (
-        <span role="alert" className="ml-2 text-xs text-accent-dark">
+        <FormMessage tone="error" as="span" size="xs" className="ml-2">
           {te(state.error)}
-        </span>
+        </FormMessage>
       )}
     </form>
   );

@@ -3,6 +3,10 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { submitReviewAction } from "@/app/_actions/reviews";
+import { Textarea } from "@/components/ui/controls";
+import { FormMessage } from "@/components/ui/form-message";
+import { LabelledField } from "@/components/ui/labelled-field";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Stars as radio buttons (keyboard and screen-reader friendly), text, server-side messages. */
 export function ReviewForm({
@@ -14,7 +18,7 @@ export function ReviewForm({
 }) {
   const t = useTranslations("reviews");
   const te = useTranslations("errors");
-  const [state, action, pending] = useActionState(submitReviewAction, null);
+  const [state, action] = useActionState(submitReviewAction, null);
   const ratingError = state?.fieldErrors?.rating;
   const bodyError = state?.fieldErrors?.body;
   return (
@@ -25,15 +29,9 @@ export function ReviewForm({
       aria-label={t("formLabel")}
     >
       <input type="hidden" name="productId" value={productId} />
-      {state?.ok && (
-        <p role="status" className="text-sm text-moss">
-          {t("saved")}
-        </p>
-      )}
+      {state?.ok && <FormMessage tone="success">{t("saved")}</FormMessage>}
       {state?.error && !state.ok && state.error !== "invalid_input" && (
-        <p role="alert" className="text-sm text-accent-dark">
-          {te(state.error)}
-        </p>
+        <FormMessage tone="error">{te(state.error)}</FormMessage>
       )}
       <fieldset aria-describedby={ratingError ? "rating-error" : undefined}>
         <legend className="text-sm font-medium">{t("rating")}</legend>
@@ -52,28 +50,19 @@ export function ReviewForm({
           </p>
         )}
       </fieldset>
-      <div>
-        <label htmlFor="review-body" className="block text-sm font-medium">
-          {t("body")}
-        </label>
-        <textarea
-          id="review-body"
-          name="body"
-          rows={3}
-          maxLength={2000}
-          defaultValue={state?.values?.body ?? current?.body ?? ""}
-          aria-invalid={bodyError ? true : undefined}
-          className="mt-1 w-full rounded border border-line px-3 py-2 text-sm"
-        />
-        {bodyError && <p className="mt-1 text-sm text-accent-dark">{te(bodyError)}</p>}
-      </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-full bg-ink px-4 py-1.5 text-sm text-paper hover:bg-accent disabled:opacity-60"
-      >
-        {current ? t("update") : t("submit")}
-      </button>
+      <LabelledField id="review-body" label={t("body")} error={bodyError ? te(bodyError) : undefined}>
+        {(control) => (
+          <Textarea
+            {...control}
+            name="body"
+            rows={3}
+            maxLength={2000}
+            defaultValue={state?.values?.body ?? current?.body ?? ""}
+            className="text-sm"
+          />
+        )}
+      </LabelledField>
+      <SubmitButton size="sm">{current ? t("update") : t("submit")}</SubmitButton>
     </form>
   );
 }

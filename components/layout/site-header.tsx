@@ -7,6 +7,8 @@ import { hasRole, STUDIO_ROLES } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/server/session";
 import { VerifyBanner } from "@/components/account/verify-banner";
 import { CartLink } from "@/components/cart/cart-link";
+import { buttonClass } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { LocaleSwitcher } from "./locale-switcher";
 
 export async function SiteHeader() {
@@ -59,9 +61,7 @@ export async function SiteHeader() {
                 {user.name || t("account")}
               </Link>
               <form action={signOutAction}>
-                <button type="submit" className="text-muted hover:text-ink">
-                  {t("signOut")}
-                </button>
+                <SubmitButton variant="nav">{t("signOut")}</SubmitButton>
               </form>
             </>
           ) : (
@@ -69,7 +69,7 @@ export async function SiteHeader() {
               <Link href="/sign-in" className="hover:text-accent">
                 {t("signIn")}
               </Link>
-              <Link href="/sign-up" className="rounded-full bg-ink px-3 py-1.5 text-paper hover:bg-accent">
+              <Link href="/sign-up" className={buttonClass({ size: "sm" })}>
                 {t("signUp")}
               </Link>
             </>

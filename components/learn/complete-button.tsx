@@ -4,6 +4,8 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { setLessonCompleteAction } from "@/app/_actions/learn";
 import { messageKey } from "@/components/commerce/message-key";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
 
 /**
  * Toggles the lesson's completion. A plain form action, so it also works before hydration; while the
@@ -26,18 +28,13 @@ export function CompleteButton({
       <input type="hidden" name="courseSlug" value={courseSlug} />
       <input type="hidden" name="lessonSlug" value={lessonSlug} />
       <input type="hidden" name="complete" value={completed ? "0" : "1"} />
-      <button
-        type="submit"
-        disabled={pending}
-        aria-pressed={shown}
-        className={`rounded-full px-4 py-2 text-sm ${shown ? "border border-moss text-moss" : "bg-moss text-paper hover:bg-ink"}`}
-      >
+      <Button type="submit" pending={pending} aria-pressed={shown} variant={shown ? "positive-outline" : "positive"}>
         {shown ? t("learn.completed") : t("learn.markComplete")}
-      </button>
+      </Button>
       {state?.error && !pending && (
-        <p role="alert" className="mt-2 text-sm text-accent-dark">
+        <FormMessage tone="error" className="mt-2">
           {t(messageKey(state.error))}
-        </p>
+        </FormMessage>
       )}
     </form>
   );

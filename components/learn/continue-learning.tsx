@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { listContinueLearning } from "@/lib/commerce/lessons";
 
 /** The account page's "continue learning": enrolled courses, progress, and a link to the next lesson. */
@@ -20,7 +21,7 @@ export async function ContinueLearning({ userId }: { userId: string }) {
             </span>
             <Link
               href={c.nextLessonSlug ? `/learn/${c.slug}/${c.nextLessonSlug}` : `/learn/${c.slug}`}
-              className="rounded-full bg-moss px-3 py-1.5 text-sm text-paper hover:bg-ink"
+              className={buttonClass({ variant: "positive", size: "sm" })}
             >
               {c.completed === 0 ? t("start") : c.nextLessonSlug ? t("continue") : t("review")}
             </Link>

@@ -3,13 +3,18 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { setAnalyticsChoiceAction } from "@/app/_actions/privacy";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { Consent } from "@/lib/visitor";
+
+/** The current choice is drawn filled, like a selected segment. */
+const PRESSED = "aria-pressed:bg-ink aria-pressed:text-paper";
 
 /** Change the analytics choice from the account; the current choice is shown as the pressed button. */
 export function AccountConsentForm({ current }: { current: Consent }) {
   const t = useTranslations("privacy");
   const te = useTranslations("errors");
-  const [state, action, pending] = useActionState(setAnalyticsChoiceAction, null);
+  const [state, action] = useActionState(setAnalyticsChoiceAction, null);
   const shown = (state?.ok ? state.values?.choice : undefined) ?? current;
   return (
     <form action={action} className="space-y-2" aria-label={t("analyticsTitle")}>
@@ -17,30 +22,28 @@ export function AccountConsentForm({ current }: { current: Consent }) {
         {t(`analytics.${shown === "analytics" ? "analytics" : shown === "necessary" ? "necessary" : "unset"}`)}
       </p>
       <div className="flex gap-3">
-        <button
+        <SubmitButton
           name="choice"
           value="analytics"
-          disabled={pending}
           aria-pressed={shown === "analytics"}
-          className="rounded-full border border-ink px-4 py-1.5 text-sm aria-pressed:bg-ink aria-pressed:text-paper"
+          variant="secondary"
+          size="sm"
+          className={PRESSED}
         >
           {t("allowAnalytics")}
-        </button>
-        <button
+        </SubmitButton>
+        <SubmitButton
           name="choice"
           value="necessary"
-          disabled={pending}
           aria-pressed={shown !== "analytics"}
-          className="rounded-full border border-ink px-4 py-1.5 text-sm aria-pressed:bg-ink aria-pressed:text-paper"
+          variant="secondary"
+          size="sm"
+          className={PRESSED}
         >
           {t("necessaryOnly")}
-        </button>
+        </SubmitButton>
       </div>
-      {state?.error && (
-        <p role="alert" className="text-sm text-accent-dark">
-          {te(state.error)}
-        </p>
-      )}
+      {state?.error && <FormMessage tone="error">{te(state.error)}</FormMessage>}
     </form>
   );
 }

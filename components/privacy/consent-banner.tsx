@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { setConsentAction } from "@/app/_actions/consent";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { requestConsent } from "@/lib/server/consent";
 
 /**
@@ -22,22 +23,12 @@ export async function ConsentBanner() {
           <p className="mt-1 text-muted">{t("text")}</p>
         </div>
         <form action={setConsentAction} className="flex shrink-0 gap-2">
-          <button
-            type="submit"
-            name="choice"
-            value="necessary"
-            className="rounded-full border border-line px-4 py-2 text-sm hover:bg-paper"
-          >
+          <SubmitButton name="choice" value="necessary" variant="subtle">
             {t("necessary")}
-          </button>
-          <button
-            type="submit"
-            name="choice"
-            value="analytics"
-            className="rounded-full bg-ink px-4 py-2 text-sm text-paper hover:bg-ink/90"
-          >
+          </SubmitButton>
+          <SubmitButton name="choice" value="analytics">
             {t("analytics")}
-          </button>
+          </SubmitButton>
         </form>
       </div>
     </section>

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
+import { Button } from "@/components/ui/button";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import { productImagePath, productPath } from "@/lib/catalog/types";
 import { formatMoney } from "@/lib/money";
@@ -150,14 +151,16 @@ function RecoCard({ item, onOpen, onDismiss }: { item: RecoItem; onOpen: () => v
         {item.creator.name} · {formatMoney({ amount: item.priceAmount, currency: item.currency }, intlLocale(locale))}
       </p>
       <ReasonLine reason={item.reason} />
-      <button
+      <Button
         type="button"
+        variant="link"
+        size="xs"
         onClick={onDismiss}
-        className="mt-auto self-start pt-2 text-xs text-muted underline hover:text-ink"
+        className="mt-auto self-start pt-2"
         aria-label={t("dismissLabel", { title: item.title })}
       >
         {t("dismiss")}
-      </button>
+      </Button>
     </article>
   );
 }

@@ -3,12 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { recomputeAction } from "@/app/_actions/reco";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/actions";
 
 export function RecomputeButton() {
   const t = useTranslations("clusters");
   const te = useTranslations("errors");
-  const [state, action, pending] = useActionState<FormState, FormData>(recomputeAction, null);
+  const [state, action] = useActionState<FormState, FormData>(recomputeAction, null);
   const error =
     state && !state.ok
       ? state.error === "forbidden" || state.error === "sign_in_required"
@@ -17,13 +18,8 @@ export function RecomputeButton() {
       : null;
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-full bg-ink px-4 py-2 text-sm text-paper hover:bg-ink/90 disabled:opacity-60"
-      >
-        {pending ? t("recomputing") : t("recompute")}
-      </button>
+      <SubmitButton pendingLabel={t("recomputing")}>{t("recompute")}</SubmitButton>
+      {/* One live region for both outcomes, always in the page, so either is announced when it appears. */}
       <p role="status" aria-live="polite" className="text-sm">
         {state?.ok && (
           <span className="text-moss">

@@ -1,4 +1,10 @@
-/** A labelled input for the studio's server-rendered forms. */
+import { Input, Select as SelectControl, Textarea } from "@/components/ui/controls";
+import { LabelledField } from "@/components/ui/labelled-field";
+
+/**
+ * Labelled controls for the studio's server-rendered forms. They know nothing of the action's answer:
+ * `StudioForm` marks the fields it rejected (aria-invalid, which the controls style) on the client.
+ */
 export function Field({
   name,
   label,
@@ -21,29 +27,20 @@ export function Field({
   /** Keeps ids unique when several forms on one page have a field of the same name. */
   idPrefix?: string;
 }) {
-  const id = `${idPrefix}-${name}`;
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        step={step}
-        inputMode={inputMode}
-        defaultValue={defaultValue}
-        required={required}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        className="mt-1 w-full rounded border border-line bg-white px-3 py-2 aria-invalid:border-accent aria-invalid:ring-1 aria-invalid:ring-accent"
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
-          {hint}
-        </p>
+    <LabelledField id={`${idPrefix}-${name}`} label={label} hint={hint}>
+      {(control) => (
+        <Input
+          {...control}
+          name={name}
+          type={type}
+          step={step}
+          inputMode={inputMode}
+          defaultValue={defaultValue}
+          required={required}
+        />
       )}
-    </div>
+    </LabelledField>
   );
 }
 
@@ -60,20 +57,18 @@ export function TextArea({
   rows?: number;
   mono?: boolean;
 }) {
-  const id = `f-${name}`;
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        defaultValue={defaultValue}
-        className={`mt-1 w-full rounded border border-line bg-white px-3 py-2 aria-invalid:border-accent aria-invalid:ring-1 aria-invalid:ring-accent ${mono ? "font-mono text-sm" : ""}`}
-      />
-    </div>
+    <LabelledField id={`f-${name}`} label={label}>
+      {(control) => (
+        <Textarea
+          {...control}
+          name={name}
+          rows={rows}
+          defaultValue={defaultValue}
+          className={mono ? "font-mono text-sm" : undefined}
+        />
+      )}
+    </LabelledField>
   );
 }
 
@@ -88,24 +83,17 @@ export function Select({
   defaultValue?: string;
   options: { value: string; label: string }[];
 }) {
-  const id = `f-${name}`;
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        className="mt-1 w-full rounded border border-line bg-white px-3 py-2 aria-invalid:border-accent aria-invalid:ring-1 aria-invalid:ring-accent"
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <LabelledField id={`f-${name}`} label={label}>
+      {(control) => (
+        <SelectControl {...control} name={name} defaultValue={defaultValue}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </SelectControl>
+      )}
+    </LabelledField>
   );
 }

@@ -4,54 +4,41 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { respondToOfferAction } from "@/app/_actions/offers";
 import { messageKey } from "@/components/commerce/message-key";
+import { Input } from "@/components/ui/controls";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Accept, decline or counter a pending offer: one form, the pressed button says which. */
 export function OfferResponseForm({ offerId, currency }: { offerId: string; currency: string }) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(respondToOfferAction, null);
+  const [state, formAction] = useActionState(respondToOfferAction, null);
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="offerId" value={offerId} />
-      <button
-        type="submit"
-        name="response"
-        value="accept"
-        disabled={pending}
-        className="rounded-full bg-moss px-3 py-1.5 text-paper hover:bg-ink disabled:opacity-60"
-      >
+      <SubmitButton name="response" value="accept" variant="positive" size="sm">
         {t("offers.creator.accept")}
-      </button>
-      <button
-        type="submit"
-        name="response"
-        value="decline"
-        disabled={pending}
-        className="rounded-full border border-line px-3 py-1.5 hover:border-ink disabled:opacity-60"
-      >
+      </SubmitButton>
+      <SubmitButton name="response" value="decline" variant="subtle" size="sm">
         {t("offers.creator.decline")}
-      </button>
+      </SubmitButton>
       <label className="flex items-end gap-1">
         <span className="sr-only">{t("offers.creator.counterLabel", { currency })}</span>
-        <input
+        <Input
           name="counter"
           inputMode="decimal"
           placeholder={t("offers.creator.counterPlaceholder", { currency })}
-          className="w-28 rounded border border-line px-2 py-1.5"
+          compact
+          fullWidth={false}
+          className="w-28"
         />
       </label>
-      <button
-        type="submit"
-        name="response"
-        value="counter"
-        disabled={pending}
-        className="rounded-full border border-ink px-3 py-1.5 hover:bg-ink hover:text-paper disabled:opacity-60"
-      >
+      <SubmitButton name="response" value="counter" variant="secondary" size="sm">
         {t("offers.creator.counter")}
-      </button>
+      </SubmitButton>
       {state?.error && (
-        <p role="alert" className="w-full text-accent-dark">
+        <FormMessage tone="error" size="inherit" className="w-full">
           {t(messageKey(state.error))}
-        </p>
+        </FormMessage>
       )}
     </form>
   );

@@ -3,6 +3,8 @@
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { messageKey } from "@/components/commerce/message-key";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
 import type { FormState } from "@/lib/actions";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -76,17 +78,14 @@ export function StudioForm({
     >
       {children}
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className={`rounded-full px-4 py-2 text-sm disabled:opacity-60 ${danger ? "border border-accent text-accent-dark hover:bg-accent hover:text-paper" : "bg-ink text-paper hover:bg-accent"}`}
-        >
+        {/* Submitted through a transition, not a form action: useFormStatus would not see it, so pass `pending`. */}
+        <Button type="submit" pending={pending} variant={danger ? "danger" : "primary"}>
           {submitLabel}
-        </button>
+        </Button>
         <span aria-live="polite" className="text-sm">
           {state?.ok && !pending && <span className="text-moss">{t("studioProducts.saved")}</span>}
           {state?.error && !pending && (
-            <span role="alert" className="text-accent-dark">
+            <FormMessage tone="error" as="span" size="inherit">
               {state.error === "invalid_input" && state.fieldErrors
                 ? t("studioProducts.fixFields", {
                     fields: Object.keys(state.fieldErrors)
@@ -94,7 +93,7 @@ export function StudioForm({
                       .join(", "),
                   })
                 : t(messageKey(state.error))}
-            </span>
+            </FormMessage>
           )}
         </span>
       </div>

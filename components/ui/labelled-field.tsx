@@ -4,27 +4,37 @@ import type { ReactNode } from "react";
 export type ControlProps = { id: string; "aria-invalid"?: true; "aria-describedby"?: string };
 
 /**
- * A label, the control drawn by `children` (an input, a select, a textarea...), a hint and an error
+ * A label, the control drawn by `children` (an `Input`, a `Select`, a `Textarea`...), a hint and an error
  * message, with aria-invalid and aria-describedby pointing at what is shown. `error` is already
- * translated: forms keep their messages in different catalogue namespaces. No hooks: usable on both sides.
+ * translated: forms keep their messages in different catalogue namespaces. `hideLabel` keeps the label
+ * for screen readers only, where a placeholder or the surrounding heading already says what to type.
+ * `announceError` reads the error out as soon as it appears (role="alert"), for a form with no
+ * form-level message to do so.
+ * No hooks: usable on both sides.
  */
 export function LabelledField({
   id,
   label,
   hint,
   error,
+  hideLabel = false,
+  announceError = false,
+  className,
   children,
 }: {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: ReactNode;
+  hideLabel?: boolean;
+  announceError?: boolean;
+  className?: string;
   children: (props: ControlProps) => ReactNode;
 }) {
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
+    <div className={className}>
+      <label htmlFor={id} className={hideLabel ? "sr-only" : "mb-1 block text-sm font-medium"}>
         {label}
       </label>
       {children({ id, ...(error ? { "aria-invalid": true as const } : {}), "aria-describedby": describedBy })}
@@ -34,7 +44,7 @@ export function LabelledField({
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-accent-dark">
+        <p id={`${id}-error`} role={announceError ? "alert" : undefined} className="mt-1 text-sm text-accent-dark">
           {error}
         </p>
       )}

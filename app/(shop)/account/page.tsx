@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { ContinueLearning } from "@/components/learn/continue-learning";
 import { hasRole, STUDIO_ROLES } from "@/lib/auth/roles";
 import { pageMetadata } from "@/lib/server/page-metadata";
@@ -38,7 +39,7 @@ export default async function AccountPage({
         <dd data-testid="account-role">{t(`roles.${user.role}`)}</dd>
       </dl>
       {hasRole(user, STUDIO_ROLES) && (
-        <Link href="/studio" className="inline-block rounded-full bg-ink px-4 py-2 text-sm text-paper hover:bg-accent">
+        <Link href="/studio" className={buttonClass()}>
           {t("openStudio")}
         </Link>
       )}

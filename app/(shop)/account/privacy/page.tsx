@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { AccountSection } from "@/components/account/account-section";
+import { buttonClass } from "@/components/ui/button";
 import { AccountConsentForm } from "@/components/privacy/account-consent-form";
 import { AccountDeleteForm } from "@/components/privacy/account-delete-form";
 import { pageMetadata } from "@/lib/server/page-metadata";
@@ -19,11 +20,7 @@ export default async function PrivacyPage() {
       </AccountSection>
       <AccountSection id="privacy-export" title={t("exportTitle")} look="plain">
         <p className="text-sm">{t("exportText")}</p>
-        <a
-          href="/account/privacy/export"
-          download
-          className="inline-block rounded-full bg-ink px-4 py-2 text-sm text-paper hover:bg-accent"
-        >
+        <a href="/account/privacy/export" download className={buttonClass()}>
           {t("exportButton")}
         </a>
       </AccountSection>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { DataRow, DataTable } from "@/components/ui/data-table";
 import { getDb } from "@/db/client";
 import { listCampaigns } from "@/lib/campaigns/queries";
@@ -19,7 +20,7 @@ export default async function CampaignsPage() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="font-serif text-3xl">{t("title")}</h1>
-        <Link href="/studio/campaigns/new" className="rounded-full bg-ink px-4 py-2 text-paper hover:bg-accent">
+        <Link href="/studio/campaigns/new" className={buttonClass()}>
           {t("new")}
         </Link>
       </div>

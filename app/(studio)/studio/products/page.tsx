@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { DataRow, DataTable } from "@/components/ui/data-table";
 import { Price } from "@/components/ui/price";
 import { productPath } from "@/lib/catalog/types";
@@ -22,16 +23,10 @@ export default async function StudioProductsPage() {
         <h1 className="font-serif text-3xl">{t("title")}</h1>
         {creator ? (
           <div className="flex gap-2 text-sm">
-            <Link
-              href="/studio/products/new?kind=course"
-              className="rounded-full bg-ink px-4 py-2 text-paper hover:bg-accent"
-            >
+            <Link href="/studio/products/new?kind=course" className={buttonClass()}>
               {t("newCourse")}
             </Link>
-            <Link
-              href="/studio/products/new?kind=artwork"
-              className="rounded-full border border-ink px-4 py-2 hover:bg-ink hover:text-paper"
-            >
+            <Link href="/studio/products/new?kind=artwork" className={buttonClass({ variant: "secondary" })}>
               {t("newArtwork")}
             </Link>
           </div>
