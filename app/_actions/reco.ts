@@ -1,29 +1,27 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { validatedActionWithUser, type FormState } from "@/lib/actions";
-import { refreshRecommendations } from "@/lib/reco/jobs/refresh";
+import { jobSender } from "@/lib/jobs/client";
+import { requestRecoRefresh } from "@/lib/jobs/reco-refresh";
 
 /**
- * "Recompute now" in /studio/clusters: runs the full recommendation refresh (marketers and admins
- * only; the wrapper checks the session and role, the form carries no input). Readers keep seeing the
- * previous generation until the new one is complete.
+ * "Recompute now" in /studio/clusters (marketers and admins only; the wrapper checks the session and
+ * role, the form carries no input): queues the full recommendation refresh for the worker and answers
+ * at once with the run to follow. Pressing it while one waits follows that one instead of queuing two.
  */
 export const recomputeAction = validatedActionWithUser(
   z.object({}),
-  async (): Promise<FormState> => {
+  async (_data, user): Promise<FormState> => {
     try {
-      const summary = await refreshRecommendations(await getDb());
-      revalidatePath("/studio/clusters");
-      revalidatePath("/");
-      return {
-        ok: true,
-        values: { generation: String(summary.generation), seconds: (summary.totalMs / 1000).toFixed(1) },
-      };
+      const { runId } = await requestRecoRefresh(await getDb(), await jobSender(), {
+        trigger: "manual",
+        userId: user.id,
+      });
+      return { ok: true, values: { runId } };
     } catch (error) {
-      console.error("reco: recompute failed", error);
+      console.error("reco: could not queue a refresh", error);
       return { ok: false, error: "recompute_failed" };
     }
   },

@@ -7,9 +7,11 @@ import {
   ClusterSpendChart,
   ClusterTrendChart,
 } from "@/components/charts/cluster-charts";
-import { RecomputeButton } from "@/components/reco/recompute-button";
+import { RecomputePanel } from "@/components/reco/recompute-panel";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import { currencyExponent, formatMoney } from "@/lib/money";
+import { readRecoRefreshRun } from "@/lib/jobs/reco-refresh";
+import { toRunView } from "@/lib/jobs/reco-refresh-view";
 import { getClusterOverview } from "@/lib/reco/read";
 import { pageMetadata } from "@/lib/server/page-metadata";
 import { requireRole } from "@/lib/server/session";
@@ -21,8 +23,10 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
 /** Interest groups for marketers: what defines each cluster, how big, how much it spends, how it trends. */
 export default async function ClustersPage() {
   await requireRole(["marketer", "admin"], "/studio/clusters");
-  const [overview, t, locale] = await Promise.all([
-    getDb().then(getClusterOverview),
+  const db = await getDb();
+  const [overview, latestRun, t, locale] = await Promise.all([
+    getClusterOverview(db),
+    readRecoRefreshRun(db),
     getTranslations("clusters"),
     getLocale() as Promise<Locale>,
   ]);
@@ -53,7 +57,7 @@ export default async function ClustersPage() {
               })
             : t("never")}
         </p>
-        <RecomputeButton />
+        <RecomputePanel latest={latestRun ? toRunView(latestRun) : null} />
       </header>
 
       {clusters.length > 0 && (
