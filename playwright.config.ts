@@ -75,6 +75,9 @@ export default defineConfig({
       SITE_URL: `http://127.0.0.1:${PORT}`,
       NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.E2E_ACTIONS_KEY,
       NEXT_DEPLOYMENT_ID: process.env.NEXT_DEPLOYMENT_ID ?? "e2e",
+      // One server, no separate worker: it runs the background jobs (mail, refreshes) itself, on
+      // PostgreSQL too. The cluster test runs `npm run worker` beside two servers instead.
+      WORKER_IN_PROCESS: "true",
     },
   },
 });
