@@ -5,7 +5,7 @@
  * 1. k-means on 100,000 x 16 points, k = 8, one restart (clustered blobs and structureless noise);
  * 2. for every size users:events, a throwaway database (a fresh database on the DATABASE_URL server, or
  *    in-memory PGlite without it) with the demo catalogue, synthetic products up to --items, and the
- *    persona-driven population of db/seed/population.ts; then one full refresh, written to the
+ *    persona-driven population of lib/seed/population.ts; then one full refresh, written to the
  *    database, with per-stage timings and the peak RSS (sampled every 10 ms), events per second, and
  *    the p50/p99 latency of reading one user's recommendations and one product's neighbours.
  * Generating the data is not part of the timed refresh. Exit codes: 0 done, 1 failed, 2 bad arguments.
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     { sql },
   ] = await Promise.all([
     import("../test/fresh-db"),
-    import("@/db/seed/population"),
+    import("@/lib/seed/population"),
     import("@/lib/reco/jobs/refresh"),
     import("@/lib/reco/read"),
     import("./bench-reco-catalogue"),

@@ -13,7 +13,7 @@ import {
   recoState,
   users,
 } from "@/db/schema";
-import { DEFAULT_POPULATION_NOW, generatePopulation, syntheticUserId } from "@/db/seed/population";
+import { DEFAULT_POPULATION_NOW, generatePopulation, syntheticUserId } from "@/lib/seed/population";
 import { productTopicSql } from "@/lib/catalog/queries";
 import type { ProductCard } from "@/lib/catalog/types";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
@@ -95,41 +95,35 @@ beforeAll(async () => {
       .select({ creatorId: products.creatorId, title: products.title })
       .from(products)
       .where(eq(products.id, courseId));
-    await tx
-      .insert(orderLines)
-      .values({
-        orderId: order!.id,
-        productId: courseId,
-        creatorId: creator[0]!.creatorId,
-        title: creator[0]!.title,
-        quantity: 1,
-        unitAmount: course!.priceAmount,
-        currency: "USD",
-      });
+    await tx.insert(orderLines).values({
+      orderId: order!.id,
+      productId: courseId,
+      creatorId: creator[0]!.creatorId,
+      title: creator[0]!.title,
+      quantity: 1,
+      unitAmount: course!.priceAmount,
+      currency: "USD",
+    });
     await tx.insert(enrollments).values({ userId: BUYER, productId: courseId, orderId: order!.id });
-    await tx
-      .insert(events)
-      .values({
-        type: "view",
-        userId: BUYER,
-        productId: courseId,
-        dwellMs: 120_000,
-        createdAt: new Date(NOW - 2 * 86_400_000),
-      });
+    await tx.insert(events).values({
+      type: "view",
+      userId: BUYER,
+      productId: courseId,
+      dwellMs: 120_000,
+      createdAt: new Date(NOW - 2 * 86_400_000),
+    });
   });
   // An anonymous visitor (with consent) who looked at three artworks.
   const arts = await db.select({ id: products.id }).from(products).where(eq(products.kind, "artwork")).limit(3);
-  await db
-    .insert(events)
-    .values(
-      arts.map((a) => ({
-        type: "view" as const,
-        visitorId: VISITOR,
-        productId: a.id,
-        dwellMs: 60_000,
-        createdAt: new Date(NOW - 3_600_000),
-      })),
-    );
+  await db.insert(events).values(
+    arts.map((a) => ({
+      type: "view" as const,
+      visitorId: VISITOR,
+      productId: a.id,
+      dwellMs: 60_000,
+      createdAt: new Date(NOW - 3_600_000),
+    })),
+  );
 });
 
 afterAll(async () => {

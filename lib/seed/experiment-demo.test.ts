@@ -100,39 +100,33 @@ describe("demo experiments in the seed", () => {
     const plainBefore = await loadArmTotals(db, scope);
     const at = new Date(Date.now() - 2 * 86_400_000);
     await db.insert(users).values({ id: "whale", email: "whale@example.test", name: "Whale" });
-    await db
-      .insert(experimentExposures)
-      .values({
-        experimentId: scope.experimentId,
-        bucketVersion: 1,
-        variant: 0,
-        visitorId: "whale-visitor",
-        userId: "whale",
-        exposedAt: at,
-      });
-    await db
-      .insert(orders)
-      .values({
-        id: "whale-order",
-        userId: "whale",
-        idempotencyKey: "whale-order",
-        status: "paid",
-        totalAmount: 100 * 44_900,
-        currency: "USD",
-        createdAt: new Date(at.getTime() + 3_600_000),
-      });
-    await db
-      .insert(orderLines)
-      .values({
-        id: "whale-line",
-        orderId: "whale-order",
-        productId: scope.productIds[0]!,
-        creatorId: seedId("creator", "lin-mei"),
-        title: "100 bundles",
-        quantity: 100,
-        unitAmount: 44_900,
-        currency: "USD",
-      });
+    await db.insert(experimentExposures).values({
+      experimentId: scope.experimentId,
+      bucketVersion: 1,
+      variant: 0,
+      visitorId: "whale-visitor",
+      userId: "whale",
+      exposedAt: at,
+    });
+    await db.insert(orders).values({
+      id: "whale-order",
+      userId: "whale",
+      idempotencyKey: "whale-order",
+      status: "paid",
+      totalAmount: 100 * 44_900,
+      currency: "USD",
+      createdAt: new Date(at.getTime() + 3_600_000),
+    });
+    await db.insert(orderLines).values({
+      id: "whale-line",
+      orderId: "whale-order",
+      productId: scope.productIds[0]!,
+      creatorId: seedId("creator", "lin-mei"),
+      title: "100 bundles",
+      quantity: 100,
+      unitAmount: 44_900,
+      currency: "USD",
+    });
     const after = await loadArmAnalysis(db, scope);
     const plainAfter = await loadArmTotals(db, scope);
     expect(after.cap).toBe(before.cap);
