@@ -119,6 +119,7 @@ async function main(): Promise<void> {
     read,
     { addBenchProducts },
     { sql },
+    { queryRows },
   ] = await Promise.all([
     import("../test/fresh-db"),
     import("@/lib/seed/population"),
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
     import("@/lib/reco/read"),
     import("./bench-reco-catalogue"),
     import("drizzle-orm"),
+    import("@/db/rows"),
   ]);
 
   const km = await benchKmeans();
@@ -177,9 +179,10 @@ async function main(): Promise<void> {
         x = (x * 1103515245 + 12345) >>> 0;
         return x % n;
       };
-      const productIds = (await fresh.db.execute(
+      const productIds = await queryRows<{ id: string }>(
+        fresh.db,
         sql`select id from product where status = 'published' order by id`,
-      )) as unknown as { rows: { id: string }[] };
+      );
       for (let k = 0; k < 20; k++)
         await read.getRecommendations(fresh.db, {
           userId: syntheticUserId(rand(size.users)),
@@ -196,7 +199,7 @@ async function main(): Promise<void> {
         });
         userTimes.push(performance.now() - s);
         if (list.items.length === 0) empty++;
-        const p = productIds.rows[rand(productIds.rows.length)]!.id;
+        const p = productIds[rand(productIds.length)]!.id;
         const s2 = performance.now();
         await read.getItemNeighbours(fresh.db, { productId: p, relation: k % 2 === 0 ? "similar" : "cross", limit: 8 });
         itemTimes.push(performance.now() - s2);

@@ -6,6 +6,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { campaignFeatured, campaigns, experiments, experimentVariants, products } from "@/db/schema";
+import { queryRows } from "@/db/rows";
 import { analyse, type Analysis } from "./analysis";
 import { betaPosterior } from "./bandit";
 import {
@@ -18,7 +19,6 @@ import {
   REVENUE_CAP_PERCENTILE,
   type MeasurementScope,
 } from "./measurement";
-import { selectRows } from "./sql";
 import {
   bayesianTest,
   degenerateReason,
@@ -147,7 +147,7 @@ export async function getExperimentResults(
     .from(experimentVariants)
     .where(eq(experimentVariants.experimentId, meta.experiment.id))
     .orderBy(asc(experimentVariants.position));
-  const versionRows = await selectRows<{ v: number }>(
+  const versionRows = await queryRows<{ v: number }>(
     db,
     sql`select distinct bucket_version as v from experiment_weight_history where experiment_id = ${meta.experiment.id} order by 1`,
   );

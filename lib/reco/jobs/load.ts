@@ -13,8 +13,8 @@
  */
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { queryRows } from "@/db/rows";
 import { DEFAULT_EVENT_WEIGHTS, type EventWeights } from "../interactions";
-import { queryRows } from "./sql-util";
 
 export const VISITOR_KEY_PREFIX = "v:";
 export const TREND_WEEKS = 8;

@@ -13,6 +13,7 @@ import {
   recoState,
   users,
 } from "@/db/schema";
+import { queryRows } from "@/db/rows";
 import { DEFAULT_POPULATION_NOW, generatePopulation, syntheticUserId } from "@/lib/seed/population";
 import { productTopicSql } from "@/lib/catalog/queries";
 import type { ProductCard } from "@/lib/catalog/types";
@@ -21,7 +22,6 @@ import { eventWeight } from "../interactions";
 import { dismissRecommendation, getItemNeighbours, getRecommendations } from "../read";
 import { loadRefreshData } from "./load";
 import { refreshRecommendations, type RefreshSummary } from "./refresh";
-import { queryRows } from "./sql-util";
 
 const NOW = DEFAULT_POPULATION_NOW.getTime();
 const USERS = 240;
