@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabase } from "@/db/client";
 import { creators, products, users } from "@/db/schema";
 import { serializeJsonLd } from "@/lib/campaigns/json-ld";
-import { artworkJsonLd } from "@/lib/catalog/json-ld";
+import { artworkJsonLd } from "@/lib/seo/json-ld";
 import type { ArtworkView } from "@/lib/catalog/products";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { commentInputSchema, listComments, postComment } from "./comments";

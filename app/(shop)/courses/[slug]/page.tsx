@@ -12,7 +12,7 @@ import { Price } from "@/components/ui/price";
 import { getDb } from "@/db/client";
 import { serializeJsonLd } from "@/lib/campaigns/json-ld";
 import { getCourseBySlug } from "@/lib/catalog/products";
-import { courseJsonLd } from "@/lib/catalog/json-ld";
+import { courseJsonLd } from "@/lib/seo/json-ld";
 import { productImagePath } from "@/lib/catalog/types";
 import { getRatingSummary, listReviews } from "@/lib/community/reviews";
 import { listWorksForProduct } from "@/lib/community/works";

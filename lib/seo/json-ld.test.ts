@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { serializeJsonLd } from "@/lib/campaigns/json-ld";
 import { artworkJsonLd, courseJsonLd } from "./json-ld";
-import type { ArtworkView, CourseView } from "./products";
+import type { ArtworkView, CourseView } from "@/lib/catalog/products";
 
 const creator = {
   id: "c1",

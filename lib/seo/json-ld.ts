@@ -5,8 +5,8 @@
  */
 import { decimalPrice } from "@/lib/campaigns/json-ld";
 import type { RatingSummary, ReviewView } from "@/lib/community/reviews";
-import type { ArtworkView, CourseView, CreatorSummary } from "./products";
-import { productImagePath } from "./types";
+import type { ArtworkView, CourseView, CreatorSummary } from "@/lib/catalog/products";
+import { productImagePath } from "@/lib/catalog/types";
 
 function creatorNode(creator: CreatorSummary, site: URL) {
   return {
