@@ -7,7 +7,6 @@ import { LandingView } from "@/components/campaign/landing-view";
 import { getDb } from "@/db/client";
 import { currentUserId, getCurrentUser, hasRole } from "@/lib/auth/session";
 import { getCachedLandingCampaign } from "@/lib/campaigns/cached";
-import { campaignJsonLd, serializeJsonLd } from "@/lib/campaigns/json-ld";
 import { requestTime } from "@/lib/campaigns/clock";
 import { isPubliclyVisible } from "@/lib/campaigns/landing";
 import { landingCopy, resolveLandingVariant } from "@/lib/campaigns/landing-variant";
@@ -15,6 +14,7 @@ import { isSlugLike } from "@/lib/campaigns/slug";
 import { env } from "@/lib/env";
 import { isInClusters, recordExposureOnce } from "@/lib/experiments/exposures";
 import { ASSIGNMENT_HEADER, parseAssignmentHeader } from "@/lib/experiments/visitor-assignment";
+import { campaignJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 
 type Props = {
   params: Promise<{ slug: string }>;
