@@ -6,7 +6,7 @@ import "server-only";
  */
 import { unstable_cache } from "next/cache";
 import { getDb } from "@/db/client";
-import { loadRuntimeConfig } from "@/lib/experiments/config-source";
+import { loadRuntimeConfig } from "@/lib/experiments/store/config-source";
 import { CACHE_TAGS } from "./cache-tags";
 import { getLandingCampaignBySlug, listLiveCampaigns } from "./landing";
 

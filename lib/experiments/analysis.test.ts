@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyse, type AnalysisConfig } from "./analysis";
-import type { ArmAnalysisTotals } from "./measurement";
+import type { ArmAnalysisTotals } from "./store/measurement";
 import { createRng } from "@/lib/random";
 
 const CONFIG: AnalysisConfig = {

@@ -2,10 +2,10 @@
  * The decision layer of an experiment's results: which test is in use, CUPED-adjusted comparisons of
  * the primary metric and the guardrails for every variant, Holm's correction across metrics × variants,
  * the sample-size plan and progress to it, and whether a winner may be declared. Pure: takes the sums
- * measurement.ts loads and returns plain data.
+ * store/measurement.ts loads and returns plain data.
  */
 import { cupedAdjust, type CovariateData } from "./cuped";
-import type { ArmAnalysisTotals } from "./measurement";
+import type { ArmAnalysisTotals } from "./store/measurement";
 import { holmAdjust } from "./multiple-testing";
 import { visitorsPerVariant } from "./power";
 import {

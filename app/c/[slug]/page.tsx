@@ -12,7 +12,7 @@ import { isPubliclyVisible } from "@/lib/campaigns/landing";
 import { landingCopy, resolveLandingVariant } from "@/lib/campaigns/landing-variant";
 import { isSlugLike } from "@/lib/campaigns/slug";
 import { env } from "@/lib/env";
-import { isInClusters, recordExposureOnce } from "@/lib/experiments/exposures";
+import { isInClusters, recordExposureOnce } from "@/lib/experiments/store/exposures";
 import { ASSIGNMENT_HEADER, parseAssignmentHeader } from "@/lib/experiments/visitor-assignment";
 import { campaignJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 

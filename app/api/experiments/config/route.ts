@@ -10,7 +10,7 @@ import { CACHE_TAGS } from "@/lib/campaigns/cache-tags";
 import { getCachedRuntimeConfig } from "@/lib/campaigns/cached";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
-import { updateDueBandits } from "@/lib/experiments/bandit-job";
+import { updateDueBandits } from "@/lib/experiments/store/bandit-job";
 import { INTERNAL_HEADER, isInternalRequest } from "@/lib/experiments/internal-auth";
 
 export const dynamic = "force-dynamic";

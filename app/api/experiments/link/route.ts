@@ -8,7 +8,7 @@ import { getDb } from "@/db/client";
 import { currentUserId } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
-import { linkVisitorToUser } from "@/lib/experiments/exposures";
+import { linkVisitorToUser } from "@/lib/experiments/store/exposures";
 import { INTERNAL_HEADER, isInternalRequest } from "@/lib/experiments/internal-auth";
 import { analyticsAllowed, CONSENT_COOKIE, isValidVisitorId, parseConsent, VISITOR_COOKIE } from "@/lib/visitor";
 

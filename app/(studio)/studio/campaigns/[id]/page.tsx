@@ -8,7 +8,7 @@ import { requireRole } from "@/lib/auth/session";
 import { toFormShape } from "@/lib/campaigns/form-shape";
 import { requestTime } from "@/lib/campaigns/clock";
 import { getCampaignForEdit, getFormChoices } from "@/lib/campaigns/queries";
-import { loadRecentTraffic } from "@/lib/experiments/measurement";
+import { loadRecentTraffic } from "@/lib/experiments/store/measurement";
 import { pageMetadata } from "@/lib/page-metadata";
 
 export const generateMetadata = pageMetadata("campaign", { index: false });

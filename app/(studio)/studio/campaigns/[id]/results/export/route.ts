@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getCurrentUser, hasRole } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
-import { getExperimentResults } from "@/lib/experiments/results";
+import { getExperimentResults } from "@/lib/experiments/store/results";
 import { dailyCsv, summaryCsv } from "@/lib/experiments/results-csv";
 
 const querySchema = z.object({

@@ -8,8 +8,8 @@ import { asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { campaignChannels } from "@/db/schema";
 import { currencyExponent } from "@/lib/money";
-import { proposeBudgetSplit } from "./bandit";
-import { fnv1a32 } from "./hash";
+import { proposeBudgetSplit } from "../bandit";
+import { fnv1a32 } from "../hash";
 import { loadChannelTotals } from "./measurement";
 import { loadCampaignScope } from "./results";
 

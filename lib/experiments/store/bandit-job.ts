@@ -9,8 +9,8 @@
 import { and, asc, eq, gt, min } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaigns, experiments, experimentVariants, experimentWeightHistory } from "@/db/schema";
-import { limitStep, thompsonWeights } from "./bandit";
-import { fnv1a32 } from "./hash";
+import { limitStep, thompsonWeights } from "../bandit";
+import { fnv1a32 } from "../hash";
 import { loadArmTotals } from "./measurement";
 import { loadCampaignScope } from "./results";
 

@@ -1,14 +1,14 @@
 /**
  * The results of a campaign's experiment, for one phase (bucket version): per variant counts, the
  * frequentist and Bayesian comparisons with the control, the sample-ratio check, and the series the
- * charts draw. Loads rows through measurement.ts, computes with stats.ts; returns plain data.
+ * charts draw. Loads rows through measurement.ts, computes with ../stats.ts; returns plain data.
  */
 import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { campaignFeatured, campaigns, experiments, experimentVariants, products } from "@/db/schema";
 import { queryRows } from "@/db/rows";
-import { analyse, type Analysis } from "./analysis";
-import { betaPosterior } from "./bandit";
+import { analyse, type Analysis } from "../analysis";
+import { betaPosterior } from "../bandit";
 import {
   CONVERSION_WINDOW_DAYS,
   loadArmAnalysis,
@@ -27,7 +27,7 @@ import {
   type BayesianResult,
   type DegenerateReason,
   type FrequentistResult,
-} from "./stats";
+} from "../stats";
 
 export const SRM_THRESHOLD = 0.001;
 
