@@ -2,7 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DataRow, DataTable } from "@/components/ui/data-table";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import { MIN_CONVERSIONS_PER_ARM, MIN_VISITORS_PER_ARM } from "@/lib/experiments/analysis";
-import type { ExperimentResults } from "@/lib/experiments/store/results";
+import type { ExperimentResults } from "@/lib/experiments/results";
 import { formatMoney } from "@/lib/money";
 
 /** The recommendation (withheld under SRM, too little data or a failing guardrail), shown first. */

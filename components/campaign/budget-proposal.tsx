@@ -2,7 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DataRow, DataTable } from "@/components/ui/data-table";
 import { Price } from "@/components/ui/price";
 import { intlLocale, type Locale } from "@/i18n/locales";
-import { budgetSpendUnit, type BudgetProposal } from "@/lib/experiments/store/budget-proposal";
+import { budgetSpendUnit, type BudgetProposal } from "@/lib/experiments/budget-proposal";
 import { displayPercents } from "@/lib/experiments/bandit";
 import { formatMoney } from "@/lib/money";
 

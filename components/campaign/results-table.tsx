@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { DataRow, DataTable } from "@/components/ui/data-table";
 import { Price } from "@/components/ui/price";
 import { displayPercents } from "@/lib/experiments/bandit";
-import type { ExperimentResults } from "@/lib/experiments/store/results";
+import type { ExperimentResults } from "@/lib/experiments/results";
 import type { FrequentistResult } from "@/lib/experiments/stats";
 
 /** Per variant counts and the comparisons with the control (frequentist and Bayesian). */

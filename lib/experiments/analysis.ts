@@ -5,7 +5,6 @@
  * store/measurement.ts loads and returns plain data.
  */
 import { cupedAdjust, type CovariateData } from "./cuped";
-import type { ArmAnalysisTotals } from "./store/measurement";
 import { holmAdjust } from "./multiple-testing";
 import { visitorsPerVariant } from "./power";
 import {
@@ -15,6 +14,22 @@ import {
   type FrequentistResult,
   type VariantData,
 } from "./stats";
+
+/** One arm's sums over its exposed visitors, as store/measurement.ts loadArmAnalysis returns them. */
+export type ArmAnalysisTotals = {
+  variant: number;
+  visitors: number;
+  conversions: number;
+  revenue: number;
+  revenueSquares: number;
+  preOrders: number;
+  preOrdersSquares: number;
+  conversionsXPreOrders: number;
+  preRevenue: number;
+  preRevenueSquares: number;
+  revenueXPreRevenue: number;
+  refunded: number;
+};
 
 export type MetricKey = "conversion" | "revenue" | "refunds";
 export type AnalysisConfig = {

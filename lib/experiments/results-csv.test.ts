@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ExperimentResults } from "./store/results";
+import type { ExperimentResults } from "./results";
 import { dailyCsv, summaryCsv } from "./results-csv";
 import { frequentistTest, bayesianTest } from "./stats";
 

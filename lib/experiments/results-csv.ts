@@ -3,7 +3,7 @@
  * Money columns are in major units of the campaign currency; rates and uplifts are fractions.
  */
 import { currencyExponent } from "@/lib/money";
-import type { ExperimentResults } from "./store/results";
+import type { ExperimentResults } from "./results";
 
 function cell(value: string | number | null): string {
   if (value === null) return "";

@@ -1,57 +1,17 @@
 /**
  * Next period's channel budget split for a campaign: each channel's spend so far (entered by the
  * marketer) and its attributed conversions (visitors whose first landing carried its utm_source) go to
- * the Thompson sampler in bandit.ts. Returned together with the data it used, so the marketer can see
+ * the Thompson sampler in ../bandit.ts. Returned together with the data it used, so the marketer can see
  * why; a proposal, never applied automatically.
  */
 import { asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { campaignChannels } from "@/db/schema";
-import { currencyExponent } from "@/lib/money";
 import { proposeBudgetSplit } from "../bandit";
+import { BUDGET_FULL_EVIDENCE, BUDGET_MIN_SHARE, budgetSpendUnit, type BudgetProposal } from "../budget-proposal";
 import { fnv1a32 } from "../hash";
 import { loadChannelTotals } from "./measurement";
 import { loadCampaignScope } from "./results";
-
-export type ChannelProposal = {
-  source: string;
-  currency: string;
-  budgetAmount: number;
-  spentAmount: number;
-  visitors: number;
-  conversions: number;
-  revenue: number;
-  proposedAmount: number;
-  share: number;
-  /** Conversions per major unit of spend: posterior mean and 95% credible interval. */
-  rate: { mean: number; ci: [number, number] };
-};
-
-export type BudgetProposal = {
-  currency: string;
-  totalBudget: number;
-  /** True while some channel has spent less than `burnInSpend`: the split stays as it is today. */
-  burnIn: boolean;
-  /** How far the proposal moves from today's split towards the sampler's (0 to 1): see BUDGET_FULL_EVIDENCE. */
-  evidence: number;
-  /** The sampler's burn-in, in minor units of `currency`: 100 of the currency's major units. */
-  burnInSpend: number;
-  channels: ChannelProposal[];
-  /** Landings without a utm_source or with one that is not a configured channel. */
-  unattributed: { visitors: number; conversions: number };
-};
-
-export const BUDGET_MIN_SHARE = 0.05;
-/**
- * Shrinkage rule: the proposal moves from today's split towards the sampler's in proportion to the
- * weakest channel's evidence, min(1, conversions / BUDGET_FULL_EVIDENCE); with 30 conversions in every
- * channel it follows the sampler fully. One lucky conversion therefore moves almost nothing.
- */
-export const BUDGET_FULL_EVIDENCE = 30;
-/** The sampler counts spend in major units of the currency (1.00 USD is 100 minor units, 1 JPY is 1). */
-export function budgetSpendUnit(currency: string): number {
-  return 10 ** currencyExponent(currency);
-}
 
 export async function getBudgetProposal(db: Executor, campaignId: string): Promise<BudgetProposal | null> {
   const scope = await loadCampaignScope(db, campaignId, null);

@@ -8,6 +8,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
+import type { ArmAnalysisTotals } from "../analysis";
 
 export const CONVERSION_WINDOW_DAYS = 7;
 
@@ -186,7 +187,7 @@ export const PRE_EXPOSURE_DAYS = 14;
 export const REVENUE_CAP_PERCENTILE = 0.99;
 
 /**
- * Per arm, everything the analysis needs, as sums over exposed visitors:
+ * Per arm, everything the analysis needs (`ArmAnalysisTotals`, ../analysis.ts), as sums over exposed visitors:
  * - conversion (0/1) and campaign revenue winsorized at `cap`, the REVENUE_CAP_PERCENTILE of the
  *   revenue of converting visitors in this phase (of converters: most visitors have 0, so a percentile
  *   over all visitors would be 0 and cap everything away);
@@ -196,21 +197,6 @@ export const REVENUE_CAP_PERCENTILE = 0.99;
  * Only visitors known as a user (signed in, or linked later) can have pre-exposure orders; the others
  * count with 0, which is what they are to the analysis.
  */
-export type ArmAnalysisTotals = {
-  variant: number;
-  visitors: number;
-  conversions: number;
-  revenue: number;
-  revenueSquares: number;
-  preOrders: number;
-  preOrdersSquares: number;
-  conversionsXPreOrders: number;
-  preRevenue: number;
-  preRevenueSquares: number;
-  revenueXPreRevenue: number;
-  refunded: number;
-};
-
 export async function loadArmAnalysis(
   db: Executor,
   scope: MeasurementScope,

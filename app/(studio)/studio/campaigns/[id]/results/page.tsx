@@ -10,9 +10,10 @@ import { WeightHistory } from "@/components/campaign/weight-history";
 import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth/session";
 import { displayPercents } from "@/lib/experiments/bandit";
+import { SRM_THRESHOLD } from "@/lib/experiments/results";
 import { getBudgetProposal } from "@/lib/experiments/store/budget-proposal";
 import { listWeightHistory } from "@/lib/experiments/store/history";
-import { getExperimentResults, SRM_THRESHOLD } from "@/lib/experiments/store/results";
+import { getExperimentResults } from "@/lib/experiments/store/results";
 import { pageMetadata } from "@/lib/page-metadata";
 
 export const generateMetadata = pageMetadata("results", { index: false });
