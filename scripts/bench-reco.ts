@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   ] = await Promise.all([
     import("../test/fresh-db"),
     import("@/lib/seed/population"),
-    import("@/lib/reco/jobs/refresh"),
+    import("@/lib/reco/refresh/refresh"),
     import("@/lib/reco/read"),
     import("./bench-reco-catalogue"),
     import("drizzle-orm"),

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   }
   const [{ openAppDatabase }, { refreshRecommendations }] = await Promise.all([
     import("@/lib/seed/seed-if-empty"),
-    import("@/lib/reco/jobs/refresh"),
+    import("@/lib/reco/refresh/refresh"),
   ]);
   const handle = await openAppDatabase();
   try {

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { validatedActionWithUser, type FormState } from "@/lib/actions";
-import { refreshRecommendations } from "@/lib/reco/jobs/refresh";
+import { refreshRecommendations } from "@/lib/reco/refresh/refresh";
 
 /**
  * "Recompute now" in /studio/clusters: runs the full recommendation refresh (marketers and admins

@@ -11,7 +11,7 @@ import { orderLines, orders, outbox, payments, users } from "@/db/schema";
 import { deliverDueMail } from "@/lib/mail/delivery";
 import { mailMessageSchema, type MailMessage } from "@/lib/mail/message";
 import { smtpTransport } from "@/lib/mail/transport";
-import { loadRefreshData } from "@/lib/reco/jobs/load";
+import { loadRefreshData } from "@/lib/reco/refresh/load";
 import { deadSmtpUrl, startSmtpSink } from "@/test/smtp-sink";
 import { setUpFixtureDatabase } from "@/test/fixture-db";
 import { placeOrder } from "./checkout";
@@ -171,27 +171,23 @@ describe("money limits", () => {
       .insert(orders)
       .values({ userId: buyer, idempotencyKey: key(), totalAmount: big, currency: "USD" })
       .returning({ id: orders.id });
-    await db
-      .insert(orderLines)
-      .values({
-        orderId: order!.id,
-        productId: art,
-        creatorId: artist.creatorId,
-        title: "Big",
-        quantity: 1,
-        unitAmount: big,
-        currency: "USD",
-      });
-    await db
-      .insert(payments)
-      .values({
-        orderId: order!.id,
-        provider: "simulated",
-        reference: key(),
-        status: "succeeded",
-        amount: big,
-        currency: "USD",
-      });
+    await db.insert(orderLines).values({
+      orderId: order!.id,
+      productId: art,
+      creatorId: artist.creatorId,
+      title: "Big",
+      quantity: 1,
+      unitAmount: big,
+      currency: "USD",
+    });
+    await db.insert(payments).values({
+      orderId: order!.id,
+      provider: "simulated",
+      reference: key(),
+      status: "succeeded",
+      amount: big,
+      currency: "USD",
+    });
 
     const [summary] = await listOrdersForUser({ userId: buyer });
     expect(summary?.totalAmount).toBe(big);

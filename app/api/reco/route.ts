@@ -2,7 +2,8 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { recoIdentity } from "@/lib/tracking/identity";
 import { AppError, errorResponse } from "@/lib/errors";
-import { getRecommendations, SLOTS } from "@/lib/reco/read";
+import { getRecommendations } from "@/lib/reco/read";
+import { SLOTS } from "@/lib/reco/slots";
 
 const querySchema = z.object({
   slot: z.enum(SLOTS),
