@@ -1,7 +1,7 @@
 import path from "node:path";
 import { mkdirSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { env } from "@/lib/env";
+import { databaseConfig } from "./config";
 import { migrateUnderLock } from "./migration-lock";
 import * as schema from "./schema";
 
@@ -10,7 +10,7 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type Executor = Db | Tx;
 
-type DbHandle = { db: Db; driver: "pg" | "pglite"; close: () => Promise<void> };
+export type DbHandle = { db: Db; driver: "pg" | "pglite"; close: () => Promise<void> };
 
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 
@@ -49,15 +49,14 @@ async function openPglite(dataDir: string | null): Promise<DbHandle> {
 
 /**
  * Opens the database on first use and migrates it: `pg` when DATABASE_URL is set, otherwise the
- * embedded PGlite under `.data/` (seeded with the demo catalogue the first time it is created).
+ * embedded PGlite under PGLITE_DIR. Opening never seeds: the demo catalogue of a new embedded database
+ * is the start-up's job (`openAppDatabase` in lib/seed/seed-if-empty.ts).
  */
 export function getDbHandle(): Promise<DbHandle> {
   globalForDb.__atelierDb ??= (async () => {
-    if (env.DATABASE_URL) return openPg(env.DATABASE_URL);
-    const handle = await openPglite(path.resolve(env.PGLITE_DIR));
-    const { seedIfEmpty } = await import("./seed/seed-if-empty");
-    await seedIfEmpty(handle.db);
-    return handle;
+    const config = databaseConfig();
+    if (config.DATABASE_URL) return openPg(config.DATABASE_URL);
+    return openPglite(path.resolve(config.PGLITE_DIR));
   })().catch((error: unknown) => {
     globalForDb.__atelierDb = undefined;
     throw error;

@@ -1,14 +1,12 @@
 import { z } from "zod";
+import { databaseEnvSchema } from "@/db/config";
 import { resolveSecrets } from "./secrets";
 
-/** Environment, parsed once. Nothing else reads process.env directly. */
-const schema = z.object({
-  DATABASE_URL: z
-    .url()
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  /** Where the embedded PostgreSQL keeps its files when DATABASE_URL is not set. */
-  PGLITE_DIR: z.string().default(".data/pglite"),
+/**
+ * Environment, parsed once. Nothing else reads process.env directly, except db/config.ts, which reads
+ * the database variables (DATABASE_URL, PGLITE_DIR) by the same schema so that db/ needs nothing of lib/.
+ */
+const schema = databaseEnvSchema.extend({
   /**
    * Signing keys of session cookies and experiment assignments, resolved by lib/secrets.ts (a checkout's
    * own random values in development; production refuses to start without strong ones: server-start.ts).

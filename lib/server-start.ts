@@ -3,11 +3,13 @@ import { productionConfigProblems } from "./secrets";
 
 /**
  * What a server process does once at start, before serving (called from instrumentation.ts): check
- * its configuration, then start the background loops that run beside the web server.
+ * its configuration, prepare an embedded database, then start the background loops that run beside
+ * the web server.
  */
 export async function startServer(): Promise<void> {
   refuseWeakConfig();
   refuseForbiddenMethods();
+  await prepareEmbeddedDatabase();
   // After the checks: nothing runs in the background of a server that refused to start, or of a build.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const jobs = await import("./jobs/client");
@@ -17,6 +19,20 @@ export async function startServer(): Promise<void> {
   } else {
     console.info("[worker] background jobs run in `npm run worker` processes (WORKER_IN_PROCESS is off)");
   }
+}
+
+/**
+ * A newcomer's first `npm run dev` on the embedded database: migrate it and give it the demo catalogue
+ * before the first request (and before the in-process worker opens it). Not during `next build`, which loads
+ * the server but must not open a database. A PostgreSQL server is left to be opened on first use, as
+ * before, so a server whose database is down still starts and says so on /api/health.
+ */
+async function prepareEmbeddedDatabase(): Promise<void> {
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { env } = await import("./env");
+  if (env.DATABASE_URL) return;
+  const { openAppDatabase } = await import("./seed/seed-if-empty");
+  await openAppDatabase();
 }
 
 /**

@@ -8,8 +8,8 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { bulkInsert, queryRows } from "@/db/rows";
 import { createRng } from "@/lib/random";
-import { bulkInsert, queryRows } from "@/lib/reco/jobs/sql-util";
 
 const WORDS = [
   "study",

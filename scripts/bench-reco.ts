@@ -5,7 +5,7 @@
  * 1. k-means on 100,000 x 16 points, k = 8, one restart (clustered blobs and structureless noise);
  * 2. for every size users:events, a throwaway database (a fresh database on the DATABASE_URL server, or
  *    in-memory PGlite without it) with the demo catalogue, synthetic products up to --items, and the
- *    persona-driven population of db/seed/population.ts; then one full refresh, written to the
+ *    persona-driven population of lib/seed/population.ts; then one full refresh, written to the
  *    database, with per-stage timings and the peak RSS (sampled every 10 ms), events per second, and
  *    the p50/p99 latency of reading one user's recommendations and one product's neighbours.
  * Generating the data is not part of the timed refresh. Exit codes: 0 done, 1 failed, 2 bad arguments.
@@ -119,13 +119,15 @@ async function main(): Promise<void> {
     read,
     { addBenchProducts },
     { sql },
+    { queryRows },
   ] = await Promise.all([
     import("../test/fresh-db"),
-    import("@/db/seed/population"),
-    import("@/lib/reco/jobs/refresh"),
+    import("@/lib/seed/population"),
+    import("@/lib/reco/refresh/refresh"),
     import("@/lib/reco/read"),
     import("./bench-reco-catalogue"),
     import("drizzle-orm"),
+    import("@/db/rows"),
   ]);
 
   const km = await benchKmeans();
@@ -177,9 +179,10 @@ async function main(): Promise<void> {
         x = (x * 1103515245 + 12345) >>> 0;
         return x % n;
       };
-      const productIds = (await fresh.db.execute(
+      const productIds = await queryRows<{ id: string }>(
+        fresh.db,
         sql`select id from product where status = 'published' order by id`,
-      )) as unknown as { rows: { id: string }[] };
+      );
       for (let k = 0; k < 20; k++)
         await read.getRecommendations(fresh.db, {
           userId: syntheticUserId(rand(size.users)),
@@ -196,7 +199,7 @@ async function main(): Promise<void> {
         });
         userTimes.push(performance.now() - s);
         if (list.items.length === 0) empty++;
-        const p = productIds.rows[rand(productIds.rows.length)]!.id;
+        const p = productIds[rand(productIds.length)]!.id;
         const s2 = performance.now();
         await read.getItemNeighbours(fresh.db, { productId: p, relation: k % 2 === 0 ? "similar" : "cross", limit: 8 });
         itemTimes.push(performance.now() - s2);

@@ -2,15 +2,16 @@
  * npm run db:migrate
  *
  * Applies pending migrations to the configured database: DATABASE_URL when set, otherwise the embedded
- * PGlite under PGLITE_DIR (which, when new, also receives the demo catalogue). Opening the database
- * migrates it, so this opens it, reports, and closes it. Exit code 1 when it fails.
+ * PGlite under PGLITE_DIR (which, when new, also receives the demo catalogue, as on a server's first
+ * start). Opening the database migrates it, so this opens it, reports, and closes it. Exit code 1 when it
+ * fails.
  */
-import { getDbHandle } from "@/db/client";
 import { env } from "@/lib/env";
+import { openAppDatabase } from "@/lib/seed/seed-if-empty";
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const handle = await getDbHandle();
+  const handle = await openAppDatabase();
   try {
     const target = env.DATABASE_URL
       ? `PostgreSQL at ${new URL(env.DATABASE_URL).host}${new URL(env.DATABASE_URL).pathname}`

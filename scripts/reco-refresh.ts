@@ -64,11 +64,11 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const [{ getDbHandle }, { refreshRecommendations }] = await Promise.all([
-    import("@/db/client"),
-    import("@/lib/reco/jobs/refresh"),
+  const [{ openAppDatabase }, { refreshRecommendations }] = await Promise.all([
+    import("@/lib/seed/seed-if-empty"),
+    import("@/lib/reco/refresh/refresh"),
   ]);
-  const handle = await getDbHandle();
+  const handle = await openAppDatabase();
   try {
     console.error(`reco:refresh on ${handle.driver}`);
     let peak = process.memoryUsage().rss;

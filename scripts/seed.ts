@@ -2,11 +2,11 @@
  * npm run db:seed -- [--users N] [--events N] [--seed S]
  *
  * Seeds the demo catalogue and accounts (idempotent), then, when asked, a synthetic population for
- * recommendation benchmarks (see db/seed/population.ts for what re-running does). Uses DATABASE_URL when
+ * recommendation benchmarks (see lib/seed/population.ts for what re-running does). Uses DATABASE_URL when
  * set, otherwise the embedded PGlite under PGLITE_DIR. Exit codes: 0 done, 1 failed, 2 bad arguments.
  */
 import { z } from "zod";
-import { POPULATION_LIMITS } from "@/db/seed/population";
+import { POPULATION_LIMITS } from "@/lib/seed/population";
 
 const USAGE = `Usage: npm run db:seed -- [--users N] [--events N] [--seed S]
 
@@ -109,8 +109,8 @@ async function main(): Promise<void> {
     await Promise.all([
       import("@/db/client"),
       import("@/lib/env"),
-      import("@/db/seed/seed"),
-      import("@/db/seed/population"),
+      import("@/lib/seed/seed"),
+      import("@/lib/seed/population"),
     ]);
 
   const handle = await getDbHandle();

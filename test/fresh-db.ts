@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { openDatabase, type Db } from "@/db/client";
-import { seedCatalogue } from "@/db/seed/seed";
+import { seedCatalogue } from "@/lib/seed/seed";
 import { env } from "@/lib/env";
 
 export type FreshDb = {

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { displayPercents } from "@/lib/experiments/bandit";
-import type { WeightChange } from "@/lib/experiments/history";
+import type { WeightChange } from "@/lib/experiments/store/history";
 
 /** Launches, relaunches and bandit updates, with the per-arm data each bandit update used. */
 export async function WeightHistory({ history, variantNames }: { history: WeightChange[]; variantNames: string[] }) {

@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { getDb } from "@/db/client";
-import type { Slot } from "@/lib/reco/jobs/recommend";
 import { getRecommendations } from "@/lib/reco/read";
+import type { Slot } from "@/lib/reco/slots";
 import { recoIdentity } from "@/lib/server/visitor";
 import { makeQueryClient, recoQueryKey } from "./query-client";
 import { RecoQueryProvider } from "./reco-query-provider";

@@ -1,5 +1,5 @@
 import { QueryClient } from "@tanstack/react-query";
-import type { Slot } from "@/lib/reco/jobs/recommend";
+import type { Slot } from "@/lib/reco/slots";
 
 /**
  * One factory for the browser's query client and the server's prefetch client, so both agree on

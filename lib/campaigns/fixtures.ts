@@ -1,8 +1,8 @@
 /**
- * A valid campaign built from the demo catalogue (db/seed): Lin Mei's ink course and a West Lake Gallery
+ * A valid campaign built from the demo catalogue (lib/seed): Lin Mei's ink course and a West Lake Gallery
  * edition. Used by tests and by the demo seed, so both describe the same campaign shape.
  */
-import { seedId } from "@/db/seed/ids";
+import { seedId } from "@/lib/seed/ids";
 import type { CampaignInput } from "./input";
 
 export const DEMO_PRODUCTS = {

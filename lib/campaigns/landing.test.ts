@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { ProductCard } from "@/lib/catalog/types";
-import { campaignJsonLd, decimalPrice, serializeJsonLd } from "./json-ld";
 import type { LandingCampaign } from "./landing";
 import { landingCopy, resolveLandingVariant } from "./landing-variant";
 
@@ -125,49 +124,5 @@ describe("resolveLandingVariant", () => {
   it("uses the variant's copy where it has some and the campaign's otherwise", () => {
     expect(landingCopy(campaign, campaign.experiment.variants[1]!).headline).toBe("Save $70");
     expect(landingCopy(campaign, campaign.experiment.variants[0]!).headline).toBe("Paint the mountain");
-  });
-});
-
-describe("campaign JSON-LD", () => {
-  const ld = campaignJsonLd(campaign, "https://atelier.example") as { "@graph": Record<string, unknown>[] };
-
-  it("describes the bundle as a Product with an Offer valid for the window, the course and the artwork", () => {
-    const [bundle, course, art] = ld["@graph"];
-    expect(bundle).toMatchObject({
-      "@type": "Product",
-      url: "https://atelier.example/c/ink-and-paper",
-      offers: {
-        "@type": "Offer",
-        price: "449.00",
-        priceCurrency: "USD",
-        priceValidUntil: "2030-12-31",
-        availability: "https://schema.org/InStock",
-      },
-    });
-    expect(course).toMatchObject({
-      "@type": "Course",
-      name: "Misty mountains",
-      provider: { "@type": "Person", name: "Lin Mei" },
-      offers: { price: "89.00" },
-    });
-    expect(art).toMatchObject({
-      "@type": "VisualArtwork",
-      artMedium: "Giclée",
-      artEdition: "30",
-      creator: { "@type": "Organization" },
-      offers: { availability: "https://schema.org/SoldOut" },
-    });
-  });
-
-  it("cannot close the script element it is embedded in", () => {
-    const text = serializeJsonLd(ld);
-    expect(text).not.toContain("</script>");
-    expect(text).not.toContain("<");
-    expect(JSON.parse(text)).toEqual(ld);
-  });
-
-  it("writes prices in the currency's own decimals", () => {
-    expect(decimalPrice(44900, "USD")).toBe("449.00");
-    expect(decimalPrice(5000, "JPY")).toBe("5000");
   });
 });

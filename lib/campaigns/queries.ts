@@ -17,8 +17,8 @@ import {
   type CampaignStatus,
   type ExperimentMode,
 } from "@/db/schema";
+import { queryRows } from "@/db/rows";
 import { isLocale } from "@/i18n/locales";
-import { selectRows } from "@/lib/experiments/sql";
 import { currencyExponent } from "@/lib/money";
 import type { CampaignInput } from "./input";
 
@@ -36,7 +36,7 @@ export type CampaignListItem = {
 };
 
 export async function listCampaigns(db: Executor): Promise<CampaignListItem[]> {
-  const rows = await selectRows<{
+  const rows = await queryRows<{
     id: string;
     slug: string;
     name: string;
@@ -187,7 +187,7 @@ export async function getFormChoices(db: Executor): Promise<FormChoices> {
       .innerJoin(creators, eq(creators.id, products.creatorId))
       .where(sql`${products.status} = 'published' and ${inArray(products.kind, ["course", "artwork"])}`)
       .orderBy(asc(products.kind), asc(products.title)),
-    selectRows<{ cluster_id: number; size: number; profile: { label?: string[] } | string }>(
+    queryRows<{ cluster_id: number; size: number; profile: { label?: string[] } | string }>(
       db,
       sql`select c.cluster_id, c.size, c.profile from cluster c join reco_state s on s.generation = c.generation order by c.cluster_id`,
     ),

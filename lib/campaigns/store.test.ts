@@ -9,6 +9,7 @@ import {
   experimentWeightHistory,
   products,
 } from "@/db/schema";
+import { queryRows } from "@/db/rows";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { DEMO_PRODUCTS, demoCampaignInput } from "./fixtures";
 import type { CampaignInput } from "./input";
@@ -38,15 +39,16 @@ beforeEach(async () => {
 });
 
 async function counts() {
-  const [row] = (
-    (await db.execute(sql`select
+  const [row] = await queryRows<Record<string, number>>(
+    db,
+    sql`select
       (select count(*)::int from campaign) as campaigns,
       (select count(*)::int from product where kind = 'bundle') as bundles,
       (select count(*)::int from bundle_item) as bundle_items,
       (select count(*)::int from experiment) as experiments,
       (select count(*)::int from experiment_variant) as variants,
-      (select count(*)::int from campaign_channel) as channels`)) as unknown as { rows: Record<string, number>[] }
-  ).rows;
+      (select count(*)::int from campaign_channel) as channels`,
+  );
   return row;
 }
 

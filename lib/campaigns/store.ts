@@ -19,8 +19,8 @@ import {
   products,
   type CampaignStatus,
 } from "@/db/schema";
+import { queryRows } from "@/db/rows";
 import { fnv1a32 } from "@/lib/experiments/hash";
-import { selectRows } from "@/lib/experiments/sql";
 import { parseCampaignInput, type CampaignDraft, type FieldErrors } from "./input";
 
 export type SaveResult = { ok: true; id: string } | { ok: false; error: string; fieldErrors: FieldErrors };
@@ -83,7 +83,7 @@ async function checkReferences(
   if (slugTaken.length > 0 || productSlugTaken.length > 0) add("slug", "slug_taken");
 
   if (draft.audience.clusters.length > 0) {
-    const rows = await selectRows<{ cluster_id: number }>(
+    const rows = await queryRows<{ cluster_id: number }>(
       db,
       sql`select c.cluster_id from cluster c join reco_state s on s.generation = c.generation`,
     );
@@ -368,7 +368,7 @@ export async function transitionCampaign(
 ): Promise<TransitionResult> {
   return db.transaction(async (tx) => {
     // Row lock: two marketers clicking launch at once must not bump the version twice.
-    const locked = await selectRows<{ id: string }>(tx, sql`select id from campaign where id = ${id} for update`);
+    const locked = await queryRows<{ id: string }>(tx, sql`select id from campaign where id = ${id} for update`);
     if (locked.length === 0) return { ok: false as const, error: "not_found" };
     const current = await loadCurrent(tx, id);
     if (!current) return { ok: false as const, error: "not_found" };

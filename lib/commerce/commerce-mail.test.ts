@@ -11,7 +11,7 @@ import { orderLines, orders, outbox, payments, users } from "@/db/schema";
 import { deliverDueMail } from "@/lib/mail/delivery";
 import { mailMessageSchema, type MailMessage } from "@/lib/mail/message";
 import { smtpTransport } from "@/lib/mail/transport";
-import { loadRefreshData } from "@/lib/reco/jobs/load";
+import { loadRefreshData } from "@/lib/reco/refresh/load";
 import { deadSmtpUrl, startSmtpSink } from "@/test/smtp-sink";
 import { setUpFixtureDatabase } from "@/test/fixture-db";
 import { placeOrder } from "./checkout";

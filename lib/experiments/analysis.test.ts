@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyse, type AnalysisConfig } from "./analysis";
-import type { ArmAnalysisTotals } from "./measurement";
+import { analyse, type AnalysisConfig, type ArmAnalysisTotals } from "./analysis";
 import { createRng } from "@/lib/random";
 
 const CONFIG: AnalysisConfig = {

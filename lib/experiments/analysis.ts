@@ -2,10 +2,9 @@
  * The decision layer of an experiment's results: which test is in use, CUPED-adjusted comparisons of
  * the primary metric and the guardrails for every variant, Holm's correction across metrics × variants,
  * the sample-size plan and progress to it, and whether a winner may be declared. Pure: takes the sums
- * measurement.ts loads and returns plain data.
+ * store/measurement.ts loads and returns plain data.
  */
 import { cupedAdjust, type CovariateData } from "./cuped";
-import type { ArmAnalysisTotals } from "./measurement";
 import { holmAdjust } from "./multiple-testing";
 import { visitorsPerVariant } from "./power";
 import {
@@ -15,6 +14,22 @@ import {
   type FrequentistResult,
   type VariantData,
 } from "./stats";
+
+/** One arm's sums over its exposed visitors, as store/measurement.ts loadArmAnalysis returns them. */
+export type ArmAnalysisTotals = {
+  variant: number;
+  visitors: number;
+  conversions: number;
+  revenue: number;
+  revenueSquares: number;
+  preOrders: number;
+  preOrdersSquares: number;
+  conversionsXPreOrders: number;
+  preRevenue: number;
+  preRevenueSquares: number;
+  revenueXPreRevenue: number;
+  refunded: number;
+};
 
 export type MetricKey = "conversion" | "revenue" | "refunds";
 export type AnalysisConfig = {

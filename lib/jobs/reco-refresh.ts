@@ -7,7 +7,7 @@ import { desc, eq, inArray, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import type { Db } from "@/db/client";
 import { recoRefreshRuns, recoState, type RecoRefreshRun, type RecoRefreshTrigger } from "@/db/schema";
-import { refreshRecommendations, type StageReport } from "@/lib/reco/jobs/refresh";
+import { refreshRecommendations, type StageReport } from "@/lib/reco/refresh/refresh";
 import { QUEUES } from "./queues";
 
 /** The refresh's stages in order (lib/reco refresh), to turn "stage done" reports into progress. */

@@ -6,7 +6,7 @@
  */
 import type PgBoss from "pg-boss";
 import type { Db } from "@/db/client";
-import { updateDueBandits } from "@/lib/experiments/bandit-job";
+import { updateDueBandits } from "@/lib/experiments/store/bandit-job";
 import { deliverDueMail } from "@/lib/mail/delivery";
 import { OUTBOX_CHANNEL } from "@/lib/mail/outbox";
 import type { MailTransport } from "@/lib/mail/transport";

@@ -9,6 +9,7 @@
  */
 import { and, eq, inArray, isNotNull, isNull, like, notInArray, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { queryRows } from "@/db/rows";
 import { listWorkFilesOfUser } from "@/lib/community/works";
 import { removeUpload } from "@/lib/uploads/images";
 import {
@@ -183,9 +184,9 @@ async function eraseComments(tx: Tx, userId: string): Promise<void> {
 
 /** For tests and audits: how many rows still name the user anywhere. */
 export async function countRowsNaming(db: Db, userId: string): Promise<number> {
-  const [row] = await db
-    .execute<{ n: number }>(
-      sql`
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`
     select (select count(*) from "user" where id = ${userId})
          + (select count(*) from event where user_id = ${userId})
          + (select count(*) from "order" where user_id = ${userId})
@@ -204,7 +205,6 @@ export async function countRowsNaming(db: Db, userId: string): Promise<number> {
          + (select count(*) from event where props->>'userId' = ${userId})
          + (select count(*) from user_cluster where user_id = ${userId})
          + (select count(*) from reco_dismissal where user_key = ${userId}) as n`,
-    )
-    .then((r) => (Array.isArray(r) ? r : (r as { rows: { n: number }[] }).rows));
+  );
   return Number(row?.n ?? 0);
 }

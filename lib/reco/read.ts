@@ -12,14 +12,11 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { queryRows } from "@/db/rows";
 import { reshapeCard, type ProductCardRow } from "@/lib/catalog/card-row";
 import type { ProductCard } from "@/lib/catalog/types";
-import type { ClusterProfile } from "./jobs/clusters";
-import { POPULAR_KEY, SLOTS, type Slot } from "./jobs/recommend";
-import { VISITOR_KEY_PREFIX } from "./jobs/load";
-import { queryRows } from "./jobs/sql-util";
-
-export { SLOTS, type Slot };
+import type { ClusterProfile } from "./refresh/clusters";
+import { POPULAR_KEY, VISITOR_KEY_PREFIX, type Slot } from "./slots";
 
 /** Why an item is shown, resolved to what the UI needs to say it. */
 export type ReasonView =

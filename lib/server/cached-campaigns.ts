@@ -8,7 +8,7 @@ import { unstable_cache } from "next/cache";
 import { getDb } from "@/db/client";
 import { CACHE_TAGS } from "@/lib/campaigns/cache-tags";
 import { getLandingCampaignBySlug, listLiveCampaigns } from "@/lib/campaigns/landing";
-import { loadRuntimeConfig } from "@/lib/experiments/config-source";
+import { loadRuntimeConfig } from "@/lib/experiments/store/config-source";
 
 export function getCachedLandingCampaign(slug: string) {
   return unstable_cache(() => getLandingCampaignBySlug({ slug }), ["landing-campaign", slug], {

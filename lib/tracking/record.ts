@@ -13,8 +13,8 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { events } from "@/db/schema";
-import { VISITOR_KEY_PREFIX } from "@/lib/reco/jobs/load";
-import { pgArrayLiteral, queryRows } from "@/lib/reco/jobs/sql-util";
+import { pgArrayLiteral, queryRows } from "@/db/rows";
+import { VISITOR_KEY_PREFIX } from "@/lib/reco/slots";
 import { analyticsAllowed, isValidVisitorId, type Consent } from "@/lib/visitor";
 import { serverEventSchema, type BeaconEvent, type ServerEvent } from "./schema";
 

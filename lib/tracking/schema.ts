@@ -10,7 +10,7 @@ import { MAX_BATCH_EVENTS, MAX_DWELL_MS } from "./limits";
 
 export { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, MAX_DWELL_MS } from "./limits";
 
-/** Recommendation strips: per-user slots (lib/reco/jobs/recommend.ts) and the product-page strips. */
+/** Recommendation strips: per-user slots (lib/reco/slots.ts) and the product-page strips. */
 export const TRACKED_SLOTS = ["for_you", "art_for_learners", "courses_for_collectors", "similar", "cross"] as const;
 export type TrackedSlot = (typeof TRACKED_SLOTS)[number];
 

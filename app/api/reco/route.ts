@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { AppError, errorResponse } from "@/lib/errors";
-import { getRecommendations, SLOTS } from "@/lib/reco/read";
+import { getRecommendations } from "@/lib/reco/read";
+import { SLOTS } from "@/lib/reco/slots";
 import { recoIdentity } from "@/lib/server/visitor";
 
 const querySchema = z.object({

@@ -11,13 +11,12 @@ import { ReviewsSection } from "@/components/community/reviews-section";
 import { WorksGallery } from "@/components/community/works-gallery";
 import { Price } from "@/components/ui/price";
 import { getDb } from "@/db/client";
-import { serializeJsonLd } from "@/lib/campaigns/json-ld";
 import { getArtworkBySlug } from "@/lib/catalog/products";
-import { artworkJsonLd } from "@/lib/catalog/json-ld";
 import { productImagePath } from "@/lib/catalog/types";
 import { getRatingSummary, listReviews } from "@/lib/community/reviews";
 import { listWorksForProduct } from "@/lib/community/works";
 import { env } from "@/lib/env";
+import { artworkJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 
 type Props = { params: Promise<{ slug: string }> };
 

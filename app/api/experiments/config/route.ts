@@ -9,7 +9,7 @@ import { getDb } from "@/db/client";
 import { CACHE_TAGS } from "@/lib/campaigns/cache-tags";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
-import { updateDueBandits } from "@/lib/experiments/bandit-job";
+import { updateDueBandits } from "@/lib/experiments/store/bandit-job";
 import { INTERNAL_HEADER, isInternalRequest } from "@/lib/experiments/internal-auth";
 import { getCachedRuntimeConfig } from "@/lib/server/cached-campaigns";
 

@@ -6,7 +6,7 @@
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
-import { linkVisitorToUser } from "@/lib/experiments/exposures";
+import { linkVisitorToUser } from "@/lib/experiments/store/exposures";
 import { INTERNAL_HEADER, isInternalRequest } from "@/lib/experiments/internal-auth";
 import { requestAllowsAnalytics } from "@/lib/server/consent";
 import { currentUserId } from "@/lib/server/session";

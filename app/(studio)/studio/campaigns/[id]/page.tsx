@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { toFormShape } from "@/lib/campaigns/form-shape";
 import { requestTime } from "@/lib/campaigns/clock";
 import { getCampaignForEdit, getFormChoices } from "@/lib/campaigns/queries";
-import { loadRecentTraffic } from "@/lib/experiments/measurement";
+import { loadRecentTraffic } from "@/lib/experiments/store/measurement";
 import { pageMetadata } from "@/lib/server/page-metadata";
 import { requireRole } from "@/lib/server/session";
 

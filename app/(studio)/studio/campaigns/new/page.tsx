@@ -5,7 +5,7 @@ import { toFormShape } from "@/lib/campaigns/form-shape";
 import { blankCampaignInput } from "@/lib/campaigns/blank";
 import { requestTime } from "@/lib/campaigns/clock";
 import { getFormChoices } from "@/lib/campaigns/queries";
-import { loadRecentTraffic } from "@/lib/experiments/measurement";
+import { loadRecentTraffic } from "@/lib/experiments/store/measurement";
 import { pageMetadata } from "@/lib/server/page-metadata";
 import { requireRole } from "@/lib/server/session";
 

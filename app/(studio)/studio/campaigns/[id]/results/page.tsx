@@ -9,9 +9,10 @@ import { ResultsTable } from "@/components/campaign/results-table";
 import { WeightHistory } from "@/components/campaign/weight-history";
 import { getDb } from "@/db/client";
 import { displayPercents } from "@/lib/experiments/bandit";
-import { getBudgetProposal } from "@/lib/experiments/budget-proposal";
-import { listWeightHistory } from "@/lib/experiments/history";
-import { getExperimentResults, SRM_THRESHOLD } from "@/lib/experiments/results";
+import { SRM_THRESHOLD } from "@/lib/experiments/results";
+import { getBudgetProposal } from "@/lib/experiments/store/budget-proposal";
+import { listWeightHistory } from "@/lib/experiments/store/history";
+import { getExperimentResults } from "@/lib/experiments/store/results";
 import { pageMetadata } from "@/lib/server/page-metadata";
 import { requireRole } from "@/lib/server/session";
 

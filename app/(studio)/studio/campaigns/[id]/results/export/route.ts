@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { hasRole } from "@/lib/auth/roles";
 import { errorResponse } from "@/lib/errors";
-import { getExperimentResults } from "@/lib/experiments/results";
+import { getExperimentResults } from "@/lib/experiments/store/results";
 import { dailyCsv, summaryCsv } from "@/lib/experiments/results-csv";
 import { getCurrentUser } from "@/lib/server/session";
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { experimentExposures, orderLines, orders, users } from "@/db/schema";
-import { loadArmAnalysis, loadArmTotals, loadRecentTraffic } from "@/lib/experiments/measurement";
-import { getExperimentResults, loadCampaignScope } from "@/lib/experiments/results";
+import { loadArmAnalysis, loadArmTotals, loadRecentTraffic } from "@/lib/experiments/store/measurement";
+import { getExperimentResults, loadCampaignScope } from "@/lib/experiments/store/results";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { DEMO_EXPERIMENTS, seedDemoExperiments, simulateDemoExperiment } from "./experiment-demo";
 import { seedId } from "./ids";

@@ -6,7 +6,7 @@
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { campaigns, experiments, experimentVariants } from "@/db/schema";
-import { buildRuntimeConfig, type RuntimeConfig, type RuntimeExperiment } from "./runtime";
+import { buildRuntimeConfig, type RuntimeConfig, type RuntimeExperiment } from "../runtime";
 
 export async function loadRuntimeExperiments(db: Executor, now = new Date()): Promise<RuntimeExperiment[]> {
   const rows = await db

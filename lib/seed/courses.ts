@@ -1,4 +1,4 @@
-import type { CourseLevel } from "../schema";
+import type { CourseLevel } from "@/db/schema";
 
 export type CourseSeed = {
   slug: string;

@@ -3,7 +3,6 @@ import { userKnn } from "../cf";
 import { csrFromTriplets } from "../sparse";
 import type { Neighbours } from "../similarity";
 import { NeighbourScorer, sparsifyDense, truncateNeighbours, UserKnnScorer } from "./scoring";
-import { pgArrayLiteral } from "./sql-util";
 
 // Item 0 -> 1 (0.5), 2 (0.25); item 3 -> 2 (0.9).
 const nb: Neighbours = {
@@ -63,15 +62,5 @@ describe("UserKnnScorer", () => {
       for (let t = 0; t < count; t++) got[ours.touched[t]!] = ours.scores[ours.touched[t]!]!;
       expect(Array.from(got)).toEqual(Array.from(expected));
     }
-  });
-});
-
-describe("pgArrayLiteral", () => {
-  it("quotes text, escapes quotes and backslashes, writes NULL and numbers", () => {
-    expect(pgArrayLiteral(["a", 'say "hi"', "back\\slash", null, "NULL"])).toBe(
-      '{"a","say \\"hi\\"","back\\\\slash",NULL,"NULL"}',
-    );
-    expect(pgArrayLiteral([1, 2.5, -3])).toBe("{1,2.5,-3}");
-    expect(() => pgArrayLiteral([Number.NaN])).toThrow();
   });
 });

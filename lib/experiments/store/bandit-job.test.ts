@@ -6,7 +6,8 @@ import { DEMO_PARTNERS, demoCampaignInput } from "@/lib/campaigns/fixtures";
 import { createCampaign, transitionCampaign, updateCampaign } from "@/lib/campaigns/store";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { updateDueBandits } from "./bandit-job";
-import { budgetSpendUnit, getBudgetProposal } from "./budget-proposal";
+import { budgetSpendUnit } from "../budget-proposal";
+import { getBudgetProposal } from "./budget-proposal";
 import { loadRuntimeConfig } from "./config-source";
 import { loadCampaignScope } from "./results";
 

@@ -36,8 +36,8 @@ import { createHash } from "node:crypto";
 import { eq, inArray, like, sql } from "drizzle-orm";
 import { z } from "zod";
 import { createRng, type Rng } from "@/lib/random";
-import type { Db } from "../client";
-import { events, follows, products, productTags, tags, users, type EventType } from "../schema";
+import type { Db } from "@/db/client";
+import { events, follows, products, productTags, tags, users, type EventType } from "@/db/schema";
 import { seedId } from "./ids";
 
 export const SYNTHETIC_EMAIL_DOMAIN = "synthetic.atelier.test";

@@ -14,8 +14,8 @@ import { demoCampaignInput } from "@/lib/campaigns/fixtures";
 import type { CampaignInput } from "@/lib/campaigns/input";
 import { createCampaign, transitionCampaign } from "@/lib/campaigns/store";
 import { createRng } from "@/lib/random";
-import type { Db } from "../client";
-import { campaigns, experimentExposures, orderLines, orders, users } from "../schema";
+import type { Db } from "@/db/client";
+import { campaigns, experimentExposures, orderLines, orders, users } from "@/db/schema";
 import { seedId } from "./ids";
 
 export const DEMO_EXPERIMENT_DAYS = 21;

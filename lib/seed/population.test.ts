@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, asc, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Db } from "../client";
+import { type Db } from "@/db/client";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
-import { events, follows, products, productTags, tags, users } from "../schema";
+import { events, follows, products, productTags, tags, users } from "@/db/schema";
 import {
   DEFAULT_POPULATION_NOW,
   POPULATION_WINDOW_DAYS,

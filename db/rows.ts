@@ -1,6 +1,6 @@
 /**
- * Small helpers shared by the reco jobs: typed rows from raw SQL on either driver, and bulk inserts
- * through `unnest` of array parameters.
+ * Raw SQL on either driver: typed rows from a query (`queryRows`, the one helper for this in the code
+ * base), and bulk inserts through `unnest` of array parameters (the recommendation refresh, tracking).
  *
  * Why array literals built here: a multi-row VALUES insert needs one bind parameter per cell and
  * PostgreSQL allows 65,535, so 1.5M recommendation rows would take hundreds of statements and most of a
@@ -9,9 +9,9 @@
  * sees plain strings.
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import type { Executor } from "./client";
 
-/** Rows of a raw query; both drivers put them on `.rows`. */
+/** Rows of a raw query, a select or a write with `returning` (both drivers put them on `.rows`). */
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;

@@ -1,5 +1,5 @@
-import type { Db } from "../client";
-import * as s from "../schema";
+import type { Db } from "@/db/client";
+import * as s from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { buildArtworks } from "./artworks";
 import { seedCampaigns } from "./campaigns";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { queryRows } from "@/db/rows";
 import { orderLines, orders, users } from "@/db/schema";
 import { DEMO_PARTNERS, DEMO_PRODUCTS, demoCampaignInput } from "@/lib/campaigns/fixtures";
 import { createCampaign, transitionCampaign } from "@/lib/campaigns/store";
@@ -164,11 +165,10 @@ describe("experiment results", () => {
 
   it("records one exposure per visitor and phase, whatever the later visits", async () => {
     expect(await expose("visitor-a", 1, hours(100))).toBe(false);
-    const [row] = (
-      (await db.execute(
-        sql`select count(*)::int as n from experiment_exposure where visitor_id = 'visitor-a'`,
-      )) as unknown as { rows: { n: number }[] }
-    ).rows;
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from experiment_exposure where visitor_id = 'visitor-a'`,
+    );
     expect(row?.n).toBe(1);
   });
 

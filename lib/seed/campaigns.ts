@@ -5,8 +5,8 @@
 import { eq } from "drizzle-orm";
 import { demoCampaignInput } from "@/lib/campaigns/fixtures";
 import { createCampaign, transitionCampaign } from "@/lib/campaigns/store";
-import type { Db } from "../client";
-import { campaigns, users } from "../schema";
+import type { Db } from "@/db/client";
+import { campaigns, users } from "@/db/schema";
 import { seedId } from "./ids";
 
 export async function seedCampaigns(db: Db): Promise<{ created: boolean }> {

@@ -6,7 +6,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { experimentExposures, visitorUsers } from "@/db/schema";
-import { selectRows } from "./sql";
+import { queryRows } from "@/db/rows";
 
 export type ExposureInput = {
   experimentKey: string;
@@ -25,7 +25,7 @@ export type ExposureInput = {
  */
 export async function recordExposure(db: Executor, input: ExposureInput): Promise<boolean> {
   const at = (input.at ?? new Date()).toISOString();
-  const rows = await selectRows<{ id: number }>(
+  const rows = await queryRows<{ id: number }>(
     db,
     sql`insert into experiment_exposure (experiment_id, bucket_version, variant, visitor_id, user_id, utm_source, exposed_at)
         select e.id, ${input.bucketVersion}, ${input.variant}, ${input.visitorId}, ${input.userId}, ${input.utmSource}, ${at}::timestamptz
@@ -86,7 +86,7 @@ export async function isInClusters(
 ): Promise<boolean> {
   if (clusters.length === 0) return true;
   const ids = userId ? [userId, visitorId] : [visitorId];
-  const rows = await selectRows<{ n: number }>(
+  const rows = await queryRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from user_cluster uc join reco_state s on s.generation = uc.generation
         where uc.user_id in (${sql.join(

@@ -13,7 +13,8 @@ import {
   recoState,
   users,
 } from "@/db/schema";
-import { DEFAULT_POPULATION_NOW, generatePopulation, syntheticUserId } from "@/db/seed/population";
+import { queryRows } from "@/db/rows";
+import { DEFAULT_POPULATION_NOW, generatePopulation, syntheticUserId } from "@/lib/seed/population";
 import { productTopicSql } from "@/lib/catalog/queries";
 import type { ProductCard } from "@/lib/catalog/types";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
@@ -21,7 +22,6 @@ import { eventWeight } from "../interactions";
 import { dismissRecommendation, getItemNeighbours, getRecommendations } from "../read";
 import { loadRefreshData } from "./load";
 import { refreshRecommendations, type RefreshSummary } from "./refresh";
-import { queryRows } from "./sql-util";
 
 const NOW = DEFAULT_POPULATION_NOW.getTime();
 const USERS = 240;

@@ -15,6 +15,7 @@
  */
 import { adaptSlotWeights, type SourceStats } from "../hybrid";
 import type { Neighbours } from "../similarity";
+import { clusterKey, POPULAR_KEY, SLOTS, type Slot } from "../slots";
 import { topN } from "../top-n";
 import { Blender, SourceBuffer, type BlendPick } from "./blend";
 import type { ClusterResult } from "./clusters";
@@ -31,11 +32,6 @@ import {
   topicTagFor,
   type Allowed,
 } from "./sources";
-
-export const SLOTS = ["for_you", "art_for_learners", "courses_for_collectors"] as const;
-export type Slot = (typeof SLOTS)[number];
-export const POPULAR_KEY = "popular";
-export const clusterKey = (c: number) => `cluster:${c}`;
 
 export type RecommendOptions = {
   perSlot: Record<Slot, number>;

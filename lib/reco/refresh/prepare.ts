@@ -5,7 +5,8 @@
  */
 import { DEFAULT_EVENT_WEIGHTS, eventWeight, type EventWeights } from "../interactions";
 import { csrFromTriplets, type Csr } from "../sparse";
-import { VISITOR_KEY_PREFIX, type CatalogueItem, type LoadedData } from "./load";
+import { VISITOR_KEY_PREFIX } from "../slots";
+import type { CatalogueItem, LoadedData } from "./load";
 
 export const KIND = { course: 0, artwork: 1, bundle: 2 } as const;
 /** What the user did with an item, strongest wins: the verb of "because you took / bought / viewed X". */

@@ -13,10 +13,10 @@
  */
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { queryRows } from "@/db/rows";
 import { DEFAULT_EVENT_WEIGHTS, type EventWeights } from "../interactions";
-import { queryRows } from "./sql-util";
+import { VISITOR_KEY_PREFIX } from "../slots";
 
-export const VISITOR_KEY_PREFIX = "v:";
 export const TREND_WEEKS = 8;
 const WEEK_MS = 7 * 86_400_000;
 

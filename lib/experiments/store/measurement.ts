@@ -7,7 +7,8 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { selectRows } from "./sql";
+import { queryRows } from "@/db/rows";
+import type { ArmAnalysisTotals } from "../analysis";
 
 export const CONVERSION_WINDOW_DAYS = 7;
 
@@ -69,7 +70,7 @@ export type ArmTotals = {
 
 /** Per variant: exposed visitors, converting visitors, orders, revenue and the sum of squared per-visitor revenue. */
 export async function loadArmTotals(db: Executor, scope: MeasurementScope): Promise<ArmTotals[]> {
-  const rows = await selectRows<{
+  const rows = await queryRows<{
     variant: number;
     visitors: number;
     conversions: number;
@@ -99,7 +100,7 @@ export type DailyPoint = { day: string; variant: number; visitors: number; conve
 
 /** New exposures by day of exposure, and first conversions by day of conversion (UTC days). */
 export async function loadDaily(db: Executor, scope: MeasurementScope): Promise<DailyPoint[]> {
-  const rows = await selectRows<{
+  const rows = await queryRows<{
     day: string;
     variant: number;
     visitors: number;
@@ -127,7 +128,7 @@ export type ChannelTotals = { source: string | null; visitors: number; conversio
 
 /** Exposures and conversions by the utm_source of the visitor's first landing (first-touch attribution). */
 export async function loadChannelTotals(db: Executor, scope: MeasurementScope): Promise<ChannelTotals[]> {
-  const rows = await selectRows<{ source: string | null; visitors: number; conversions: number; revenue: number }>(
+  const rows = await queryRows<{ source: string | null; visitors: number; conversions: number; revenue: number }>(
     db,
     sql`${conversionCtes(scope)}
       select x.utm_source as source, count(*)::int as visitors, count(per.exposure_id)::int as conversions,
@@ -153,7 +154,7 @@ export async function loadExpectedCounts(
   bucketVersion: number,
   arms: number,
 ): Promise<number[]> {
-  const rows = await selectRows<{ weights: number[] | string; n: number }>(
+  const rows = await queryRows<{ weights: number[] | string; n: number }>(
     db,
     sql`with x as (
         select e.exposed_at from experiment_exposure e where e.experiment_id = ${experimentId} and e.bucket_version = ${bucketVersion}
@@ -186,7 +187,7 @@ export const PRE_EXPOSURE_DAYS = 14;
 export const REVENUE_CAP_PERCENTILE = 0.99;
 
 /**
- * Per arm, everything the analysis needs, as sums over exposed visitors:
+ * Per arm, everything the analysis needs (`ArmAnalysisTotals`, ../analysis.ts), as sums over exposed visitors:
  * - conversion (0/1) and campaign revenue winsorized at `cap`, the REVENUE_CAP_PERCENTILE of the
  *   revenue of converting visitors in this phase (of converters: most visitors have 0, so a percentile
  *   over all visitors would be 0 and cap everything away);
@@ -196,26 +197,11 @@ export const REVENUE_CAP_PERCENTILE = 0.99;
  * Only visitors known as a user (signed in, or linked later) can have pre-exposure orders; the others
  * count with 0, which is what they are to the analysis.
  */
-export type ArmAnalysisTotals = {
-  variant: number;
-  visitors: number;
-  conversions: number;
-  revenue: number;
-  revenueSquares: number;
-  preOrders: number;
-  preOrdersSquares: number;
-  conversionsXPreOrders: number;
-  preRevenue: number;
-  preRevenueSquares: number;
-  revenueXPreRevenue: number;
-  refunded: number;
-};
-
 export async function loadArmAnalysis(
   db: Executor,
   scope: MeasurementScope,
 ): Promise<{ cap: number; arms: ArmAnalysisTotals[] }> {
-  const rows = await selectRows<Record<string, number | string | null>>(
+  const rows = await queryRows<Record<string, number | string | null>>(
     db,
     sql`${conversionCtes(scope)},
     cap as (select coalesce(percentile_cont(${REVENUE_CAP_PERCENTILE}) within group (order by revenue), 0)::float8 as c from per),
@@ -286,7 +272,7 @@ export async function loadRecentTraffic(
   days = 14,
 ): Promise<{ dailyVisitors: number; baselineRate: number | null }> {
   const since = new Date(now.getTime() - days * 86_400_000);
-  const [row] = await selectRows<{ visitors: number | string; converted: number | string }>(
+  const [row] = await queryRows<{ visitors: number | string; converted: number | string }>(
     db,
     sql`with x as (
         select e.id, e.visitor_id, e.user_id, e.exposed_at from experiment_exposure e

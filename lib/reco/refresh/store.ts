@@ -8,9 +8,9 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { bulkInsert, queryRows } from "@/db/rows";
 import type { NeighbourRows } from "./item-neighbours";
 import type { RecoRows } from "./recommend";
-import { bulkInsert, queryRows } from "./sql-util";
 
 export const RECO_STATE_ID = 1;
 const LOCK_KEY = 0x7265636f; // "reco"

@@ -1,0 +1,206 @@
+/**
+ * schema.org structured data for every page that carries some, in one module so that the catalogue and
+ * the campaigns need nothing of each other for it. Pure: each builder takes the page's data and the site
+ * URL and returns a JSON-LD object; serialize it with serializeJsonLd.
+ * - Product pages: a course as Course (with its Offer), an artwork as VisualArtwork + Product (so search
+ *   engines show price and availability), and AggregateRating once a product has reviews.
+ * - Campaign landing pages: the bundle as a Product with its Offer (valid for the campaign window), each
+ *   course as a Course and each artwork as a VisualArtwork, linked from the bundle.
+ */
+import type { LandingCampaign } from "@/lib/campaigns/landing";
+import type { ArtworkView, CourseView, CreatorSummary } from "@/lib/catalog/products";
+import { productImagePath, productPath, type ProductCard } from "@/lib/catalog/types";
+import type { RatingSummary, ReviewView } from "@/lib/community/reviews";
+import { currencyExponent } from "@/lib/money";
+
+/** Minor units to the decimal string schema.org wants ("449.00"). */
+export function decimalPrice(amount: number, currency: string): string {
+  const exp = currencyExponent(currency);
+  return (amount / 10 ** exp).toFixed(exp);
+}
+
+/** Safe inside a <script> element: no "</script>" or "<!--" can appear in the output. */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
+}
+
+// Product pages.
+
+function creatorNode(creator: CreatorSummary, site: URL) {
+  return {
+    "@type": creator.kind === "gallery" ? "Organization" : "Person",
+    name: creator.name,
+    url: new URL(`/creators/${creator.slug}`, site).toString(),
+  };
+}
+
+/** Only the latest few reviews: search engines read a sample; the page lists more. */
+const JSON_LD_REVIEWS = 5;
+
+/**
+ * AggregateRating and the newest reviews, both from visible reviews only (the callers' readers leave
+ * hidden ones out). Reviewers' text goes in as data; serializeJsonLd escapes "<" so it cannot end the script.
+ */
+function ratingNode(summary: RatingSummary, reviews: readonly ReviewView[]) {
+  if (summary.count === 0 || summary.average === null) return {};
+  return {
+    aggregateRating: {
+      "@type": "AggregateRating",
+      ratingValue: summary.average,
+      reviewCount: summary.count,
+      bestRating: 5,
+      worstRating: 1,
+    },
+    ...(reviews.length > 0
+      ? {
+          review: reviews.slice(0, JSON_LD_REVIEWS).map((r) => ({
+            "@type": "Review",
+            author: { "@type": "Person", name: r.author },
+            datePublished: r.createdAt.toISOString().slice(0, 10),
+            reviewRating: { "@type": "Rating", ratingValue: r.rating, bestRating: 5, worstRating: 1 },
+            ...(r.body ? { reviewBody: r.body } : {}),
+          })),
+        }
+      : {}),
+  };
+}
+
+export function courseJsonLd(
+  course: CourseView,
+  summary: RatingSummary,
+  siteUrl: string,
+  reviews: readonly ReviewView[] = [],
+): Record<string, unknown> {
+  const site = new URL(siteUrl);
+  const url = new URL(`/courses/${course.slug}`, site).toString();
+  return {
+    "@context": "https://schema.org",
+    "@type": "Course",
+    "@id": `${url}#course`,
+    name: course.title,
+    description: course.subtitle || course.description,
+    url,
+    image: new URL(productImagePath({ kind: "course", slug: course.slug }), site).toString(),
+    provider: creatorNode(course.creator, site),
+    educationalLevel: course.level,
+    offers: {
+      "@type": "Offer",
+      category: "Paid",
+      price: decimalPrice(course.priceAmount, course.currency),
+      priceCurrency: course.currency,
+      url,
+    },
+    hasCourseInstance: { "@type": "CourseInstance", courseMode: "online", courseWorkload: `PT${course.totalMinutes}M` },
+    ...ratingNode(summary, reviews),
+  };
+}
+
+export function artworkJsonLd(
+  art: ArtworkView,
+  summary: RatingSummary,
+  siteUrl: string,
+  reviews: readonly ReviewView[] = [],
+): Record<string, unknown> {
+  const site = new URL(siteUrl);
+  const url = new URL(`/artworks/${art.slug}`, site).toString();
+  return {
+    "@context": "https://schema.org",
+    "@type": ["VisualArtwork", "Product"],
+    "@id": `${url}#artwork`,
+    name: art.title,
+    description: art.subtitle || art.description,
+    url,
+    image: new URL(productImagePath({ kind: "artwork", slug: art.slug }), site).toString(),
+    creator: creatorNode(art.creator, site),
+    artMedium: art.medium,
+    dateCreated: String(art.year),
+    width: { "@type": "Distance", name: `${art.widthMm / 10} cm` },
+    height: { "@type": "Distance", name: `${art.heightMm / 10} cm` },
+    ...(art.editionSize > 1 ? { artEdition: String(art.editionSize) } : {}),
+    offers: {
+      "@type": "Offer",
+      price: decimalPrice(art.priceAmount, art.currency),
+      priceCurrency: art.currency,
+      availability: art.stock > 0 ? "https://schema.org/InStock" : "https://schema.org/SoldOut",
+      url,
+    },
+    ...ratingNode(summary, reviews),
+  };
+}
+
+// Campaign landing pages.
+
+function cardCreatorNode(card: ProductCard, partners: LandingCampaign["partners"], site: URL) {
+  const partner = partners.find((p) => p.slug === card.creator.slug);
+  return {
+    "@type": partner?.kind === "gallery" ? "Organization" : "Person",
+    name: card.creator.name,
+    url: new URL(`/creators/${card.creator.slug}`, site).toString(),
+  };
+}
+
+function cardOffer(card: ProductCard, site: URL) {
+  const soldOut = card.kind === "artwork" && card.stock === 0;
+  return {
+    "@type": "Offer",
+    price: decimalPrice(card.priceAmount, card.currency),
+    priceCurrency: card.currency,
+    availability: soldOut ? "https://schema.org/SoldOut" : "https://schema.org/InStock",
+    url: new URL(productPath(card), site).toString(),
+  };
+}
+
+function cardNode(card: ProductCard, c: LandingCampaign, site: URL) {
+  const base = {
+    "@id": new URL(`${productPath(card)}#${card.kind}`, site).toString(),
+    name: card.title,
+    description: card.subtitle,
+    url: new URL(productPath(card), site).toString(),
+    image: new URL(productImagePath(card), site).toString(),
+    offers: cardOffer(card, site),
+  };
+  if (card.kind === "course") {
+    return {
+      "@type": "Course",
+      ...base,
+      provider: cardCreatorNode(card, c.partners, site),
+      ...(card.level ? { educationalLevel: card.level } : {}),
+    };
+  }
+  return {
+    "@type": "VisualArtwork",
+    ...base,
+    creator: cardCreatorNode(card, c.partners, site),
+    ...(card.medium ? { artMedium: card.medium } : {}),
+    ...(card.editionSize ? { artEdition: String(card.editionSize) } : {}),
+  };
+}
+
+export function campaignJsonLd(c: LandingCampaign, siteUrl: string): Record<string, unknown> {
+  const site = new URL(siteUrl);
+  const pageUrl = new URL(`/c/${c.slug}`, site).toString();
+  const items = c.bundle.items.map((card) => cardNode(card, c, site));
+  const featured = c.featured
+    .filter((f) => !c.bundle.items.some((i) => i.id === f.id))
+    .map((card) => cardNode(card, c, site));
+  const bundle = {
+    "@type": "Product",
+    "@id": `${pageUrl}#bundle`,
+    name: c.bundle.title,
+    description: c.bundle.description,
+    url: pageUrl,
+    image: new URL(`/c/${c.slug}/opengraph-image`, site).toString(),
+    brand: c.partners.map((p) => ({ "@type": p.kind === "gallery" ? "Organization" : "Person", name: p.name })),
+    isRelatedTo: items.map((i) => ({ "@id": i["@id"] })),
+    offers: {
+      "@type": "Offer",
+      price: decimalPrice(c.bundle.priceAmount, c.bundle.currency),
+      priceCurrency: c.bundle.currency,
+      availability: c.status === "running" ? "https://schema.org/InStock" : "https://schema.org/Discontinued",
+      validFrom: c.startsAt,
+      priceValidUntil: c.endsAt.slice(0, 10),
+      url: pageUrl,
+    },
+  };
+  return { "@context": "https://schema.org", "@graph": [bundle, ...items, ...featured] };
+}
