@@ -27,7 +27,11 @@ export type RefreshOptions = {
   models?: Partial<ModelOptions>;
   clusters?: Partial<ClusterOptions>;
   recommend?: Partial<RecommendOptions>;
-  onStage?: (report: StageReport) => void;
+  /**
+   * Called after each stage; a returned promise is awaited before the next one, so a caller that
+   * records progress (the worker's run row) is written while the long synchronous stages run.
+   */
+  onStage?: (report: StageReport) => void | Promise<void>;
   onProgress?: (message: string) => void;
 };
 
@@ -74,12 +78,13 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
   const stages: StageReport[] = [];
   const started = performance.now();
   let last = started;
-  const stage = (name: string, detail?: string) => {
+  const stage = async (name: string, detail?: string) => {
     const t = performance.now();
     const report = { stage: name, ms: t - last, detail };
     stages.push(report);
-    options.onStage?.(report);
-    last = t;
+    await options.onStage?.(report);
+    // The caller's own time (a progress write) counts to no stage.
+    last = performance.now();
   };
 
   // k-means's worker threads start while the event loop turns (during the loads below), not while a
@@ -90,14 +95,14 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
     onQuery: (name, ms, rows) =>
       options.onProgress?.(`  query ${name}: ${rows.toLocaleString("en-US")} rows in ${(ms / 1000).toFixed(2)} s`),
   });
-  stage(
+  await stage(
     "load",
     `${data.cells.userKey.length} cells, ${data.items.length} items, ${data.userStats.length} user aggregates`,
   );
 
   const prep = prepare(data);
   const visitors = prep.isVisitor.reduce((s, v) => s + v, 0);
-  stage(
+  await stage(
     "prepare",
     `${prep.userKeys.length} users (${visitors} visitors) x ${prep.nItems} items, ${prep.x.data.length} non-zero`,
   );
@@ -105,7 +110,7 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
   const modelOptions = { ...DEFAULT_MODEL_OPTIONS, seed, ...options.models };
   const models = fitModels(prep, data, modelOptions);
   const scoring = scoringNeighbours(models, modelOptions.scoringK);
-  stage(
+  await stage(
     "models",
     `${Object.entries(models.timings)
       .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
@@ -114,13 +119,13 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
 
   const clusters = clusterUsers(prep, data, models.topics, { ...DEFAULT_CLUSTER_OPTIONS, seed, ...options.clusters });
   const chosen = clusters.scores.find((s) => s.k === clusters.k);
-  stage(
+  await stage(
     "clusters",
     `${clusters.users.length} users, k = ${clusters.k}${chosen ? ` (silhouette ${chosen.silhouette.toFixed(3)})` : ""}`,
   );
 
   const neighbours = itemNeighbourRows(prep, models.cf, models.content);
-  stage("neighbours", `${neighbours.productId.length} rows`);
+  await stage("neighbours", `${neighbours.productId.length} rows`);
 
   const reco = recommendAll(
     prep,
@@ -134,7 +139,7 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
         `  recommendations ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} users`,
       ),
   );
-  stage("recommendations", `${reco.rows.userKey.length} rows for ${reco.usersWithLists} users`);
+  await stage("recommendations", `${reco.rows.userKey.length} rows for ${reco.usersWithLists} users`);
 
   const counts = {
     users: prep.userKeys.length - visitors,
@@ -168,7 +173,7 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
     },
     (step, ms) => options.onProgress?.(`  ${step}: ${(ms / 1000).toFixed(2)} s`),
   );
-  stage(
+  await stage(
     "write",
     `generation ${written.generation}: ${Object.entries(written.rows)
       .map(([t, n]) => `${t} ${n}`)
