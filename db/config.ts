@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Where the database is: the two variables db/ reads itself, so that db/ imports nothing above it.
+ * Where the database is: the variables db/ reads itself, so that db/ imports nothing above it.
  * lib/env.ts builds the app's environment on this schema, so each variable is still described once.
  */
 export const databaseEnvSchema = z.object({
@@ -11,6 +11,22 @@ export const databaseEnvSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   /** Where the embedded PostgreSQL keeps its files when DATABASE_URL is not set. */
   PGLITE_DIR: z.string().default(".data/pglite"),
+  /**
+   * Read replicas of DATABASE_URL, comma-separated: catalogue reads go to them (getCatalogueDb), everything
+   * else stays on the primary. Unset: every read goes to the primary.
+   */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const urls = (raw ?? "")
+        .split(",")
+        .map((u) => u.trim())
+        .filter(Boolean);
+      for (const url of urls)
+        if (!URL.canParse(url)) ctx.addIssue({ code: "custom", message: `DATABASE_REPLICA_URLS: not a URL: ${url}` });
+      return urls;
+    }),
 });
 
 export type DatabaseConfig = z.infer<typeof databaseEnvSchema>;

@@ -110,7 +110,7 @@ test("visitors without analytics consent and bots see the control and are not co
   expect(bot.headers()["set-cookie"] ?? "").not.toContain("atelier_ab_");
 });
 
-/** The id the demo seed gives a campaign (db/seed/ids.ts), so the spec can open its results directly. */
+/** The id the demo seed gives a campaign (lib/seed/ids.ts), so the spec can open its results directly. */
 function seededCampaignId(slug: string): string {
   const h = createHash("sha1").update(`campaign:${slug}`).digest("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;

@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getCatalogueDb } from "@/db/client";
 import {
   artworkDetails,
   bundleItems,
@@ -87,7 +87,7 @@ export type BundleView = ProductBase & {
 
 async function loadBase(slug: string, kind: "course" | "artwork" | "bundle") {
   if (!isSlug(slug)) return null;
-  const db = await getDb();
+  const db = await getCatalogueDb();
   const [row] = await db
     .select({ product: products, creator: creators })
     .from(products)
@@ -202,14 +202,14 @@ export async function getBundleBySlug({ slug }: { slug: string }): Promise<Bundl
 
 export async function getCreatorBySlug({ slug }: { slug: string }): Promise<CreatorSummary | null> {
   if (!isSlug(slug)) return null;
-  const db = await getDb();
+  const db = await getCatalogueDb();
   const [row] = await db.select().from(creators).where(eq(creators.slug, slug)).limit(1);
   return row ? reshapeCreator(row) : null;
 }
 
 /** What the image route needs to draw a product (kind, title, topic, medium, seed) and to decide who may see it. */
 export async function getProductImageInfo({ kind, slug }: { kind: "course" | "artwork"; slug: string }) {
-  const db = await getDb();
+  const db = await getCatalogueDb();
   const [row] = await db
     .select({
       title: products.title,
@@ -231,7 +231,7 @@ export async function getProductImageInfo({ kind, slug }: { kind: "course" | "ar
 
 /** What the image route needs to draw a bundle's cover: its title, seed, status and owner, and each part's as above. */
 export async function getBundleImageInfo({ slug }: { slug: string }) {
-  const db = await getDb();
+  const db = await getCatalogueDb();
   const [bundle] = await db
     .select({
       id: products.id,

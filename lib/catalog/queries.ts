@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getCatalogueDb } from "@/db/client";
 import { artworkDetails, courseDetails, creators, products, productTags, tags } from "@/db/schema";
 import type { CatalogueFilters } from "./search-params";
 import { reshapeCard } from "./card-row";
@@ -30,7 +30,7 @@ const cardColumns = {
   topic: productTopicSql,
 };
 
-function cardQuery(db: Awaited<ReturnType<typeof getDb>>) {
+function cardQuery(db: Awaited<ReturnType<typeof getCatalogueDb>>) {
   return db
     .select(cardColumns)
     .from(products)
@@ -99,7 +99,7 @@ export async function listCatalogue({
   filters: CatalogueFilters;
   pageSize?: number;
 }): Promise<CataloguePage> {
-  const db = await getDb();
+  const db = await getCatalogueDb();
   const where = and(...filterConditions(kind, filters, { withTags: true }));
   const base = db
     .select({ n: sql<number>`count(*)::int` })
@@ -156,7 +156,7 @@ export async function listNewestProducts({
   kind: "course" | "artwork";
   limit: number;
 }): Promise<ProductCard[]> {
-  const db = await getDb();
+  const db = await getCatalogueDb();
   const rows = await cardQuery(db)
     .where(and(eq(products.kind, kind), eq(products.status, "published")))
     .orderBy(desc(products.createdAt), asc(products.slug))
@@ -165,7 +165,7 @@ export async function listNewestProducts({
 }
 
 export async function listProductsByCreator({ creatorId }: { creatorId: string }): Promise<ProductCard[]> {
-  const db = await getDb();
+  const db = await getCatalogueDb();
   const rows = await cardQuery(db)
     .where(and(eq(products.creatorId, creatorId), eq(products.status, "published")))
     .orderBy(asc(products.kind), desc(products.createdAt));
@@ -174,7 +174,7 @@ export async function listProductsByCreator({ creatorId }: { creatorId: string }
 
 export async function listProductCardsByIds({ ids }: { ids: string[] }): Promise<ProductCard[]> {
   if (ids.length === 0) return [];
-  const db = await getDb();
+  const db = await getCatalogueDb();
   const rows = await cardQuery(db).where(and(inArray(products.id, ids), eq(products.status, "published")));
   const byId = new Map(rows.map((r) => [r.id, reshapeCard(r)]));
   return ids.map((id) => byId.get(id)).filter((c): c is ProductCard => c !== undefined);
@@ -183,7 +183,7 @@ export async function listProductCardsByIds({ ids }: { ids: string[] }): Promise
 export async function listTopics(): Promise<
   { topic: string; tags: { slug: string; name: string; nameZh: string }[] }[]
 > {
-  const db = await getDb();
+  const db = await getCatalogueDb();
   const rows = await db.select().from(tags).orderBy(asc(tags.topic), asc(tags.slug));
   const byTopic = new Map<string, { slug: string; name: string; nameZh: string }[]>();
   for (const r of rows)
