@@ -1,5 +1,4 @@
 import { defineConfig } from "vitest/config";
-import os from "node:os";
 import path from "node:path";
 
 export default defineConfig({
@@ -14,12 +13,16 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
     environment: "node",
-    // Uploads written by tests go to a scratch folder, never into the developer's .data/uploads.
-    env: { UPLOAD_DIR: path.join(os.tmpdir(), "atelier-test-uploads") },
+    // Each file's own scratch folder for uploads, file mail and a stray embedded database (never .data/).
+    setupFiles: ["test/file-dirs.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Integration tests share one database per run; files run one after another against it.
-    fileParallelism: false,
+    // Every file owns its database (test/fresh-db.ts), its scratch folder and, in its own process, its
+    // module singletons (getDb's handle, the payment provider): files run side by side. Vitest's default
+    // (one worker fewer than the CPUs) would be a single worker on a 2-core machine.
+    fileParallelism: true,
+    pool: "forks",
+    maxWorkers: 2,
     server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -1,23 +1,20 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { expect, test } from "./fixtures";
+import { SignInPage } from "./pages/sign-in-page";
 
 test("change the display name and the password from the account settings, then sign in with the new password", async ({
   page,
   browser,
+  users,
+  signInPage,
 }) => {
   const stamp = Date.now();
-  const email = `settings-${stamp}@example.com`;
   const oldPassword = "first-brush-2026";
   const newPassword = "second-brush-2027";
   const newName = `Samira Settings ${stamp}`;
   const header = page.locator("header");
 
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Sam Settings");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(oldPassword);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  const user = await users.signUp({ page, name: "Sam Settings", label: "settings", password: oldPassword });
+  const { email } = user;
   await expect(header.getByRole("link", { name: "Account: Sam Settings" })).toBeVisible();
 
   await page.getByRole("link", { name: "Settings: name, password and email" }).click();
@@ -40,7 +37,7 @@ test("change the display name and the password from the account settings, then s
 
   // The same account signed in on another device: a new password will end that session.
   const otherDevice = await (await browser.newContext()).newPage();
-  await signIn(otherDevice, email, { password: oldPassword });
+  await new SignInPage(otherDevice).signIn(email, { password: oldPassword });
 
   // Password: a wrong current password and a weak new one are explained in the form.
   const passwordForm = page.getByRole("form", { name: "Password" });
@@ -64,6 +61,7 @@ test("change the display name and the password from the account settings, then s
   await expect(passwordForm.getByRole("status")).toHaveText(
     "Your password is changed, and every other device signed in to this account is signed out. Use the new password the next time you sign in.",
   );
+  user.password = newPassword;
   await expect(passwordForm.getByLabel("Current password")).toHaveValue("");
 
   // This session stays signed in; the other device is signed out at its next request.
@@ -77,31 +75,26 @@ test("change the display name and the password from the account settings, then s
   await header.getByRole("button", { name: "Sign out" }).click();
   await expect(header.getByRole("link", { name: "Sign in" })).toBeVisible();
 
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(oldPassword);
-  await page.getByRole("button", { name: "Sign in" }).last().click();
-  await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
+  await signInPage.goto();
+  await signInPage.submit(email, oldPassword);
+  await expect(signInPage.mismatch).toBeVisible();
 
-  await page.getByLabel("Password").fill(newPassword);
-  await page.getByRole("button", { name: "Sign in" }).last().click();
+  await signInPage.password.fill(newPassword);
+  await signInPage.submitButton.click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(header.getByRole("link", { name: `Account: ${newName}` })).toBeVisible();
   await expect(page.getByText(email, { exact: true })).toBeVisible();
 });
 
-test("'sign out everywhere else' ends the account's other sessions and keeps this one", async ({ page, browser }) => {
-  const email = `devices-${Date.now()}@example.com`;
-  const password = "many-devices-2026";
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Dana Devices");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+test("'sign out everywhere else' ends the account's other sessions and keeps this one", async ({
+  page,
+  browser,
+  users,
+}) => {
+  const { email, password } = await users.signUp({ page, name: "Dana Devices", label: "devices" });
 
   const laptop = await (await browser.newContext()).newPage();
-  await signIn(laptop, email, { password });
+  await new SignInPage(laptop).signIn(email, { password });
 
   await page.goto("/account/settings");
   // Both devices are listed, this one marked; the laptop's row has its own sign-out button.
@@ -119,21 +112,14 @@ test("'sign out everywhere else' ends the account's other sessions and keeps thi
   await laptop.goto("/account/settings");
   await expect(laptop).toHaveURL(/\/sign-in/);
   // Signing in again on that device works as before.
-  await signIn(laptop, email, { password });
+  await new SignInPage(laptop).signIn(email, { password });
   await laptop.context().close();
 });
 
-test("one device can be signed out from the list of signed-in devices", async ({ page, browser }) => {
-  const email = `one-device-${Date.now()}@example.com`;
-  const password = "one-device-2026";
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Oni Device");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+test("one device can be signed out from the list of signed-in devices", async ({ page, browser, users }) => {
+  const { email, password } = await users.signUp({ page, name: "Oni Device", label: "one-device" });
   const tablet = await (await browser.newContext()).newPage();
-  await signIn(tablet, email, { password });
+  await new SignInPage(tablet).signIn(email, { password });
 
   await page.goto("/account/settings");
   const list = page.getByRole("list", { name: "Devices signed in to this account" });

@@ -1,70 +1,64 @@
-import { expect, test } from "@playwright/test";
-import { signIn, signOut } from "./support";
+import { DEFAULT_PASSWORD, DEMO, DEMO_PASSWORD, expect, test, uniqueEmail } from "./fixtures";
 
-const password = "paint-every-day-26";
+test("sign up, sign out, sign in again, with clear messages for mistakes", async ({
+  page,
+  users,
+  signUpPage,
+  signInPage,
+}) => {
+  const learner = { name: "Lin Learner", email: uniqueEmail("learner"), password: DEFAULT_PASSWORD };
 
-test("sign up, sign out, sign in again, with clear messages for mistakes", async ({ page }) => {
-  const email = `learner-${Date.now()}@example.com`;
-
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Lin Learner");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("short");
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUpPage.goto();
+  await signUpPage.submit({ ...learner, password: "short" });
   await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
 
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUpPage.password.fill(learner.password);
+  await signUpPage.submitButton.click();
   await expect(page).toHaveURL(/\/account$/);
+  users.track({ ...learner, page });
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
-  await expect(page.getByText(email, { exact: true })).toBeVisible();
+  await expect(page.getByText(learner.email, { exact: true })).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signInPage.signOut();
   const denied = await page.goto("/account");
   expect(denied?.url()).toMatch(/\/sign-in/);
 
   // The same email cannot register twice.
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Someone Else");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUpPage.goto();
+  await signUpPage.submit({ ...learner, name: "Someone Else" });
   await expect(page.getByText("An account with this email already exists.")).toBeVisible();
 
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("wrong-password-1");
-  await page.getByRole("button", { name: "Sign in" }).last().click();
-  await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
+  await signInPage.goto();
+  await signInPage.submit(learner.email, "wrong-password-1");
+  await expect(signInPage.mismatch).toBeVisible();
 
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).last().click();
+  await signInPage.password.fill(learner.password);
+  await signInPage.submitButton.click();
   await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByText(email, { exact: true })).toBeVisible();
+  await expect(page.getByText(learner.email, { exact: true })).toBeVisible();
 });
 
-test("the studio is only for creators, marketers and admins", async ({ page }) => {
-  await page.goto("/sign-in?callbackUrl=/studio");
-  await page.getByLabel("Email").fill("consumer@atelier.test");
-  await page.getByLabel("Password").fill("atelier-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).last().click();
+test("the studio is only for creators, marketers and admins", async ({ page, signInPage }) => {
+  await signInPage.goto("/studio");
+  await signInPage.submit(DEMO.consumer, DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/account\?denied=1$/);
   await expect(page.getByText("That page is only for creators, marketers and admins.")).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
 
-  await page.goto("/sign-in?callbackUrl=/studio");
-  await page.getByLabel("Email").fill("marketer@atelier.test");
-  await page.getByLabel("Password").fill("atelier-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).last().click();
+  await signInPage.goto("/studio");
+  await signInPage.submit(DEMO.marketer, DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/studio$/);
 });
 
-test("a session cookie copied before sign-out no longer opens the account afterwards", async ({ page, browser }) => {
-  await signIn(page, "consumer@atelier.test");
+test("a session cookie copied before sign-out no longer opens the account afterwards", async ({
+  page,
+  browser,
+  signInPage,
+}) => {
+  await signInPage.signIn(DEMO.consumer, { password: DEMO_PASSWORD });
   const copied = (await page.context().cookies()).filter((c) => c.name.includes("session-token"));
   expect(copied.length).toBeGreaterThan(0);
-  await signOut(page);
+  await signInPage.signOut();
 
   const thief = await browser.newContext();
   await thief.addCookies(copied);
@@ -74,30 +68,30 @@ test("a session cookie copied before sign-out no longer opens the account afterw
   await thief.close();
 });
 
-test("a new account sees the verification banner; wrong passwords are limited with a clear wait", async ({ page }) => {
-  const email = `unverified-${Date.now()}@example.com`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Una Verified");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByText(`Please confirm your email address: we sent a link to ${email}.`)).toBeVisible();
+test("a new account sees the verification banner; wrong passwords are limited with a clear wait", async ({
+  page,
+  users,
+  signInPage,
+}) => {
+  const user = await users.signUp({ page, name: "Una Verified", label: "unverified" });
+  await expect(page.getByText(`Please confirm your email address: we sent a link to ${user.email}.`)).toBeVisible();
   await page.getByRole("button", { name: "Send the link again" }).click();
   await expect(page.getByText("A new link is on its way.")).toBeVisible();
-  await signOut(page);
+  // The account ends up locked against sign-in: a second session is kept to remove it afterwards.
+  await users.keepSession(user);
+  await signInPage.signOut();
 
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
+  await signInPage.goto();
+  await signInPage.email.fill(user.email);
   for (let i = 0; i < 5; i++) {
-    await page.getByLabel("Password").fill(`wrong-password-${i}`);
-    await page.getByRole("button", { name: "Sign in" }).last().click();
+    await signInPage.password.fill(`wrong-password-${i}`);
+    await signInPage.submitButton.click();
     // The message stays from the previous attempt; the emptied password field says this one was answered.
-    await expect(page.getByLabel("Password")).toHaveValue("");
-    await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
+    await expect(signInPage.password).toHaveValue("");
+    await expect(signInPage.mismatch).toBeVisible();
   }
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).last().click();
+  await signInPage.password.fill(user.password);
+  await signInPage.submitButton.click();
   await expect(page.getByText("Too many attempts. Try again in 5 minutes.")).toBeVisible();
 });
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("home shows courses and artworks side by side", async ({ page }) => {
   await page.goto("/");

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { DEMO, DEMO_PASSWORD, expect, test } from "./fixtures";
+import { CARDS, CheckoutPage } from "./pages/checkout-page";
+import { SignInPage } from "./pages/sign-in-page";
 
 function localInput(d: Date): string {
   return d.toISOString().slice(0, 16);
@@ -9,6 +10,7 @@ function localInput(d: Date): string {
 test("a marketer launches a two-variant campaign; a visitor's purchase is counted under the variant they saw", async ({
   browser,
   baseURL,
+  users,
 }) => {
   test.setTimeout(180_000);
   const slug = `e2e-${Date.now().toString(36)}`;
@@ -16,7 +18,7 @@ test("a marketer launches a two-variant campaign; a visitor's purchase is counte
   // 1. The marketer creates the campaign; a first attempt with weights that do not add up is refused.
   const marketer = await browser.newContext();
   const m = await marketer.newPage();
-  await signIn(m, "marketer@atelier.test", { callbackUrl: "/studio/campaigns/new" });
+  await new SignInPage(m).signIn(DEMO.marketer, { password: DEMO_PASSWORD, callbackUrl: "/studio/campaigns/new" });
   // The form is a client component: fill it once it has hydrated (its JSON payload follows the fields).
   await expect(async () => {
     await m.locator("#name").fill(`E2E ${slug}`);
@@ -67,15 +69,10 @@ test("a marketer launches a two-variant campaign; a visitor's purchase is counte
   // 3. They put the bundle in the cart, create an account and pay.
   await v.locator(`button[data-cta="${variant}"]`).click();
   await expect(v.getByText("The bundle is in your cart.")).toBeVisible();
-  await v.goto("/sign-up?callbackUrl=/checkout");
-  await v.getByLabel("Name").fill("Campaign Buyer");
-  await v.getByLabel("Email").fill(`buyer-${slug}@example.com`);
-  await v.getByLabel("Password").fill("paint-every-day-26");
-  await v.getByRole("button", { name: "Create account" }).click();
-  await v.waitForURL(/\/checkout$/);
-  await v.getByLabel("Card number").fill("4242424242424242");
-  await v.getByRole("button", { name: "Place order" }).click();
-  await v.waitForURL(/\/orders\/[^/?]+/);
+  await users.signUp({ page: v, name: "Campaign Buyer", label: `buyer-${slug}`, callbackUrl: "/checkout" });
+  const checkout = new CheckoutPage(v);
+  await checkout.placeOrder(CARDS.success);
+  await checkout.placed();
 
   // 4. The results page counts one visitor and one conversion under that variant, none under the other.
   await expect(async () => {
@@ -118,9 +115,10 @@ function seededCampaignId(slug: string): string {
 
 test("the seeded demo experiments show the analysis: winner, A/A check, SRM blocking the call, in both languages", async ({
   page,
+  signInPage,
 }) => {
   test.setTimeout(120_000);
-  await signIn(page, "marketer@atelier.test", { callbackUrl: "/studio/campaigns" });
+  await signInPage.signIn(DEMO.marketer, { password: DEMO_PASSWORD, callbackUrl: "/studio/campaigns" });
 
   // A real effect: sequential test explained, a winner declared, CUPED's reduction and the plan shown.
   await page.goto(`/studio/campaigns/${seededCampaignId("ink-and-paper-headline")}/results`);
@@ -160,9 +158,10 @@ test("the seeded demo experiments show the analysis: winner, A/A check, SRM bloc
 
 test("the campaign form names errors by their labels, plans the sample size, previews variants and disables what cannot change", async ({
   page,
+  signInPage,
 }) => {
   test.setTimeout(120_000);
-  await signIn(page, "marketer@atelier.test", { callbackUrl: "/studio/campaigns/new" });
+  await signInPage.signIn(DEMO.marketer, { password: DEMO_PASSWORD, callbackUrl: "/studio/campaigns/new" });
   await expect(async () => {
     await page.locator("#variant-1-headline").fill("Two for the price of one");
     // The live preview follows the typing (the form has hydrated once it does).

@@ -1,28 +1,14 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { CARDS, CheckoutPage } from "./pages/checkout-page";
 
 /**
  * Checkout tells the truth about what happened: a buyer whose only item sold out while they were on
  * the checkout page is told which item. (A retried key going to its order is covered by
  * app/_actions/checkout-honest.test.ts: a browser cannot resend one form's key cheaply.)
  */
-
-const PASSWORD = "paint-every-day-26";
-const CARD = "4242 4242 4242 4242";
-const unique = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-
-async function newBuyer(browser: Browser, name: string): Promise<{ page: Page; email: string }> {
-  const page = await (await browser.newContext()).newPage();
-  const email = unique(name.split(" ")[0]!.toLowerCase());
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-  return { page, email };
-}
 
 /**
  * Subjects of the mails the server wrote for `to` (no SMTP_URL: lib/mail's file transport, under
@@ -61,25 +47,26 @@ async function addToCart(page: Page, path: string) {
   await expect(page.getByText("Added to your cart.")).toBeVisible();
 }
 
-test("the buyer who lost the race for the only item in their cart is told which item sold out", async ({ browser }) => {
+test("the buyer who lost the race for the only item in their cart is told which item sold out", async ({ users }) => {
   test.setTimeout(180_000);
-  const { page: winner, email: winnerEmail } = await newBuyer(browser, "Wyn Winner");
-  const { page: loser, email: loserEmail } = await newBuyer(browser, "Lou Loser");
+  // Two buyers, each in a browser context of their own.
+  const { page: winner, email: winnerEmail } = await users.signUp({ name: "Wyn Winner", label: "wyn" });
+  const { page: loser, email: loserEmail } = await users.signUp({ name: "Lou Loser", label: "lou" });
+  const winnerCheckout = new CheckoutPage(winner);
+  const loserCheckout = new CheckoutPage(loser);
   const artwork = await pickUniqueArtwork(winner);
   await addToCart(winner, artwork.path);
   await addToCart(loser, artwork.path);
 
   // Both are on the checkout page with the piece in their cart; the winner pays first.
-  await loser.goto("/checkout");
-  await loser.getByLabel("Card number").fill(CARD);
-  await winner.goto("/checkout");
-  await winner.getByLabel("Card number").fill(CARD);
-  await winner.getByRole("button", { name: "Place order" }).click();
-  await expect(winner).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
-  const orderPath = new URL(winner.url()).pathname;
+  await loserCheckout.goto();
+  await loserCheckout.cardNumber.fill(CARDS.success);
+  await winnerCheckout.goto();
+  await winnerCheckout.placeOrder(CARDS.success);
+  const orderPath = `/orders/${await winnerCheckout.placed()}`;
 
-  await loser.getByRole("button", { name: "Place order" }).click();
-  await expect(loser.locator("main").getByRole("alert")).toHaveText(
+  await loserCheckout.placeOrder();
+  await expect(loserCheckout.alert).toHaveText(
     `“${artwork.title}” sold out while you were checking out, so there is nothing left to buy. Nothing was charged.`,
   );
   await expect(loser).toHaveURL(/\/checkout$/);

@@ -1,5 +1,6 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { DEMO, DEMO_PASSWORD, expect, test } from "./fixtures";
+import { CheckoutPage } from "./pages/checkout-page";
+import { SignInPage } from "./pages/sign-in-page";
 
 /**
  * The creator raises a price while a buyer is looking at the checkout: pressing "Place order" charges
@@ -7,16 +8,14 @@ import { signIn } from "./support";
  * course's price is put back afterwards, so other journeys see the catalogue as seeded.
  */
 
-const PASSWORD = "paint-every-day-26";
-
 test("a price raised while the buyer is at checkout is not charged unseen; the buyer reviews the new total and buys", async ({
   browser,
+  users,
 }) => {
   const creator = await (await browser.newContext()).newPage();
-  const buyer = await (await browser.newContext()).newPage();
 
   // One of Lin Mei's courses (creator@atelier.test owns that profile) and its studio page.
-  await signIn(creator, "creator@atelier.test");
+  await new SignInPage(creator).signIn(DEMO.creator, { password: DEMO_PASSWORD });
   await creator.goto("/creators/lin-mei");
   const courses = await creator
     .locator('main article h3 a[href^="/courses/"]')
@@ -41,25 +40,22 @@ test("a price raised while the buyer is at checkout is not charged unseen; the b
     await expect(priceField).toHaveValue(price);
   };
 
-  await buyer.goto("/sign-up");
-  await buyer.getByLabel("Name").fill("Pat Pricewatch");
-  await buyer.getByLabel("Email").fill(`pricewatch-${Date.now()}@example.com`);
-  await buyer.getByLabel("Password").fill(PASSWORD);
-  await buyer.getByRole("button", { name: "Create account" }).click();
-  await expect(buyer).toHaveURL(/\/account$/);
+  // The buyer, in a browser context of their own.
+  const { page: buyer } = await users.signUp({ name: "Pat Pricewatch", label: "pricewatch" });
+  const checkout = new CheckoutPage(buyer);
   await buyer.goto(coursePath!);
   await buyer.getByTestId("purchase-panel").getByRole("button", { name: "Add to cart" }).click();
   await expect(buyer.getByText("Added to your cart.")).toBeVisible();
-  await buyer.goto("/checkout");
-  const toPay = buyer.getByTestId("checkout-to-pay").locator("[data-price]");
+  await checkout.goto();
+  const toPay = checkout.toPay;
   const shown = Number(await toPay.getAttribute("data-price"));
   expect(shown).toBeGreaterThan(0);
 
   try {
     await save((Number(original) + 1).toFixed(2));
 
-    await buyer.getByRole("button", { name: "Place order" }).click();
-    await expect(buyer.locator("main").getByRole("alert")).toContainText(
+    await checkout.placeOrder();
+    await expect(checkout.alert).toContainText(
       "Prices changed since you opened checkout; please review the new total.",
     );
     await expect(buyer).toHaveURL(/\/checkout$/);
@@ -67,8 +63,8 @@ test("a price raised while the buyer is at checkout is not charged unseen; the b
     await expect(buyer.locator("main section [data-price]").last()).toHaveAttribute("data-price", String(shown + 100));
 
     // The same page, redrawn: its form now carries the new total, so pressing again confirms it.
-    await buyer.getByRole("button", { name: "Place order" }).click();
-    await expect(buyer).toHaveURL(/\/orders\/[^/?]+\?placed=1$/);
+    await checkout.placeOrder();
+    await checkout.placed();
     await expect(buyer.locator(`main [data-price="${shown + 100}"]`).first()).toBeVisible();
   } finally {
     await save(original);

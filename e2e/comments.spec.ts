@@ -1,10 +1,11 @@
-import { expect, test } from "@playwright/test";
-import { signIn, signOut } from "./support";
+import { DEMO, DEMO_PASSWORD, expect, test } from "./fixtures";
 
 const PAYLOAD = `Which brush? <img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
 
 test("a question stays inert text, the creator's answer is highlighted, a report is hidden by an admin", async ({
   page,
+  users,
+  signInPage,
 }) => {
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
@@ -14,12 +15,7 @@ test("a question stays inert text, the creator's answer is highlighted, a report
   const unique = `${PAYLOAD} #${Date.now()}`;
 
   // A visitor signs up and asks on one of Lin Mei's courses.
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Quinn Questioner");
-  await page.getByLabel("Email").fill(`asker-${Date.now()}@example.com`);
-  await page.getByLabel("Password").fill("curious-mind-88");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await users.signUp({ page, name: "Quinn Questioner", label: "asker" });
   await page.goto("/creators/lin-mei");
   await page
     .getByRole("list", { name: /courses/i })
@@ -37,10 +33,10 @@ test("a question stays inert text, the creator's answer is highlighted, a report
     .first();
   await expect(question.getByText(unique, { exact: true })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-  await signOut(page);
+  await signInPage.signOut();
 
   // The creator answers; the answer is marked as the creator's.
-  await signIn(page, "creator@atelier.test");
+  await signInPage.signIn(DEMO.creator, { password: DEMO_PASSWORD });
   await page.goto(coursePath);
   const q2 = page
     .getByRole("region", { name: "Questions and comments" })
@@ -56,8 +52,8 @@ test("a question stays inert text, the creator's answer is highlighted, a report
   // The creator reports the question; the admin hides it; it is gone from the page.
   await q2.getByRole("button", { name: "Report" }).first().click();
   await expect(q2.getByText("Reported. Thank you.")).toBeVisible();
-  await signOut(page);
-  await signIn(page, "admin@atelier.test");
+  await signInPage.signOut();
+  await signInPage.signIn(DEMO.admin, { password: DEMO_PASSWORD });
   await page.goto("/studio/moderation");
   const item = page
     .getByRole("list", { name: "Moderation" })

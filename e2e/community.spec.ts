@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import sharp from "sharp";
-import { signIn, signOut } from "./support";
+import { DEMO, DEMO_PASSWORD, expect, test } from "./fixtures";
+import { CARDS } from "./pages/checkout-page";
 
 /** Markup that would run if any of it reached the DOM as HTML, or a link as a javascript: URL. */
 const XSS = `<script>window.__xss=1</script><img src=x onerror="window.__xss=2"> [go](javascript:window.__xss=3) javascript:window.__xss=4 </script>`;
@@ -16,15 +17,6 @@ function watchDialogs(page: Page): string[] {
   return dialogs;
 }
 
-async function signUp(page: Page, name: string, prefix: string) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(`${prefix}-${Date.now()}@example.com`);
-  await page.getByLabel("Password").fill("community-spirit-21");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
-
 const png = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: { r: 30, g: 90, b: 60 } } })
     .png()
@@ -33,13 +25,15 @@ const xssFired = (page: Page) => page.evaluate(() => (window as unknown as { __x
 
 test("markup in a review, a comment and a work title stays inert text, in the page and in the JSON-LD; a hidden work is gone with its image", async ({
   page,
+  users,
+  signInPage,
 }) => {
   const dialogs = watchDialogs(page);
   const stamp = `#${Date.now()}`;
   const review = `Review ${XSS} ${stamp}`;
   const comment = `Comment ${XSS} https://example.com/brushes ${stamp}`;
   const title = `Work ${XSS_TITLE} ${stamp}`;
-  await signUp(page, "Xavier Scripter", "xss");
+  await users.signUp({ page, name: "Xavier Scripter", label: "xss" });
 
   // An artwork from the middle of the catalogue, away from the other journeys' products.
   await page.goto("/artworks?sort=price_asc&page=2");
@@ -98,8 +92,8 @@ test("markup in a review, a comment and a work title stays inert text, in the pa
   // An admin hides the work: it leaves the gallery and its image is no longer served.
   const imageUrl = await work.getByRole("img", { name: title }).getAttribute("src");
   expect((await page.request.get(imageUrl!)).status()).toBe(200);
-  await signOut(page);
-  await signIn(page, "admin@atelier.test");
+  await signInPage.signOut();
+  await signInPage.signIn(DEMO.admin, { password: DEMO_PASSWORD });
   await page.goto(path);
   const seenByAdmin = page
     .getByRole("region", { name: "Community works" })
@@ -112,7 +106,7 @@ test("markup in a review, a comment and a work title stays inert text, in the pa
   await expect(queued.getByText(title)).toBeVisible();
   await queued.getByRole("button", { name: "Hide" }).click();
   await expect(queued).toHaveCount(0);
-  await signOut(page);
+  await signInPage.signOut();
   await page.goto(path);
   await expect(page.getByRole("region", { name: "Community works" }).getByText(stamp)).toHaveCount(0);
   expect((await page.request.get(imageUrl!)).status()).toBe(404);
@@ -122,9 +116,11 @@ test("markup in a review, a comment and a work title stays inert text, in the pa
 
 test("a student who finished a course shares a work; it appears on the course and creator pages; fake and oversized images are refused", async ({
   page,
+  users,
+  checkoutPage,
 }) => {
   const dialogs = watchDialogs(page);
-  await signUp(page, "Wen Student", "student");
+  await users.signUp({ page, name: "Wen Student", label: "student" });
 
   // Buy a course and finish it first, as a student would before sharing what they made.
   await page.goto("/courses?sort=price_asc");
@@ -134,10 +130,8 @@ test("a student who finished a course shares a work; it appears on the course an
   const slug = coursePath.split("/").pop()!;
   await page.getByTestId("purchase-panel").getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByText("Added to your cart.")).toBeVisible();
-  await page.goto("/checkout");
-  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
-  await page.getByRole("button", { name: "Place order" }).click();
-  await expect(page).toHaveURL(/\/orders\/[^/?]+/);
+  await checkoutPage.checkout(CARDS.success);
+  await checkoutPage.placed();
   await page.goto(`/learn/${slug}`);
   await expect(page).toHaveURL(new RegExp(`/learn/${slug}/[a-z0-9-]+$`));
   const lessons = await page
@@ -207,8 +201,11 @@ test("a student who finished a course shares a work; it appears on the course an
   expect(dialogs).toEqual([]);
 });
 
-test("the analytics choice can be changed from the account's privacy page", async ({ page, context }) => {
-  await signUp(page, "Pia Private", "consent");
+test("the analytics choice can be changed from the account's privacy page", async ({
+  page,
+  context,
+  consumer: _person,
+}) => {
   await page.goto("/account/privacy");
   const choice = page.getByRole("form", { name: "Analytics cookies" });
   await choice.getByRole("button", { name: "Necessary only" }).click();

@@ -1,12 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
-test("follow a creator and see their works in the feed; unfollow empties it", async ({ page }) => {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Flo Follower");
-  await page.getByLabel("Email").fill(`follower-${Date.now()}@example.com`);
-  await page.getByLabel("Password").fill("following-along-7");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+test("follow a creator and see their works in the feed; unfollow empties it", async ({ page, users }) => {
+  await users.signUp({ page, name: "Flo Follower", label: "follower" });
 
   await page.goto("/feed");
   await expect(page.getByText("Follow creators and people to see their new courses")).toBeVisible();
@@ -34,18 +29,10 @@ test("follow a creator and see their works in the feed; unfollow empties it", as
   }).toPass();
 });
 
-test("follow a reviewer from their review and see their reviews in the feed", async ({ page }) => {
+test("follow a reviewer from their review and see their reviews in the feed", async ({ page, users, signInPage }) => {
   const stamp = Date.now();
-  const signUp = async (name: string, email: string) => {
-    await page.goto("/sign-up");
-    await page.getByLabel("Name").fill(name);
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill("following-along-7");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(/\/account$/);
-  };
   const reviewer = `Ravi Reviewer ${stamp}`;
-  await signUp(reviewer, `ravi-${stamp}@example.com`);
+  await users.signUp({ page, name: reviewer, label: "ravi" });
   await page.goto("/artworks?sort=price_asc&page=3");
   await page.getByRole("list", { name: "Artworks" }).locator('a[href^="/artworks/"]').first().click();
   await expect(page).toHaveURL(/\/artworks\/[a-z0-9-]+$/);
@@ -55,10 +42,9 @@ test("follow a reviewer from their review and see their reviews in the feed", as
   await form.getByLabel("What did you think? (optional)").fill(`Glowing in daylight ${stamp}`);
   await form.getByRole("button", { name: "Post review" }).click();
   await expect(form.getByRole("status")).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signInPage.signOut();
 
-  await signUp("Fern Fan", `fern-${stamp}@example.com`);
+  await users.signUp({ page, name: "Fern Fan", label: "fern" });
   await page.goto(artworkPath);
   await page.getByRole("button", { name: `Follow ${reviewer}` }).click();
   await expect(page.getByRole("button", { name: `Following ${reviewer}: unfollow` })).toBeVisible();

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 /**
  * Hostile-input sweep: every route of the app (read from app/, so a new route is swept without
@@ -386,14 +387,8 @@ test("no request to any route or server action gets a 5xx (anonymous)", async ({
   await sweep(request, baseURL!, "anonymous");
 });
 
-test("no request to any route or server action gets a 5xx (signed in)", async ({ page, baseURL }) => {
-  const email = `sweep-${Date.now()}@example.com`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Sweep Account");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("sweep-every-route-26");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+test("no request to any route or server action gets a 5xx (signed in)", async ({ page, baseURL, users }) => {
+  await users.signUp({ page, name: "Sweep Account", label: "sweep", password: "sweep-every-route-26" });
   // page.request shares the browser context's cookies: the session goes with every probe.
   await sweep(page.request, baseURL!, "signed in");
 });

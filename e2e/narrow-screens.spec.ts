@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./support";
+import { type Page } from "@playwright/test";
+import { DEMO, DEMO_PASSWORD, expect, test } from "./fixtures";
 
 // A phone-sized window: no page may scroll sideways (wide tables scroll inside their own box), and the
 // header's search box stays usable beside a long navigation.
@@ -19,8 +19,8 @@ test("shop pages fit a 375px screen", async ({ page }) => {
     await expectNoSidewaysScroll(page, path);
 });
 
-test("a marketer's studio fits a 375px screen and the search box keeps its width", async ({ page }) => {
-  await signIn(page, "marketer@atelier.test", { callbackUrl: "/studio/campaigns" });
+test("a marketer's studio fits a 375px screen and the search box keeps its width", async ({ page, signInPage }) => {
+  await signInPage.signIn(DEMO.marketer, { password: DEMO_PASSWORD, callbackUrl: "/studio/campaigns" });
   const search = page.getByRole("searchbox", { name: "Search courses and artworks" });
   expect((await search.boundingBox())?.width ?? 0).toBeGreaterThan(250);
   await expectNoSidewaysScroll(page, "/studio/campaigns");
@@ -32,8 +32,8 @@ test("a marketer's studio fits a 375px screen and the search box keeps its width
   expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
 });
 
-test("a creator's studio fits a 375px screen", async ({ page }) => {
-  await signIn(page, "creator@atelier.test", { callbackUrl: "/studio/products" });
+test("a creator's studio fits a 375px screen", async ({ page, signInPage }) => {
+  await signInPage.signIn(DEMO.creator, { password: DEMO_PASSWORD, callbackUrl: "/studio/products" });
   for (const path of ["/studio/products", "/studio/sales", "/studio/offers", "/account"])
     await expectNoSidewaysScroll(page, path);
 });

@@ -1,42 +1,40 @@
-import { expect, test } from "@playwright/test";
-
-const password = "paint-every-day-26";
+import { DEMO, DEMO_PASSWORD, expect, test } from "./fixtures";
+import { CARDS, CheckoutPage } from "./pages/checkout-page";
+import { SignInPage } from "./pages/sign-in-page";
 
 /**
  * The cross-domain case Atelier exists for: someone who bought an art-history course is shown artworks,
  * each with the reason it is there, once the recommendations have been recomputed.
  */
-test("a buyer of an art-history course sees artworks recommended with a reason", async ({ browser, baseURL }) => {
+test("a buyer of an art-history course sees artworks recommended with a reason", async ({
+  browser,
+  baseURL,
+  users,
+}) => {
   // A full refresh runs in the middle of this journey.
   test.setTimeout(180_000);
   const buyerContext = await browser.newContext();
   await buyerContext.addCookies([{ name: "atelier_consent", value: "analytics", url: baseURL as string }]);
   const buyer = await buyerContext.newPage();
-  const email = `reco-buyer-${Date.now()}@example.com`;
 
   // 1. Sign up, buy "Song-dynasty landscape painting".
-  await buyer.goto("/sign-up?callbackUrl=/courses/song-dynasty-landscape-painting");
-  await buyer.getByLabel("Name").fill("Reco Buyer");
-  await buyer.getByLabel("Email").fill(email);
-  await buyer.getByLabel("Password").fill(password);
-  await buyer.getByRole("button", { name: "Create account" }).click();
-  await buyer.waitForURL(/\/courses\/song-dynasty-landscape-painting$/);
+  await users.signUp({
+    page: buyer,
+    name: "Reco Buyer",
+    label: "reco-buyer",
+    callbackUrl: "/courses/song-dynasty-landscape-painting",
+  });
   await buyer.getByRole("button", { name: "Add to cart" }).click();
   await expect(buyer.getByText("Added to your cart.")).toBeVisible();
-  await buyer.goto("/checkout");
-  await buyer.getByLabel("Card number").fill("4242424242424242");
-  await buyer.getByRole("button", { name: "Place order" }).click();
-  await buyer.waitForURL(/\/orders\/[^/?]+/);
+  const checkout = new CheckoutPage(buyer);
+  await checkout.checkout(CARDS.success);
+  await checkout.placed();
 
   // 2. A marketer recomputes the recommendations from the studio.
   const marketerContext = await browser.newContext();
   await marketerContext.addCookies([{ name: "atelier_consent", value: "necessary", url: baseURL as string }]);
   const marketer = await marketerContext.newPage();
-  await marketer.goto("/sign-in?callbackUrl=/studio/clusters");
-  await marketer.getByLabel("Email").fill("marketer@atelier.test");
-  await marketer.getByLabel("Password").fill("atelier-demo-2026");
-  await marketer.getByRole("button", { name: "Sign in" }).last().click();
-  await marketer.waitForURL(/\/studio\/clusters$/);
+  await new SignInPage(marketer).signIn(DEMO.marketer, { password: DEMO_PASSWORD, callbackUrl: "/studio/clusters" });
   await marketer.getByRole("button", { name: "Recompute now" }).click();
   await expect(marketer.getByText(/Recomputed: generation \d+/)).toBeVisible({ timeout: 60_000 });
   await expect(marketer.getByRole("heading", { name: "Members per cluster" })).toBeVisible();

@@ -1,20 +1,18 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 const PAYLOAD = `Lovely wash <script>window.__xss=1</script><img src=x onerror="window.__xss=2"> [link](javascript:alert(3))`;
 
-test("a review is posted, counted in the rating and JSON-LD, and markup in it stays inert text", async ({ page }) => {
+test("a review is posted, counted in the rating and JSON-LD, and markup in it stays inert text", async ({
+  page,
+  users,
+}) => {
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
 
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Rita Reviewer");
-  await page.getByLabel("Email").fill(`reviewer-${Date.now()}@example.com`);
-  await page.getByLabel("Password").fill("honest-opinion-42");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await users.signUp({ page, name: "Rita Reviewer", label: "reviewer" });
 
   // A product from the middle of the catalogue, so other journeys' reviews do not interfere.
   await page.goto("/artworks?sort=price_desc&page=2");

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./support";
+import { type Page } from "@playwright/test";
+import { DEMO, DEMO_PASSWORD, expect, test } from "./fixtures";
 
 /**
  * The Content-Security-Policy in a real browser: the main pages hydrate under it (React has attached
@@ -80,9 +80,9 @@ test("the main pages hydrate and work under the CSP with no violation", async ({
   expect(violations).toEqual([]);
 });
 
-test("the studio hydrates under the CSP with no violation", async ({ page }) => {
+test("the studio hydrates under the CSP with no violation", async ({ page, signInPage }) => {
   const violations = watchViolations(page);
-  await signIn(page, "creator@atelier.test", { callbackUrl: "/studio" });
+  await signInPage.signIn(DEMO.creator, { password: DEMO_PASSWORD, callbackUrl: "/studio" });
   await expectHydrated(page);
   await page.goto("/studio/products");
   await expectHydrated(page);

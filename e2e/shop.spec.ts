@@ -1,27 +1,15 @@
-import { expect, test, type APIResponse, type Page } from "@playwright/test";
-import { signIn } from "./support";
+import { type APIResponse, type Page } from "@playwright/test";
+import { DEMO, DEMO_PASSWORD, expect, test } from "./fixtures";
+import { CARDS, CheckoutPage } from "./pages/checkout-page";
+import { SignInPage } from "./pages/sign-in-page";
 
 /**
  * Buying and learning, end to end: cart, checkout with the simulated provider's test cards, orders,
  * sold-out artworks, the lesson gate (in the browser and over plain HTTP), progress, and the guest cart
- * that follows its owner into their account. Every run creates its own users (Date.now()) and picks
- * products from the catalogue as a visitor would, so it depends neither on seed order nor on what other
- * journeys bought before it.
+ * that follows its owner into their account. Every run creates its own users (e2e/fixtures.ts, removed
+ * afterwards) and picks products from the catalogue as a visitor would, so it depends neither on seed
+ * order nor on what other journeys bought before it.
  */
-
-const PASSWORD = "paint-every-day-26";
-const CARDS = { success: "4242 4242 4242 4242", decline: "4000 0000 0000 0002" };
-
-const unique = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-
-async function signUp(page: Page, name: string, email: string) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
 
 /** Product pages listed by a catalogue URL, in random order (so parallel or repeated runs rarely collide). */
 async function catalogueLinks(page: Page, url: string): Promise<string[]> {
@@ -75,12 +63,6 @@ async function piecesLeft(page: Page, path: string): Promise<number> {
   return status.includes("Sold out") ? 0 : 1;
 }
 
-async function checkout(page: Page, card: string) {
-  await page.goto("/checkout");
-  await page.getByLabel("Card number").fill(card);
-  await page.getByRole("button", { name: "Place order" }).click();
-}
-
 const cartLine = (page: Page, title: string) => page.getByTestId("cart-line").filter({ hasText: title });
 
 /** Preview-lesson slugs, read from the course page's "Free preview" links. */
@@ -128,10 +110,10 @@ async function fetchBoth(page: Page, path: string): Promise<{ html: string; rsc:
 
 test("a new buyer gets a unique artwork and a course, sees the order, and learns from the paid lesson", async ({
   page,
+  consumer: _buyer,
+  checkoutPage,
 }) => {
   test.setTimeout(180_000);
-  const email = unique("buyer");
-  await signUp(page, "Bea Buyer", email);
 
   const artwork = await pickBuyable(page, "/artworks?edition=unique&availability=available");
   await addToCart(page, artwork);
@@ -162,13 +144,11 @@ test("a new buyer gets a unique artwork and a course, sees the order, and learns
 
   await page.getByRole("link", { name: "Check out" }).click();
   await expect(page).toHaveURL(/\/checkout$/);
-  await page.getByLabel("Card number").fill(CARDS.success);
-  await page.getByRole("button", { name: "Place order" }).click();
-  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
+  await checkoutPage.placeOrder(CARDS.success);
+  const orderId = await checkoutPage.placed();
   await expect(page.getByRole("status")).toContainText("Thank you for your order!");
   const total = page.locator("p", { hasText: "Total" }).locator("[data-price]");
   await expect(total).toHaveAttribute("data-price", String(artwork.price + course.price));
-  const orderId = new URL(page.url()).pathname.split("/").pop() as string;
   await expect(page.getByTestId("cart-link")).toHaveText("Cart (0)");
 
   await page.goto("/orders");
@@ -215,9 +195,13 @@ test("a new buyer gets a unique artwork and a course, sees the order, and learns
   );
 });
 
-test("a declined card says so, and leaves the cart and the stock as they were", async ({ page, browser }) => {
+test("a declined card says so, and leaves the cart and the stock as they were", async ({
+  page,
+  browser,
+  consumer: _buyer,
+  checkoutPage,
+}) => {
   test.setTimeout(120_000);
-  await signUp(page, "Dee Declined", unique("declined"));
   // An edition with at least two pieces left, so the counter shows the stock as a number.
   const edition = await pickBuyable(
     page,
@@ -229,10 +213,8 @@ test("a declined card says so, and leaves the cart and the stock as they were", 
   const before = await piecesLeft(page, edition.path);
   await addToCart(page, edition);
 
-  await checkout(page, CARDS.decline);
-  await expect(page.locator("main").getByRole("alert")).toHaveText(
-    "Your card was declined. Nothing was charged; try another card.",
-  );
+  await checkoutPage.checkout(CARDS.decline);
+  await expect(checkoutPage.alert).toHaveText("Your card was declined. Nothing was charged; try another card.");
   await expect(page).toHaveURL(/\/checkout$/);
 
   await page.goto("/cart");
@@ -246,11 +228,10 @@ test("a declined card says so, and leaves the cart and the stock as they were", 
   await other.close();
 
   // The same form, with a card that works, goes through: the failed attempt did not burn the order.
-  await checkout(page, CARDS.decline);
-  await expect(page.locator("main").getByRole("alert")).toBeVisible();
-  await page.getByLabel("Card number").fill(CARDS.success);
-  await page.getByRole("button", { name: "Place order" }).click();
-  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
+  await checkoutPage.checkout(CARDS.decline);
+  await expect(checkoutPage.alert).toBeVisible();
+  await checkoutPage.placeOrder(CARDS.success);
+  await checkoutPage.placed();
   await expect(page.locator("p", { hasText: "Total" }).locator("[data-price]")).toHaveAttribute(
     "data-price",
     String(edition.price),
@@ -258,11 +239,11 @@ test("a declined card says so, and leaves the cart and the stock as they were", 
   expect(await piecesLeft(page, edition.path)).toBe(before - 1);
 });
 
-test("the lesson gate holds over plain HTTP, in the HTML and in the RSC payload", async ({ browser }) => {
+test("the lesson gate holds over plain HTTP, in the HTML and in the RSC payload", async ({ browser, users }) => {
   test.setTimeout(180_000);
   // An admin may read every lesson: they find a paid lesson of some course and a sentence of its body.
   const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, "admin@atelier.test");
+  await new SignInPage(admin).signIn(DEMO.admin, { password: DEMO_PASSWORD });
   const courses = await catalogueLinks(admin, "/courses");
   let gated: { course: string; paid: string; preview: string } | null = null;
   for (const path of courses) {
@@ -301,19 +282,17 @@ test("the lesson gate holds over plain HTTP, in the HTML and in the RSC payload"
   expect(preview.rsc).toContain(previewSecret);
   await anonymousContext.close();
 
-  // A signed-in buyer of another course: still no body.
-  const buyerContext = await browser.newContext();
-  const buyer = await buyerContext.newPage();
-  const email = unique("other-course");
-  await signUp(buyer, "Otto Other", email);
+  // A signed-in buyer of another course (in a browser context of their own): still no body.
+  const { page: buyer, email } = await users.signUp({ name: "Otto Other", label: "other-course" });
   const otherCourse = await pickBuyable(
     buyer,
     "/courses?sort=price_asc",
     async (p) => !p.url().endsWith(`/courses/${gated.course}`),
   );
   await addToCart(buyer, otherCourse);
-  await checkout(buyer, CARDS.success);
-  await expect(buyer).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
+  const buyerCheckout = new CheckoutPage(buyer);
+  await buyerCheckout.checkout(CARDS.success);
+  await buyerCheckout.placed();
   expect(await (await buyer.request.get("/account")).text()).toContain(email);
   const asOtherBuyer = await fetchBoth(buyer, paidPath);
   expect(asOtherBuyer.html).not.toContain(secret);
@@ -322,17 +301,13 @@ test("the lesson gate holds over plain HTTP, in the HTML and in the RSC payload"
   await buyer.goto(paidPath);
   await expect(buyer).toHaveURL(new RegExp(`/courses/${gated.course}\\?locked=${gated.paid}$`));
   await expect(buyer.getByTestId("locked-notice")).toContainText("Buy the course to unlock every lesson.");
-  await buyerContext.close();
 });
 
-test("a guest cart joins the account's cart on sign-in", async ({ page }) => {
+test("a guest cart joins the account's cart on sign-in", async ({ page, consumer, signInPage }) => {
   test.setTimeout(120_000);
-  const email = unique("guest");
-  await signUp(page, "Gus Guest", email);
   const course = await pickBuyable(page, "/courses");
   await addToCart(page, course);
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signInPage.signOut();
 
   // Signed out, the same browser is a guest with an empty cart of its own.
   await page.goto("/cart");
@@ -345,7 +320,7 @@ test("a guest cart joins the account's cart on sign-in", async ({ page }) => {
   await expect(page.getByTestId("cart-line")).toHaveCount(2);
   await expect(page.getByText("Sign in or create an account to check out")).toBeVisible();
 
-  await signIn(page, email, { password: PASSWORD });
+  await signInPage.signIn(consumer.email, { password: consumer.password });
   await page.goto("/cart");
   await expect(page.getByTestId("cart-line")).toHaveCount(2);
   await expect(cartLine(page, artwork.title)).toBeVisible();
@@ -392,13 +367,13 @@ test("a bundle page shows its saving against its items, links them, and sells th
   expect((await page.request.get("/bundles/no-such-bundle")).status()).toBe(404);
 });
 
-test("creators are not offered their own work: an edit link to the studio instead", async ({ page }) => {
+test("creators are not offered their own work: an edit link to the studio instead", async ({ page, signInPage }) => {
   // Demo accounts: creator@atelier.test owns Lin Mei's profile, gallery@atelier.test West Lake Gallery's.
   for (const [email, creatorSlug, kind] of [
-    ["creator@atelier.test", "lin-mei", "courses"],
-    ["gallery@atelier.test", "west-lake-gallery", "artworks"],
+    [DEMO.creator, "lin-mei", "courses"],
+    [DEMO.gallery, "west-lake-gallery", "artworks"],
   ] as const) {
-    await signIn(page, email);
+    await signInPage.signIn(email, { password: DEMO_PASSWORD });
     await page.goto(`/creators/${creatorSlug}`);
     const own = await page
       .locator(`main article h3 a[href^="/${kind}/"]`)
@@ -419,7 +394,6 @@ test("creators are not offered their own work: an edit link to the studio instea
     }
     expect(checked, `no product page of ${creatorSlug} showed the notice`).toBe(true);
     await page.goto("/");
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await signInPage.signOut();
   }
 });
