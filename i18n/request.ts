@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { env } from "@/lib/env";
 import { isLocale, localeFromAcceptLanguage, LOCALE_COOKIE, type Locale } from "./locales";
 
 export async function resolveLocale(): Promise<Locale> {
@@ -13,5 +14,7 @@ export default getRequestConfig(async () => {
   return {
     locale,
     messages: (await import(`../messages/${locale}.json`)).default,
+    // One zone for the server render and the browser's, so a date reads the same in both.
+    timeZone: env.TIME_ZONE,
   };
 });

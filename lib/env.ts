@@ -45,6 +45,21 @@ const schema = databaseEnvSchema.extend({
     .or(z.literal("").transform(() => undefined)),
   /** The From header of every mail. */
   MAIL_FROM: z.string().default("Atelier <no-reply@atelier.test>"),
+  /**
+   * The shop's time zone, in which dates are shown (IANA name). Without one, a date rendered on the server
+   * and again in the browser could differ by the server's own zone.
+   */
+  TIME_ZONE: z
+    .string()
+    .default("UTC")
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "TIME_ZONE is not an IANA time zone such as Europe/London"),
   /** When the full recommendation refresh runs (cron, UTC); hourly by default. */
   RECO_REFRESH_CRON: z.string().default("0 * * * *"),
   /**

@@ -98,7 +98,7 @@ function Panel({ latest }: { latest: RecoRefreshRunView | null }) {
           <span className="text-muted">
             {t("lastRun", {
               trigger: t(`trigger.${run.trigger}`),
-              when: format.relativeTime(new Date(run.finishedAt)),
+              when: format.dateTime(new Date(run.finishedAt), { dateStyle: "medium", timeStyle: "short" }),
               seconds: seconds(run.durationMs),
             })}
           </span>
