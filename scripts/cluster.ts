@@ -20,7 +20,7 @@ import { z } from "zod";
 import { openDatabase, type DbHandle } from "@/db/client";
 import { readFlags } from "./cli";
 import { CheckFailed, CHECKS } from "./cluster/checks";
-import { onExitSignals, startCluster, stopAll, tail, type Cluster } from "./cluster/harness";
+import { interrupted, onExitSignals, startCluster, stopAll, tail, type Cluster } from "./cluster/harness";
 
 const USAGE = `usage: npm run cluster -- [--only ID,ID...]
 
@@ -46,18 +46,21 @@ async function main(): Promise<number> {
   }
   const checks = CHECKS.filter((c) => !only || only.includes(c.id));
 
-  onExitSignals();
+  let passed = 0;
+  let failed = 0;
+  onExitSignals(() => console.log(`${passed} passed, ${failed + 1} failed (interrupted)`));
   const watchdog = setTimeout(() => {
     console.log(`FAIL  the run took longer than ${WATCHDOG_MS / 60_000} minutes: stopping`);
-    void stopAll().finally(() => process.exit(1));
+    void stopAll().finally(() => {
+      console.log(`${passed} passed, ${failed + 1} failed`);
+      process.exit(1);
+    });
   }, WATCHDOG_MS);
   watchdog.unref();
 
   const started = performance.now();
   let cluster: Cluster | null = null;
   let handle: DbHandle | null = null;
-  let passed = 0;
-  let failed = 0;
   try {
     console.log("cluster: starting two instances, the worker and nginx on a fresh database");
     try {
@@ -71,6 +74,8 @@ async function main(): Promise<number> {
     handle = await openDatabase({ url: cluster.dbUrl });
     const context = { cluster, db: handle.db, A, B, nginx: cluster.balancer.url };
     for (const check of checks) {
+      // Ctrl-C: the cluster is being stopped under the checks; start no new one.
+      if (interrupted()) return 1;
       const t0 = performance.now();
       try {
         const detail = await check.run(context);
@@ -79,6 +84,7 @@ async function main(): Promise<number> {
           `PASS  ${check.id}. ${check.title} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n        ${detail}`,
         );
       } catch (error) {
+        if (interrupted()) return 1;
         failed++;
         const message = error instanceof Error ? error.message : String(error);
         console.log(
@@ -107,7 +113,7 @@ async function main(): Promise<number> {
     }
     return failed > 0 ? 1 : 0;
   } finally {
-    if (failed > 0) cluster?.keepLogs();
+    if (failed > 0 || interrupted()) cluster?.keepLogs();
     await handle?.close();
     await stopAll();
     clearTimeout(watchdog);

@@ -263,6 +263,10 @@ const weightChange: Check = {
     payload.experiment.variants.forEach((v, i) => (v.weight = weights[i] as number));
     const saved = await submit(marketer, studio.url, studio.form, { payload: JSON.stringify(payload) });
     expect(saved.status === 303, `saving the weights on A answered HTTP ${saved.status}`);
+    // Once the save's invalidation has reached B (polled every second), B caches the paused state
+    // again: from then on only the relaunch's invalidation can bring the new weights to B within 60 s.
+    await sleep(1_500);
+    expect((await runtimeExperiment(marketer, B.url, token, slug)) === null, `B lists ${slug} while it is paused`);
     await status("launch");
     const launchedAt = Date.now();
     const served = await pollFor(async () => {
