@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README and CI run it:
 # format, lint, typecheck, unit + integration tests on embedded PGlite, the same tests on fresh databases on a
-# real PostgreSQL server, a production build, and the Playwright journeys in Chromium against it.
+# real PostgreSQL server, a production build, the Playwright journeys in Chromium against it, and (with the
+# server) the cluster test: that build as two instances behind nginx with the worker (npm run cluster).
 #
 #   TEST_PG_URL   server used for the PostgreSQL pass (default postgres://postgres@127.0.0.1:5432/test);
 #                 each test file creates and drops its own database there.
-#   SKIP_E2E=1    skip build + browser journeys (quick local runs).
+#   SKIP_E2E=1    skip build + browser journeys + cluster test (quick local runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -74,6 +75,11 @@ if [ -z "${SKIP_E2E:-}" ]; then
     DATABASE_URL="$E2E_DATABASE_URL" npx tsx scripts/seed.ts
     step "end-to-end journeys in Chromium (PostgreSQL server)"
     E2E_DATABASE_URL="$E2E_DATABASE_URL" CI="${CI:-1}" npx playwright test
+
+    # The same build as two instances behind nginx, with the worker, on a database of its own
+    # (scripts/cluster.ts; installs Debian's nginx-light when missing).
+    step "cluster: two instances, the worker and nginx (PostgreSQL server)"
+    CLUSTER_PG_URL="$TEST_PG_URL" npx tsx scripts/cluster.ts
   fi
 fi
 

@@ -1,0 +1,97 @@
+/**
+ * What a person does in the shop, over plain HTTP (scripts/cluster/http.ts): sign in through Auth.js,
+ * submit a page's server-action form the way a browser without JavaScript does, put something in the
+ * cart, check out. Each function names the instance (base URL) it talks to.
+ */
+import { findForm, formData, hasField, type HtmlForm, type HttpClient, type HttpResponse } from "./http";
+
+/** The seeded demo accounts' password (README, "Demo accounts"). */
+export const DEMO_PASSWORD = "atelier-demo-2026";
+export const TEST_CARD = "4242 4242 4242 4242";
+
+/** Auth.js credentials sign-in: GET /api/auth/csrf, then POST /api/auth/callback/credentials. */
+export async function signIn(client: HttpClient, base: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+  const csrf = await client.get(`${base}/api/auth/csrf`);
+  const { csrfToken } = JSON.parse(csrf.text()) as { csrfToken: string };
+  const res = await client.postUrlEncoded(`${base}/api/auth/callback/credentials`, {
+    csrfToken,
+    email,
+    password,
+    callbackUrl: `${base}/account`,
+  });
+  if (!client.cookies.has("authjs.session-token") || res.location?.searchParams.has("error"))
+    throw new Error(
+      `sign-in of ${email} on ${base} failed (HTTP ${res.status}, ${res.location?.href ?? "no redirect"})`,
+    );
+}
+
+export type PageForm = { url: string; page: HttpResponse; form: HtmlForm };
+
+/** Loads `path` on `base` and picks a form on it. */
+export async function pageForm(
+  client: HttpClient,
+  base: string,
+  path: string,
+  match: (form: HtmlForm) => boolean,
+  what: string,
+): Promise<PageForm> {
+  const url = `${base}${path}`;
+  const page = await client.get(url);
+  if (page.status !== 200) throw new Error(`GET ${url}: HTTP ${page.status}`);
+  return { url, page, form: findForm(page.text(), match, what) };
+}
+
+/** Posts a server-action form back to its page (a form without JavaScript posts to its own URL). */
+export function submit(
+  client: HttpClient,
+  url: string,
+  form: HtmlForm,
+  overrides: Record<string, string> = {},
+  files: Parameters<typeof formData>[2] = {},
+  button?: { name: string; value: string },
+): Promise<HttpResponse> {
+  return client.postForm(url, formData(form, overrides, files, button));
+}
+
+/** The product page's "Add to cart" form, posted; throws unless the page says it was added. */
+export async function addToCart(client: HttpClient, base: string, productPath: string): Promise<void> {
+  const { url, form } = await pageForm(
+    client,
+    base,
+    productPath,
+    (f) => hasField("productId")(f) && f.html.includes(">Add to cart</button>"),
+    "add-to-cart",
+  );
+  const res = await submit(client, url, form);
+  if (res.status !== 200 || !res.text().includes("Added to your cart."))
+    throw new Error(`add to cart of ${productPath} on ${base}: HTTP ${res.status}`);
+}
+
+/** The checkout page's form, ready to post: it carries this attempt's idempotency key and shown totals. */
+export async function checkoutForm(client: HttpClient, base: string): Promise<PageForm> {
+  return pageForm(client, base, "/checkout", hasField("idempotencyKey"), "checkout");
+}
+
+export type CheckoutAnswer =
+  | { kind: "placed"; orderId: string; status: number }
+  | { kind: "sold_out"; status: number }
+  | { kind: "other"; status: number; detail: string };
+
+const ORDER_PATH = /^\/orders\/([0-9a-f-]{36})$/;
+
+/** Places the order of a loaded checkout form, posting it to `base`, and reads the answer. */
+export async function placeOrder(client: HttpClient, base: string, checkout: PageForm): Promise<CheckoutAnswer> {
+  const res = await client.postForm(`${base}/checkout`, formData(checkout.form, { card: TEST_CARD }));
+  return readCheckoutAnswer(res);
+}
+
+export function readCheckoutAnswer(res: HttpResponse): CheckoutAnswer {
+  const placed = res.location ? ORDER_PATH.exec(res.location.pathname) : null;
+  if (res.status === 303 && placed?.[1]) return { kind: "placed", orderId: placed[1], status: res.status };
+  const html = res.status === 200 ? res.text() : "";
+  // checkout.errors.sold_out / sold_out_only / out_of_stock (messages/en.json).
+  if (/sold out while you were checking out|an item in your cart just sold out/.test(html))
+    return { kind: "sold_out", status: res.status };
+  const alert = /role="alert"[^>]*>([^<]*)/.exec(html)?.[1];
+  return { kind: "other", status: res.status, detail: alert ?? res.location?.pathname ?? `HTTP ${res.status}` };
+}
