@@ -17,7 +17,6 @@
  * deployment comes from instances on separate machines.
  * Exit codes: 0 ok, 1 failed, 2 bad flags.
  */
-import http from "node:http";
 import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
 import { z } from "zod";
@@ -27,7 +26,7 @@ import { startBoss } from "@/lib/jobs/boss";
 import { sql } from "drizzle-orm";
 import { readFlags } from "./cli";
 import { onExitSignals, startCluster, stopAll } from "./cluster/harness";
-import { percentile } from "./percentile";
+import { loadTest, median, type LoadSample } from "./http-load";
 
 const USAGE = "usage: npm run bench:cluster -- [--seconds N] [--connections N] [--runs N] [--jobs N] [--batch N]";
 const Flags = z.object({
@@ -38,57 +37,10 @@ const Flags = z.object({
   batch: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
-type Sample = { requests: number; errors: number; perSecond: number; p50: number; p99: number };
-
-function get(url: URL, agent: http.Agent, cookie: string): Promise<number> {
-  return new Promise((done, fail) => {
-    const req = http.get(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        agent,
-        headers: { cookie, "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 bench" },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => done(res.statusCode ?? 0));
-      },
-    );
-    req.on("error", fail);
-  });
-}
-
-/** `connections` keep-alive loops requesting `url` for `seconds`. */
-async function load(url: URL, cookie: string, seconds: number, connections: number): Promise<Sample> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const latencies: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const end = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < end) {
-        const t0 = performance.now();
-        const status = await get(url, agent, cookie).catch(() => 0);
-        latencies.push(performance.now() - t0);
-        if (status !== 200) errors++;
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    errors,
-    perSecond: latencies.length / elapsed,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-  };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] as number;
+const target = (page: string, base: string) => {
+  const url = new URL(page, base);
+  return { host: url.hostname, port: url.port, path: url.pathname };
+};
 
 /** A returning visitor's cookies (visitor id, analytics consent), as the shop set them on a first visit. */
 async function returningVisitor(base: string): Promise<string> {
@@ -201,12 +153,12 @@ async function main() {
   );
   const results: Record<string, unknown>[] = [];
   for (const page of pages) {
-    const samples: Sample[][] = [[], []];
-    for (const b of balancers) await load(new URL(page, b.url), cookie, 2, flags.connections); // warm-up
+    const samples: LoadSample[][] = [[], []];
+    for (const b of balancers) await loadTest(target(page, b.url), () => cookie, 2, flags.connections); // warm-up
     for (let r = 0; r < flags.runs; r++)
       for (const [i, b] of balancers.entries())
-        samples[i]!.push(await load(new URL(page, b.url), cookie, flags.seconds, flags.connections));
-    const m = (i: number, key: keyof Sample) => median(samples[i]!.map((s) => s[key]));
+        samples[i]!.push(await loadTest(target(page, b.url), () => cookie, flags.seconds, flags.connections));
+    const m = (i: number, key: keyof LoadSample) => median(samples[i]!.map((s) => s[key]));
     const errors = samples.flat().reduce((n, s) => n + s.errors, 0);
     const perRun = (i: number) => samples[i]!.map((s) => s.perSecond.toFixed(0)).join(" ");
     console.log(

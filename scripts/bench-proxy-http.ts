@@ -16,13 +16,11 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { performance } from "node:perf_hooks";
 import { z } from "zod";
 import { readFlags } from "./cli";
-import { percentile } from "./percentile";
+import { freePort, httpGet, loadTest, median, type LoadSample } from "./http-load";
 
 const USAGE = "usage: tsx scripts/bench-proxy-http.ts [--seconds N] [--connections N] [--runs N] [--reuse]";
 const Flags = z.object({
@@ -78,42 +76,6 @@ function prepare(builds: Build[], reuse: boolean): void {
   }
 }
 
-function get(
-  path: string,
-  port: number,
-  agent: http.Agent,
-  cookie: string,
-): Promise<{ status: number; cookies: string[] }> {
-  return new Promise((done, fail) => {
-    const req = http.get(
-      {
-        host: "127.0.0.1",
-        port,
-        path,
-        agent,
-        headers: { cookie, "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 bench" },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => done({ status: res.statusCode ?? 0, cookies: res.headers["set-cookie"] ?? [] }));
-      },
-    );
-    req.on("error", fail);
-  });
-}
-
-/** A port nothing listens on right now (the OS picks it; a tiny race with other programs is accepted). */
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = net.createServer();
-    server.on("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => done(port));
-    });
-  });
-}
-
 async function start(build: Build): Promise<void> {
   // A fresh database every start, so runs never depend on what an earlier run wrote (exposures).
   const dataDir = join(build.dir, ".data", `bench-proxy-${build.name}`);
@@ -141,7 +103,7 @@ async function start(build: Build): Promise<void> {
   while (Date.now() < deadline) {
     if (exited !== null)
       throw new Error(`${build.name}: next start exited (${exited}), see ${join(build.dir, "server.log")}`);
-    const ok = await get("/api/health", build.port, agent, "").then(
+    const ok = await httpGet({ host: "127.0.0.1", port: build.port, path: "/api/health" }, agent, "").then(
       (r) => r.status === 200,
       () => false,
     );
@@ -150,43 +112,6 @@ async function start(build: Build): Promise<void> {
   }
   throw new Error(`${build.name}: the server did not answer /api/health`);
 }
-
-/** `connections` keep-alive loops requesting `path` for `seconds`; cookies from `cookieFor` per request. */
-async function load(
-  port: number,
-  path: string,
-  cookieFor: () => string,
-  seconds: number,
-  connections: number,
-): Promise<Sample> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const latencies: number[] = [];
-  let errors = 0;
-  const end = performance.now() + seconds * 1000;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < end) {
-        const t0 = performance.now();
-        const res = await get(path, port, agent, cookieFor()).catch(() => ({ status: 0, cookies: [] }));
-        latencies.push(performance.now() - t0);
-        if (res.status !== 200) errors++;
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    errors,
-    perSecond: latencies.length / elapsed,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-  };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] as number;
 
 async function main() {
   const flags = readFlags(process.argv.slice(2), {
@@ -209,7 +134,11 @@ async function main() {
   await Promise.all(builds.map(start));
 
   // A returning visitor's cookies, as the with-proxy server set them (the other ignores them).
-  const probe = await get("/c/ink-and-paper", builds[0]!.port, new http.Agent(), CONSENT);
+  const probe = await httpGet(
+    { host: "127.0.0.1", port: builds[0]!.port, path: "/c/ink-and-paper" },
+    new http.Agent(),
+    CONSENT,
+  );
   if (probe.status !== 200) throw new Error(`landing page answered ${probe.status}`);
   const returning = [CONSENT, ...probe.cookies.map((c) => c.split(";")[0])].join("; ");
   // Without an assignment cookie the "returning visitor" case would measure nothing of interest.
@@ -239,11 +168,14 @@ async function main() {
   const results: Record<string, unknown>[] = [];
   for (const s of scenarios) {
     const samples: Record<Build["name"], Sample[]> = { with: [], without: [] };
-    for (const b of builds) await load(b.port, s.path, s.cookie, 2, flags.connections); // warm-up
+    for (const b of builds)
+      await loadTest({ host: "127.0.0.1", port: b.port, path: s.path }, s.cookie, 2, flags.connections); // warm-up
     for (let r = 0; r < flags.runs; r++)
       for (const b of builds)
-        samples[b.name].push(await load(b.port, s.path, s.cookie, flags.seconds, flags.connections));
-    const m = (name: Build["name"], key: keyof Sample) => median(samples[name].map((x) => x[key]));
+        samples[b.name].push(
+          await loadTest({ host: "127.0.0.1", port: b.port, path: s.path }, s.cookie, flags.seconds, flags.connections),
+        );
+    const m = (name: Build["name"], key: keyof LoadSample) => median(samples[name].map((x) => x[key]));
     const errors = [...samples.with, ...samples.without].reduce((n, x) => n + x.errors, 0);
     const cost = 1 - m("with", "perSecond") / m("without", "perSecond");
     // Every run's rate, in the order run: on a small shared machine the spread says how far to trust the median.

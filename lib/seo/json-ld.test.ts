@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { LandingCampaign } from "@/lib/campaigns/landing";
+import { landingCampaign } from "@/lib/campaigns/landing-fixture";
 import type { ArtworkView, CourseView } from "@/lib/catalog/products";
-import type { ProductCard } from "@/lib/catalog/types";
 import { artworkJsonLd, campaignJsonLd, courseJsonLd, decimalPrice, serializeJsonLd } from "./json-ld";
 
 const creator = {
@@ -102,76 +101,7 @@ describe("product JSON-LD", () => {
   });
 });
 
-// A landing page's data (lib/campaigns/landing.ts): a course and a sold-out edition from two partners.
-const empty = { headline: "", heroText: "", body: "", offer: "", cta: "" };
-const card = (over: Partial<ProductCard>): ProductCard => ({
-  id: "p",
-  kind: "course",
-  slug: "s",
-  title: "T",
-  subtitle: "Sub",
-  priceAmount: 8900,
-  currency: "USD",
-  imageSeed: 1,
-  creator: { slug: "lin-mei", name: "Lin Mei" },
-  level: "intermediate",
-  medium: null,
-  editionSize: null,
-  stock: null,
-  topic: null,
-  ...over,
-});
-
-const campaign: LandingCampaign = {
-  id: "c1",
-  slug: "ink-and-paper",
-  name: "Ink & Paper",
-  status: "running",
-  startsAt: "2026-01-01T00:00:00.000Z",
-  endsAt: "2030-12-31T00:00:00.000Z",
-  updatedAt: "2026-01-01T00:00:00.000Z",
-  previewToken: "secret",
-  content: { heroTitle: "Paint the mountain", heroText: "Hero", story: [] },
-  audience: { clusters: [], locales: [], visitors: "all" },
-  partners: [
-    { id: "a", slug: "lin-mei", name: "Lin Mei", kind: "instructor", bio: "", location: null },
-    { id: "b", slug: "west-lake-gallery", name: "West Lake Gallery", kind: "gallery", bio: "", location: null },
-  ],
-  bundle: {
-    id: "bundle",
-    slug: "ink-and-paper-bundle",
-    title: "Course + edition",
-    description: "</script><script>alert(1)</script>",
-    priceAmount: 44900,
-    currency: "USD",
-    status: "published",
-    items: [
-      card({ id: "course", slug: "misty", title: "Misty mountains" }),
-      card({
-        id: "art",
-        kind: "artwork",
-        slug: "lotus",
-        title: "Lotus",
-        level: null,
-        medium: "Giclée",
-        editionSize: 30,
-        stock: 0,
-        creator: { slug: "west-lake-gallery", name: "West Lake Gallery" },
-      }),
-    ],
-    itemsTotal: 51900,
-  },
-  featured: [],
-  experiment: {
-    key: "ink-and-paper",
-    bucketVersion: 2,
-    mode: "fixed",
-    variants: [
-      { position: 0, key: "control", name: "Control", content: empty },
-      { position: 1, key: "save", name: "Save", content: { ...empty, headline: "Save $70" } },
-    ],
-  },
-};
+const campaign = landingCampaign;
 
 describe("campaign JSON-LD", () => {
   const ld = campaignJsonLd(campaign, "https://atelier.example") as { "@graph": Record<string, unknown>[] };

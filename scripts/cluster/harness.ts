@@ -22,10 +22,10 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import pg from "pg";
+import { freePort } from "../http-load";
 import { startTestS3, type TestS3 } from "@/test/s3-server";
 
 export const REPO = resolve(dirname(new URL(import.meta.url).pathname), "../..");
@@ -159,18 +159,6 @@ export function tail(file: string, lines = 30): string {
   } catch {
     return "";
   }
-}
-
-/** A port nothing listens on right now (the OS picks it; a tiny race with other programs is accepted). */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = net.createServer();
-    server.on("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => done(port));
-    });
-  });
 }
 
 /** Polls `url` until it answers 200, the process exits, or `timeoutMs` passes. */
