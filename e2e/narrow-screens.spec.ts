@@ -8,10 +8,14 @@ test.use({ viewport: { width: 375, height: 800 } });
 async function expectNoSidewaysScroll(page: Page, path: string) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(200);
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, `${path} is ${overflow}px wider than the screen`).toBeLessThanOrEqual(0);
+  // The settled layout: charts measure their box after hydration, and a streamed page may still be
+  // swapping its loading skeleton in for a moment after the load event.
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), {
+      message: `${path} is wider than the screen`,
+      timeout: 5_000,
+    })
+    .toBeLessThanOrEqual(0);
 }
 
 test("shop pages fit a 375px screen", async ({ page }) => {

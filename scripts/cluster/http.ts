@@ -29,6 +29,9 @@ export type RequestOptions = {
 
 const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
 
+/** A kept-alive connection that the server had closed: the request never reached it. */
+class StaleConnection extends Error {}
+
 export class HttpClient {
   readonly cookies = new Map<string, string>();
   private readonly agent: http.Agent;
@@ -60,7 +63,22 @@ export class HttpClient {
     }
   }
 
-  request(url: string | URL, options: RequestOptions = {}): Promise<HttpResponse> {
+  /**
+   * One request. A kept-alive connection the server closed while idle fails the next request sent on it
+   * before any answer ("socket hang up"); like a browser, that request is sent again once on a fresh
+   * connection (Node's documented `reusedSocket` pattern). Nothing was processed, so this is safe for a
+   * POST too; a failure on a new connection, or after an answer began, is the caller's to see.
+   */
+  async request(url: string | URL, options: RequestOptions = {}): Promise<HttpResponse> {
+    try {
+      return await this.send(url, options);
+    } catch (error) {
+      if (!(error instanceof StaleConnection)) throw error;
+      return this.send(url, options);
+    }
+  }
+
+  private send(url: string | URL, options: RequestOptions): Promise<HttpResponse> {
     const target = new URL(url);
     const body = typeof options.body === "string" ? Buffer.from(options.body) : options.body;
     const headers: Record<string, string> = {
@@ -103,7 +121,10 @@ export class HttpClient {
         },
       );
       req.on("timeout", () => req.destroy(new Error(`timed out: ${options.method ?? "GET"} ${target.href}`)));
-      req.on("error", reject);
+      req.on("error", (error: NodeJS.ErrnoException) => {
+        const closedWhileIdle = error.code === "ECONNRESET" || error.message === "socket hang up";
+        reject(req.reusedSocket && closedWhileIdle ? new StaleConnection(error.message) : error);
+      });
       req.end(body);
     });
   }
