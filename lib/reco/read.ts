@@ -17,6 +17,7 @@ import { queryRows } from "@/db/rows";
 import { reshapeCard, type ProductCardRow } from "@/lib/catalog/card-row";
 import type { ProductCard } from "@/lib/catalog/types";
 import type { ClusterProfile } from "./refresh/clusters";
+import { noteBehaviourChange } from "./live";
 import { POPULAR_KEY, VISITOR_KEY_PREFIX, type Slot } from "./slots";
 
 /** Why an item is shown, resolved to what the UI needs to say it. */
@@ -266,6 +267,8 @@ export async function dismissRecommendation(
       select ${key}, id from product where id = ${input.productId}
       on conflict do nothing returning 1 as ok`,
   );
+  // Committed above: the lists are recomputed without the item (the reader already hides it).
+  if (rows.length > 0) await noteBehaviourChange(db, key);
   return rows.length > 0;
 }
 
