@@ -82,6 +82,19 @@ export async function recomputeUserLists(
   userKey: string,
   options: { now?: number; recommend?: Partial<RecommendOptions> } = {},
 ): Promise<UserUpdate | null> {
+  // A full refresh that flips between scoring and writing may have loaded its data before this
+  // user's change: score again against the new generation (once; a second flip in a row is not worth it).
+  const first = await recomputeOnce(db, userKey, options);
+  if (first !== "flipped") return first;
+  const second = await recomputeOnce(db, userKey, options);
+  return second === "flipped" ? null : second;
+}
+
+async function recomputeOnce(
+  db: Db,
+  userKey: string,
+  options: { now?: number; recommend?: Partial<RecommendOptions> },
+): Promise<UserUpdate | null | "flipped"> {
   const now = options.now ?? Date.now();
   const opts = { ...DEFAULT_RECOMMEND_OPTIONS, ...options.recommend };
   const [state] = await queryRows<{ generation: number; stats: Record<string, unknown> | null }>(
@@ -137,8 +150,7 @@ export async function recomputeUserLists(
       tx,
       sql`select generation from reco_state where id = ${RECO_STATE_ID} for update`,
     );
-    // A full refresh flipped meanwhile: its lists were computed from newer data than ours started with
-    // at the latest, so leave them.
+    // A full refresh flipped meanwhile: write nothing into the wrong generation.
     if (!current || current.generation !== g) return null;
     await tx.execute(sql`delete from recommendation where generation = ${g} and user_id = ${userKey}`);
     const n = rows.userKey.length > 0 ? await insertRecommendationRows(tx, g, rows) : 0;
@@ -148,7 +160,7 @@ export async function recomputeUserLists(
     );
     return n;
   });
-  if (written === null) return { generation: g, rows: 0 };
+  if (written === null) return "flipped";
   return { generation: g, rows: written };
 }
 
