@@ -26,6 +26,7 @@ import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
 import { cartItems, carts, enrollments, events, offers, orderLines, orders, payments, users } from "@/db/schema";
 import { queueMail } from "@/lib/mail/outbox";
+import { noteBehaviourChange } from "@/lib/reco/live";
 import { orderConfirmationMail } from "@/lib/mail/templates/commerce";
 import { CheckoutFailure, type CheckoutErrorCode, type FailedItem } from "./failure";
 import { activeReservations, availableFor, decrementStock, expireReservations, lockArtworks } from "./inventory";
@@ -340,6 +341,9 @@ async function placeInTransaction(
       createdAt: now,
     })),
   );
+
+  // The buyer's recommendations are recomputed once the order commits (lib/reco/live.ts).
+  await noteBehaviourChange(tx, a.userId);
 
   if (usedReservations.length > 0)
     await tx.update(offers).set({ status: "completed", updatedAt: now }).where(inArray(offers.id, usedReservations));

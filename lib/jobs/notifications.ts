@@ -10,7 +10,15 @@ import type { QueueDatabase } from "./boss";
 
 export type Listener = { stop(): Promise<void> };
 
-export async function listen(database: QueueDatabase, channel: string, onNotify: () => void): Promise<Listener> {
+/**
+ * `onNotify` gets the notification's payload; after a (re)connect it is called once without one, for
+ * whatever was notified while nobody listened.
+ */
+export async function listen(
+  database: QueueDatabase,
+  channel: string,
+  onNotify: (payload?: string) => void,
+): Promise<Listener> {
   if (!("url" in database)) return listenPglite(database.pglite, channel, onNotify);
   let client: pg.Client | null = null;
   let stopped = false;
@@ -19,7 +27,7 @@ export async function listen(database: QueueDatabase, channel: string, onNotify:
     if (stopped) return;
     const next = new pg.Client({ connectionString: database.url, application_name: "atelier-listener" });
     next.on("notification", (message) => {
-      if (message.channel === channel) onNotify();
+      if (message.channel === channel) onNotify(message.payload);
     });
     next.on("error", (error) => {
       console.warn(`[jobs] listener on ${channel} lost its connection: ${error.message}`);
@@ -49,7 +57,7 @@ export async function listen(database: QueueDatabase, channel: string, onNotify:
   };
 }
 
-async function listenPglite(pglite: PGlite, channel: string, onNotify: () => void): Promise<Listener> {
-  const unlisten = await pglite.listen(channel, () => onNotify());
+async function listenPglite(pglite: PGlite, channel: string, onNotify: (payload?: string) => void): Promise<Listener> {
+  const unlisten = await pglite.listen(channel, (payload) => onNotify(payload));
   return { stop: () => unlisten() };
 }

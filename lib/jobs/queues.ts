@@ -6,6 +6,12 @@
 export const QUEUES = {
   /** The full recommendation refresh (lib/reco): on the schedule, on request, at first start. */
   recoRefresh: "reco-refresh",
+  /**
+   * One user's lists after a purchase, follow, review, cart or dismissal (lib/reco/refresh/user.ts):
+   * woken by the NOTIFY of the committing transaction (lib/reco/live.ts), keyed by user so a burst
+   * while one waits adds nothing.
+   */
+  recoUser: "reco-user",
   /** Bandit weight updates of running experiments (lib/experiments). */
   banditUpdate: "bandit-update",
   /** Sends what the outbox holds (lib/mail): woken by each commit that queues mail, and every minute for retries. */
@@ -26,6 +32,8 @@ export type QueueSettings = {
 export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
   // A refresh of a large shop takes minutes (bench:reco); a crashed worker's job is picked up again after this.
   [QUEUES.recoRefresh]: { policy: "standard", expireInSeconds: 60 * 60, retryLimit: 1, retryDelay: 60 },
+  // Stately per singletonKey (the user key): one waiting and one running job per user.
+  [QUEUES.recoUser]: { policy: "stately", expireInSeconds: 5 * 60, retryLimit: 1, retryDelay: 5 },
   [QUEUES.banditUpdate]: { policy: "stately", expireInSeconds: 5 * 60, retryLimit: 0, retryDelay: 0 },
   [QUEUES.mailDeliver]: { policy: "stately", expireInSeconds: 10 * 60, retryLimit: 0, retryDelay: 0 },
   [QUEUES.prune]: { policy: "stately", expireInSeconds: 60 * 60, retryLimit: 2, retryDelay: 300 },

@@ -1,11 +1,14 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { outbox, recoRefreshRuns, recoState } from "@/db/schema";
+import { outbox, recoRefreshRuns, recommendations, recoState, users } from "@/db/schema";
 import { queueMail } from "@/lib/mail/outbox";
 import type { MailMessage } from "@/lib/mail/message";
 import type { MailTransport } from "@/lib/mail/transport";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
+import { dismissRecommendation, getRecommendations } from "@/lib/reco/read";
+import { recordServerEvent } from "@/lib/tracking/record";
 import { queueDatabaseOf } from "@/test/queue-db";
+import { QUEUES } from "./queues";
 import { readRecoRefreshRun, requestRecoRefresh } from "./reco-refresh";
 import { startWorker, type RunningWorker } from "./worker";
 
@@ -79,6 +82,48 @@ describe("the background worker", () => {
     });
     expect(finished.every((r) => r!.trigger === "manual")).toBe(true);
     expect(await fresh.db.$count(recoRefreshRuns, eq(recoRefreshRuns.trigger, "manual"))).toBe(1);
+  });
+
+  it("updates a user's lists within 10 s of a purchase committing, through one job per user", async () => {
+    const db = fresh.db;
+    const user = "worker-test-buyer";
+    await db.insert(users).values({ id: user, email: "buyer@worker.test", name: "Buyer", role: "consumer" });
+    const before = await getRecommendations(db, { userId: user, slot: "for_you", limit: 8 });
+    expect(before.basis).not.toBe("personal");
+    const bought = before.items[0]!.id;
+    let committedAt = 0;
+    await db.transaction(async (tx) => {
+      // A burst inside one action: still one job for this user.
+      for (let n = 0; n < 3; n++) await recordServerEvent(tx, { type: "purchase", userId: user, productId: bought });
+      await new Promise((r) => setTimeout(r, 1000));
+      // Not committed: the worker has not been woken (on PGlite, another statement here would wait for this one).
+      committedAt = Date.now();
+    });
+    const after = await until(
+      "the user's own list",
+      async () => {
+        const list = await getRecommendations(db, { userId: user, slot: "for_you", limit: 8 });
+        return list.basis === "personal" ? list : null;
+      },
+      15_000,
+    );
+    expect(Date.now() - committedAt).toBeLessThan(10_000);
+    expect(after.items.map((i) => i.id)).not.toContain(bought);
+
+    // "Not interested" reaches the stored list too, not only the reader's filter.
+    const victim = after.items[0]!.id;
+    await dismissRecommendation(db, { userId: user, productId: victim });
+    await until(
+      "the list without the dismissed item",
+      async () =>
+        (await db.$count(
+          recommendations,
+          and(eq(recommendations.userId, user), eq(recommendations.productId, victim)),
+        )) === 0,
+      15_000,
+    );
+    const jobs = await worker.boss.fetch(QUEUES.recoUser);
+    expect(jobs ?? []).toHaveLength(0);
   });
 
   it("sends mail about a second after the transaction that queued it commits, not before", async () => {

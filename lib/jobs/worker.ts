@@ -10,6 +10,8 @@ import { updateDueBandits } from "@/lib/experiments/store/bandit-job";
 import { deliverDueMail } from "@/lib/mail/delivery";
 import { OUTBOX_CHANNEL } from "@/lib/mail/outbox";
 import type { MailTransport } from "@/lib/mail/transport";
+import { RECO_USER_CHANNEL } from "@/lib/reco/live";
+import { recomputeUserLists } from "@/lib/reco/refresh/user";
 import { startBoss, type QueueDatabase } from "./boss";
 import { listen, type Listener } from "./notifications";
 import { pruneOldRows } from "./prune";
@@ -27,6 +29,13 @@ export type WorkerOptions = {
   log?: (line: string) => void;
 };
 
+export type RecoUserJob = { userKey: string };
+
+/** Queues a recomputation of one user's lists; while one waits for that user, this adds nothing. */
+export function requestUserRecoUpdate(boss: PgBoss, userKey: string): Promise<string | null> {
+  return boss.send(QUEUES.recoUser, { userKey } satisfies RecoUserJob, { singletonKey: userKey });
+}
+
 export type RunningWorker = { boss: PgBoss; stop(): Promise<void> };
 
 const MAIL_BATCH = 20;
@@ -42,6 +51,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     if (!run) return { skipped: "a refresh is already waiting or running" };
     log(`recommendations refreshed: generation ${run.generation} (${run.trigger})`);
     return { runId: run.id, generation: run.generation };
+  });
+
+  await boss.work<RecoUserJob>(QUEUES.recoUser, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    const userKey = job?.data.userKey;
+    if (!userKey) return { skipped: "no user" };
+    const update = await recomputeUserLists(db, userKey);
+    return update ?? { skipped: "no refresh yet" };
   });
 
   await boss.work(QUEUES.banditUpdate, { pollingIntervalSeconds: 5 }, async () => {
@@ -72,6 +88,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   const wakeMail = () => void boss.send(QUEUES.mailDeliver, {}).catch(() => undefined);
   const listener: Listener = await listen(database, OUTBOX_CHANNEL, wakeMail);
+  // A user's behaviour changed (lib/reco/live.ts): one job per user while one waits (stately queue).
+  const recoUserListener: Listener = await listen(database, RECO_USER_CHANNEL, (userKey) => {
+    if (userKey) void requestUserRecoUpdate(boss, userKey).catch(() => undefined);
+  });
 
   // A fresh shop has no recommendations until the first refresh: start one now rather than at the next
   // scheduled hour, so "for you" and the studio's segments are real from the first visit.
@@ -85,6 +105,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     boss,
     async stop() {
       await listener.stop();
+      await recoUserListener.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
     },
   };

@@ -8,7 +8,8 @@
  * sub-select (so a read can never mix two refreshes), and the user's own list, their cluster's list
  * and the site-wide "popular" list are fetched together and ranked in that order. What the user owns
  * or dismissed since the refresh is filtered in the same statement. Only when nothing was ever
- * computed (no refresh yet) does a second query rank by recent orders, then newest.
+ * computed (no refresh yet), or nothing of it is left, does a second query rank by recent orders, then
+ * newest, under the same filter (visibleTo).
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
@@ -16,6 +17,7 @@ import { queryRows } from "@/db/rows";
 import { reshapeCard, type ProductCardRow } from "@/lib/catalog/card-row";
 import type { ProductCard } from "@/lib/catalog/types";
 import type { ClusterProfile } from "./refresh/clusters";
+import { noteBehaviourChange } from "./live";
 import { POPULAR_KEY, VISITOR_KEY_PREFIX, type Slot } from "./slots";
 
 /** Why an item is shown, resolved to what the UI needs to say it. */
@@ -110,10 +112,46 @@ export type RecommendationQuery = {
   excludeIds?: string[];
 };
 
+/**
+ * What a reader may be shown, on `p` (product) and `ad` (its artwork detail), whatever list it comes
+ * from: published, in stock, of the slot's kind, not owned (an enrollment or a paid order line), not
+ * dismissed (under the account or the visitor cookie: a "not interested" given before signing in
+ * still counts) and not excluded by the caller. Every list goes through it, the popularity fallback
+ * included: stored lists are only as fresh as their generation, the filter is as fresh as the read.
+ */
+function visibleTo(q: RecommendationQuery): SQL {
+  const uid = q.userId ?? null;
+  const keys = [q.userId, q.visitorId ? `${VISITOR_KEY_PREFIX}${q.visitorId}` : null].filter(
+    (k): k is string => typeof k === "string" && k.length > 0,
+  );
+  const exclude = q.excludeIds ?? [];
+  return sql`p.status = 'published' and (p.kind <> 'artwork' or ad.stock > 0) and ${KIND_OF_SLOT[q.slot]}
+    ${
+      keys.length > 0
+        ? sql`and p.id not in (select d.product_id from reco_dismissal d where d.user_key in (${sql.join(
+            keys.map((k) => sql`${k}`),
+            sql`, `,
+          )}))`
+        : sql``
+    }
+    ${
+      uid
+        ? sql`and p.id not in (select e.product_id from enrollment e where e.user_id = ${uid}::text)
+    and p.id not in (select ol.product_id from "order" o join order_line ol on ol.order_id = o.id where o.user_id = ${uid}::text and o.status = 'paid')`
+        : sql``
+    }
+    ${
+      exclude.length > 0
+        ? sql`and p.id not in (${sql.join(
+            exclude.map((id) => sql`${id}`),
+            sql`, `,
+          )})`
+        : sql``
+    }`;
+}
+
 export async function getRecommendations(db: Executor, q: RecommendationQuery): Promise<RecoList> {
   const key = recoUserKey(q.userId, q.visitorId);
-  const uid = q.userId ?? null;
-  const exclude = q.excludeIds ?? [];
   const rows = await queryRows<RecoRow>(
     db,
     sql`with st as (select generation from reco_state where id = 1),
@@ -134,18 +172,7 @@ export async function getRecommendations(db: Executor, q: RecommendationQuery): 
       left join product ri on ri.id = r.reason->>'itemId'
       left join tag t on t.slug = r.reason->>'tag'
       left join creator rc on rc.id = r.reason->>'creatorId'
-      where p.status = 'published' and (p.kind <> 'artwork' or ad.stock > 0) and ${KIND_OF_SLOT[q.slot]}
-        and p.id not in (select d.product_id from reco_dismissal d where d.user_key = ${key}::text)
-        and p.id not in (select e.product_id from enrollment e where e.user_id = ${uid}::text)
-        and p.id not in (select ol.product_id from "order" o join order_line ol on ol.order_id = o.id where o.user_id = ${uid}::text and o.status = 'paid')
-        ${
-          exclude.length > 0
-            ? sql`and p.id not in (${sql.join(
-                exclude.map((id) => sql`${id}`),
-                sql`, `,
-              )})`
-            : sql``
-        }
+      where ${visibleTo(q)}
       order by k.pri, r.rank
       limit ${q.limit * 3}`,
   );
@@ -168,7 +195,6 @@ export async function getRecommendations(db: Executor, q: RecommendationQuery): 
 
 /** No refresh has run yet (or it left nothing for this slot): best sellers of the last 90 days, then newest. */
 async function fallbackList(db: Executor, q: RecommendationQuery): Promise<RecoList> {
-  const exclude = q.excludeIds ?? [];
   const rows = await queryRows<ProductCardRow>(
     db,
     sql`select ${cardSelect}
@@ -177,15 +203,7 @@ async function fallbackList(db: Executor, q: RecommendationQuery): Promise<RecoL
         select ol.product_id, sum(ol.quantity) as n from order_line ol join "order" o on o.id = ol.order_id
         where o.status = 'paid' and o.created_at > now() - interval '90 days' group by ol.product_id
       ) pop on pop.product_id = p.id
-      where p.status = 'published' and (p.kind <> 'artwork' or ad.stock > 0) and ${KIND_OF_SLOT[q.slot]}
-        ${
-          exclude.length > 0
-            ? sql`and p.id not in (${sql.join(
-                exclude.map((id) => sql`${id}`),
-                sql`, `,
-              )})`
-            : sql``
-        }
+      where ${visibleTo(q)}
       order by coalesce(pop.n, 0) desc, p.created_at desc, p.slug
       limit ${q.limit}`,
   );
@@ -249,6 +267,8 @@ export async function dismissRecommendation(
       select ${key}, id from product where id = ${input.productId}
       on conflict do nothing returning 1 as ok`,
   );
+  // Committed above: the lists are recomputed without the item (the reader already hides it).
+  if (rows.length > 0) await noteBehaviourChange(db, key);
   return rows.length > 0;
 }
 

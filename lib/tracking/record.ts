@@ -14,6 +14,8 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { events } from "@/db/schema";
 import { pgArrayLiteral, queryRows } from "@/db/rows";
+import { noteBehaviourChange } from "@/lib/reco/live";
+import { recoUserKey } from "@/lib/reco/read";
 import { VISITOR_KEY_PREFIX } from "@/lib/reco/slots";
 import { analyticsAllowed, isValidVisitorId, type Consent } from "@/lib/visitor";
 import { serverEventSchema, type BeaconEvent, type ServerEvent } from "./schema";
@@ -69,6 +71,8 @@ export async function recordServerEvent(db: Executor, input: ServerEventInput): 
     props: e.props ?? null,
     createdAt: e.at ?? new Date(),
   });
+  // The person's lists are recomputed once this commits (lib/reco/live.ts).
+  await noteBehaviourChange(db, recoUserKey(e.userId, e.visitorId));
   return true;
 }
 
@@ -95,6 +99,7 @@ export async function mergeVisitorIntoUser(
         on conflict do nothing returning product_id`,
     );
     await tx.execute(sql`delete from reco_dismissal where user_key = ${visitorKey}`);
+    if (moved.length > 0 || kept.length > 0) await noteBehaviourChange(tx, userId);
     return { events: moved.length, dismissals: kept.length };
   };
   return db.transaction(run);

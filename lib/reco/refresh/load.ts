@@ -11,7 +11,7 @@
  * Anonymous visitors take part as users keyed `v:<visitor id>`: their events were only stored with
  * analytics consent, and the reader serves their list to the same visitor cookie.
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { DEFAULT_EVENT_WEIGHTS, type EventWeights } from "../interactions";
@@ -84,6 +84,12 @@ export type LoadOptions = {
   weights?: EventWeights;
   /** Older evidence counts less: an event this many days old counts half. */
   halfLifeDays?: number;
+  /**
+   * One user's (or visitor's, `v:<id>`) evidence only, for the per-user update (user.ts): cells, owned
+   * items, reviews, follows and dismissals of that key; no user aggregates, spend or bandit counts
+   * (the update reuses the last refresh's clusters and weights).
+   */
+  onlyUser?: string;
   onQuery?: (name: string, ms: number, rows: number) => void;
 };
 
@@ -98,7 +104,16 @@ const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(
 const time = (v: unknown): number => (v instanceof Date ? v.getTime() : Date.parse(String(v)));
 
 export async function loadRefreshData(db: Executor, options: LoadOptions): Promise<LoadedData> {
-  const { now, weights = DEFAULT_EVENT_WEIGHTS, halfLifeDays = 120, onQuery } = options;
+  const { now, weights = DEFAULT_EVENT_WEIGHTS, halfLifeDays = 120, onQuery, onlyUser } = options;
+  const one = onlyUser !== undefined;
+  const onlyVisitor = onlyUser?.startsWith(VISITOR_KEY_PREFIX) ? onlyUser.slice(VISITOR_KEY_PREFIX.length) : null;
+  /** The filter on `column` (a user id) when loading for one user; a visitor owns nothing of the kind. */
+  const ofUser = (column: SQL) => (one ? sql`and ${column} = ${onlyVisitor === null ? onlyUser : null}::text` : sql``);
+  const cellsOfUser = !one
+    ? sql``
+    : onlyVisitor === null
+      ? sql`and e.user_id = ${onlyUser}`
+      : sql`and e.user_id is null and e.visitor_id = ${onlyVisitor}`;
   const nowDate = new Date(now).toISOString();
   const halfLifeSeconds = halfLifeDays * 86_400;
 
@@ -168,7 +183,7 @@ export async function loadRefreshData(db: Executor, options: LoadOptions): Promi
               (count(*) filter (where e.type = 'purchase'))::int as b
             from event e
             where e.product_id is not null and e.type in ('view', 'add_to_cart', 'purchase')
-              and (e.user_id is not null or e.visitor_id is not null)
+              and (e.user_id is not null or e.visitor_id is not null) ${cellsOfUser}
             group by 1, 2`,
       ),
     onQuery,
@@ -195,18 +210,20 @@ export async function loadRefreshData(db: Executor, options: LoadOptions): Promi
   const statRows = await timed(
     "user stats",
     () =>
-      queryRows<{
-        u: string;
-        dm: number | string | null;
-        dmed: number | string | null;
-        n: number;
-        s: number | string | null;
-        f: unknown;
-        l: unknown;
-        wk: number | null;
-      }>(
-        db,
-        sql`select e.user_id as u,
+      one
+        ? Promise.resolve([])
+        : queryRows<{
+            u: string;
+            dm: number | string | null;
+            dmed: number | string | null;
+            n: number;
+            s: number | string | null;
+            f: unknown;
+            l: unknown;
+            wk: number | null;
+          }>(
+            db,
+            sql`select e.user_id as u,
               (avg(e.dwell_ms) filter (where e.type = 'view'))::float8 / 1000 as dm,
               (percentile_cont(0.5) within group (order by e.dwell_ms) filter (where e.type = 'view'))::float8 / 1000 as dmed,
               (count(*) filter (where e.type = 'purchase'))::int as n,
@@ -217,7 +234,7 @@ export async function loadRefreshData(db: Executor, options: LoadOptions): Promi
             from event e
             where e.user_id is not null and e.type in ('view', 'add_to_cart', 'purchase', 'review', 'follow')
             group by e.user_id`,
-      ),
+          ),
     onQuery,
   );
   const userStats: UserStats[] = statRows.map((r) => ({
@@ -236,23 +253,25 @@ export async function loadRefreshData(db: Executor, options: LoadOptions): Promi
     () =>
       queryRows<{ userId: string; productId: string }>(
         db,
-        sql`select user_id as "userId", product_id as "productId" from enrollment
+        sql`select user_id as "userId", product_id as "productId" from enrollment where true ${ofUser(sql`user_id`)}
             union
             select o.user_id, ol.product_id from order_line ol join "order" o on o.id = ol.order_id
-            where o.status = 'paid' and o.user_id is not null`,
+            where o.status = 'paid' and o.user_id is not null ${ofUser(sql`o.user_id`)}`,
       ),
     onQuery,
   );
-  const spendRows = await queryRows<{ userId: string; s: number | string }>(
-    db,
-    sql`select user_id as "userId", sum(total_amount)::float8 as s from "order" where status = 'paid' and user_id is not null group by user_id`,
-  );
+  const spendRows = one
+    ? []
+    : await queryRows<{ userId: string; s: number | string }>(
+        db,
+        sql`select user_id as "userId", sum(total_amount)::float8 as s from "order" where status = 'paid' and user_id is not null group by user_id`,
+      );
   const reviews = await timed(
     "reviews",
     () =>
       queryRows<{ userId: string; productId: string; rating: number; body: string }>(
         db,
-        sql`select user_id as "userId", product_id as "productId", rating, body from review`,
+        sql`select user_id as "userId", product_id as "productId", rating, body from review where true ${ofUser(sql`user_id`)}`,
       ),
     onQuery,
   );
@@ -261,24 +280,26 @@ export async function loadRefreshData(db: Executor, options: LoadOptions): Promi
     () =>
       queryRows<{ followerId: string; targetKind: "creator" | "user"; targetId: string }>(
         db,
-        sql`select follower_id as "followerId", target_kind as "targetKind", target_id as "targetId" from follow`,
+        sql`select follower_id as "followerId", target_kind as "targetKind", target_id as "targetId" from follow where true ${ofUser(sql`follower_id`)}`,
       ),
     onQuery,
   );
   const dismissed = await queryRows<{ userKey: string; productId: string }>(
     db,
-    sql`select user_key as "userKey", product_id as "productId" from reco_dismissal`,
+    sql`select user_key as "userKey", product_id as "productId" from reco_dismissal where true ${one ? sql`and user_key = ${onlyUser}` : sql``}`,
   );
-  const banditRows = await queryRows<{ slot: string; source: string; i: number; c: number }>(
-    db,
-    sql`select slot, props->>'source' as source,
+  const banditRows = one
+    ? []
+    : await queryRows<{ slot: string; source: string; i: number; c: number }>(
+        db,
+        sql`select slot, props->>'source' as source,
           (count(*) filter (where type = 'reco_impression'))::int as i,
           (count(*) filter (where type = 'reco_click'))::int as c
         from event
         where type in ('reco_impression', 'reco_click') and slot is not null and props->>'source' is not null
           and created_at > ${new Date(now - 30 * 86_400_000).toISOString()}::timestamptz
         group by 1, 2`,
-  );
+      );
   return {
     now,
     trendEnd,

@@ -408,12 +408,13 @@ export function recommendAll(
 }
 
 /** Marks (1) or clears (0) the user's seen, owned and dismissed items. */
-function setMask(mask: Uint8Array, prep: Prepared, u: number, v: 0 | 1): void {
+export function setMask(mask: Uint8Array, prep: Prepared, u: number, v: 0 | 1): void {
   for (const m of [prep.x, prep.owned, prep.dismissed])
     for (let p = m.indptr[u]!; p < m.indptr[u + 1]!; p++) mask[m.indices[p]!] = v;
 }
 
-function relationOf(prep: Prepared, u: number, item: number): number {
+/** The RELATION code of the user's cell on `item` (0 when none): the verb of a "because" reason. */
+export function relationOf(prep: Prepared, u: number, item: number): number {
   const m = prep.relation;
   let lo = m.indptr[u]!;
   let hi = m.indptr[u + 1]! - 1;

@@ -7,13 +7,13 @@
  * Two refreshes at once queue on a transaction-level advisory lock instead of interleaving.
  */
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Executor } from "@/db/client";
 import { bulkInsert, queryRows } from "@/db/rows";
 import type { NeighbourRows } from "./item-neighbours";
 import type { RecoRows } from "./recommend";
 
 export const RECO_STATE_ID = 1;
-const LOCK_KEY = 0x7265636f; // "reco"
+export const LOCK_KEY = 0x7265636f; // "reco"
 
 export type GenerationInput = {
   clusters: { clusterId: number; size: number; profile: Record<string, unknown> }[];
@@ -25,6 +25,28 @@ export type GenerationInput = {
 };
 
 export type WriteTimings = { insertMs: number; cleanupMs: number; rows: Record<string, number> };
+
+/** Appends recommendation rows to generation `g` (the reason assembled into jsonb here). */
+export async function insertRecommendationRows(tx: Executor, g: number, r: RecoRows): Promise<number> {
+  return bulkInsert(tx, {
+    table: "recommendation",
+    columns: ["generation", "user_id", "slot", "rank", "product_id", "score", "reason"],
+    inputs: [
+      { type: "text", values: r.userKey },
+      { type: "text", values: r.slot },
+      { type: "smallint", values: r.rank },
+      { type: "text", values: r.productId },
+      { type: "real", values: r.score },
+      { type: "text", values: r.source },
+      { type: "text", values: r.kind },
+      { type: "text", values: r.reasonItem },
+      { type: "text", values: r.relation },
+      { type: "text", values: r.tag },
+      { type: "text", values: r.creator },
+    ],
+    select: `${Math.trunc(g)}::int, c0, c1, c2, c3, c4, jsonb_strip_nulls(jsonb_build_object('source', c5, 'kind', c6, 'itemId', c7, 'rel', c8, 'tag', c9, 'creatorId', c10))`,
+  });
+}
 
 export async function writeGeneration(
   db: Db,
@@ -82,25 +104,7 @@ export async function writeGeneration(
       select: `${gen}, c0, c1, c2, c3`,
     });
     step("write item neighbours");
-    const r = input.recommendations;
-    rows.recommendation = await bulkInsert(tx, {
-      table: "recommendation",
-      columns: ["generation", "user_id", "slot", "rank", "product_id", "score", "reason"],
-      inputs: [
-        { type: "text", values: r.userKey },
-        { type: "text", values: r.slot },
-        { type: "smallint", values: r.rank },
-        { type: "text", values: r.productId },
-        { type: "real", values: r.score },
-        { type: "text", values: r.source },
-        { type: "text", values: r.kind },
-        { type: "text", values: r.reasonItem },
-        { type: "text", values: r.relation },
-        { type: "text", values: r.tag },
-        { type: "text", values: r.creator },
-      ],
-      select: `${gen}, c0, c1, c2, c3, c4, jsonb_strip_nulls(jsonb_build_object('source', c5, 'kind', c6, 'itemId', c7, 'rel', c8, 'tag', c9, 'creatorId', c10))`,
-    });
+    rows.recommendation = await insertRecommendationRows(tx, g, input.recommendations);
     step("write recommendations");
     const stats = JSON.stringify({ ...input.stats, rows });
     await tx.execute(sql`insert into reco_state (id, generation, refreshed_at, stats)

@@ -36,7 +36,14 @@ export default async function ClustersPage() {
   // Bar-chart axes have room for a number only ("#1" is "Cluster 1"); the cards carry the full names.
   const axisNames = clusters.map((_, i) => `#${i + 1}`);
   const stats = overview?.stats as
-    { counts?: { clustered?: number }; k?: number; silhouette?: { k: number; silhouette: number }[] } | undefined;
+    | {
+        counts?: { clustered?: number };
+        k?: number;
+        silhouette?: { k: number; silhouette: number }[];
+        /** The last per-user update since the refresh (lib/reco/refresh/user.ts). */
+        userUpdatedAt?: string;
+      }
+    | undefined;
   const silhouette = stats?.silhouette?.find((s) => s.k === stats.k)?.silhouette;
   const money = (amount: number, currency: string) => formatMoney({ amount, currency }, intlLocale(locale));
 
@@ -57,6 +64,15 @@ export default async function ClustersPage() {
               })
             : t("never")}
         </p>
+        {stats?.userUpdatedAt && (
+          <p className="text-sm text-muted">
+            {t("userUpdated", {
+              date: new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "medium" }).format(
+                new Date(stats.userUpdatedAt),
+              ),
+            })}
+          </p>
+        )}
         <RecomputePanel latest={latestRun ? toRunView(latestRun) : null} />
       </header>
 
