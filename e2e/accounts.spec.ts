@@ -43,7 +43,8 @@ test("the studio is only for creators, marketers and admins", async ({ page, sig
   await signInPage.submit(DEMO.consumer, DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/account\?denied=1$/);
   await expect(page.getByText("That page is only for creators, marketers and admins.")).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  // Wait for the sign-out to land: a sign-in started before it does would be undone by it.
+  await signInPage.signOut();
 
   await signInPage.goto("/studio");
   await signInPage.submit(DEMO.marketer, DEMO_PASSWORD);
