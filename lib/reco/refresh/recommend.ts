@@ -80,6 +80,23 @@ export type RecoRows = {
   creator: (string | null)[];
 };
 
+/** Column arrays with no rows yet, for the full refresh and the one-user update alike. */
+export function emptyRecoRows(): RecoRows {
+  return {
+    userKey: [],
+    slot: [],
+    rank: [],
+    productId: [],
+    score: [],
+    source: [],
+    kind: [],
+    reasonItem: [],
+    relation: [],
+    tag: [],
+    creator: [],
+  };
+}
+
 type SlotSpec = { slot: Slot; kind: number | null; from: number | null };
 // Alphabetical, the primary key's order within a user.
 const SPECS: SlotSpec[] = [
@@ -136,19 +153,7 @@ export function recommendAll(
   const C = options.candidatesPerSource;
   const weights = slotWeights(data, options.baseWeights, models.strong.name, options.seed);
   const sourceNames = SOURCE_NAMES.map((s) => (s === "strong" ? models.strong.name : s));
-  const rows: RecoRows = {
-    userKey: [],
-    slot: [],
-    rank: [],
-    productId: [],
-    score: [],
-    source: [],
-    kind: [],
-    reasonItem: [],
-    relation: [],
-    tag: [],
-    creator: [],
-  };
+  const rows = emptyRecoRows();
   const kindAllowed =
     (spec: SlotSpec): Allowed =>
     (i) =>

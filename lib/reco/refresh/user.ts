@@ -26,7 +26,14 @@ import { topN } from "../top-n";
 import { Blender, SourceBuffer } from "./blend";
 import { loadRefreshData } from "./load";
 import { KIND, RELATION_NAMES, prepare, type Prepared } from "./prepare";
-import { DEFAULT_RECOMMEND_OPTIONS, relationOf, setMask, type RecoRows, type RecommendOptions } from "./recommend";
+import {
+  DEFAULT_RECOMMEND_OPTIONS,
+  emptyRecoRows,
+  relationOf,
+  setMask,
+  type RecoRows,
+  type RecommendOptions,
+} from "./recommend";
 import { NeighbourScorer } from "./scoring";
 import { insertRecommendationRows, RECO_STATE_ID } from "./store";
 
@@ -107,7 +114,7 @@ async function recomputeOnce(
   const data = await loadRefreshData(db, { now, onlyUser: userKey });
   const prep = prepare(data);
   const u = prep.userIndex.get(userKey);
-  const rows = emptyRows();
+  const rows = emptyRecoRows();
   if (u !== undefined && prep.x.indptr[u + 1]! > prep.x.indptr[u]!) {
     const history = Array.from(
       prep.x.indices.subarray(prep.x.indptr[u]!, prep.x.indptr[u + 1]!),
@@ -162,22 +169,6 @@ async function recomputeOnce(
   });
   if (written === null) return "flipped";
   return { generation: g, rows: written };
-}
-
-function emptyRows(): RecoRows {
-  return {
-    userKey: [],
-    slot: [],
-    rank: [],
-    productId: [],
-    score: [],
-    source: [],
-    kind: [],
-    reasonItem: [],
-    relation: [],
-    tag: [],
-    creator: [],
-  };
 }
 
 type ScoreInput = {
