@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RawInteraction } from "./ratings-file";
-import { indexInteractions, splitTrainTest } from "./split";
+import { indexInteractions, splitCrossDomain, splitTrainTest } from "./split";
 import { csrToDense } from "./sparse";
 
 function rows(spec: Record<string, string[]>, rating = 1): RawInteraction[] {
@@ -65,5 +65,79 @@ describe("splitTrainTest", () => {
   it("rejects ratios outside (0, 1)", () => {
     expect(() => splitTrainTest(data, { mode: "user", testRatio: 1, seed: 1 })).toThrow(RangeError);
     expect(() => splitTrainTest(data, { mode: "user", testRatio: 0, seed: 1 })).toThrow(RangeError);
+  });
+});
+
+describe("splitCrossDomain", () => {
+  // Items a0..a3 are domain 0 ("artwork"), c0..c3 domain 1 ("course"), x has no domain (-1).
+  const domainOfId = (id: string) => (id.startsWith("a") ? 0 : id.startsWith("c") ? 1 : -1);
+  const spec: Record<string, string[]> = {};
+  for (let u = 0; u < 200; u++) {
+    // u % 4: 0 both domains, 1 artworks only, 2 courses only, 3 courses plus a domain-less item.
+    const kind = u % 4;
+    const items = [];
+    if (kind === 0 || kind === 1) items.push(`a${u % 4}`, `a${(u + 1) % 4}`);
+    if (kind !== 1) items.push(`c${u % 3}`, `c3`);
+    if (kind === 3) items.push("x");
+    spec[`u${u}`] = items;
+  }
+  const data = indexInteractions(rows(spec));
+  const domainOf = Int32Array.from(data.itemIds, domainOfId);
+  const split = (seed: number, target = 0, testRatio = 0.25) =>
+    splitCrossDomain(data, { domainOf, target, testRatio, seed });
+
+  it("holds out every target-domain item of the chosen users and nothing else", () => {
+    const { train, test, eligibleUsers, testUsers } = split(42);
+    // Only the 50 users with both domains qualify; a domain-less item does not make a second domain.
+    expect(eligibleUsers).toBe(50);
+    expect(testUsers.length).toBe(Math.round(0.25 * 50));
+    const trainRows = csrToDense(train);
+    const testRows = csrToDense(test);
+    const chosen = new Set(testUsers);
+    data.userIds.forEach((id, u) => {
+      const all = spec[id]!;
+      const inTrain = data.itemIds.filter((_, i) => trainRows[u]![i]);
+      const inTest = data.itemIds.filter((_, i) => testRows[u]![i]);
+      if (chosen.has(u)) {
+        expect(Number(id.slice(1)) % 4).toBe(0);
+        expect(inTrain.some((i) => domainOfId(i) === 0)).toBe(false);
+        expect(inTest.sort()).toEqual(all.filter((i) => domainOfId(i) === 0).sort());
+        expect(inTrain.sort()).toEqual(all.filter((i) => domainOfId(i) !== 0).sort());
+      } else {
+        expect(inTest).toEqual([]);
+        expect(inTrain.sort()).toEqual([...all].sort());
+      }
+    });
+  });
+
+  it("chooses about test-ratio of the eligible users, the same ones for the same seed", () => {
+    const a = split(7, 1, 0.4);
+    expect(a.eligibleUsers).toBe(50);
+    expect(a.testUsers.length).toBe(20);
+    expect(Array.from(split(7, 1, 0.4).testUsers)).toEqual(Array.from(a.testUsers));
+    expect(csrToDense(split(7, 1, 0.4).test)).toEqual(csrToDense(a.test));
+    const others = [8, 9, 10, 11].map((seed) => Array.from(split(seed, 1, 0.4).testUsers).join());
+    expect(new Set([Array.from(a.testUsers).join(), ...others]).size).toBeGreaterThan(1);
+  });
+
+  it("takes at least one user when any is eligible and none when none is", () => {
+    expect(split(1, 0, 0.001).testUsers.length).toBe(1);
+    const single = indexInteractions(rows({ u1: ["a0"], u2: ["c1"] }));
+    const r = splitCrossDomain(single, {
+      domainOf: Int32Array.from(single.itemIds, domainOfId),
+      target: 0,
+      testRatio: 0.5,
+      seed: 1,
+    });
+    expect(r.eligibleUsers).toBe(0);
+    expect(r.test.indices.length).toBe(0);
+    expect(r.train.indices.length).toBe(2);
+  });
+
+  it("rejects a domain table of the wrong length and ratios outside (0, 1)", () => {
+    expect(() => splitCrossDomain(data, { domainOf: [0], target: 0, testRatio: 0.25, seed: 1 })).toThrow(
+      /domainOf has 1 entries/,
+    );
+    expect(() => split(1, 0, 1)).toThrow(RangeError);
   });
 });

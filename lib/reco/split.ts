@@ -114,3 +114,62 @@ export function splitTrainTest(
   };
   return { train: build(0), test: build(1) };
 }
+
+export type CrossDomainSplit = TrainTest & {
+  /** Users with at least one target-domain item and at least one item of another domain. */
+  eligibleUsers: number;
+  /** The held-out users (ascending): all their target-domain interactions are in test. */
+  testUsers: Int32Array;
+};
+
+/**
+ * Cross-domain split, seeded: among the eligible users (history in the target domain and in at least one
+ * other), round(testRatio * eligible) users (at least one) are drawn without replacement; ALL of their
+ * target-domain interactions go to test, everything else (their other domains, every other user) stays
+ * in train. The question it asks: knowing only what someone did elsewhere, can a model find what they
+ * take in the target domain? `domainOf[item]` is the item's domain number; a negative number means
+ * "no domain": such an item never makes a user eligible and always stays in train.
+ */
+export function splitCrossDomain(
+  data: IndexedInteractions,
+  options: { domainOf: ArrayLike<number>; target: number; testRatio: number; seed: number },
+): CrossDomainSplit {
+  const { domainOf, target, testRatio, seed } = options;
+  if (!(testRatio > 0 && testRatio < 1)) throw new RangeError(`split: test ratio must be in (0, 1), got ${testRatio}`);
+  if (domainOf.length !== data.itemIds.length)
+    throw new RangeError(`split: domainOf has ${domainOf.length} entries for ${data.itemIds.length} items`);
+  const nUsers = data.userIds.length;
+  const nnz = data.users.length;
+  // Bit 1: some target-domain item; bit 2: some item of another (known) domain.
+  const seen = new Uint8Array(nUsers);
+  for (let p = 0; p < nnz; p++) {
+    const d = domainOf[data.items[p]!]!;
+    if (d < 0) continue;
+    seen[data.users[p]!]! |= d === target ? 1 : 2;
+  }
+  const eligible: number[] = [];
+  for (let u = 0; u < nUsers; u++) if (seen[u] === 3) eligible.push(u);
+  const nTest = eligible.length === 0 ? 0 : Math.max(1, Math.round(testRatio * eligible.length));
+  // Partial Fisher-Yates over the eligible users in index order: the first nTest are a uniform sample.
+  const rng = createRng(seed);
+  for (let t = 0; t < nTest; t++) {
+    const j = t + rng.int(eligible.length - t);
+    const tmp = eligible[t]!;
+    eligible[t] = eligible[j]!;
+    eligible[j] = tmp;
+  }
+  const testUsers = Int32Array.from(eligible.slice(0, nTest)).sort();
+  const heldOut = new Uint8Array(nUsers);
+  for (const u of testUsers) heldOut[u] = 1;
+  const rows = [[], []] as [number[], number[]];
+  const cols = [[], []] as [number[], number[]];
+  for (let p = 0; p < nnz; p++) {
+    const u = data.users[p]!;
+    const side = heldOut[u] === 1 && domainOf[data.items[p]!] === target ? 1 : 0;
+    rows[side].push(u);
+    cols[side].push(data.items[p]!);
+  }
+  const build = (side: 0 | 1) =>
+    binarize(csrFromTriplets(nUsers, data.itemIds.length, rows[side], cols[side], new Float64Array(rows[side].length)));
+  return { train: build(0), test: build(1), eligibleUsers: eligible.length, testUsers };
+}
