@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { DatasetError, detectFormat, parseDataset, parseOnlineRetailText, parseRatingsText } from "./ratings-file";
+import {
+  DatasetError,
+  detectFormat,
+  keepItemsWithDomain,
+  parseDataset,
+  parseDomainsText,
+  parseOnlineRetailText,
+  parseRatingsText,
+  targetDomainIndex,
+} from "./ratings-file";
 
 describe("parseRatingsText", () => {
   it("reads MovieLens ratings.dat (:: separated, no header)", () => {
@@ -77,5 +86,58 @@ describe("Online Retail", () => {
 
   it("rejects a header without the needed columns", () => {
     expect(() => parseOnlineRetailText("invoice\tstock_code\n1\t2\n")).toThrow(/quantity, customer_id/);
+  });
+});
+
+describe("parseDomainsText", () => {
+  it("reads item<TAB>domain lines, skipping blank lines and a header", () => {
+    const d = parseDomainsText("item\tdomain\r\np1\tcourse\n\np2\tartwork\np1\tcourse\np3\tbundle\n");
+    expect(d.header).toBe(true);
+    expect([...d.domainOf]).toEqual([
+      ["p1", "course"],
+      ["p2", "artwork"],
+      ["p3", "bundle"],
+    ]);
+    expect(d.domains).toEqual(["artwork", "bundle", "course"]);
+    expect(parseDomainsText("p1\tcourse\n").header).toBe(false);
+  });
+
+  it("names the line of a malformed row, a conflicting domain or an empty cell", () => {
+    expect(() => parseDomainsText("p1\tcourse\np2 artwork\n")).toThrow(
+      /domains file line 2: expected item<TAB>domain \(2 tab-separated columns\), found 1/,
+    );
+    expect(() => parseDomainsText("p1\tcourse\tx\n")).toThrow(/line 1: .*found 3/);
+    expect(() => parseDomainsText("p1\tcourse\np1\tartwork\n")).toThrow(
+      /line 2: item "p1" is in domain "artwork" but was "course" earlier/,
+    );
+    expect(() => parseDomainsText("p1\t\n")).toThrow(/line 1: empty item or domain/);
+    expect(() => parseDomainsText("\n\n")).toThrow(DatasetError);
+    expect(() => parseDomainsText("item\tdomain\n")).toThrow(/lists no item/);
+  });
+
+  it("resolves the target to its number or says which domains exist", () => {
+    const d = parseDomainsText("p1\tcourse\np2\tartwork\n");
+    expect(targetDomainIndex(d, "course")).toBe(1);
+    expect(() => targetDomainIndex(d, "music")).toThrow(
+      'target domain "music" is not in the domains file; it has artwork, course',
+    );
+    expect(() => targetDomainIndex(parseDomainsText("p1\tcourse\n"), "course")).toThrow(/needs two/);
+  });
+
+  it("drops interactions with items missing from the domains file and counts them", () => {
+    const d = parseDomainsText("p1\tcourse\np2\tartwork\n");
+    const rows = [
+      { user: "a", item: "p1", rating: 1 },
+      { user: "a", item: "zz", rating: 1 },
+      { user: "b", item: "zz", rating: 1 },
+      { user: "b", item: "p2", rating: 1 },
+      { user: "b", item: "yy", rating: 1 },
+    ];
+    const kept = keepItemsWithDomain(rows, d);
+    expect(kept.interactions.map((r) => r.item)).toEqual(["p1", "p2"]);
+    expect(kept.rowsWithoutDomain).toBe(3);
+    expect(kept.itemsWithoutDomain).toBe(2);
+    expect(kept.examplesWithoutDomain).toEqual(["zz", "yy"]);
+    expect(() => keepItemsWithDomain([{ user: "a", item: "q", rating: 1 }], d)).toThrow(/do the ids match/);
   });
 });

@@ -184,3 +184,108 @@ export function parseDataset(text: string, format: "auto" | "retail" | "ratings"
   const f = format === "auto" ? detectFormat(text) : format;
   return f === "retail" ? parseOnlineRetailText(text) : parseRatingsText(text);
 }
+
+/**
+ * A domains file for the cross-domain split (`reco:eval --split cross-domain --domains FILE`): one
+ * `item<TAB>domain` line per item (e.g. `p-123<TAB>course`). Blank lines are ignored; a first line whose
+ * cells read like column names (item/product/id, then domain/kind/category/type) is a header. An item
+ * listed twice with the same domain is fine; with two different domains it is an error, as is a line
+ * without exactly one tab-separated pair. Items of the ratings file missing here are handled by the
+ * evaluator (dropped, and counted in its protocol).
+ */
+export type ParsedDomains = {
+  header: boolean;
+  /** Item id -> domain name. */
+  domainOf: Map<string, string>;
+  /** Domain names, sorted: a domain's number in the evaluator is its index here. */
+  domains: string[];
+};
+
+export function parseDomainsText(text: string): ParsedDomains {
+  const all = lines(text);
+  const domainOf = new Map<string, string>();
+  let header = false;
+  let lineNo = 0;
+  let seenFirst = false;
+  for (const line of all) {
+    lineNo++;
+    if (line.trim() === "") continue;
+    const cells = line.split("\t").map((c) => c.trim().replace(/^"(.*)"$/, "$1"));
+    if (!seenFirst) {
+      seenFirst = true;
+      if (
+        cells.length === 2 &&
+        /^(item|product|id|item_?id|product_?id)$/i.test(cells[0]!) &&
+        /^(domain|kind|category|type)$/i.test(cells[1]!)
+      ) {
+        header = true;
+        continue;
+      }
+    }
+    if (cells.length !== 2)
+      throw new DatasetError(
+        `domains file line ${lineNo}: expected item<TAB>domain (2 tab-separated columns), found ${cells.length}: "${line.slice(0, 80)}"`,
+      );
+    const [item, domain] = cells as [string, string];
+    if (item === "" || domain === "") throw new DatasetError(`domains file line ${lineNo}: empty item or domain`);
+    const before = domainOf.get(item);
+    if (before !== undefined && before !== domain)
+      throw new DatasetError(
+        `domains file line ${lineNo}: item "${item}" is in domain "${domain}" but was "${before}" earlier`,
+      );
+    domainOf.set(item, domain);
+  }
+  if (domainOf.size === 0) throw new DatasetError("the domains file lists no item");
+  return { header, domainOf, domains: [...new Set(domainOf.values())].sort() };
+}
+
+/** The target domain's number (its index in `domains.domains`), or a DatasetError naming the choices. */
+export function targetDomainIndex(domains: ParsedDomains, target: string): number {
+  const t = domains.domains.indexOf(target);
+  if (t < 0)
+    throw new DatasetError(
+      `target domain "${target}" is not in the domains file; it has ${domains.domains.join(", ")}`,
+    );
+  if (domains.domains.length < 2)
+    throw new DatasetError(`the domains file has only the domain "${target}": a cross-domain split needs two`);
+  return t;
+}
+
+export type DomainCoverage = {
+  /** The interactions whose item has a domain, in their original order. */
+  interactions: RawInteraction[];
+  /** Interactions (rows) dropped because their item is not in the domains file. */
+  rowsWithoutDomain: number;
+  /** Distinct ratings-file items not in the domains file (all their rows are dropped). */
+  itemsWithoutDomain: number;
+  /** A few of those item ids, to recognise an id mismatch at a glance. */
+  examplesWithoutDomain: string[];
+};
+
+/**
+ * Keeps only interactions with items the domains file names. An item without a domain can be neither a
+ * candidate in the target domain nor evidence of "another domain" without guessing, so it is dropped and
+ * counted; the evaluator refuses to go on when nothing is left.
+ */
+export function keepItemsWithDomain(interactions: readonly RawInteraction[], domains: ParsedDomains): DomainCoverage {
+  const kept: RawInteraction[] = [];
+  const missing = new Set<string>();
+  let rowsWithoutDomain = 0;
+  for (const row of interactions) {
+    if (domains.domainOf.has(row.item)) kept.push(row);
+    else {
+      rowsWithoutDomain++;
+      missing.add(row.item);
+    }
+  }
+  if (kept.length === 0)
+    throw new DatasetError(
+      `no item of the ratings file is in the domains file (e.g. "${interactions[0]?.item ?? ""}"): do the ids match?`,
+    );
+  return {
+    interactions: kept,
+    rowsWithoutDomain,
+    itemsWithoutDomain: missing.size,
+    examplesWithoutDomain: [...missing].slice(0, 5),
+  };
+}
