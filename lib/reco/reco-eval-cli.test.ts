@@ -23,6 +23,11 @@ function file(name: string, text: string): string {
   return p;
 }
 
+/** Items i0..i5 are courses, i6..i11 artworks (the two taste groups of ratings() span both). */
+function domainsFile(): string {
+  return `item\tdomain\n${Array.from({ length: 12 }, (_, i) => `i${i}\t${i % 2 === 0 ? "course" : "artwork"}`).join("\n")}\n`;
+}
+
 /** 40 users in two taste groups over 12 items, as user,item,rating lines joined by `sep`. */
 function ratings(sep: string): string {
   const lines: string[] = [];
@@ -95,5 +100,81 @@ describe("scripts/reco-eval.ts", () => {
       });
       expect(r.stderr).toContain("[reco-eval]");
     }
+  });
+
+  it("cross-domain: needs --domains and --target, and refuses them on other splits", () => {
+    const good = file("xd.csv", ratings(","));
+    const domains = file("xd-domains.tsv", domainsFile());
+    const noDomains = run(["--ratings", good, "--split", "cross-domain", "--target", "artwork"]);
+    expect(noDomains.code).toBe(2);
+    expect(noDomains.stderr).toContain("--domains is required with --split cross-domain");
+    const noTarget = run(["--ratings", good, "--split", "cross-domain", "--domains", domains]);
+    expect(noTarget.code).toBe(2);
+    expect(noTarget.stderr).toContain("--target is required with --split cross-domain");
+    const stray = run(["--ratings", good, "--domains", domains, "--target", "artwork"]);
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toContain("--domains only applies to --split cross-domain");
+    expect(stray.stderr).toContain("--target only applies to --split cross-domain");
+    const badTarget = run(["--ratings", good, "--split", "cross-domain", "--domains", domains, "--target", "music"]);
+    expect(badTarget.code).toBe(2);
+    expect(badTarget.stderr).toContain('target domain "music" is not in the domains file; it has artwork, course');
+    const missing = run([
+      "--ratings",
+      good,
+      "--split",
+      "cross-domain",
+      "--domains",
+      path.join(dir, "no.tsv"),
+      "--target",
+      "x",
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read domains file .*no\.tsv: ENOENT/);
+    const malformed = run([
+      "--ratings",
+      good,
+      "--split",
+      "cross-domain",
+      "--domains",
+      file("bad.tsv", "i0 course\n"),
+      "--target",
+      "course",
+    ]);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain("domains file line 1: expected item<TAB>domain");
+  });
+
+  it("cross-domain: prints one JSON object with the single models and the protocol", () => {
+    const r = run([
+      "--ratings",
+      file("xd2.csv", ratings(",")),
+      "--split",
+      "cross-domain",
+      "--domains",
+      file("xd2-domains.tsv", domainsFile()),
+      "--target",
+      "artwork",
+      "--k",
+      "3",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { protocol: Record<string, unknown>; models: Record<string, unknown> };
+    expect(Object.keys(out.models)).toEqual(["pop", "itemknn", "userknn", "ease", "rp3beta"]);
+    expect(out.protocol).toMatchObject({ split: "cross-domain", target: "artwork", seed: 42, test_ratio: 0.25, k: 3 });
+    expect(out.protocol.test_users).toBeGreaterThan(0);
+    const hybrid = run([
+      "--ratings",
+      file("xd3.csv", ratings(",")),
+      "--split",
+      "cross-domain",
+      "--domains",
+      file("xd3-domains.tsv", domainsFile()),
+      "--target",
+      "artwork",
+      "--models",
+      "pop,hybrid",
+    ]);
+    expect(hybrid.code).toBe(2);
+    expect(hybrid.stderr).toContain("hybrid not available with --split cross-domain");
   });
 });
