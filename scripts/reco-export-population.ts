@@ -25,13 +25,17 @@ const USAGE =
   "  writes DIR/ratings.tsv (user, item, weight, unix seconds) and DIR/domains.tsv (item, course|artwork|bundle)";
 
 const count = (name: string, max: number) =>
-  z.coerce
-    .number({
-      error: (issue) => (issue.input === undefined ? `--${name} N is required` : `--${name} must be a number`),
-    })
-    .int(`--${name} must be an integer`)
-    .min(1, `--${name} must be at least 1`)
-    .max(max, `--${name} must be at most ${max}`);
+  z
+    .string({ error: `--${name} N is required` })
+    .refine((v) => Number.isFinite(Number(v)), `--${name} must be a number`)
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int(`--${name} must be an integer`)
+        .min(1, `--${name} must be at least 1`)
+        .max(max, `--${name} must be at most ${max}`),
+    );
 
 const Flags = z.object({
   users: count("users", 1_000_000),
