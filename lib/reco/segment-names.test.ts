@@ -15,7 +15,7 @@ const profile = (tags: SegmentProfileInput["tags"], course: number, buyersShare:
 
 describe("nameSegments", () => {
   it("names a mixed group of buyers from its two strongest tags, in both languages", () => {
-    const [n] = nameSegments([profile([INK, PRINT, CALLI], 0.5, 0.6)]);
+    const [n] = nameSegments([profile([INK, PRINT, { ...CALLI, courseShare: 0.5 }], 0.5, 0.6)]);
     expect(n).toEqual({
       key: "shan-shui+woodblock:mixed",
       name: { en: "Shan shui landscape learners who collect Woodblock", zh: "学山水、也收藏木刻的人" },
@@ -45,7 +45,8 @@ describe("nameSegments", () => {
     const [n] = nameSegments([profile([PRINT, CALLI, INK], 0.45, 0.6)]);
     expect(n!.name).toEqual({ en: "Regular script learners who collect Woodblock", zh: "学楷书、也收藏木刻的人" });
     expect(n!.key).toBe("regular-script+woodblock:mixed");
-    const [both] = nameSegments([profile([INK, CALLI], 0.5, 0.6)]);
+    // Tags as present in courses as in artworks: no side to tell.
+    const [both] = nameSegments([profile([INK, { ...CALLI, courseShare: INK.courseShare }], 0.5, 0.6)]);
     expect(both!.name).toEqual({
       en: "Shan shui landscape and Regular script learners and collectors",
       zh: "既学山水和楷书、也收藏相关作品的人",

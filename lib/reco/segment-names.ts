@@ -64,11 +64,13 @@ type Tag = { name: string; nameZh: string; courseShare?: number };
 type Roles = { learn: Tag; collect: Tag } | null;
 
 /** How many of the strongest tags a name may draw on (the key keeps to the first two). */
-const NAMING_TAGS = 4;
+const NAMING_TAGS = 3;
 
 /**
- * The tags to name a group by: for a mixed group, its strongest course tag and its strongest artwork
- * tag ("learn A, collect B"); for a one-sided group, its strongest tags of that side first.
+ * The tags to name a group by: for a mixed group, of its strongest tags the one most learnt (highest
+ * course share) and the one most collected (lowest), "learn A, collect B"; relative, because the demo's
+ * tags (and most real ones) label courses and artworks alike. For a one-sided group, its strongest tags
+ * of that side first.
  */
 function namingTags(tags: SegmentProfileInput["tags"], domain: SegmentDomain): { pair: Tag[]; roles: Roles } {
   const top = tags.slice(0, NAMING_TAGS);
@@ -76,9 +78,11 @@ function namingTags(tags: SegmentProfileInput["tags"], domain: SegmentDomain): {
   const isCourse = (t: Tag) => (t.courseShare ?? 0) >= 0.5;
   if (!known) return { pair: top.slice(0, 2), roles: null };
   if (domain === "mixed") {
-    const learn = top.find(isCourse);
-    const collect = top.find((t) => !isCourse(t));
-    return { pair: top.slice(0, 2), roles: learn && collect ? { learn, collect } : null };
+    // reduce keeps the first of equals, so ties go to the stronger tag.
+    const learn = top.reduce<Tag | null>((b, t) => (!b || t.courseShare! > b.courseShare! ? t : b), null);
+    const collect = top.reduce<Tag | null>((b, t) => (!b || t.courseShare! < b.courseShare! ? t : b), null);
+    const distinct = learn && collect && learn.courseShare! > collect.courseShare!;
+    return { pair: top.slice(0, 2), roles: distinct ? { learn, collect } : null };
   }
   const side = domain === "learners" ? isCourse : (t: Tag) => !isCourse(t);
   return { pair: [...top.filter(side), ...top.filter((t) => !side(t))].slice(0, 2), roles: null };
