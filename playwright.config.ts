@@ -78,6 +78,8 @@ export default defineConfig({
       // One server, no separate worker: it runs the background jobs (mail, refreshes) itself, on
       // PostgreSQL too. The cluster test runs `npm run worker` beside two servers instead.
       WORKER_IN_PROCESS: "true",
+      // The journeys bring their own customers: no demo population at the embedded database's first start.
+      DEMO_POPULATION: "false",
     },
   },
 });

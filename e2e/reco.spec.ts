@@ -37,7 +37,7 @@ test("a buyer of an art-history course sees artworks recommended with a reason",
   await new SignInPage(marketer).signIn(DEMO.marketer, { password: DEMO_PASSWORD, callbackUrl: "/studio/clusters" });
   await marketer.getByRole("button", { name: "Recompute now" }).click();
   await expect(marketer.getByText(/Recomputed: generation \d+/)).toBeVisible({ timeout: 60_000 });
-  await expect(marketer.getByRole("heading", { name: "Members per cluster" })).toBeVisible();
+  await expect(marketer.getByRole("heading", { name: "Members per segment" })).toBeVisible();
 
   // 3. Back home, the buyer gets artworks "for your courses", each saying why.
   await buyer.goto("/");

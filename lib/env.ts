@@ -68,6 +68,11 @@ const schema = databaseEnvSchema.extend({
    * beside the web servers.
    */
   WORKER_IN_PROCESS: z.stringbool().optional(),
+  /**
+   * Whether a new embedded database also gets the synthetic demo customers (lib/seed/demo-population.ts)
+   * at first start, so segments and recommendations are real at once. The end-to-end server turns it off.
+   */
+  DEMO_POPULATION: z.stringbool().default(true),
   /** Days of page-level behaviour (views, impressions, clicks) the prune job keeps. */
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(365),
   /** Where development mail is kept when SMTP_URL is unset (listed at /dev/mail in development). */

@@ -9,13 +9,16 @@ import { productionConfigProblems } from "./secrets";
 export async function startServer(): Promise<void> {
   refuseWeakConfig();
   refuseForbiddenMethods();
-  await prepareEmbeddedDatabase();
+  const { population } = await prepareEmbeddedDatabase();
   // After the checks: nothing runs in the background of a server that refused to start, or of a build.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const jobs = await import("./jobs/client");
   if (jobs.shouldRunWorkerInProcess()) {
-    // Not awaited: the server answers while the queue starts (a first refresh may be queued).
-    jobs.startInProcessWorker().catch((error: unknown) => console.error("[worker] could not start", error));
+    // Not awaited: the server answers while the demo customers are written and the queue starts. The
+    // worker waits for the customers, so the first refresh it queues finds their segments.
+    population
+      .then(() => jobs.startInProcessWorker())
+      .catch((error: unknown) => console.error("[worker] could not start", error));
   } else {
     console.info("[worker] background jobs run in `npm run worker` processes (WORKER_IN_PROCESS is off)");
   }
@@ -26,13 +29,31 @@ export async function startServer(): Promise<void> {
  * before the first request (and before the in-process worker opens it). Not during `next build`, which loads
  * the server but must not open a database. A PostgreSQL server is left to be opened on first use, as
  * before, so a server whose database is down still starts and says so on /api/health.
+ *
+ * Then, unless DEMO_POPULATION=false, the demo customers (lib/seed/demo-population.ts) of a shop that
+ * never refreshed, in the background: `population` is the promise of that work, which never rejects (a
+ * failure is logged; the shop works without them). Writing 60,000 events takes most of a minute on
+ * PGlite, and the catalogue is all a first page needs.
  */
-async function prepareEmbeddedDatabase(): Promise<void> {
-  if (process.env.NEXT_PHASE === "phase-production-build") return;
+async function prepareEmbeddedDatabase(): Promise<{ population: Promise<void> }> {
+  const done = { population: Promise.resolve() };
+  if (process.env.NEXT_PHASE === "phase-production-build") return done;
   const { env } = await import("./env");
-  if (env.DATABASE_URL) return;
+  if (env.DATABASE_URL) return done;
   const { openAppDatabase } = await import("./seed/seed-if-empty");
-  await openAppDatabase();
+  const handle = await openAppDatabase();
+  if (!env.DEMO_POPULATION) return done;
+  const { seedDemoPopulationOnFirstStart } = await import("./seed/demo-population");
+  const population = seedDemoPopulationOnFirstStart(handle.db).then(
+    (summary) => {
+      if (summary)
+        console.log(
+          `[atelier] demo customers: ${summary.users.total} with ${summary.events.total} events (${(summary.elapsedMs / 1000).toFixed(1)} s)`,
+        );
+    },
+    (error: unknown) => console.error("[atelier] demo customers not written", error),
+  );
+  return { population };
 }
 
 /**

@@ -1,18 +1,22 @@
 /**
- * npm run db:seed -- [--users N] [--events N] [--seed S]
+ * npm run db:seed -- [--users N] [--events N] [--seed S] | [--demo-population]
  *
  * Seeds the demo catalogue and accounts (idempotent), then, when asked, a synthetic population for
  * recommendation benchmarks (see lib/seed/population.ts for what re-running does). Uses DATABASE_URL when
  * set, otherwise the embedded PGlite under PGLITE_DIR. Exit codes: 0 done, 1 failed, 2 bad arguments.
  */
 import { z } from "zod";
+import { DEMO_POPULATION, demoPopulationEnd } from "@/lib/seed/demo-population";
 import { POPULATION_LIMITS } from "@/lib/seed/population";
 
-const USAGE = `Usage: npm run db:seed -- [--users N] [--events N] [--seed S]
+const USAGE = `Usage: npm run db:seed -- [--users N] [--events N] [--seed S] | [--demo-population]
 
   --users N    synthetic consumers to generate (0..${POPULATION_LIMITS.users.toLocaleString("en-US")}, default 0)
   --events N   behaviour events spread over them (0..${POPULATION_LIMITS.events.toLocaleString("en-US")}, default 0)
   --seed S     generator seed, an integer (0..4294967295, default 1); same seed, same population
+  --demo-population
+               the demo customers a new embedded database gets at first start (${DEMO_POPULATION.users.toLocaleString("en-US")} users,
+               ${DEMO_POPULATION.events.toLocaleString("en-US")} events, seed ${DEMO_POPULATION.seed}, ending today); not with --users/--events/--seed
   --help       show this help
 
 Seeds the demo catalogue first (idempotent). Database: DATABASE_URL, else embedded PGlite (PGLITE_DIR).`;
@@ -36,6 +40,10 @@ const flagsSchema = z
       .max(0xffffffff, { error: "--seed must be at most 4294967295" })
       .default(1),
     help: z.boolean().default(false),
+    demoPopulation: z.boolean().default(false),
+  })
+  .refine((f) => !f.demoPopulation || (f.users === 0 && f.events === 0 && f.seed === 1), {
+    error: "--demo-population sets users, events and seed itself",
   })
   .refine((f) => f.events === 0 || f.users > 0, { error: "--events needs --users: events belong to synthetic users" });
 
@@ -51,8 +59,8 @@ function parseFlags(argv: string[]): Flags {
     const match = /^--([a-z][a-z-]*)(?:=(.*))?$/.exec(arg);
     if (!match) throw new UsageError(`unexpected argument "${arg}"`);
     const name = match[1] as string;
-    if (name === "help") {
-      raw.help = true;
+    if (name === "help" || name === "demo-population") {
+      raw[name === "help" ? "help" : "demoPopulation"] = true;
       continue;
     }
     if (!["users", "events", "seed"].includes(name)) throw new UsageError(`unknown flag --${name}`);
@@ -123,14 +131,17 @@ async function main(): Promise<void> {
     console.log(`demo accounts (password "${DEMO_PASSWORD}"):`);
     for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(9)} ${account.email}`);
 
-    if (flags.users === 0 && flags.events === 0) return;
+    const population = flags.demoPopulation
+      ? { ...DEMO_POPULATION, now: demoPopulationEnd() }
+      : { users: flags.users, events: flags.events, seed: flags.seed };
+    if (population.users === 0 && population.events === 0) return;
 
-    console.log(`population: ${fmt(flags.users)} users, ${fmt(flags.events)} events, seed ${flags.seed}`);
+    console.log(
+      `population: ${fmt(population.users)} users, ${fmt(population.events)} events, seed ${population.seed}`,
+    );
     let nextReport = { users: 0.05, events: 0.05 };
     const summary = await generatePopulation(handle.db, {
-      users: flags.users,
-      events: flags.events,
-      seed: flags.seed,
+      ...population,
       // node-postgres has a pool: keep a few chunks in flight so generating and writing overlap.
       concurrency: handle.driver === "pg" ? 4 : 1,
       onProgress: (p) => {

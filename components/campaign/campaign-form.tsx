@@ -11,6 +11,7 @@ import { Input, Select, Textarea } from "@/components/ui/controls";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Field, RowButton, Section } from "./form-parts";
+import { SegmentPicker } from "./segment-picker";
 import { VariantsSection, type ExperimentLocks, type RecentTraffic } from "./variants-section";
 
 export function CampaignForm({
@@ -305,32 +306,11 @@ export function CampaignForm({
       </Section>
 
       <Section title={t("audience")}>
-        <fieldset>
-          <legend className="text-sm font-medium">{t("clusters")}</legend>
-          {choices.clusters.length === 0 ? (
-            <p className="text-sm text-muted">{t("noClusters")}</p>
-          ) : (
-            <div className="mt-1 flex flex-wrap gap-3">
-              {choices.clusters.map((c) => (
-                <label key={c.id} className="flex items-center gap-1 text-sm">
-                  <input
-                    type="checkbox"
-                    checked={form.audience.clusters.includes(c.id)}
-                    onChange={(e) =>
-                      update(
-                        (d) =>
-                          void (d.audience.clusters = e.target.checked
-                            ? [...d.audience.clusters, c.id]
-                            : d.audience.clusters.filter((x) => x !== c.id)),
-                      )
-                    }
-                  />
-                  #{c.id} {c.label} ({c.size})
-                </label>
-              ))}
-            </div>
-          )}
-        </fieldset>
+        <SegmentPicker
+          choices={choices.segments}
+          value={form.audience.segments}
+          onChange={(keys) => update((d) => void (d.audience.segments = keys))}
+        />
         <fieldset>
           <legend className="text-sm font-medium">{t("locales")}</legend>
           <div className="mt-1 flex gap-4">

@@ -23,8 +23,12 @@ export const experimentModeEnum = pgEnum("experiment_mode", ["fixed", "bandit"])
 export type CampaignStory = { heading: string; body: string };
 export type CampaignContent = { heroTitle: string; heroText: string; story: CampaignStory[] };
 export type CampaignAudience = {
-  /** Cluster ids of the current reco generation; empty = everyone. */
-  clusters: number[];
+  /**
+   * Keys of the segments (named user clusters, lib/reco/segment-names.ts) the experiment is for; empty =
+   * everyone. Keys rather than cluster numbers: a refresh renumbers its clusters, a key stays with the
+   * kind of people it names.
+   */
+  segments: string[];
   /** Locales ("en", "zh"); empty = every locale. */
   locales: string[];
   visitors: "all" | "new" | "returning";

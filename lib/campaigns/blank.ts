@@ -14,7 +14,7 @@ export function blankCampaignInput(now: Date): CampaignInput {
     startsAt: start.toISOString(),
     endsAt: end.toISOString(),
     content: { heroTitle: "", heroText: "", story: [] },
-    audience: { clusters: [], locales: [], visitors: "all" },
+    audience: { segments: [], locales: [], visitors: "all" },
     channels: [],
     experiment: {
       mode: "fixed",

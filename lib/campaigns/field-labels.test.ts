@@ -51,7 +51,7 @@ describe("fieldTarget", () => {
       "content.heroText",
       "content.story",
       "content.story.1.heading",
-      "audience.clusters.0",
+      "audience.segments.0",
       "audience.locales.1",
       "channels.0.source",
       "channels.2.spent",

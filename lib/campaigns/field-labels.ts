@@ -23,7 +23,7 @@ const SIMPLE: Record<string, FieldTarget> = {
   "content.heroTitle": { id: "hero-title", label: [{ key: "heroTitle" }] },
   "content.heroText": { id: "hero-text", label: [{ key: "heroText" }] },
   "content.story": { id: null, label: [{ key: "landing" }] },
-  "audience.clusters": { id: null, label: [{ key: "clusters" }] },
+  "audience.segments": { id: null, label: [{ key: "segments" }] },
   "audience.locales": { id: null, label: [{ key: "locales" }] },
   "audience.visitors": { id: null, label: [{ key: "visitors" }] },
   channels: { id: null, label: [{ key: "channels" }] },
@@ -64,7 +64,7 @@ export function fieldTarget(path: string): FieldTarget {
     const field = CHANNEL_FIELDS[parts[2] ?? ""] ?? "source";
     return { id: `channel-${m}-${field}`, label: [{ key: "channelN", values: { n: m + 1 } }, { key: field }] };
   }
-  if (path.startsWith("audience.clusters.")) return SIMPLE["audience.clusters"] as FieldTarget;
+  if (path.startsWith("audience.segments.")) return SIMPLE["audience.segments"] as FieldTarget;
   if (path.startsWith("audience.locales.")) return SIMPLE["audience.locales"] as FieldTarget;
   if (path.startsWith("experiment.variants.") && (m = index(parts[2])) !== null) {
     const variant: LabelPart = m === 0 ? { key: "controlVariant" } : { key: "variantN", values: { n: m } };

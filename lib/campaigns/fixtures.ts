@@ -46,7 +46,7 @@ export function demoCampaignInput(overrides: Partial<CampaignInput> = {}): Campa
         },
       ],
     },
-    audience: { clusters: [], locales: [], visitors: "all" },
+    audience: { segments: [], locales: [], visitors: "all" },
     channels: [
       { source: "newsletter", budget: "500.00", spent: "0" },
       { source: "instagram", budget: "1500.00", spent: "0" },

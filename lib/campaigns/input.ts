@@ -6,6 +6,7 @@ import { z } from "zod";
 import { LOCALES } from "@/i18n/locales";
 import { DEFAULT_SEQUENTIAL_TUNING } from "@/lib/experiments/stats";
 import { currencySchema, parseMajorAmount } from "@/lib/money";
+import { segmentKeySchema } from "@/lib/reco/segment-names";
 
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const text = (max: number) => z.string().trim().max(max, { error: "too_long" });
@@ -61,7 +62,8 @@ export const campaignInputSchema = z
       story: z.array(z.object({ heading: required(1, 120), body: required(1, 2000) })).max(6, { error: "too_many" }),
     }),
     audience: z.object({
-      clusters: z.array(z.number().int().min(0).max(10_000)).max(20, { error: "too_many" }),
+      // Segment keys (lib/reco/segment-names.ts); whether they exist is checked against the database (store.ts).
+      segments: z.array(segmentKeySchema).max(20, { error: "too_many" }),
       locales: z.array(z.enum(LOCALES, { error: "invalid_locale" })),
       visitors: z.enum(["all", "new", "returning"]),
     }),

@@ -34,7 +34,7 @@ export const landingCampaign: LandingCampaign = {
   updatedAt: "2026-01-01T00:00:00.000Z",
   previewToken: "secret",
   content: { heroTitle: "Paint the mountain", heroText: "Hero", story: [] },
-  audience: { clusters: [], locales: [], visitors: "all" },
+  audience: { segments: [], locales: [], visitors: "all" },
   partners: [
     { id: "a", slug: "lin-mei", name: "Lin Mei", kind: "instructor", bio: "", location: null },
     { id: "b", slug: "west-lake-gallery", name: "West Lake Gallery", kind: "gallery", bio: "", location: null },

@@ -1,6 +1,6 @@
 /**
  * Reads for the studio: the campaign list, one campaign as form values, and the choices the form offers
- * (creators, products, clusters). Reshaped here so pages never see raw rows.
+ * (creators, products, segments). Reshaped here so pages never see raw rows.
  */
 import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
@@ -20,6 +20,7 @@ import {
 import { queryRows } from "@/db/rows";
 import { isLocale } from "@/i18n/locales";
 import { currencyExponent } from "@/lib/money";
+import { getCurrentSegments, type SegmentChoice } from "@/lib/reco/read";
 import type { CampaignInput } from "./input";
 
 export type CampaignListItem = {
@@ -165,11 +166,12 @@ export async function getCampaignForEdit(db: Executor, id: string): Promise<Camp
 export type FormChoices = {
   creators: { id: string; name: string; kind: string }[];
   products: { id: string; title: string; kind: string; creator: string; priceAmount: number; currency: string }[];
-  clusters: { id: number; size: number; label: string }[];
+  /** The segments of the latest refresh, largest first, named in both languages. */
+  segments: SegmentChoice[];
 };
 
 export async function getFormChoices(db: Executor): Promise<FormChoices> {
-  const [creatorRows, productRows, clusterRows] = await Promise.all([
+  const [creatorRows, productRows, current] = await Promise.all([
     db
       .select({ id: creators.id, name: creators.name, kind: creators.kind })
       .from(creators)
@@ -187,18 +189,12 @@ export async function getFormChoices(db: Executor): Promise<FormChoices> {
       .innerJoin(creators, eq(creators.id, products.creatorId))
       .where(sql`${products.status} = 'published' and ${inArray(products.kind, ["course", "artwork"])}`)
       .orderBy(asc(products.kind), asc(products.title)),
-    queryRows<{ cluster_id: number; size: number; profile: { label?: string[] } | string }>(
-      db,
-      sql`select c.cluster_id, c.size, c.profile from cluster c join reco_state s on s.generation = c.generation order by c.cluster_id`,
-    ),
+    getCurrentSegments(db),
   ]);
   return {
     creators: creatorRows,
     products: productRows,
-    clusters: clusterRows.map((c) => {
-      const profile = typeof c.profile === "string" ? (JSON.parse(c.profile) as { label?: string[] }) : c.profile;
-      return { id: Number(c.cluster_id), size: Number(c.size), label: (profile.label ?? []).slice(0, 3).join(", ") };
-    }),
+    segments: current.segments,
   };
 }
 

@@ -147,9 +147,14 @@ describe("createCampaign", () => {
     ],
     ["a malformed slug", { ...demoCampaignInput(), slug: "Ink & Paper" }, { slug: "invalid_slug" }],
     [
-      "an unknown cluster",
-      { ...demoCampaignInput(), audience: { clusters: [3], locales: [], visitors: "all" } },
-      { "audience.clusters.0": "unknown_cluster" },
+      "a segment the latest refresh does not have",
+      { ...demoCampaignInput(), audience: { segments: ["shan-shui+woodblock:mixed"], locales: [], visitors: "all" } },
+      { "audience.segments.0": "unknown_segment" },
+    ],
+    [
+      "a cluster number instead of a segment key",
+      { ...demoCampaignInput(), audience: { segments: ["3"], locales: [], visitors: "all" } },
+      { "audience.segments.0": "invalid_segment" },
     ],
     [
       "duplicate channels",

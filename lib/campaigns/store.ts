@@ -21,6 +21,7 @@ import {
 } from "@/db/schema";
 import { queryRows } from "@/db/rows";
 import { fnv1a32 } from "@/lib/experiments/hash";
+import { getCurrentSegments } from "@/lib/reco/read";
 import { parseCampaignInput, type CampaignDraft, type FieldErrors } from "./input";
 
 export type SaveResult = { ok: true; id: string } | { ok: false; error: string; fieldErrors: FieldErrors };
@@ -29,7 +30,7 @@ export function bundleSlug(campaignSlug: string): string {
   return `${campaignSlug}-bundle`;
 }
 
-/** Checks that need the database: partners and products exist and fit, slugs are free, clusters exist. */
+/** Checks that need the database: partners and products exist and fit, slugs are free, segments exist. */
 async function checkReferences(
   db: Executor,
   draft: CampaignDraft,
@@ -82,14 +83,20 @@ async function checkReferences(
     .limit(1);
   if (slugTaken.length > 0 || productSlugTaken.length > 0) add("slug", "slug_taken");
 
-  if (draft.audience.clusters.length > 0) {
-    const rows = await queryRows<{ cluster_id: number }>(
-      db,
-      sql`select c.cluster_id from cluster c join reco_state s on s.generation = c.generation`,
-    );
-    const known = new Set(rows.map((r) => Number(r.cluster_id)));
-    draft.audience.clusters.forEach((c, i) => {
-      if (!known.has(c)) add(`audience.clusters.${i}`, "unknown_cluster");
+  if (draft.audience.segments.length > 0) {
+    // A segment must exist in the latest refresh when it is picked. One the campaign already targets may
+    // stay after a refresh lost it: it reaches nobody until it comes back, and saving must not fail for it.
+    const known = new Set((await getCurrentSegments(db)).segments.map((s) => s.key));
+    const kept = new Set<string>();
+    if (current) {
+      const [row] = await db
+        .select({ audience: campaigns.audience })
+        .from(campaigns)
+        .where(eq(campaigns.id, current.id));
+      for (const key of row?.audience.segments ?? []) kept.add(key);
+    }
+    draft.audience.segments.forEach((key, i) => {
+      if (!known.has(key) && !kept.has(key)) add(`audience.segments.${i}`, "unknown_segment");
     });
   }
   return errors;

@@ -21,7 +21,7 @@ export const RuntimeExperimentSchema = z.object({
   audience: z.object({
     locales: z.array(z.string()),
     visitors: z.enum(["all", "new", "returning"]),
-    /** Cluster targeting needs the user's cluster, which only the server render can look up. */
+    /** Segment targeting (targeting.ts) needs the user's segment, which only the server render can look up. */
     clusters: z.boolean(),
   }),
 });

@@ -18,6 +18,7 @@ import { reshapeCard, type ProductCardRow } from "@/lib/catalog/card-row";
 import type { ProductCard } from "@/lib/catalog/types";
 import type { ClusterProfile } from "./refresh/clusters";
 import { noteBehaviourChange } from "./live";
+import { nameSegments, type SegmentName } from "./segment-names";
 import { POPULAR_KEY, VISITOR_KEY_PREFIX, type Slot } from "./slots";
 
 /** Why an item is shown, resolved to what the UI needs to say it. */
@@ -277,7 +278,29 @@ export type ClusterOverview = {
   refreshedAt: string;
   stats: Record<string, unknown>;
   clusters: { clusterId: number; size: number; profile: ClusterProfile }[];
+  /** Names of every tag, so what a profile lists by slug (LDA topics) can be shown by name. */
+  tagNames: Record<string, { name: string; nameZh: string }>;
 } | null;
+
+/** A profile as stored: generations written before segments were named lack `segment`. */
+type StoredProfile = Omit<ClusterProfile, "segment"> & { segment?: SegmentName };
+
+/** Profiles of one generation, each with its segment (named now for rows stored without one). */
+function withSegments(profiles: StoredProfile[]): ClusterProfile[] {
+  const named = profiles.every((p) => p.segment) ? null : nameSegments(profiles);
+  return profiles.map((p, i) => ({ ...p, segment: p.segment ?? named![i]! }));
+}
+
+async function currentClusterRows(db: Executor, generation: number) {
+  const rows = await queryRows<{ cluster_id: number; size: number; profile: StoredProfile | string }>(
+    db,
+    sql`select cluster_id, size, profile from cluster where generation = ${generation} order by size desc, cluster_id`,
+  );
+  const profiles = withSegments(
+    rows.map((r) => (typeof r.profile === "string" ? (JSON.parse(r.profile) as StoredProfile) : r.profile)),
+  );
+  return rows.map((r, i) => ({ clusterId: Number(r.cluster_id), size: Number(r.size), profile: profiles[i]! }));
+}
 
 /** The current generation's clusters with their marketer profiles, largest first; null before any refresh. */
 export async function getClusterOverview(db: Executor): Promise<ClusterOverview> {
@@ -286,18 +309,64 @@ export async function getClusterOverview(db: Executor): Promise<ClusterOverview>
     sql`select generation, refreshed_at, stats from reco_state where id = 1`,
   );
   if (!state) return null;
-  const rows = await queryRows<{ cluster_id: number; size: number; profile: ClusterProfile }>(
-    db,
-    sql`select cluster_id, size, profile from cluster where generation = ${state.generation} order by size desc, cluster_id`,
-  );
   const refreshedAt =
     state.refreshed_at instanceof Date
       ? state.refreshed_at.toISOString()
       : new Date(String(state.refreshed_at)).toISOString();
+  const [clusters, tagRows] = await Promise.all([
+    currentClusterRows(db, state.generation),
+    queryRows<{ slug: string; name: string; name_zh: string }>(db, sql`select slug, name, name_zh from tag`),
+  ]);
   return {
     generation: state.generation,
     refreshedAt,
     stats: state.stats ?? {},
-    clusters: rows.map((r) => ({ clusterId: r.cluster_id, size: r.size, profile: r.profile })),
+    clusters,
+    tagNames: Object.fromEntries(tagRows.map((t) => [t.slug, { name: t.name, nameZh: t.name_zh }])),
   };
+}
+
+export type SegmentChoice = { key: string; name: { en: string; zh: string }; size: number; clusterId: number };
+
+/** The segments a campaign can target now (the current generation's clusters), largest first. */
+export async function getCurrentSegments(
+  db: Executor,
+): Promise<{ generation: number | null; segments: SegmentChoice[] }> {
+  const [state] = await queryRows<{ generation: number }>(db, sql`select generation from reco_state where id = 1`);
+  if (!state) return { generation: null, segments: [] };
+  const rows = await currentClusterRows(db, state.generation);
+  return {
+    generation: state.generation,
+    segments: rows.map((r) => ({
+      key: r.profile.segment.key,
+      name: r.profile.segment.name,
+      size: r.size,
+      clusterId: r.clusterId,
+    })),
+  };
+}
+
+/**
+ * The keys of the current segments a signed-in user (or, once visitors are clustered, the visitor) is a
+ * member of; empty for anyone the last refresh did not cluster.
+ */
+export async function getSegmentsOf(
+  db: Executor,
+  { userId, visitorId }: { userId: string | null; visitorId: string | null },
+): Promise<string[]> {
+  const keys = [userId, visitorId ? `${VISITOR_KEY_PREFIX}${visitorId}` : null].filter(
+    (k): k is string => typeof k === "string" && k.length > 0,
+  );
+  if (keys.length === 0) return [];
+  const { generation, segments } = await getCurrentSegments(db);
+  if (generation === null || segments.length === 0) return [];
+  const rows = await queryRows<{ cluster_id: number }>(
+    db,
+    sql`select cluster_id from user_cluster where generation = ${generation} and user_id in (${sql.join(
+      keys.map((k) => sql`${k}`),
+      sql`, `,
+    )})`,
+  );
+  const mine = new Set(rows.map((r) => Number(r.cluster_id)));
+  return segments.filter((s) => mine.has(s.clusterId)).map((s) => s.key);
 }

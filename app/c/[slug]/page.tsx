@@ -12,8 +12,10 @@ import { isPubliclyVisible } from "@/lib/campaigns/landing";
 import { landingCopy, resolveLandingVariant } from "@/lib/campaigns/landing-variant";
 import { isSlugLike } from "@/lib/campaigns/slug";
 import { env } from "@/lib/env";
-import { isInClusters, recordExposureOnce } from "@/lib/experiments/store/exposures";
+import { recordExposureOnce } from "@/lib/experiments/store/exposures";
+import { applySegmentTargeting } from "@/lib/experiments/targeting";
 import { ASSIGNMENT_HEADER, parseAssignmentHeader } from "@/lib/experiments/visitor-assignment";
+import { getSegmentsOf } from "@/lib/reco/read";
 import { getCachedLandingCampaign } from "@/lib/server/cached-campaigns";
 import { currentUserId, getCurrentUser } from "@/lib/server/session";
 
@@ -68,16 +70,13 @@ export default async function CampaignLandingPage({ params, searchParams }: Prop
 
   if (decision.counted && assignment) {
     const userId = await currentUserId();
-    // Cluster targeting needs the user's cluster: only the render can look it up. Outside the audience
-    // the visitor sees the control and is not counted.
-    if (campaign.audience.clusters.length > 0) {
-      const inAudience = await isInClusters(await getDb(), {
-        userId,
-        visitorId: assignment.visitorId,
-        clusters: campaign.audience.clusters,
-      });
-      if (!inAudience) decision = { variant: campaign.experiment.variants[0]!, counted: false, source: "control" };
-    }
+    // Segment targeting needs the user's segment: only the render can look it up (lib/experiments/targeting.ts).
+    // Outside the chosen segments the visitor sees the control and is not counted.
+    decision = await applySegmentTargeting(decision, {
+      targeted: campaign.audience.segments,
+      control: campaign.experiment.variants[0]!,
+      memberOf: async () => getSegmentsOf(await getDb(), { userId, visitorId: assignment.visitorId }),
+    });
     if (decision.counted) {
       const exposure = {
         experimentKey: campaign.experiment.key,

@@ -40,7 +40,7 @@ export async function loadRuntimeExperiments(db: Executor, now = new Date()): Pr
       audience: {
         locales: campaign.audience.locales,
         visitors: campaign.audience.visitors,
-        clusters: campaign.audience.clusters.length > 0,
+        clusters: campaign.audience.segments.length > 0,
       },
     };
   });

@@ -78,25 +78,3 @@ export async function linkVisitorToUser(db: Executor, visitorId: string, userId:
     .set({ userId })
     .where(and(eq(experimentExposures.visitorId, visitorId), isNull(experimentExposures.userId)));
 }
-
-/** Whether a signed-in user (or the visitor) belongs to one of the clusters of the current reco generation. */
-export async function isInClusters(
-  db: Executor,
-  { userId, visitorId, clusters }: { userId: string | null; visitorId: string; clusters: number[] },
-): Promise<boolean> {
-  if (clusters.length === 0) return true;
-  const ids = userId ? [userId, visitorId] : [visitorId];
-  const rows = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from user_cluster uc join reco_state s on s.generation = uc.generation
-        where uc.user_id in (${sql.join(
-          ids.map((i) => sql`${i}`),
-          sql`, `,
-        )})
-          and uc.cluster_id in (${sql.join(
-            clusters.map((c) => sql`${c}`),
-            sql`, `,
-          )})`,
-  );
-  return (rows[0]?.n ?? 0) > 0;
-}

@@ -1,11 +1,13 @@
 /**
  * Interest groups of signed-in users for marketers: standardized feature vectors (features.ts), k-means
  * with k chosen by silhouette in a range (kmeans.ts), and per cluster a profile a marketer can read:
- * size, defining tags, domain mix, spend, top items, LDA topics and weekly active members.
+ * size, defining tags, domain mix, spend, top items, LDA topics, weekly active members, and a name in
+ * both languages with the key campaigns target (segment-names.ts).
  */
 import { createRng } from "../../random";
 import { userFeatures, standardize, type UserAggregates } from "../features";
 import { chooseK, kmeans } from "../kmeans";
+import { nameSegments, type SegmentName } from "../segment-names";
 import type { DenseMatrix } from "../matrix";
 import type { LoadedData, TagInfo } from "./load";
 import { TREND_WEEKS } from "./load";
@@ -37,13 +39,19 @@ export type ClusterProfile = {
   label: string[];
   size: number;
   share: number;
-  tags: { slug: string; name: string; nameZh: string; share: number; lift: number }[];
+  /** courseShare: of the members' interactions with this tag, the share on courses (the rest: artworks). */
+  tags: { slug: string; name: string; nameZh: string; share: number; lift: number; courseShare: number }[];
   domainMix: { course: number; artwork: number };
   spend: { avgMinor: number; currency: string; purchasesPerMember: number; buyersShare: number };
   topItems: { id: string; slug: string; title: string; kind: string; members: number }[];
   topics: { topic: number; weight: number; tags: string[] }[];
   trend: { weekStart: string; active: number }[];
   centroid: Record<string, number>;
+  /**
+   * Name and target key, stored with the profile rather than made at read time: the landing page's
+   * audience check matches the key in SQL, and the name marketers picked must be the one they see.
+   */
+  segment: SegmentName;
 };
 
 export type ClusterResult = {
@@ -58,6 +66,7 @@ export type ClusterResult = {
 };
 
 const WEEK_MS = 7 * 86_400_000;
+const TOP_ITEMS_PER_KIND = 4;
 
 export function clusterUsers(
   prep: Prepared,
@@ -190,6 +199,12 @@ type ProfileInput = {
 };
 
 function buildProfiles(input: ProfileInput): ClusterProfile[] {
+  const profiles = buildUnnamedProfiles(input);
+  const names = nameSegments(profiles);
+  return profiles.map((p, c) => ({ ...p, segment: names[c]! }));
+}
+
+function buildUnnamedProfiles(input: ProfileInput): Omit<ClusterProfile, "segment">[] {
   const { prep, data, topics, members, labels, k, aggregates, course, art, columns } = input;
   const n = members.length;
   const tagInfo = new Map<string, TagInfo>(data.tags.map((t) => [t.slug, t]));
@@ -202,7 +217,7 @@ function buildProfiles(input: ProfileInput): ClusterProfile[] {
       overallTags.set(t, (overallTags.get(t) ?? 0) + c);
       overallTotal += c;
     }
-  const profiles: ClusterProfile[] = [];
+  const profiles: Omit<ClusterProfile, "segment">[] = [];
   for (let c = 0; c < k; c++) {
     const idx: number[] = [];
     for (let m = 0; m < n; m++) if (labels[m] === c) idx.push(m);
@@ -250,10 +265,35 @@ function buildProfiles(input: ProfileInput): ClusterProfile[] {
       .sort((a, b) => b.share * b.lift - a.share * a.lift || (a.slug < b.slug ? -1 : 1))
       .slice(0, 6)
       .map((t) => ({ ...t, name: tagInfo.get(t.slug)?.name ?? t.slug, nameZh: tagInfo.get(t.slug)?.nameZh ?? t.slug }));
+    // Whether members learn or collect each defining tag: the name says "learn A, collect B" from it.
+    const tagKind = new Map(tagList.map((t) => [t.slug, { course: 0, all: 0 }]));
+    for (const m of idx) {
+      const u = members[m]!;
+      for (let p = prep.counts.indptr[u]!; p < prep.counts.indptr[u + 1]!; p++) {
+        const i = prep.counts.indices[p]!;
+        const c = prep.counts.data[p]!;
+        for (const tag of prep.items[i]!.tags) {
+          const k = tagKind.get(tag);
+          if (!k) continue;
+          k.all += c;
+          if (prep.kindOf[i] === KIND.course) k.course += c;
+        }
+      }
+    }
+    const definingTags = tagList.map((t) => {
+      const k = tagKind.get(t.slug)!;
+      return { ...t, courseShare: k.all > 0 ? round3(k.course / k.all) : 0 };
+    });
+    // What members take and look at, per kind, so a marketer sees both the courses and the artworks.
+    const perKind = new Map<string, number>();
     const topItems = [...itemMembers.entries()]
       .filter(([i]) => prep.items[i]!.recommendable)
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, 6)
+      .filter(([i]) => {
+        const kind = prep.items[i]!.kind;
+        perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
+        return perKind.get(kind)! <= TOP_ITEMS_PER_KIND;
+      })
       .map(([i, m]) => ({
         id: prep.items[i]!.id,
         slug: prep.items[i]!.slug,
@@ -271,7 +311,7 @@ function buildProfiles(input: ProfileInput): ClusterProfile[] {
       label: tagList.slice(0, 2).map((t) => t.slug),
       size,
       share: n > 0 ? size / n : 0,
-      tags: tagList,
+      tags: definingTags,
       domainMix: { course: domain > 0 ? courseN / domain : 0, artwork: domain > 0 ? artN / domain : 0 },
       spend: {
         avgMinor: size > 0 ? Math.round(spend / size) : 0,

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import {
@@ -15,12 +14,14 @@ import { toRunView } from "@/lib/jobs/reco-refresh-view";
 import { getClusterOverview } from "@/lib/reco/read";
 import { pageMetadata } from "@/lib/server/page-metadata";
 import { requireRole } from "@/lib/server/session";
+import { SegmentCard } from "./segment-card";
 
 export const generateMetadata = pageMetadata("clusters");
 
-const pct = (v: number) => `${Math.round(v * 100)}%`;
-
-/** Interest groups for marketers: what defines each cluster, how big, how much it spends, how it trends. */
+/**
+ * Segments for marketers: the refresh's user clusters, named after what sets them apart, with how big
+ * they are, what they take and look at, what they spend and how they trend. Campaigns can target them.
+ */
 export default async function ClustersPage() {
   await requireRole(["marketer", "admin"], "/studio/clusters");
   const db = await getDb();
@@ -30,10 +31,9 @@ export default async function ClustersPage() {
     getTranslations("clusters"),
     getLocale() as Promise<Locale>,
   ]);
-  const tagName = (tag: { name: string; nameZh: string }) => (locale === "zh" ? tag.nameZh : tag.name);
   const clusters = overview?.clusters ?? [];
-  const names = clusters.map((_, i) => t("short", { n: i + 1 }));
-  // Bar-chart axes have room for a number only ("#1" is "Cluster 1"); the cards carry the full names.
+  const names = clusters.map((c) => (locale === "zh" ? c.profile.segment.name.zh : c.profile.segment.name.en));
+  // Bar-chart axes have room for a number only: "#1" is the first card, which carries the full name.
   const axisNames = clusters.map((_, i) => `#${i + 1}`);
   const stats = overview?.stats as
     | {
@@ -60,10 +60,20 @@ export default async function ClustersPage() {
                 ),
                 users: stats?.counts?.clustered ?? 0,
                 k: clusters.length,
-                silhouette: silhouette === undefined ? "–" : silhouette.toFixed(2),
               })
             : t("never")}
         </p>
+        {overview && clusters.length === 0 && <p className="text-sm text-muted">{t("empty")}</p>}
+        {clusters.length > 1 && (
+          <details className="max-w-3xl text-sm">
+            <summary className="cursor-pointer text-muted">{t("howTitle")}</summary>
+            <p className="mt-2">
+              {silhouette === undefined
+                ? t("how", { k: clusters.length })
+                : t("howSilhouette", { k: clusters.length, silhouette: silhouette.toFixed(2) })}
+            </p>
+          </details>
+        )}
         {stats?.userUpdatedAt && (
           <p className="text-sm text-muted">
             {t("userUpdated", {
@@ -130,60 +140,15 @@ export default async function ClustersPage() {
 
           <ol className="grid gap-6 md:grid-cols-2">
             {clusters.map((c, i) => (
-              <li key={c.clusterId} className="rounded-lg border border-line bg-white p-5">
-                <h2 className="font-serif text-xl">
-                  {names[i]}
-                  {c.profile.tags.length > 0 && (
-                    <span className="text-muted"> · {c.profile.tags.slice(0, 2).map(tagName).join(" · ")}</span>
-                  )}
-                </h2>
-                <p className="text-sm text-muted">{t("size", { count: c.size, share: pct(c.profile.share) })}</p>
-                <dl className="mt-4 grid grid-cols-[9rem_1fr] gap-x-3 gap-y-2 text-sm">
-                  <dt className="text-muted">{t("tags")}</dt>
-                  <dd>
-                    {c.profile.tags.map((tag) => (
-                      <span key={tag.slug} className="mr-2 inline-block">
-                        {tagName(tag)} <span className="text-muted">({t("lift", { lift: tag.lift.toFixed(1) })})</span>
-                      </span>
-                    ))}
-                  </dd>
-                  <dt className="text-muted">{t("domain")}</dt>
-                  <dd>
-                    {t("courses")} {pct(c.profile.domainMix.course)} · {t("artworks")}{" "}
-                    {pct(c.profile.domainMix.artwork)}
-                  </dd>
-                  <dt className="text-muted">{t("spend")}</dt>
-                  <dd>
-                    {money(c.profile.spend.avgMinor, c.profile.spend.currency)} ·{" "}
-                    {t("purchases", { n: c.profile.spend.purchasesPerMember.toFixed(2) })} ·{" "}
-                    {t("buyers", { share: pct(c.profile.spend.buyersShare) })}
-                  </dd>
-                  {c.profile.topics.length > 0 && (
-                    <>
-                      <dt className="text-muted">{t("topics")}</dt>
-                      <dd>
-                        {c.profile.topics.map((z) => `${z.tags.slice(0, 3).join(", ")} (${pct(z.weight)})`).join(" · ")}
-                      </dd>
-                    </>
-                  )}
-                  <dt className="text-muted">{t("topItems")}</dt>
-                  <dd>
-                    <ul className="space-y-1">
-                      {c.profile.topItems.map((item) => (
-                        <li key={item.id}>
-                          <Link
-                            href={`/${item.kind === "course" ? "courses" : "artworks"}/${item.slug}`}
-                            className="hover:text-accent"
-                          >
-                            {item.title}
-                          </Link>{" "}
-                          <span className="text-muted">{t("members", { n: item.members })}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  </dd>
-                </dl>
-              </li>
+              <SegmentCard
+                key={c.clusterId}
+                index={i}
+                size={c.size}
+                profile={c.profile}
+                locale={locale}
+                money={money}
+                tagNames={overview?.tagNames ?? {}}
+              />
             ))}
           </ol>
         </>
