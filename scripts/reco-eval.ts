@@ -2,12 +2,13 @@
  * Offline evaluation of the recommenders in lib/reco (contract in DESIGN.md, "Module contracts").
  *
  *   npx tsx scripts/reco-eval.ts --ratings FILE [--format auto|retail|ratings] [--split user|item]
- *     [--test-ratio 0.25] [--seed 42] [--k 10] [--models pop,itemknn,userknn,ease,hybrid] [--min-rating N]
+ *     [--test-ratio 0.25] [--seed 42] [--k 10] [--models pop,itemknn,userknn,ease,rp3beta,hybrid,als] [--min-rating N]
  *
  * Prints exactly one JSON object on stdout, { protocol, models: { <name>: { precision@k, recall@k,
  * ndcg@k, coverage, fit_s } } }; progress goes to stderr. Bad input (unreadable file, unparseable
  * columns, unknown model, out-of-range flag) prints one message on stderr and exits with code 2.
- * Models: pop, itemknn, userknn, ease, rp3beta, hybrid (itemknn + ease + pop, blended by hybrid.ts).
+ * Models: pop, itemknn, userknn, ease, rp3beta, hybrid (itemknn + ease + pop, blended by hybrid.ts), als
+ * (implicit matrix factorisation, linear in interactions: the strong model past EASE's maxItems).
  *
  * Hyperparameters (DEFAULT_PARAMS in lib/reco/evaluate.ts) were chosen on a validation split of the
  * Online Retail *training* part (user split, seed 42, then a further 25% of each training user held out
