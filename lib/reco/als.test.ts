@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../random";
 import { fitAls, userFactorFromHistory, type AlsParams } from "./als";
+import { invertSpdInPlace } from "./linalg";
 import { recommendWith } from "./scorer";
 import { csrFromTriplets, rowIndices, rowValues, type Csr } from "./sparse";
 
@@ -124,6 +125,38 @@ describe("userFactorFromHistory", () => {
     }
   });
 
+  it("solves the iALS normal equations of Hu et al. exactly (checked against a dense inverse)", () => {
+    const x = blocks(60, 20, 5);
+    const model = fitAls(x, { ...PARAMS, factors: 4, iterations: 5 });
+    const f = 4;
+    const y = model.itemFactors;
+    const items = [1, 4, 13];
+    const r = [1, 2, 0.5];
+    const { alpha, regularization } = model.params;
+    // A = YᵀY + Σ alpha r_i y_i y_iᵀ + λ I with λ = regularization · Σ (1 + alpha r_i); b = Σ (1 + alpha r_i) y_i.
+    const a = new Float64Array(f * f);
+    const b = new Float64Array(f);
+    for (let i = 0; i < 20; i++)
+      for (let p = 0; p < f; p++) for (let q = 0; q < f; q++) a[p * f + q]! += y[i * f + p]! * y[i * f + q]!;
+    let mass = 0;
+    items.forEach((i, t) => {
+      const c = alpha * r[t]!;
+      mass += 1 + c;
+      for (let p = 0; p < f; p++) {
+        b[p]! += (1 + c) * y[i * f + p]!;
+        for (let q = 0; q < f; q++) a[p * f + q]! += c * y[i * f + p]! * y[i * f + q]!;
+      }
+    });
+    for (let p = 0; p < f; p++) a[p * f + p]! += regularization * mass;
+    invertSpdInPlace(a, f);
+    const folded = userFactorFromHistory(model, items, r);
+    for (let p = 0; p < f; p++) {
+      let exact = 0;
+      for (let q = 0; q < f; q++) exact += a[p * f + q]! * b[q]!;
+      expect(folded[p]).toBeCloseTo(exact, 8);
+    }
+  });
+
   it("folds a new visitor into the right block and ignores unknown items", () => {
     const x = blocks(200, 20, 4);
     const model = fitAls(x, { ...PARAMS, factors: 2 });
@@ -139,5 +172,7 @@ describe("userFactorFromHistory", () => {
   it("rejects mismatched lengths", () => {
     const model = fitAls(blocks(4, 4, 2), PARAMS);
     expect(() => userFactorFromHistory(model, [1, 2], [1])).toThrow(RangeError);
+    expect(() => userFactorFromHistory(model, [1], [1], { cgSteps: 0 })).toThrow(RangeError);
+    expect(() => userFactorFromHistory(model, [1], [-1])).toThrow(RangeError);
   });
 });

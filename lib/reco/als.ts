@@ -343,7 +343,8 @@ export type FoldInParams = {
  * The factor of one user from a bare history (item ids with interaction strengths) against the model's
  * fixed item factors: the same row solve the fit does, run to convergence from zero since there is no
  * previous factor to warm-start from. Cost O(cgSteps · (f² + n · f)) for a history of n items. Unknown
- * item ids (outside the model's catalogue) are ignored. Parameters default to the ones of the fit.
+ * item ids (outside the model's catalogue) are ignored; a repeated id counts twice, so pass one entry
+ * per item (the fit sees deduplicated CSR rows). Parameters default to the ones of the fit.
  */
 export function userFactorFromHistory(
   model: AlsModel,
@@ -355,6 +356,7 @@ export function userFactorFromHistory(
     throw new RangeError(`ALS fold-in: items and values differ in length (${items.length}, ${values.length})`);
   const f = model.factors;
   const { regularization = model.params.regularization, alpha = model.params.alpha, cgSteps = f } = params;
+  checkParams({ ...model.params, regularization, alpha, cgSteps });
   // Typed copies: the row solver then sees the same array types as in the fit (one compiled shape).
   const idx = new Int32Array(items.length);
   const vals = new Float64Array(items.length);
