@@ -2,17 +2,20 @@
  * Offline evaluation of the recommenders in lib/reco (contract in DESIGN.md, "Module contracts").
  *
  *   npx tsx scripts/reco-eval.ts --ratings FILE [--format auto|retail|ratings] [--split user|item]
- *     [--test-ratio 0.25] [--seed 42] [--k 10] [--models pop,itemknn,userknn,ease,hybrid] [--min-rating N]
+ *     [--test-ratio 0.25] [--seed 42] [--k 10] [--models pop,itemknn,userknn,ease,served] [--min-rating N]
+ *     [--tune-budget SECONDS]
  *   npx tsx scripts/reco-eval.ts --ratings FILE --split cross-domain --domains FILE --target NAME [...]
  *
  * Prints exactly one JSON object on stdout, { protocol, models: { <name>: { precision@k, recall@k,
  * ndcg@k, coverage, fit_s } } }; progress goes to stderr. Bad input (unreadable file, unparseable
  * columns, unknown model, out-of-range flag) prints one message on stderr and exits with code 2.
- * Models: pop, itemknn, userknn, ease, rp3beta, hybrid (itemknn + ease + pop, blended by hybrid.ts).
+ * Models: pop, itemknn, userknn, ease, rp3beta, served (the shop's own pipeline: lib/reco/served.ts runs
+ * the refresh's sources, tuner and blend on train; --tune-budget bounds its hyper-parameter search).
  * `--split cross-domain` (lib/reco/evaluate-cross-domain.ts) reads an item<TAB>domain file, holds out a
  * seeded share of two-domain users' whole target-domain history and ranks target-domain items only;
- * it takes the single models (default pop,itemknn,userknn,ease,rp3beta), pop being target-domain
- * popularity. --domains and --target are required with it and refused without it.
+ * it takes the single models and served (default pop,itemknn,userknn,ease,rp3beta,served), pop being
+ * target-domain popularity and served the shop's cross-domain slot (art_for_learners logic: walk from
+ * the other domains' history, rank the target's items). --domains and --target are required with it and refused without it.
  *
  * Hyperparameters (DEFAULT_PARAMS in lib/reco/evaluate.ts) were chosen on a validation split of the
  * Online Retail *training* part (user split, seed 42, then a further 25% of each training user held out
@@ -24,15 +27,19 @@ import { z } from "zod";
 import { evaluateDataset, MODEL_NAMES, type ModelName } from "../lib/reco/evaluate";
 import { CROSS_DOMAIN_MODELS, evaluateCrossDomain } from "../lib/reco/evaluate-cross-domain";
 import { DatasetError, parseDataset, parseDomainsText } from "../lib/reco/ratings-file";
+import { fitServedCrossDomain } from "../lib/reco/served";
 import { readFlags } from "./cli";
 
 const USAGE =
   "usage: npx tsx scripts/reco-eval.ts --ratings FILE [--format auto|retail|ratings] [--split user|item] " +
-  `[--test-ratio 0.25] [--seed 42] [--k 10] [--models ${MODEL_NAMES.join(",")}] [--min-rating N]\n` +
+  `[--test-ratio 0.25] [--seed 42] [--k 10] [--models ${MODEL_NAMES.join(",")}] [--min-rating N] [--tune-budget 120]\n` +
   "       npx tsx scripts/reco-eval.ts --ratings FILE --split cross-domain --domains FILE --target NAME " +
   `[--test-ratio 0.25] [--seed 42] [--k 10] [--models ${CROSS_DOMAIN_MODELS.join(",")}] [--min-rating N]`;
 
-const DEFAULT_MODELS = { plain: "pop,itemknn,userknn,ease,hybrid", "cross-domain": CROSS_DOMAIN_MODELS.join(",") };
+const DEFAULT_MODELS = {
+  plain: "pop,itemknn,userknn,ease,served",
+  "cross-domain": [...CROSS_DOMAIN_MODELS, "served"].join(","),
+};
 
 const numberFlag = (name: string) =>
   z
@@ -88,6 +95,9 @@ const Flags = z
         return names as ModelName[];
       }),
     "min-rating": numberFlag("min-rating").optional(),
+    "tune-budget": numberFlag("tune-budget")
+      .pipe(z.number().gt(0, "--tune-budget must be a positive number of seconds"))
+      .default(120),
   })
   .superRefine((f, ctx) => {
     // The domain flags mean something only to the cross-domain split; silently ignoring them elsewhere
@@ -109,9 +119,19 @@ const parseFlags = (argv: string[]) =>
     usage: USAGE,
     schema: Flags,
     options: Object.fromEntries(
-      ["ratings", "format", "split", "domains", "target", "test-ratio", "seed", "k", "models", "min-rating"].map(
-        (f) => [f, { type: "string" }] as const,
-      ),
+      [
+        "ratings",
+        "format",
+        "split",
+        "domains",
+        "target",
+        "test-ratio",
+        "seed",
+        "k",
+        "models",
+        "min-rating",
+        "tune-budget",
+      ].map((f) => [f, { type: "string" }] as const),
     ),
   });
 
@@ -149,6 +169,17 @@ function main(): void {
       log,
       source: basename(flags.ratings),
       domainsSource: basename(domainsFile),
+      extraRecommenders: {
+        served: (train, domainOf, target) => {
+          const t0 = performance.now();
+          const served = fitServedCrossDomain(train, domainOf, target, {
+            seed: flags.seed,
+            tuneBudgetMs: flags["tune-budget"] * 1000,
+            log,
+          });
+          return { recommend: (user, n) => served.recommend(user, n), seconds: (performance.now() - t0) / 1000 };
+        },
+      },
     });
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return;
@@ -160,6 +191,7 @@ function main(): void {
     k: flags.k,
     models: flags.models ?? (DEFAULT_MODELS.plain.split(",") as ModelName[]),
     minRating: flags["min-rating"],
+    tuneBudgetMs: flags["tune-budget"] * 1000,
     clock: () => performance.now() / 1000,
     log,
     source: basename(flags.ratings),

@@ -51,7 +51,7 @@ export type CrossDomainOptions = {
   /** Names from CROSS_DOMAIN_MODELS or keys of extraRecommenders, in report order. */
   models: readonly string[];
   minRating?: number;
-  params?: { [M in Exclude<keyof ModelParams, "hybrid">]?: Partial<ModelParams[M]> };
+  params?: { [M in keyof ModelParams]?: Partial<ModelParams[M]> };
   extraRecommenders?: Record<string, CrossDomainRecommender>;
   /** Seconds, monotonic; only used to report fit_s. */
   clock?: () => number;

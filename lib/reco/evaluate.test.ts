@@ -51,7 +51,7 @@ describe("evaluateDataset", () => {
     testRatio: 0.25,
     seed: 42,
     k: 5,
-    models: ["pop", "itemknn", "userknn", "ease", "rp3beta", "hybrid"] as const,
+    models: ["pop", "itemknn", "userknn", "ease", "rp3beta", "served"] as const,
   };
 
   it("reports every model with keys named after k, and the protocol", () => {
@@ -67,7 +67,7 @@ describe("evaluateDataset", () => {
   it("collaborative models beat popularity when tastes are grouped", () => {
     const r = evaluateDataset(dataset, { ...options, models: [...options.models] });
     const pop = r.models.pop!["ndcg@5"]!;
-    for (const name of ["itemknn", "userknn", "ease", "hybrid"])
+    for (const name of ["itemknn", "userknn", "ease", "served"])
       expect(r.models[name]!["ndcg@5"]!).toBeGreaterThan(pop + 0.1);
   });
 

@@ -5,22 +5,24 @@
  *
  * Pure: the caller passes a clock (for fit_s) and a logger; without them fit_s is 0 and nothing is logged.
  * Ranking ties (e.g. many zero scores for a user with a short history) go to the lower item index, so
- * results are reproducible; models are not topped up with popular items unless they are "hybrid".
+ * results are reproducible; models are not topped up with popular items unless they are "served".
+ * "served" is the shop's own pipeline (served.ts: the refresh's sources, tuner and blend), fitted on
+ * train only: its validation split is carved out of train, never out of test.
  */
 import { fitAls } from "./als";
 import { itemKnn, userKnn } from "./cf";
 import { fitEase } from "./ease";
-import { blendCandidates, type Candidate, type Reason } from "./hybrid";
 import { catalogueCoverage, METRIC_DEFINITIONS, rankingMetrics } from "./metrics";
 import { fitPopularity } from "./popularity";
 import type { ParsedDataset } from "./ratings-file";
 import { fitRp3beta } from "./rp3beta";
 import type { ItemScorer } from "./scorer";
+import { fitServed } from "./served";
 import { indexInteractions, splitTrainTest, type SplitMode } from "./split";
 import type { Csr } from "./sparse";
 import { topN } from "./top-n";
 
-export const MODEL_NAMES = ["pop", "itemknn", "userknn", "ease", "rp3beta", "hybrid", "als"] as const;
+export const MODEL_NAMES = ["pop", "itemknn", "userknn", "ease", "rp3beta", "als", "served"] as const;
 export type ModelName = (typeof MODEL_NAMES)[number];
 
 export type ModelParams = {
@@ -29,13 +31,6 @@ export type ModelParams = {
   ease: { lambda: number; maxItems: number };
   rp3beta: { alpha: number; beta: number; k: number };
   als: { factors: number; regularization: number; alpha: number; iterations: number; cgSteps: number; seed: number };
-  hybrid: {
-    /** Source weights; "ease" falls back to "rp3beta" when the catalogue exceeds ease.maxItems. */
-    weights: { itemknn: number; ease: number; pop: number };
-    /** Candidates taken from each source before blending. */
-    candidates: number;
-    normalization: "minmax" | "rank";
-  };
 };
 
 // Chosen on a validation split carved out of the Online Retail *training* data (a further user split of
@@ -47,19 +42,17 @@ export type ModelParams = {
 // - ease: lambda 20..3000; flat from 300 up.
 // - rp3beta: alpha {0.5, 1} x beta {0, 0.1, 0.25, 0.5} x k {50, 200}; any popularity penalty (beta > 0)
 //   hurts here because popular items are exactly what this sample's customers buy.
-// - hybrid: (itemknn, ease, pop) weights from (0.4, 0.5, 0.1) to (0.15, 0.15, 0.7), minmax vs rank;
-//   min-max with half the weight on popularity is the only setting that beat popularity alone on ndcg.
 // - als: factors {16, 24, 32, 48, 64, 128} x regularization {0.002 .. 2} x alpha {0.25 .. 40}, iterations
 //   {5, 10, 15, 20}, cgSteps {2, 3, 5}; 32 factors best (more overfit this sparse sample), regularization
 //   flat from 0.002 to 0.1 and falling apart from 0.5, alpha 1 best (40 loses over a quarter of ndcg),
 //   10 sweeps of 3 CG steps enough. Validation ndcg@10 ~0.019, level with pop, above ease (0.017).
+// These are the single models' fixed settings; "served" learns its own on each run (tune.ts).
 export const DEFAULT_PARAMS: ModelParams = {
   itemknn: { k: 100, shrink: 100 },
   userknn: { k: 200, shrink: 10 },
   ease: { lambda: 500, maxItems: 8000 },
   rp3beta: { alpha: 0.5, beta: 0, k: 100 },
   als: { factors: 32, regularization: 0.05, alpha: 1, iterations: 10, cgSteps: 3, seed: 42 },
-  hybrid: { weights: { itemknn: 0.25, ease: 0.25, pop: 0.5 }, candidates: 100, normalization: "minmax" },
 };
 
 export type EvaluationOptions = {
@@ -73,6 +66,8 @@ export type EvaluationOptions = {
   /** Seconds, monotonic; only used to report fit_s. */
   clock?: () => number;
   log?: (message: string) => void;
+  /** Wall-clock budget of served's hyper-parameter search, in ms (tune.ts). */
+  tuneBudgetMs?: number;
   /** Free-form description of the input for the protocol (e.g. the file name). */
   source?: string;
 };
@@ -134,11 +129,6 @@ function mergeParams(overrides: EvaluationOptions["params"] = {}): ModelParams {
     ease: { ...DEFAULT_PARAMS.ease, ...overrides.ease },
     rp3beta: { ...DEFAULT_PARAMS.rp3beta, ...overrides.rp3beta },
     als: { ...DEFAULT_PARAMS.als, ...overrides.als },
-    hybrid: {
-      ...DEFAULT_PARAMS.hybrid,
-      ...overrides.hybrid,
-      weights: { ...DEFAULT_PARAMS.hybrid.weights, ...overrides.hybrid?.weights },
-    },
   };
 }
 
@@ -154,10 +144,7 @@ export function evaluateDataset(dataset: ParsedDataset, options: EvaluationOptio
     `${data.userIds.length} users, ${nItems} items, ${data.users.length} interactions; train ${train.indices.length}, test ${test.indices.length}`,
   );
 
-  // Fitted once and shared, so the hybrid reuses its components (its fit_s is the sum of theirs).
   const fitted = new Map<string, { scorer: ItemScorer; seconds: number }>();
-  const activeItems = new Set(train.indices).size;
-  const easeFits = activeItems <= params.ease.maxItems;
   const fit = (name: "pop" | "itemknn" | "userknn" | "ease" | "rp3beta" | "als") => {
     const cached = fitted.get(name);
     if (cached) return cached;
@@ -181,39 +168,16 @@ export function evaluateDataset(dataset: ParsedDataset, options: EvaluationOptio
   };
 
   const report: Record<string, ModelReport> = {};
+  let servedInfo: Record<string, unknown> | null = null;
   for (const name of models) {
     let recommend: Recommend;
     let seconds: number;
-    if (name === "hybrid") {
-      const w = params.hybrid.weights;
-      const second = easeFits ? "ease" : "rp3beta";
-      const parts = [
-        { source: "itemknn", weight: w.itemknn, ...fit("itemknn") },
-        { source: second, weight: w.ease, ...fit(second) },
-        { source: "pop", weight: w.pop, ...fit("pop") },
-      ].filter((p) => p.weight > 0);
-      // The same reasons a live slot would carry: the history item behind an item-item score.
-      const reasonFor = (scorer: ItemScorer, user: number, item: number): Reason<number> => {
-        if (!scorer.anchorFor) return { kind: "popular" };
-        const anchor = scorer.anchorFor(user, item);
-        return anchor === undefined ? { kind: "similar_users" } : { kind: "because_item", itemId: anchor };
-      };
-      seconds = parts.reduce((s, p) => s + p.seconds, 0);
-      const recs = parts.map((p) => ({ ...p, scores: new Float64Array(nItems) }));
-      recommend = (user, n, exclude) => {
-        const sources = recs.map((p) => {
-          p.scorer.scoreUser(user, p.scores);
-          const top = topN(p.scores, params.hybrid.candidates, { exclude });
-          const candidates: Candidate<number>[] = Array.from(top, (item) => ({
-            itemId: item,
-            score: p.scores[item]!,
-            reason: reasonFor(p.scorer, user, item),
-          }));
-          return { source: p.source, weight: p.weight, candidates };
-        });
-        const blended = blendCandidates(sources, { n, normalization: params.hybrid.normalization });
-        return Int32Array.from(blended, (b) => b.itemId);
-      };
+    if (name === "served") {
+      const t0 = clock();
+      const served = fitServed(train, { seed, slot: "for_you", tuneBudgetMs: options.tuneBudgetMs, log });
+      seconds = clock() - t0;
+      servedInfo = { strong_model: served.strongModel, ...summarizeTuning(served.tuning) };
+      recommend = (user, n) => served.recommend(user, n);
     } else {
       const entry = fit(name);
       seconds = entry.seconds;
@@ -258,17 +222,28 @@ export function evaluateDataset(dataset: ParsedDataset, options: EvaluationOptio
       "all catalogue items not in the user's training interactions (full ranking); ties to the lower item index",
     metrics: METRIC_DEFINITIONS,
     fit_s:
-      "wall-clock seconds to fit on train; userknn finds neighbours at scoring time (not counted); hybrid = sum of its components' fits (fitted once, shared)",
+      "wall-clock seconds to fit on train; userknn finds neighbours at scoring time (not counted); served = its whole pipeline: clustering, tuning on a validation split of train, and fitting",
     params: {
       ...Object.fromEntries(
-        models.filter((m) => m !== "hybrid" && m !== "pop").map((m) => [m, params[m as keyof ModelParams]]),
+        models.filter((m) => m !== "served" && m !== "pop").map((m) => [m, params[m as keyof ModelParams]]),
       ),
-      ...(models.includes("hybrid")
-        ? { hybrid: { ...params.hybrid, ease_source: easeFits ? "ease" : "rp3beta" } }
-        : {}),
+      ...(servedInfo ? { served: servedInfo } : {}),
     },
   };
   return { protocol, models: report };
+}
+
+/** What the tuner chose, for the protocol: parameters, weights and the validation figures. */
+export function summarizeTuning(t: import("./refresh/tune").TuneResult): Record<string, unknown> {
+  return {
+    tuned_params: t.params,
+    weights: t.weights,
+    validation: t.validation,
+    tuning_trials: t.trials.length,
+    tuning_s: Math.round(t.ms) / 1000,
+    tuning_budget_s: t.budgetMs / 1000,
+    ...(t.skipped.length > 0 ? { left_at_default: t.skipped } : {}),
+  };
 }
 
 function round(v: number): number {

@@ -41,7 +41,7 @@ describe("scripts/reco-eval.ts", () => {
   it("prints the usage, naming every model, on --help and exits 0", () => {
     const r = run(["--help"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^usage: .*--ratings FILE.*--models pop,itemknn,userknn,ease,rp3beta,hybrid/);
+    expect(r.stdout).toMatch(/^usage: .*--ratings FILE.*--models pop,itemknn,userknn,ease,rp3beta,als,served/);
   });
 
   it("exits 2 with one clear message when the ratings file is missing", () => {
@@ -78,7 +78,7 @@ describe("scripts/reco-eval.ts", () => {
         "--k",
         "3",
         "--models",
-        "pop,itemknn,ease,hybrid",
+        "pop,itemknn,ease,served",
         "--min-rating",
         "2",
       ]);
@@ -88,7 +88,7 @@ describe("scripts/reco-eval.ts", () => {
         models: Record<string, Record<string, number>>;
       };
       expect(Object.keys(out)).toEqual(["protocol", "models"]);
-      expect(Object.keys(out.models)).toEqual(["pop", "itemknn", "ease", "hybrid"]);
+      expect(Object.keys(out.models)).toEqual(["pop", "itemknn", "ease", "served"]);
       expect(Object.keys(out.models.pop!).sort()).toEqual(["coverage", "fit_s", "ndcg@3", "precision@3", "recall@3"]);
       expect(out.protocol).toMatchObject({
         k: 3,
@@ -159,7 +159,7 @@ describe("scripts/reco-eval.ts", () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { protocol: Record<string, unknown>; models: Record<string, unknown> };
-    expect(Object.keys(out.models)).toEqual(["pop", "itemknn", "userknn", "ease", "rp3beta"]);
+    expect(Object.keys(out.models)).toEqual(["pop", "itemknn", "userknn", "ease", "rp3beta", "served"]);
     expect(out.protocol).toMatchObject({ split: "cross-domain", target: "artwork", seed: 42, test_ratio: 0.25, k: 3 });
     expect(out.protocol.test_users).toBeGreaterThan(0);
     const hybrid = run([
@@ -175,6 +175,6 @@ describe("scripts/reco-eval.ts", () => {
       "pop,hybrid",
     ]);
     expect(hybrid.code).toBe(2);
-    expect(hybrid.stderr).toContain("hybrid not available with --split cross-domain");
+    expect(hybrid.stderr).toContain("unknown model(s) hybrid");
   });
 });

@@ -1,36 +1,59 @@
 /**
- * Fits every model the refresh blends, on the prepared matrices:
- * - item-kNN (shrunk cosine), whose neighbour lists also feed the "Similar" strips;
- * - the stronger linear model: EASE where the active catalogue is small enough for its dense inverse,
- *   RP3beta (sparse) above that;
+ * Fits every model the refresh blends, on the prepared matrices, with the hyper-parameters the tuner
+ * chose (tune.ts) or the defaults below:
+ * - item-kNN (shrunk cosine), whose wide neighbour lists also feed the "Similar" strips;
+ * - EASE where the active catalogue is small enough for its dense inverse (cubic in items);
+ * - ALS (latent factors, linear in interactions) where it is not: the strong model at every size;
+ * - RP3beta (sparse graph walk) always: cheap, and strong on popularity-skewed catalogues;
  * - user-kNN when the co-occurrence walk it needs is affordable;
  * - TF-IDF content neighbours for cold items and short histories;
  * - LDA topics over item tags and review text, with every user's topic mixture.
- * Parameters follow the values tuned offline in evaluate.ts (DEFAULT_PARAMS).
  */
-import { cosineNeighbours, type Neighbours } from "../similarity";
+import { fitAls } from "../als";
 import { contentNeighbours, fitTfidf, tokenize, tagToken } from "../content";
 import { fitEase } from "../ease";
-import { DEFAULT_PARAMS } from "../evaluate";
 import { encodeDocuments, fitLda, userTopicMixtures, type LdaModel } from "../lda";
 import { fitPopularity } from "../popularity";
 import { fitRp3beta } from "../rp3beta";
-import { transpose } from "../sparse";
+import { cosineNeighbours, type Neighbours } from "../similarity";
+import { transpose, type Csr } from "../sparse";
 import { topN } from "../top-n";
+import type { AlsFactors } from "./als-source";
 import type { LoadedData } from "./load";
 import type { Prepared } from "./prepare";
 import { sparsifyDense, truncateNeighbours, userKnnCost } from "./scoring";
 
+/** The hyper-parameters the tuner searches (tune.ts); these defaults are its starting point. */
+export type ServingParams = {
+  itemknn: { k: number; shrink: number };
+  userknn: { k: number; shrink: number };
+  ease: { lambda: number };
+  rp3beta: { alpha: number; beta: number };
+  /** ALS confidence slope and regularization (scaled per row by its evidence, als.ts). */
+  als: { regularization: number; alpha: number };
+};
+
+export const DEFAULT_SERVING_PARAMS: ServingParams = {
+  itemknn: { k: 50, shrink: 100 },
+  userknn: { k: 100, shrink: 10 },
+  ease: { lambda: 500 },
+  rp3beta: { alpha: 0.5, beta: 0 },
+  als: { regularization: 0.05, alpha: 1 },
+};
+
 export type ModelOptions = {
   seed: number;
-  /** Neighbours kept per item (the stored lists take both kinds from these). */
+  /** Neighbours kept per item in the stored lists and per item-item source. */
   neighbours: number;
-  /** Neighbours per history item when scoring users: evaluate.ts found item-kNN flat from 50 to 500. */
-  scoringK: number;
-  /** EASE is used up to this many active items (its inverse is cubic); RP3beta above. */
+  /** EASE runs up to this many active items (its inverse is cubic); ALS takes over above. */
   easeMaxItems: number;
   /** user-kNN is skipped when the (user, user) pairs it would walk exceed this. */
   userKnnMaxCost: number;
+  /** ALS factors; scoring costs items x factors per user, so large catalogues get fewer. */
+  alsFactors: (activeItems: number) => number;
+  alsIterations: number;
+  /** ALS also runs beside EASE while users x items x factors (its scoring cost) stays under this. */
+  alsBesideEaseMaxCost: number;
   ldaTopics: number;
   ldaIterations: number;
   /** Review tokens per item fed to LDA: bounds its cost on items with thousands of reviews. */
@@ -39,10 +62,12 @@ export type ModelOptions = {
 
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   seed: 42,
-  neighbours: DEFAULT_PARAMS.itemknn.k,
-  scoringK: 50,
-  easeMaxItems: 2000,
+  neighbours: 100,
+  easeMaxItems: 3000,
   userKnnMaxCost: 4e8,
+  alsFactors: (activeItems) => (activeItems <= 5_000 ? 64 : 32),
+  alsIterations: 10,
+  alsBesideEaseMaxCost: 2e9,
   ldaTopics: 12,
   ldaIterations: 150,
   ldaMaxTokensPerItem: 200,
@@ -60,37 +85,30 @@ export type Topics = {
 };
 
 export type Models = {
-  /** Item-kNN neighbours (cosine with shrinkage), best first. */
+  /** Item-kNN neighbours, twice the scoring width: the stored "Similar" lists. */
   cf: Neighbours;
-  strong: { name: "ease" | "rp3beta"; neighbours: Neighbours };
+  /** Item-item sources as the blend scores them (null when not run at this size). */
+  itemknn: Neighbours;
+  ease: Neighbours | null;
+  rp3beta: Neighbours | null;
+  als: AlsFactors | null;
   userKnn: { k: number; shrink: number } | null;
   content: Neighbours;
   topics: Topics | null;
   /** Distinct users per item. */
   popularity: Float64Array;
+  params: ServingParams;
   timings: Record<string, number>;
 };
 
-function lap(timings: Record<string, number>, name: string, started: number): number {
-  const now = performance.now();
-  timings[name] = now - started;
-  return now;
+/** The model the blend leans on for this catalogue: what the studio and the summary call "strong". */
+export function strongModelName(models: Pick<Models, "ease" | "als">): "ease" | "als" | "rp3beta" {
+  return models.ease ? "ease" : models.als ? "als" : "rp3beta";
 }
 
-export function fitModels(prep: Prepared, data: LoadedData, options: ModelOptions = DEFAULT_MODEL_OPTIONS): Models {
-  const timings: Record<string, number> = {};
-  let t = performance.now();
-  const { x, nItems } = prep;
-  const k = options.neighbours;
-
-  // Twice the scoring k for the stored lists: the cross-domain strips need neighbours of the other
-  // kind, which a same-kind-heavy top 100 may hold too few of.
-  const cfWide = cosineNeighbours(transpose(x), { k: 2 * k, shrink: DEFAULT_PARAMS.itemknn.shrink });
-  const cf = cfWide;
-  t = lap(timings, "itemknn", t);
-
+export function activeItemCount(x: Csr): number {
+  const seen = new Uint8Array(x.nCols);
   let active = 0;
-  const seen = new Uint8Array(nItems);
   for (let p = 0; p < x.indices.length; p++) {
     const i = x.indices[p]!;
     if (seen[i] === 0) {
@@ -98,40 +116,117 @@ export function fitModels(prep: Prepared, data: LoadedData, options: ModelOption
       active++;
     }
   }
-  let strong: Models["strong"];
-  if (active > 0 && active <= options.easeMaxItems) {
-    const ease = fitEase(x, { lambda: DEFAULT_PARAMS.ease.lambda, maxItems: options.easeMaxItems });
-    strong = { name: "ease", neighbours: sparsifyDense(ease.weights, ease.activeItems, nItems, k) };
-  } else {
-    const { alpha, beta } = DEFAULT_PARAMS.rp3beta;
-    strong = { name: "rp3beta", neighbours: fitRp3beta(x, { alpha, beta, k }).neighbours };
-  }
-  t = lap(timings, strong.name, t);
+  return active;
+}
 
-  const userKnn =
-    userKnnCost(x) <= options.userKnnMaxCost
-      ? { ...DEFAULT_PARAMS.userknn, k: Math.min(DEFAULT_PARAMS.userknn.k, 100) }
-      : null;
+/** Item-kNN lists (shrunk cosine between item columns), best first. */
+export function itemKnnLists(x: Csr, params: { k: number; shrink: number }): Neighbours {
+  return cosineNeighbours(transpose(x), params);
+}
 
+/** EASE's dense weights pruned to each item's k best positive neighbours (scoring.ts sparsifyDense). */
+export function easeLists(x: Csr, lambda: number, k: number, maxItems: number): Neighbours {
+  const ease = fitEase(x, { lambda, maxItems });
+  return sparsifyDense(ease.weights, ease.activeItems, x.nCols, k);
+}
+
+export function rp3Lists(x: Csr, params: { alpha: number; beta: number }, k: number): Neighbours {
+  return fitRp3beta(x, { ...params, k }).neighbours;
+}
+
+export function fitAlsFactors(x: Csr, options: ModelOptions, params: ServingParams["als"]): AlsFactors {
+  const m = fitAls(x, {
+    ...params,
+    factors: options.alsFactors(activeItemCount(x)),
+    iterations: options.alsIterations,
+    cgSteps: 3,
+    seed: options.seed,
+  });
+  return { factors: m.factors, userFactors: m.userFactors, itemFactors: m.itemFactors };
+}
+
+/**
+ * What runs at this size: EASE below its item ceiling; ALS above it (the strong model where EASE cannot
+ * run) and also beside EASE while scoring every user against every item stays cheap; user-kNN while
+ * its co-occurrence walk is affordable. RP3beta and item-kNN always run.
+ */
+export function sizePlan(x: Csr, options: ModelOptions): { ease: boolean; als: boolean; userKnn: boolean } {
+  const active = activeItemCount(x);
+  const ease = active > 0 && active <= options.easeMaxItems;
+  const alsScoringCost = x.nRows * active * options.alsFactors(active);
+  const als = active > 0 && (!ease || alsScoringCost <= options.alsBesideEaseMaxCost);
+  return { ease, als, userKnn: userKnnCost(x) <= options.userKnnMaxCost };
+}
+
+function lap(timings: Record<string, number>, name: string, started: number): number {
+  const now = performance.now();
+  timings[name] = now - started;
+  return now;
+}
+
+/** The models that do not learn from co-occurrence: content neighbours, LDA topics, popularity. */
+export type SideModels = Pick<Models, "content" | "topics" | "popularity" | "timings">;
+
+export function fitSideModels(
+  prep: Prepared,
+  data: LoadedData,
+  options: ModelOptions = DEFAULT_MODEL_OPTIONS,
+): SideModels {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
   // Content similarity costs the sum over terms of (documents containing it)^2: words found in a large
   // share of a big catalogue say little and would dominate that cost, so the ceiling tightens with size.
-  const maxDfRatio = Math.min(0.5, Math.max(0.05, 1000 / Math.max(1, nItems)));
+  const maxDfRatio = Math.min(0.5, Math.max(0.05, 1000 / Math.max(1, prep.nItems)));
   const tfidf = fitTfidf(
     prep.items.map((it) => ({ tags: it.tags, text: it.text })),
     { maxDfRatio },
   );
   const content = contentNeighbours(tfidf, { k: 40, minSim: 0.02 });
   t = lap(timings, "content", t);
-
   const topics = fitTopics(prep, data, options);
   lap(timings, "lda", t);
-
-  return { cf, strong, userKnn, content, topics, popularity: fitPopularity(x).scores, timings };
+  return { content, topics, popularity: fitPopularity(prep.x).scores, timings };
 }
 
-/** Item-item lists cut to the scoring k (the stored lists are wider). */
-export function scoringNeighbours(models: Models, k: number): { cf: Neighbours; strong: Neighbours } {
-  return { cf: truncateNeighbours(models.cf, k), strong: truncateNeighbours(models.strong.neighbours, k) };
+/** The same topics with every user's mixture recomputed from another matrix (the tuner's view). */
+export function topicsFor(topics: Topics | null, x: Csr): Topics | null {
+  return topics ? { ...topics, userMix: userTopicMixtures(topics.model, x) } : null;
+}
+
+/** The collaborative sources, with the tuner's parameters, and the side models passed through. */
+export function fitModels(
+  x: Csr,
+  side: SideModels,
+  options: ModelOptions = DEFAULT_MODEL_OPTIONS,
+  params: ServingParams = DEFAULT_SERVING_PARAMS,
+): Models {
+  const timings: Record<string, number> = { ...side.timings };
+  let t = performance.now();
+  const k = options.neighbours;
+  const plan = sizePlan(x, options);
+
+  // Twice the width for the stored lists: the cross-domain strips need neighbours of the other kind,
+  // which a same-kind-heavy top 100 may hold too few of.
+  const cf = itemKnnLists(x, { k: Math.max(2 * k, params.itemknn.k), shrink: params.itemknn.shrink });
+  const itemknn = truncateNeighbours(cf, params.itemknn.k);
+  t = lap(timings, "itemknn", t);
+  const ease = plan.ease ? easeLists(x, params.ease.lambda, k, options.easeMaxItems) : null;
+  if (ease) t = lap(timings, "ease", t);
+  const als = plan.als ? fitAlsFactors(x, options, params.als) : null;
+  if (als) t = lap(timings, "als", t);
+  const rp3beta = rp3Lists(x, params.rp3beta, k);
+  lap(timings, "rp3beta", t);
+  return {
+    ...side,
+    cf,
+    itemknn,
+    ease,
+    rp3beta,
+    als,
+    userKnn: plan.userKnn ? params.userknn : null,
+    params,
+    timings,
+  };
 }
 
 function fitTopics(prep: Prepared, data: LoadedData, options: ModelOptions): Topics | null {

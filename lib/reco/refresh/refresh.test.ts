@@ -154,8 +154,10 @@ describe("refreshRecommendations", () => {
     expect(first.stages.map((s) => s.stage)).toEqual([
       "load",
       "prepare",
-      "models",
+      "content",
       "clusters",
+      "tune",
+      "models",
       "neighbours",
       "recommendations",
       "write",
@@ -181,14 +183,16 @@ describe("refreshRecommendations", () => {
     const list = await getRecommendations(db, { userId: BUYER, slot: "art_for_learners", limit: 4 });
     expect(list.basis).toBe("personal");
     expect(list.items.length).toBe(4);
-    for (const item of list.items) {
-      expect(item.kind).toBe("artwork");
+    for (const item of list.items) expect(item.kind).toBe("artwork");
+    // Most picks come from the walk from the course (too few people here to learn this slot's weights,
+    // so it keeps its prior); the others carry their own source's reason.
+    const fromCourse = list.items.filter((item) => item.reason.kind === "because_item");
+    expect(fromCourse.length).toBeGreaterThanOrEqual(2);
+    for (const item of fromCourse)
       expect(item.reason).toMatchObject({
-        kind: "because_item",
         item: { title: "Song-dynasty landscape painting", kind: "course" },
         rel: "purchased",
       });
-    }
     const forYou = await getRecommendations(db, { userId: BUYER, slot: "for_you", limit: 12 });
     expect(forYou.items.map((i) => i.id)).not.toContain(courseId);
   });

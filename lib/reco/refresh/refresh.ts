@@ -3,9 +3,11 @@
  *
  *   const summary = await refreshRecommendations(db, { onStage: (s) => console.log(s.stage, s.ms) });
  *
- * Stages (each reported with its duration): load -> prepare -> models (item-kNN, EASE or RP3beta,
- * TF-IDF, LDA) -> clusters (features, k by silhouette, profiles) -> neighbours -> recommendations ->
- * write (new generation, flip, delete old). Used by `npm run reco:refresh`, the studio's "Recompute
+ * Stages (each reported with its duration): load -> prepare -> content (TF-IDF, LDA, popularity) ->
+ * clusters (features, k by silhouette, profiles) -> tune (hyper-parameters and blend weights on a
+ * validation split, tune.ts) -> models (item-kNN, EASE or ALS, RP3beta, user-kNN with the tuned
+ * values) -> neighbours -> recommendations -> write (new generation, flip, delete old). What the tuner
+ * chose is stored with the generation (reco_state.stats.tuning) and shown in the studio. Used by `npm run reco:refresh`, the studio's "Recompute
  * now" action and the benchmark alike.
  */
 import type { Db } from "@/db/client";
@@ -13,10 +15,11 @@ import { clusterUsers, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from "./cl
 import { chunkPool } from "../kmeans-pool";
 import { itemNeighbourRows } from "./item-neighbours";
 import { loadRefreshData } from "./load";
-import { DEFAULT_MODEL_OPTIONS, fitModels, scoringNeighbours, type ModelOptions } from "./models";
+import { DEFAULT_MODEL_OPTIONS, fitModels, fitSideModels, strongModelName, type ModelOptions } from "./models";
 import { prepare } from "./prepare";
 import { DEFAULT_RECOMMEND_OPTIONS, recommendAll, type RecommendOptions } from "./recommend";
 import { writeGeneration } from "./store";
+import { DEFAULT_TUNE_OPTIONS, tuneServing, type TuneOptions, type TuneResult } from "./tune";
 
 export type StageReport = { stage: string; ms: number; detail?: string };
 
@@ -27,6 +30,7 @@ export type RefreshOptions = {
   models?: Partial<ModelOptions>;
   clusters?: Partial<ClusterOptions>;
   recommend?: Partial<RecommendOptions>;
+  tune?: Partial<TuneOptions>;
   /**
    * Called after each stage; a returned promise is awaited before the next one, so a caller that
    * records progress (the worker's run row) is written while the long synchronous stages run.
@@ -49,7 +53,8 @@ export type RefreshSummary = {
     neighbours: number;
   };
   clusters: { k: number; scores: { k: number; silhouette: number; inertia: number }[] };
-  strongModel: "ease" | "rp3beta";
+  strongModel: "ease" | "als" | "rp3beta";
+  tuning: TuneResult;
   userKnn: boolean;
 };
 
@@ -108,36 +113,58 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
   );
 
   const modelOptions = { ...DEFAULT_MODEL_OPTIONS, seed, ...options.models };
-  const models = fitModels(prep, data, modelOptions);
-  const scoring = scoringNeighbours(models, modelOptions.scoringK);
+  const side = fitSideModels(prep, data, modelOptions);
   await stage(
-    "models",
-    `${Object.entries(models.timings)
+    "content",
+    Object.entries(side.timings)
       .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
-      .join(", ")}${models.userKnn ? ", userknn on" : ", userknn skipped (too costly)"}`,
+      .join(", "),
   );
 
-  const clusters = clusterUsers(prep, data, models.topics, { ...DEFAULT_CLUSTER_OPTIONS, seed, ...options.clusters });
+  const clusters = clusterUsers(prep, data, side.topics, { ...DEFAULT_CLUSTER_OPTIONS, seed, ...options.clusters });
   const chosen = clusters.scores.find((s) => s.k === clusters.k);
   await stage(
     "clusters",
     `${clusters.users.length} users, k = ${clusters.k}${chosen ? ` (silhouette ${chosen.silhouette.toFixed(3)})` : ""}`,
   );
 
+  const recommendOptions = { ...DEFAULT_RECOMMEND_OPTIONS, seed, ...options.recommend };
+  const tuning = tuneServing(prep, data, clusters, side, modelOptions, recommendOptions, {
+    ...DEFAULT_TUNE_OPTIONS,
+    ...options.tune,
+  });
+  // A slot too few people could validate keeps the prior (FALLBACK_WEIGHTS): for_you's learned mix
+  // would not do, since a cross-domain slot exists to walk from the other kind's history.
+  const baseWeights = Object.fromEntries(
+    Object.entries(recommendOptions.baseWeights).map(([slot, w]) => [
+      slot,
+      tuning.weights[slot as keyof typeof tuning.weights] ?? w,
+    ]),
+  ) as RecommendOptions["baseWeights"];
+  await stage(
+    "tune",
+    `${tuning.trials.length} trials, ${Object.entries(tuning.validation)
+      .map(
+        ([slot, v]) =>
+          `${slot} ndcg@10 ${v.blend.toFixed(3)} (best single ${v.best.source} ${v.best.ndcg.toFixed(3)}, ${v.users} users)`,
+      )
+      .join("; ")}${tuning.skipped.length > 0 ? `; budget left at defaults: ${tuning.skipped.join(", ")}` : ""}`,
+  );
+
+  const models = fitModels(prep.x, side, modelOptions, tuning.params);
+  await stage(
+    "models",
+    `${Object.entries(models.timings)
+      .filter(([k]) => !(k in side.timings))
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
+      .join(", ")}${models.userKnn ? ", userknn on" : ", userknn skipped (too costly)"}`,
+  );
+
   const neighbours = itemNeighbourRows(prep, models.cf, models.content);
   await stage("neighbours", `${neighbours.productId.length} rows`);
 
-  const reco = recommendAll(
-    prep,
-    data,
-    models,
-    clusters,
-    scoring,
-    { ...DEFAULT_RECOMMEND_OPTIONS, seed, ...options.recommend },
-    (done, total) =>
-      options.onProgress?.(
-        `  recommendations ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} users`,
-      ),
+  const reco = recommendAll(prep, data, models, clusters, { ...recommendOptions, baseWeights }, (done, total) =>
+    options.onProgress?.(`  recommendations ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} users`),
   );
   await stage("recommendations", `${reco.rows.userKey.length} rows for ${reco.usersWithLists} users`);
 
@@ -165,9 +192,18 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
         counts,
         k: clusters.k,
         silhouette: clusters.scores,
-        strongModel: models.strong.name,
+        strongModel: strongModelName(models),
         userKnn: models.userKnn !== null,
         weights: reco.weights,
+        tuning: {
+          params: tuning.params,
+          weights: baseWeights,
+          validation: tuning.validation,
+          skipped: tuning.skipped,
+          trials: tuning.trials.length,
+          ms: Math.round(tuning.ms),
+          budgetMs: tuning.budgetMs,
+        },
         stages: stages.map((s) => ({ stage: s.stage, ms: Math.round(s.ms) })),
       },
     },
@@ -186,7 +222,8 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
     stages,
     counts,
     clusters: { k: clusters.k, scores: clusters.scores },
-    strongModel: models.strong.name,
+    strongModel: strongModelName(models),
+    tuning,
     userKnn: models.userKnn !== null,
   };
 }

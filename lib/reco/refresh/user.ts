@@ -8,8 +8,8 @@
  * (load.ts with `onlyUser`, prepare.ts), then scored against what the current generation stored:
  * - item-item: the stored `item_neighbor` rows of the user's history items, through the refresh's
  *   NeighbourScorer ("because you took X"). Those rows are the item-kNN lists topped up with TF-IDF
- *   neighbours; they stand in for item-kNN and the strong model (EASE / RP3beta) together, whose own
- *   neighbour lists are not stored, and the TF-IDF rows for the content source;
+ *   neighbours; they stand in for item-kNN, EASE, RP3beta and ALS together, whose own lists and
+ *   factors are not stored, and the TF-IDF rows for the content source;
  * - the user's cluster's and the site's popular lists, as stored for the reader's fallback;
  * blended by the refresh's Blender with the generation's own slot weights (reco_state.stats.weights),
  * per-creator cap and padding as in recommend.ts. Simplified on purpose: user-kNN, LDA topics and the
@@ -30,11 +30,11 @@ import {
   DEFAULT_RECOMMEND_OPTIONS,
   emptyRecoRows,
   relationOf,
-  setMask,
   type RecoRows,
   type RecommendOptions,
 } from "./recommend";
 import { NeighbourScorer } from "./scoring";
+import { setMask } from "./slot-recommender";
 import { insertRecommendationRows, RECO_STATE_ID } from "./store";
 
 export type UserUpdate = {
@@ -145,7 +145,6 @@ async function recomputeOnce(
       stored,
       clusterKey: cluster ? clusterKey(cluster.c) : null,
       weights: (state.stats?.weights ?? {}) as Partial<Record<Slot, Record<string, number>>>,
-      strongName: typeof state.stats?.strongModel === "string" ? state.stats.strongModel : "ease",
       options: opts,
       out: rows,
     });
@@ -177,7 +176,6 @@ type ScoreInput = {
   stored: { k: string; slot: string; p: string; score: number }[];
   clusterKey: string | null;
   weights: Partial<Record<Slot, Record<string, number>>>;
-  strongName: string;
   options: RecommendOptions;
   out: RecoRows;
 };
@@ -218,11 +216,10 @@ function scoreUser(prep: Prepared, u: number, key: string, input: ScoreInput): v
       }
     }
     if (histItems.length === 0) continue;
-    const base = options.baseWeights;
-    const w = input.weights[spec.slot] ?? base;
-    // The stored neighbours stand in for item-kNN and the strong model both (see the header).
+    const w: Record<string, number> = input.weights[spec.slot] ?? options.baseWeights[spec.slot];
+    // The stored neighbours stand in for every item-item source and ALS together (see the header).
     const weightOf = {
-      itemknn: (w.itemknn ?? 0) + (w[input.strongName] ?? w.strong ?? 0),
+      itemknn: ["itemknn", "ease", "rp3beta", "als"].reduce((sum, s) => sum + (w[s] ?? 0), 0),
       content: histItems.length < options.shortHistory ? (w.content ?? 0) : 0,
       cluster: w.cluster ?? 0,
       pop: w.pop ?? 0,

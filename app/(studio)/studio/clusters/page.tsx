@@ -7,6 +7,7 @@ import {
   ClusterTrendChart,
 } from "@/components/charts/cluster-charts";
 import { RecomputePanel } from "@/components/reco/recompute-panel";
+import { TuningCard } from "@/components/reco/tuning-card";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import { currencyExponent, formatMoney } from "@/lib/money";
 import { readRecoRefreshRun } from "@/lib/jobs/reco-refresh";
@@ -85,6 +86,7 @@ export default async function ClustersPage() {
         )}
         <RecomputePanel latest={latestRun ? toRunView(latestRun) : null} />
       </header>
+      <TuningCard stats={overview?.stats as Record<string, unknown> | undefined} />
 
       {clusters.length > 0 && (
         <>
