@@ -34,7 +34,7 @@ const USAGE =
   "usage: npx tsx scripts/reco-eval.ts --ratings FILE [--format auto|retail|ratings] [--split user|item] " +
   `[--test-ratio 0.25] [--seed 42] [--k 10] [--models ${MODEL_NAMES.join(",")}] [--min-rating N] [--tune-budget 120]\n` +
   "       npx tsx scripts/reco-eval.ts --ratings FILE --split cross-domain --domains FILE --target NAME " +
-  `[--test-ratio 0.25] [--seed 42] [--k 10] [--models ${CROSS_DOMAIN_MODELS.join(",")}] [--min-rating N]`;
+  `[--test-ratio 0.25] [--seed 42] [--k 10] [--models ${[...CROSS_DOMAIN_MODELS, "served"].join(",")}] [--min-rating N]`;
 
 const DEFAULT_MODELS = {
   plain: "pop,itemknn,userknn,ease,served",

@@ -15,6 +15,7 @@
  * the caller passes the clock and the logger.
  */
 import { itemKnn, userKnn } from "./cf";
+import { fitAls } from "./als";
 import { fitEase } from "./ease";
 import { DEFAULT_PARAMS, type EvaluationReport, type ModelParams, type ModelReport } from "./evaluate";
 import { catalogueCoverage, METRIC_DEFINITIONS, rankingMetrics } from "./metrics";
@@ -27,7 +28,7 @@ import type { Csr } from "./sparse";
 import { topN } from "./top-n";
 
 /** The single models evaluate.ts knows; blends come in through extraRecommenders. */
-export const CROSS_DOMAIN_MODELS = ["pop", "itemknn", "userknn", "ease", "rp3beta"] as const;
+export const CROSS_DOMAIN_MODELS = ["pop", "itemknn", "userknn", "ease", "rp3beta", "als"] as const;
 export type CrossDomainModel = (typeof CROSS_DOMAIN_MODELS)[number];
 
 /**
@@ -156,6 +157,7 @@ export function evaluateCrossDomain(
     userknn: { ...DEFAULT_PARAMS.userknn, ...options.params?.userknn },
     ease: { ...DEFAULT_PARAMS.ease, ...options.params?.ease },
     rp3beta: { ...DEFAULT_PARAMS.rp3beta, ...options.params?.rp3beta },
+    als: { ...DEFAULT_PARAMS.als, ...options.params?.als },
   };
   const activeItems = new Set(train.indices).size;
   const report: Record<string, ModelReport> = {};
@@ -184,7 +186,9 @@ export function evaluateCrossDomain(
               ? userKnn.fit(train, params.userknn)
               : name === "ease"
                 ? fitEase(train, params.ease)
-                : fitRp3beta(train, params.rp3beta);
+                : name === "als"
+                  ? fitAls(train, params.als)
+                  : fitRp3beta(train, params.rp3beta);
       seconds = clock() - t0;
       recommend = fromScorer(scorer);
     }

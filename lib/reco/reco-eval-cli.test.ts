@@ -159,7 +159,7 @@ describe("scripts/reco-eval.ts", () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { protocol: Record<string, unknown>; models: Record<string, unknown> };
-    expect(Object.keys(out.models)).toEqual(["pop", "itemknn", "userknn", "ease", "rp3beta", "served"]);
+    expect(Object.keys(out.models)).toEqual(["pop", "itemknn", "userknn", "ease", "rp3beta", "als", "served"]);
     expect(out.protocol).toMatchObject({ split: "cross-domain", target: "artwork", seed: 42, test_ratio: 0.25, k: 3 });
     expect(out.protocol.test_users).toBeGreaterThan(0);
     const hybrid = run([

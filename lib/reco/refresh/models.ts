@@ -158,6 +158,18 @@ export function sizePlan(x: Csr, options: ModelOptions): { ease: boolean; als: b
   return { ease, als, userKnn: userKnnCost(x) <= options.userKnnMaxCost };
 }
 
+/** The size rules of sizePlan in words, for bench:reco and the docs. */
+export function sizeLimits(options: ModelOptions = DEFAULT_MODEL_OPTIONS): string[] {
+  const n = (v: number) => v.toLocaleString("en-US");
+  return [
+    `EASE: up to ${n(options.easeMaxItems)} active items (dense item x item inverse, cubic in items)`,
+    `ALS: above that always; beside EASE while users x items x factors <= ${options.alsBesideEaseMaxCost.toExponential(0)}`,
+    `ALS factors: ${options.alsFactors(1)} up to 5,000 active items, ${options.alsFactors(5_001)} above (scoring is items x factors per user)`,
+    `user-kNN: while the co-occurring (user, user) pairs it walks <= ${options.userKnnMaxCost.toExponential(0)}`,
+    "item-kNN, RP3beta, TF-IDF, LDA, clusters, popularity: always",
+  ];
+}
+
 function lap(timings: Record<string, number>, name: string, started: number): number {
   const now = performance.now();
   timings[name] = now - started;
