@@ -24,6 +24,21 @@ function tasteDataset(seed = 3): ParsedDataset {
   return { format: "ratings", separator: ",", header: false, interactions, skipped: 0, skippedBy: {} };
 }
 
+function fitServedOn(ds: ParsedDataset, models: Parameters<typeof fitServed>[1]["models"]) {
+  const users = new Map<string, number>();
+  const items = new Map<string, number>();
+  const rows: number[] = [];
+  const cols: number[] = [];
+  for (const it of ds.interactions) {
+    if (!users.has(it.user)) users.set(it.user, users.size);
+    if (!items.has(it.item)) items.set(it.item, items.size);
+    rows.push(users.get(it.user)!);
+    cols.push(items.get(it.item)!);
+  }
+  const x = csrFromTriplets(users.size, items.size, rows, cols, new Float64Array(rows.length).fill(1));
+  return fitServed(x, { seed: 1, slot: "for_you", models });
+}
+
 describe("served", () => {
   it("is at least as good as the best single model of the same run", () => {
     const r = evaluateDataset(tasteDataset(), {
@@ -52,6 +67,15 @@ describe("served", () => {
       expect(list.some((i) => own.includes(i))).toBe(false);
       expect(list).toEqual(Array.from(b.recommend(u, 3)));
     }
+  });
+
+  it("scores ALS through item neighbours past the dense ceiling, as the refresh does at scale", () => {
+    const big = fitServedOn(tasteDataset(9), { easeMaxItems: 0, alsDenseMaxCost: 0 });
+    expect(big.strongModel).toBe("als");
+    expect(big.tuning.trials.some((t) => t.source === "als")).toBe(true);
+    const v = big.tuning.validation.for_you!;
+    expect(v.blend).toBeGreaterThanOrEqual(v.best.ndcg);
+    for (let u = 0; u < 20; u++) expect(big.recommend(u, 10).length).toBe(10);
   });
 
   it("ranks only the target domain in the cross-domain slot, walking from the other", () => {

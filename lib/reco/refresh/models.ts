@@ -18,7 +18,7 @@ import { fitRp3beta } from "../rp3beta";
 import { cosineNeighbours, type Neighbours } from "../similarity";
 import { transpose, type Csr } from "../sparse";
 import { topN } from "../top-n";
-import type { AlsFactors } from "./als-source";
+import { alsItemNeighbours, type AlsFactors } from "./als-source";
 import type { LoadedData } from "./load";
 import type { Prepared } from "./prepare";
 import { sparsifyDense, truncateNeighbours, userKnnCost } from "./scoring";
@@ -54,6 +54,8 @@ export type ModelOptions = {
   alsIterations: number;
   /** ALS also runs beside EASE while users x items x factors (its scoring cost) stays under this. */
   alsBesideEaseMaxCost: number;
+  /** Above this users x items x factors, ALS scores through item neighbours instead of densely. */
+  alsDenseMaxCost: number;
   ldaTopics: number;
   ldaIterations: number;
   /** Review tokens per item fed to LDA: bounds its cost on items with thousands of reviews. */
@@ -68,6 +70,7 @@ export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   alsFactors: (activeItems) => (activeItems <= 5_000 ? 64 : 32),
   alsIterations: 10,
   alsBesideEaseMaxCost: 2e9,
+  alsDenseMaxCost: 2e10,
   ldaTopics: 12,
   ldaIterations: 150,
   ldaMaxTokensPerItem: 200,
@@ -91,7 +94,10 @@ export type Models = {
   itemknn: Neighbours;
   ease: Neighbours | null;
   rp3beta: Neighbours | null;
+  /** Dense ALS scoring (every user against every item), or null. */
   als: AlsFactors | null;
+  /** ALS through item neighbours in factor space, where dense scoring costs too much; or null. */
+  alsNeighbours: Neighbours | null;
   userKnn: { k: number; shrink: number } | null;
   content: Neighbours;
   topics: Topics | null;
@@ -102,8 +108,8 @@ export type Models = {
 };
 
 /** The model the blend leans on for this catalogue: what the studio and the summary call "strong". */
-export function strongModelName(models: Pick<Models, "ease" | "als">): "ease" | "als" | "rp3beta" {
-  return models.ease ? "ease" : models.als ? "als" : "rp3beta";
+export function strongModelName(models: Pick<Models, "ease" | "als" | "alsNeighbours">): "ease" | "als" | "rp3beta" {
+  return models.ease ? "ease" : models.als || models.alsNeighbours ? "als" : "rp3beta";
 }
 
 export function activeItemCount(x: Csr): number {
@@ -150,12 +156,33 @@ export function fitAlsFactors(x: Csr, options: ModelOptions, params: ServingPara
  * run) and also beside EASE while scoring every user against every item stays cheap; user-kNN while
  * its co-occurrence walk is affordable. RP3beta and item-kNN always run.
  */
-export function sizePlan(x: Csr, options: ModelOptions): { ease: boolean; als: boolean; userKnn: boolean } {
+export function sizePlan(
+  x: Csr,
+  options: ModelOptions,
+): { ease: boolean; als: boolean; alsDense: boolean; userKnn: boolean } {
   const active = activeItemCount(x);
   const ease = active > 0 && active <= options.easeMaxItems;
   const alsScoringCost = x.nRows * active * options.alsFactors(active);
   const als = active > 0 && (!ease || alsScoringCost <= options.alsBesideEaseMaxCost);
-  return { ease, als, userKnn: userKnnCost(x) <= options.userKnnMaxCost };
+  return {
+    ease,
+    als,
+    alsDense: als && alsScoringCost <= options.alsDenseMaxCost,
+    userKnn: userKnnCost(x) <= options.userKnnMaxCost,
+  };
+}
+
+/** ALS as the blend uses it at this size: dense factors, or item neighbours in factor space. */
+export function alsSource(
+  x: Csr,
+  options: ModelOptions,
+  params: ServingParams["als"],
+  dense: boolean,
+): Pick<Models, "als" | "alsNeighbours"> {
+  const factors = fitAlsFactors(x, options, params);
+  return dense
+    ? { als: factors, alsNeighbours: null }
+    : { als: null, alsNeighbours: alsItemNeighbours(factors, x.nCols, options.neighbours) };
 }
 
 /** The size rules of sizePlan in words, for bench:reco and the docs. */
@@ -165,6 +192,7 @@ export function sizeLimits(options: ModelOptions = DEFAULT_MODEL_OPTIONS): strin
     `EASE: up to ${n(options.easeMaxItems)} active items (dense item x item inverse, cubic in items)`,
     `ALS: above that always; beside EASE while users x items x factors <= ${options.alsBesideEaseMaxCost.toExponential(0)}`,
     `ALS factors: ${options.alsFactors(1)} up to 5,000 active items, ${options.alsFactors(5_001)} above (scoring is items x factors per user)`,
+    `ALS scoring: dense while users x items x factors <= ${options.alsDenseMaxCost.toExponential(0)}, else through each item's ${options.neighbours} nearest items in factor space`,
     `user-kNN: while the co-occurring (user, user) pairs it walks <= ${options.userKnnMaxCost.toExponential(0)}`,
     "item-kNN, RP3beta, TF-IDF, LDA, clusters, popularity: always",
   ];
@@ -224,8 +252,10 @@ export function fitModels(
   t = lap(timings, "itemknn", t);
   const ease = plan.ease ? easeLists(x, params.ease.lambda, k, options.easeMaxItems) : null;
   if (ease) t = lap(timings, "ease", t);
-  const als = plan.als ? fitAlsFactors(x, options, params.als) : null;
-  if (als) t = lap(timings, "als", t);
+  const { als, alsNeighbours } = plan.als
+    ? alsSource(x, options, params.als, plan.alsDense)
+    : { als: null, alsNeighbours: null };
+  if (plan.als) t = lap(timings, plan.alsDense ? "als" : "als (item neighbours)", t);
   const rp3beta = rp3Lists(x, params.rp3beta, k);
   lap(timings, "rp3beta", t);
   return {
@@ -235,6 +265,7 @@ export function fitModels(
     ease,
     rp3beta,
     als,
+    alsNeighbours,
     userKnn: plan.userKnn ? params.userknn : null,
     params,
     timings,

@@ -188,6 +188,7 @@ export class SlotRecommender {
       [SOURCE.itemknn, models.itemknn],
       [SOURCE.ease, models.ease],
       [SOURCE.rp3beta, models.rp3beta],
+      [SOURCE.als, this.alsOut ? null : models.alsNeighbours],
       [SOURCE.content, histItems.length < this.options.shortHistory ? models.content : null],
     ];
     for (const [s, nb] of itemItem) {
@@ -238,7 +239,7 @@ export class SlotRecommender {
     const anchor = this.buffers[s]!.anchors[pick.position]!;
     const item = this.prep.items[pick.item]!;
     const out: Pick = { ...pick, kind: "popular", sourceName: name, reasonItem: -1, tag: null, creator: null };
-    if (ITEM_ITEM.includes(s)) {
+    if (ITEM_ITEM.includes(s) || (s === SOURCE.als && anchor >= 0)) {
       out.kind = "because_item";
       out.reasonItem = anchor;
     } else if (s === SOURCE.content) {

@@ -34,8 +34,8 @@ import type { ClusterResult } from "./clusters";
 import type { LoadedData } from "./load";
 import {
   DEFAULT_SERVING_PARAMS,
+  alsSource,
   easeLists,
-  fitAlsFactors,
   itemKnnLists,
   rp3Lists,
   sizePlan,
@@ -45,7 +45,6 @@ import {
   type ServingParams,
   type SideModels,
 } from "./models";
-import type { AlsFactors } from "./als-source";
 import type { Prepared } from "./prepare";
 import {
   SLOT_SPECS,
@@ -296,6 +295,7 @@ export function tuneServing(
     ease: null,
     rp3beta: null,
     als: null,
+    alsNeighbours: null,
     userKnn: null,
     content: empty,
     topics: null,
@@ -391,19 +391,19 @@ export function tuneServing(
     );
   }
 
-  let als: AlsFactors | null = null;
+  let als: Pick<Models, "als" | "alsNeighbours"> = { als: null, alsNeighbours: null };
   if (plan.als) {
-    const fits = new Map<string, AlsFactors>();
+    const fits = new Map<string, Pick<Models, "als" | "alsNeighbours">>();
     const fit = (p: ServingParams["als"]) => {
       const key = `${p.regularization}:${p.alpha}`;
-      if (!fits.has(key)) fits.set(key, fitAlsFactors(train.x, modelOptions, p));
+      if (!fits.has(key)) fits.set(key, alsSource(train.x, modelOptions, p, plan.alsDense));
       return fits.get(key)!;
     };
     params.als.alpha = walk("als.alpha", GRIDS.alsAlpha, params.als.alpha, (alpha) =>
-      alone("als", { als: fit({ ...params.als, alpha }) }, { ...params.als, alpha }),
+      alone("als", fit({ ...params.als, alpha }), { ...params.als, alpha }),
     );
     params.als.regularization = walk("als.regularization", GRIDS.alsRegularization, params.als.regularization, (r) =>
-      alone("als", { als: fit({ ...params.als, regularization: r }) }, { ...params.als, regularization: r }),
+      alone("als", fit({ ...params.als, regularization: r }), { ...params.als, regularization: r }),
     );
     als = fit(params.als);
   }
@@ -416,7 +416,7 @@ export function tuneServing(
     itemknn,
     ease,
     rp3beta: rp3(params.rp3beta.alpha, params.rp3beta.beta),
-    als,
+    ...als,
     userKnn: plan.userKnn ? params.userknn : null,
   };
   const rec = new SlotRecommender(train, data, models, clusters, recOptions);
