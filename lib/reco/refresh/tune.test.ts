@@ -82,6 +82,13 @@ describe("carveValidation", () => {
     for (let u = 0; u < 40; u++) if (!chosen.has(u)) expect(row(u).length).toBe(6);
   });
 
+  it("fits on a seeded sample of users past maxTuneUsers, validation users among them", () => {
+    const { train, holdouts } = carveValidation(prep, { ...options, maxTuneUsers: 25 });
+    const withRows = [...Array(40).keys()].filter((u) => train.x.indptr[u + 1]! > train.x.indptr[u]!);
+    expect(withRows.length).toBe(25);
+    for (const h of holdouts) for (const u of h.users) expect(withRows).toContain(u);
+  });
+
   it("is the same for the same seed and differs for another", () => {
     const a = carveValidation(prep, options).holdouts[0]!.users;
     expect(carveValidation(prep, options).holdouts[0]!.users).toEqual(a);

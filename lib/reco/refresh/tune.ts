@@ -9,7 +9,8 @@
  *   out, as reco:eval's user split does;
  * - art_for_learners / courses_for_collectors: sampled users with history in both kinds lose ALL their
  *   items of the slot's kind, as reco:eval's cross-domain split does.
- * Everyone else keeps everything. Owned and count matrices lose the same cells, so nothing held out
+ * Everyone else keeps everything, except that past `maxTuneUsers` users only a seeded sample of them is
+ * kept at all. Owned and count matrices lose the same cells, so nothing held out
  * leaks through the mask or the cluster features. The clusters are the caller's (fitted on everything,
  * a small leak through the cluster source only, documented because re-clustering would double the cost).
  *
@@ -61,6 +62,12 @@ export type TuneOptions = {
   seed: number;
   validationRatio: number;
   maxValidationUsers: number;
+  /**
+   * Above this many users the tuner fits on a seeded sample of them (validation users included): the
+   * weights and the shape of each curve settle long before, and every fit here is one more fit of the
+   * refresh. Values that grow with the data (EASE lambda, shrink) are then tuned at the sample's scale.
+   */
+  maxTuneUsers: number;
   /** A slot with fewer validation users than this learns nothing; the refresh keeps its prior weights. */
   minValidationUsers: number;
   /** Wall-clock budget of the hyper-parameter search; the weight ascent always runs. */
@@ -74,6 +81,7 @@ export const DEFAULT_TUNE_OPTIONS: TuneOptions = {
   seed: 7,
   validationRatio: 0.2,
   maxValidationUsers: 3000,
+  maxTuneUsers: 60_000,
   minValidationUsers: 30,
   budgetMs: 60_000,
   k: 10,
@@ -122,13 +130,16 @@ export function carveValidation(prep: Prepared, options: TuneOptions): { train: 
     const j = rng.int(t + 1);
     [shuffled[t], shuffled[j]] = [shuffled[j]!, shuffled[t]!];
   }
+  // The first maxTuneUsers of the shuffle are the sample the tuner fits on.
+  const kept = new Uint8Array(nUsers);
+  for (let t = 0; t < Math.min(nUsers, options.maxTuneUsers); t++) kept[shuffled[t]!] = 1;
   for (const slot of options.slots) {
     const spec = SLOT_SPECS.find((s) => s.slot === slot)!;
     const users: number[] = [];
     const relevant: Set<number>[] = [];
     for (const u of shuffled) {
       if (users.length >= options.maxValidationUsers) break;
-      if (taken[u] || prep.isVisitor[u]) continue;
+      if (taken[u] || !kept[u] || prep.isVisitor[u]) continue;
       const items = Array.from(x.indices.subarray(x.indptr[u]!, x.indptr[u + 1]!));
       let held: number[];
       if (spec.kind === null) {
@@ -156,6 +167,7 @@ export function carveValidation(prep: Prepared, options: TuneOptions): { train: 
     const cols: number[] = [];
     const vals: number[] = [];
     for (let u = 0; u < m.nRows; u++) {
+      if (!kept[u]) continue;
       const d = drop.get(u);
       for (let p = m.indptr[u]!; p < m.indptr[u + 1]!; p++) {
         if (d?.has(m.indices[p]!)) continue;
@@ -276,7 +288,8 @@ export function tuneServing(
   const deadline = started + options.budgetMs;
   const { train, holdouts } = carveValidation(prep, options);
   const primary = holdouts[0]!;
-  const plan = sizePlan(train.x, modelOptions);
+  // What runs is decided on all the data, so the tuner tunes the same forms the refresh then fits.
+  const plan = sizePlan(prep.x, modelOptions);
   const K = modelOptions.neighbours;
   const params: ServingParams = structuredClone(DEFAULT_SERVING_PARAMS);
   const trials: Trial[] = [];
