@@ -12,7 +12,7 @@ import { DEFAULT_MODEL_OPTIONS, fitModels, fitSideModels, strongModelName, type 
 import { KIND, type Prepared } from "./refresh/prepare";
 import { DEFAULT_RECOMMEND_OPTIONS } from "./refresh/recommend";
 import { SLOT_SPECS, SlotRecommender, type SlotSpec } from "./refresh/slot-recommender";
-import { DEFAULT_TUNE_OPTIONS, tuneServing, type TuneResult } from "./refresh/tune";
+import { DEFAULT_TUNE_OPTIONS, tuneServing, type TuneOptions, type TuneResult } from "./refresh/tune";
 import { csrFromTriplets, type Csr } from "./sparse";
 import type { Slot } from "./slots";
 
@@ -24,6 +24,7 @@ export type ServedOptions = {
   slot: Slot;
   tuneBudgetMs?: number;
   models?: Partial<ModelOptions>;
+  tune?: Partial<TuneOptions>;
   log?: (message: string) => void;
 };
 
@@ -109,6 +110,7 @@ export function fitServed(train: Csr, options: ServedOptions): Served {
     ...DEFAULT_TUNE_OPTIONS,
     slots: options.slot === "for_you" ? ["for_you"] : [options.slot, "for_you"],
     ...(options.tuneBudgetMs !== undefined ? { budgetMs: options.tuneBudgetMs } : {}),
+    ...options.tune,
   });
   log(
     `served: ${tuning.trials.length} trials in ${(tuning.ms / 1000).toFixed(1)} s; ${JSON.stringify(tuning.validation)}`,
@@ -150,5 +152,12 @@ export function fitServedCrossDomain(
   options: Omit<ServedOptions, "kindOf" | "slot">,
 ): Served {
   const kindOf = Uint8Array.from(domainOf, (d) => (d === target ? KIND.artwork : KIND.course));
-  return fitServed(train, { ...options, kindOf, slot: "art_for_learners" });
+  // Validated on that slot alone, with fewer users than for_you: every validation user here loses a whole
+  // domain, and thousands of them would leave neighbours with far less of the target than test users see.
+  return fitServed(train, {
+    ...options,
+    kindOf,
+    slot: "art_for_learners",
+    tune: { slots: ["art_for_learners"], maxValidationUsers: 1000, ...options.tune },
+  });
 }

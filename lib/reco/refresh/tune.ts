@@ -70,6 +70,11 @@ export type TuneOptions = {
   maxTuneUsers: number;
   /** A slot with fewer validation users than this learns nothing; the refresh keeps its prior weights. */
   minValidationUsers: number;
+  /**
+   * A weight change is kept only when it lifts validation NDCG by this share: smaller gains are within
+   * the noise of a few thousand users and would trade a sure best single source for a guess.
+   */
+  minGain: number;
   /** Wall-clock budget of the hyper-parameter search; the weight ascent always runs. */
   budgetMs: number;
   k: number;
@@ -83,6 +88,7 @@ export const DEFAULT_TUNE_OPTIONS: TuneOptions = {
   maxValidationUsers: 3000,
   maxTuneUsers: 60_000,
   minValidationUsers: 30,
+  minGain: 0.02,
   budgetMs: 60_000,
   k: 10,
   slots: ["for_you", "art_for_learners", "courses_for_collectors"],
@@ -240,6 +246,7 @@ function meanNdcg(
 export function ascendWeights(
   score: (w: SourceWeights) => number,
   sources: readonly SourceName[],
+  minGain = 0,
 ): { weights: SourceWeights; ndcg: number; alone: Partial<Record<SourceName, number>> } {
   const alone: Partial<Record<SourceName, number>> = {};
   let w: SourceWeights = {};
@@ -259,7 +266,7 @@ export function ascendWeights(
         const trial = { ...w, [s]: v };
         if (!Object.values(trial).some((x) => x > 0)) continue;
         const sc = score(trial);
-        if (sc > best + 1e-9) {
+        if (sc > best * (1 + minGain) + 1e-9) {
           best = sc;
           w = trial;
           improved = true;
@@ -439,7 +446,7 @@ export function tuneServing(
     const g = gatherAll(rec, h);
     if (g.gathered.length < options.minValidationUsers) continue;
     const producing = SOURCE_NAMES.filter((s, i) => g.gathered.some((snap) => snap.n[i]! > 0));
-    const result = ascendWeights((w) => meanNdcg(rec, g, w, options.k), producing);
+    const result = ascendWeights((w) => meanNdcg(rec, g, w, options.k), producing, options.minGain);
     const bestAlone = Object.entries(result.alone).sort((a, b) => b[1] - a[1])[0]!;
     weights[h.spec.slot] = result.weights;
     validation[h.spec.slot] = {
