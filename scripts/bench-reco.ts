@@ -153,6 +153,13 @@ async function main(): Promise<void> {
     `${availableParallelism()} cores available (issue 14's refresh target is for 2), Node ${process.version}, database: ${process.env.DATABASE_URL ? "PostgreSQL server (DATABASE_URL)" : "in-memory PGlite, in this process"}`,
   );
 
+  const { sizeLimits } = await import("@/lib/reco/refresh/models");
+  console.log(
+    `what the refresh runs at which size:\n${sizeLimits()
+      .map((l) => `  - ${l}`)
+      .join("\n")}`,
+  );
+
   const km = await benchKmeans();
   console.log(
     `k-means 100,000 x 16, k = 8, nInit 1: clustered blobs ${secs(km.clusteredMs)} (${km.iterations[0]} iterations), uniform noise ${secs(km.noiseMs)} (${km.iterations[1]} iterations)`,
@@ -192,6 +199,9 @@ async function main(): Promise<void> {
       const eventsPerSecond = size.events / (refreshMs / 1000);
       console.log(
         `  refresh total ${secs(refreshMs)}, ${fmt(Math.round(eventsPerSecond))} events/s, peak RSS ${mib(peak)} (before: ${mib(baseline)})`,
+      );
+      console.log(
+        `  models at this size: strong model ${summary.strongModel}, user-kNN ${summary.userKnn ? "on" : "skipped"}; tuned in ${secs(summary.tuning.ms)} (budget ${secs(summary.tuning.budgetMs)}), for_you weights ${JSON.stringify(summary.tuning.weights.for_you ?? "prior")}`,
       );
 
       // Reads: random synthetic users (some with long lists, some cold), and product neighbour strips.

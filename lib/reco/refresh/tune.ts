@@ -89,7 +89,7 @@ export const DEFAULT_TUNE_OPTIONS: TuneOptions = {
   maxTuneUsers: 60_000,
   minValidationUsers: 30,
   minGain: 0.02,
-  budgetMs: 60_000,
+  budgetMs: 30_000,
   k: 10,
   slots: ["for_you", "art_for_learners", "courses_for_collectors"],
 };
