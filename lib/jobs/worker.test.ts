@@ -6,7 +6,7 @@ import type { MailMessage } from "@/lib/mail/message";
 import type { MailTransport } from "@/lib/mail/transport";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { dismissRecommendation, getRecommendations } from "@/lib/reco/read";
-import { recordServerEvent } from "@/lib/tracking/record";
+import { recordEvents, recordServerEvent } from "@/lib/tracking/record";
 import { queueDatabaseOf } from "@/test/queue-db";
 import { QUEUES } from "./queues";
 import { readRecoRefreshRun, requestRecoRefresh } from "./reco-refresh";
@@ -59,8 +59,10 @@ describe("the background worker", () => {
     expect(run.stages.map((s) => s.stage)).toEqual([
       "load",
       "prepare",
-      "models",
+      "content",
       "clusters",
+      "tune",
+      "models",
       "neighbours",
       "recommendations",
       "write",
@@ -124,6 +126,30 @@ describe("the background worker", () => {
     );
     const jobs = await worker.boss.fetch(QUEUES.recoUser);
     expect(jobs ?? []).toHaveLength(0);
+  });
+
+  it("turns a new visitor's lists personal after a few views, without a refresh", async () => {
+    const db = fresh.db;
+    const visitorId = "worker-test-visitor";
+    const key = `v:${visitorId}`;
+    const before = await getRecommendations(db, { visitorId, slot: "for_you", limit: 8 });
+    expect(before.basis).not.toBe("personal");
+    const viewed = before.items.slice(0, 3).map((i) => i.id);
+    await recordEvents(db, {
+      userId: null,
+      visitorId,
+      events: viewed.map((productId) => ({ type: "view" as const, productId, dwellMs: 45_000 })),
+    });
+    const after = await until(
+      "the visitor's own list",
+      async () => {
+        const list = await getRecommendations(db, { visitorId, slot: "for_you", limit: 8 });
+        return list.basis === "personal" ? list : null;
+      },
+      15_000,
+    );
+    expect(after.items.map((i) => i.id).some((id) => viewed.includes(id))).toBe(false);
+    expect(await db.$count(recommendations, eq(recommendations.userId, key))).toBeGreaterThan(0);
   });
 
   it("sends mail about a second after the transaction that queued it commits, not before", async () => {

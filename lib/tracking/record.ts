@@ -47,6 +47,9 @@ export async function recordEvents(db: Executor, input: RecordInput): Promise<nu
       where exists (select 1 from product p where p.id = x.product_id)
       returning id`,
   );
+  // A new visitor's lists turn personal after a few views, not at the next full refresh. The worker's
+  // queue keeps one waiting job per person, so a browsing session's beacons collapse into few updates.
+  if (rows.length > 0) await noteBehaviourChange(db, recoUserKey(input.userId, input.visitorId));
   return rows.length;
 }
 

@@ -52,6 +52,13 @@ const ITEM_ITEM: readonly number[] = [SOURCE.itemknn, SOURCE.ease, SOURCE.rp3bet
 
 export type SourceWeights = Partial<Record<SourceName, number>>;
 
+/**
+ * The weight of a source the blend gave none: too small to reorder anything the weighted sources
+ * found, enough to fill the list from its candidates (rather than leave it at three items) when they
+ * found fewer than the slot shows.
+ */
+export const FILL_WEIGHT = 1e-6;
+
 export type SlotRecommenderOptions = {
   candidatesPerSource: number;
   maxPerCreator: number;
@@ -221,7 +228,7 @@ export class SlotRecommender {
 
   /** As blend, without the reasons: the tuner ranks millions of lists and reads only the items. */
   rank(weights: SourceWeights, n: number): BlendPick[] {
-    for (let s = 0; s < this.buffers.length; s++) this.buffers[s]!.weight = weights[SOURCE_NAMES[s]!] ?? 0;
+    for (let s = 0; s < this.buffers.length; s++) this.buffers[s]!.weight = weights[SOURCE_NAMES[s]!] || FILL_WEIGHT;
     return this.blender.blend(this.buffers, n, this.prep.creatorOf, this.options.maxPerCreator, this.creatorCount);
   }
 

@@ -34,7 +34,7 @@ import {
   type RecommendOptions,
 } from "./recommend";
 import { NeighbourScorer } from "./scoring";
-import { setMask } from "./slot-recommender";
+import { FILL_WEIGHT, setMask } from "./slot-recommender";
 import { insertRecommendationRows, RECO_STATE_ID } from "./store";
 
 export type UserUpdate = {
@@ -224,7 +224,7 @@ function scoreUser(prep: Prepared, u: number, key: string, input: ScoreInput): v
       cluster: w.cluster ?? 0,
       pop: w.pop ?? 0,
     };
-    buffers.forEach((b) => b.clear(weightOf[b.name as keyof typeof weightOf]));
+    buffers.forEach((b) => b.clear(weightOf[b.name as keyof typeof weightOf] || FILL_WEIGHT));
     const kind = spec.kind ?? -1;
     for (const [s, nb] of [
       [S.itemknn, input.itemknn],
