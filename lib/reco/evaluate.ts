@@ -174,7 +174,14 @@ export function evaluateDataset(dataset: ParsedDataset, options: EvaluationOptio
     let seconds: number;
     if (name === "served") {
       const t0 = clock();
-      const served = fitServed(train, { seed, slot: "for_you", tuneBudgetMs: options.tuneBudgetMs, log });
+      // Validated the way this run splits, so the tuner optimises what is reported.
+      const served = fitServed(train, {
+        seed,
+        slot: "for_you",
+        tuneBudgetMs: options.tuneBudgetMs,
+        tune: { forYouSplit: split },
+        log,
+      });
       seconds = clock() - t0;
       servedInfo = { strong_model: served.strongModel, ...summarizeTuning(served.tuning) };
       recommend = (user, n) => served.recommend(user, n);

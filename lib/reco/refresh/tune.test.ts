@@ -89,6 +89,24 @@ describe("carveValidation", () => {
     for (const h of holdouts) for (const u of h.users) expect(withRows).toContain(u);
   });
 
+  it("can hold out by item, as reco:eval's item split does", () => {
+    const { train, holdouts } = carveValidation(prep, { ...options, slots: ["for_you"], forYouSplit: "item" });
+    const [h] = holdouts;
+    expect(h!.users.length).toBe(10);
+    const col = (i: number) => {
+      let n = 0;
+      for (let p = 0; p < train.x.indices.length; p++) if (train.x.indices[p] === i) n++;
+      return n;
+    };
+    // Each item has 12 users (40 users x 3 picks of a kind over 10 items): round(0.2 x 12) = 2 held out.
+    for (let i = 0; i < 20; i++) expect(col(i)).toBe(prep.x.indices.filter((j) => j === i).length - 2);
+    h!.users.forEach((u, t) => {
+      const row = Array.from(train.x.indices.subarray(train.x.indptr[u]!, train.x.indptr[u + 1]!));
+      for (const i of h!.relevant[t]!) expect(row).not.toContain(i);
+      expect(row.length).toBeGreaterThan(0);
+    });
+  });
+
   it("is the same for the same seed and differs for another", () => {
     const a = carveValidation(prep, options).holdouts[0]!.users;
     expect(carveValidation(prep, options).holdouts[0]!.users).toEqual(a);

@@ -6,7 +6,8 @@
  *
  * Validation (seeded): disjoint samples of at most `maxValidationUsers` users per slot.
  * - for_you: a `validationRatio` share of each sampled user's items (at least 1, at most m - 1) is held
- *   out, as reco:eval's user split does;
+ *   out, as reco:eval's user split does (or, with forYouSplit "item", of each item's users, as its item
+ *   split does: reco:eval mirrors whichever split it reports);
  * - art_for_learners / courses_for_collectors: sampled users with history in both kinds lose ALL their
  *   items of the slot's kind, as reco:eval's cross-domain split does.
  * Everyone else keeps everything, except that past `maxTuneUsers` users only a seeded sample of them is
@@ -78,6 +79,8 @@ export type TuneOptions = {
   /** Wall-clock budget of the hyper-parameter search; the weight ascent always runs. */
   budgetMs: number;
   k: number;
+  /** How for_you's validation is held out: a share of each user's items, or of each item's users. */
+  forYouSplit: "user" | "item";
   /** Slots to learn weights for; the first also scores the hyper-parameter search. */
   slots: readonly Slot[];
 };
@@ -91,6 +94,7 @@ export const DEFAULT_TUNE_OPTIONS: TuneOptions = {
   minGain: 0.02,
   budgetMs: 30_000,
   k: 10,
+  forYouSplit: "user",
   slots: ["for_you", "art_for_learners", "courses_for_collectors"],
 };
 
@@ -143,9 +147,13 @@ export function carveValidation(prep: Prepared, options: TuneOptions): { train: 
     const spec = SLOT_SPECS.find((s) => s.slot === slot)!;
     const users: number[] = [];
     const relevant: Set<number>[] = [];
+    if (spec.kind === null && options.forYouSplit === "item") {
+      holdouts.push(carveByItem(prep, kept, taken, drop, shuffled, rng, options));
+      continue;
+    }
     for (const u of shuffled) {
       if (users.length >= options.maxValidationUsers) break;
-      if (taken[u] || !kept[u] || prep.isVisitor[u]) continue;
+      if (taken[u] || drop.has(u) || !kept[u] || prep.isVisitor[u]) continue;
       const items = Array.from(x.indices.subarray(x.indptr[u]!, x.indptr[u + 1]!));
       let held: number[];
       if (spec.kind === null) {
@@ -194,6 +202,52 @@ export function carveValidation(prep: Prepared, options: TuneOptions): { train: 
     },
     holdouts,
   };
+}
+
+/**
+ * for_you validation by item, mirroring reco:eval's item split: a `validationRatio` share of each item's
+ * interactions among the kept users (at least 1, at most m - 1; items with one interaction keep it) is
+ * held out; validation users are those left with both held-out and remaining items, in shuffle order.
+ */
+function carveByItem(
+  prep: Prepared,
+  kept: Uint8Array,
+  taken: Uint8Array,
+  drop: Map<number, Set<number>>,
+  shuffled: number[],
+  rng: ReturnType<typeof createRng>,
+  options: TuneOptions,
+): Holdout {
+  const { x } = prep;
+  const byItem: number[][] = Array.from({ length: x.nCols }, () => []);
+  for (let u = 0; u < x.nRows; u++) {
+    if (!kept[u] || prep.isVisitor[u]) continue;
+    for (let p = x.indptr[u]!; p < x.indptr[u + 1]!; p++) byItem[x.indices[p]!]!.push(u);
+  }
+  byItem.forEach((owners, i) => {
+    const m = owners.length;
+    if (m < 2) return;
+    const nHeld = Math.min(m - 1, Math.max(1, Math.round(options.validationRatio * m)));
+    for (let t = 0; t < nHeld; t++) {
+      const j = t + rng.int(m - t);
+      [owners[t], owners[j]] = [owners[j]!, owners[t]!];
+      const u = owners[t]!;
+      const set = drop.get(u) ?? new Set<number>();
+      set.add(i);
+      drop.set(u, set);
+    }
+  });
+  const users: number[] = [];
+  const relevant: Set<number>[] = [];
+  for (const u of shuffled) {
+    if (users.length >= options.maxValidationUsers) break;
+    const held = drop.get(u);
+    if (!held || x.indptr[u + 1]! - x.indptr[u]! <= held.size) continue;
+    taken[u] = 1;
+    users.push(u);
+    relevant.push(held);
+  }
+  return { spec: SLOT_SPECS.find((s) => s.slot === "for_you")!, users: Int32Array.from(users), relevant };
 }
 
 /** Snapshot of one user's gathered candidates, so a weight trial re-blends without re-scoring. */
