@@ -97,25 +97,10 @@ function gramInto(m: Float64Array, rows: number, f: number, gram: Float64Array):
 
 /**
  * out[a] = λ v[a] + Σ_b G[a][b] v[b]: the shared part of every row's matrix-vector product, f² work.
- * Four accumulators so the multiply-adds of one row of G can overlap.
+ * Each row is a dot (four accumulators) with the same row-major Gram matrix.
  */
 function gramTimes(gram: Float64Array, f: number, lambda: number, v: Float64Array, vo: number, out: Float64Array) {
-  for (let a = 0; a < f; a++) {
-    const ga = a * f;
-    let s0 = lambda * v[vo + a]!;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    let b = 0;
-    for (; b + 3 < f; b += 4) {
-      s0 += gram[ga + b]! * v[vo + b]!;
-      s1 += gram[ga + b + 1]! * v[vo + b + 1]!;
-      s2 += gram[ga + b + 2]! * v[vo + b + 2]!;
-      s3 += gram[ga + b + 3]! * v[vo + b + 3]!;
-    }
-    for (; b < f; b++) s0 += gram[ga + b]! * v[vo + b]!;
-    out[a] = s0 + s1 + s2 + s3;
-  }
+  for (let a = 0; a < f; a++) out[a] = lambda * v[vo + a]! + dot(gram, a * f, v, vo, f);
 }
 
 /** Σ_a u[uo + a] v[vo + a], four accumulators. */

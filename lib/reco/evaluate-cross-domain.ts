@@ -14,14 +14,9 @@
  * (the hook for the served blend's cross-domain slot logic, wired from outside). Pure, like evaluate.ts:
  * the caller passes the clock and the logger.
  */
-import { itemKnn, userKnn } from "./cf";
-import { fitAls } from "./als";
-import { fitEase } from "./ease";
-import { DEFAULT_PARAMS, type EvaluationReport, type ModelParams, type ModelReport } from "./evaluate";
+import { DEFAULT_PARAMS, fitSingleModel, type EvaluationReport, type ModelParams, type ModelReport } from "./evaluate";
 import { catalogueCoverage, METRIC_DEFINITIONS, rankingMetrics } from "./metrics";
-import { fitPopularity } from "./popularity";
 import { keepItemsWithDomain, targetDomainIndex, type ParsedDataset, type ParsedDomains } from "./ratings-file";
-import { fitRp3beta } from "./rp3beta";
 import type { ItemScorer } from "./scorer";
 import { indexInteractions, splitCrossDomain } from "./split";
 import type { Csr } from "./sparse";
@@ -177,18 +172,7 @@ export function evaluateCrossDomain(
       log(`fitting ${name}...`);
       const t0 = clock();
       // On the full train: other domains are the evidence, other users' target items the vocabulary.
-      const scorer =
-        name === "pop"
-          ? fitPopularity(train)
-          : name === "itemknn"
-            ? itemKnn.fit(train, params.itemknn)
-            : name === "userknn"
-              ? userKnn.fit(train, params.userknn)
-              : name === "ease"
-                ? fitEase(train, params.ease)
-                : name === "als"
-                  ? fitAls(train, params.als)
-                  : fitRp3beta(train, params.rp3beta);
+      const scorer = fitSingleModel(name as CrossDomainModel, train, params);
       seconds = clock() - t0;
       recommend = fromScorer(scorer);
     }

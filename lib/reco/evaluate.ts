@@ -122,6 +122,23 @@ export function evaluateRanking(train: Csr, test: Csr, recommend: Recommend, k: 
   };
 }
 
+export type SingleModel = "pop" | "itemknn" | "userknn" | "ease" | "rp3beta" | "als";
+
+/** One single model fitted on train with its params: the plain and the cross-domain evaluation share it. */
+export function fitSingleModel(name: SingleModel, train: Csr, params: ModelParams): ItemScorer {
+  return name === "pop"
+    ? fitPopularity(train)
+    : name === "itemknn"
+      ? itemKnn.fit(train, params.itemknn)
+      : name === "userknn"
+        ? userKnn.fit(train, params.userknn)
+        : name === "ease"
+          ? fitEase(train, params.ease)
+          : name === "als"
+            ? fitAls(train, params.als)
+            : fitRp3beta(train, params.rp3beta);
+}
+
 function mergeParams(overrides: EvaluationOptions["params"] = {}): ModelParams {
   return {
     itemknn: { ...DEFAULT_PARAMS.itemknn, ...overrides.itemknn },
@@ -145,23 +162,12 @@ export function evaluateDataset(dataset: ParsedDataset, options: EvaluationOptio
   );
 
   const fitted = new Map<string, { scorer: ItemScorer; seconds: number }>();
-  const fit = (name: "pop" | "itemknn" | "userknn" | "ease" | "rp3beta" | "als") => {
+  const fit = (name: SingleModel) => {
     const cached = fitted.get(name);
     if (cached) return cached;
     log(`fitting ${name}...`);
     const t0 = clock();
-    const scorer =
-      name === "pop"
-        ? fitPopularity(train)
-        : name === "itemknn"
-          ? itemKnn.fit(train, params.itemknn)
-          : name === "userknn"
-            ? userKnn.fit(train, params.userknn)
-            : name === "ease"
-              ? fitEase(train, params.ease)
-              : name === "als"
-                ? fitAls(train, params.als)
-                : fitRp3beta(train, params.rp3beta);
+    const scorer = fitSingleModel(name, train, params);
     const entry = { scorer, seconds: clock() - t0 };
     fitted.set(name, entry);
     return entry;

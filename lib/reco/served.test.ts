@@ -24,7 +24,8 @@ function tasteDataset(seed = 3): ParsedDataset {
   return { format: "ratings", separator: ",", header: false, interactions, skipped: 0, skippedBy: {} };
 }
 
-function fitServedOn(ds: ParsedDataset, models: Parameters<typeof fitServed>[1]["models"]) {
+/** The dataset as a users x items matrix, in first-seen order, with its item ids. */
+function matrixOf(ds: ParsedDataset) {
   const users = new Map<string, number>();
   const items = new Map<string, number>();
   const rows: number[] = [];
@@ -36,7 +37,11 @@ function fitServedOn(ds: ParsedDataset, models: Parameters<typeof fitServed>[1][
     cols.push(items.get(it.item)!);
   }
   const x = csrFromTriplets(users.size, items.size, rows, cols, new Float64Array(rows.length).fill(1));
-  return fitServed(x, { seed: 1, slot: "for_you", models });
+  return { x, itemIds: [...items.keys()] };
+}
+
+function fitServedOn(ds: ParsedDataset, models: Parameters<typeof fitServed>[1]["models"]) {
+  return fitServed(matrixOf(ds).x, { seed: 1, slot: "for_you", models });
 }
 
 describe("served", () => {
@@ -79,20 +84,9 @@ describe("served", () => {
   });
 
   it("ranks only the target domain in the cross-domain slot, walking from the other", () => {
-    const ds = tasteDataset(5);
-    const users = new Map<string, number>();
-    const items = new Map<string, number>();
-    const rows: number[] = [];
-    const cols: number[] = [];
-    for (const it of ds.interactions) {
-      if (!users.has(it.user)) users.set(it.user, users.size);
-      if (!items.has(it.item)) items.set(it.item, items.size);
-      rows.push(users.get(it.user)!);
-      cols.push(items.get(it.item)!);
-    }
-    const x = csrFromTriplets(users.size, items.size, rows, cols, new Float64Array(rows.length).fill(1));
+    const { x, itemIds } = matrixOf(tasteDataset(5));
     // Odd item numbers are the target domain.
-    const domainOf = Int32Array.from([...items.keys()], (id) => Number(id.slice(1)) % 2);
+    const domainOf = Int32Array.from(itemIds, (id) => Number(id.slice(1)) % 2);
     const served = fitServedCrossDomain(x, domainOf, 1, { seed: 2 });
     for (let u = 0; u < 50; u++) {
       const list = Array.from(served.recommend(u, 5));
