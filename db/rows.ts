@@ -8,12 +8,31 @@
  * rows is one statement, and the same SQL works on node-postgres and PGlite because the driver only ever
  * sees plain strings.
  */
+import { createHash } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { Executor } from "./client";
 
 /** Rows of a raw query, a select or a write with `returning` (both drivers put them on `.rows`). */
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * `queryRows` as a named prepared statement, for hot reads whose SQL text is fixed (values only in
+ * parameters). PostgreSQL then parses the statement once per connection and, after a few executions,
+ * reuses a generic plan: for a many-join read that is most of its cost (planning a reader's
+ * recommendations took 4 ms of 5). The name is a hash of the text, so different texts never share
+ * one. PGlite ignores the name and plans each time, as before.
+ */
+export async function queryRowsPrepared<T>(db: Executor, query: SQL): Promise<T[]> {
+  const compiled = dialect.sqlToQuery(query);
+  const name = `q_${createHash("sha1").update(compiled.sql).digest("base64url").slice(0, 20)}`;
+  const prepared = db._.session.prepareQuery(compiled, undefined, name, false);
+  const result = (await prepared.execute()) as unknown as { rows: T[] };
   return result.rows;
 }
 

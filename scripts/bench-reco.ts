@@ -201,7 +201,7 @@ async function main(): Promise<void> {
         `  refresh total ${secs(refreshMs)}, ${fmt(Math.round(eventsPerSecond))} events/s, peak RSS ${mib(peak)} (before: ${mib(baseline)})`,
       );
       console.log(
-        `  models at this size: strong model ${summary.strongModel}, user-kNN ${summary.userKnn ? "on" : "skipped"}; tuned in ${secs(summary.tuning.ms)} (budget ${secs(summary.tuning.budgetMs)}), for_you weights ${JSON.stringify(summary.tuning.weights.for_you ?? "prior")}`,
+        `  models at this size: strong model ${summary.strongModel}, user-kNN ${summary.userKnn ? "on" : "skipped"}${summary.unweighted.length > 0 ? `, not fitted (no weight in the learned blend): ${summary.unweighted.join(", ")}` : ""}; tuned in ${secs(summary.tuning.ms)} (budget ${secs(summary.tuning.budgetMs)}), for_you weights ${JSON.stringify(summary.tuning.weights.for_you ?? "prior")}`,
       );
 
       // Reads: random synthetic users (some with long lists, some cold), and product neighbour strips.
@@ -270,6 +270,7 @@ async function main(): Promise<void> {
         counts: summary.counts,
         k: summary.clusters.k,
         strong_model: summary.strongModel,
+        unweighted: summary.unweighted,
         user_knn: summary.userKnn,
       });
     } finally {

@@ -9,11 +9,12 @@
  * and the site-wide "popular" list are fetched together and ranked in that order. What the user owns
  * or dismissed since the refresh is filtered in the same statement. Only when nothing was ever
  * computed (no refresh yet), or nothing of it is left, does a second query rank by recent orders, then
- * newest, under the same filter (visibleTo).
+ * newest, under the same filter (visibleTo). Both are prepared statements (queryRowsPrepared): their
+ * text depends only on the slot, so PostgreSQL plans them once per connection instead of per read.
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { queryRows } from "@/db/rows";
+import { pgArrayLiteral, queryRows, queryRowsPrepared } from "@/db/rows";
 import { reshapeCard, type ProductCardRow } from "@/lib/catalog/card-row";
 import type { ProductCard } from "@/lib/catalog/types";
 import type { ClusterProfile } from "./refresh/clusters";
@@ -121,39 +122,22 @@ export type RecommendationQuery = {
  * included: stored lists are only as fresh as their generation, the filter is as fresh as the read.
  */
 function visibleTo(q: RecommendationQuery): SQL {
-  const uid = q.userId ?? null;
+  // The text is the same for every reader of a slot (the values are parameters), so the read can be a
+  // prepared statement with a cached plan (queryRowsPrepared). Nulls and empty arrays match nothing.
   const keys = [q.userId, q.visitorId ? `${VISITOR_KEY_PREFIX}${q.visitorId}` : null].filter(
     (k): k is string => typeof k === "string" && k.length > 0,
   );
-  const exclude = q.excludeIds ?? [];
   return sql`p.status = 'published' and (p.kind <> 'artwork' or ad.stock > 0) and ${KIND_OF_SLOT[q.slot]}
-    ${
-      keys.length > 0
-        ? sql`and p.id not in (select d.product_id from reco_dismissal d where d.user_key in (${sql.join(
-            keys.map((k) => sql`${k}`),
-            sql`, `,
-          )}))`
-        : sql``
-    }
-    ${
-      uid
-        ? sql`and p.id not in (select e.product_id from enrollment e where e.user_id = ${uid}::text)
-    and p.id not in (select ol.product_id from "order" o join order_line ol on ol.order_id = o.id where o.user_id = ${uid}::text and o.status = 'paid')`
-        : sql``
-    }
-    ${
-      exclude.length > 0
-        ? sql`and p.id not in (${sql.join(
-            exclude.map((id) => sql`${id}`),
-            sql`, `,
-          )})`
-        : sql``
-    }`;
+    and p.id not in (select d.product_id from reco_dismissal d where d.user_key = any(${pgArrayLiteral(keys)}::text[]))
+    and p.id not in (select e.product_id from enrollment e where e.user_id = ${q.userId ?? null}::text)
+    and p.id not in (select ol.product_id from "order" o join order_line ol on ol.order_id = o.id
+      where o.user_id = ${q.userId ?? null}::text and o.status = 'paid')
+    and p.id <> all(${pgArrayLiteral(q.excludeIds ?? [])}::text[])`;
 }
 
 export async function getRecommendations(db: Executor, q: RecommendationQuery): Promise<RecoList> {
   const key = recoUserKey(q.userId, q.visitorId);
-  const rows = await queryRows<RecoRow>(
+  const rows = await queryRowsPrepared<RecoRow>(
     db,
     sql`with st as (select generation from reco_state where id = 1),
       keys as (
@@ -196,7 +180,7 @@ export async function getRecommendations(db: Executor, q: RecommendationQuery): 
 
 /** No refresh has run yet (or it left nothing for this slot): best sellers of the last 90 days, then newest. */
 async function fallbackList(db: Executor, q: RecommendationQuery): Promise<RecoList> {
-  const rows = await queryRows<ProductCardRow>(
+  const rows = await queryRowsPrepared<ProductCardRow>(
     db,
     sql`select ${cardSelect}
       from product p ${cardJoins}

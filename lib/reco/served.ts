@@ -8,10 +8,17 @@
  */
 import { clusterUsers, DEFAULT_CLUSTER_OPTIONS } from "./refresh/clusters";
 import type { CatalogueItem, LoadedData } from "./refresh/load";
-import { DEFAULT_MODEL_OPTIONS, fitModels, fitSideModels, strongModelName, type ModelOptions } from "./refresh/models";
+import {
+  DEFAULT_MODEL_OPTIONS,
+  fitModels,
+  fitSideModels,
+  sizePlan,
+  strongModelName,
+  type ModelOptions,
+} from "./refresh/models";
 import { KIND, type Prepared } from "./refresh/prepare";
 import { DEFAULT_RECOMMEND_OPTIONS } from "./refresh/recommend";
-import { SLOT_SPECS, SlotRecommender, type SlotSpec } from "./refresh/slot-recommender";
+import { SLOT_SPECS, SlotRecommender, weightedSources, type SlotSpec } from "./refresh/slot-recommender";
 import { DEFAULT_TUNE_OPTIONS, tuneServing, type TuneOptions, type TuneResult } from "./refresh/tune";
 import { csrFromTriplets, type Csr } from "./sparse";
 import type { Slot } from "./slots";
@@ -116,8 +123,9 @@ export function fitServed(train: Csr, options: ServedOptions): Served {
     `served: ${tuning.trials.length} trials in ${(tuning.ms / 1000).toFixed(1)} s; ${JSON.stringify(tuning.validation)}`,
   );
   log("served: fitting the sources with the tuned values...");
-  const models = fitModels(prep.x, side, modelOptions, tuning.params);
   const weights = tuning.weights[options.slot] ?? tuning.weights.for_you ?? recOptions.baseWeights[options.slot];
+  // As the refresh does: a costly source this blend gives no weight is not fitted.
+  const models = fitModels(prep.x, side, modelOptions, tuning.params, weightedSources({ [options.slot]: weights }));
   const rec = new SlotRecommender(prep, data, models, clusters, recOptions);
   const spec: SlotSpec = SLOT_SPECS.find((s) => s.slot === options.slot)!;
   const recommend = (user: number, n: number): Int32Array => {
@@ -137,7 +145,7 @@ export function fitServed(train: Csr, options: ServedOptions): Served {
     rec.endUser();
     return Int32Array.from(out);
   };
-  return { recommend, tuning, strongModel: strongModelName(models) };
+  return { recommend, tuning, strongModel: strongModelName(sizePlan(prep.x, modelOptions)) };
 }
 
 /**

@@ -15,6 +15,25 @@ describe("ALS as a source", () => {
     expect(Array.from(out)).toEqual([0.1, 0, 1, 0.8, 0]);
   });
 
+  it("gives every item, in the unrolled blocks and the remainder alike, the plain dot product's bits", () => {
+    const f = 7;
+    const nItems = 11;
+    let seed = 3;
+    const next = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32) * 2 - 1;
+    const m = {
+      factors: f,
+      userFactors: Float64Array.from({ length: 2 * f }, next),
+      itemFactors: Float64Array.from({ length: nItems * f }, next),
+    };
+    const out = new Float64Array(nItems);
+    alsScores(m, 1, out);
+    for (let i = 0; i < nItems; i++) {
+      let s = 0;
+      for (let d = 0; d < f; d++) s += m.userFactors[f + d]! * m.itemFactors[i * f + d]!;
+      expect(out[i]).toBe(s);
+    }
+  });
+
   it("lists each item's nearest items in factor space, never itself or a factorless item", () => {
     const nb = alsItemNeighbours(model, 5, 2);
     const row = (i: number) => Array.from(nb.indices.subarray(nb.indptr[i]!, nb.indptr[i + 1]!));

@@ -108,8 +108,9 @@ export type Models = {
 };
 
 /** The model the blend leans on for this catalogue: what the studio and the summary call "strong". */
-export function strongModelName(models: Pick<Models, "ease" | "als" | "alsNeighbours">): "ease" | "als" | "rp3beta" {
-  return models.ease ? "ease" : models.als || models.alsNeighbours ? "als" : "rp3beta";
+/** The strong model the size plan picks (whether or not the tuned blend then gives it weight). */
+export function strongModelName(plan: Pick<ReturnType<typeof sizePlan>, "ease" | "als">): "ease" | "als" | "rp3beta" {
+  return plan.ease ? "ease" : plan.als ? "als" : "rp3beta";
 }
 
 export function activeItemCount(x: Csr): number {
@@ -233,17 +234,30 @@ export function topicsFor(topics: Topics | null, x: Csr): Topics | null {
   return topics ? { ...topics, userMix: userTopicMixtures(topics.model, x) } : null;
 }
 
-/** The collaborative sources, with the tuner's parameters, and the side models passed through. */
+/**
+ * The collaborative sources, with the tuner's parameters, and the side models passed through.
+ * `weighted` names the sources the blend gives weight in some slot: a costly one it weighs nowhere
+ * (EASE, ALS, user-kNN) is not fitted, since it could only have filled lists the cluster's and the
+ * site's favourites pad anyway. Without it, everything the size plan allows is fitted.
+ */
 export function fitModels(
   x: Csr,
   side: SideModels,
   options: ModelOptions = DEFAULT_MODEL_OPTIONS,
   params: ServingParams = DEFAULT_SERVING_PARAMS,
+  weighted?: ReadonlySet<string>,
 ): Models {
   const timings: Record<string, number> = { ...side.timings };
   let t = performance.now();
   const k = options.neighbours;
-  const plan = sizePlan(x, options);
+  const sized = sizePlan(x, options);
+  const wanted = (source: string) => !weighted || weighted.has(source);
+  const plan = {
+    ...sized,
+    ease: sized.ease && wanted("ease"),
+    als: sized.als && wanted("als"),
+    userKnn: sized.userKnn && wanted("userknn"),
+  };
 
   // Twice the width for the stored lists: the cross-domain strips need neighbours of the other kind,
   // which a same-kind-heavy top 100 may hold too few of.

@@ -136,24 +136,59 @@ export function slotWeights(
   return out;
 }
 
-export type RecommendResult = { rows: RecoRows; weights: Record<Slot, SourceWeights>; usersWithLists: number };
+export type RecommendResult = {
+  /** The rows not handed to a sink: all of them when there is none. */
+  rows: RecoRows;
+  rowCount: number;
+  weights: Record<Slot, SourceWeights>;
+  usersWithLists: number;
+};
 
-export function recommendAll(
+export type RecommendHooks = {
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Takes the rows in chunks of about `chunkRows` as they are computed (the refresh appends them to
+   * its staged generation). One chunk is in flight at a time, and the loop yields to the event loop
+   * now and then so the database receives it while the next chunk is computed.
+   */
+  sink?: (rows: RecoRows) => Promise<void>;
+  chunkRows?: number;
+};
+
+/** Users scored between two turns of the event loop when rows go to a sink. */
+const USERS_PER_YIELD = 256;
+
+export async function recommendAll(
   prep: Prepared,
   data: LoadedData,
   models: Models,
   clusters: ClusterResult,
   options: RecommendOptions = DEFAULT_RECOMMEND_OPTIONS,
-  onProgress?: (done: number, total: number) => void,
-): RecommendResult {
+  hooks: RecommendHooks = {},
+): Promise<RecommendResult> {
   const { items } = prep;
+  const { onProgress, sink, chunkRows = 50_000 } = hooks;
   const weights = slotWeights(data, options.baseWeights, options.seed);
-  const rows = emptyRecoRows();
+  let rows = emptyRecoRows();
+  let rowCount = 0;
+  let inFlight: Promise<void> | null = null;
+  let failure: unknown = null;
+  const flush = async () => {
+    if (inFlight) await inFlight;
+    if (failure) throw failure;
+    if (!sink || rows.userKey.length === 0) return;
+    const batch = rows;
+    rows = emptyRecoRows();
+    inFlight = sink(batch).catch((error: unknown) => {
+      failure = error;
+    });
+  };
   const rec = new SlotRecommender(prep, data, models, clusters, options);
 
   const emit = (key: string, slot: Slot, list: Pick[], u: number) => {
     for (let r = 0; r < list.length; r++) {
       const it = list[r]!;
+      rowCount++;
       rows.userKey.push(key);
       rows.slot.push(slot);
       rows.rank.push(r + 1);
@@ -214,7 +249,12 @@ export function recommendAll(
   let usersWithLists = 0;
   let done = 0;
   for (const u of orderOfUsers) {
-    if (onProgress && done++ % 10_000 === 0) onProgress(done - 1, nUsers);
+    if (done % 10_000 === 0) onProgress?.(done, nUsers);
+    done++;
+    if (sink && done % USERS_PER_YIELD === 0) {
+      if (rows.userKey.length >= chunkRows) await flush();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     if (x.indptr[u + 1]! === x.indptr[u]!) continue;
     usersWithLists++;
     rec.beginUser(u);
@@ -239,8 +279,11 @@ export function recommendAll(
     }
     rec.endUser();
   }
+  await flush();
+  if (inFlight) await inFlight;
+  if (failure) throw failure;
   onProgress?.(nUsers, nUsers);
-  return { rows, weights, usersWithLists };
+  return { rows, rowCount, weights, usersWithLists };
 }
 
 /** The RELATION code of the user's cell on `item` (0 when none): the verb of a "because" reason. */

@@ -6,7 +6,8 @@
  * Stages (each reported with its duration): load -> prepare -> content (TF-IDF, LDA, popularity) ->
  * clusters (features, k by silhouette, profiles) -> tune (hyper-parameters and blend weights on a
  * validation split, tune.ts) -> models (item-kNN, EASE or ALS, RP3beta, user-kNN with the tuned
- * values) -> neighbours -> recommendations -> write (new generation, flip, delete old). What the tuner
+ * values) -> neighbours -> recommendations (computed and appended to a staged generation in chunks,
+ * store.ts) -> write (flip to the new generation, delete old ones). What the tuner
  * chose is stored with the generation (reco_state.stats.tuning) and shown in the studio. Used by `npm run reco:refresh`, the studio's "Recompute
  * now" action and the benchmark alike.
  */
@@ -15,10 +16,18 @@ import { clusterUsers, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from "./cl
 import { chunkPool } from "../kmeans-pool";
 import { itemNeighbourRows } from "./item-neighbours";
 import { loadRefreshData } from "./load";
-import { DEFAULT_MODEL_OPTIONS, fitModels, fitSideModels, strongModelName, type ModelOptions } from "./models";
+import {
+  DEFAULT_MODEL_OPTIONS,
+  fitModels,
+  fitSideModels,
+  sizePlan,
+  strongModelName,
+  type ModelOptions,
+} from "./models";
 import { prepare } from "./prepare";
 import { DEFAULT_RECOMMEND_OPTIONS, recommendAll, type RecommendOptions } from "./recommend";
-import { writeGeneration } from "./store";
+import { weightedSources } from "./slot-recommender";
+import { insertRecommendationRows, publishGeneration, publishedGeneration, stageGeneration } from "./store";
 import { DEFAULT_TUNE_OPTIONS, tuneServing, type TuneOptions, type TuneResult } from "./tune";
 
 export type StageReport = { stage: string; ms: number; detail?: string };
@@ -53,7 +62,10 @@ export type RefreshSummary = {
     neighbours: number;
   };
   clusters: { k: number; scores: { k: number; silhouette: number; inertia: number }[] };
+  /** The strong model the catalogue's size calls for (models.ts sizePlan). */
   strongModel: "ease" | "als" | "rp3beta";
+  /** Costly sources the tuned blend gave no weight in any slot, so they were not fitted. */
+  unweighted: string[];
   tuning: TuneResult;
   userKnn: boolean;
 };
@@ -151,22 +163,54 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
       .join("; ")}${tuning.skipped.length > 0 ? `; budget left at defaults: ${tuning.skipped.join(", ")}` : ""}`,
   );
 
-  const models = fitModels(prep.x, side, modelOptions, tuning.params);
+  const plan = sizePlan(prep.x, modelOptions);
+  const weighted = weightedSources(baseWeights);
+  const models = fitModels(prep.x, side, modelOptions, tuning.params, weighted);
+  // Costly sources the size plan allows but the learned blend weighs nowhere: not fitted (models.ts).
+  const unweighted = (["ease", "als", "userknn"] as const).filter(
+    (s) => plan[s === "userknn" ? "userKnn" : s] && !weighted.has(s),
+  );
   await stage(
     "models",
     `${Object.entries(models.timings)
       .filter(([k]) => !(k in side.timings))
       .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
-      .join(", ")}${models.userKnn ? ", userknn on" : ", userknn skipped (too costly)"}`,
+      .join(", ")}${models.userKnn ? ", userknn on" : plan.userKnn ? "" : ", userknn skipped (too costly)"}${
+      unweighted.length > 0 ? `; not fitted, no weight in any slot: ${unweighted.join(", ")}` : ""
+    }`,
   );
 
   const neighbours = itemNeighbourRows(prep, models.cf, models.content);
   await stage("neighbours", `${neighbours.productId.length} rows`);
 
-  const reco = recommendAll(prep, data, models, clusters, { ...recommendOptions, baseWeights }, (done, total) =>
-    options.onProgress?.(`  recommendations ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} users`),
+  // Clusters and neighbours go in under a fresh generation number first; the lists follow in chunks as
+  // they are computed (store.ts), so writing overlaps computing and the rows never pile up in memory.
+  const staged = await stageGeneration(db, {
+    clusters: clusters.profiles.map((profile, c) => ({ clusterId: c, size: profile.size, profile })),
+    userClusters: {
+      userId: Array.from(clusters.users, (u) => prep.userKeys[u]!),
+      clusterId: Array.from(clusters.labels),
+    },
+    neighbours,
+  });
+  const reco = await recommendAll(
+    prep,
+    data,
+    models,
+    clusters,
+    { ...recommendOptions, baseWeights },
+    {
+      onProgress: (done, total) =>
+        options.onProgress?.(
+          `  recommendations ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} users`,
+        ),
+      sink: (rows) => insertRecommendationRows(db, staged.generation, rows).then(() => undefined),
+    },
   );
-  await stage("recommendations", `${reco.rows.userKey.length} rows for ${reco.usersWithLists} users`);
+  await stage(
+    "recommendations",
+    `${reco.rowCount} rows for ${reco.usersWithLists} users, written to generation ${staged.generation} as computed`,
+  );
 
   const counts = {
     users: prep.userKeys.length - visitors,
@@ -174,55 +218,50 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
     items: prep.nItems,
     cells: prep.x.data.length,
     clustered: clusters.users.length,
-    recommendations: reco.rows.userKey.length,
+    recommendations: reco.rowCount,
     neighbours: neighbours.productId.length,
   };
-  const written = await writeGeneration(
-    db,
-    {
-      clusters: clusters.profiles.map((profile, c) => ({ clusterId: c, size: profile.size, profile })),
-      userClusters: {
-        userId: Array.from(clusters.users, (u) => prep.userKeys[u]!),
-        clusterId: Array.from(clusters.labels),
+  const rows = { ...staged.rows, recommendation: reco.rowCount };
+  const written = await publishGeneration(db, staged.generation, {
+    refreshedAt: new Date(now),
+    stats: {
+      counts,
+      rows,
+      k: clusters.k,
+      silhouette: clusters.scores,
+      strongModel: strongModelName(plan),
+      unweighted,
+      userKnn: models.userKnn !== null,
+      weights: reco.weights,
+      tuning: {
+        params: tuning.params,
+        weights: baseWeights,
+        validation: tuning.validation,
+        skipped: tuning.skipped,
+        trials: tuning.trials.length,
+        ms: Math.round(tuning.ms),
+        budgetMs: tuning.budgetMs,
       },
-      neighbours,
-      recommendations: reco.rows,
-      refreshedAt: new Date(now),
-      stats: {
-        counts,
-        k: clusters.k,
-        silhouette: clusters.scores,
-        strongModel: strongModelName(models),
-        userKnn: models.userKnn !== null,
-        weights: reco.weights,
-        tuning: {
-          params: tuning.params,
-          weights: baseWeights,
-          validation: tuning.validation,
-          skipped: tuning.skipped,
-          trials: tuning.trials.length,
-          ms: Math.round(tuning.ms),
-          budgetMs: tuning.budgetMs,
-        },
-        stages: stages.map((s) => ({ stage: s.stage, ms: Math.round(s.ms) })),
-      },
+      stages: stages.map((s) => ({ stage: s.stage, ms: Math.round(s.ms) })),
     },
-    (step, ms) => options.onProgress?.(`  ${step}: ${(ms / 1000).toFixed(2)} s`),
-  );
+  });
   await stage(
     "write",
-    `generation ${written.generation}: ${Object.entries(written.rows)
-      .map(([t, n]) => `${t} ${n}`)
-      .join(", ")}; old generations deleted in ${(written.cleanupMs / 1000).toFixed(2)} s`,
+    written.published
+      ? `generation ${staged.generation} published in ${(written.flipMs / 1000).toFixed(2)} s (${Object.entries(rows)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(", ")}); old generations deleted in ${(written.cleanupMs / 1000).toFixed(2)} s`
+      : `generation ${staged.generation} dropped: a newer one was published meanwhile`,
   );
 
   return {
-    generation: written.generation,
+    generation: written.published ? staged.generation : await publishedGeneration(db),
     totalMs: performance.now() - started,
     stages,
     counts,
     clusters: { k: clusters.k, scores: clusters.scores },
-    strongModel: strongModelName(models),
+    strongModel: strongModelName(plan),
+    unweighted,
     tuning,
     userKnn: models.userKnn !== null,
   };

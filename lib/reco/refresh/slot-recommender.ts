@@ -52,6 +52,14 @@ const ITEM_ITEM: readonly number[] = [SOURCE.itemknn, SOURCE.ease, SOURCE.rp3bet
 
 export type SourceWeights = Partial<Record<SourceName, number>>;
 
+/** The sources some slot's blend gives weight to (what fitModels needs to fit). */
+export function weightedSources(weights: Partial<Record<Slot, SourceWeights>>): Set<SourceName> {
+  const out = new Set<SourceName>();
+  for (const w of Object.values(weights))
+    for (const [name, v] of Object.entries(w ?? {})) if ((v ?? 0) > 0) out.add(name as SourceName);
+  return out;
+}
+
 /**
  * The weight of a source the blend gave none: too small to reorder anything the weighted sources
  * found, enough to fill the list from its candidates (rather than leave it at three items) when they
@@ -96,6 +104,8 @@ export class SlotRecommender {
   private readonly filtered: Int32Array;
   private readonly ldaSeen: Int32Array;
   private readonly alsOut: Float64Array | null;
+  /** Dense ALS only: this user's best allowed items per item kind, best first (see alsTops). */
+  private alsTop: Int32Array[] = [];
   private readonly histItems: number[] = [];
   private readonly histVals: number[] = [];
   private u = -1;
@@ -154,7 +164,10 @@ export class SlotRecommender {
       : -1;
     if (prep.isVisitor[u]) this.graphList.n = 0;
     else graphCandidates(prep, this.graph, prep.userKeys[u]!, allowed, models.popularity, this.graphList, this.order);
-    if (this.alsOut && models.als) alsScores(models.als, u, this.alsOut);
+    if (this.alsOut && models.als) {
+      alsScores(models.als, u, this.alsOut);
+      this.alsTops();
+    }
   }
 
   endUser(): void {
@@ -208,7 +221,7 @@ export class SlotRecommender {
       const us = this.userScorer;
       this.pushTop(buffers[SOURCE.userknn]!, us.scores, us.touched, us.count, kind, null);
     }
-    if (this.alsOut) this.pushTopAll(buffers[SOURCE.als]!, this.alsOut, kind);
+    if (this.alsOut) this.pushAls(buffers[SOURCE.als]!, this.alsOut, kind);
     this.fromList(buffers[SOURCE.lda]!, this.ldaList, allowed);
     this.fromList(buffers[SOURCE.graph]!, this.graphList, allowed);
     if (this.cluster >= 0)
@@ -288,15 +301,48 @@ export class SlotRecommender {
       buf.push(i, scores[i]!, anchors ? anchors[i]! : -1);
   }
 
-  /** A dense scorer (ALS): every allowed item is a candidate. */
-  private pushTopAll(buf: SourceBuffer, scores: Float64Array, kind: number): void {
-    const { mask, filtered } = this;
+  /**
+   * Dense ALS scores every item for the user once; every slot then wants the best few of one kind or of
+   * all. One pass over the catalogue keeps the best `candidatesPerSource` allowed items of each kind
+   * (unseen, recommendable), and a slot over all kinds merges those short lists, which holds exactly
+   * the best of all: no item in the overall top can miss its own kind's top.
+   */
+  private alsTops(): void {
+    const { mask, filtered, alsOut } = this;
     const { recommendable, kindOf, nItems } = this.prep;
-    let m = 0;
-    for (let i = 0; i < nItems; i++)
-      if (mask[i] === 0 && recommendable[i] === 1 && (kind < 0 || kindOf[i] === kind)) filtered[m++] = i;
-    for (const i of topN(scores, buf.items.length, { candidates: filtered, candidateCount: m }))
+    const C = this.options.candidatesPerSource;
+    const kinds = Object.keys(KIND).length;
+    const starts = new Int32Array(kinds + 1);
+    for (let i = 0; i < nItems; i++) if (mask[i] === 0 && recommendable[i] === 1) starts[kindOf[i]! + 1]!++;
+    for (let k = 0; k < kinds; k++) starts[k + 1]! += starts[k]!;
+    const fill = starts.slice(0, kinds);
+    for (let i = 0; i < nItems; i++) if (mask[i] === 0 && recommendable[i] === 1) filtered[fill[kindOf[i]!]!++] = i;
+    this.alsTop = Array.from({ length: kinds }, (_, k) =>
+      topN(alsOut!, C, { candidates: filtered.subarray(starts[k]!, starts[k + 1]!) }),
+    );
+  }
+
+  /** The ALS source's candidates for a slot of one kind (kind >= 0) or of all, from alsTops. */
+  private pushAls(buf: SourceBuffer, scores: Float64Array, kind: number): void {
+    if (kind >= 0) {
+      for (const i of this.alsTop[kind]!) buf.push(i, scores[i]!);
+      return;
+    }
+    // Merge the kinds' lists, best first, ties to the lower index as topN breaks them.
+    const at = new Int32Array(this.alsTop.length);
+    for (let n = 0; n < buf.items.length; n++) {
+      let best = -1;
+      for (let k = 0; k < this.alsTop.length; k++) {
+        const list = this.alsTop[k]!;
+        if (at[k]! >= list.length) continue;
+        const i = list[at[k]!]!;
+        const b = best < 0 ? -1 : this.alsTop[best]![at[best]!]!;
+        if (best < 0 || scores[i]! > scores[b]! || (scores[i] === scores[b] && i < b)) best = k;
+      }
+      if (best < 0) break;
+      const i = this.alsTop[best]![at[best]!++]!;
       buf.push(i, scores[i]!);
+    }
   }
 
   private fromList(buf: SourceBuffer, list: ScoredList, allowed: Allowed): void {
