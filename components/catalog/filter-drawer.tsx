@@ -92,7 +92,8 @@ export function FilterDrawer({
           className="space-y-5 px-4 py-4 pb-28 lg:p-0"
         >
           {children}
-          <p className="text-sm text-muted" role="status" data-testid="filter-count">
+          {/* Live, but not a second "status" role: the page's own result count is the status. */}
+          <p className="text-sm text-muted" aria-live="polite" data-testid="filter-count">
             {t("matching", { count })}
           </p>
           {/* On a phone the buttons stay at the bottom of the dialog, whatever was scrolled. */}
