@@ -30,6 +30,7 @@ async function openOfferableOriginal(page: Page): Promise<{ path: string; title:
 test("zoom, view in a room, the artist's card and the facts", async ({ page }) => {
   await page.goto("/artworks?edition=unique");
   await page.getByRole("list", { name: "Artworks" }).locator("article h3 a").first().click();
+  await expect(page).toHaveURL(/\/artworks\/[a-z0-9-]+$/);
   const title = ((await page.getByRole("heading", { level: 1 }).textContent()) ?? "").trim();
 
   const enlarge = page.getByRole("button", { name: `Enlarge the image of ${title}` });

@@ -37,7 +37,7 @@ export async function CatalogueView({ kind, searchParams }: Props) {
   const base = kind === "course" ? "/courses" : "/artworks";
   const heading = t(kind === "course" ? "coursesTitle" : "artworksTitle");
   return (
-    <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
+    <div className="grid gap-4 lg:grid-cols-[16rem_1fr] lg:gap-8">
       <aside>
         <FilterDrawer kind={kind} base={base} total={page.total} active={activeFilters(filters)}>
           <LabelledField id="q" label={t("search")}>
