@@ -14,7 +14,7 @@ import {
   respondAsCreator,
   type OfferResult,
 } from "@/lib/commerce/offers";
-import { intlLocale, type Locale } from "@/i18n/locales";
+import { DEFAULT_LOCALE, intlLocale, isLocale } from "@/i18n/locales";
 import { currencyExponent, formatMoney } from "@/lib/money";
 
 const id = z.string().trim().min(1).max(128);
@@ -27,7 +27,13 @@ const amountText = z
 
 /** The payment maximum as the person reads money, for "more than one payment can be ({max})". */
 async function maxLabel(currency: string): Promise<string> {
-  return formatMoney({ amount: MAX_OFFER_AMOUNT, currency }, intlLocale((await getLocale()) as Locale));
+  let locale: string = DEFAULT_LOCALE;
+  try {
+    locale = await getLocale();
+  } catch {
+    // Outside a request (a test calling the action directly) there is no locale to read.
+  }
+  return formatMoney({ amount: MAX_OFFER_AMOUNT, currency }, intlLocale(isLocale(locale) ? locale : DEFAULT_LOCALE));
 }
 
 async function answer(
