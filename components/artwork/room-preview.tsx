@@ -12,10 +12,14 @@ export async function RoomPreview({
   widthMm,
   heightMm,
   imageSrc,
+  imageWidth,
+  imageHeight,
 }: {
   widthMm: number;
   heightMm: number;
   imageSrc: string;
+  imageWidth: number;
+  imageHeight: number;
 }) {
   const t = await getTranslations("artwork");
   const scene = roomScene(widthMm, heightMm);
@@ -63,14 +67,17 @@ export async function RoomPreview({
           fill="#2b2722"
           opacity={0.15}
         />
-        <image
-          href={imageSrc}
+        {/* The picture file has its own proportions (4:5); a nested viewport crops it to the piece's. */}
+        <svg
           x={art.x}
           y={art.y}
           width={art.width}
           height={art.height}
+          viewBox={`0 0 ${imageWidth} ${imageHeight}`}
           preserveAspectRatio="xMidYMid slice"
-        />
+        >
+          <image href={imageSrc} width={imageWidth} height={imageHeight} />
+        </svg>
       </svg>
       <p className="mt-2 text-sm text-muted">{t("room.caption", { sofa: cm(sofa.width) })}</p>
     </section>

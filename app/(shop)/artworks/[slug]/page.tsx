@@ -112,7 +112,13 @@ export default async function ArtworkPage({ params }: Props) {
         <ArtistCard creator={art.creator} returnTo={path} />
       </div>
       <div className="lg:col-start-1 lg:row-start-2">
-        <RoomPreview widthMm={art.widthMm} heightMm={art.heightMm} imageSrc={image} />
+        <RoomPreview
+          widthMm={art.widthMm}
+          heightMm={art.heightMm}
+          imageSrc={image}
+          imageWidth={800}
+          imageHeight={1000}
+        />
       </div>
       <div className="lg:col-span-2">
         <ReviewsSection productId={art.id} summary={rating} returnTo={path} />
