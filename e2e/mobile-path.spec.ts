@@ -16,6 +16,10 @@ const SIZES = [
 /** The count in "Show 7 results" / "7 matches". */
 const numberIn = async (text: Promise<string | null>) => Number((await text)?.match(/\d+/)?.[0] ?? "NaN");
 
+/** How far the page is wider than the window (0 or less: no sideways scrolling). */
+const sidewaysOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
 /** Opens courses from the listing until one offers "Add to cart" to this visitor; returns its title. */
 async function openBuyableCourse(page: Page, listing: string): Promise<string> {
   await page.goto(listing);
@@ -85,6 +89,7 @@ for (const size of SIZES) {
       const title = await openBuyableCourse(page, page.url());
       const bar = page.getByTestId("buy-bar");
       if (phone) {
+        expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
         // The buy box is below the curriculum; the bar holds the price and the button meanwhile.
         await expect(bar).toBeVisible();
         await expect(bar).toContainText(title);
@@ -118,6 +123,19 @@ for (const size of SIZES) {
       await expect(page).toHaveURL(/\/cart$/);
       await expect(page.getByTestId("cart-line").filter({ hasText: title })).toBeVisible();
       await expect(page.getByRole("link", { name: "Check out" })).toBeVisible();
+    });
+
+    test("an artwork page fits the screen, with its buy bar on a phone only", async ({ page }) => {
+      await page.goto("/artworks?edition=unique&availability=available");
+      await page.getByRole("list", { name: "Artworks" }).locator("article h3 a").first().click();
+      await expect(page).toHaveURL(/\/artworks\/[a-z0-9-]+$/);
+      await expect.poll(() => sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+      const add = page.getByTestId("buy-bar").getByRole("button", { name: "Add to cart" });
+      if (phone) await expect(add).toBeVisible();
+      else await expect(add).toBeHidden();
+      // Scrolled to the buy box, the bar steps aside: one "Add to cart" in view at a time.
+      await page.getByTestId("purchase-panel").scrollIntoViewIfNeeded();
+      await expect(add).toBeHidden();
     });
 
     test("artwork cards never cut their price", async ({ page }) => {
