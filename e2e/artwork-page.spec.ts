@@ -127,3 +127,51 @@ test("a piece reserved by an accepted counter-offer reads as reserved to everyon
     await expect(buyer.page.getByTestId("offer-panel")).toContainText("You can make a new one.");
   }
 });
+
+test("the gallery states condition and certificate in the studio, and the page shows them", async ({
+  page,
+  signInPage,
+}) => {
+  await signInPage.signIn(DEMO.gallery, { password: DEMO_PASSWORD, callbackUrl: "/creators/west-lake-gallery" });
+  const hrefs = await page
+    .locator('main article h3 a[href^="/artworks/"]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  let path = "";
+  for (const href of hrefs) {
+    await page.goto(href);
+    if (await page.getByRole("link", { name: "Edit it in the studio" }).count()) {
+      path = href;
+      break;
+    }
+  }
+  expect(path, "no artwork of the gallery offers its studio link").not.toBe("");
+  await page.getByRole("link", { name: "Edit it in the studio" }).click();
+  await expect(page).toHaveURL(/\/studio\/products\/[^/]+$/);
+  const edit = page.url();
+  const condition = page.getByLabel("Condition", { exact: true });
+  const certificate = page.getByLabel("Comes with a certificate of authenticity");
+  const before = { condition: await condition.inputValue(), certificate: await certificate.isChecked() };
+
+  const save = async (value: string, withCertificate: boolean) => {
+    await page.goto(edit);
+    await condition.selectOption(value);
+    await certificate.setChecked(withCertificate);
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("Saved.")).toBeVisible();
+  };
+  try {
+    await save("fair", false);
+    await page.goto(path);
+    const facts = page.getByTestId("artwork-facts");
+    await expect(facts).toContainText("Fair");
+    await expect(facts).toContainText("ask the seller for a condition report");
+    await expect(facts).toContainText("No certificate of authenticity");
+
+    await save("", true);
+    await page.goto(path);
+    await expect(facts).not.toContainText("Condition");
+    await expect(facts).toContainText("Certificate of authenticity issued by the gallery, included");
+  } finally {
+    await save(before.condition, before.certificate);
+  }
+});
