@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { artworkConditionEnum } from "@/db/schema";
 import { validatedActionWithUser, type FormState } from "@/lib/actions";
 import { isEmailVerified } from "@/lib/auth/verification";
 import {
@@ -54,6 +55,9 @@ const artworkForm = z.object({
   provenance: z.string().trim().max(1000).default(""),
   editionSize: int(1, 100_000),
   stock: int(0, 100_000),
+  // An empty choice means "not stated"; an unticked checkbox is absent from the form.
+  condition: z.enum(["", ...artworkConditionEnum.enumValues]).default(""),
+  certificate: z.literal("on").optional(),
 });
 const productForm = z.discriminatedUnion("kind", [courseForm, artworkForm]);
 
@@ -87,6 +91,8 @@ function toFields(data: z.infer<typeof productForm>, priceAmount: number) {
           provenance: data.provenance,
           editionSize: data.editionSize,
           stock: data.stock,
+          condition: data.condition || null,
+          certificate: data.certificate === "on",
         },
       } as const);
 }

@@ -1,15 +1,16 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getCartCount } from "@/lib/commerce/cart";
+import { getCart, getCartCount } from "@/lib/commerce/cart";
 import { currentCartOwner } from "@/lib/server/cart-session";
+import { CartDrawer } from "./cart-drawer";
 
-/** The header's cart link with the number of items; reading the owner also merges a guest cart after sign-in. */
+/**
+ * The header's cart link with the number of items; reading the owner also merges a guest cart after
+ * sign-in. The lines for its drawer are handed down as a promise, unawaited, so the header never waits
+ * for them: the drawer reads them when it opens, and an empty cart costs no query.
+ */
 export async function CartLink() {
   const [t, owner] = await Promise.all([getTranslations("cart"), currentCartOwner()]);
   const count = owner ? await getCartCount(owner) : 0;
-  return (
-    <Link href="/cart" className="hover:text-accent" data-testid="cart-link">
-      {t("link", { count })}
-    </Link>
-  );
+  const lines = owner && count > 0 ? getCart(owner).then((cart) => cart.lines) : Promise.resolve([]);
+  return <CartDrawer label={t("link", { count })} count={count} lines={lines} />;
 }

@@ -8,15 +8,25 @@ import {
   LEVELS,
   parseCatalogueParams,
   SORTS,
+  type CatalogueFilters,
 } from "@/lib/catalog/search-params";
-import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/controls";
 import { LabelledField } from "@/components/ui/labelled-field";
+import { FilterDrawer } from "./filter-drawer";
 import { ProductGrid } from "./product-card";
+
+/** Filters set beyond the defaults (sort and page are not filters). */
+function activeFilters(f: CatalogueFilters): number {
+  const set = [f.q, f.minPrice, f.maxPrice, f.level, f.medium, f.availability, f.edition];
+  return set.filter((v) => v !== undefined).length + f.tags.length;
+}
 
 type Props = { kind: "course" | "artwork"; searchParams: Record<string, string | string[] | undefined> };
 
-/** The /courses and /artworks listing: a GET form of filters (works without JavaScript), results, pages. */
+/**
+ * The /courses and /artworks listing: a GET form of filters (in a dialog on phones, see
+ * ./filter-drawer.tsx), results, pages.
+ */
 export async function CatalogueView({ kind, searchParams }: Props) {
   const filters = parseCatalogueParams(searchParams);
   const [page, t, locale] = await Promise.all([
@@ -27,9 +37,9 @@ export async function CatalogueView({ kind, searchParams }: Props) {
   const base = kind === "course" ? "/courses" : "/artworks";
   const heading = t(kind === "course" ? "coursesTitle" : "artworksTitle");
   return (
-    <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
+    <div className="grid gap-4 lg:grid-cols-[16rem_1fr] lg:gap-8">
       <aside>
-        <form action={base} method="get" className="space-y-5" aria-label={t("filters")}>
+        <FilterDrawer kind={kind} base={base} total={page.total} active={activeFilters(filters)}>
           <LabelledField id="q" label={t("search")}>
             {(control) => <Input {...control} name="q" type="search" defaultValue={filters.q} compact />}
           </LabelledField>
@@ -143,16 +153,7 @@ export async function CatalogueView({ kind, searchParams }: Props) {
               </Select>
             )}
           </LabelledField>
-          <div className="flex gap-3">
-            {/* A GET form: the browser navigates, so there is no pending state to show. */}
-            <Button type="submit" size="sm">
-              {t("apply")}
-            </Button>
-            <Link href={base} className="py-1.5 text-sm text-muted underline">
-              {t("reset")}
-            </Link>
-          </div>
-        </form>
+        </FilterDrawer>
       </aside>
       <section aria-labelledby="results-heading">
         <div className="mb-4 flex items-baseline justify-between">

@@ -21,28 +21,27 @@ export async function ProductCard({ product }: { product: Card }) {
           className={`w-full object-cover transition group-hover:scale-[1.02] ${isCourse ? "aspect-video" : "aspect-[4/5]"}`}
         />
       </Link>
-      <div className="mt-2 flex items-start justify-between gap-2">
-        <div className="min-w-0">
-          <p className="text-xs tracking-wide text-muted uppercase">{t(`kind.${product.kind}`)}</p>
-          <h3 className="font-serif text-lg leading-snug">
-            <Link href={productPath(product)} className="hover:text-accent">
-              {product.title}
-            </Link>
-          </h3>
-          <p className="truncate text-sm text-muted">
-            <Link href={`/creators/${product.creator.slug}`} className="hover:underline">
-              {product.creator.name}
-            </Link>
-            {product.level && <> · {t(`level.${product.level}`)}</>}
-            {product.editionSize !== null && (
-              <> · {product.editionSize === 1 ? t("unique") : t("editionOf", { size: product.editionSize })}</>
-            )}
-          </p>
-        </div>
-        <div className="shrink-0 text-right">
-          <Price amount={product.priceAmount} currency={product.currency} className="font-medium" />
-          {soldOut && <p className="text-xs text-accent-dark">{t("soldOut")}</p>}
-        </div>
+      {/* The price has a line of its own and never wraps: a long name truncates, a price never does. */}
+      <div className="mt-2 min-w-0">
+        <p className="text-xs tracking-wide text-muted uppercase">{t(`kind.${product.kind}`)}</p>
+        <h3 className="font-serif text-lg leading-snug">
+          <Link href={productPath(product)} className="hover:text-accent">
+            {product.title}
+          </Link>
+        </h3>
+        <p className="truncate text-sm text-muted">
+          <Link href={`/creators/${product.creator.slug}`} className="hover:underline">
+            {product.creator.name}
+          </Link>
+          {product.level && <> · {t(`level.${product.level}`)}</>}
+          {product.editionSize !== null && (
+            <> · {product.editionSize === 1 ? t("unique") : t("editionOf", { size: product.editionSize })}</>
+          )}
+        </p>
+        <p className="mt-1 flex flex-wrap items-baseline gap-x-2">
+          <Price amount={product.priceAmount} currency={product.currency} className="font-medium whitespace-nowrap" />
+          {soldOut && <span className="text-xs text-accent-dark">{t("soldOut")}</span>}
+        </p>
       </div>
     </article>
   );

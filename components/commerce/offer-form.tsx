@@ -9,7 +9,10 @@ import { LabelledField } from "@/components/ui/labelled-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { messageKey } from "./message-key";
 
-/** "Make an offer": an amount below the list price and an optional note to the artist. */
+/**
+ * "Make an offer": an amount below the list price and an optional note to the artist. Its messages are
+ * the buyer's own (app/_actions/offers.ts picks them), and may name the list price and the payment limit.
+ */
 export function OfferForm({
   productId,
   currency,
@@ -32,7 +35,9 @@ export function OfferForm({
         id="offer-amount"
         label={t("offers.amountLabel", { currency })}
         hint={t("offers.amountHelp", { price: listPriceLabel })}
-        error={amountError ? t(messageKey(amountError)) : undefined}
+        error={
+          amountError ? t(messageKey(amountError), { price: listPriceLabel, max: state?.values?.max ?? "" }) : undefined
+        }
       >
         {(control) => (
           <Input {...control} name="amount" inputMode="decimal" required defaultValue={state?.values?.amount} />

@@ -9,11 +9,18 @@ import { getCurrentUser } from "@/lib/server/session";
 import { OfferButtons } from "./offer-buttons";
 import { OfferForm } from "./offer-form";
 
-type Props = { product: { id: string; slug: string; priceAmount: number; currency: string; stock: number } };
+/** `available`: pieces this viewer could buy now (stock minus pieces held for other collectors). */
+type Props = { product: { id: string; slug: string; priceAmount: number; currency: string; available: number } };
 
-/** "Make an offer" on an artwork page, or the state of the viewer's open offer on it. */
+/**
+ * "Make an offer" on an artwork page, or the state of the viewer's open offer on it. Nothing at all when
+ * no piece is left for this viewer (sold out, or reserved for another collector): there is nothing to
+ * offer on, and a sign-in prompt to make an offer would say otherwise.
+ */
 export async function OfferPanel({ product }: Props) {
   const [t, locale, user] = await Promise.all([getTranslations("offers"), getLocale(), getCurrentUser()]);
+  // Nothing to offer on and no offer of this viewer's to follow: no panel, not even a sign-in prompt.
+  if (product.available < 1 && !user) return null;
   const fmt = intlLocale(locale as Locale);
   const box = (children: React.ReactNode) => (
     <section
@@ -75,7 +82,7 @@ export async function OfferPanel({ product }: Props) {
       </>,
     );
   }
-  if (product.stock < 1) return null;
+  if (product.available < 1) return null;
   return box(
     <>
       {last && <p className="text-muted">{t("lastOffer", { status: t(`status.${last.status}`) })}</p>}

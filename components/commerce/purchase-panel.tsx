@@ -6,18 +6,33 @@ import { LockedNotice } from "@/components/learn/locked-notice";
 import { buttonClass } from "@/components/ui/button";
 import { Price } from "@/components/ui/price";
 import { intlLocale, type Locale } from "@/i18n/locales";
-import { getPurchaseState } from "@/lib/commerce/purchase-state";
+import { getPurchaseState, type PurchaseState } from "@/lib/commerce/purchase-state";
 import { currentCartOwner } from "@/lib/server/cart-session";
+import { StickyBuyBar } from "./sticky-buy-bar";
 
-type Props = { product: { id: string; kind: "course" | "artwork"; slug: string; stock?: number } };
+type Props = {
+  product: {
+    id: string;
+    kind: "course" | "artwork";
+    slug: string;
+    title: string;
+    priceAmount: number;
+    currency: string;
+  };
+  /** The viewer's state when the page already read it (the artwork page does, for its status line). */
+  state?: PurchaseState;
+};
+
+/** The id of the buy box, which the phone's sticky bar watches. */
+const PANEL_ID = "purchase-panel";
 
 /** Below the price on a product page: add to cart, or why not (owned, reserved, sold out). */
-export async function PurchasePanel({ product }: Props) {
+export async function PurchasePanel({ product, state: known }: Props) {
   const owner = await currentCartOwner();
   const [t, locale, state] = await Promise.all([
     getTranslations("cart"),
     getLocale(),
-    getPurchaseState({ productId: product.id, owner }),
+    known ?? getPurchaseState({ productId: product.id, owner }),
   ]);
   if (state.ownWork)
     return (
@@ -49,24 +64,34 @@ export async function PurchasePanel({ product }: Props) {
         state.myReservation.until,
       )
     : null;
+  const barPrice = state.myReservation ?? { agreedAmount: product.priceAmount, currency: product.currency };
   return (
-    <div className="mt-4 space-y-2" data-testid="purchase-panel">
-      {product.kind === "course" && (
-        <Suspense>
-          <LockedNotice signedIn={signedIn} />
-        </Suspense>
-      )}
-      {state.myReservation && (
-        <p className="rounded border border-moss/40 bg-moss/5 px-3 py-2 text-sm text-moss">
-          {t("reservedForYou", { until: until ?? "" })}{" "}
-          <Price
-            amount={state.myReservation.agreedAmount}
-            currency={state.myReservation.currency}
-            className="font-medium"
-          />
-        </p>
-      )}
-      <AddToCartForm productId={product.id} inCart={state.inCart} />
-    </div>
+    <>
+      <div className="mt-4 space-y-2" data-testid="purchase-panel" id={PANEL_ID}>
+        {product.kind === "course" && (
+          <Suspense>
+            <LockedNotice signedIn={signedIn} />
+          </Suspense>
+        )}
+        {state.myReservation && (
+          <p className="rounded border border-moss/40 bg-moss/5 px-3 py-2 text-sm text-moss">
+            {t("reservedForYou", { until: until ?? "" })}{" "}
+            <Price
+              amount={state.myReservation.agreedAmount}
+              currency={state.myReservation.currency}
+              className="font-medium"
+            />
+          </p>
+        )}
+        <AddToCartForm productId={product.id} inCart={state.inCart} />
+      </div>
+      <StickyBuyBar
+        watch={PANEL_ID}
+        title={product.title}
+        price={<Price amount={barPrice.agreedAmount} currency={barPrice.currency} />}
+      >
+        <AddToCartForm productId={product.id} inCart={state.inCart} variant="bar" />
+      </StickyBuyBar>
+    </>
   );
 }

@@ -147,8 +147,10 @@ function RecoCard({ item, onOpen, onDismiss }: { item: RecoItem; onOpen: () => v
           {item.title}
         </Link>
       </h3>
-      <p className="truncate text-sm text-muted">
-        {item.creator.name} · {formatMoney({ amount: item.priceAmount, currency: item.currency }, intlLocale(locale))}
+      {/* Name and price on lines of their own: a long name may truncate, the price never. */}
+      <p className="truncate text-sm text-muted">{item.creator.name}</p>
+      <p className="text-sm font-medium whitespace-nowrap" data-price={item.priceAmount} data-currency={item.currency}>
+        {formatMoney({ amount: item.priceAmount, currency: item.currency }, intlLocale(locale))}
       </p>
       <ReasonLine reason={item.reason} />
       <Button

@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { currencyExponent } from "@/lib/money";
 import type { StudioProductDetail } from "@/lib/commerce/studio-products";
+import { artworkConditionEnum } from "@/db/schema";
+import { Checkbox } from "./checkbox";
 import { Field, Select, TextArea } from "./field";
 
 const major = (amount: number, currency: string) =>
@@ -8,7 +10,7 @@ const major = (amount: number, currency: string) =>
 
 /** The fields of a course or artwork, filled from `product` when editing. */
 export async function ProductFields({ kind, product }: { kind: "course" | "artwork"; product?: StudioProductDetail }) {
-  const t = await getTranslations("studioProducts");
+  const [t, tc] = await Promise.all([getTranslations("studioProducts"), getTranslations("artwork")]);
   const currency = product?.currency ?? "USD";
   const a = product?.artwork;
   return (
@@ -91,6 +93,18 @@ export async function ProductFields({ kind, product }: { kind: "course" | "artwo
           </div>
           {a && <input type="hidden" name="expectedStock" value={a.stock} />}
           <TextArea name="provenance" label={t("fields.provenance")} defaultValue={a?.provenance} rows={2} />
+          <div className="grid items-end gap-4 sm:grid-cols-2">
+            <Select
+              name="condition"
+              label={t("fields.condition")}
+              defaultValue={a?.condition ?? ""}
+              options={[
+                { value: "", label: t("conditionUnstated") },
+                ...artworkConditionEnum.enumValues.map((c) => ({ value: c, label: tc(`conditions.${c}`) })),
+              ]}
+            />
+            <Checkbox name="certificate" label={t("fields.certificate")} defaultChecked={a?.certificate ?? false} />
+          </div>
         </>
       )}
     </>

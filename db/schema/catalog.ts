@@ -21,6 +21,8 @@ export const productKindEnum = pgEnum("product_kind", ["course", "artwork", "bun
 export const productStatusEnum = pgEnum("product_status", ["draft", "published", "archived"]);
 export const courseLevelEnum = pgEnum("course_level", ["beginner", "intermediate", "advanced"]);
 export const followTargetEnum = pgEnum("follow_target", ["creator", "user"]);
+/** An artwork's physical state as its seller describes it, in the grades art marketplaces use. */
+export const artworkConditionEnum = pgEnum("artwork_condition", ["mint", "excellent", "very_good", "good", "fair"]);
 
 /** Instructors, artists and galleries. A user may own one creator profile. */
 export const creators = pgTable("creator", {
@@ -30,6 +32,8 @@ export const creators = pgTable("creator", {
   kind: creatorKindEnum("kind").notNull(),
   bio: text("bio").notNull().default(""),
   location: text("location"),
+  /** ISO 3166-1 alpha-2 code of the country the creator works (and ships artworks) from. */
+  country: text("country"),
   userId: fk("user_id", () => users.id, "set null").unique(),
   createdAt: createdAt(),
 });
@@ -133,6 +137,10 @@ export const artworkDetails = pgTable(
     /** 1 means a unique original; more means a numbered edition of that size. */
     editionSize: integer("edition_size").notNull().default(1),
     stock: integer("stock").notNull(),
+    /** Null when the seller has not said: the page then shows nothing rather than a guess. */
+    condition: artworkConditionEnum("condition"),
+    /** Whether a certificate of authenticity signed by the artist (or gallery) comes with the piece. */
+    certificate: boolean("certificate").notNull().default(false),
   },
   (t) => [
     check("artwork_stock_nonnegative", sql`${t.stock} >= 0`),
@@ -171,4 +179,5 @@ export type Tag = typeof tags.$inferSelect;
 export type Lesson = typeof lessons.$inferSelect;
 export type ArtworkDetail = typeof artworkDetails.$inferSelect;
 export type CourseLevel = (typeof courseLevelEnum.enumValues)[number];
+export type ArtworkCondition = (typeof artworkConditionEnum.enumValues)[number];
 export type ProductKind = (typeof productKindEnum.enumValues)[number];

@@ -11,7 +11,7 @@ import {
   productTags,
   tags,
 } from "@/db/schema";
-import type { CourseLevel } from "@/db/schema";
+import type { ArtworkCondition, CourseLevel } from "@/db/schema";
 import { listProductCardsByIds, productTopicSql } from "./queries";
 import type { ProductCard } from "./types";
 
@@ -23,6 +23,8 @@ export type CreatorSummary = {
   kind: "instructor" | "artist" | "gallery";
   bio: string;
   location: string | null;
+  /** ISO 3166-1 alpha-2, where artworks ship from; null when the creator has not said. */
+  country: string | null;
 };
 
 type ProductBase = {
@@ -65,6 +67,8 @@ export type ArtworkView = ProductBase & {
   provenance: string;
   editionSize: number;
   stock: number;
+  condition: ArtworkCondition | null;
+  certificate: boolean;
 };
 
 /** Slugs are lower-case words joined by hyphens; anything else cannot name a product, so skip the query. */
@@ -119,7 +123,7 @@ async function loadBase(slug: string, kind: "course" | "artwork" | "bundle") {
 }
 
 function reshapeCreator(c: typeof creators.$inferSelect): CreatorSummary {
-  return { id: c.id, slug: c.slug, name: c.name, kind: c.kind, bio: c.bio, location: c.location };
+  return { id: c.id, slug: c.slug, name: c.name, kind: c.kind, bio: c.bio, location: c.location, country: c.country };
 }
 
 export async function getCourseBySlug({ slug }: { slug: string }): Promise<CourseView | null> {
@@ -177,6 +181,8 @@ export async function getArtworkBySlug({ slug }: { slug: string }): Promise<Artw
     provenance: d.provenance,
     editionSize: d.editionSize,
     stock: d.stock,
+    condition: d.condition,
+    certificate: d.certificate,
   };
 }
 

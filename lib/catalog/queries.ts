@@ -90,6 +90,24 @@ function orderBy(f: CatalogueFilters): SQL[] {
 }
 
 /** One page of courses or artworks with the facet counts a filter sidebar needs. */
+/** How many products match the filters: the listing's total, and the filter drawer's live "Show N results". */
+export async function countCatalogue({
+  kind,
+  filters,
+}: {
+  kind: "course" | "artwork";
+  filters: CatalogueFilters;
+}): Promise<number> {
+  const db = await getCatalogueDb();
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(products)
+    .leftJoin(courseDetails, eq(courseDetails.productId, products.id))
+    .leftJoin(artworkDetails, eq(artworkDetails.productId, products.id))
+    .where(and(...filterConditions(kind, filters, { withTags: true })));
+  return row?.n ?? 0;
+}
+
 export async function listCatalogue({
   kind,
   filters,
@@ -101,13 +119,7 @@ export async function listCatalogue({
 }): Promise<CataloguePage> {
   const db = await getCatalogueDb();
   const where = and(...filterConditions(kind, filters, { withTags: true }));
-  const base = db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(products)
-    .leftJoin(courseDetails, eq(courseDetails.productId, products.id))
-    .leftJoin(artworkDetails, eq(artworkDetails.productId, products.id));
-  const [countRow] = await base.where(where);
-  const total = countRow?.n ?? 0;
+  const total = await countCatalogue({ kind, filters });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filters.page, pageCount);
 

@@ -44,6 +44,8 @@ const id = z.string().trim().min(1).max(128);
 /** Whole minor units; an amount no single payment could settle is refused (`amount_too_large`) before any lookup. */
 const amount = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const tooLarge = (n: number) => n > MAX_CHARGE_AMOUNT;
+/** The largest offer or counter, in minor units: what one payment can settle. */
+export const MAX_OFFER_AMOUNT = MAX_CHARGE_AMOUNT;
 
 export const makeOfferSchema = z.object({
   buyerId: id,

@@ -9,12 +9,14 @@ import { getDb, type Tx } from "@/db/client";
 import {
   artworkDetails,
   courseDetails,
+  artworkConditionEnum,
   courseLevelEnum,
   creators,
   orderLines,
   products,
   productStatusEnum,
   type ProductKind,
+  type ArtworkCondition,
 } from "@/db/schema";
 import { currencySchema } from "@/lib/money";
 import { canManageProduct, getCreatorForUser, type Actor } from "./ownership";
@@ -67,6 +69,8 @@ export const artworkFieldsSchema = z
     provenance: text(1000).default(""),
     editionSize: z.number().int().min(1).max(100_000),
     stock: z.number().int().min(0).max(100_000),
+    condition: z.enum(artworkConditionEnum.enumValues).nullable().default(null),
+    certificate: z.boolean().default(false),
   })
   .refine((a) => a.stock <= a.editionSize, { message: "stock_above_edition", path: ["stock"] });
 
@@ -140,6 +144,8 @@ export async function createStudioProduct(actor: Actor, input: CreateInput): Pro
         provenance: f.provenance,
         editionSize: f.editionSize,
         stock: f.stock,
+        condition: f.condition,
+        certificate: f.certificate,
       });
     return id;
   });
@@ -201,6 +207,8 @@ export async function updateStudioProduct(
           provenance: f.provenance,
           editionSize: f.editionSize,
           stock: f.stock,
+          condition: f.condition,
+          certificate: f.certificate,
         })
         .where(eq(artworkDetails.productId, productId));
     }
@@ -267,6 +275,8 @@ export type StudioProductDetail = {
     provenance: string;
     editionSize: number;
     stock: number;
+    condition: ArtworkCondition | null;
+    certificate: boolean;
   } | null;
   soldPieces: number;
 };
@@ -309,6 +319,8 @@ export async function getStudioProduct(actor: Actor, productId: string): Promise
           provenance: a.provenance,
           editionSize: a.editionSize,
           stock: a.stock,
+          condition: a.condition,
+          certificate: a.certificate,
         }
       : null,
     soldPieces: Number(sold?.n ?? 0),

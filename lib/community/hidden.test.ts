@@ -56,7 +56,7 @@ async function everything() {
     imageSeed: 0,
     tags: [],
     topic: null,
-    creator: { id: "c", slug: "c", name: "c", kind: "artist", bio: "", location: null },
+    creator: { id: "c", slug: "c", name: "c", kind: "artist", bio: "", location: null, country: null },
     medium: "ink",
     widthMm: 1,
     heightMm: 1,
@@ -65,6 +65,8 @@ async function everything() {
     provenance: "",
     editionSize: 1,
     stock: 1,
+    condition: null,
+    certificate: false,
   } as ArtworkView;
   return {
     reviews: reviewList.filter((r) => r.body.includes(MARK)).length,

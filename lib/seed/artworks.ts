@@ -13,6 +13,8 @@ export type ArtworkSeed = {
   heightMm: number;
   year: number;
   provenance: string;
+  /** Derived from the year, not drawn from the generator, so the rest of the seeded catalogue stays as it was. */
+  condition: "mint" | "excellent" | "very_good";
   editionSize: number;
   stock: number;
   price: number;
@@ -153,6 +155,8 @@ export function buildArtworks(): ArtworkSeed[] {
       const price = isEdition ? 100 * (120 + 10 * rng.int(80)) : 100 * (600 + 100 * rng.int(110));
       const tagCount = 1 + rng.int(2);
       const tags = [...new Set(Array.from({ length: tagCount + 1 }, () => pick(style.tags)))];
+      // Drawn here, just before provenance, in the order the generator always drew them.
+      const year = 1998 + rng.int(29);
       out.push({
         slug: slugify(`${title}-${seller.name.split(" ").at(-1) ?? seller.slug}`),
         title,
@@ -163,8 +167,9 @@ export function buildArtworks(): ArtworkSeed[] {
         medium,
         widthMm: width,
         heightMm: height,
-        year: 1998 + rng.int(29),
+        year,
         provenance: pick(PROVENANCE),
+        condition: year >= 2024 ? "mint" : year >= 2012 ? "excellent" : "very_good",
         editionSize,
         stock,
         price,

@@ -79,6 +79,7 @@ export async function seedCatalogue(db: Db): Promise<SeedCounts> {
           kind: c.kind,
           bio: c.bio,
           location: c.location,
+          country: c.country,
           userId: userIds.get(c.slug) ?? null,
         })),
       )
@@ -172,6 +173,8 @@ export async function seedCatalogue(db: Db): Promise<SeedCounts> {
           provenance: art.provenance,
           editionSize: art.editionSize,
           stock: art.stock,
+          condition: art.condition,
+          certificate: true,
         })
         .onConflictDoNothing();
       await tx

@@ -10,6 +10,7 @@ const creator = {
   kind: "gallery" as const,
   bio: "",
   location: null,
+  country: null,
 };
 const base = {
   id: "p1",
@@ -35,6 +36,8 @@ const art: ArtworkView = {
   provenance: "",
   editionSize: 20,
   stock: 0,
+  condition: null,
+  certificate: false,
 };
 const course: CourseView = {
   ...base,

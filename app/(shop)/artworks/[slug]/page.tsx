@@ -1,6 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ArtistCard } from "@/components/artwork/artist-card";
+import { ArtworkFacts } from "@/components/artwork/artwork-facts";
+import { RoomPreview } from "@/components/artwork/room-preview";
+import { ZoomableImage } from "@/components/artwork/zoomable-image";
 import { TagList } from "@/components/catalog/tag-list";
 import { OfferPanel } from "@/components/commerce/offer-panel";
 import { PurchasePanel } from "@/components/commerce/purchase-panel";
@@ -13,9 +17,11 @@ import { Price } from "@/components/ui/price";
 import { getDb } from "@/db/client";
 import { getArtworkBySlug } from "@/lib/catalog/products";
 import { productImagePath } from "@/lib/catalog/types";
+import { getPurchaseState } from "@/lib/commerce/purchase-state";
 import { getRatingSummary, listReviews } from "@/lib/community/reviews";
 import { listWorksForProduct } from "@/lib/community/works";
 import { env } from "@/lib/env";
+import { currentCartOwner } from "@/lib/server/cart-session";
 import { artworkJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -30,35 +36,31 @@ export async function generateMetadata({ params }: Props) {
   };
 }
 
-const cm = (mm: number) => (mm / 10).toLocaleString("en", { maximumFractionDigits: 1 });
-
 export default async function ArtworkPage({ params }: Props) {
   const art = await getArtworkBySlug({ slug: (await params).slug });
   if (!art) notFound();
-  const [t, locale, rating, communityWorks, latestReviews] = await Promise.all([
+  const owner = await currentCartOwner();
+  const [t, locale, rating, communityWorks, latestReviews, state] = await Promise.all([
     getTranslations("product"),
     getLocale(),
     getDb().then((db) => getRatingSummary(db, art.id)),
     getDb().then((db) => listWorksForProduct(db, art.id)),
     getDb().then((db) => listReviews(db, art.id, 5)),
+    getPurchaseState({ productId: art.id, owner }),
   ]);
+  // Pieces this viewer could buy: another collector's accepted offer holds one, so a reserved original
+  // is neither "available" nor open to offers for anyone but that collector.
+  const available = state.available ?? art.stock;
+  const reserved = art.stock > 0 && available < 1;
   const sold = art.editionSize - art.stock;
-  const size = art.depthMm
-    ? `${cm(art.heightMm)} × ${cm(art.widthMm)} × ${cm(art.depthMm)} cm`
-    : `${cm(art.heightMm)} × ${cm(art.widthMm)} cm`;
+  const path = `/artworks/${art.slug}`;
+  const image = productImagePath({ kind: "artwork", slug: art.slug });
   return (
-    <article className="grid gap-10 lg:grid-cols-[1fr_24rem]">
-      <div>
-        {/* eslint-disable-next-line @next/next/no-img-element */}
-        <img
-          src={productImagePath({ kind: "artwork", slug: art.slug })}
-          alt={t("artworkAlt", { title: art.title })}
-          width={800}
-          height={1000}
-          className="mx-auto max-h-[80vh] w-auto rounded border border-line bg-white shadow-sm"
-        />
+    <article className="grid gap-x-10 gap-y-6 lg:grid-cols-[1fr_24rem]">
+      <div className="lg:col-start-1 lg:row-start-1">
+        <ZoomableImage src={image} alt={t("artworkAlt", { title: art.title })} width={800} height={1000} />
       </div>
-      <div>
+      <div className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
         <p className="text-sm tracking-wide text-muted uppercase">{t("kind.artwork")}</p>
         <h1 className="mt-1 font-serif text-4xl">{art.title}</h1>
         <p className="mt-2 text-lg">
@@ -69,16 +71,31 @@ export default async function ArtworkPage({ params }: Props) {
         </p>
         <div className="mt-6 rounded-lg border border-line bg-white p-5">
           <Price amount={art.priceAmount} currency={art.currency} className="font-serif text-3xl" />
-          <p className="mt-2 text-sm" role="status">
+          <p className="mt-2 text-sm" role="status" data-testid="availability">
             {art.stock === 0 ? (
               <span className="text-accent-dark">{t("soldOut")}</span>
+            ) : reserved ? (
+              <span className="text-accent-dark">{t("reservedForOther")}</span>
             ) : art.editionSize === 1 ? (
               t("uniqueAvailable")
             ) : (
-              t("editionAvailable", { next: sold + 1, size: art.editionSize, left: art.stock })
+              t("editionAvailable", { next: sold + 1, size: art.editionSize, left: available })
             )}
           </p>
-          {art.stock > 0 && <PurchasePanel product={{ id: art.id, kind: "artwork", slug: art.slug }} />}
+          {reserved && <p className="mt-1 text-sm text-muted">{t("reservedNote")}</p>}
+          {available > 0 && (
+            <PurchasePanel
+              product={{
+                id: art.id,
+                kind: "artwork",
+                slug: art.slug,
+                title: art.title,
+                priceAmount: art.priceAmount,
+                currency: art.currency,
+              }}
+              state={state}
+            />
+          )}
         </div>
         <OfferPanel
           product={{
@@ -86,28 +103,27 @@ export default async function ArtworkPage({ params }: Props) {
             slug: art.slug,
             priceAmount: art.priceAmount,
             currency: art.currency,
-            stock: art.stock,
+            available,
           }}
         />
-        <dl className="mt-6 grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
-          <dt className="text-muted">{t("medium")}</dt>
-          <dd>{art.medium}</dd>
-          <dt className="text-muted">{t("dimensions")}</dt>
-          <dd>{size}</dd>
-          <dt className="text-muted">{t("year")}</dt>
-          <dd>{art.year}</dd>
-          <dt className="text-muted">{t("edition")}</dt>
-          <dd>{art.editionSize === 1 ? t("unique") : t("editionOf", { size: art.editionSize })}</dd>
-          <dt className="text-muted">{t("provenance")}</dt>
-          <dd>{art.provenance}</dd>
-        </dl>
+        <ArtworkFacts art={art} />
         <p className="mt-6 leading-relaxed">{art.description}</p>
         <TagList tags={art.tags} locale={locale} base="/artworks" />
+        <ArtistCard creator={art.creator} returnTo={path} />
+      </div>
+      <div className="lg:col-start-1 lg:row-start-2">
+        <RoomPreview
+          widthMm={art.widthMm}
+          heightMm={art.heightMm}
+          imageSrc={image}
+          imageWidth={800}
+          imageHeight={1000}
+        />
       </div>
       <div className="lg:col-span-2">
-        <ReviewsSection productId={art.id} summary={rating} returnTo={`/artworks/${art.slug}`} />
-        <CommentsSection productId={art.id} returnTo={`/artworks/${art.slug}`} />
-        <WorksGallery works={communityWorks} productId={art.id} returnTo={`/artworks/${art.slug}`} />
+        <ReviewsSection productId={art.id} summary={rating} returnTo={path} />
+        <CommentsSection productId={art.id} returnTo={path} />
+        <WorksGallery works={communityWorks} productId={art.id} returnTo={path} />
       </div>
       {/* JSON-LD escapes "<", so text from creators or reviewers cannot close the script element. */}
       <script

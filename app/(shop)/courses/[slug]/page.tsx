@@ -98,7 +98,16 @@ export default async function CoursePage({ params }: Props) {
         <div className="rounded-lg border border-line bg-white p-5 lg:sticky lg:top-6">
           <Price amount={course.priceAmount} currency={course.currency} className="font-serif text-3xl" />
           <p className="mt-1 text-sm text-muted">{t("lifetimeAccess")}</p>
-          <PurchasePanel product={{ id: course.id, kind: "course", slug: course.slug }} />
+          <PurchasePanel
+            product={{
+              id: course.id,
+              kind: "course",
+              slug: course.slug,
+              title: course.title,
+              priceAmount: course.priceAmount,
+              currency: course.currency,
+            }}
+          />
         </div>
         <div className="rounded-lg border border-line bg-white p-5">
           <h2 className="text-sm tracking-wide text-muted uppercase">{t("instructor")}</h2>

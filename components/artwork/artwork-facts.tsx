@@ -1,0 +1,56 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ArtworkView } from "@/lib/catalog/products";
+import { placeName } from "./place-name";
+
+const cm = (mm: number) => (mm / 10).toLocaleString("en", { maximumFractionDigits: 1 });
+
+/**
+ * The facts a collector checks before buying: medium, size, edition, condition, certificate,
+ * provenance and where the piece ships from. Shipping costs are not quoted: creators have no rates
+ * on record yet, so any figure here would be made up.
+ */
+export async function ArtworkFacts({ art }: { art: ArtworkView }) {
+  const [t, tp, locale] = await Promise.all([getTranslations("artwork"), getTranslations("product"), getLocale()]);
+  const size = art.depthMm
+    ? `${cm(art.heightMm)} × ${cm(art.widthMm)} × ${cm(art.depthMm)} cm`
+    : `${cm(art.heightMm)} × ${cm(art.widthMm)} cm`;
+  const from = placeName(art.creator, locale);
+  return (
+    <dl className="mt-6 grid grid-cols-[minmax(7rem,auto)_1fr] gap-x-4 gap-y-2 text-sm" data-testid="artwork-facts">
+      <dt className="text-muted">{tp("medium")}</dt>
+      <dd>{art.medium}</dd>
+      <dt className="text-muted">{tp("dimensions")}</dt>
+      <dd>{size}</dd>
+      <dt className="text-muted">{tp("year")}</dt>
+      <dd>{art.year}</dd>
+      <dt className="text-muted">{tp("edition")}</dt>
+      <dd>{art.editionSize === 1 ? tp("unique") : tp("editionOf", { size: art.editionSize })}</dd>
+      {art.condition && (
+        <>
+          <dt className="text-muted">{t("condition")}</dt>
+          <dd>
+            {t(`conditions.${art.condition}`)}
+            <span className="block text-xs text-muted">{t(`conditionNotes.${art.condition}`)}</span>
+          </dd>
+        </>
+      )}
+      <dt className="text-muted">{t("certificate")}</dt>
+      <dd>
+        {art.certificate
+          ? t(art.creator.kind === "gallery" ? "certificateFromGallery" : "certificateFromArtist")
+          : t("certificateNone")}
+      </dd>
+      {art.provenance && (
+        <>
+          <dt className="text-muted">{tp("provenance")}</dt>
+          <dd>{art.provenance}</dd>
+        </>
+      )}
+      <dt className="text-muted">{t("shipsFrom")}</dt>
+      <dd>
+        {from ?? t("shipsFromUnknown")}
+        <span className="block text-xs text-muted">{t("shippingCost")}</span>
+      </dd>
+    </dl>
+  );
+}
