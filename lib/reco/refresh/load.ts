@@ -48,6 +48,17 @@ export type Cells = {
   purchases: Int32Array;
 };
 
+export function emptyCells(): Cells {
+  return {
+    userKey: [],
+    productId: [],
+    weight: new Float64Array(0),
+    views: new Int32Array(0),
+    carts: new Int32Array(0),
+    purchases: new Int32Array(0),
+  };
+}
+
 export type UserStats = {
   userId: string;
   dwellMeanSeconds: number;
@@ -197,10 +208,19 @@ export async function loadRefreshData(db: Executor, options: LoadOptions): Promi
     carts: new Int32Array(n),
     purchases: new Int32Array(n),
   };
+  // Each row brings its own copy of the user's and the product's id: keep one string per distinct id,
+  // so the millions of cells hold a few hundred thousand strings (hundreds of MB at 250k users).
+  const interned = new Map<string, string>();
+  const intern = (id: string) => {
+    const known = interned.get(id);
+    if (known !== undefined) return known;
+    interned.set(id, id);
+    return id;
+  };
   for (let t = 0; t < n; t++) {
     const r = cellRows[t]!;
-    cells.userKey[t] = r.u;
-    cells.productId[t] = r.p;
+    cells.userKey[t] = intern(r.u);
+    cells.productId[t] = intern(r.p);
     cells.weight[t] = num(r.w);
     cells.views[t] = r.v;
     cells.carts[t] = r.c;

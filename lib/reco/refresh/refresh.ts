@@ -15,7 +15,7 @@ import type { Db } from "@/db/client";
 import { clusterUsers, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from "./clusters";
 import { chunkPool } from "../kmeans-pool";
 import { itemNeighbourRows } from "./item-neighbours";
-import { loadRefreshData } from "./load";
+import { emptyCells, loadRefreshData } from "./load";
 import {
   DEFAULT_MODEL_OPTIONS,
   fitModels,
@@ -118,6 +118,9 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
   );
 
   const prep = prepare(data);
+  // Everything after this reads the cells through prep's matrices: let the columns go before the
+  // memory-hungry stages (4M cells at 250k users).
+  data.cells = emptyCells();
   const visitors = prep.isVisitor.reduce((s, v) => s + v, 0);
   await stage(
     "prepare",
