@@ -1,0 +1,34 @@
+/**
+ * The configured payment provider (PAYMENT_PROVIDER), one per process. Callers that need another (tests,
+ * benchmarks) pass their own to placeOrder and the payment flow.
+ */
+import { env } from "@/lib/env";
+import type { PaymentProvider } from "../payments";
+import { SimulatedPaymentProvider } from "./simulated";
+import { stripeProviderFromEnv } from "./stripe";
+
+export const WEBHOOK_PATH = "/api/payments/webhook";
+
+const globalForPayments = globalThis as unknown as { __atelierPayments?: PaymentProvider };
+
+export function getPaymentProvider(): PaymentProvider {
+  globalForPayments.__atelierPayments ??=
+    env.PAYMENT_PROVIDER === "stripe"
+      ? stripeProviderFromEnv()
+      : new SimulatedPaymentProvider({
+          secret: env.SIM_PAYMENT_SECRET,
+          webhookUrl: new URL(WEBHOOK_PATH, env.SITE_URL).toString(),
+        });
+  return globalForPayments.__atelierPayments;
+}
+
+/** The simulated provider when it is the configured one (its hosted page 404s otherwise). */
+export function getSimulatedProvider(): SimulatedPaymentProvider | null {
+  const provider = getPaymentProvider();
+  return provider instanceof SimulatedPaymentProvider ? provider : null;
+}
+
+/** Replaces the process's provider (tests that drive the webhook route with their own). */
+export function setPaymentProvider(provider: PaymentProvider | undefined): void {
+  globalForPayments.__atelierPayments = provider;
+}
