@@ -26,7 +26,12 @@ const schema = databaseEnvSchema.extend({
    * Minutes a buyer has to confirm a payment before the order expires and its stock goes back. Stripe
    * Checkout sessions last at least 30 minutes; the sweep voids them earlier when this is shorter.
    */
-  PAYMENT_WINDOW_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  PAYMENT_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Where uploads are kept when S3_BUCKET is not set (one machine, or a volume every instance mounts). */
   UPLOAD_DIR: z.string().default(".data/uploads"),

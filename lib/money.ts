@@ -89,7 +89,15 @@ export function multiplyMinor(amount: number, quantity: number): number {
  * added on top (amount × rate). Inclusive (VAT-inclusive prices): the tax is the part of the amount
  * that is tax, amount × rate / (1 + rate), and nothing is added.
  */
-export function taxOf({ amount, ratePpm, inclusive }: { amount: number; ratePpm: RatePpm; inclusive: boolean }): number {
+export function taxOf({
+  amount,
+  ratePpm,
+  inclusive,
+}: {
+  amount: number;
+  ratePpm: RatePpm;
+  inclusive: boolean;
+}): number {
   const a = assertMinor(amount);
   const r = assertMinor(ratePpm, "rate");
   if (r < 0n) throw new RangeError("a tax rate cannot be negative");

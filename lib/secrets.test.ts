@@ -112,9 +112,7 @@ describe("productionConfigProblems", () => {
 
 describe("resolveSecrets", () => {
   it("uses the environment's values when set", () => {
-    expect(
-      resolveSecrets({ AUTH_SECRET: "a", EXPERIMENT_SECRET: "b", SIM_PAYMENT_SECRET: "c" }, tempDir()),
-    ).toEqual({
+    expect(resolveSecrets({ AUTH_SECRET: "a", EXPERIMENT_SECRET: "b", SIM_PAYMENT_SECRET: "c" }, tempDir())).toEqual({
       AUTH_SECRET: "a",
       EXPERIMENT_SECRET: "b",
       SIM_PAYMENT_SECRET: "c",

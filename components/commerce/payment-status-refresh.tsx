@@ -8,7 +8,13 @@ import { useRouter } from "next/navigation";
  * buyer who came back from the provider sees "paid" as soon as the webhook lands. Stops after a few
  * minutes: a payment still pending then is waiting for the buyer, not for the provider.
  */
-export function PaymentStatusRefresh({ intervalMs = 1500, maxMs = 3 * 60_000 }: { intervalMs?: number; maxMs?: number }) {
+export function PaymentStatusRefresh({
+  intervalMs = 1500,
+  maxMs = 3 * 60_000,
+}: {
+  intervalMs?: number;
+  maxMs?: number;
+}) {
   const router = useRouter();
   useEffect(() => {
     const started = Date.now();

@@ -50,7 +50,8 @@ export async function checkoutCart(input: CartCheckoutInput): Promise<CartChecko
     idempotencyKey: input.idempotencyKey,
     expectedTotals: input.expectedTotals,
   });
-  if (result.ok) return { ok: true, orderId: result.orderId, alreadyPlaced: false, next: await nextStep(result.orderId) };
+  if (result.ok)
+    return { ok: true, orderId: result.orderId, alreadyPlaced: false, next: await nextStep(result.orderId) };
   // Sold out between the cart read and the stock check: the cart still holds it, the rest can be bought.
   if (result.code === "out_of_stock" && result.item)
     return { code: lines.length === 1 ? "sold_out_only" : "sold_out", item: result.item.title };

@@ -114,7 +114,11 @@ describe("placeOrder under concurrency", () => {
     await inProcessSimProvider().provider.confirm(await simPaymentOf(db, placed.orderId), "succeed");
     expect(await db.select().from(enrollments).where(eq(enrollments.userId, buyer!))).toHaveLength(1);
     expect(
-      await placeOrder({ userId: buyer!, lines: [{ productId: course.productId, quantity: 1 }], idempotencyKey: key() }),
+      await placeOrder({
+        userId: buyer!,
+        lines: [{ productId: course.productId, quantity: 1 }],
+        idempotencyKey: key(),
+      }),
     ).toMatchObject({ ok: false, code: "already_owned" });
   });
 });
@@ -204,7 +208,11 @@ describe("placeOrder semantics", () => {
     const course = await createCourse(db, tag, { creatorId });
     const bundle = await createBundle(db, tag, { creatorId, items: [artwork, course.productId], priceAmount: 70_000 });
     const [buyer] = await createUsers(db, `${tag}i`, 1);
-    const ok = await placeAndPay(db, { userId: buyer!, lines: [{ productId: bundle, quantity: 1 }], idempotencyKey: key() });
+    const ok = await placeAndPay(db, {
+      userId: buyer!,
+      lines: [{ productId: bundle, quantity: 1 }],
+      idempotencyKey: key(),
+    });
     expect(ok.ok).toBe(true);
     expect(await stockOf(db, artwork)).toBe(1);
     expect(await db.select().from(enrollments).where(eq(enrollments.userId, buyer!))).toHaveLength(1);

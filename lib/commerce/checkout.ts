@@ -110,7 +110,12 @@ export async function placeOrder(input: PlaceOrderInput, options: CheckoutOption
   for (let attempt = 1; ; attempt++) {
     try {
       const orderId = await db.transaction((tx) =>
-        placeInTransaction(tx, { userId, idempotencyKey, lines, expectedTotals: parsed.data.expectedTotals }, provider, options),
+        placeInTransaction(
+          tx,
+          { userId, idempotencyKey, lines, expectedTotals: parsed.data.expectedTotals },
+          provider,
+          options,
+        ),
       );
       if (orderId) {
         const started = await startPayment(orderId, {
@@ -313,7 +318,11 @@ async function placeInTransaction(
 
   if (total === 0) {
     // Nothing to pay (a free course): paid at once, without a provider.
-    await markPaid(tx, { id: orderId, userId: a.userId, status: "pending_payment", totalAmount: 0, currency: resolved.currency }, now);
+    await markPaid(
+      tx,
+      { id: orderId, userId: a.userId, status: "pending_payment", totalAmount: 0, currency: resolved.currency },
+      now,
+    );
     return orderId;
   }
   await tx.insert(payments).values({

@@ -24,7 +24,8 @@ export function lineTotal(line: MathLine): number {
 /** The sum of the lines that add to what the buyer pays; one currency per order, or it throws. */
 export function orderTotal(lines: readonly MathLine[]): Money {
   const currencies = new Set(lines.map((l) => l.currency));
-  if (currencies.size !== 1) throw new RangeError(`an order takes exactly one currency, got ${[...currencies].join(", ")}`);
+  if (currencies.size !== 1)
+    throw new RangeError(`an order takes exactly one currency, got ${[...currencies].join(", ")}`);
   const currency = [...currencies][0] as string;
   return { amount: sumMinor(lines.filter((l) => !l.included).map(lineTotal)), currency };
 }

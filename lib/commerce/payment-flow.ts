@@ -129,7 +129,13 @@ export async function applyPaymentEvent(
   return db.transaction(async (tx) => {
     const [fresh] = await tx
       .insert(paymentEvents)
-      .values({ provider: event.provider, eventId: event.eventId, type: event.type, outcome: "pending", receivedAt: now })
+      .values({
+        provider: event.provider,
+        eventId: event.eventId,
+        type: event.type,
+        outcome: "pending",
+        receivedAt: now,
+      })
       .onConflictDoNothing()
       .returning({ eventId: paymentEvents.eventId });
     if (!fresh) return "duplicate";
@@ -167,12 +173,12 @@ export async function applyPaymentEvent(
     const signal: OrderSignal = event.type === "payment.succeeded" ? "succeeded" : "failed";
     const outcome = await move(tx, order, signal, now, event.failureCode);
     if (outcome === "late_success")
-      console.error(`order ${order.id} was ${order.status} when its payment succeeded: refund ${event.providerPaymentId}`);
+      console.error(
+        `order ${order.id} was ${order.status} when its payment succeeded: refund ${event.providerPaymentId}`,
+      );
     return record(outcome, order.id);
   });
 }
-
-
 
 async function move(
   tx: Executor,

@@ -36,7 +36,8 @@ export function verifySimSignature(
   }
   const t = Number(parts.get("t")?.[0]);
   if (!Number.isSafeInteger(t)) throw new WebhookSignatureError("no timestamp in the signature header");
-  if (Math.abs(nowSeconds - t) > toleranceSeconds) throw new WebhookSignatureError("signature timestamp out of tolerance");
+  if (Math.abs(nowSeconds - t) > toleranceSeconds)
+    throw new WebhookSignatureError("signature timestamp out of tolerance");
   const expected = Buffer.from(hmac(secret, t, body), "hex");
   // Several v1 values are allowed, as while a secret is being rolled.
   const ok = (parts.get("v1") ?? []).some((v) => {

@@ -248,7 +248,10 @@ export class SimulatedPaymentProvider implements PaymentProvider {
       .select({ id: simPayments.id })
       .from(simPayments)
       .where(
-        and(eq(simPayments.webhookPending, true), lte(simPayments.updatedAt, new Date(this.now().getTime() - minAgeMs))),
+        and(
+          eq(simPayments.webhookPending, true),
+          lte(simPayments.updatedAt, new Date(this.now().getTime() - minAgeMs)),
+        ),
       )
       .orderBy(asc(simPayments.updatedAt))
       .limit(limit);

@@ -116,7 +116,8 @@ export class StripePaymentProvider implements PaymentProvider {
         this.options.webhookSecret,
         undefined,
         undefined,
-        Math.floor(this.now().getTime() / 1000),
+        // receivedAt in milliseconds: the SDK divides by 1000 itself before the tolerance check.
+        this.now().getTime(),
       );
     } catch (error) {
       throw new WebhookSignatureError(error instanceof Error ? error.message : "signature does not match");
@@ -139,9 +140,7 @@ export class StripePaymentProvider implements PaymentProvider {
 }
 
 /** Which Stripe events move an order, and how (the table at the top of this file). */
-export function stripeOutcome(
-  event: Stripe.Event,
-): { type: PaymentEvent["type"]; failureCode?: string } | null {
+export function stripeOutcome(event: Stripe.Event): { type: PaymentEvent["type"]; failureCode?: string } | null {
   switch (event.type) {
     case "checkout.session.completed":
       return event.data.object.payment_status === "unpaid" ? null : { type: "payment.succeeded" };

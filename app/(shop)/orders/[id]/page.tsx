@@ -27,7 +27,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const [t, locale] = await Promise.all([getTranslations("orders"), getLocale()]);
   const date = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "long", timeStyle: "short" });
   const paid = order.status === "paid" || order.status === "fulfilled";
-  const payUrl = order.status === "pending_payment" && order.payment?.status === "pending" ? order.payment.confirmUrl : null;
+  const payUrl =
+    order.status === "pending_payment" && order.payment?.status === "pending" ? order.payment.confirmUrl : null;
   return (
     <div className="max-w-3xl space-y-6">
       {placed && paid && (
@@ -37,13 +38,15 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </div>
       )}
       {order.status === "pending_payment" && (
-        <div role="status" className="space-y-2 rounded-lg border border-line bg-white p-4" data-testid="payment-pending">
+        <div
+          role="status"
+          className="space-y-2 rounded-lg border border-line bg-white p-4"
+          data-testid="payment-pending"
+        >
           <PaymentStatusRefresh />
           <p className="font-serif text-2xl">{placed ? t("processingTitle") : t("awaitingTitle")}</p>
           <p className="text-sm">
-            {placed
-              ? t("processing")
-              : t("awaiting", { time: order.expiresAt ? date.format(order.expiresAt) : "" })}
+            {placed ? t("processing") : t("awaiting", { time: order.expiresAt ? date.format(order.expiresAt) : "" })}
           </p>
           {payUrl && (
             <a href={payUrl} className="inline-block text-sm text-accent underline">

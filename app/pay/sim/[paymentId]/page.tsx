@@ -62,7 +62,10 @@ export default async function SimPaymentPage({ params }: Props) {
       {!open && !challenge && (
         <div role="status" className="space-y-2">
           <p>{t(payment.status === "succeeded" ? "succeeded" : payment.status === "failed" ? "failed" : "canceled")}</p>
-          <Link href={payment.returnUrl.startsWith("/") ? payment.returnUrl : "/orders"} className="text-accent underline">
+          <Link
+            href={payment.returnUrl.startsWith("/") ? payment.returnUrl : "/orders"}
+            className="text-accent underline"
+          >
             {t("back")}
           </Link>
         </div>
