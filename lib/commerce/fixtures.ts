@@ -18,6 +18,7 @@ import {
   events,
   lessons,
   offers,
+  orderHolds,
   orders,
   orderLines,
   payments,
@@ -212,8 +213,9 @@ export async function stockOf(db: Db, productId: string): Promise<number | undef
 
 /** Row counts of every table placeOrder writes, with all stock and offer rows: equal before and after proves a refusal wrote nothing. */
 export async function checkoutSnapshot(db: Db) {
-  const n = async (table: typeof orders | typeof orderLines | typeof payments | typeof enrollments | typeof events) =>
-    (await db.select({ n: count() }).from(table))[0]!.n;
+  const n = async (
+    table: typeof orders | typeof orderLines | typeof payments | typeof enrollments | typeof events | typeof orderHolds,
+  ) => (await db.select({ n: count() }).from(table))[0]!.n;
   const stocks = await db.select().from(artworkDetails).orderBy(artworkDetails.productId);
   const offerRows = await db.select().from(offers).orderBy(offers.id);
   return {
@@ -222,6 +224,7 @@ export async function checkoutSnapshot(db: Db) {
     payments: await n(payments),
     enrollments: await n(enrollments),
     events: await n(events),
+    holds: await n(orderHolds),
     stocks,
     offerRows,
   };

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import {
   enrollments,
+  events,
   offers,
   orderLines,
   orders,
@@ -275,11 +276,11 @@ describe("money stays exact in every currency the shop settles", () => {
       expect(sim).toMatchObject({ amount: sum, currency });
       await o.provider.confirm(o.paymentId, "succeed");
       expect(await statusOf(o.orderId)).toBe("paid");
-      const purchases = await db.execute<{ v: number }>(
-        sql`select coalesce(sum(value), 0)::int as v from event where type = 'purchase' and props->>'orderId' = ${o.orderId}`,
-      );
-      const rows = "rows" in purchases ? purchases.rows : (purchases as unknown as { v: number }[]);
-      expect(Number(rows[0]?.v)).toBe(sum);
+      const [purchases] = await db
+        .select({ v: sql<number>`coalesce(sum(${events.value}), 0)::int` })
+        .from(events)
+        .where(and(eq(events.type, "purchase"), sql`${events.props}->>'orderId' = ${o.orderId}`));
+      expect(Number(purchases?.v)).toBe(sum);
       expect(
         await db
           .select()

@@ -139,7 +139,6 @@ describe("POST /api/payments/webhook with Stripe", () => {
         returnPath: "/orders/order-1?placed=1",
         expiresAt: new Date(Date.now() + 60 * 60_000),
       },
-      { signal: new AbortController().signal },
     );
     expect(created).toEqual({
       providerPaymentId: "cs_test_new",
