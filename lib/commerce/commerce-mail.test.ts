@@ -88,11 +88,19 @@ describe("order confirmation", () => {
   it("writes no mail for an order awaiting payment, and a payment-failed mail, not a confirmation, for a decline", async () => {
     const art = await createArtwork(db, tag, { creatorId: artist.creatorId });
     const [waiting, buyer] = (await createUsers(db, `${tag}od`, 2)) as [string, string];
-    expect((await placeOrder({ userId: waiting, lines: [{ productId: art, quantity: 1 }], idempotencyKey: key() })).ok).toBe(true);
+    expect(
+      (await placeOrder({ userId: waiting, lines: [{ productId: art, quantity: 1 }], idempotencyKey: key() })).ok,
+    ).toBe(true);
     expect(await mailsTo(await emailOf(waiting))).toEqual([]);
     const other = await createArtwork(db, tag, { creatorId: artist.creatorId });
     expect(
-      (await placeAndPay(db, { userId: buyer, lines: [{ productId: other, quantity: 1 }], idempotencyKey: key() }, "decline")).ok,
+      (
+        await placeAndPay(
+          db,
+          { userId: buyer, lines: [{ productId: other, quantity: 1 }], idempotencyKey: key() },
+          "decline",
+        )
+      ).ok,
     ).toBe(true);
     const mails = await mailsTo(await emailOf(buyer));
     expect(mails).toHaveLength(1);
@@ -103,7 +111,11 @@ describe("order confirmation", () => {
   it("a dead mail server neither fails nor loses the order: the mail waits with a later attempt", async () => {
     const art = await createArtwork(db, tag, { creatorId: artist.creatorId });
     const [buyer] = (await createUsers(db, `${tag}ox`, 1)) as [string];
-    const placed = await placeAndPay(db, { userId: buyer, lines: [{ productId: art, quantity: 1 }], idempotencyKey: key() });
+    const placed = await placeAndPay(db, {
+      userId: buyer,
+      lines: [{ productId: art, quantity: 1 }],
+      idempotencyKey: key(),
+    });
     expect(placed.ok).toBe(true);
     const transport = smtpTransport(await deadSmtpUrl());
     const now = new Date(Date.now() + 1000);

@@ -129,17 +129,15 @@ describe("POST /api/payments/webhook with Stripe", () => {
     const adapter = stripeProvider({
       checkout: { sessions: { ...stripe.checkout.sessions, create } } as unknown as StripeApi["checkout"],
     });
-    const created = await adapter.createPayment(
-      {
-        orderId: "order-1",
-        amount: 1_980,
-        currency: "JPY",
-        idempotencyKey: "order-order-1",
-        description: "Atelier order ORDER-1",
-        returnPath: "/orders/order-1?placed=1",
-        expiresAt: new Date(Date.now() + 60 * 60_000),
-      },
-    );
+    const created = await adapter.createPayment({
+      orderId: "order-1",
+      amount: 1_980,
+      currency: "JPY",
+      idempotencyKey: "order-order-1",
+      description: "Atelier order ORDER-1",
+      returnPath: "/orders/order-1?placed=1",
+      expiresAt: new Date(Date.now() + 60 * 60_000),
+    });
     expect(created).toEqual({
       providerPaymentId: "cs_test_new",
       confirmUrl: "https://checkout.stripe.com/c/pay/cs_test_new",
