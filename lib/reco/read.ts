@@ -138,7 +138,7 @@ function visibleTo(q: RecommendationQuery): SQL {
     ${
       uid
         ? sql`and p.id not in (select e.product_id from enrollment e where e.user_id = ${uid}::text)
-    and p.id not in (select ol.product_id from "order" o join order_line ol on ol.order_id = o.id where o.user_id = ${uid}::text and o.status = 'paid')`
+    and p.id not in (select ol.product_id from "order" o join order_line ol on ol.order_id = o.id where o.user_id = ${uid}::text and o.status in ('paid', 'fulfilled') and ol.product_id is not null)`
         : sql``
     }
     ${
@@ -202,7 +202,7 @@ async function fallbackList(db: Executor, q: RecommendationQuery): Promise<RecoL
       from product p ${cardJoins}
       left join (
         select ol.product_id, sum(ol.quantity) as n from order_line ol join "order" o on o.id = ol.order_id
-        where o.status = 'paid' and o.created_at > now() - interval '90 days' group by ol.product_id
+        where o.status in ('paid', 'fulfilled') and o.created_at > now() - interval '90 days' group by ol.product_id
       ) pop on pop.product_id = p.id
       where ${visibleTo(q)}
       order by coalesce(pop.n, 0) desc, p.created_at desc, p.slug
