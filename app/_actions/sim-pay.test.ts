@@ -12,6 +12,7 @@ import { createArtwork, createUsers, fixtureTag, inProcessSimProvider, simPaymen
 import { setPaymentProvider } from "@/lib/commerce/providers";
 import { setUpFixtureDatabase } from "@/test/fixture-db";
 
+vi.mock("next/cache", () => ({ refresh: () => undefined }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw new Error(`NEXT_REDIRECT ${url}`);

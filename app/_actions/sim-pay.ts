@@ -1,5 +1,6 @@
 "use server";
 
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { validatedAction, type FormState } from "@/lib/actions";
@@ -29,5 +30,7 @@ export const confirmSimPaymentAction = validatedAction(schema, async (data): Pro
   if (!payment) return { ok: false, error: "simPay.unknown" };
   if (payment.status === "requires_action" || payment.status === "requires_confirmation")
     redirect(`/pay/sim/${payment.id}`);
+  // A paid order emptied the cart (in the webhook's request): the header's count must follow.
+  refresh();
   redirect(safeReturn(payment.returnUrl));
 });
