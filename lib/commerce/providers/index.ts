@@ -11,21 +11,32 @@ export const WEBHOOK_PATH = "/api/payments/webhook";
 
 const globalForPayments = globalThis as unknown as { __atelierPayments?: PaymentProvider };
 
+function simulatedFromEnv(): SimulatedPaymentProvider {
+  return new SimulatedPaymentProvider({
+    secret: env.SIM_PAYMENT_SECRET,
+    webhookUrl: new URL(WEBHOOK_PATH, env.SITE_URL).toString(),
+  });
+}
+
 export function getPaymentProvider(): PaymentProvider {
   globalForPayments.__atelierPayments ??=
-    env.PAYMENT_PROVIDER === "stripe"
-      ? stripeProviderFromEnv()
-      : new SimulatedPaymentProvider({
-          secret: env.SIM_PAYMENT_SECRET,
-          webhookUrl: new URL(WEBHOOK_PATH, env.SITE_URL).toString(),
-        });
+    env.PAYMENT_PROVIDER === "stripe" ? stripeProviderFromEnv() : simulatedFromEnv();
   return globalForPayments.__atelierPayments;
 }
 
-/** The simulated provider when it is the configured one (its hosted page 404s otherwise). */
+let ownSimulated: SimulatedPaymentProvider | undefined;
+
+/**
+ * The simulated provider when it is the configured one (its hosted page 404s otherwise). The process
+ * global may hold an instance made by another server bundle, whose class is a different copy: then
+ * this bundle makes its own (the provider's state lives in the database, so both agree).
+ */
 export function getSimulatedProvider(): SimulatedPaymentProvider | null {
   const provider = getPaymentProvider();
-  return provider instanceof SimulatedPaymentProvider ? provider : null;
+  if (provider instanceof SimulatedPaymentProvider) return provider;
+  if (provider.name !== "simulated") return null;
+  ownSimulated ??= simulatedFromEnv();
+  return ownSimulated;
 }
 
 /** Replaces the process's provider (tests that drive the webhook route with their own). */
