@@ -13,7 +13,7 @@ import { getDb, type Db, type Executor } from "@/db/client";
 import { orders, paymentEvents, payments } from "@/db/schema";
 import { markFulfilled, markPaid, releaseOrder, lockOrder, type LockedOrder } from "./order-effects";
 import { transition, type OrderSignal, type OrderStatus } from "./order-state";
-import { PaymentProviderError, type PaymentEvent, type PaymentProvider } from "./payments";
+import { isPaymentProviderError, PaymentProviderError, type PaymentEvent, type PaymentProvider } from "./payments";
 import { getPaymentProvider } from "./providers";
 
 const DEFAULT_PROVIDER_TIMEOUT_MS = 10_000;
@@ -95,7 +95,7 @@ export async function startPayment(orderId: string, options: FlowOptions = {}): 
       .where(eq(payments.id, row.paymentId));
     return { status: "awaiting_payment", confirmUrl: created.confirmUrl };
   } catch (error) {
-    if (!(error instanceof PaymentProviderError)) console.error("payment provider threw", error);
+    if (!isPaymentProviderError(error)) console.error("payment provider threw", error);
     // The buyer never saw a payment page, so nothing can be paid: give the stock back now.
     const failed = await signalOrder(orderId, "failed", { now, failureCode: "provider_unavailable", db });
     return { status: failed.status === "pending_payment" ? "payment_failed" : failed.status };

@@ -86,3 +86,15 @@ export class WebhookSignatureError extends Error {
     this.name = "WebhookSignatureError";
   }
 }
+
+/*
+ * By name, not instanceof: a production build holds one copy of these classes per server bundle, and
+ * the process-wide provider may come from another bundle than the code that catches its errors.
+ */
+export function isWebhookSignatureError(error: unknown): error is WebhookSignatureError {
+  return error instanceof Error && error.name === "WebhookSignatureError";
+}
+
+export function isPaymentProviderError(error: unknown): error is PaymentProviderError {
+  return error instanceof Error && error.name === "PaymentProviderError";
+}

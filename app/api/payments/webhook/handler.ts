@@ -6,7 +6,7 @@
  * failure of ours answers 500, which makes the provider retry later.
  */
 import { applyPaymentEvent, type EventOutcome } from "@/lib/commerce/payment-flow";
-import { WebhookSignatureError, type PaymentEvent, type PaymentProvider } from "@/lib/commerce/payments";
+import { isWebhookSignatureError, type PaymentEvent, type PaymentProvider } from "@/lib/commerce/payments";
 import { readCapped } from "@/lib/http";
 
 /** Provider events are a few kilobytes; Stripe's largest stay far below this. */
@@ -24,7 +24,7 @@ export async function handlePaymentWebhook(request: Request, deps: WebhookDeps):
   try {
     event = await deps.provider.verifyWebhook(raw, request.headers);
   } catch (error) {
-    if (error instanceof WebhookSignatureError)
+    if (isWebhookSignatureError(error))
       return Response.json({ error: "bad_signature", message: error.message }, { status: 400 });
     throw error;
   }
