@@ -215,8 +215,8 @@ test("a declined payment says so on the order, and gives the piece back; paying 
 
   await checkoutPage.checkout(PAY.decline);
   const declined = await checkoutPage.returned();
-  await expect(page.getByRole("alert")).toContainText("Your payment did not go through");
-  await expect(page.getByRole("alert")).toContainText("Nothing was charged.");
+  await expect(page.locator("main").getByRole("alert")).toContainText("Your payment did not go through");
+  await expect(page.locator("main").getByRole("alert")).toContainText("Nothing was charged.");
 
   await page.goto("/cart");
   await expect(page.getByTestId("cart-line")).toHaveCount(1);
