@@ -17,6 +17,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(SYSTEM_CHROMIUM)
 process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
 process.env.E2E_EXPERIMENT_SECRET ??= randomBytes(32).toString("base64url");
 process.env.E2E_ACTIONS_KEY ??= randomBytes(32).toString("base64");
+// Signs the simulated payment provider's webhooks; e2e/payments.spec.ts signs replays with it.
+process.env.E2E_SIM_PAYMENT_SECRET ??= randomBytes(32).toString("base64url");
 
 export default defineConfig({
   testDir: "e2e",
@@ -72,6 +74,7 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: process.env.E2E_AUTH_SECRET,
       EXPERIMENT_SECRET: process.env.E2E_EXPERIMENT_SECRET,
+      SIM_PAYMENT_SECRET: process.env.E2E_SIM_PAYMENT_SECRET,
       SITE_URL: `http://127.0.0.1:${PORT}`,
       NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.E2E_ACTIONS_KEY,
       NEXT_DEPLOYMENT_ID: process.env.NEXT_DEPLOYMENT_ID ?? "e2e",

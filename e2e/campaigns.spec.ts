@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { DEMO, DEMO_PASSWORD, expect, test } from "./fixtures";
-import { CARDS, CheckoutPage } from "./pages/checkout-page";
+import { CheckoutPage, PAY } from "./pages/checkout-page";
 import { SignInPage } from "./pages/sign-in-page";
 
 function localInput(d: Date): string {
@@ -71,7 +71,7 @@ test("a marketer launches a two-variant campaign; a visitor's purchase is counte
   await expect(v.getByText("The bundle is in your cart.")).toBeVisible();
   await users.signUp({ page: v, name: "Campaign Buyer", label: `buyer-${slug}`, callbackUrl: "/checkout" });
   const checkout = new CheckoutPage(v);
-  await checkout.placeOrder(CARDS.success);
+  await checkout.placeOrder(PAY.succeed);
   await checkout.placed();
 
   // 4. The results page counts one visitor and one conversion under that variant, none under the other.

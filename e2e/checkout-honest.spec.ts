@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { CARDS, CheckoutPage } from "./pages/checkout-page";
+import { CheckoutPage, PAY } from "./pages/checkout-page";
 
 /**
  * Checkout tells the truth about what happened: a buyer whose only item sold out while they were on
@@ -60,9 +60,8 @@ test("the buyer who lost the race for the only item in their cart is told which 
 
   // Both are on the checkout page with the piece in their cart; the winner pays first.
   await loserCheckout.goto();
-  await loserCheckout.cardNumber.fill(CARDS.success);
   await winnerCheckout.goto();
-  await winnerCheckout.placeOrder(CARDS.success);
+  await winnerCheckout.placeOrder(PAY.succeed);
   const orderPath = `/orders/${await winnerCheckout.placed()}`;
 
   await loserCheckout.placeOrder();

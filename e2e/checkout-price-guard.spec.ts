@@ -1,9 +1,9 @@
 import { DEMO, DEMO_PASSWORD, expect, test } from "./fixtures";
-import { CheckoutPage } from "./pages/checkout-page";
+import { CheckoutPage, PAY } from "./pages/checkout-page";
 import { SignInPage } from "./pages/sign-in-page";
 
 /**
- * The creator raises a price while a buyer is looking at the checkout: pressing "Place order" charges
+ * The creator raises a price while a buyer is looking at the checkout: pressing "Continue to payment" charges
  * nothing and says so, the page shows the new total, and pressing again buys at that total. The demo
  * course's price is put back afterwards, so other journeys see the catalogue as seeded.
  */
@@ -63,7 +63,7 @@ test("a price raised while the buyer is at checkout is not charged unseen; the b
     await expect(buyer.locator("main section [data-price]").last()).toHaveAttribute("data-price", String(shown + 100));
 
     // The same page, redrawn: its form now carries the new total, so pressing again confirms it.
-    await checkout.placeOrder();
+    await checkout.placeOrder(PAY.succeed);
     await checkout.placed();
     await expect(buyer.locator(`main [data-price="${shown + 100}"]`).first()).toBeVisible();
   } finally {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { type Page } from "@playwright/test";
 import sharp from "sharp";
 import { DEMO, DEMO_PASSWORD, expect, test } from "./fixtures";
-import { CARDS } from "./pages/checkout-page";
+import { PAY } from "./pages/checkout-page";
 
 /** Markup that would run if any of it reached the DOM as HTML, or a link as a javascript: URL. */
 const XSS = `<script>window.__xss=1</script><img src=x onerror="window.__xss=2"> [go](javascript:window.__xss=3) javascript:window.__xss=4 </script>`;
@@ -130,7 +130,7 @@ test("a student who finished a course shares a work; it appears on the course an
   const slug = coursePath.split("/").pop()!;
   await page.getByTestId("purchase-panel").getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByText("Added to your cart.")).toBeVisible();
-  await checkoutPage.checkout(CARDS.success);
+  await checkoutPage.checkout(PAY.succeed);
   await checkoutPage.placed();
   await page.goto(`/learn/${slug}`);
   await expect(page).toHaveURL(new RegExp(`/learn/${slug}/[a-z0-9-]+$`));

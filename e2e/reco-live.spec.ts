@@ -1,6 +1,6 @@
 import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { CARDS, CheckoutPage } from "./pages/checkout-page";
+import { CheckoutPage, PAY } from "./pages/checkout-page";
 import { ForYouStrip } from "./pages/for-you-strip";
 
 /**
@@ -19,7 +19,7 @@ async function buy(page: Page, productPath: string) {
   await page.getByTestId("purchase-panel").getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByText("Added to your cart.")).toBeVisible();
   const checkout = new CheckoutPage(page);
-  await checkout.checkout(CARDS.success);
+  await checkout.checkout(PAY.succeed);
   await checkout.placed();
 }
 

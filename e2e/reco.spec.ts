@@ -1,5 +1,5 @@
 import { DEMO, DEMO_PASSWORD, expect, test } from "./fixtures";
-import { CARDS, CheckoutPage } from "./pages/checkout-page";
+import { CheckoutPage, PAY } from "./pages/checkout-page";
 import { SignInPage } from "./pages/sign-in-page";
 
 /**
@@ -27,7 +27,7 @@ test("a buyer of an art-history course sees artworks recommended with a reason",
   await buyer.getByRole("button", { name: "Add to cart" }).click();
   await expect(buyer.getByText("Added to your cart.")).toBeVisible();
   const checkout = new CheckoutPage(buyer);
-  await checkout.checkout(CARDS.success);
+  await checkout.checkout(PAY.succeed);
   await checkout.placed();
 
   // 2. A marketer recomputes the recommendations from the studio.

@@ -17,6 +17,7 @@ function start(env: Record<string, string>): Promise<{ code: number | null; outp
           ![
             "AUTH_SECRET",
             "EXPERIMENT_SECRET",
+            "SIM_PAYMENT_SECRET",
             "SITE_URL",
             "DATABASE_URL",
             "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY",
@@ -58,6 +59,8 @@ test("next start refuses to run without secrets, naming each variable", async ()
   // Several instances must agree on these (lib/secrets.ts); production requires them even for one.
   expect(line).toContain("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set");
   expect(line).toContain("NEXT_DEPLOYMENT_ID is not set");
+  // The simulated payment provider's webhook secret: whoever knows it can mark orders paid.
+  expect(line).toContain("SIM_PAYMENT_SECRET is not set");
 });
 
 test("next start refuses the old public default and a short secret", async () => {

@@ -13,6 +13,25 @@ const schema = databaseEnvSchema.extend({
    */
   AUTH_SECRET: z.string(),
   EXPERIMENT_SECRET: z.string(),
+  /** Signs the simulated payment provider's webhooks; resolved like the two above (lib/secrets.ts). */
+  SIM_PAYMENT_SECRET: z.string(),
+  /**
+   * Who takes payments (lib/commerce/providers): the built-in simulated provider with its own hosted page,
+   * or Stripe Checkout (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET; production checks them at start).
+   */
+  PAYMENT_PROVIDER: z.enum(["simulated", "stripe"]).default("simulated"),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /**
+   * Minutes a buyer has to confirm a payment before the order expires and its stock goes back. Stripe
+   * Checkout sessions last at least 30 minutes; the sweep voids them earlier when this is shorter.
+   */
+  PAYMENT_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Where uploads are kept when S3_BUCKET is not set (one machine, or a volume every instance mounts). */
   UPLOAD_DIR: z.string().default(".data/uploads"),

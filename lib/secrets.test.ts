@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -37,23 +37,57 @@ describe("productionConfigProblems", () => {
       productionConfigProblems({
         AUTH_SECRET: strong,
         EXPERIMENT_SECRET: strong.split("").reverse().join(""),
+        SIM_PAYMENT_SECRET: strong,
         SITE_URL: "https://atelier.example",
         NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
         NEXT_DEPLOYMENT_ID: "a1b2c3d",
       }),
     ).toEqual([]);
   });
+  it("checks the payment provider's secrets: the simulated one's, or Stripe's keys by their prefixes", () => {
+    const base = {
+      AUTH_SECRET: strong,
+      EXPERIMENT_SECRET: strong,
+      SITE_URL: "https://atelier.example",
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+      NEXT_DEPLOYMENT_ID: "a1b2c3d",
+    };
+    expect(productionConfigProblems({ ...base, SIM_PAYMENT_SECRET: "secret123" })).toEqual([
+      expect.stringMatching(/^SIM_PAYMENT_SECRET looks like a default/),
+    ]);
+    // With Stripe the simulated provider's secret is not needed, Stripe's keys are.
+    const stripe = { ...base, PAYMENT_PROVIDER: "stripe" };
+    expect(productionConfigProblems(stripe)).toEqual([
+      expect.stringMatching(/^STRIPE_SECRET_KEY is not set/),
+      expect.stringMatching(/^STRIPE_WEBHOOK_SECRET is not set/),
+    ]);
+    expect(
+      productionConfigProblems({ ...stripe, STRIPE_SECRET_KEY: "pk_test_abcdefghijkl", STRIPE_WEBHOOK_SECRET: "x" }),
+    ).toHaveLength(2);
+    expect(
+      productionConfigProblems({
+        ...stripe,
+        STRIPE_SECRET_KEY: "sk_test_51Habcdefghijklmnop",
+        STRIPE_WEBHOOK_SECRET: "whsec_abcdefghijklmnopqrstuvwxyz",
+      }),
+    ).toEqual([]);
+    expect(productionConfigProblems({ ...base, SIM_PAYMENT_SECRET: strong, PAYMENT_PROVIDER: "paypal" })).toEqual([
+      expect.stringMatching(/^PAYMENT_PROVIDER is "paypal"/),
+    ]);
+  });
   it("gives one line per bad variable, naming it", () => {
     const problems = productionConfigProblems({ AUTH_SECRET: "short-secret", EXPERIMENT_SECRET: undefined });
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(6);
     expect(problems[0]).toMatch(/^AUTH_SECRET is shorter than 32 characters/);
     expect(problems[1]).toMatch(/^EXPERIMENT_SECRET is not set/);
-    expect(problems[2]).toMatch(/^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set/);
-    expect(problems[3]).toMatch(/^NEXT_DEPLOYMENT_ID is not set/);
-    expect(problems[4]).toMatch(/^SITE_URL is not set/);
+    expect(problems[2]).toMatch(/^SIM_PAYMENT_SECRET is not set/);
+    expect(problems[3]).toMatch(/^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set/);
+    expect(problems[4]).toMatch(/^NEXT_DEPLOYMENT_ID is not set/);
+    expect(problems[5]).toMatch(/^SITE_URL is not set/);
     const good = {
       AUTH_SECRET: strong,
       EXPERIMENT_SECRET: strong,
+      SIM_PAYMENT_SECRET: strong,
       NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(16, 1).toString("base64"),
       NEXT_DEPLOYMENT_ID: "r42",
     };
@@ -63,6 +97,7 @@ describe("productionConfigProblems", () => {
     const base = {
       AUTH_SECRET: strong,
       EXPERIMENT_SECRET: strong,
+      SIM_PAYMENT_SECRET: strong,
       SITE_URL: "https://a.example",
       NEXT_DEPLOYMENT_ID: "1",
     };
@@ -77,9 +112,10 @@ describe("productionConfigProblems", () => {
 
 describe("resolveSecrets", () => {
   it("uses the environment's values when set", () => {
-    expect(resolveSecrets({ AUTH_SECRET: "a", EXPERIMENT_SECRET: "b" }, tempDir())).toEqual({
+    expect(resolveSecrets({ AUTH_SECRET: "a", EXPERIMENT_SECRET: "b", SIM_PAYMENT_SECRET: "c" }, tempDir())).toEqual({
       AUTH_SECRET: "a",
       EXPERIMENT_SECRET: "b",
+      SIM_PAYMENT_SECRET: "c",
     });
   });
 
@@ -100,7 +136,17 @@ describe("resolveSecrets", () => {
     expect(resolveSecrets({ AUTH_SECRET: strong }, dir)).toEqual({
       AUTH_SECRET: strong,
       EXPERIMENT_SECRET: both.EXPERIMENT_SECRET,
+      SIM_PAYMENT_SECRET: both.SIM_PAYMENT_SECRET,
     });
+  });
+
+  it("adds a secret a checkout's file lacks, keeping the ones it has", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "secrets.json"), JSON.stringify({ AUTH_SECRET: strong, EXPERIMENT_SECRET: strong }));
+    const first = localSecrets(dir);
+    expect(first.AUTH_SECRET).toBe(strong);
+    expect(first.SIM_PAYMENT_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(localSecrets(dir)).toEqual(first);
   });
 
   it("never writes or reuses a file in production, and never yields a fixed value", () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -10,7 +10,12 @@ import path from "node:path";
  * random secrets in `.data/secrets.json`, so no value usable against a deployment is ever in the source.
  */
 
-export const SECRET_NAMES = ["AUTH_SECRET", "EXPERIMENT_SECRET"] as const;
+/**
+ * SIM_PAYMENT_SECRET signs the simulated payment provider's webhooks (lib/commerce/providers/simulated.ts):
+ * anyone who knows it can mark an order paid, so it is a secret like the others, checked in production
+ * whenever that provider is the one configured.
+ */
+export const SECRET_NAMES = ["AUTH_SECRET", "EXPERIMENT_SECRET", "SIM_PAYMENT_SECRET"] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 export const MIN_SECRET_LENGTH = 32;
 
@@ -43,7 +48,10 @@ const PROBLEM_TEXT = {
  */
 export function productionConfigProblems(raw: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
-  for (const name of SECRET_NAMES) {
+  const provider = raw.PAYMENT_PROVIDER?.trim() || "simulated";
+  // The simulated provider's secret matters only where it is the provider.
+  const checked = SECRET_NAMES.filter((name) => name !== "SIM_PAYMENT_SECRET" || provider === "simulated");
+  for (const name of checked) {
     const problem = secretProblem(raw[name]);
     if (problem)
       problems.push(
@@ -62,6 +70,23 @@ export function productionConfigProblems(raw: Record<string, string | undefined>
   const site = raw.SITE_URL?.trim();
   if (!site) problems.push("SITE_URL is not set (the public address, e.g. https://atelier.example)");
   else if (!URL.canParse(site)) problems.push("SITE_URL is not a URL");
+  problems.push(...paymentConfigProblems(raw, provider));
+  return problems;
+}
+
+/** Stripe's keys by their documented prefixes: a publishable key (pk_) or a test placeholder cannot take payments. */
+function paymentConfigProblems(raw: Record<string, string | undefined>, provider: string): string[] {
+  if (provider === "simulated") return [];
+  if (provider !== "stripe") return [`PAYMENT_PROVIDER is "${provider}" (use simulated or stripe)`];
+  const problems: string[] = [];
+  const key = raw.STRIPE_SECRET_KEY?.trim();
+  if (!key) problems.push("STRIPE_SECRET_KEY is not set (PAYMENT_PROVIDER=stripe)");
+  else if (!/^(sk|rk)_(live|test)_[A-Za-z0-9]{10,}$/.test(key))
+    problems.push("STRIPE_SECRET_KEY is not a Stripe secret or restricted key (sk_live_…, sk_test_…, rk_…)");
+  const hook = raw.STRIPE_WEBHOOK_SECRET?.trim();
+  if (!hook) problems.push("STRIPE_WEBHOOK_SECRET is not set (the endpoint's signing secret, whsec_…)");
+  else if (!/^whsec_[A-Za-z0-9+/=]{16,}$/.test(hook))
+    problems.push("STRIPE_WEBHOOK_SECRET is not a webhook signing secret (whsec_…)");
   return problems;
 }
 
@@ -77,6 +102,12 @@ function isAesKey(value: string): boolean {
 
 function randomSecret(): string {
   return randomBytes(32).toString("base64url");
+}
+
+function writeSecretsFile(file: string, values: Record<string, string>): string {
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  writeFileSync(temp, JSON.stringify(values, null, 2) + "\n", { mode: 0o600 });
+  return temp;
 }
 
 function readSecretsFile(file: string): Partial<Record<SecretName, string>> | null {
@@ -99,8 +130,7 @@ export function localSecrets(dir: string): Record<SecretName, string> {
   if (!stored) {
     mkdirSync(dir, { recursive: true });
     const fresh = Object.fromEntries(SECRET_NAMES.map((name) => [name, randomSecret()]));
-    const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
-    writeFileSync(temp, JSON.stringify(fresh, null, 2) + "\n", { mode: 0o600 });
+    const temp = writeSecretsFile(file, fresh);
     try {
       linkSync(temp, file);
     } catch {
@@ -108,6 +138,13 @@ export function localSecrets(dir: string): Record<SecretName, string> {
     } finally {
       unlinkSync(temp);
     }
+    stored = readSecretsFile(file);
+  } else if (SECRET_NAMES.some((name) => typeof stored?.[name] !== "string")) {
+    // A checkout from before a secret was added: add it to the file (replaced whole by a rename), so the
+    // dev server, the worker and the tests agree on it. Two processes adding at once may each keep their
+    // own value until restarted; the last rename wins on disk.
+    const merged = { ...Object.fromEntries(SECRET_NAMES.map((name) => [name, randomSecret()])), ...stored };
+    renameSync(writeSecretsFile(file, merged), file);
     stored = readSecretsFile(file);
   }
   const out = {} as Record<SecretName, string>;

@@ -22,7 +22,8 @@ import {
   removeFixtures,
   tolerateTeardown,
 } from "../lib/commerce/fixtures";
-import { SimulatedPaymentProvider } from "../lib/commerce/payments";
+import type { PaymentProvider } from "../lib/commerce/payments";
+import { SimulatedPaymentProvider } from "../lib/commerce/providers/simulated";
 import { env } from "../lib/env";
 import { createRng } from "../lib/random";
 import { readFlags } from "./cli";
@@ -76,7 +77,18 @@ async function main() {
   const db = handle.db;
   tolerateTeardown(db);
   const tag = fixtureTag();
-  const provider = new SimulatedPaymentProvider({ latencyMs: flags["payment-latency-ms"], maxAttemptsKept: 100 });
+  // placeOrder creates the payment after its transaction commits; the latency stands for that round trip.
+  const sim = new SimulatedPaymentProvider({ secret: "bench-only-never-verified", webhookUrl: "http://127.0.0.1:9/" });
+  const latencyMs = flags["payment-latency-ms"];
+  const provider: PaymentProvider = {
+    name: sim.name,
+    createPayment: async (request) => {
+      if (latencyMs) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+      return sim.createPayment(request);
+    },
+    cancelPayment: (id) => sim.cancelPayment(id),
+    verifyWebhook: (body, headers) => sim.verifyWebhook(body, headers),
+  };
   const rng = createRng(42);
   const totalOrders = flags.orders * (flags.concurrency.length + 1);
   const edition = Math.max(10, Math.ceil((totalOrders * flags.lines) / flags.artworks) * 3);

@@ -12,7 +12,8 @@ import { offers, orders, products } from "@/db/schema";
 import type { AccountUser } from "@/lib/auth/accounts";
 import { addToCart, getCart } from "@/lib/commerce/cart";
 import { placeOrder } from "@/lib/commerce/checkout";
-import { createArtwork, createUsers, fixtureTag } from "@/lib/commerce/fixtures";
+import { createArtwork, createUsers, fixtureTag, inProcessSimProvider } from "@/lib/commerce/fixtures";
+import { setPaymentProvider } from "@/lib/commerce/providers";
 import { setUpFixtureDatabase } from "@/test/fixture-db";
 import { signInAs } from "@/test/session-mock";
 
@@ -31,7 +32,10 @@ const { makeOfferAction } = await import("./offers");
 let db: Db;
 let creatorId: string;
 const tag = fixtureTag();
-const CARD = "4242424242424242";
+
+// The provider the action uses, with its webhooks applied in-process instead of posted to SITE_URL.
+const sim = inProcessSimProvider();
+setPaymentProvider(sim.provider);
 
 setUpFixtureDatabase(tag, (fx) => {
   db = fx.db;
@@ -56,18 +60,27 @@ const titleOf = async (productId: string) =>
 const orderCount = async () => (await db.select({ n: count() }).from(orders))[0]!.n;
 
 describe("placeOrderAction answers honestly", () => {
-  it("sends a retry of a key that already made an order to that order", async () => {
+  it("sends a retry of a key that already made an order to its payment page, then, once paid, to the order", async () => {
     const buyer = await signIn("retry");
     const art = await createArtwork(db, tag, { creatorId });
     await addToCart({ userId: buyer.id }, art, 1);
     const idempotencyKey = randomUUID();
-    const fields = { idempotencyKey, card: CARD, expectedTotals: await shownTotals(buyer.id) };
+    const fields = { idempotencyKey, expectedTotals: await shownTotals(buyer.id) };
     const first = await placeOrderAction(null, form(fields)).catch((e: Error) => e.message);
-    const orderId = /NEXT_REDIRECT \/orders\/([0-9a-f-]{36})\?placed=1/.exec(String(first))?.[1];
-    expect(orderId).toBeDefined();
+    const paymentId = /NEXT_REDIRECT \/pay\/sim\/(simpay_[0-9a-f]{24})$/.exec(String(first))?.[1];
+    expect(paymentId).toBeDefined();
     const before = await orderCount();
-    // The cart is empty now; the same key still goes to the order it made.
-    await expect(placeOrderAction(null, form(fields))).rejects.toThrow(`NEXT_REDIRECT /orders/${orderId}?placed=1`);
+    await expect(placeOrderAction(null, form(fields))).rejects.toThrow(`NEXT_REDIRECT /pay/sim/${paymentId}`);
+    expect(await orderCount()).toBe(before);
+    // Paid on the provider's page; the cart is empty now, and the same key still goes to the order it made.
+    await sim.provider.confirm(paymentId!, "succeed");
+    const [order] = await db
+      .select({ id: orders.id, status: orders.status })
+      .from(orders)
+      .where(eq(orders.userId, buyer.id));
+    expect(order?.status).toBe("paid");
+    expect((await getCart({ userId: buyer.id })).lines).toHaveLength(0);
+    await expect(placeOrderAction(null, form(fields))).rejects.toThrow(`NEXT_REDIRECT /orders/${order!.id}?placed=1`);
     expect(await orderCount()).toBe(before);
   });
 
@@ -80,10 +93,7 @@ describe("placeOrderAction answers honestly", () => {
     expect(
       (await placeOrder({ userId: rival, lines: [{ productId: art, quantity: 1 }], idempotencyKey: randomUUID() })).ok,
     ).toBe(true);
-    const result = await placeOrderAction(
-      null,
-      form({ idempotencyKey: randomUUID(), card: CARD, expectedTotals: shown }),
-    );
+    const result = await placeOrderAction(null, form({ idempotencyKey: randomUUID(), expectedTotals: shown }));
     expect(result).toMatchObject({
       ok: false,
       error: "checkout.errors.sold_out_only",
@@ -103,10 +113,7 @@ describe("placeOrderAction answers honestly", () => {
       (await placeOrder({ userId: rival, lines: [{ productId: gone, quantity: 1 }], idempotencyKey: randomUUID() })).ok,
     ).toBe(true);
     const before = await orderCount();
-    const result = await placeOrderAction(
-      null,
-      form({ idempotencyKey: randomUUID(), card: CARD, expectedTotals: shown }),
-    );
+    const result = await placeOrderAction(null, form({ idempotencyKey: randomUUID(), expectedTotals: shown }));
     expect(result).toMatchObject({
       ok: false,
       error: "checkout.errors.sold_out",
@@ -122,7 +129,7 @@ describe("placeOrderAction answers honestly", () => {
     const before = await orderCount();
     const result = await placeOrderAction(
       null,
-      form({ idempotencyKey: randomUUID(), card: CARD, expectedTotals: await shownTotals(buyer.id) }),
+      form({ idempotencyKey: randomUUID(), expectedTotals: await shownTotals(buyer.id) }),
     );
     expect(result).toMatchObject({
       ok: false,

@@ -27,9 +27,9 @@ const shownTotals = z
   .optional()
   .catch(undefined);
 
+// No card field: the buyer pays on the provider's page, so card data never reaches this server.
 const schema = z.object({
   idempotencyKey: placeOrderSchema.shape.idempotencyKey,
-  card: z.string().trim().min(1, { message: "checkout.errors.card_required" }).max(32),
   expectedTotals: shownTotals,
 });
 
@@ -39,14 +39,12 @@ async function formattedLimit(currency: string): Promise<string> {
   return formatMoney({ amount: maxChargeAmount(currency), currency }, intlLocale(isLocale(locale) ? locale : "en"));
 }
 
-/** Answers about the cart's contents start the form afresh; the others keep the card the buyer typed. */
-const CART_ANSWERS = new Set(["own_product", "already_owned", "empty", "unavailable"]);
-
 /**
- * Buys what is in the signed-in user's cart (the rules live in lib/commerce/checkout-cart.ts). The
+ * Places the signed-in user's cart as an order awaiting payment (the rules live in
+ * lib/commerce/checkout-cart.ts) and sends the buyer to the payment provider's page to confirm it; the
+ * provider brings them back to the order, which shows "processing" until its webhook lands. The
  * idempotency key comes from the checkout page, one per attempt; after a failure the form gets a fresh
- * key, so the next attempt is a new one. After `price_changed` the page is drawn again with the current
- * prices and a fresh set of shown totals, so the next press of the button confirms those.
+ * key. After `price_changed` the page is drawn again with the current prices and fresh shown totals.
  */
 export const placeOrderAction = validatedActionWithUser(schema, async (data, user): Promise<FormState> => {
   const retry = { idempotencyKey: randomUUID() };
@@ -55,7 +53,6 @@ export const placeOrderAction = validatedActionWithUser(schema, async (data, use
     result = await checkoutCart({
       userId: user.id,
       idempotencyKey: data.idempotencyKey,
-      paymentToken: data.card,
       expectedTotals: data.expectedTotals,
     });
   } catch (error) {
@@ -63,17 +60,14 @@ export const placeOrderAction = validatedActionWithUser(schema, async (data, use
     return { ok: false, error: "checkout.errors.unexpected", values: retry };
   }
   if ("ok" in result) {
-    // The order emptied the cart: without this the header's cart count, rendered in the shared layout,
-    // would keep showing the bought items after the redirect.
-    if (!result.alreadyPlaced) refresh();
-    redirect(`/orders/${result.orderId}?placed=1`);
+    // A free order is paid at once and empties the cart: the header's count must follow.
+    if (result.next.to === "order" && !result.alreadyPlaced) refresh();
+    redirect(result.next.to === "pay" ? result.next.url : `/orders/${result.orderId}?placed=1`);
   }
   const error = `checkout.errors.${result.code}`;
-  if (CART_ANSWERS.has(result.code)) return { ok: false, error, values: retry };
-  const values = { ...retry, card: data.card };
-  if ("item" in result) return { ok: false, error, values: { ...values, item: result.item } };
+  if ("item" in result) return { ok: false, error, values: { ...retry, item: result.item } };
   if ("currency" in result)
-    return { ok: false, error, values: { ...values, max: await formattedLimit(result.currency) } };
+    return { ok: false, error, values: { ...retry, max: await formattedLimit(result.currency) } };
   if (result.code === "price_changed") refresh();
-  return { ok: false, error, values };
+  return { ok: false, error, values: retry };
 });

@@ -78,9 +78,10 @@ describe("commerce actions with malformed input", () => {
       ok: false,
       error: "cart.errors.not_found",
     });
-    expect(
-      await placeOrderAction(null, form({ idempotencyKey: randomUUID(), card: "4242424242424242" })),
-    ).toMatchObject({ ok: false, error: "sign_in_required" });
+    expect(await placeOrderAction(null, form({ idempotencyKey: randomUUID() }))).toMatchObject({
+      ok: false,
+      error: "sign_in_required",
+    });
     expect(await makeOfferAction(null, form({ productId: artwork, amount: "50" }))).toMatchObject({
       ok: false,
       error: "sign_in_required",
@@ -101,9 +102,9 @@ describe("commerce actions with malformed input", () => {
       expect(await setCartQuantityAction(productId, quantity)).toMatchObject({ ok: false });
     for (const fields of [
       {},
-      { idempotencyKey: "short", card: "4242424242424242" },
+      { idempotencyKey: "short" },
       { idempotencyKey: randomUUID() },
-      { idempotencyKey: randomUUID(), card: "4242424242424242" },
+      { idempotencyKey: randomUUID() },
     ])
       expect(await placeOrderAction(null, form(fields))).toMatchObject({ ok: false });
     for (const amount of ["", "abc", "-5", "0", "99999999999", "100", "1.234"])

@@ -122,7 +122,7 @@ describe("buying one's own work", () => {
     const view = await getCart({ userId: creator.id });
     expect(view.lines.find((l) => l.productId === course)).toMatchObject({ ownWork: true, maxQuantity: 0 });
     const before = await ordersOf(creator.id);
-    expect(await placeOrderAction(null, form({ idempotencyKey: key(), card: "4242424242424242" }))).toMatchObject({
+    expect(await placeOrderAction(null, form({ idempotencyKey: key() }))).toMatchObject({
       ok: false,
       error: "checkout.errors.own_product",
     });

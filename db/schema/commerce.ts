@@ -1,11 +1,48 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { creators, lessons, products } from "./catalog";
 import { createdAt, fk, id, timestamptz, updatedAt } from "./columns";
 
-export const orderStatusEnum = pgEnum("order_status", ["paid", "refunded"]);
-export const paymentStatusEnum = pgEnum("payment_status", ["succeeded", "declined", "failed"]);
+/**
+ * An order's life (lib/commerce/order-state.ts): `pending_payment` while the buyer confirms on the
+ * provider's side (its stock held), then `paid` or `payment_failed` by the provider's webhook, or
+ * `expired` when nobody paid in time; `paid` becomes `fulfilled` once everything is delivered.
+ */
+export const orderStatusEnum = pgEnum("order_status", [
+  "paid",
+  "refunded",
+  "pending_payment",
+  "payment_failed",
+  "expired",
+  "fulfilled",
+]);
+/** `pending`: created at the provider, not confirmed yet; `canceled`: voided by us when the order expired. */
+export const paymentStatusEnum = pgEnum("payment_status", ["succeeded", "declined", "failed", "pending", "canceled"]);
+/**
+ * What a line is: an item bought, or a charge on the whole order or one creator's part of it. Totals are
+ * the sum of the lines (lib/commerce/order-math.ts), so shipping and tax become lines, not columns.
+ */
+export const orderLineKindEnum = pgEnum("order_line_kind", ["item", "shipping", "tax"]);
+/** The simulated provider's view of one payment (lib/commerce/providers/simulated.ts). */
+export const simPaymentStatusEnum = pgEnum("sim_payment_status", [
+  "requires_confirmation",
+  "requires_action",
+  "succeeded",
+  "failed",
+  "canceled",
+]);
 export const offerStatusEnum = pgEnum("offer_status", [
   "pending",
   "countered",
@@ -53,13 +90,29 @@ export const orders = pgTable(
     /** Null once the buyer erased their account: the order stays for accounting. */
     userId: fk("user_id", () => users.id, "set null"),
     idempotencyKey: text("idempotency_key").notNull(),
+    // The default is what rows written before two-step payments (and fixtures) were; checkout always
+    // says `pending_payment`.
     status: orderStatusEnum("status").notNull().default("paid"),
-    /** Minor units; bigint so no sum of lines can overflow (checkout bounds it by the provider's limit). */
+    /**
+     * Minor units: the sum of the lines (orderTotal in lib/commerce/order-math.ts), kept here for lists
+     * and the payment; bigint so no sum of lines can overflow (checkout bounds it by the provider's limit).
+     */
     totalAmount: bigint("total_amount", { mode: "number" }).notNull(),
     currency: text("currency").notNull(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    /** When a `pending_payment` order gives its stock back if still unpaid (the payment-sweep job). */
+    expiresAt: timestamptz("expires_at"),
+    paidAt: timestamptz("paid_at"),
+    fulfilledAt: timestamptz("fulfilled_at"),
   },
-  (t) => [uniqueIndex("order_idempotency_idx").on(t.idempotencyKey), index("order_user_idx").on(t.userId, t.createdAt)],
+  (t) => [
+    uniqueIndex("order_idempotency_idx").on(t.idempotencyKey),
+    index("order_user_idx").on(t.userId, t.createdAt),
+    // The sweep's search. Not a partial index on the new status: a migration may not use an enum value
+    // in the transaction that adds it.
+    index("order_status_expiry_idx").on(t.status, t.expiresAt),
+  ],
 );
 
 export const orderLines = pgTable(
@@ -67,30 +120,123 @@ export const orderLines = pgTable(
   {
     id: id(),
     orderId: fk("order_id", () => orders.id, "cascade").notNull(),
-    productId: fk("product_id", () => products.id, "restrict").notNull(),
-    creatorId: fk("creator_id", () => creators.id, "restrict").notNull(),
+    kind: orderLineKindEnum("kind").notNull().default("item"),
+    /** The product of an `item` line; null for shipping and tax. */
+    productId: fk("product_id", () => products.id, "restrict"),
+    /** Whose part of the order the line belongs to; null for a charge on the whole order. */
+    creatorId: fk("creator_id", () => creators.id, "restrict"),
     title: text("title").notNull(),
     quantity: integer("quantity").notNull(),
     unitAmount: bigint("unit_amount", { mode: "number" }).notNull(),
     currency: text("currency").notNull(),
+    /**
+     * Already contained in the other lines' amounts (VAT-inclusive prices): shown, never added to the
+     * total. Only a tax line can be.
+     */
+    included: boolean("included").notNull().default(false),
+    /** The accepted offer whose agreed price this line takes; it goes back to `accepted` if payment fails. */
+    offerId: fk("offer_id", () => offers.id, "set null"),
   },
   (t) => [
+    check("order_line_item_product", sql`(${t.kind} = 'item') = (${t.productId} is not null)`),
+    check("order_line_included_tax", sql`not ${t.included} or ${t.kind} = 'tax'`),
     index("order_line_order_idx").on(t.orderId),
     index("order_line_creator_idx").on(t.creatorId),
     index("order_line_product_idx").on(t.productId),
   ],
 );
 
-export const payments = pgTable("payment", {
-  id: id(),
-  orderId: fk("order_id", () => orders.id, "cascade"),
-  provider: text("provider").notNull(),
-  reference: text("reference").notNull(),
-  status: paymentStatusEnum("status").notNull(),
-  amount: bigint("amount", { mode: "number" }).notNull(),
-  currency: text("currency").notNull(),
-  createdAt: createdAt(),
-});
+/** One payment per order, created at the provider when the order is placed (lib/commerce/payment-flow.ts). */
+export const payments = pgTable(
+  "payment",
+  {
+    id: id(),
+    orderId: fk("order_id", () => orders.id, "cascade"),
+    provider: text("provider").notNull(),
+    /** The provider's id of the payment; null until the provider answered the creation. */
+    reference: text("reference"),
+    status: paymentStatusEnum("status").notNull(),
+    amount: bigint("amount", { mode: "number" }).notNull(),
+    currency: text("currency").notNull(),
+    /** Sent with the creation, so a retried creation makes one payment at the provider. */
+    idempotencyKey: text("idempotency_key"),
+    /** Where the buyer confirms the payment (the provider's hosted page). */
+    confirmUrl: text("confirm_url"),
+    /** The provider's reason when it failed (card_declined, authentication_failed, expired …). */
+    failureCode: text("failure_code"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("payment_idempotency_idx").on(t.idempotencyKey),
+    uniqueIndex("payment_reference_idx").on(t.provider, t.reference),
+    index("payment_order_idx").on(t.orderId),
+  ],
+);
+
+/**
+ * Every provider event applied, by the provider's event id: a replayed webhook finds its row and changes
+ * nothing. Written in the transaction that applies the event, so a failed application is retried.
+ */
+export const paymentEvents = pgTable(
+  "payment_event",
+  {
+    provider: text("provider").notNull(),
+    eventId: text("event_id").notNull(),
+    orderId: fk("order_id", () => orders.id, "set null"),
+    type: text("type").notNull(),
+    /** What applying it did (paid, payment_failed, ignored_stale …), for support. */
+    outcome: text("outcome").notNull(),
+    receivedAt: timestamptz("received_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.eventId] })],
+);
+
+/**
+ * What a pending order holds until it is paid: artwork pieces taken from stock (given back when the
+ * payment fails or expires) and courses to enroll in once paid, bundles expanded.
+ */
+export const orderHolds = pgTable(
+  "order_hold",
+  {
+    orderId: fk("order_id", () => orders.id, "cascade").notNull(),
+    productId: fk("product_id", () => products.id, "restrict").notNull(),
+    kind: text("kind", { enum: ["artwork", "course"] }).notNull(),
+    quantity: integer("quantity").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.productId] }), index("order_hold_product_idx").on(t.productId)],
+);
+
+/**
+ * The simulated provider's own records, as a real provider keeps them on its side: our tables never
+ * read these, only the provider module and its hosted page do (no foreign key to the order on purpose).
+ */
+export const simPayments = pgTable(
+  "sim_payment",
+  {
+    id: text("id").primaryKey(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    /** The merchant's reference (our order id), echoed in every webhook like Stripe's metadata. */
+    merchantReference: text("merchant_reference").notNull(),
+    amount: bigint("amount", { mode: "number" }).notNull(),
+    currency: text("currency").notNull(),
+    description: text("description").notNull(),
+    returnUrl: text("return_url").notNull(),
+    status: simPaymentStatusEnum("status").notNull().default("requires_confirmation"),
+    failureCode: text("failure_code"),
+    /** The outcome's webhook until our endpoint acknowledged it (2xx); the sweep delivers it again. */
+    webhookPending: boolean("webhook_pending").notNull().default(false),
+    webhookAttempts: integer("webhook_attempts").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("sim_payment_idempotency_idx").on(t.idempotencyKey),
+    index("sim_payment_webhook_idx")
+      .on(t.updatedAt)
+      .where(sql`${t.webhookPending}`),
+  ],
+);
 
 /** Course access. One row per buyer and course, so a course cannot be bought twice. */
 export const enrollments = pgTable(
@@ -142,5 +288,7 @@ export const offers = pgTable(
 );
 
 export type Order = typeof orders.$inferSelect;
+export type OrderStatus = Order["status"];
+export type Payment = typeof payments.$inferSelect;
 export type OrderLine = typeof orderLines.$inferSelect;
 export type Offer = typeof offers.$inferSelect;

@@ -1,23 +1,35 @@
-import { type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
-/** The simulated payment provider's test cards (lib/commerce/payments.ts). */
-export const CARDS = { success: "4242 4242 4242 4242", decline: "4000 0000 0000 0002" } as const;
+/**
+ * How the buyer ends the payment on the simulated provider's hosted page (/pay/sim/<id>,
+ * lib/commerce/providers/simulated.ts): its buttons name Stripe's test cards, no card is typed.
+ */
+export const PAY = { succeed: "succeed", decline: "decline", challenge: "challenge" } as const;
+export type PayChoice = (typeof PAY)[keyof typeof PAY];
 
-/** Where a placed order leads: its page, flagged as just placed. */
-const PLACED = /\/orders\/([0-9a-f-]{36})\?placed=1$/;
+/** Where the provider sends the buyer back: the order's page, flagged as just placed. */
+const RETURNED = /\/orders\/([0-9a-f-]{36})\?placed=1$/;
+const SIM_PAGE = /\/pay\/sim\/simpay_[0-9a-f]{24}$/;
 
-/** The checkout page (/checkout): card, "Place order", the total to pay and the form's alert. */
+const BUTTONS: Record<PayChoice, RegExp> = {
+  succeed: /^Pay: test card/,
+  decline: /^Decline: test card/,
+  challenge: /^3-D Secure: test card/,
+};
+
+/**
+ * The checkout page (/checkout): "Continue to payment", the total to pay and the form's alert; then
+ * the simulated provider's page, and the return to the order once its webhook landed.
+ */
 export class CheckoutPage {
-  readonly cardNumber: Locator;
   readonly placeOrderButton: Locator;
   /** The amount to pay, as the page states it in data-price. */
   readonly toPay: Locator;
-  /** Why the order was not placed (declined card, sold-out item, changed prices). */
+  /** Why the order was not placed (sold-out item, changed prices, provider down). */
   readonly alert: Locator;
 
   constructor(readonly page: Page) {
-    this.cardNumber = page.getByLabel("Card number");
-    this.placeOrderButton = page.getByRole("button", { name: "Place order" });
+    this.placeOrderButton = page.getByRole("button", { name: "Continue to payment" });
     this.toPay = page.getByTestId("checkout-to-pay").locator("[data-price]");
     this.alert = page.locator("main").getByRole("alert");
   }
@@ -26,24 +38,41 @@ export class CheckoutPage {
     await this.page.goto("/checkout");
   }
 
-  /** Pays on the page as it is (with `card` typed in first, when given). */
-  async placeOrder(card?: string) {
-    if (card !== undefined) await this.cardNumber.fill(card);
+  /** Places the order; with `choice`, also ends the payment that way on the provider's page. */
+  async placeOrder(choice?: PayChoice) {
     await this.placeOrderButton.click();
+    if (choice !== undefined) await this.pay(choice);
   }
 
-  /** Opens the checkout and pays with `card`. */
-  async checkout(card: string) {
+  /** On the simulated provider's page: press the button for `choice` (a challenge is then completed). */
+  async pay(choice: PayChoice) {
+    await this.page.waitForURL(SIM_PAGE);
+    await expect(this.page.getByText("Test provider", { exact: true })).toBeVisible();
+    await this.page.getByRole("button", { name: BUTTONS[choice] }).click();
+    if (choice === "challenge") {
+      await expect(this.page.getByRole("heading", { name: "Your bank asks you to authenticate" })).toBeVisible();
+      await this.page.getByRole("button", { name: "Complete authentication" }).click();
+    }
+  }
+
+  /** Opens the checkout, places the order and pays it with `choice`. */
+  async checkout(choice: PayChoice = PAY.succeed) {
     await this.goto();
-    await this.placeOrder(card);
+    await this.placeOrder(choice);
   }
 
-  /**
-   * Waits for the placed order's page (with the navigation's own timeout: placing an order may wait on
-   * a cold server) and returns the order's id.
-   */
+  /** Waits for the return to the order (the navigation's own timeout) and returns the order's id. */
+  async returned(): Promise<string> {
+    await this.page.waitForURL(RETURNED);
+    return RETURNED.exec(this.page.url())![1]!;
+  }
+
+  /** Waits until the returned-to order is paid (its page refreshes itself until the webhook lands). */
   async placed(): Promise<string> {
-    await this.page.waitForURL(PLACED);
-    return PLACED.exec(this.page.url())![1]!;
+    const id = await this.returned();
+    await expect(this.page.getByRole("status").filter({ hasText: "Thank you for your order!" })).toBeVisible({
+      timeout: 30_000,
+    });
+    return id;
   }
 }

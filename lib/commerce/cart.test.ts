@@ -4,8 +4,7 @@ import type { Db } from "@/db/client";
 import { carts } from "@/db/schema";
 import { setUpFixtureDatabase } from "@/test/fixture-db";
 import { addToCart, checkoutLines, getCart, getCartCount, mergeVisitorCart, setCartQuantity } from "./cart";
-import { placeOrder } from "./checkout";
-import { createArtwork, createCourse, createUsers, fixtureTag } from "./fixtures";
+import { createArtwork, createCourse, createUsers, fixtureTag, placeAndPay } from "./fixtures";
 import { newVisitorId } from "@/lib/visitor";
 
 let db: Db;
@@ -50,7 +49,7 @@ describe("cart", () => {
     expect(await addToCart(owner, sold)).toEqual({ ok: false, code: "out_of_stock" });
     expect(
       (
-        await placeOrder({
+        await placeAndPay(db, {
           userId: buyer!,
           lines: [{ productId: course.productId, quantity: 1 }],
           idempotencyKey: `cart-${tag}-1`,
@@ -67,7 +66,7 @@ describe("cart", () => {
     const edition = await createArtwork(db, tag, { creatorId, editionSize: 4 });
     const owned = await createCourse(db, tag, { creatorId });
     const course = await createCourse(db, tag, { creatorId });
-    await placeOrder({
+    await placeAndPay(db, {
       userId: buyer!,
       lines: [{ productId: owned.productId, quantity: 1 }],
       idempotencyKey: `cart-${tag}-2`,
@@ -93,7 +92,7 @@ describe("cart", () => {
     await addToCart(owner, a, 2);
     const lines = checkoutLines(await getCart(owner));
     expect(lines).toEqual([{ productId: a, quantity: 2 }]);
-    expect((await placeOrder({ userId: buyer!, lines, idempotencyKey: `cart-${tag}-3` })).ok).toBe(true);
+    expect((await placeAndPay(db, { userId: buyer!, lines, idempotencyKey: `cart-${tag}-3` })).ok).toBe(true);
     expect(await getCartCount(owner)).toBe(0);
   });
 });

@@ -7,22 +7,28 @@
  * now empty cart; an item that sold out is named, also when it was the only thing in the cart; and the
  * buyer pays what the page showed them or nothing (no shown totals counts as `price_changed`, never as a
  * blind charge).
+ *
+ * A placed order waits for its payment: the answer says where the buyer confirms it (the provider's
+ * page), or, for an order already settled, that the order page is next.
  */
 import { cartSubtotals, checkoutBlock, checkoutLines, type CheckoutBlock } from "./cart-math";
 import { getCart } from "./cart";
 import { findOrderByIdempotencyKey, placeOrder, type CheckoutErrorCode, type ExpectedTotals } from "./checkout";
+import { startPayment } from "./payment-flow";
 
 export type CartCheckoutInput = {
   userId: string;
   /** One per checkout attempt, from the checkout page. */
   idempotencyKey: string;
-  paymentToken: string;
   /** The totals the page showed (currency → minor units); undefined when the form sent none it could read. */
   expectedTotals: ExpectedTotals | undefined;
 };
 
+/** Where the buyer goes next: the provider's page to confirm the payment, or the order itself. */
+export type CheckoutNext = { to: "pay"; url: string } | { to: "order" };
+
 export type CartCheckoutResult =
-  | { ok: true; orderId: string; alreadyPlaced: boolean }
+  | { ok: true; orderId: string; alreadyPlaced: boolean; next: CheckoutNext }
   | CheckoutBlock
   | { code: Exclude<CheckoutErrorCode, "amount_too_large"> }
   /** `currency` is the one the payment limit was hit in. */
@@ -30,7 +36,7 @@ export type CartCheckoutResult =
 
 export async function checkoutCart(input: CartCheckoutInput): Promise<CartCheckoutResult> {
   const placed = await findOrderByIdempotencyKey({ userId: input.userId, idempotencyKey: input.idempotencyKey });
-  if (placed) return { ok: true, orderId: placed, alreadyPlaced: true };
+  if (placed) return { ok: true, orderId: placed, alreadyPlaced: true, next: await nextStep(placed) };
 
   const cart = await getCart({ userId: input.userId });
   const block = checkoutBlock(cart.lines);
@@ -42,14 +48,20 @@ export async function checkoutCart(input: CartCheckoutInput): Promise<CartChecko
     userId: input.userId,
     lines,
     idempotencyKey: input.idempotencyKey,
-    paymentToken: input.paymentToken,
     expectedTotals: input.expectedTotals,
   });
-  if (result.ok) return { ok: true, orderId: result.orderId, alreadyPlaced: false };
+  if (result.ok)
+    return { ok: true, orderId: result.orderId, alreadyPlaced: false, next: await nextStep(result.orderId) };
   // Sold out between the cart read and the stock check: the cart still holds it, the rest can be bought.
   if (result.code === "out_of_stock" && result.item)
     return { code: lines.length === 1 ? "sold_out_only" : "sold_out", item: result.item.title };
   if (result.code === "amount_too_large")
     return { code: "amount_too_large", currency: cartSubtotals(cart.lines)[0]?.currency ?? "USD" };
   return { code: result.code };
+}
+
+/** The provider's page while the order awaits payment (made again if its creation was lost), else the order. */
+async function nextStep(orderId: string): Promise<CheckoutNext> {
+  const started = await startPayment(orderId);
+  return started.status === "awaiting_payment" ? { to: "pay", url: started.confirmUrl } : { to: "order" };
 }

@@ -1,21 +1,21 @@
 /**
  * placeOrder: the one way anything is sold (contract in docs/ARCHITECTURE.md, "Contracts other code relies on").
  *
- * One transaction, in this order:
- *   1. claim the idempotency key by inserting the order row first: a concurrent twin with the same key
- *      waits on the unique index, then finds the winner's order and returns it without doing any work;
+ * Placing an order reserves what it buys and creates its payment; the provider's webhook settles it
+ * (./payment-flow.ts). One transaction, in this order:
+ *   1. lock the buyer's row (one checkout per buyer at a time, so one course cannot be awaiting payment
+ *      in two orders), then claim the idempotency key by inserting the order row: a concurrent twin
+ *      with the same key waits on the unique index, then finds the winner's order and returns it;
  *   2. read products and bundle items, prices from the database only;
- *   3. lock the artwork rows (product-id order, see ./inventory.ts), release expired reservations,
- *      check stock minus pieces reserved for other buyers, decrement;
+ *   3. lock the artwork rows (product-id order, see ./inventory.ts), release expired offer holds, check
+ *      stock minus pieces reserved for other buyers, decrement: the pending order now holds the pieces
+ *      (order_hold), until it is paid or they go back when its payment fails or expires;
  *   4. when the caller passed the totals the buyer was shown (`expectedTotals`), refuse a different total
  *      as `price_changed` (a price edited since the checkout page was drawn, an offer's hold that expired);
- *   5. write order lines, enrollments (a conflict means the course is already owned), then charge;
- *   6. record the payment, complete the buyer's reservation, remove the bought items from their cart.
- * Any failure throws inside the transaction, so it rolls back: stock, orders, enrollments and offers
- * are exactly as before. Failed payment attempts are therefore not written to our database; the
- * provider keeps them (see ./payments.ts). Charging inside the transaction holds the artwork locks
- * for one provider round trip, bounded by the payment timeout; that is the price of "a decline
- * changes nothing" without compensating writes.
+ *   5. write the lines (the total is their sum, ./order-math.ts), the holds and the pending payment row.
+ * Any failure rolls the whole transaction back. After the commit, the payment is created at the provider
+ * (`startPayment`, outside the transaction: no lock is held across the network); the buyer confirms it
+ * on the provider's page.
  *
  * The key names one checkout attempt: repeating it returns the first order whatever lines come with
  * it, a key used by another buyer is refused, and a key whose attempt failed (rolled back) may be
@@ -24,20 +24,16 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
-import { cartItems, carts, enrollments, events, offers, orderLines, orders, payments, users } from "@/db/schema";
-import { queueMail } from "@/lib/mail/outbox";
-import { noteBehaviourChange } from "@/lib/reco/live";
-import { orderConfirmationMail } from "@/lib/mail/templates/commerce";
+import { enrollments, offers, orderHolds, orderLines, orders, payments, users } from "@/db/schema";
+import { env } from "@/lib/env";
 import { CheckoutFailure, type CheckoutErrorCode, type FailedItem } from "./failure";
 import { activeReservations, availableFor, decrementStock, expireReservations, lockArtworks } from "./inventory";
+import { markPaid } from "./order-effects";
+import { orderTotal } from "./order-math";
 import { resolveLines, type ResolvedOrder } from "./order-lines";
-import {
-  getPaymentProvider,
-  maxChargeAmount,
-  PaymentProviderError,
-  TEST_CARDS,
-  type PaymentProvider,
-} from "./payments";
+import { paymentKeyOf, startPayment } from "./payment-flow";
+import { maxChargeAmount, type PaymentProvider } from "./payments";
+import { getPaymentProvider } from "./providers";
 
 export const MAX_LINE_QUANTITY = 100;
 
@@ -62,8 +58,6 @@ export const placeOrderSchema = z.object({
   lines: z.array(lineSchema).min(1).max(50),
   /** One per checkout attempt, chosen by the client: 8-128 characters of [A-Za-z0-9_.:-]. */
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/),
-  /** A card number or token for the payment provider; a succeeding test card when omitted. */
-  paymentToken: z.string().trim().min(1).max(64).optional(),
   /** Optional price guard: when given, an order whose computed totals differ is refused as `price_changed`. */
   expectedTotals: expectedTotalsSchema.optional(),
 });
@@ -76,12 +70,12 @@ export type PlaceOrderResult =
 
 export type CheckoutOptions = {
   provider?: PaymentProvider;
-  /** How long to wait for the provider before giving up and rolling back. */
+  /** How long to wait for the provider to create the payment before failing the order. */
   paymentTimeoutMs?: number;
+  /** How long the buyer has to confirm the payment (PAYMENT_WINDOW_MINUTES). */
+  paymentWindowMs?: number;
   now?: () => Date;
 };
-
-const DEFAULT_PAYMENT_TIMEOUT_MS = 8000;
 
 /** Lines of the same product add up; a merged quantity above the per-line limit is refused. */
 export function mergeLines(
@@ -114,32 +108,29 @@ export async function placeOrder(input: PlaceOrderInput, options: CheckoutOption
 
   // Retries only cover the rare cases where the database asks for one (deadlock, serialization).
   for (let attempt = 1; ; attempt++) {
-    let charged = false;
     try {
-      const orderId = await db.transaction(async (tx) => {
-        const result = await placeInTransaction(
+      const orderId = await db.transaction((tx) =>
+        placeInTransaction(
           tx,
-          {
-            userId,
-            idempotencyKey,
-            lines,
-            token: parsed.data.paymentToken ?? TEST_CARDS.success,
-            expectedTotals: parsed.data.expectedTotals,
-          },
+          { userId, idempotencyKey, lines, expectedTotals: parsed.data.expectedTotals },
           provider,
           options,
-          () => {
-            charged = true;
-          },
-        );
-        return result;
-      });
-      if (orderId) return { ok: true, orderId };
+        ),
+      );
+      if (orderId) {
+        const started = await startPayment(orderId, {
+          provider,
+          ...(options.now ? { now: options.now } : {}),
+          ...(options.paymentTimeoutMs ? { timeoutMs: options.paymentTimeoutMs } : {}),
+        });
+        if (started.status === "payment_failed")
+          return { ok: false, code: "payment_error", message: "the payment provider could not be reached" };
+        return { ok: true, orderId };
+      }
       // A twin with the same key committed first.
       const twin = await findByKey(idempotencyKey, userId);
       if (twin) return twin;
     } catch (error) {
-      if (charged) await provider.cancel(idempotencyKey).catch(() => undefined);
       if (error instanceof CheckoutFailure)
         return { ok: false, code: error.code, message: error.message, ...(error.item ? { item: error.item } : {}) };
       const code = pgCode(error);
@@ -184,7 +175,6 @@ type Attempt = {
   userId: string;
   idempotencyKey: string;
   lines: { productId: string; quantity: number }[];
-  token: string;
   expectedTotals?: ExpectedTotals;
 };
 
@@ -193,19 +183,25 @@ async function placeInTransaction(
   a: Attempt,
   provider: PaymentProvider,
   options: CheckoutOptions,
-  onCharged: () => void,
 ): Promise<string | null> {
   const now = options.now?.() ?? new Date();
-  const [buyer] = await tx
-    .select({ id: users.id, email: users.email, locale: users.locale })
-    .from(users)
-    .where(eq(users.id, a.userId))
-    .limit(1);
+  // Locked: this buyer's checkouts take turns, so the pending-course check below sees the others' holds.
+  const [buyer] = await tx.select({ id: users.id }).from(users).where(eq(users.id, a.userId)).for("update");
   if (!buyer) throw new CheckoutFailure("invalid", "unknown buyer");
 
+  const expiresAt = new Date(now.getTime() + (options.paymentWindowMs ?? env.PAYMENT_WINDOW_MINUTES * 60_000));
   const [claimed] = await tx
     .insert(orders)
-    .values({ userId: a.userId, idempotencyKey: a.idempotencyKey, totalAmount: 0, currency: "XXX", createdAt: now })
+    .values({
+      userId: a.userId,
+      idempotencyKey: a.idempotencyKey,
+      status: "pending_payment",
+      totalAmount: 0,
+      currency: "XXX",
+      createdAt: now,
+      updatedAt: now,
+      expiresAt,
+    })
     .onConflictDoNothing({ target: orders.idempotencyKey })
     .returning({ id: orders.id });
   if (!claimed) return null;
@@ -221,6 +217,19 @@ async function placeInTransaction(
       .from(enrollments)
       .where(and(eq(enrollments.userId, a.userId), inArray(enrollments.productId, resolved.courseIds)));
     if (owned.length > 0) throw new CheckoutFailure("already_owned", "you already own this course");
+    const awaiting = await tx
+      .select({ productId: orderHolds.productId })
+      .from(orderHolds)
+      .innerJoin(orders, eq(orders.id, orderHolds.orderId))
+      .where(
+        and(
+          eq(orders.userId, a.userId),
+          eq(orders.status, "pending_payment"),
+          inArray(orderHolds.productId, resolved.courseIds),
+        ),
+      );
+    if (awaiting.length > 0)
+      throw new CheckoutFailure("payment_pending", "an order of this course is awaiting your payment");
   }
 
   // Stock: lock, release expired holds, check what this buyer may take, decrement.
@@ -259,6 +268,7 @@ async function placeInTransaction(
         quantity: 1,
         unitAmount: held.agreedAmount,
         currency: line.currency,
+        offerId: held.offerId,
       });
       quantity -= 1;
     }
@@ -273,7 +283,7 @@ async function placeInTransaction(
         currency: line.currency,
       });
   }
-  const total = rows.reduce((sum, r) => sum + r.unitAmount * r.quantity, 0);
+  const total = orderTotal(rows).amount;
   // The columns are bigint, but no provider takes a payment this large: refuse it with its own code
   // (and before the per-line purchase events, whose value column is a 32-bit integer).
   const limit = maxChargeAmount(resolved.currency);
@@ -292,86 +302,38 @@ async function placeInTransaction(
   }
   await tx.insert(orderLines).values(rows);
   await tx.update(orders).set({ totalAmount: total, currency: resolved.currency }).where(eq(orders.id, orderId));
-
-  if (resolved.courseIds.length > 0) {
-    // A concurrent order of the same course by the same buyer waits here and then inserts nothing.
-    const enrolled = await tx
-      .insert(enrollments)
-      .values(resolved.courseIds.map((productId) => ({ userId: a.userId, productId, orderId, createdAt: now })))
-      .onConflictDoNothing()
-      .returning({ productId: enrollments.productId });
-    if (enrolled.length < resolved.courseIds.length)
-      throw new CheckoutFailure("already_owned", "you already own this course");
-  }
-
-  if (total > 0) {
-    const outcome = await charge(
-      provider,
-      {
-        amount: total,
-        currency: resolved.currency,
-        token: a.token,
-        idempotencyKey: a.idempotencyKey,
-        description: `Atelier order ${orderId}`,
-      },
-      options.paymentTimeoutMs ?? DEFAULT_PAYMENT_TIMEOUT_MS,
-    );
-    if (outcome.status !== "succeeded") throw new CheckoutFailure(outcome.code, outcome.message);
-    onCharged();
-    await tx.insert(payments).values({
+  const holds = [
+    ...artworkIds.map((productId) => ({
       orderId,
-      provider: provider.name,
-      reference: outcome.reference,
-      status: "succeeded",
-      amount: total,
-      currency: resolved.currency,
-      createdAt: now,
-    });
-  }
-
-  // The behaviour log the recommenders learn from (same shape as lib/tracking's recordServerEvent),
-  // written in this transaction so a rolled-back order leaves no purchase behind.
-  await tx.insert(events).values(
-    resolved.lines.map((l) => ({
-      type: "purchase" as const,
-      userId: a.userId,
-      productId: l.productId,
-      value: rows.filter((r) => r.productId === l.productId).reduce((n, r) => n + r.unitAmount * r.quantity, 0),
-      props: { orderId },
-      createdAt: now,
+      productId,
+      kind: "artwork" as const,
+      quantity: resolved.artworkDemand.get(productId) ?? 0,
     })),
-  );
-
-  // The buyer's recommendations are recomputed once the order commits (lib/reco/live.ts).
-  await noteBehaviourChange(tx, a.userId);
-
+    ...resolved.courseIds.map((productId) => ({ orderId, productId, kind: "course" as const, quantity: 1 })),
+  ];
+  if (holds.length > 0) await tx.insert(orderHolds).values(holds);
+  // The agreed price is taken by this order; a failed or expired payment gives it back (order-effects.ts).
   if (usedReservations.length > 0)
     await tx.update(offers).set({ status: "completed", updatedAt: now }).where(inArray(offers.id, usedReservations));
-  const boughtIds = resolved.lines.map((l) => l.productId);
-  const cart = tx.select({ id: carts.id }).from(carts).where(eq(carts.userId, a.userId));
-  await tx.delete(cartItems).where(and(inArray(cartItems.cartId, cart), inArray(cartItems.productId, boughtIds)));
 
-  // Queued in this transaction: the mail exists exactly when the order does; the delivery loop sends it.
-  if (buyer.email) {
-    const email = buyer.email;
-    await queueMail(tx, () =>
-      orderConfirmationMail(
-        { email, locale: buyer.locale },
-        {
-          orderId,
-          lines: rows.map((r) => ({
-            title: r.title,
-            quantity: r.quantity,
-            unitAmount: r.unitAmount,
-            currency: r.currency,
-          })),
-          total: { amount: total, currency: resolved.currency },
-          hasCourses: resolved.courseIds.length > 0,
-          hasArtworks: artworkIds.length > 0,
-        },
-      ),
+  if (total === 0) {
+    // Nothing to pay (a free course): paid at once, without a provider.
+    await markPaid(
+      tx,
+      { id: orderId, userId: a.userId, status: "pending_payment", totalAmount: 0, currency: resolved.currency },
+      now,
     );
+    return orderId;
   }
+  await tx.insert(payments).values({
+    orderId,
+    provider: provider.name,
+    status: "pending",
+    amount: total,
+    currency: resolved.currency,
+    idempotencyKey: paymentKeyOf(orderId),
+    createdAt: now,
+  });
   return orderId;
 }
 
@@ -381,40 +343,6 @@ function sameTotals(expected: ExpectedTotals, actual: ExpectedTotals): boolean {
     currencies.length === Object.keys(actual).length &&
     currencies.every((c) => Object.hasOwn(actual, c) && actual[c] === expected[c])
   );
-}
-
-type ChargeOutcome =
-  | { status: "succeeded"; reference: string }
-  | { status: "failed"; code: "payment_declined" | "payment_error" | "payment_timeout"; message: string };
-
-async function charge(
-  provider: PaymentProvider,
-  request: Parameters<PaymentProvider["charge"]>[0],
-  timeoutMs: number,
-): Promise<ChargeOutcome> {
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<"timeout">((resolve) => {
-    timer = setTimeout(() => resolve("timeout"), timeoutMs);
-  });
-  try {
-    const result = await Promise.race([provider.charge(request, { signal: controller.signal }), timeout]);
-    if (result === "timeout") {
-      controller.abort();
-      // The provider may still charge after we stopped listening: void it so the buyer is not billed.
-      await provider.cancel(request.idempotencyKey).catch(() => undefined);
-      return { status: "failed", code: "payment_timeout", message: "the payment provider did not answer in time" };
-    }
-    if (result.status === "declined")
-      return { status: "failed", code: "payment_declined", message: `payment declined: ${result.reason}` };
-    return result;
-  } catch (error) {
-    // Whatever a provider throws (its own error, a network failure) is a failed payment, not a crash.
-    if (!(error instanceof PaymentProviderError)) console.error("payment provider threw", error);
-    return { status: "failed", code: "payment_error", message: "the payment provider failed" };
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** The SQLSTATE of a database error, whether the driver error is thrown as is or wrapped by drizzle. */

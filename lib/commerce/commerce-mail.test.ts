@@ -15,10 +15,10 @@ import { loadRefreshData } from "@/lib/reco/refresh/load";
 import { deadSmtpUrl, startSmtpSink } from "@/test/smtp-sink";
 import { setUpFixtureDatabase } from "@/test/fixture-db";
 import { placeOrder } from "./checkout";
-import { checkoutSnapshot, createArtwork, createCourse, createUsers, fixtureTag } from "./fixtures";
+import { checkoutSnapshot, createArtwork, createCourse, createUsers, fixtureTag, placeAndPay } from "./fixtures";
 import { getOrderForBuyer, listOrdersForUser, listSalesForCreator } from "./orders";
 import { makeOffer, respondAsBuyer, respondAsCreator } from "./offers";
-import { MAX_CHARGE_AMOUNT, TEST_CARDS } from "./payments";
+import { MAX_CHARGE_AMOUNT } from "./payments";
 
 let db: Db;
 const tag = fixtureTag();
@@ -44,12 +44,12 @@ async function mailsTo(to: string): Promise<(MailMessage & { status: string })[]
 }
 
 describe("order confirmation", () => {
-  it("is queued with the order, in the buyer's language, with lines and totals, and arrives over SMTP", async () => {
+  it("is queued with the payment, in the buyer's language, with lines and totals, and arrives over SMTP", async () => {
     const art = await createArtwork(db, tag, { creatorId: artist.creatorId, priceAmount: 125_050, editionSize: 5 });
     const course = await createCourse(db, tag, { creatorId: artist.creatorId, priceAmount: 4_900 });
     const [buyer] = (await createUsers(db, `${tag}oc`, 1)) as [string];
     await setLocale(buyer, "zh");
-    const placed = await placeOrder({
+    const placed = await placeAndPay(db, {
       userId: buyer,
       lines: [
         { productId: art, quantity: 2 },
@@ -85,24 +85,37 @@ describe("order confirmation", () => {
     expect((await mailsTo(await emailOf(buyer)))[0]?.status).toBe("sent");
   });
 
-  it("writes no mail when the order fails (declined card)", async () => {
+  it("writes no mail for an order awaiting payment, and a payment-failed mail, not a confirmation, for a decline", async () => {
     const art = await createArtwork(db, tag, { creatorId: artist.creatorId });
-    const [buyer] = (await createUsers(db, `${tag}od`, 1)) as [string];
+    const [waiting, buyer] = (await createUsers(db, `${tag}od`, 2)) as [string, string];
     expect(
-      await placeOrder({
-        userId: buyer,
-        lines: [{ productId: art, quantity: 1 }],
-        idempotencyKey: key(),
-        paymentToken: TEST_CARDS.decline,
-      }),
-    ).toMatchObject({ ok: false, code: "payment_declined" });
-    expect(await mailsTo(await emailOf(buyer))).toEqual([]);
+      (await placeOrder({ userId: waiting, lines: [{ productId: art, quantity: 1 }], idempotencyKey: key() })).ok,
+    ).toBe(true);
+    expect(await mailsTo(await emailOf(waiting))).toEqual([]);
+    const other = await createArtwork(db, tag, { creatorId: artist.creatorId });
+    expect(
+      (
+        await placeAndPay(
+          db,
+          { userId: buyer, lines: [{ productId: other, quantity: 1 }], idempotencyKey: key() },
+          "decline",
+        )
+      ).ok,
+    ).toBe(true);
+    const mails = await mailsTo(await emailOf(buyer));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toMatch(/was not paid/);
+    expect(mails[0]!.text).toContain("Nothing was charged");
   });
 
   it("a dead mail server neither fails nor loses the order: the mail waits with a later attempt", async () => {
     const art = await createArtwork(db, tag, { creatorId: artist.creatorId });
     const [buyer] = (await createUsers(db, `${tag}ox`, 1)) as [string];
-    const placed = await placeOrder({ userId: buyer, lines: [{ productId: art, quantity: 1 }], idempotencyKey: key() });
+    const placed = await placeAndPay(db, {
+      userId: buyer,
+      lines: [{ productId: art, quantity: 1 }],
+      idempotencyKey: key(),
+    });
     expect(placed.ok).toBe(true);
     const transport = smtpTransport(await deadSmtpUrl());
     const now = new Date(Date.now() + 1000);

@@ -5,9 +5,10 @@ export type CheckoutErrorCode =
   | "out_of_stock"
   | "already_owned"
   | "own_product"
-  | "payment_declined"
+  /** The provider could not create the payment; the order failed and its stock went back. */
   | "payment_error"
-  | "payment_timeout"
+  /** A course in the order is already in another of the buyer's orders awaiting payment. */
+  | "payment_pending"
   | "idempotency_key_reused"
   /** The order would cost something else than the `expectedTotals` the buyer was shown. */
   | "price_changed"

@@ -5,6 +5,9 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq, inArray, like } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { placeOrder, type PlaceOrderInput, type PlaceOrderResult } from "./checkout";
+import { applyPaymentEvent } from "./payment-flow";
+import { SimulatedPaymentProvider } from "./providers/simulated";
 import {
   artworkDetails,
   bundleItems,
@@ -15,6 +18,7 @@ import {
   events,
   lessons,
   offers,
+  orderHolds,
   orders,
   orderLines,
   payments,
@@ -209,8 +213,9 @@ export async function stockOf(db: Db, productId: string): Promise<number | undef
 
 /** Row counts of every table placeOrder writes, with all stock and offer rows: equal before and after proves a refusal wrote nothing. */
 export async function checkoutSnapshot(db: Db) {
-  const n = async (table: typeof orders | typeof orderLines | typeof payments | typeof enrollments | typeof events) =>
-    (await db.select({ n: count() }).from(table))[0]!.n;
+  const n = async (
+    table: typeof orders | typeof orderLines | typeof payments | typeof enrollments | typeof events | typeof orderHolds,
+  ) => (await db.select({ n: count() }).from(table))[0]!.n;
   const stocks = await db.select().from(artworkDetails).orderBy(artworkDetails.productId);
   const offerRows = await db.select().from(offers).orderBy(offers.id);
   return {
@@ -219,7 +224,53 @@ export async function checkoutSnapshot(db: Db) {
     payments: await n(payments),
     enrollments: await n(enrollments),
     events: await n(events),
+    holds: await n(orderHolds),
     stocks,
     offerRows,
   };
+}
+
+/**
+ * The simulated provider as tests drive it: its webhooks go straight to the shop's handling (signature
+ * checked, event applied) instead of over HTTP. `delivered` collects every body it sent, for replays.
+ */
+export function inProcessSimProvider(options: { secret?: string; acknowledge?: boolean } = {}) {
+  const secret = options.secret ?? "test-sim-secret-0123456789abcdefghij";
+  const delivered: { body: string; headers: Record<string, string> }[] = [];
+  const provider: SimulatedPaymentProvider = new SimulatedPaymentProvider({
+    secret,
+    webhookUrl: "http://shop.test/api/payments/webhook",
+    send: async (_url, body, headers) => {
+      delivered.push({ body, headers });
+      if (options.acknowledge === false) return 503;
+      const event = await provider.verifyWebhook(body, new Headers(headers));
+      if (event) await applyPaymentEvent(event);
+      return 200;
+    },
+  });
+  return { provider, delivered, secret };
+}
+
+/** The sim payment id of an order (what the buyer's confirm URL names). */
+export async function simPaymentOf(db: Db, orderId: string): Promise<string> {
+  const [row] = await db.select({ reference: payments.reference }).from(payments).where(eq(payments.orderId, orderId));
+  if (!row?.reference) throw new Error(`order ${orderId} has no provider payment`);
+  return row.reference;
+}
+
+/**
+ * placeOrder and then the buyer's choice on the simulated provider's page (`succeed` by default), its
+ * webhook applied: what "buying" means for tests that are about what happens after payment.
+ */
+export async function placeAndPay(
+  db: Db,
+  input: PlaceOrderInput,
+  choice: "succeed" | "decline" = "succeed",
+): Promise<PlaceOrderResult> {
+  const { provider } = inProcessSimProvider();
+  const placed = await placeOrder(input, { provider });
+  if (!placed.ok) return placed;
+  const [row] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, placed.orderId));
+  if (row?.status === "pending_payment") await provider.confirm(await simPaymentOf(db, placed.orderId), choice);
+  return placed;
 }

@@ -3,8 +3,7 @@ import { count } from "drizzle-orm";
 import { useDatabase, type Db } from "@/db/client";
 import { lessonProgress } from "@/db/schema";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
-import { placeOrder } from "./checkout";
-import { createCourse, createCreator, createUsers, fixtureTag, tolerateTeardown } from "./fixtures";
+import { createCourse, createCreator, createUsers, fixtureTag, placeAndPay, tolerateTeardown } from "./fixtures";
 import { decideLessonAccess, entryLesson, listContinueLearning, openLesson, setLessonComplete } from "./lessons";
 
 let fresh: FreshDb;
@@ -32,7 +31,7 @@ beforeAll(async () => {
   [admin] = (await createUsers(db, `${tag}a`, 1, "admin")) as [string];
   expect(
     (
-      await placeOrder({
+      await placeAndPay(db, {
         userId: buyer,
         lines: [{ productId: course.productId, quantity: 1 }],
         idempotencyKey: `${tag}-order-1`,
@@ -41,7 +40,7 @@ beforeAll(async () => {
   ).toBe(true);
   expect(
     (
-      await placeOrder({
+      await placeAndPay(db, {
         userId: otherBuyer,
         lines: [{ productId: other.productId, quantity: 1 }],
         idempotencyKey: `${tag}-order-2`,

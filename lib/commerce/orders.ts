@@ -4,13 +4,14 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { creators, orderLines, orders, payments, products, users, type ProductKind } from "@/db/schema";
+import { PAID_STATUSES, type OrderStatus } from "./order-state";
 
 export type OrderSummary = {
   id: string;
   createdAt: Date;
   totalAmount: number;
   currency: string;
-  status: "paid" | "refunded";
+  status: OrderStatus;
   itemCount: number;
   titles: string[];
 };
@@ -25,7 +26,18 @@ export type OrderDetail = OrderSummary & {
     unitAmount: number;
     currency: string;
   }[];
-  payment: { provider: string; reference: string; amount: number; currency: string } | null;
+  /** Until when an unpaid order holds its items. */
+  expiresAt: Date | null;
+  /** The order's payment: where to confirm it while pending, why it failed, its reference once paid. */
+  payment: {
+    provider: string;
+    reference: string | null;
+    status: "succeeded" | "declined" | "failed" | "pending" | "canceled";
+    confirmUrl: string | null;
+    failureCode: string | null;
+    amount: number;
+    currency: string;
+  } | null;
 };
 export type SaleRow = {
   orderId: string;
@@ -111,17 +123,21 @@ export async function getOrderForBuyer({
     .from(orderLines)
     .innerJoin(products, eq(products.id, orderLines.productId))
     .innerJoin(creators, eq(creators.id, orderLines.creatorId))
-    .where(eq(orderLines.orderId, order.id))
+    .where(and(eq(orderLines.orderId, order.id), eq(orderLines.kind, "item")))
     .orderBy(asc(orderLines.id));
   const [payment] = await db
     .select({
       provider: payments.provider,
       reference: payments.reference,
+      status: payments.status,
+      confirmUrl: payments.confirmUrl,
+      failureCode: payments.failureCode,
       amount: payments.amount,
       currency: payments.currency,
     })
     .from(payments)
-    .where(and(eq(payments.orderId, order.id), eq(payments.status, "succeeded")))
+    .where(eq(payments.orderId, order.id))
+    .orderBy(desc(payments.createdAt))
     .limit(1);
   return {
     id: order.id,
@@ -131,7 +147,9 @@ export async function getOrderForBuyer({
     status: order.status,
     itemCount: lines.reduce((n, l) => n + l.quantity, 0),
     titles: [...new Set(lines.map((l) => l.title))],
-    lines,
+    // The inner join to products keeps item lines only, which always name a product.
+    lines: lines.map((l) => ({ ...l, productId: l.productId ?? "" })),
+    expiresAt: order.expiresAt,
     payment: payment ?? null,
   };
 }
@@ -145,7 +163,12 @@ export async function listSalesForCreator({
   limit?: number;
 }): Promise<{ rows: SaleRow[]; totals: { currency: string; amount: number; count: number }[] }> {
   const db = await getDb();
-  const where = creatorId ? eq(orderLines.creatorId, creatorId) : undefined;
+  // Sales are what buyers paid for: orders awaiting payment, failed or expired are not sales.
+  const where = and(
+    creatorId ? eq(orderLines.creatorId, creatorId) : undefined,
+    inArray(orders.status, [...PAID_STATUSES]),
+    eq(orderLines.kind, "item"),
+  );
   const rows = await db
     .select({
       orderId: orders.id,
@@ -165,7 +188,8 @@ export async function listSalesForCreator({
     .leftJoin(users, eq(users.id, orders.userId))
     .where(where)
     .orderBy(desc(orders.createdAt), desc(orderLines.id))
-    .limit(limit);
+    .limit(limit)
+    .then((found) => found.map((r) => ({ ...r, productId: r.productId ?? "" })));
   const totals = await db
     .select({
       currency: orderLines.currency,
@@ -175,7 +199,7 @@ export async function listSalesForCreator({
     })
     .from(orderLines)
     .innerJoin(orders, eq(orders.id, orderLines.orderId))
-    .where(and(where, eq(orders.status, "paid")))
+    .where(where)
     .groupBy(orderLines.currency);
   return { rows, totals };
 }

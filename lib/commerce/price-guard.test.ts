@@ -7,11 +7,18 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { offers, orderLines, orders, products } from "@/db/schema";
+import { offers, orderLines, orders, products, simPayments } from "@/db/schema";
 import { setUpFixtureDatabase } from "@/test/fixture-db";
 import { placeOrder } from "./checkout";
-import { checkoutSnapshot, createArtwork, createCourse, createUsers, fixtureTag, stockOf } from "./fixtures";
-import { SimulatedPaymentProvider } from "./payments";
+import {
+  checkoutSnapshot,
+  createArtwork,
+  createCourse,
+  createUsers,
+  fixtureTag,
+  inProcessSimProvider,
+  stockOf,
+} from "./fixtures";
 
 let db: Db;
 let creatorId: string;
@@ -42,7 +49,9 @@ describe("placeOrder with expectedTotals", () => {
     const shown = { USD: 2 * 20_000 + 4_900 };
     await setPrice(artwork, 25_000);
 
-    const provider = new SimulatedPaymentProvider();
+    const { provider } = inProcessSimProvider();
+    const paymentsAtProvider = async () => (await db.select().from(simPayments)).length;
+    const atProvider = await paymentsAtProvider();
     const before = await checkoutSnapshot(db);
     const result = await placeOrder(
       { userId: buyer!, lines, idempotencyKey: key(), expectedTotals: shown },
@@ -51,7 +60,7 @@ describe("placeOrder with expectedTotals", () => {
     expect(result).toMatchObject({ ok: false, code: "price_changed" });
     expect(await checkoutSnapshot(db)).toEqual(before);
     expect(await stockOf(db, artwork)).toBe(3);
-    expect(provider.attempts).toHaveLength(0);
+    expect(await paymentsAtProvider()).toBe(atProvider);
 
     // Shown the new total, the buyer confirms it and the order goes through at that total.
     const retry = await placeOrder(
@@ -62,7 +71,10 @@ describe("placeOrder with expectedTotals", () => {
     if (!retry.ok) return;
     expect(await totalOf(retry.orderId)).toEqual({ total: 54_900, currency: "USD" });
     expect(await stockOf(db, artwork)).toBe(1);
-    expect(provider.attempts.map((a) => a.outcome)).toEqual(["succeeded"]);
+    // One payment created at the provider, for exactly the confirmed total.
+    expect(await paymentsAtProvider()).toBe(atProvider + 1);
+    const [created] = await db.select().from(simPayments).where(eq(simPayments.merchantReference, retry.orderId));
+    expect(created).toMatchObject({ amount: 54_900, currency: "USD" });
   });
 
   it("places the order when the totals are the ones shown", async () => {

@@ -9,7 +9,6 @@ import { useDatabase, type Db } from "@/db/client";
 import { artworkDetails, orders, products } from "@/db/schema";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { addToCart, getCart } from "./cart";
-import { placeOrder } from "./checkout";
 import {
   createArtwork,
   createBundle,
@@ -17,6 +16,7 @@ import {
   createCreator,
   createUsers,
   fixtureTag,
+  placeAndPay,
   tolerateTeardown,
 } from "./fixtures";
 import { entryLesson, openLesson } from "./lessons";
@@ -46,7 +46,7 @@ describe("a course taken off sale", () => {
     const course = await createCourse(db, tag, { creatorId });
     expect(
       (
-        await placeOrder({
+        await placeAndPay(db, {
           userId: buyer,
           lines: [{ productId: course.productId, quantity: 1 }],
           idempotencyKey: `wd-${randomUUID()}`,
@@ -94,7 +94,7 @@ describe("a bundle whose item was withdrawn", () => {
 
     expect(await addToCart({ userId: b }, bundle)).toEqual({ ok: false, code: "not_found" });
     expect((await getCart({ userId: a })).lines).toMatchObject([{ productId: bundle, maxQuantity: 0 }]);
-    const result = await placeOrder({
+    const result = await placeAndPay(db, {
       userId: a,
       lines: [{ productId: bundle, quantity: 1 }],
       idempotencyKey: `wd-${randomUUID()}`,
@@ -114,7 +114,7 @@ describe("a bundle whose item was withdrawn", () => {
     await setStatus(course.productId, "published");
     expect(
       (
-        await placeOrder({
+        await placeAndPay(db, {
           userId: a,
           lines: [{ productId: bundle, quantity: 1 }],
           idempotencyKey: `wd-${randomUUID()}`,

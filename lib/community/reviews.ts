@@ -45,7 +45,7 @@ async function hasBought(db: Executor, userId: string, productId: string): Promi
   const [row] = await db
     .select({
       bought: sql<boolean>`exists (select 1 from ${orderLines} ol join ${orders} o on o.id = ol.order_id
-        where o.user_id = ${userId} and ol.product_id = ${productId} and o.status = 'paid')
+        where o.user_id = ${userId} and ol.product_id = ${productId} and o.status in ('paid', 'fulfilled'))
         or exists (select 1 from ${enrollments} e where e.user_id = ${userId} and e.product_id = ${productId})`,
     })
     .from(sql`(select 1) as one`);

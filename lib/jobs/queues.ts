@@ -16,6 +16,11 @@ export const QUEUES = {
   banditUpdate: "bandit-update",
   /** Sends what the outbox holds (lib/mail): woken by each commit that queues mail, and every minute for retries. */
   mailDeliver: "mail-deliver",
+  /**
+   * Payments (lib/commerce/payment-flow.ts): expires orders nobody paid in time, giving their stock back,
+   * and re-sends the simulated provider's webhooks that our endpoint did not acknowledge.
+   */
+  paymentSweep: "payment-sweep",
   /** Deletes what has outlived its use: old behaviour events, sent mail, spent tokens and limits. */
   prune: "prune",
 } as const;
@@ -36,6 +41,7 @@ export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
   [QUEUES.recoUser]: { policy: "stately", expireInSeconds: 5 * 60, retryLimit: 1, retryDelay: 5 },
   [QUEUES.banditUpdate]: { policy: "stately", expireInSeconds: 5 * 60, retryLimit: 0, retryDelay: 0 },
   [QUEUES.mailDeliver]: { policy: "stately", expireInSeconds: 10 * 60, retryLimit: 0, retryDelay: 0 },
+  [QUEUES.paymentSweep]: { policy: "stately", expireInSeconds: 5 * 60, retryLimit: 0, retryDelay: 0 },
   [QUEUES.prune]: { policy: "stately", expireInSeconds: 60 * 60, retryLimit: 2, retryDelay: 300 },
 };
 
@@ -47,6 +53,8 @@ export function schedules(recoRefreshCron: string): { queue: QueueName; cron: st
     { queue: QUEUES.banditUpdate, cron: "* * * * *" },
     // Retries of mail that failed; new mail wakes the queue at once (NOTIFY, see lib/mail/outbox.ts).
     { queue: QUEUES.mailDeliver, cron: "* * * * *" },
+    // Every minute: an order expires at most a minute after its payment window (PAYMENT_WINDOW_MINUTES).
+    { queue: QUEUES.paymentSweep, cron: "* * * * *" },
     { queue: QUEUES.prune, cron: "17 3 * * *" },
   ];
 }

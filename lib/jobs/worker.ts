@@ -6,6 +6,8 @@
  */
 import type PgBoss from "pg-boss";
 import type { Db } from "@/db/client";
+import { expireOverdueOrders } from "@/lib/commerce/payment-flow";
+import { getSimulatedProvider } from "@/lib/commerce/providers";
 import { updateDueBandits } from "@/lib/experiments/store/bandit-job";
 import { deliverDueMail } from "@/lib/mail/delivery";
 import { OUTBOX_CHANNEL } from "@/lib/mail/outbox";
@@ -78,6 +80,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       total.dead += report.dead;
       if (report.claimed < MAIL_BATCH || report.released) return total;
     }
+  });
+
+  await boss.work(QUEUES.paymentSweep, { pollingIntervalSeconds: 5 }, async () => {
+    const expired = await expireOverdueOrders({ db });
+    const redelivered = (await getSimulatedProvider()?.redeliverWebhooks()) ?? 0;
+    if (expired > 0) log(`payments: ${expired} unpaid order(s) expired`);
+    return { expired, redelivered };
   });
 
   await boss.work(QUEUES.prune, { pollingIntervalSeconds: 30 }, async () => {

@@ -131,7 +131,7 @@ function visibleTo(q: RecommendationQuery): SQL {
     and p.id not in (select d.product_id from reco_dismissal d where d.user_key = any(${pgArrayLiteral(keys)}::text[]))
     and p.id not in (select e.product_id from enrollment e where e.user_id = ${q.userId ?? null}::text)
     and p.id not in (select ol.product_id from "order" o join order_line ol on ol.order_id = o.id
-      where o.user_id = ${q.userId ?? null}::text and o.status = 'paid')
+      where o.user_id = ${q.userId ?? null}::text and o.status in ('paid', 'fulfilled') and ol.product_id is not null)
     and p.id <> all(${pgArrayLiteral(q.excludeIds ?? [])}::text[])`;
 }
 
@@ -186,7 +186,7 @@ async function fallbackList(db: Executor, q: RecommendationQuery): Promise<RecoL
       from product p ${cardJoins}
       left join (
         select ol.product_id, sum(ol.quantity) as n from order_line ol join "order" o on o.id = ol.order_id
-        where o.status = 'paid' and o.created_at > now() - interval '90 days' group by ol.product_id
+        where o.status in ('paid', 'fulfilled') and o.created_at > now() - interval '90 days' group by ol.product_id
       ) pop on pop.product_id = p.id
       where ${visibleTo(q)}
       order by coalesce(pop.n, 0) desc, p.created_at desc, p.slug

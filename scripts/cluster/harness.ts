@@ -372,6 +372,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster & {
     DATABASE_URL: dbUrl,
     AUTH_SECRET: secret(),
     EXPERIMENT_SECRET: secret(),
+    // Signs the simulated payment provider's webhooks (every instance and the worker verify them).
+    SIM_PAYMENT_SECRET: secret(),
     // Server Action closures must decrypt on whichever instance a form is posted to.
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     NEXT_DEPLOYMENT_ID: process.env.NEXT_DEPLOYMENT_ID ?? `cluster-${process.pid}`,

@@ -7,7 +7,6 @@ import { findForm, formData, hasField, type HtmlForm, type HttpClient, type Http
 
 /** The seeded demo accounts' password (README, "Demo accounts"). */
 export const DEMO_PASSWORD = "atelier-demo-2026";
-export const TEST_CARD = "4242 4242 4242 4242";
 
 /** Auth.js credentials sign-in: GET /api/auth/csrf, then POST /api/auth/callback/credentials. */
 export async function signIn(client: HttpClient, base: string, email: string, password = DEMO_PASSWORD): Promise<void> {
@@ -78,10 +77,19 @@ export type CheckoutAnswer =
   | { kind: "other"; status: number; detail: string };
 
 const ORDER_PATH = /^\/orders\/([0-9a-f-]{36})$/;
+const SIM_PAY_PATH = /^\/pay\/sim\/simpay_[0-9a-f]{24}$/;
 
-/** Places the order of a loaded checkout form, posting it to `base`, and reads the answer. */
+/**
+ * Places the order of a loaded checkout form, posting it to `base`, and pays it as a buyer would: the
+ * answer sends them to the simulated provider's page, whose "Pay" form they post on the same instance;
+ * the provider's webhook marks the order paid before the buyer is sent back to it.
+ */
 export async function placeOrder(client: HttpClient, base: string, checkout: PageForm): Promise<CheckoutAnswer> {
-  const res = await client.postForm(`${base}/checkout`, formData(checkout.form, { card: TEST_CARD }));
+  const res = await client.postForm(`${base}/checkout`, formData(checkout.form));
+  if (res.status === 303 && res.location && SIM_PAY_PATH.test(res.location.pathname)) {
+    const pay = await pageForm(client, base, res.location.pathname, (f) => f.html.includes("Pay: test card"), "pay");
+    return readCheckoutAnswer(await submit(client, pay.url, pay.form));
+  }
   return readCheckoutAnswer(res);
 }
 

@@ -5,7 +5,7 @@ import { CheckoutForm } from "@/components/commerce/checkout-form";
 import { Price } from "@/components/ui/price";
 import { getCart } from "@/lib/commerce/cart";
 import { lineAmount, lineProblem, payableQuantity, shownTotals, type CartLine } from "@/lib/commerce/cart-math";
-import { TEST_CARDS } from "@/lib/commerce/payments";
+import { env } from "@/lib/env";
 import { pageMetadata } from "@/lib/server/page-metadata";
 import { currentCartOwner } from "@/lib/server/cart-session";
 import { requireUser } from "@/lib/server/session";
@@ -72,7 +72,7 @@ export default async function CheckoutPage() {
           <div className="mt-3">
             <CheckoutForm
               idempotencyKey={randomUUID()}
-              testCards={{ success: TEST_CARDS.success, decline: TEST_CARDS.decline }}
+              provider={env.PAYMENT_PROVIDER}
               expectedTotals={shownTotals(cart.subtotals)}
               total={cart.subtotals.map((s) => (
                 <Price key={s.currency} amount={s.amount} currency={s.currency} className="font-medium" />

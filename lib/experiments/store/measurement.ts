@@ -48,7 +48,7 @@ function conversionCtes(scope: MeasurementScope): SQL {
       select distinct on (o.id) o.id as order_id, xu.exposure_id, o.created_at, cl.revenue
       from xu
       join x on x.id = xu.exposure_id
-      join "order" o on o.user_id = xu.user_id and o.status = 'paid'
+      join "order" o on o.user_id = xu.user_id and o.status in ('paid', 'fulfilled')
         and o.created_at >= x.exposed_at and o.created_at < x.exposed_at + make_interval(days => ${CONVERSION_WINDOW_DAYS})
       join campaign_lines cl on cl.order_id = o.id
       order by o.id, x.exposed_at, x.id
@@ -209,7 +209,7 @@ export async function loadArmAnalysis(
     pre as materialized (
       select xu.exposure_id, count(distinct o.id)::float8 as orders, sum(o.total_amount)::float8 as revenue
       from xu join x on x.id = xu.exposure_id
-      join "order" o on o.user_id = xu.user_id and o.status = 'paid' and o.currency = ${scope.currency}
+      join "order" o on o.user_id = xu.user_id and o.status in ('paid', 'fulfilled') and o.currency = ${scope.currency}
         and o.created_at < x.exposed_at and o.created_at >= x.exposed_at - make_interval(days => ${PRE_EXPOSURE_DAYS})
       group by xu.exposure_id
     ),
@@ -284,7 +284,7 @@ export async function loadRecentTraffic(
         select x.id, vu.user_id, x.exposed_at from x join visitor_user vu on vu.visitor_id = x.visitor_id
       )
       select (select count(*) from x)::int as visitors,
-        (select count(distinct xu.id) from xu join "order" o on o.user_id = xu.user_id and o.status = 'paid'
+        (select count(distinct xu.id) from xu join "order" o on o.user_id = xu.user_id and o.status in ('paid', 'fulfilled')
           and o.created_at >= xu.exposed_at and o.created_at < xu.exposed_at + make_interval(days => ${CONVERSION_WINDOW_DAYS}))::int as converted`,
   );
   const visitors = Number(row?.visitors ?? 0);

@@ -1,5 +1,5 @@
 /**
- * Commerce mails (order confirmation, offer received / countered / accepted / declined), rendered in
+ * Commerce mails (order confirmation, payment failed, offer received / countered / accepted / declined), rendered in
  * the recipient's language from the `mailCommerce` section of the message catalogues. Callers enqueue
  * the result inside the transaction that causes the mail (lib/commerce/checkout.ts, offers.ts).
  * Money and dates are formatted for the recipient; links are absolute, from SITE_URL.
@@ -73,6 +73,33 @@ export function orderConfirmationMail(to: Recipient, order: OrderMailInput): Mai
       { label: t("order.total"), value: money(order.total, locale) },
     ],
     action: { label: t("order.action"), url: siteUrl(`/orders/${order.orderId}`) },
+    footer: t("order.footer", { ref }),
+  });
+}
+
+export type PaymentFailedMailInput = {
+  orderId: string;
+  total: Money;
+  /** `declined`: the provider refused the payment; `expired`: nobody confirmed it in time. */
+  reason: "declined" | "expired";
+};
+
+/** Sent when an order's payment fails or expires: nothing was charged, the items are back for sale. */
+export function paymentFailedMail(to: Recipient, order: PaymentFailedMailInput): MailMessage {
+  const locale = mailLocale(to.locale);
+  const t = translator(locale);
+  const ref = orderReference(order.orderId);
+  return renderMail(to.email, locale, {
+    subject: t("paymentFailed.subject", { ref }),
+    heading: t("paymentFailed.heading"),
+    paragraphs: [
+      t(order.reason === "expired" ? "paymentFailed.expired" : "paymentFailed.declined", {
+        total: money(order.total, locale),
+      }),
+      t("paymentFailed.next"),
+    ],
+    rows: [{ label: t("order.total"), value: money(order.total, locale) }],
+    action: { label: t("paymentFailed.action"), url: siteUrl("/cart") },
     footer: t("order.footer", { ref }),
   });
 }

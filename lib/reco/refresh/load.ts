@@ -276,7 +276,7 @@ export async function loadRefreshData(db: Executor, options: LoadOptions): Promi
         sql`select user_id as "userId", product_id as "productId" from enrollment where true ${ofUser(sql`user_id`)}
             union
             select o.user_id, ol.product_id from order_line ol join "order" o on o.id = ol.order_id
-            where o.status = 'paid' and o.user_id is not null ${ofUser(sql`o.user_id`)}`,
+            where o.status in ('paid', 'fulfilled') and o.user_id is not null and ol.product_id is not null ${ofUser(sql`o.user_id`)}`,
       ),
     onQuery,
   );
@@ -284,7 +284,7 @@ export async function loadRefreshData(db: Executor, options: LoadOptions): Promi
     ? []
     : await queryRows<{ userId: string; s: number | string }>(
         db,
-        sql`select user_id as "userId", sum(total_amount)::float8 as s from "order" where status = 'paid' and user_id is not null group by user_id`,
+        sql`select user_id as "userId", sum(total_amount)::float8 as s from "order" where status in ('paid', 'fulfilled') and user_id is not null group by user_id`,
       );
   const reviews = await timed(
     "reviews",

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { PaymentStatusRefresh } from "@/components/commerce/payment-status-refresh";
 import { Price } from "@/components/ui/price";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import { productPath } from "@/lib/catalog/types";
@@ -12,7 +13,11 @@ export const generateMetadata = pageMetadata("order", { index: false });
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Order detail and, right after checkout (?placed=1), its confirmation. Only the buyer sees it. */
+/**
+ * Order detail, and the page the payment provider sends the buyer back to (?placed=1). It only reads:
+ * the order moves when the provider's webhook lands, so while the payment is pending the page says so
+ * and refreshes itself, whichever of the two arrives first.
+ */
 export default async function OrderPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requireUser(`/orders/${encodeURIComponent(id)}`);
@@ -21,12 +26,44 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const placed = (await searchParams).placed === "1";
   const [t, locale] = await Promise.all([getTranslations("orders"), getLocale()]);
   const date = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "long", timeStyle: "short" });
+  const paid = order.status === "paid" || order.status === "fulfilled";
+  const payUrl =
+    order.status === "pending_payment" && order.payment?.status === "pending" ? order.payment.confirmUrl : null;
   return (
     <div className="max-w-3xl space-y-6">
-      {placed && (
+      {placed && paid && (
         <div role="status" className="rounded-lg border border-moss/40 bg-moss/5 p-4">
           <p className="font-serif text-2xl text-moss">{t("thanks")}</p>
           <p className="text-sm">{t("confirmation")}</p>
+        </div>
+      )}
+      {order.status === "pending_payment" && (
+        <div
+          role="status"
+          className="space-y-2 rounded-lg border border-line bg-white p-4"
+          data-testid="payment-pending"
+        >
+          <PaymentStatusRefresh />
+          <p className="font-serif text-2xl">{placed ? t("processingTitle") : t("awaitingTitle")}</p>
+          <p className="text-sm">
+            {placed ? t("processing") : t("awaiting", { time: order.expiresAt ? date.format(order.expiresAt) : "" })}
+          </p>
+          {payUrl && (
+            <a href={payUrl} className="inline-block text-sm text-accent underline">
+              {t("continuePayment")}
+            </a>
+          )}
+        </div>
+      )}
+      {(order.status === "payment_failed" || order.status === "expired") && (
+        <div role="alert" className="space-y-2 rounded-lg border border-accent/40 bg-accent/5 p-4">
+          <p className="font-serif text-2xl text-accent-dark">
+            {order.status === "expired" ? t("expiredTitle") : t("failedTitle")}
+          </p>
+          <p className="text-sm">{order.status === "expired" ? t("expired") : t("failed")}</p>
+          <Link href="/cart" className="inline-block text-sm text-accent underline">
+            {t("backToCart")}
+          </Link>
         </div>
       )}
       <h1 className="font-serif text-3xl">{t("detailTitle")}</h1>
@@ -44,7 +81,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
               <span className="block text-sm text-muted">
                 {l.creatorName} · {l.quantity} × <Price amount={l.unitAmount} currency={l.currency} />
               </span>
-              {l.kind === "course" && (
+              {l.kind === "course" && paid && (
                 <Link href={`/learn/${l.slug}`} className="mt-1 inline-block text-sm text-accent underline">
                   {t("startLearning")}
                 </Link>
@@ -57,7 +94,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       <p className="text-right text-lg">
         {t("total")} <Price amount={order.totalAmount} currency={order.currency} className="font-serif text-2xl" />
       </p>
-      {order.payment && (
+      {order.payment?.status === "succeeded" && order.payment.reference && (
         <p className="text-sm text-muted">
           {t("paidWith", { provider: order.payment.provider, reference: order.payment.reference })}
         </p>

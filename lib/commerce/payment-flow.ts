@@ -1,0 +1,250 @@
+/**
+ * The shop's side of two-step payments (./payments.ts): start the provider's payment of a placed
+ * order, apply what the provider's webhooks report, and expire orders nobody paid.
+ *
+ * Nothing here trusts the order in which things arrive. Each event is recorded by its provider event id
+ * in the transaction that applies it (a replay finds the row and changes nothing), every move goes
+ * through the state machine (./order-state.ts) with the order row locked, and the buyer's return to
+ * the shop only reads. Provider calls are never made inside a database transaction, so no lock is held
+ * across the network.
+ */
+import { and, asc, eq, lte } from "drizzle-orm";
+import { getDb, type Db, type Executor } from "@/db/client";
+import { orders, paymentEvents, payments } from "@/db/schema";
+import { markFulfilled, markPaid, releaseOrder, lockOrder, type LockedOrder } from "./order-effects";
+import { transition, type OrderSignal, type OrderStatus } from "./order-state";
+import { isPaymentProviderError, PaymentProviderError, type PaymentEvent, type PaymentProvider } from "./payments";
+import { getPaymentProvider } from "./providers";
+
+const DEFAULT_PROVIDER_TIMEOUT_MS = 10_000;
+
+/** Where the buyer goes after pressing Pay: the provider's page, or straight to the order. */
+export type PaymentStart =
+  | { status: "awaiting_payment"; confirmUrl: string }
+  | { status: Exclude<OrderStatus, "pending_payment"> }
+  | { status: "not_found" };
+
+/** `db`: the database to work on when it is not the app's own (the worker passes the one it was given). */
+export type FlowOptions = { provider?: PaymentProvider; now?: () => Date; timeoutMs?: number; db?: Db };
+
+/** The idempotency key of an order's one payment at the provider. */
+export function paymentKeyOf(orderId: string): string {
+  return `order-${orderId}`;
+}
+
+/** The page the provider sends the buyer back to; it shows "processing" until the webhook lands. */
+export function returnPathOf(orderId: string): string {
+  return `/orders/${orderId}?placed=1`;
+}
+
+/**
+ * Makes sure a pending order has its payment at the provider and answers where the buyer confirms it.
+ * Safe to call again (a retried checkout, a reload): the provider is asked with the same key, so it
+ * makes one payment. When the provider cannot be reached the order fails and its stock goes back.
+ */
+export async function startPayment(orderId: string, options: FlowOptions = {}): Promise<PaymentStart> {
+  const db = options.db ?? (await getDb());
+  const provider = options.provider ?? getPaymentProvider();
+  const now = options.now?.() ?? new Date();
+  const [row] = await db
+    .select({
+      status: orders.status,
+      expiresAt: orders.expiresAt,
+      paymentId: payments.id,
+      paymentProvider: payments.provider,
+      confirmUrl: payments.confirmUrl,
+      amount: payments.amount,
+      currency: payments.currency,
+      key: payments.idempotencyKey,
+    })
+    .from(orders)
+    .leftJoin(payments, eq(payments.orderId, orders.id))
+    .where(eq(orders.id, orderId))
+    .limit(1);
+  if (!row) return { status: "not_found" };
+  if (row.status !== "pending_payment") return { status: row.status };
+  if (row.confirmUrl) return { status: "awaiting_payment", confirmUrl: row.confirmUrl };
+  if (!row.paymentId || row.amount === null || row.currency === null)
+    throw new Error(`order ${orderId} is pending without a payment`);
+
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS);
+  try {
+    const created = await Promise.race([
+      provider.createPayment(
+        {
+          orderId,
+          amount: row.amount,
+          currency: row.currency,
+          idempotencyKey: row.key ?? paymentKeyOf(orderId),
+          description: `Atelier order ${orderId.slice(0, 8).toUpperCase()}`,
+          returnPath: returnPathOf(orderId),
+          expiresAt: row.expiresAt ?? new Date(now.getTime() + 30 * 60_000),
+        },
+        { signal: controller.signal },
+      ),
+      new Promise<never>((_, reject) =>
+        controller.signal.addEventListener("abort", () => reject(new PaymentProviderError("provider timed out")), {
+          once: true,
+        }),
+      ),
+    ]);
+    await db
+      .update(payments)
+      .set({ reference: created.providerPaymentId, confirmUrl: created.confirmUrl, updatedAt: now })
+      .where(eq(payments.id, row.paymentId));
+    return { status: "awaiting_payment", confirmUrl: created.confirmUrl };
+  } catch (error) {
+    if (!isPaymentProviderError(error)) console.error("payment provider threw", error);
+    // The buyer never saw a payment page, so nothing can be paid: give the stock back now.
+    const failed = await signalOrder(orderId, "failed", { now, failureCode: "provider_unavailable", db });
+    return { status: failed.status === "pending_payment" ? "payment_failed" : failed.status };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export type EventOutcome =
+  | "paid"
+  | "payment_failed"
+  | "expired"
+  | "fulfilled"
+  | "duplicate"
+  | "stale"
+  | "late_success"
+  | "unknown_payment"
+  | "amount_mismatch";
+
+/**
+ * Applies one verified provider event, once. The event row, the order's move and everything the move
+ * writes (stock, enrollments, mail in the outbox) commit together or not at all, so a provider retry
+ * after a failure here is applied afresh.
+ */
+export async function applyPaymentEvent(
+  event: PaymentEvent,
+  options: { now?: () => Date; db?: Db } = {},
+): Promise<EventOutcome> {
+  const db = options.db ?? (await getDb());
+  const now = options.now?.() ?? new Date();
+  return db.transaction(async (tx) => {
+    const [fresh] = await tx
+      .insert(paymentEvents)
+      .values({
+        provider: event.provider,
+        eventId: event.eventId,
+        type: event.type,
+        outcome: "pending",
+        receivedAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ eventId: paymentEvents.eventId });
+    if (!fresh) return "duplicate";
+    const record = async (outcome: EventOutcome, orderId: string | null) => {
+      await tx
+        .update(paymentEvents)
+        .set({ outcome, orderId })
+        .where(and(eq(paymentEvents.provider, event.provider), eq(paymentEvents.eventId, event.eventId)));
+      return outcome;
+    };
+
+    let [payment] = await tx
+      .select()
+      .from(payments)
+      .where(and(eq(payments.provider, event.provider), eq(payments.reference, event.providerPaymentId)));
+    if (!payment && event.orderId && /^[0-9a-f-]{36}$/i.test(event.orderId)) {
+      // The creation's answer was lost (timeout, crash) but the provider made the payment: adopt it.
+      [payment] = await tx
+        .select()
+        .from(payments)
+        .where(and(eq(payments.orderId, event.orderId), eq(payments.provider, event.provider)));
+      if (payment && payment.reference && payment.reference !== event.providerPaymentId) payment = undefined;
+      if (payment && !payment.reference)
+        await tx.update(payments).set({ reference: event.providerPaymentId }).where(eq(payments.id, payment.id));
+    }
+    if (!payment?.orderId) return record("unknown_payment", null);
+    const order = await lockOrder(tx, payment.orderId);
+    if (!order) return record("unknown_payment", null);
+    if (event.amount !== payment.amount || event.currency !== payment.currency) {
+      console.error(
+        `payment event ${event.eventId}: ${event.amount} ${event.currency} reported for a payment of ${payment.amount} ${payment.currency}`,
+      );
+      return record("amount_mismatch", order.id);
+    }
+    const signal: OrderSignal = event.type === "payment.succeeded" ? "succeeded" : "failed";
+    const outcome = await move(tx, order, signal, now, event.failureCode);
+    if (outcome === "late_success")
+      console.error(
+        `order ${order.id} was ${order.status} when its payment succeeded: refund ${event.providerPaymentId}`,
+      );
+    return record(outcome, order.id);
+  });
+}
+
+async function move(
+  tx: Executor,
+  order: LockedOrder,
+  signal: OrderSignal,
+  now: Date,
+  failureCode?: string,
+): Promise<EventOutcome> {
+  const step = transition(order.status, signal);
+  if (!step.change) return step.outcome === "not_paid" ? "stale" : step.outcome;
+  if (step.effect === "pay") await markPaid(tx, order, now);
+  else if (step.effect === "release")
+    await releaseOrder(tx, order, step.next as "payment_failed" | "expired", now, failureCode);
+  else await markFulfilled(tx, order, now);
+  return step.next as "paid" | "payment_failed" | "expired" | "fulfilled";
+}
+
+/** One signal from the shop itself (a provider that could not be reached, expiry, fulfilment), applied once. */
+export async function signalOrder(
+  orderId: string,
+  signal: OrderSignal,
+  { now = new Date(), failureCode, db: given }: { now?: Date; failureCode?: string; db?: Db } = {},
+): Promise<{ status: OrderStatus | "not_found"; changed: boolean }> {
+  const db = given ?? (await getDb());
+  return db.transaction(async (tx) => {
+    const order = await lockOrder(tx, orderId);
+    if (!order) return { status: "not_found" as const, changed: false };
+    const step = transition(order.status, signal);
+    if (!step.change) return { status: order.status, changed: false };
+    await move(tx, order, signal, now, failureCode);
+    return { status: step.next, changed: true };
+  });
+}
+
+/** paid -> fulfilled (for fulfilment, issue 16 item 2); a no-op on any other state. */
+export function fulfilOrder(orderId: string, now = new Date()) {
+  return signalOrder(orderId, "fulfil", { now });
+}
+
+/**
+ * The sweep (the `payment-sweep` job, every minute): orders still unpaid past their deadline are voided
+ * at the provider first, so the payment can no longer succeed, then expired, giving their stock back.
+ * When the provider says the buyer paid just before, the order is left for the webhook on its way.
+ */
+export async function expireOverdueOrders(options: FlowOptions & { limit?: number } = {}): Promise<number> {
+  const db = options.db ?? (await getDb());
+  const provider = options.provider ?? getPaymentProvider();
+  const now = options.now?.() ?? new Date();
+  const due = await db
+    .select({ id: orders.id, reference: payments.reference, paymentProvider: payments.provider })
+    .from(orders)
+    .leftJoin(payments, eq(payments.orderId, orders.id))
+    .where(and(eq(orders.status, "pending_payment"), lte(orders.expiresAt, now)))
+    .orderBy(asc(orders.expiresAt))
+    .limit(options.limit ?? 50);
+  let expired = 0;
+  for (const order of due) {
+    if (order.reference && order.paymentProvider === provider.name) {
+      const said = await provider.cancelPayment(order.reference).catch((error: unknown) => {
+        console.error(`could not void payment ${order.reference} of order ${order.id}`, error);
+        return "error" as const;
+      });
+      // Paid at the last moment (its webhook will mark it paid), or unknown: try again next pass.
+      if (said === "succeeded" || said === "error") continue;
+    }
+    if ((await signalOrder(order.id, "expire", { now, failureCode: "expired", db })).changed) expired++;
+  }
+  return expired;
+}
