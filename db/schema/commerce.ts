@@ -136,6 +136,12 @@ export const orderLines = pgTable(
     included: boolean("included").notNull().default(false),
     /** The accepted offer whose agreed price this line takes; it goes back to `accepted` if payment fails. */
     offerId: fk("offer_id", () => offers.id, "set null"),
+    /**
+     * For a piece of a numbered edition: its number and the edition's size ("8 / 20"), one line per
+     * piece. Null for originals, courses and charges.
+     */
+    editionNumber: integer("edition_number"),
+    editionSize: integer("edition_size"),
   },
   (t) => [
     check("order_line_item_product", sql`(${t.kind} = 'item') = (${t.productId} is not null)`),

@@ -7,3 +7,4 @@ export * from "./community";
 export * from "./security";
 export * from "./jobs";
 export * from "./cache";
+export * from "./shipping";
