@@ -79,7 +79,11 @@ export const addressSchema = z
     city: text(120).min(1, { error: "required" }),
     region: text(120).default(""),
     postalCode: text(20).default(""),
-    country: z.string({ error: "country" }).trim().toUpperCase().refine(isShipCountry, { error: "country" }),
+    country: z
+      .string({ error: "country" })
+      .trim()
+      .toUpperCase()
+      .refine((c): boolean => isShipCountry(c), { error: "country" }),
     // Carriers call before delivering a valuable parcel: digits, spaces and + ( ) - only.
     phone: text(40).regex(/^\+?[\d\s().-]{6,}$/, { error: "phone" }),
   })

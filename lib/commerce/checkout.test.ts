@@ -169,8 +169,12 @@ describe("placeOrder semantics", () => {
     expect(ok.ok).toBe(true);
     if (!ok.ok) return;
     const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, ok.orderId));
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ quantity: 3, unitAmount: 12_345 });
+    // Pieces of a numbered edition are one line each, with their number (and the fixture's free shipping).
+    expect(lines.filter((l) => l.kind === "shipping").map((l) => l.unitAmount)).toEqual([0]);
+    lines.splice(0, lines.length, ...lines.filter((l) => l.kind === "item"));
+    expect(lines).toHaveLength(3);
+    expect(lines.every((l) => l.quantity === 1 && l.unitAmount === 12_345)).toBe(true);
+    expect(lines.map((l) => l.editionNumber).sort()).toEqual([1, 2, 3]);
     const [order] = await db.select().from(orders).where(eq(orders.id, ok.orderId));
     expect(order).toMatchObject({ totalAmount: 37_035, currency: "USD" });
     expect(await stockOf(db, artwork)).toBe(0);

@@ -28,6 +28,7 @@ import { enrollments, offers, orderHolds, orderLines, orders, payments, users } 
 import { env } from "@/lib/env";
 import { CheckoutFailure, type CheckoutErrorCode, type FailedItem } from "./failure";
 import { activeReservations, availableFor, decrementStock, expireReservations, lockArtworks } from "./inventory";
+import { chargeRows, numberEditions, planShipping, recordShipping } from "./checkout-shipping";
 import { markPaid } from "./order-effects";
 import { orderTotal } from "./order-math";
 import { resolveLines, type ResolvedOrder } from "./order-lines";
@@ -60,6 +61,8 @@ export const placeOrderSchema = z.object({
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/),
   /** Optional price guard: when given, an order whose computed totals differ is refused as `price_changed`. */
   expectedTotals: expectedTotalsSchema.optional(),
+  /** The buyer's saved address an order with artworks ships to (./checkout-shipping.ts). */
+  shippingAddressId: z.string().trim().min(1).max(128).optional(),
 });
 
 export { CheckoutFailure, type CheckoutErrorCode, type FailedItem };
@@ -112,7 +115,13 @@ export async function placeOrder(input: PlaceOrderInput, options: CheckoutOption
       const orderId = await db.transaction((tx) =>
         placeInTransaction(
           tx,
-          { userId, idempotencyKey, lines, expectedTotals: parsed.data.expectedTotals },
+          {
+            userId,
+            idempotencyKey,
+            lines,
+            expectedTotals: parsed.data.expectedTotals,
+            shippingAddressId: parsed.data.shippingAddressId,
+          },
           provider,
           options,
         ),
@@ -176,6 +185,7 @@ type Attempt = {
   idempotencyKey: string;
   lines: { productId: string; quantity: number }[];
   expectedTotals?: ExpectedTotals;
+  shippingAddressId?: string | undefined;
 };
 
 async function placeInTransaction(
@@ -283,7 +293,20 @@ async function placeInTransaction(
         currency: line.currency,
       });
   }
-  const total = orderTotal(rows).amount;
+  // Editions get their numbers; artworks add a shipping line per creator and the destination's tax.
+  const items = await numberEditions(tx, rows, locked);
+  const shipping =
+    artworkIds.length > 0
+      ? await planShipping(tx, {
+          userId: a.userId,
+          addressId: a.shippingAddressId,
+          demand: resolved.artworkDemand,
+          currency: resolved.currency,
+          items,
+        })
+      : null;
+  const allRows = [...items, ...chargeRows(orderId, shipping)];
+  const total = orderTotal(allRows).amount;
   // The columns are bigint, but no provider takes a payment this large: refuse it with its own code
   // (and before the per-line purchase events, whose value column is a 32-bit integer).
   const limit = maxChargeAmount(resolved.currency);
@@ -300,7 +323,8 @@ async function placeInTransaction(
       `the total is now ${total} ${resolved.currency} (minor units), not what was shown`,
     );
   }
-  await tx.insert(orderLines).values(rows);
+  await tx.insert(orderLines).values(allRows);
+  if (shipping) await recordShipping(tx, orderId, shipping, now);
   await tx.update(orders).set({ totalAmount: total, currency: resolved.currency }).where(eq(orders.id, orderId));
   const holds = [
     ...artworkIds.map((productId) => ({

@@ -64,7 +64,9 @@ describe("order confirmation", () => {
     expect(queued!.subject).toContain(placed.orderId.slice(0, 8).toUpperCase());
     expect(queued!.subject).toMatch(/订单/);
     // zh-CN money formatting: US$ amounts with grouping, lines and the total.
-    expect(queued!.text).toMatch(/Fixture artwork .{4} × 2: US\$2,501/);
+    // One line per numbered piece of the edition.
+    expect(queued!.text).toMatch(/Fixture artwork .{4}，版次 1 \/ 5 × 1: US\$1,250.50/);
+    expect(queued!.text).toMatch(/Fixture artwork .{4}，版次 2 \/ 5 × 1: US\$1,250.50/);
     expect(queued!.text).toMatch(/Fixture course .{4} × 1: US\$49/);
     expect(queued!.text).toContain("合计: US$2,550");
     expect(queued!.text).toContain(`http://localhost:3000/orders/${placed.orderId}`);

@@ -13,7 +13,11 @@ export type CheckoutErrorCode =
   /** The order would cost something else than the `expectedTotals` the buyer was shown. */
   | "price_changed"
   /** The total is more than one payment may be (./payments.ts MAX_CHARGE_AMOUNT). */
-  | "amount_too_large";
+  | "amount_too_large"
+  /** Artworks in the order and no shipping address of the buyer's own given. */
+  | "address_required"
+  /** A creator in the order has no shipping rate to the address's country (named in `item`). */
+  | "no_shipping";
 
 /** The product a failure is about, when there is one (the artwork that sold out), so the buyer is told which. */
 export type FailedItem = { productId: string; title: string };

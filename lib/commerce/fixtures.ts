@@ -8,7 +8,9 @@ import type { Db } from "@/db/client";
 import { placeOrder, type PlaceOrderInput, type PlaceOrderResult } from "./checkout";
 import { applyPaymentEvent } from "./payment-flow";
 import { SimulatedPaymentProvider } from "./providers/simulated";
+import { CURRENCIES } from "@/lib/money";
 import {
+  addresses,
   artworkDetails,
   bundleItems,
   courseDetails,
@@ -23,9 +25,20 @@ import {
   orderLines,
   payments,
   products,
+  shippingRates,
   users,
   type Role,
 } from "@/db/schema";
+
+export const FIXTURE_ADDRESS = {
+  name: "Fixture Buyer",
+  line1: "1 Test Street",
+  city: "Springfield",
+  region: "IL",
+  postalCode: "62701",
+  country: "US",
+  phone: "+1 555 0100",
+};
 
 export function fixtureTag(): string {
   return `fx${randomUUID().replaceAll("-", "").slice(0, 10)}`;
@@ -39,6 +52,8 @@ export async function createUsers(db: Db, tag: string, count: number, role: Role
     role,
   }));
   const inserted = await db.insert(users).values(rows).returning({ id: users.id });
+  // Every fixture buyer has an address, so artwork orders placed without one ship there (US: no tax).
+  await db.insert(addresses).values(inserted.map((u) => ({ userId: u.id, ...FIXTURE_ADDRESS })));
   return inserted.map((r) => r.id);
 }
 
@@ -52,6 +67,15 @@ export async function createCreator(db: Db, tag: string, n = 0): Promise<{ creat
     .insert(creators)
     .values({ slug: `${tag}-creator-${n}`, name: `${tag} creator ${n}`, kind: "artist", userId: userId!.id })
     .returning({ id: creators.id });
+  // Free shipping anywhere in every currency: totals in tests stay the items' sum unless a test sets rates.
+  await db.insert(shippingRates).values(
+    CURRENCIES.map((currency) => ({
+      creatorId: creator!.id,
+      zone: "worldwide" as const,
+      method: "flat" as const,
+      currency,
+    })),
+  );
   return { creatorId: creator!.id, userId: userId!.id };
 }
 

@@ -25,6 +25,7 @@ import { queueMail } from "@/lib/mail/outbox";
 import { orderConfirmationMail, paymentFailedMail } from "@/lib/mail/templates/commerce";
 import { noteBehaviourChange } from "@/lib/reco/live";
 import { lockArtworks } from "./inventory";
+import { editionLabel } from "./editions";
 import { lineTotal, orderTotal } from "./order-math";
 import type { OrderStatus } from "./order-state";
 
@@ -82,6 +83,8 @@ export async function markPaid(tx: Executor, order: LockedOrder, now: Date): Pro
       unitAmount: orderLines.unitAmount,
       currency: orderLines.currency,
       included: orderLines.included,
+      editionNumber: orderLines.editionNumber,
+      editionSize: orderLines.editionSize,
     })
     .from(orderLines)
     .where(eq(orderLines.orderId, order.id))
@@ -133,7 +136,17 @@ export async function markPaid(tx: Executor, order: LockedOrder, now: Date): Pro
             quantity: l.quantity,
             unitAmount: l.unitAmount,
             currency: l.currency,
+            edition: l.editionNumber && l.editionSize ? editionLabel(l.editionNumber, l.editionSize) : null,
           })),
+          charges: lines
+            .filter((l) => l.kind !== "item")
+            .map((l) => ({
+              kind: l.kind as "shipping" | "tax",
+              title: l.title,
+              amount: l.unitAmount * l.quantity,
+              currency: l.currency,
+              included: l.included,
+            })),
           total: orderTotal(lines),
           hasCourses: courseIds.length > 0,
           hasArtworks: holds.some((h) => h.kind === "artwork"),

@@ -47,7 +47,16 @@ export function orderReference(orderId: string): string {
 
 export type OrderMailInput = {
   orderId: string;
-  lines: { title: string; quantity: number; unitAmount: number; currency: string }[];
+  lines: {
+    title: string;
+    quantity: number;
+    unitAmount: number;
+    currency: string;
+    /** "8 / 20" for a piece of a numbered edition. */
+    edition?: string | null;
+  }[];
+  /** Shipping (per creator) and tax lines; an included tax is shown as part of the total. */
+  charges?: { kind: "shipping" | "tax"; title: string; amount: number; currency: string; included: boolean }[];
   total: Money;
   hasCourses: boolean;
   hasArtworks: boolean;
@@ -67,8 +76,17 @@ export function orderConfirmationMail(to: Recipient, order: OrderMailInput): Mai
     ],
     rows: [
       ...order.lines.map((l) => ({
-        label: t("order.line", { title: l.title, quantity: l.quantity }),
+        label: l.edition
+          ? t("order.editionLine", { title: l.title, quantity: l.quantity, edition: l.edition })
+          : t("order.line", { title: l.title, quantity: l.quantity }),
         value: money({ amount: l.unitAmount * l.quantity, currency: l.currency }, locale),
+      })),
+      ...(order.charges ?? []).map((c) => ({
+        label:
+          c.kind === "shipping"
+            ? t("order.shipping", { title: c.title.replace(/^Shipping: /, "") })
+            : t(c.included ? "order.taxIncluded" : "order.tax", { title: c.title.replace(/^Tax /, "") }),
+        value: money({ amount: c.amount, currency: c.currency }, locale),
       })),
       { label: t("order.total"), value: money(order.total, locale) },
     ],
