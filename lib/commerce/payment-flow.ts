@@ -213,6 +213,16 @@ export async function signalOrder(
   });
 }
 
+/**
+ * paid -> fulfilled inside the caller's transaction, which already locked the order (the last of its
+ * fulfilments was marked shipped, ./fulfilments.ts); false on any other state.
+ */
+export async function fulfilLockedOrder(tx: Executor, order: LockedOrder, now: Date): Promise<boolean> {
+  if (!transition(order.status, "fulfil").change) return false;
+  await move(tx, order, "fulfil", now);
+  return true;
+}
+
 /** paid -> fulfilled (for fulfilment, issue 16 item 2); a no-op on any other state. */
 export function fulfilOrder(orderId: string, now = new Date()) {
   return signalOrder(orderId, "fulfil", { now });

@@ -175,3 +175,22 @@ export function offerMail(to: Recipient, offer: OfferMailInput): MailMessage {
     footer: toSeller ? t("offer.footerSeller") : t("offer.footerBuyer"),
   });
 }
+
+export type ShippedMailInput = { orderId: string; creator: string; carrier: string; trackingNumber: string };
+
+/** To the buyer when one creator's part of their order left: who sent it, with which carrier, the tracking number. */
+export function shippedMail(to: Recipient, shipped: ShippedMailInput): MailMessage {
+  const locale = mailLocale(to.locale);
+  const t = translator(locale);
+  const ref = orderReference(shipped.orderId);
+  return renderMail(to.email, locale, {
+    subject: t("shipped.subject", { ref }),
+    heading: t("shipped.heading", { creator: shipped.creator }),
+    paragraphs: [
+      t("shipped.body", { creator: shipped.creator, carrier: shipped.carrier, ref }),
+      t("shipped.tracking", { tracking: shipped.trackingNumber }),
+    ],
+    action: { label: t("shipped.action"), url: siteUrl(`/orders/${shipped.orderId}`) },
+    footer: t("shipped.footer", { ref }),
+  });
+}
