@@ -31,6 +31,7 @@ const shownTotals = z
 const schema = z.object({
   idempotencyKey: placeOrderSchema.shape.idempotencyKey,
   expectedTotals: shownTotals,
+  shippingAddressId: placeOrderSchema.shape.shippingAddressId,
 });
 
 /** The payment limit in the buyer's language, for the `amount_too_large` message. */
@@ -54,6 +55,7 @@ export const placeOrderAction = validatedActionWithUser(schema, async (data, use
       userId: user.id,
       idempotencyKey: data.idempotencyKey,
       expectedTotals: data.expectedTotals,
+      shippingAddressId: data.shippingAddressId,
     });
   } catch (error) {
     console.error("checkout failed", error);

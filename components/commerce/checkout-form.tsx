@@ -17,12 +17,15 @@ export function CheckoutForm({
   idempotencyKey,
   provider,
   expectedTotals,
+  shippingAddressId,
   total,
 }: {
   idempotencyKey: string;
   /** Which provider's page comes next, for the sentence under the button. */
   provider: "simulated" | "stripe";
   expectedTotals: Record<string, number>;
+  /** The saved address artworks ship to, quoted on the page; absent for a cart without artworks. */
+  shippingAddressId?: string | undefined;
   total: ReactNode;
 }) {
   const t = useTranslations();
@@ -32,6 +35,7 @@ export function CheckoutForm({
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="idempotencyKey" value={key} />
       <input type="hidden" name="expectedTotals" value={JSON.stringify(expectedTotals)} />
+      {shippingAddressId && <input type="hidden" name="shippingAddressId" value={shippingAddressId} />}
       {state?.error && state.error !== "invalid_input" && (
         <FormMessage tone="error" boxed>
           {/* `item` names the product that sold out, `max` the payment limit; other messages ignore them. */}

@@ -22,6 +22,8 @@ export type CartCheckoutInput = {
   idempotencyKey: string;
   /** The totals the page showed (currency → minor units); undefined when the form sent none it could read. */
   expectedTotals: ExpectedTotals | undefined;
+  /** The saved address the page quoted shipping for; placeOrder refuses artworks without one. */
+  shippingAddressId?: string | undefined;
 };
 
 /** Where the buyer goes next: the provider's page to confirm the payment, or the order itself. */
@@ -30,7 +32,9 @@ export type CheckoutNext = { to: "pay"; url: string } | { to: "order" };
 export type CartCheckoutResult =
   | { ok: true; orderId: string; alreadyPlaced: boolean; next: CheckoutNext }
   | CheckoutBlock
-  | { code: Exclude<CheckoutErrorCode, "amount_too_large"> }
+  | { code: Exclude<CheckoutErrorCode, "amount_too_large" | "no_shipping"> }
+  /** `item` names the creator who does not ship to the address. */
+  | { code: "no_shipping"; item: string }
   /** `currency` is the one the payment limit was hit in. */
   | { code: "amount_too_large"; currency: string };
 
@@ -49,12 +53,14 @@ export async function checkoutCart(input: CartCheckoutInput): Promise<CartChecko
     lines,
     idempotencyKey: input.idempotencyKey,
     expectedTotals: input.expectedTotals,
+    ...(input.shippingAddressId ? { shippingAddressId: input.shippingAddressId } : {}),
   });
   if (result.ok)
     return { ok: true, orderId: result.orderId, alreadyPlaced: false, next: await nextStep(result.orderId) };
   // Sold out between the cart read and the stock check: the cart still holds it, the rest can be bought.
   if (result.code === "out_of_stock" && result.item)
     return { code: lines.length === 1 ? "sold_out_only" : "sold_out", item: result.item.title };
+  if (result.code === "no_shipping") return { code: "no_shipping", item: result.item?.title ?? "" };
   if (result.code === "amount_too_large")
     return { code: "amount_too_large", currency: cartSubtotals(cart.lines)[0]?.currency ?? "USD" };
   return { code: result.code };

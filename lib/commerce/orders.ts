@@ -1,9 +1,10 @@
 /**
  * Reads of orders for buyers and of sales for creators. Pages get shaped views, never raw rows.
  */
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { creators, orderLines, orders, payments, products, users, type ProductKind } from "@/db/schema";
+import { creators, orderAddresses, orderLines, orders, payments, products, users, type ProductKind } from "@/db/schema";
+import { editionLabel } from "./editions";
 import { PAID_STATUSES, type OrderStatus } from "./order-state";
 
 export type OrderSummary = {
@@ -25,7 +26,13 @@ export type OrderDetail = OrderSummary & {
     quantity: number;
     unitAmount: number;
     currency: string;
+    /** "8 / 20" for a piece of a numbered edition. */
+    edition: string | null;
   }[];
+  /** Shipping per creator and the tax; an `included` tax is inside the prices, not added. */
+  charges: { kind: "shipping" | "tax"; title: string; amount: number; currency: string; included: boolean }[];
+  /** Where the artworks ship (the copy kept with the order); null for an order without artworks. */
+  address: Omit<typeof orderAddresses.$inferSelect, "orderId"> | null;
   /** Until when an unpaid order holds its items. */
   expiresAt: Date | null;
   /** The order's payment: where to confirm it while pending, why it failed, its reference once paid. */
@@ -119,12 +126,29 @@ export async function getOrderForBuyer({
       quantity: orderLines.quantity,
       unitAmount: orderLines.unitAmount,
       currency: orderLines.currency,
+      editionNumber: orderLines.editionNumber,
+      editionSize: orderLines.editionSize,
     })
     .from(orderLines)
     .innerJoin(products, eq(products.id, orderLines.productId))
     .innerJoin(creators, eq(creators.id, orderLines.creatorId))
     .where(and(eq(orderLines.orderId, order.id), eq(orderLines.kind, "item")))
     .orderBy(asc(orderLines.id));
+  const charges = await db
+    .select({
+      kind: orderLines.kind,
+      title: orderLines.title,
+      quantity: orderLines.quantity,
+      unitAmount: orderLines.unitAmount,
+      currency: orderLines.currency,
+      included: orderLines.included,
+      creatorName: creators.name,
+    })
+    .from(orderLines)
+    .leftJoin(creators, eq(creators.id, orderLines.creatorId))
+    .where(and(eq(orderLines.orderId, order.id), ne(orderLines.kind, "item")))
+    .orderBy(asc(orderLines.kind), asc(orderLines.title));
+  const [address] = await db.select().from(orderAddresses).where(eq(orderAddresses.orderId, order.id));
   const [payment] = await db
     .select({
       provider: payments.provider,
@@ -148,7 +172,20 @@ export async function getOrderForBuyer({
     itemCount: lines.reduce((n, l) => n + l.quantity, 0),
     titles: [...new Set(lines.map((l) => l.title))],
     // The inner join to products keeps item lines only, which always name a product.
-    lines: lines.map((l) => ({ ...l, productId: l.productId ?? "" })),
+    lines: lines.map(({ editionNumber, editionSize, ...l }) => ({
+      ...l,
+      productId: l.productId ?? "",
+      edition: editionNumber && editionSize ? editionLabel(editionNumber, editionSize) : null,
+    })),
+    charges: charges.map((c) => ({
+      kind: c.kind as "shipping" | "tax",
+      // A shipping line is the sender's; a tax line keeps its label ("Tax 20% (GB)") as written.
+      title: c.kind === "shipping" ? (c.creatorName ?? c.title) : c.title.replace(/^Tax /, ""),
+      amount: c.unitAmount * c.quantity,
+      currency: c.currency,
+      included: c.included,
+    })),
+    address: address ? (({ orderId: _, ...rest }) => rest)(address) : null,
     expiresAt: order.expiresAt,
     payment: payment ?? null,
   };

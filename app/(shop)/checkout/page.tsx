@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ShippingSection } from "@/components/checkout/shipping-section";
 import { CheckoutForm } from "@/components/commerce/checkout-form";
 import { Price } from "@/components/ui/price";
 import { getCart } from "@/lib/commerce/cart";
+import { getCheckoutShipping } from "@/lib/commerce/checkout-quote";
 import { lineAmount, lineProblem, payableQuantity, shownTotals, type CartLine } from "@/lib/commerce/cart-math";
 import { env } from "@/lib/env";
 import { pageMetadata } from "@/lib/server/page-metadata";
@@ -12,11 +14,29 @@ import { requireUser } from "@/lib/server/session";
 
 export const generateMetadata = pageMetadata("checkout", { index: false });
 
-export default async function CheckoutPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/**
+ * Checkout: the cart's lines, and for a cart with artworks the address they ship to with the shipping
+ * per creator and the destination's tax (lib/commerce/checkout-quote.ts); the totals shown are the
+ * totals sent with the order, which placeOrder computes again and refuses if they differ.
+ */
+export default async function CheckoutPage({ searchParams }: Props) {
   const user = await requireUser("/checkout");
   // Reading the owner merges the guest cart this browser filled before signing in.
   await currentCartOwner();
+  const chosen = (await searchParams).address;
   const [t, cart] = await Promise.all([getTranslations("checkout"), getCart({ userId: user.id })]);
+  const shipping = await getCheckoutShipping({
+    userId: user.id,
+    lines: cart.lines,
+    addressId: typeof chosen === "string" && chosen.length <= 128 ? chosen : undefined,
+  });
+  const quote = shipping.needsShipping ? shipping.quote : null;
+  // What the buyer pays: the quote's total when the cart ships, the cart's subtotals otherwise.
+  const totals =
+    quote?.ok && shipping.needsShipping ? [{ currency: shipping.currency, amount: quote.total }] : cart.subtotals;
+  const blocked = shipping.needsShipping && !quote?.ok;
   const buyable = cart.lines.filter((l) => payableQuantity(l) > 0);
   const problemText = {
     owned: t("owned"),
@@ -54,27 +74,59 @@ export default async function CheckoutPage() {
             </li>
           ))}
         </ul>
+        {quote?.ok && shipping.needsShipping && (
+          <ul className="mt-2 space-y-1 text-sm" data-testid="checkout-charges">
+            {quote.shipping.map((s) => (
+              <li key={s.creatorId} className="flex justify-between gap-4">
+                <span>
+                  {t("shippingFrom", { creator: s.creatorName })}
+                  {s.insurance > 0 && <span className="block text-xs text-muted">{t("insured")}</span>}
+                </span>
+                <Price amount={s.amount} currency={shipping.currency} />
+              </li>
+            ))}
+            {quote.tax && (
+              <li className="flex justify-between gap-4 text-muted">
+                <span>
+                  {t(quote.tax.inclusive ? "taxIncluded" : "tax", {
+                    rate: `${quote.tax.ratePpm / 10_000}%`,
+                    country: shipping.address?.country ?? "",
+                  })}
+                </span>
+                <Price amount={quote.tax.amount} currency={shipping.currency} />
+              </li>
+            )}
+          </ul>
+        )}
         <p className="mt-4 text-right text-lg">
           {t("total")}{" "}
-          {cart.subtotals.map((s) => (
+          {totals.map((s) => (
             <Price key={s.currency} amount={s.amount} currency={s.currency} className="font-serif text-2xl" />
           ))}
         </p>
         <Link href="/cart" className="text-sm text-accent underline">
           {t("editCart")}
         </Link>
+        {shipping.needsShipping && <ShippingSection shipping={shipping} />}
       </section>
       <aside className="rounded-lg border border-line bg-white p-5">
         <h2 className="font-serif text-xl">{t("payment")}</h2>
         {buyable.length < cart.lines.length ? (
           <p className="mt-3 text-sm text-accent-dark">{t("errors.unavailable")}</p>
+        ) : blocked ? (
+          <p className="mt-3 text-sm text-accent-dark" role="status">
+            {quote && !quote.ok
+              ? t("errors.no_shipping", { title: quote.unshippable.map((c) => c.creatorName).join(", ") })
+              : t("errors.address_required")}
+          </p>
         ) : (
           <div className="mt-3">
             <CheckoutForm
               idempotencyKey={randomUUID()}
               provider={env.PAYMENT_PROVIDER}
-              expectedTotals={shownTotals(cart.subtotals)}
-              total={cart.subtotals.map((s) => (
+              expectedTotals={shownTotals(totals)}
+              shippingAddressId={shipping.needsShipping ? shipping.address?.id : undefined}
+              total={totals.map((s) => (
                 <Price key={s.currency} amount={s.amount} currency={s.currency} className="font-medium" />
               ))}
             />

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { OrderCharges, OrderShipping } from "@/components/commerce/order-shipping";
 import { PaymentStatusRefresh } from "@/components/commerce/payment-status-refresh";
 import { Price } from "@/components/ui/price";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import { productPath } from "@/lib/catalog/types";
+import { listFulfilmentsForOrder } from "@/lib/commerce/fulfilments";
 import { getOrderForBuyer } from "@/lib/commerce/orders";
 import { pageMetadata } from "@/lib/server/page-metadata";
 import { requireUser } from "@/lib/server/session";
@@ -24,7 +26,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const order = await getOrderForBuyer({ orderId: id, userId: user.id });
   if (!order) notFound();
   const placed = (await searchParams).placed === "1";
-  const [t, locale] = await Promise.all([getTranslations("orders"), getLocale()]);
+  const [t, locale, fulfilments] = await Promise.all([
+    getTranslations("orders"),
+    getLocale(),
+    // Read only after the ownership check above: the order is this buyer's.
+    order.address ? listFulfilmentsForOrder({ orderId: order.id }) : [],
+  ]);
   const date = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "long", timeStyle: "short" });
   const paid = order.status === "paid" || order.status === "fulfilled";
   const payUrl =
@@ -81,6 +88,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
               <span className="block text-sm text-muted">
                 {l.creatorName} · {l.quantity} × <Price amount={l.unitAmount} currency={l.currency} />
               </span>
+              {l.edition && (
+                <span className="block text-sm" data-testid="edition-number">
+                  {t("edition", { edition: l.edition })}
+                </span>
+              )}
               {l.kind === "course" && paid && (
                 <Link href={`/learn/${l.slug}`} className="mt-1 inline-block text-sm text-accent underline">
                   {t("startLearning")}
@@ -91,6 +103,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           </li>
         ))}
       </ul>
+      <OrderCharges charges={order.charges} />
       <p className="text-right text-lg">
         {t("total")} <Price amount={order.totalAmount} currency={order.currency} className="font-serif text-2xl" />
       </p>
@@ -99,6 +112,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           {t("paidWith", { provider: order.payment.provider, reference: order.payment.reference })}
         </p>
       )}
+      {order.address && <OrderShipping address={order.address} fulfilments={fulfilments} />}
       <Link href="/orders" className="text-sm text-accent underline">
         {t("allOrders")}
       </Link>

@@ -1,0 +1,73 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { AddressLines } from "@/components/checkout/shipping-section";
+import { Price } from "@/components/ui/price";
+import { intlLocale, type Locale } from "@/i18n/locales";
+import type { FulfilmentView } from "@/lib/commerce/fulfilments";
+import type { OrderDetail } from "@/lib/commerce/orders";
+
+/** The order's shipping and tax lines, under its items. */
+export async function OrderCharges({ charges }: { charges: OrderDetail["charges"] }) {
+  if (charges.length === 0) return null;
+  const t = await getTranslations("orders");
+  return (
+    <ul className="space-y-1 text-sm" data-testid="order-charges">
+      {charges.map((c, i) => (
+        <li key={i} className={`flex justify-between gap-4 ${c.kind === "tax" ? "text-muted" : ""}`}>
+          <span>
+            {c.kind === "shipping"
+              ? t("shippingFrom", { creator: c.title })
+              : t(c.included ? "taxIncluded" : "tax", { label: c.title })}
+          </span>
+          <Price amount={c.amount} currency={c.currency} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Where the artworks go and where each creator's parcel stands: waiting to be sent, or shipped with the
+ * carrier and tracking number the creator gave.
+ */
+export async function OrderShipping({
+  address,
+  fulfilments,
+}: {
+  address: NonNullable<OrderDetail["address"]>;
+  fulfilments: FulfilmentView[];
+}) {
+  const [t, locale] = await Promise.all([getTranslations("orders"), getLocale()]);
+  const date = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium" });
+  return (
+    <section
+      aria-labelledby="order-shipping"
+      className="grid gap-4 rounded-lg border border-line bg-white p-4 sm:grid-cols-2"
+    >
+      <div>
+        <h2 id="order-shipping" className="mb-2 text-sm tracking-wide text-muted uppercase">
+          {t("shipTo")}
+        </h2>
+        <AddressLines address={address} />
+      </div>
+      <div>
+        <h2 className="mb-2 text-sm tracking-wide text-muted uppercase">{t("delivery")}</h2>
+        <ul className="space-y-2 text-sm" data-testid="fulfilments">
+          {fulfilments.map((f) => (
+            <li key={f.id}>
+              <span className="font-medium">{f.creatorName}</span>: {t(`fulfilment.${f.status}`)}
+              {f.status !== "pending" && f.carrier && (
+                <span className="block text-muted">
+                  {t("trackingWith", {
+                    carrier: f.carrier,
+                    tracking: f.trackingNumber ?? "",
+                    date: f.shippedAt ? date.format(f.shippedAt) : "",
+                  })}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}
