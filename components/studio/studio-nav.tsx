@@ -11,6 +11,13 @@ export async function StudioCommerceNav() {
     { href: "/studio/products", label: t("nav.products") },
     { href: "/studio/sales", label: t("nav.sales") },
     { href: "/studio/offers", label: t("nav.offers") },
+    // Parcels and rates belong to a creator profile: admins see sales, creators ship.
+    ...(hasRole(user, ["creator"])
+      ? [
+          { href: "/studio/shipments", label: t("nav.shipments") },
+          { href: "/studio/shipping", label: t("nav.shipping") },
+        ]
+      : []),
   ];
   return (
     <nav aria-label={t("nav.label")} className="mb-6 flex flex-wrap gap-4 border-b border-line pb-3 text-sm">

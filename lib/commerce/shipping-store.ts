@@ -4,7 +4,7 @@
  * placeOrder calls them inside its transaction and the checkout page outside any.
  */
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import type { Db, Executor } from "@/db/client";
 import { addresses, artworkDetails, creators, products, shippingRates, type SavedAddress } from "@/db/schema";
 import type { Address } from "./address";
 import type { QuoteCreator, QuotePiece } from "./order-quote";
@@ -117,4 +117,16 @@ export async function loadShippingInputs(
     people.map((c) => [c.id, { ...c, rates: rates.filter((r) => r.creatorId === c.id).map(reshapeRate) }]),
   );
   return { pieces, creators: out };
+}
+
+/** A creator's rates replaced by the studio form's, in one transaction (all or none). */
+export async function replaceCreatorRates(
+  db: Db,
+  { creatorId, rates }: { creatorId: string; rates: readonly ShippingRate[] },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(shippingRates).where(eq(shippingRates.creatorId, creatorId));
+    if (rates.length > 0)
+      await tx.insert(shippingRates).values(rates.map((r) => ({ ...r, countries: [...r.countries], creatorId })));
+  });
 }
