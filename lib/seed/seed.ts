@@ -6,6 +6,7 @@ import { seedCampaigns } from "./campaigns";
 import { COURSES, SECTION_THEMES } from "./courses";
 import { seedDemoExperiments } from "./experiment-demo";
 import { CREATORS } from "./creators";
+import { demoShippingRates } from "./shipping";
 import { seedId } from "./ids";
 import { lessonBody } from "./lesson-body";
 import { TOPICS } from "./topics";
@@ -83,6 +84,10 @@ export async function seedCatalogue(db: Db): Promise<SeedCounts> {
           userId: userIds.get(c.slug) ?? null,
         })),
       )
+      .onConflictDoNothing();
+    await tx
+      .insert(s.shippingRates)
+      .values(demoShippingRates(CREATORS.map((c) => c.slug)))
       .onConflictDoNothing();
 
     for (const [index, course] of COURSES.entries()) {
