@@ -144,18 +144,25 @@ test("a new buyer gets a unique artwork and a course, sees the order, and learns
 
   await page.getByRole("link", { name: "Check out" }).click();
   await expect(page).toHaveURL(/\/checkout$/);
+  // The original ships: checkout asks where to, then adds its creator's shipping (and insurance).
+  await checkoutPage.ensureAddress();
+  await expect(page.getByTestId("checkout-charges")).toContainText("Shipping from");
+  const paying = Number(await checkoutPage.toPay.getAttribute("data-price"));
+  expect(paying).toBeGreaterThan(artwork.price + course.price);
   await checkoutPage.placeOrder(PAY.succeed);
   const orderId = await checkoutPage.placed();
   await expect(page.getByRole("status")).toContainText("Thank you for your order!");
   const total = page.locator("p", { hasText: "Total" }).locator("[data-price]");
-  await expect(total).toHaveAttribute("data-price", String(artwork.price + course.price));
+  await expect(total).toHaveAttribute("data-price", String(paying));
+  await expect(page.getByTestId("order-charges")).toContainText("Shipping from");
+  await expect(page.getByTestId("fulfilments")).toContainText("being prepared");
   await expect(page.getByTestId("cart-link")).toHaveText("Cart (0)");
 
   await page.goto("/orders");
   const row = page.locator(`a[href="/orders/${orderId}"]`);
   await expect(row).toContainText(artwork.title);
   await expect(row).toContainText(course.title);
-  await expect(row.locator("[data-price]")).toHaveAttribute("data-price", String(artwork.price + course.price));
+  await expect(row.locator("[data-price]")).toHaveAttribute("data-price", String(paying));
 
   // The unique original is gone: sold out on its page, nothing to buy or offer on.
   await page.goto(artwork.path);

@@ -17,9 +17,32 @@ const BUTTONS: Record<PayChoice, RegExp> = {
   challenge: /^3-D Secure: test card/,
 };
 
+/** A shipping address as the checkout form takes it; `country` is the option's label. */
+export type ShippingAddress = {
+  country: string;
+  name: string;
+  line1: string;
+  city: string;
+  region: string;
+  postalCode: string;
+  phone: string;
+};
+
+/** Where the specs' artworks go unless a spec says otherwise: a US address (no tax line). */
+export const US_ADDRESS: ShippingAddress = {
+  country: "United States",
+  name: "Ada Collector",
+  line1: "1 Market Street",
+  city: "San Francisco",
+  region: "CA",
+  postalCode: "94105",
+  phone: "+1 415 555 0100",
+};
+
 /**
- * The checkout page (/checkout): "Continue to payment", the total to pay and the form's alert; then
- * the simulated provider's page, and the return to the order once its webhook landed.
+ * The checkout page (/checkout): the shipping address when the cart holds artworks, "Continue to
+ * payment", the total to pay and the form's alert; then the simulated provider's page, and the return
+ * to the order once its webhook landed.
  */
 export class CheckoutPage {
   readonly placeOrderButton: Locator;
@@ -27,19 +50,44 @@ export class CheckoutPage {
   readonly toPay: Locator;
   /** Why the order was not placed (sold-out item, changed prices, provider down). */
   readonly alert: Locator;
+  /** The address form's button, shown while a cart with artworks has no address chosen. */
+  readonly shipHereButton: Locator;
 
   constructor(readonly page: Page) {
+    this.shipHereButton = page.getByRole("button", { name: "Ship here" });
     this.placeOrderButton = page.getByRole("button", { name: "Continue to payment" });
     this.toPay = page.getByTestId("checkout-to-pay").locator("[data-price]");
     this.alert = page.locator("main").getByRole("alert");
   }
 
-  async goto() {
+  /** Opens the checkout; a cart with artworks gets `address` when the buyer has none saved yet. */
+  async goto(address: ShippingAddress = US_ADDRESS) {
     await this.page.goto("/checkout");
+    await this.ensureAddress(address);
   }
 
-  /** Places the order; with `choice`, also ends the payment that way on the provider's page. */
+  /** Fills and saves the shipping address when the page asks for one; the page then quotes shipping. */
+  async ensureAddress(address: ShippingAddress = US_ADDRESS) {
+    if (!(await this.shipHereButton.isVisible())) return;
+    await this.fillAddress(address);
+  }
+
+  async fillAddress(address: ShippingAddress) {
+    const form = this.page.getByTestId("shipping-address");
+    await form.getByLabel("Country or region").selectOption({ label: address.country });
+    await form.getByLabel("Full name").fill(address.name);
+    await form.getByLabel("Street and number").fill(address.line1);
+    await form.getByLabel("City", { exact: true }).fill(address.city);
+    await form.getByLabel("State, province or prefecture").fill(address.region);
+    await form.getByLabel("Postal code").fill(address.postalCode);
+    await form.getByLabel("Phone").fill(address.phone);
+    await this.shipHereButton.click();
+    await this.page.waitForURL(/\/checkout\?address=/);
+  }
+
+  /** Places the order (after the address, if the page asks); with `choice`, also pays that way. */
   async placeOrder(choice?: PayChoice) {
+    await this.ensureAddress();
     await this.placeOrderButton.click();
     if (choice !== undefined) await this.pay(choice);
   }
