@@ -2,8 +2,9 @@
  * The right of access and the right to erasure for one account.
  * - exportUserData: every row that is about the person, as plain JSON.
  * - deleteAccount: personal data erased (profile, sessions, reviews, follows, cart, offers, progress,
- *   reco results), behaviour events anonymized (no user id, no visitor id), orders kept for accounting
- *   with the buyer removed (order.user_id is `on delete set null`). One transaction: all or nothing.
+ *   reco results, saved addresses), behaviour events anonymized (no user id, no visitor id), orders kept
+ *   for accounting with the buyer removed (order.user_id is `on delete set null`); an order's copy of its
+ *   shipping address stays with it, as an invoice's would. One transaction: all or nothing.
  * Experiment exposures keep their random visitor id (needed to count each visitor once) but lose the
  * user id and the visitor-to-user link, so they no longer point at a person.
  */
@@ -22,6 +23,8 @@ import {
   follows,
   lessonProgress,
   offers,
+  addresses,
+  orderAddresses,
   orderLines,
   orders,
   recoDismissals,
@@ -56,6 +59,8 @@ export async function exportUserData(db: Db, userId: string) {
     myComments,
     myReports,
     myExposures,
+    myAddresses,
+    shipTo,
   ] = await Promise.all([
     orderIds.length ? db.select().from(orderLines).where(inArray(orderLines.orderId, orderIds)) : Promise.resolve([]),
     db.select().from(enrollments).where(eq(enrollments.userId, userId)),
@@ -91,11 +96,20 @@ export async function exportUserData(db: Db, userId: string) {
       })
       .from(experimentExposures)
       .where(eq(experimentExposures.userId, userId)),
+    db.select().from(addresses).where(eq(addresses.userId, userId)),
+    orderIds.length
+      ? db.select().from(orderAddresses).where(inArray(orderAddresses.orderId, orderIds))
+      : Promise.resolve([]),
   ]);
   return {
     exportedAt: new Date().toISOString(),
     profile,
-    orders: myOrders.map((o) => ({ ...o, lines: lines.filter((l) => l.orderId === o.id) })),
+    orders: myOrders.map((o) => ({
+      ...o,
+      lines: lines.filter((l) => l.orderId === o.id),
+      shippingAddress: shipTo.find((a) => a.orderId === o.id) ?? null,
+    })),
+    addresses: myAddresses,
     enrollments: myEnrollments,
     lessonProgress: progress,
     events: myEvents,
@@ -201,6 +215,7 @@ export async function countRowsNaming(db: Db, userId: string): Promise<number> {
          + (select count(*) from work where user_id = ${userId})
          + (select count(*) from report where reporter_id = ${userId} or target_id like ${`${userId}:%`})
          + (select count(*) from visitor_user where user_id = ${userId})
+         + (select count(*) from address where user_id = ${userId})
          + (select count(*) from lesson_progress where user_id = ${userId})
          + (select count(*) from event where props->>'userId' = ${userId})
          + (select count(*) from user_cluster where user_id = ${userId})
