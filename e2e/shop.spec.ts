@@ -235,13 +235,17 @@ test("a declined payment says so on the order, and gives the piece back; paying 
   expect(await piecesLeft(await other.newPage(), edition.path)).toBe(before);
   await other.close();
 
-  // A new checkout, paid this time, goes through.
-  await checkoutPage.checkout(PAY.succeed);
+  // A new checkout, paid this time, goes through: the piece plus its shipping to the saved address.
+  await checkoutPage.goto();
+  const paying = Number(await checkoutPage.toPay.getAttribute("data-price"));
+  expect(paying).toBeGreaterThan(edition.price);
+  await checkoutPage.placeOrder(PAY.succeed);
   await checkoutPage.placed();
   await expect(page.locator("p", { hasText: "Total" }).locator("[data-price]")).toHaveAttribute(
     "data-price",
-    String(edition.price),
+    String(paying),
   );
+  await expect(page.getByTestId("edition-number")).toHaveText(/^Edition \d+ \/ \d+$/);
   expect(await piecesLeft(page, edition.path)).toBe(before - 1);
 });
 
