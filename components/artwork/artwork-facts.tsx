@@ -1,13 +1,18 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { intlLocale, type Locale } from "@/i18n/locales";
 import type { ArtworkView } from "@/lib/catalog/products";
+import { shippingRange } from "@/lib/commerce/shipping-rates";
+import { listRatesForCreator } from "@/lib/commerce/shipping-store";
+import { formatMoney } from "@/lib/money";
 import { placeName } from "./place-name";
 
 const cm = (mm: number) => (mm / 10).toLocaleString("en", { maximumFractionDigits: 1 });
 
 /**
  * The facts a collector checks before buying: medium, size, edition, condition, certificate,
- * provenance and where the piece ships from. Shipping costs are not quoted: creators have no rates
- * on record yet, so any figure here would be made up.
+ * provenance, where the piece ships from and what shipping costs across the creator's zones (the exact
+ * figure needs the buyer's address: checkout quotes it).
  */
 export async function ArtworkFacts({ art }: { art: ArtworkView }) {
   const [t, tp, locale] = await Promise.all([getTranslations("artwork"), getTranslations("product"), getLocale()]);
@@ -15,6 +20,15 @@ export async function ArtworkFacts({ art }: { art: ArtworkView }) {
     ? `${cm(art.heightMm)} × ${cm(art.widthMm)} × ${cm(art.depthMm)} cm`
     : `${cm(art.heightMm)} × ${cm(art.widthMm)} cm`;
   const from = placeName(art.creator, locale);
+  const range = shippingRange(await listRatesForCreator(await getDb(), { creatorId: art.creator.id }), art.currency, {
+    widthMm: art.widthMm,
+    heightMm: art.heightMm,
+    depthMm: art.depthMm,
+    unitAmount: art.priceAmount,
+    quantity: 1,
+    original: art.editionSize === 1,
+  });
+  const money = (amount: number) => formatMoney({ amount, currency: art.currency }, intlLocale(locale as Locale));
   return (
     <dl className="mt-6 grid grid-cols-[minmax(7rem,auto)_1fr] gap-x-4 gap-y-2 text-sm" data-testid="artwork-facts">
       <dt className="text-muted">{tp("medium")}</dt>
@@ -49,6 +63,14 @@ export async function ArtworkFacts({ art }: { art: ArtworkView }) {
       <dt className="text-muted">{t("shipsFrom")}</dt>
       <dd>
         {from ?? t("shipsFromUnknown")}
+        {range && (
+          <span className="block" data-testid="shipping-estimate">
+            {t(range.min === range.max ? "shippingEstimateOne" : "shippingEstimate", {
+              min: money(range.min),
+              max: money(range.max),
+            })}
+          </span>
+        )}
         <span className="block text-xs text-muted">{t("shippingCost")}</span>
       </dd>
     </dl>

@@ -139,3 +139,16 @@ export function quoteShipment(
   const rate = rateFor(rates, origin, destination, currency);
   return rate ? shipmentCost(rate, pieces) : null;
 }
+
+/**
+ * What shipping one piece costs across a creator's zones in `currency`, cheapest and dearest, insurance
+ * included: the artwork page's estimate before the buyer gives an address. Null when none applies.
+ */
+export function shippingRange(
+  rates: readonly ShippingRate[],
+  currency: string,
+  piece: ShipPiece,
+): { min: number; max: number } | null {
+  const costs = rates.filter((r) => r.currency === currency).map((r) => shipmentCost(r, [piece]).amount);
+  return costs.length === 0 ? null : { min: Math.min(...costs), max: Math.max(...costs) };
+}

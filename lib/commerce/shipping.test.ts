@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { orderTotal } from "./order-math";
 import { quoteOrder, type QuoteCreator } from "./order-quote";
-import { rateFor, shipmentCost, sizeBandOf, type ShippingRate } from "./shipping-rates";
+import { rateFor, shipmentCost, shippingRange, sizeBandOf, type ShippingRate } from "./shipping-rates";
 import { orderTax } from "./tax-rates";
 
 const rate = (r: Partial<ShippingRate>): ShippingRate => ({
@@ -123,5 +123,17 @@ describe("order quote", () => {
         { creatorId: "b", creatorName: "Bo" },
       ],
     });
+  });
+});
+
+describe("shipping estimate", () => {
+  it("spans the creator's zones for one piece, insurance included, in the piece's currency", () => {
+    const rates = [
+      rate({ zone: "domestic", flatAmount: 2500, insurancePpm: 15_000 }),
+      rate({ zone: "worldwide", method: "size_band", smallAmount: 6500, insurancePpm: 15_000 }),
+      rate({ zone: "worldwide", currency: "EUR", flatAmount: 1 }),
+    ];
+    expect(shippingRange(rates, "USD", piece)).toEqual({ min: 2500 + 1500, max: 6500 + 1500 });
+    expect(shippingRange(rates, "JPY", piece)).toBeNull();
   });
 });
