@@ -13,7 +13,13 @@ import { getDb, type Db, type Executor } from "@/db/client";
 import { orders, paymentEvents, payments } from "@/db/schema";
 import { markFulfilled, markPaid, releaseOrder, lockOrder, type LockedOrder } from "./order-effects";
 import { transition, type OrderSignal, type OrderStatus } from "./order-state";
-import { isPaymentProviderError, PaymentProviderError, type PaymentEvent, type PaymentProvider } from "./payments";
+import {
+  isPaymentProviderError,
+  PaymentProviderError,
+  type CreatedPayment,
+  type PaymentEvent,
+  type PaymentProvider,
+} from "./payments";
 import { getPaymentProvider } from "./providers";
 
 const DEFAULT_PROVIDER_TIMEOUT_MS = 10_000;
@@ -81,8 +87,9 @@ export async function startPayment(orderId: string, options: FlowOptions = {}): 
 
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS);
+  let created: CreatedPayment;
   try {
-    const created = await Promise.race([
+    created = await Promise.race([
       provider.createPayment(
         {
           orderId,
@@ -102,22 +109,48 @@ export async function startPayment(orderId: string, options: FlowOptions = {}): 
         }),
       ),
     ]);
-    // Only the first answer is kept: a concurrent start may have stored it already (the same payment).
-    const [stored] = await db
-      .update(payments)
-      .set({ reference: created.providerPaymentId, confirmUrl: created.confirmUrl, updatedAt: now })
-      .where(and(eq(payments.id, paymentId), isNull(payments.confirmUrl)))
-      .returning({ confirmUrl: payments.confirmUrl });
-    return {
-      status: "awaiting_payment",
-      confirmUrl: stored?.confirmUrl ?? (await confirmUrlOf(db, paymentId)) ?? created.confirmUrl,
-    };
   } catch (error) {
     if (!isPaymentProviderError(error)) console.error("payment provider threw", error);
     return failUnstartedPayment(db, orderId, paymentId, now);
   } finally {
     clearTimeout(timer);
   }
+  const started = await storeStartedPayment(db, orderId, paymentId, created, now);
+  if (started.status === "payment_failed" || started.status === "expired") {
+    // A racing attempt failed the order first: void this payment, so the buyer cannot pay for nothing.
+    await provider.cancelPayment(created.providerPaymentId).catch((error: unknown) => {
+      console.error(`could not void payment ${created.providerPaymentId} of ${started.status} order ${orderId}`, error);
+    });
+  }
+  return started;
+}
+
+/**
+ * Keeps the provider's answer, with the order locked so a failing attempt (failUnstartedPayment) sees it
+ * or fails the order before it. Only the first answer is stored: a concurrent start may have stored it
+ * already (the same payment, asked for with the same key).
+ */
+async function storeStartedPayment(
+  db: Db,
+  orderId: string,
+  paymentId: string,
+  created: CreatedPayment,
+  now: Date,
+): Promise<PaymentStart> {
+  return db.transaction(async (tx): Promise<PaymentStart> => {
+    const order = await lockOrder(tx, orderId);
+    if (!order) return { status: "not_found" };
+    if (order.status !== "pending_payment") return { status: order.status };
+    const [stored] = await tx
+      .update(payments)
+      .set({ reference: created.providerPaymentId, confirmUrl: created.confirmUrl, updatedAt: now })
+      .where(and(eq(payments.id, paymentId), isNull(payments.confirmUrl)))
+      .returning({ confirmUrl: payments.confirmUrl });
+    return {
+      status: "awaiting_payment",
+      confirmUrl: stored?.confirmUrl ?? (await confirmUrlOf(tx, paymentId)) ?? created.confirmUrl,
+    };
+  });
 }
 
 async function confirmUrlOf(db: Db | Executor, paymentId: string): Promise<string | null> {

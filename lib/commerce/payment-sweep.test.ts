@@ -205,6 +205,37 @@ describe("starting a payment", () => {
     expect(await stockOf(db, artwork)).toBe(0);
   });
 
+  it("voids a payment created after a racing attempt already failed the order", async () => {
+    const artwork = await createArtwork(db, tag, { creatorId });
+    const [buyer] = await createUsers(db, `${tag}v`, 1);
+    const orderId = await unstarted(artwork, buyer!);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const cancel = vi.fn(async (): Promise<CancelOutcome> => "canceled");
+    const provider: PaymentProvider = {
+      name: "simulated",
+      createPayment: async () => {
+        if (++calls === 1) {
+          await gate;
+          return { providerPaymentId: "simpay_late", confirmUrl: "/pay/sim/late" };
+        }
+        throw new Error("connection refused");
+      },
+      cancelPayment: cancel,
+      verifyWebhook: async () => null,
+    };
+    const first = startPayment(orderId, { provider });
+    await vi.waitFor(() => expect(calls).toBe(1));
+    expect(await startPayment(orderId, { provider })).toEqual({ status: "payment_failed" });
+    release();
+    expect(await first).toEqual({ status: "payment_failed" });
+    expect(cancel).toHaveBeenCalledWith("simpay_late");
+    const [row] = await db.select().from(payments).where(eq(payments.orderId, orderId));
+    expect(row?.confirmUrl).toBeNull();
+    expect(await stockOf(db, artwork)).toBe(1);
+  });
+
   it("keeps the answer stored first when two racing creations both succeed", async () => {
     const artwork = await createArtwork(db, tag, { creatorId });
     const [buyer] = await createUsers(db, `${tag}b`, 1);
