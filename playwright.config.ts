@@ -75,6 +75,8 @@ export default defineConfig({
       AUTH_SECRET: process.env.E2E_AUTH_SECRET,
       EXPERIMENT_SECRET: process.env.E2E_EXPERIMENT_SECRET,
       SIM_PAYMENT_SECRET: process.env.E2E_SIM_PAYMENT_SECRET,
+      // The journeys pay on the simulated provider, which production refuses unless asked for (lib/secrets.ts).
+      ALLOW_SIMULATED_PAYMENTS: "true",
       SITE_URL: `http://127.0.0.1:${PORT}`,
       NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.E2E_ACTIONS_KEY,
       NEXT_DEPLOYMENT_ID: process.env.NEXT_DEPLOYMENT_ID ?? "e2e",

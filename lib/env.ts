@@ -18,8 +18,18 @@ const schema = databaseEnvSchema.extend({
   /**
    * Who takes payments (lib/commerce/providers): the built-in simulated provider with its own hosted page,
    * or Stripe Checkout (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET; production checks them at start).
+   * Production refuses the simulated one unless ALLOW_SIMULATED_PAYMENTS=true (lib/secrets.ts, at start).
    */
   PAYMENT_PROVIDER: z.enum(["simulated", "stripe"]).default("simulated"),
+  /**
+   * Where the simulated provider posts its webhooks, as the app and worker reach the shop from inside
+   * (e.g. http://nginx/api/payments/webhook in compose.yaml, where SITE_URL is the browser's address and
+   * answers nothing inside the containers). Unset: SITE_URL + /api/payments/webhook.
+   */
+  SIM_WEBHOOK_URL: z
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   /**

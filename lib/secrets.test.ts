@@ -38,10 +38,29 @@ describe("productionConfigProblems", () => {
         AUTH_SECRET: strong,
         EXPERIMENT_SECRET: strong.split("").reverse().join(""),
         SIM_PAYMENT_SECRET: strong,
+        ALLOW_SIMULATED_PAYMENTS: "true",
         SITE_URL: "https://atelier.example",
         NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
         NEXT_DEPLOYMENT_ID: "a1b2c3d",
       }),
+    ).toEqual([]);
+  });
+  it("refuses the simulated provider, which takes no money, unless ALLOW_SIMULATED_PAYMENTS=true", () => {
+    const base = {
+      AUTH_SECRET: strong,
+      EXPERIMENT_SECRET: strong,
+      SIM_PAYMENT_SECRET: strong,
+      SITE_URL: "https://atelier.example",
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+      NEXT_DEPLOYMENT_ID: "a1b2c3d",
+    };
+    const refused = [expect.stringMatching(/^PAYMENT_PROVIDER is simulated .*ALLOW_SIMULATED_PAYMENTS=true/)];
+    expect(productionConfigProblems(base)).toEqual(refused);
+    expect(productionConfigProblems({ ...base, PAYMENT_PROVIDER: "simulated" })).toEqual(refused);
+    expect(productionConfigProblems({ ...base, ALLOW_SIMULATED_PAYMENTS: "false" })).toEqual(refused);
+    expect(productionConfigProblems({ ...base, ALLOW_SIMULATED_PAYMENTS: "true" })).toEqual([]);
+    expect(
+      productionConfigProblems({ ...base, PAYMENT_PROVIDER: "simulated", ALLOW_SIMULATED_PAYMENTS: "true" }),
     ).toEqual([]);
   });
   it("checks the payment provider's secrets: the simulated one's, or Stripe's keys by their prefixes", () => {
@@ -52,7 +71,8 @@ describe("productionConfigProblems", () => {
       NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
       NEXT_DEPLOYMENT_ID: "a1b2c3d",
     };
-    expect(productionConfigProblems({ ...base, SIM_PAYMENT_SECRET: "secret123" })).toEqual([
+    const simulated = { ...base, ALLOW_SIMULATED_PAYMENTS: "true" };
+    expect(productionConfigProblems({ ...simulated, SIM_PAYMENT_SECRET: "secret123" })).toEqual([
       expect.stringMatching(/^SIM_PAYMENT_SECRET looks like a default/),
     ]);
     // With Stripe the simulated provider's secret is not needed, Stripe's keys are.
@@ -77,17 +97,19 @@ describe("productionConfigProblems", () => {
   });
   it("gives one line per bad variable, naming it", () => {
     const problems = productionConfigProblems({ AUTH_SECRET: "short-secret", EXPERIMENT_SECRET: undefined });
-    expect(problems).toHaveLength(6);
+    expect(problems).toHaveLength(7);
     expect(problems[0]).toMatch(/^AUTH_SECRET is shorter than 32 characters/);
     expect(problems[1]).toMatch(/^EXPERIMENT_SECRET is not set/);
     expect(problems[2]).toMatch(/^SIM_PAYMENT_SECRET is not set/);
     expect(problems[3]).toMatch(/^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set/);
     expect(problems[4]).toMatch(/^NEXT_DEPLOYMENT_ID is not set/);
     expect(problems[5]).toMatch(/^SITE_URL is not set/);
+    expect(problems[6]).toMatch(/^PAYMENT_PROVIDER is simulated/);
     const good = {
       AUTH_SECRET: strong,
       EXPERIMENT_SECRET: strong,
       SIM_PAYMENT_SECRET: strong,
+      ALLOW_SIMULATED_PAYMENTS: "true",
       NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(16, 1).toString("base64"),
       NEXT_DEPLOYMENT_ID: "r42",
     };
@@ -98,6 +120,7 @@ describe("productionConfigProblems", () => {
       AUTH_SECRET: strong,
       EXPERIMENT_SECRET: strong,
       SIM_PAYMENT_SECRET: strong,
+      ALLOW_SIMULATED_PAYMENTS: "true",
       SITE_URL: "https://a.example",
       NEXT_DEPLOYMENT_ID: "1",
     };

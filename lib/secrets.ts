@@ -74,9 +74,19 @@ export function productionConfigProblems(raw: Record<string, string | undefined>
   return problems;
 }
 
-/** Stripe's keys by their documented prefixes: a publishable key (pk_) or a test placeholder cannot take payments. */
+/**
+ * The simulated provider takes no money: a production shop left on the default would hand out goods for
+ * a button press. It runs there only when asked for by name (a demo or staging shop, the end-to-end
+ * tests). Stripe's keys are checked by their documented prefixes: a publishable key (pk_) or a test
+ * placeholder cannot take payments.
+ */
 function paymentConfigProblems(raw: Record<string, string | undefined>, provider: string): string[] {
-  if (provider === "simulated") return [];
+  if (provider === "simulated")
+    return raw.ALLOW_SIMULATED_PAYMENTS?.trim().toLowerCase() === "true"
+      ? []
+      : [
+          "PAYMENT_PROVIDER is simulated (the default), which takes no money (set PAYMENT_PROVIDER=stripe with its keys, or ALLOW_SIMULATED_PAYMENTS=true for a demo or staging shop)",
+        ];
   if (provider !== "stripe") return [`PAYMENT_PROVIDER is "${provider}" (use simulated or stripe)`];
   const problems: string[] = [];
   const key = raw.STRIPE_SECRET_KEY?.trim();

@@ -86,6 +86,8 @@ async function start(build: Build): Promise<void> {
     PGLITE_DIR: dataDir,
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production" as const,
+    // No payments are taken here: the default simulated provider, which production refuses unless asked for.
+    ALLOW_SIMULATED_PAYMENTS: process.env.ALLOW_SIMULATED_PAYMENTS ?? "true",
   };
   const log = openSync(join(build.dir, "server.log"), "w");
   // Its own process group (detached), so stopping it also stops the node process npx starts.

@@ -8,15 +8,23 @@
  * the shop only reads. Provider calls are never made inside a database transaction, so no lock is held
  * across the network.
  */
-import { and, asc, eq, lte } from "drizzle-orm";
+import { and, asc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import { getDb, type Db, type Executor } from "@/db/client";
 import { orders, paymentEvents, payments } from "@/db/schema";
 import { markFulfilled, markPaid, releaseOrder, lockOrder, type LockedOrder } from "./order-effects";
 import { transition, type OrderSignal, type OrderStatus } from "./order-state";
-import { isPaymentProviderError, PaymentProviderError, type PaymentEvent, type PaymentProvider } from "./payments";
+import {
+  isPaymentProviderError,
+  PaymentProviderError,
+  type CreatedPayment,
+  type PaymentEvent,
+  type PaymentProvider,
+} from "./payments";
 import { getPaymentProvider } from "./providers";
 
 const DEFAULT_PROVIDER_TIMEOUT_MS = 10_000;
+/** An overdue order the sweep could not settle (provider error, delayed payment) is looked at again after this. */
+const SWEEP_RECHECK_MS = 5 * 60_000;
 
 /** Where the buyer goes after pressing Pay: the provider's page, or straight to the order. */
 export type PaymentStart =
@@ -49,6 +57,7 @@ export async function startPayment(orderId: string, options: FlowOptions = {}): 
   const [row] = await db
     .select({
       status: orders.status,
+      createdAt: orders.createdAt,
       expiresAt: orders.expiresAt,
       paymentId: payments.id,
       paymentProvider: payments.provider,
@@ -66,11 +75,21 @@ export async function startPayment(orderId: string, options: FlowOptions = {}): 
   if (row.confirmUrl) return { status: "awaiting_payment", confirmUrl: row.confirmUrl };
   if (!row.paymentId || row.amount === null || row.currency === null)
     throw new Error(`order ${orderId} is pending without a payment`);
+  const paymentId = row.paymentId;
+  if (row.paymentProvider !== provider.name) {
+    // The provider was switched while this order waited for its payment: the one configured now cannot
+    // take a payment made for the other, so the order fails and its stock goes back.
+    console.error(`order ${orderId}: its payment is for ${row.paymentProvider}, the provider is ${provider.name}`);
+    const failed = await signalOrder(orderId, "failed", { now, failureCode: "provider_changed", db });
+    if (failed.status === "not_found") return { status: "not_found" };
+    return { status: failed.status === "pending_payment" ? "payment_failed" : failed.status };
+  }
 
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS);
+  let created: CreatedPayment;
   try {
-    const created = await Promise.race([
+    created = await Promise.race([
       provider.createPayment(
         {
           orderId,
@@ -79,7 +98,8 @@ export async function startPayment(orderId: string, options: FlowOptions = {}): 
           idempotencyKey: row.key ?? paymentKeyOf(orderId),
           description: `Atelier order ${orderId.slice(0, 8).toUpperCase()}`,
           returnPath: returnPathOf(orderId),
-          expiresAt: row.expiresAt ?? new Date(now.getTime() + 30 * 60_000),
+          expiresAt: row.expiresAt ?? new Date(row.createdAt.getTime() + 30 * 60_000),
+          createdAt: row.createdAt,
         },
         { signal: controller.signal },
       ),
@@ -89,19 +109,71 @@ export async function startPayment(orderId: string, options: FlowOptions = {}): 
         }),
       ),
     ]);
-    await db
-      .update(payments)
-      .set({ reference: created.providerPaymentId, confirmUrl: created.confirmUrl, updatedAt: now })
-      .where(eq(payments.id, row.paymentId));
-    return { status: "awaiting_payment", confirmUrl: created.confirmUrl };
   } catch (error) {
     if (!isPaymentProviderError(error)) console.error("payment provider threw", error);
-    // The buyer never saw a payment page, so nothing can be paid: give the stock back now.
-    const failed = await signalOrder(orderId, "failed", { now, failureCode: "provider_unavailable", db });
-    return { status: failed.status === "pending_payment" ? "payment_failed" : failed.status };
+    return failUnstartedPayment(db, orderId, paymentId, now);
   } finally {
     clearTimeout(timer);
   }
+  const started = await storeStartedPayment(db, orderId, paymentId, created, now);
+  if (started.status === "payment_failed" || started.status === "expired") {
+    // A racing attempt failed the order first: void this payment, so the buyer cannot pay for nothing.
+    await provider.cancelPayment(created.providerPaymentId).catch((error: unknown) => {
+      console.error(`could not void payment ${created.providerPaymentId} of ${started.status} order ${orderId}`, error);
+    });
+  }
+  return started;
+}
+
+/**
+ * Keeps the provider's answer, with the order locked so a failing attempt (failUnstartedPayment) sees it
+ * or fails the order before it. Only the first answer is stored: a concurrent start may have stored it
+ * already (the same payment, asked for with the same key).
+ */
+async function storeStartedPayment(
+  db: Db,
+  orderId: string,
+  paymentId: string,
+  created: CreatedPayment,
+  now: Date,
+): Promise<PaymentStart> {
+  return db.transaction(async (tx): Promise<PaymentStart> => {
+    const order = await lockOrder(tx, orderId);
+    if (!order) return { status: "not_found" };
+    if (order.status !== "pending_payment") return { status: order.status };
+    const [stored] = await tx
+      .update(payments)
+      .set({ reference: created.providerPaymentId, confirmUrl: created.confirmUrl, updatedAt: now })
+      .where(and(eq(payments.id, paymentId), isNull(payments.confirmUrl)))
+      .returning({ confirmUrl: payments.confirmUrl });
+    return {
+      status: "awaiting_payment",
+      confirmUrl: stored?.confirmUrl ?? (await confirmUrlOf(tx, paymentId)) ?? created.confirmUrl,
+    };
+  });
+}
+
+async function confirmUrlOf(db: Db | Executor, paymentId: string): Promise<string | null> {
+  const [row] = await db.select({ confirmUrl: payments.confirmUrl }).from(payments).where(eq(payments.id, paymentId));
+  return row?.confirmUrl ?? null;
+}
+
+/**
+ * The provider could not create the payment. If no attempt got a payment page for the buyer, nothing can
+ * be paid: the order fails and its stock goes back. If a concurrent attempt did (a reload racing the
+ * first request, answered by the provider with an error for the second), the buyer may be paying: the
+ * order stays as it is. Decided with the order row locked, which the failure itself needs anyway.
+ */
+async function failUnstartedPayment(db: Db, orderId: string, paymentId: string, now: Date): Promise<PaymentStart> {
+  return db.transaction(async (tx): Promise<PaymentStart> => {
+    const order = await lockOrder(tx, orderId);
+    if (!order) return { status: "not_found" };
+    if (order.status !== "pending_payment") return { status: order.status };
+    const confirmUrl = await confirmUrlOf(tx, paymentId);
+    if (confirmUrl) return { status: "awaiting_payment", confirmUrl };
+    await move(tx, order, "failed", now, "provider_unavailable");
+    return { status: "payment_failed" };
+  });
 }
 
 export type EventOutcome =
@@ -170,7 +242,8 @@ export async function applyPaymentEvent(
       );
       return record("amount_mismatch", order.id);
     }
-    const signal: OrderSignal = event.type === "payment.succeeded" ? "succeeded" : "failed";
+    const signal: OrderSignal =
+      event.type === "payment.succeeded" ? "succeeded" : event.type === "payment.expired" ? "expire" : "failed";
     const outcome = await move(tx, order, signal, now, event.failureCode);
     if (outcome === "late_success")
       console.error(
@@ -231,28 +304,66 @@ export function fulfilOrder(orderId: string, now = new Date()) {
 /**
  * The sweep (the `payment-sweep` job, every minute): orders still unpaid past their deadline are voided
  * at the provider first, so the payment can no longer succeed, then expired, giving their stock back.
- * When the provider says the buyer paid just before, the order is left for the webhook on its way.
+ * When the provider says the buyer paid just before, the success is applied at once, as its webhook
+ * would (a synthetic event `reconcile:<reference>`, so doing it twice changes nothing, and the webhook
+ * arriving after finds the order paid). An order the provider cannot settle yet (it could not be
+ * reached, or a delayed payment method is still on its way) is left for a later pass: its payment row's
+ * `updated_at` records the look, the sweep takes the least recently looked-at orders first and skips
+ * those looked at in the last SWEEP_RECHECK_MS, so any number of them never keeps others from expiring.
  */
 export async function expireOverdueOrders(options: FlowOptions & { limit?: number } = {}): Promise<number> {
   const db = options.db ?? (await getDb());
   const provider = options.provider ?? getPaymentProvider();
   const now = options.now?.() ?? new Date();
+  const recheckBefore = new Date(now.getTime() - SWEEP_RECHECK_MS);
   const due = await db
-    .select({ id: orders.id, reference: payments.reference, paymentProvider: payments.provider })
+    .select({
+      id: orders.id,
+      paymentId: payments.id,
+      reference: payments.reference,
+      paymentProvider: payments.provider,
+      amount: payments.amount,
+      currency: payments.currency,
+    })
     .from(orders)
     .leftJoin(payments, eq(payments.orderId, orders.id))
-    .where(and(eq(orders.status, "pending_payment"), lte(orders.expiresAt, now)))
-    .orderBy(asc(orders.expiresAt))
+    .where(
+      and(
+        eq(orders.status, "pending_payment"),
+        lte(orders.expiresAt, now),
+        or(isNull(payments.updatedAt), lte(payments.updatedAt, recheckBefore)),
+      ),
+    )
+    .orderBy(sql`${payments.updatedAt} asc nulls first`, asc(orders.expiresAt))
     .limit(options.limit ?? 50);
   let expired = 0;
   for (const order of due) {
-    if (order.reference && order.paymentProvider === provider.name) {
+    if (order.paymentId && order.reference && order.paymentProvider === provider.name) {
       const said = await provider.cancelPayment(order.reference).catch((error: unknown) => {
         console.error(`could not void payment ${order.reference} of order ${order.id}`, error);
         return "error" as const;
       });
-      // Paid at the last moment (its webhook will mark it paid), or unknown: try again next pass.
-      if (said === "succeeded" || said === "error") continue;
+      if (said === "succeeded") {
+        // Paid at the last moment: settle it now rather than wait for (or depend on) its webhook.
+        const outcome = await applyPaymentEvent(
+          {
+            provider: provider.name,
+            eventId: `reconcile:${order.reference}`,
+            type: "payment.succeeded",
+            providerPaymentId: order.reference,
+            orderId: order.id,
+            amount: order.amount!,
+            currency: order.currency!,
+          },
+          { now: () => now, db },
+        );
+        if (outcome === "paid" || outcome === "duplicate") continue;
+      }
+      if (said !== "canceled" && said !== "failed") {
+        // Unknown, or a payment still settling: look again in a few minutes, behind the others.
+        await db.update(payments).set({ updatedAt: now }).where(eq(payments.id, order.paymentId));
+        continue;
+      }
     }
     if ((await signalOrder(order.id, "expire", { now, failureCode: "expired", db })).changed) expired++;
   }

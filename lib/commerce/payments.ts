@@ -32,6 +32,11 @@ export type CreatePaymentRequest = {
   returnPath: string;
   /** When the payment stops being payable; the sweep expires the order then. */
   expiresAt: Date;
+  /**
+   * When the order was placed. With everything above it fixes the request, so a retried creation sends
+   * the very same parameters (a provider refuses a reused idempotency key with other ones).
+   */
+  createdAt: Date;
 };
 
 export type CreatedPayment = {
@@ -46,7 +51,8 @@ export type PaymentEvent = {
   provider: string;
   /** The provider's event id: the same event delivered twice has the same id. */
   eventId: string;
-  type: "payment.succeeded" | "payment.failed";
+  /** `payment.expired`: the payment can no longer be made (its window closed at the provider). */
+  type: "payment.succeeded" | "payment.failed" | "payment.expired";
   providerPaymentId: string;
   /** Our order id as the provider echoes it (metadata), to find a payment whose creation answer was lost. */
   orderId: string | null;
@@ -56,15 +62,19 @@ export type PaymentEvent = {
   failureCode?: string;
 };
 
+export type CancelOutcome = "canceled" | "succeeded" | "pending" | "failed";
+
 export interface PaymentProvider {
   readonly name: string;
   /** Creates (or, for a key seen before, finds) the payment; throws PaymentProviderError when it cannot. */
   createPayment(request: CreatePaymentRequest, options: { signal: AbortSignal }): Promise<CreatedPayment>;
   /**
    * Voids a payment nobody confirmed, so it can no longer succeed. Answers what the provider says the
-   * payment now is: `succeeded` when the buyer paid just before (its webhook is on the way).
+   * payment now is: `succeeded` when the buyer paid just before (the sweep applies it at once, as its
+   * webhook would); `pending` when the buyer confirmed with a method that settles later (a bank debit:
+   * its webhook will say). Throws PaymentProviderError when the payment may still be payable.
    */
-  cancelPayment(providerPaymentId: string): Promise<"canceled" | "succeeded" | "failed">;
+  cancelPayment(providerPaymentId: string): Promise<CancelOutcome>;
   /**
    * Checks the signature of a webhook request over its exact body and turns it into an event; null for
    * an authentic event the shop does not act on. Throws WebhookSignatureError when it is not authentic.

@@ -374,6 +374,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster & {
     EXPERIMENT_SECRET: secret(),
     // Signs the simulated payment provider's webhooks (every instance and the worker verify them).
     SIM_PAYMENT_SECRET: secret(),
+    // The cluster's buyers pay on the simulated provider, which production refuses unless asked for.
+    ALLOW_SIMULATED_PAYMENTS: "true",
     // Server Action closures must decrypt on whichever instance a form is posted to.
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     NEXT_DEPLOYMENT_ID: process.env.NEXT_DEPLOYMENT_ID ?? `cluster-${process.pid}`,

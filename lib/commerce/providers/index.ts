@@ -11,11 +11,13 @@ export const WEBHOOK_PATH = "/api/payments/webhook";
 
 const globalForPayments = globalThis as unknown as { __atelierPayments?: PaymentProvider };
 
+/** Where the simulated provider posts: SIM_WEBHOOK_URL (the shop's internal address) or SITE_URL's endpoint. */
+export function simWebhookUrl(config: { SIM_WEBHOOK_URL?: string; SITE_URL: string }): string {
+  return config.SIM_WEBHOOK_URL ?? new URL(WEBHOOK_PATH, config.SITE_URL).toString();
+}
+
 function simulatedFromEnv(): SimulatedPaymentProvider {
-  return new SimulatedPaymentProvider({
-    secret: env.SIM_PAYMENT_SECRET,
-    webhookUrl: new URL(WEBHOOK_PATH, env.SITE_URL).toString(),
-  });
+  return new SimulatedPaymentProvider({ secret: env.SIM_PAYMENT_SECRET, webhookUrl: simWebhookUrl(env) });
 }
 
 export function getPaymentProvider(): PaymentProvider {

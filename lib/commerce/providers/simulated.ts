@@ -7,7 +7,7 @@
  * providers retry.
  */
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { simPayments } from "@/db/schema";
@@ -18,6 +18,7 @@ import {
   type CreatedPayment,
   type PaymentEvent,
   type PaymentProvider,
+  type CancelOutcome,
 } from "../payments";
 import { SIM_SIGNATURE_HEADER, signSimPayload, verifySimSignature } from "./sim-signature";
 
@@ -49,8 +50,20 @@ const httpSender: WebhookSender = async (url, body, headers) => {
   }
 };
 
-/** After this many deliveries an event stays undelivered (Stripe gives up after three days of retries). */
-export const SIM_MAX_WEBHOOK_ATTEMPTS = 12;
+/** The first re-delivery waits this long; each one after waits twice as long as the one before … */
+export const SIM_WEBHOOK_RETRY_MS = 30_000;
+/** … up to this, so an endpoint that is down for hours still gets the event once it is back. */
+export const SIM_WEBHOOK_RETRY_CAP_MS = 60 * 60_000;
+/**
+ * After this many deliveries an event stays undelivered: about a day of re-deliveries at the default
+ * pace (SIM_WEBHOOK_RETRY_MS doubling up to the cap; Stripe gives up after three days).
+ */
+export const SIM_MAX_WEBHOOK_ATTEMPTS = 31;
+
+/** How long after its `attempts`-th delivery the next one is due (the first re-delivery after `baseMs`). */
+export function simRetryDelayMs(attempts: number, baseMs = SIM_WEBHOOK_RETRY_MS): number {
+  return Math.min(baseMs * 2 ** Math.max(attempts - 1, 0), SIM_WEBHOOK_RETRY_CAP_MS);
+}
 
 /** The pure step of the hosted page: where a choice moves a payment, or null when it no longer can. */
 export function simNextStatus(
@@ -126,7 +139,7 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     return { providerPaymentId: row.id, confirmUrl: `/pay/sim/${row.id}` };
   }
 
-  async cancelPayment(providerPaymentId: string): Promise<"canceled" | "succeeded" | "failed"> {
+  async cancelPayment(providerPaymentId: string): Promise<CancelOutcome> {
     const db = await this.db();
     await db
       .update(simPayments)
@@ -241,23 +254,29 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     return delivered;
   }
 
-  /** Re-sends webhooks not yet acknowledged whose last try is at least `minAgeMs` old (the payment sweep). */
-  async redeliverWebhooks({ minAgeMs = 30_000, limit = 20 } = {}): Promise<number> {
+  /**
+   * Re-sends webhooks not yet acknowledged once their back-off has passed (the payment sweep): `minAgeMs`
+   * after the first try, doubling with every try up to SIM_WEBHOOK_RETRY_CAP_MS (simRetryDelayMs).
+   */
+  async redeliverWebhooks({ minAgeMs = SIM_WEBHOOK_RETRY_MS, limit = 20 } = {}): Promise<number> {
     const db = await this.db();
+    const now = this.now().toISOString();
+    // The last try (updated_at) plus min(minAgeMs * 2^(attempts - 1), cap) is in the past.
+    const delayMs = sql`least(${minAgeMs}::float8 * power(2, greatest(${simPayments.webhookAttempts} - 1, 0)), ${SIM_WEBHOOK_RETRY_CAP_MS}::float8)`;
     const due = await db
       .select({ id: simPayments.id })
       .from(simPayments)
       .where(
         and(
           eq(simPayments.webhookPending, true),
-          lte(simPayments.updatedAt, new Date(this.now().getTime() - minAgeMs)),
+          sql`${simPayments.updatedAt} <= ${now}::timestamptz - ${delayMs} * interval '1 millisecond'`,
         ),
       )
       .orderBy(asc(simPayments.updatedAt))
       .limit(limit);
     let delivered = 0;
     for (const { id } of due) {
-      // Touch first, so a failing endpoint is retried after minAgeMs again, not on every pass.
+      // Touch first, so a failing endpoint is retried after its back-off, not on every pass.
       await db.update(simPayments).set({ updatedAt: this.now() }).where(eq(simPayments.id, id));
       if (await this.deliver(id)) delivered++;
     }

@@ -8,7 +8,7 @@
  *   checkout.session.completed "unpaid" (a delayed method such as a bank debit)    -> wait
  *   checkout.session.async_payment_succeeded                                        -> succeeded
  *   checkout.session.async_payment_failed                                           -> failed
- *   checkout.session.expired                                                        -> failed (expired)
+ *   checkout.session.expired                                                        -> expired
  * A declined card does not end a session (the buyer may try another), so failures are terminal only.
  *
  * Amounts: Stripe takes the currency's smallest unit, which for every currency we sell (lib/money
@@ -24,10 +24,16 @@ import {
   type CreatedPayment,
   type PaymentEvent,
   type PaymentProvider,
+  type CancelOutcome,
 } from "../payments";
 
 /** Stripe's floor for a Checkout Session's `expires_at`: 30 minutes from creation. */
 const MIN_SESSION_MS = 30 * 60 * 1000;
+/**
+ * A session lasts at least this long after the order was placed: Stripe's floor with room for the
+ * creation to be retried a few minutes later (the sweep voids it at the order's own deadline anyway).
+ */
+const SESSION_FLOOR_MS = MIN_SESSION_MS + 5 * 60 * 1000;
 
 /** The part of the SDK this adapter uses, so tests can stand in for the network calls. */
 export type StripeApi = {
@@ -59,7 +65,9 @@ export class StripePaymentProvider implements PaymentProvider {
 
   async createPayment(request: CreatePaymentRequest): Promise<CreatedPayment> {
     const returnUrl = new URL(request.returnPath, this.options.siteUrl).toString();
-    const expiresAt = Math.max(request.expiresAt.getTime(), this.now().getTime() + MIN_SESSION_MS + 60_000);
+    // From the order, never from the clock: a retried creation must send the same parameters with the
+    // same idempotency key, or Stripe refuses it (idempotency_error) while the first session is payable.
+    const expiresAt = Math.max(request.expiresAt.getTime(), request.createdAt.getTime() + SESSION_FLOOR_MS);
     try {
       const session = await this.options.client.checkout.sessions.create(
         {
@@ -92,7 +100,7 @@ export class StripePaymentProvider implements PaymentProvider {
     }
   }
 
-  async cancelPayment(providerPaymentId: string): Promise<"canceled" | "succeeded" | "failed"> {
+  async cancelPayment(providerPaymentId: string): Promise<CancelOutcome> {
     try {
       await this.options.client.checkout.sessions.expire(providerPaymentId);
       return "canceled";
@@ -100,8 +108,15 @@ export class StripePaymentProvider implements PaymentProvider {
       // Only an open session can be expired: look at what it became instead.
       const session = await this.options.client.checkout.sessions.retrieve(providerPaymentId).catch(() => null);
       if (!session) throw new PaymentProviderError("Stripe could not expire the session", { cause: error });
-      if (session.status === "complete" && session.payment_status !== "unpaid") return "succeeded";
-      return session.status === "expired" ? "canceled" : "failed";
+      if (session.status === "expired") return "canceled";
+      if (session.status === "complete")
+        // Unpaid but complete: a delayed method (a bank debit) whose outcome comes by webhook.
+        return session.payment_status === "unpaid" ? "pending" : "succeeded";
+      // Still open (the expiry failed for another reason): the buyer can still pay, so the order must not
+      // expire yet; the sweep tries again on its next pass.
+      throw new PaymentProviderError(`Stripe could not expire session ${providerPaymentId}, still ${session.status}`, {
+        cause: error,
+      });
     }
   }
 
@@ -149,7 +164,7 @@ export function stripeOutcome(event: Stripe.Event): { type: PaymentEvent["type"]
     case "checkout.session.async_payment_failed":
       return { type: "payment.failed", failureCode: "async_payment_failed" };
     case "checkout.session.expired":
-      return { type: "payment.failed", failureCode: "expired" };
+      return { type: "payment.expired", failureCode: "expired" };
     default:
       return null;
   }

@@ -71,7 +71,7 @@ describe("POST /api/payments/webhook with Stripe", () => {
     });
   });
 
-  it("maps expiry and failed delayed payments to failures, and waits on an unpaid completion", async () => {
+  it("maps expiry to the expire signal, a failed delayed payment to a failure, and waits on an unpaid completion", async () => {
     const seen: PaymentEvent[] = [];
     const apply = async (event: PaymentEvent) => (seen.push(event), "payment_failed" as const);
     for (const [type, session] of [
@@ -87,7 +87,7 @@ describe("POST /api/payments/webhook with Stripe", () => {
       );
     }
     expect(seen.map((e) => [e.type, e.failureCode])).toEqual([
-      ["payment.failed", "expired"],
+      ["payment.expired", "expired"],
       ["payment.failed", "async_payment_failed"],
     ]);
   });
@@ -137,6 +137,7 @@ describe("POST /api/payments/webhook with Stripe", () => {
       description: "Atelier order ORDER-1",
       returnPath: "/orders/order-1?placed=1",
       expiresAt: new Date(Date.now() + 60 * 60_000),
+      createdAt: new Date(),
     });
     expect(created).toEqual({
       providerPaymentId: "cs_test_new",

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -6,7 +7,10 @@ import { Price } from "@/components/ui/price";
 import { getSimulatedProvider } from "@/lib/commerce/providers";
 import { SIM_TEST_CARDS } from "@/lib/commerce/providers/simulated";
 
-export const metadata = { title: "Simulated payment provider", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("simPay");
+  return { title: t("pageTitle"), robots: { index: false } };
+}
 
 type Props = { params: Promise<{ paymentId: string }> };
 
