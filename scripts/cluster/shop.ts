@@ -66,9 +66,38 @@ export async function addToCart(client: HttpClient, base: string, productPath: s
     throw new Error(`add to cart of ${productPath} on ${base}: HTTP ${res.status}`);
 }
 
-/** The checkout page's form, ready to post: it carries this attempt's idempotency key and shown totals. */
+/** Where the cluster's buyers have artworks sent: a US address (no tax line), as the browser specs do. */
+const SHIPPING_ADDRESS = {
+  country: "US",
+  name: "Ada Collector",
+  line1: "1 Market Street",
+  city: "San Francisco",
+  region: "CA",
+  postalCode: "94105",
+  phone: "+1 415 555 0100",
+};
+
+/**
+ * The checkout page's form, ready to post: it carries this attempt's idempotency key and shown totals.
+ * A cart with artworks first asks where to ship them: the address form is posted (the account keeps the
+ * address, so later checkouts go straight to the form).
+ */
 export async function checkoutForm(client: HttpClient, base: string): Promise<PageForm> {
-  return pageForm(client, base, "/checkout", hasField("idempotencyKey"), "checkout");
+  const page = await client.get(`${base}/checkout`);
+  if (page.status !== 200) throw new Error(`GET ${base}/checkout: HTTP ${page.status}`);
+  if (!page.text().includes('name="postalCode"'))
+    return { url: `${base}/checkout`, page, form: findForm(page.text(), hasField("idempotencyKey"), "checkout") };
+  const address = findForm(page.text(), hasField("postalCode"), "shipping address");
+  const saved = await submit(client, `${base}/checkout`, address, SHIPPING_ADDRESS);
+  if (saved.status !== 303 || !saved.location)
+    throw new Error(`shipping address on ${base}: HTTP ${saved.status}, no redirect to the checkout`);
+  return pageForm(
+    client,
+    base,
+    `${saved.location.pathname}${saved.location.search}`,
+    hasField("idempotencyKey"),
+    "checkout",
+  );
 }
 
 export type CheckoutAnswer =
