@@ -49,6 +49,8 @@ export const campaigns = pgTable(
     startsAt: timestamptz("starts_at").notNull(),
     endsAt: timestamptz("ends_at").notNull(),
     content: jsonb("content").$type<CampaignContent>().notNull(),
+    /** The landing content in Chinese; null = not written, the page falls back to `content`. */
+    contentZh: jsonb("content_zh").$type<CampaignContent>(),
     audience: jsonb("audience").$type<CampaignAudience>().notNull(),
     /** Random secret in preview links, so partners can review a campaign before launch. */
     previewToken: text("preview_token").notNull(),

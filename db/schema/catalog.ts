@@ -29,9 +29,16 @@ export const creators = pgTable("creator", {
   id: id(),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
+  /**
+   * Chinese (Simplified) content beside the English: null where it was not written, and pages fall back
+   * to the other language, marked as such (lib/i18n/localized.ts). The same rule for every `*_zh` column.
+   */
+  nameZh: text("name_zh"),
   kind: creatorKindEnum("kind").notNull(),
   bio: text("bio").notNull().default(""),
+  bioZh: text("bio_zh"),
   location: text("location"),
+  locationZh: text("location_zh"),
   /** ISO 3166-1 alpha-2 code of the country the creator works (and ships artworks) from. */
   country: text("country"),
   userId: fk("user_id", () => users.id, "set null").unique(),
@@ -57,6 +64,10 @@ export const products = pgTable(
     title: text("title").notNull(),
     subtitle: text("subtitle").notNull().default(""),
     description: text("description").notNull().default(""),
+    /** Chinese content; null = not written (see creator.name_zh). */
+    titleZh: text("title_zh"),
+    subtitleZh: text("subtitle_zh"),
+    descriptionZh: text("description_zh"),
     priceAmount: integer("price_amount").notNull(),
     currency: text("currency").notNull().default("USD"),
     creatorId: fk("creator_id", () => creators.id, "restrict").notNull(),
@@ -100,6 +111,7 @@ export const courseSections = pgTable(
     productId: fk("product_id", () => products.id, "cascade").notNull(),
     position: integer("position").notNull(),
     title: text("title").notNull(),
+    titleZh: text("title_zh"),
   },
   (t) => [uniqueIndex("course_section_position_idx").on(t.productId, t.position)],
 );
@@ -113,10 +125,12 @@ export const lessons = pgTable(
     position: integer("position").notNull(),
     slug: text("slug").notNull(),
     title: text("title").notNull(),
+    titleZh: text("title_zh"),
     durationMinutes: integer("duration_minutes").notNull(),
     isPreview: boolean("is_preview").notNull().default(false),
     /** Markdown; never sent to a visitor who may not see the lesson. */
     body: text("body").notNull(),
+    bodyZh: text("body_zh"),
   },
   (t) => [
     uniqueIndex("lesson_slug_idx").on(t.productId, t.slug),
@@ -129,11 +143,13 @@ export const artworkDetails = pgTable(
   {
     productId: fk("product_id", () => products.id, "cascade").primaryKey(),
     medium: text("medium").notNull(),
+    mediumZh: text("medium_zh"),
     widthMm: integer("width_mm").notNull(),
     heightMm: integer("height_mm").notNull(),
     depthMm: integer("depth_mm"),
     year: integer("year").notNull(),
     provenance: text("provenance").notNull().default(""),
+    provenanceZh: text("provenance_zh"),
     /** 1 means a unique original; more means a numbered edition of that size. */
     editionSize: integer("edition_size").notNull().default(1),
     stock: integer("stock").notNull(),
