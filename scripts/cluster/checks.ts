@@ -468,6 +468,27 @@ const KILL_GRACE_MS = 1_000;
 
 type Attempt = { buyer: Person; key: string; answer: CheckoutAnswer; at: number; tries: number };
 
+/** Longer than the simulated provider's first webhook re-delivery plus one payment-sweep round. */
+const WEBHOOK_REDELIVERY_WAIT_MS = 150_000;
+
+/** Waits until every one of `orderIds` is paid (or `maxMs` passed); answers how long it waited. */
+async function waitUntilPaid(db: Db, orderIds: string[], maxMs: number): Promise<number> {
+  const started = Date.now();
+  if (orderIds.length === 0) return 0;
+  while (Date.now() - started < maxMs) {
+    const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from "order" where status = 'pending_payment' and id in (${sql.join(
+        orderIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
+    if (n === 0) break;
+    await sleep(1_000);
+  }
+  return Date.now() - started;
+}
+
 const killInstance: Check = {
   id: "f",
   title: "SIGKILL of A during checkouts through nginx loses no order; nginx serves on through B",
@@ -559,6 +580,13 @@ const killInstance: Check = {
     for (const p of buyers) p.client.close();
 
     const placed = attempts.filter((a) => a.answer.kind === "placed");
+    // A buyer told "placed" whose payment A recorded but whose webhook died with A waits for the
+    // provider's re-delivery (the payment sweep: 30 s after the first try, on its one-minute round).
+    const waitedForWebhooks = await waitUntilPaid(
+      db,
+      placed.map((a) => (a.answer as { orderId: string }).orderId),
+      WEBHOOK_REDELIVERY_WAIT_MS,
+    );
     const retried = attempts.filter((a) => a.tries > 1);
     const unanswered = attempts.filter((a) => a.answer.kind !== "placed");
     const placedIds = new Set(placed.map((a) => (a.answer as { orderId: string }).orderId));
@@ -590,7 +618,8 @@ const killInstance: Check = {
       `${placed.length} answered placed (${afterKill.length} after the kill), ${retried.length} retried with the same key ` +
       `(${committedByA[0]?.n ?? 0} of them committed by A before it died, found by the retry), ` +
       `${unanswered.length} without an order; ${failures.length} cart or page requests lost in flight; ${inDb.length} orders in the database; ` +
-      `/courses through nginx after the kill: ${browsedAfter.length - badBrowse.length}/${browsedAfter.length} answered 200`;
+      `/courses through nginx after the kill: ${browsedAfter.length - badBrowse.length}/${browsedAfter.length} answered 200` +
+      (waitedForWebhooks > 0 ? `; waited ${seconds(waitedForWebhooks)} for re-delivered payment webhooks` : "");
     expect(lost.length === 0, `${summary}; answered as placed but not paid in the database: ${lost.join(", ")}`);
     expect(
       unknown.length === 0,

@@ -115,12 +115,25 @@ const SIM_PAY_PATH = /^\/pay\/sim\/simpay_[0-9a-f]{24}$/;
  */
 export async function placeOrder(client: HttpClient, base: string, checkout: PageForm): Promise<CheckoutAnswer> {
   const res = await client.postForm(`${base}/checkout`, formData(checkout.form));
-  if (res.status === 303 && res.location && SIM_PAY_PATH.test(res.location.pathname)) {
-    const pay = await pageForm(client, base, res.location.pathname, (f) => f.html.includes("Pay: test card"), "pay");
-    return readCheckoutAnswer(await submit(client, pay.url, pay.form));
+  if (!(res.status === 303 && res.location && SIM_PAY_PATH.test(res.location.pathname))) return readCheckoutAnswer(res);
+  const url = `${base}${res.location.pathname}`;
+  const page = await client.get(url);
+  if (page.status !== 200) throw new Error(`GET ${url}: HTTP ${page.status}`);
+  const html = page.text();
+  if (html.includes("Pay: test card")) {
+    const pay = findForm(html, (f) => f.html.includes("Pay: test card"), "pay");
+    return readCheckoutAnswer(await submit(client, url, pay));
   }
-  return readCheckoutAnswer(res);
+  // A retry after an instance died between the provider recording the payment and answering: the
+  // provider's page says it succeeded and links back to the order, which the buyer follows. Its webhook
+  // may still be on its way (the payment sweep re-sends it), so the order can read "processing" a while.
+  const back = SETTLED_BACK_LINK.exec(html);
+  if (html.includes("This payment succeeded.") && back?.[1]) return { kind: "placed", orderId: back[1], status: 200 };
+  return { kind: "other", status: page.status, detail: `${url} shows no payment form` };
 }
+
+/** The provider page's link back to a settled payment's order (simPay.back, messages/en.json). */
+const SETTLED_BACK_LINK = /href="\/orders\/([0-9a-f-]{36})(?:\?[^"]*)?"[^>]*>Return to Atelier</;
 
 export function readCheckoutAnswer(res: HttpResponse): CheckoutAnswer {
   const placed = res.location ? ORDER_PATH.exec(res.location.pathname) : null;
