@@ -4,6 +4,7 @@
  * stopped on exit, error, Ctrl-C and SIGTERM.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { dirname, join, resolve } from "node:path";
@@ -86,6 +87,13 @@ export async function startServer(options: ServerOptions): Promise<ChildProcess>
     NODE_ENV: "production" as const,
     // No payments are taken here: the default simulated provider, which production refuses unless asked for.
     ALLOW_SIMULATED_PAYMENTS: process.env.ALLOW_SIMULATED_PAYMENTS ?? "true",
+    // A production server refuses to start without strong secrets (lib/server-start.ts): fresh ones.
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    EXPERIMENT_SECRET: randomBytes(32).toString("base64url"),
+    SIM_PAYMENT_SECRET: randomBytes(32).toString("base64url"),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    NEXT_DEPLOYMENT_ID: "bench",
+    SITE_URL: `http://127.0.0.1:${options.port}`,
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
   };
