@@ -41,6 +41,16 @@ export function snapshot(dir: string, from = REPO): void {
   writeFileSync(join(dir, "BENCH_SOURCE"), `${from === REPO ? stamp : source(from)}\n`);
 }
 
+/**
+ * Migrates and seeds the demo catalogue into a PostgreSQL database from the copy in `dir`: an embedded
+ * database does that itself on first start, a server database is the operator's job (README).
+ */
+export function migrateAndSeed(dir: string, databaseUrl: string): void {
+  const env = { ...process.env, DATABASE_URL: databaseUrl };
+  run("npx", ["tsx", "scripts/db-migrate.ts"], dir, env);
+  run("npx", ["tsx", "scripts/seed.ts"], dir, env);
+}
+
 export function hasBuild(dir: string): boolean {
   return existsSync(join(dir, BENCH_DIST, "BUILD_ID"));
 }
