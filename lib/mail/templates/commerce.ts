@@ -1,5 +1,6 @@
 /**
- * Commerce mails (order confirmation, payment failed, offer received / countered / accepted / declined), rendered in
+ * Commerce mails (order confirmation, payment failed, offer received / countered / accepted / declined,
+ * shipped, delivered), rendered in
  * the recipient's language from the `mailCommerce` section of the message catalogues. Callers enqueue
  * the result inside the transaction that causes the mail (lib/commerce/checkout.ts, offers.ts).
  * Money and dates are formatted for the recipient; links are absolute, from SITE_URL.
@@ -192,5 +193,24 @@ export function shippedMail(to: Recipient, shipped: ShippedMailInput): MailMessa
     ],
     action: { label: t("shipped.action"), url: siteUrl(`/orders/${shipped.orderId}`) },
     footer: t("shipped.footer", { ref }),
+  });
+}
+
+export type DeliveredMailInput = { orderId: string; creator: string; deliveredAt: Date };
+
+/** To the buyer when a creator marks their parcel delivered: a receipt of sorts, and where to look if it was not. */
+export function deliveredMail(to: Recipient, delivered: DeliveredMailInput): MailMessage {
+  const locale = mailLocale(to.locale);
+  const t = translator(locale);
+  const ref = orderReference(delivered.orderId);
+  return renderMail(to.email, locale, {
+    subject: t("delivered.subject", { ref }),
+    heading: t("delivered.heading", { creator: delivered.creator }),
+    paragraphs: [
+      t("delivered.body", { creator: delivered.creator, ref, date: dateTime(delivered.deliveredAt, locale) }),
+      t("delivered.notReceived"),
+    ],
+    action: { label: t("delivered.action"), url: siteUrl(`/orders/${delivered.orderId}`) },
+    footer: t("delivered.footer", { ref }),
   });
 }
