@@ -4,10 +4,10 @@
  * pieces inside bundles are numbered at checkout from the same pool as prints sold alone.
  */
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { addresses, creators, orderLinePieces, orderLines, orders, shippingRates } from "@/db/schema";
+import { addresses, creators, orderLinePieces, orderLines, orders, outbox, shippingRates } from "@/db/schema";
 import { setUpFixtureDatabase } from "@/test/fixture-db";
 import { placeOrder } from "./checkout";
 import {
@@ -254,6 +254,13 @@ describe("bundles holding an edition", () => {
     const [aloneLine] = await db.select().from(orderLines).where(eq(orderLines.orderId, alone));
     expect(aloneLine).toMatchObject({ editionNumber: 2, editionSize: 5 });
     expect(await numberOf(b)).toEqual(["3 / 5"]);
+
+    // The confirmation mail names the bundle's numbered piece.
+    const [mail] = await db
+      .select()
+      .from(outbox)
+      .where(sql`${outbox.payload}->>'to' = ${`${tag}b3-consumer-0@fixtures.test`}`);
+    expect(JSON.stringify(mail?.payload)).toContain(", edition 3 / 5");
 
     const detail = await getOrderForBuyer({ orderId: b, userId: third[0]! });
     const bundleLine = detail!.lines.find((l) => l.kind === "bundle")!;

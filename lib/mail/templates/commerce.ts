@@ -55,6 +55,8 @@ export type OrderMailInput = {
     currency: string;
     /** "8 / 20" for a piece of a numbered edition. */
     edition?: string | null;
+    /** The numbered edition pieces inside a bundle. */
+    pieces?: { title: string; edition: string }[];
   }[];
   /** Shipping (per creator) and tax lines; an included tax is shown as part of the total. */
   charges?: { kind: "shipping" | "tax"; title: string; amount: number; currency: string; included: boolean }[];
@@ -79,7 +81,13 @@ export function orderConfirmationMail(to: Recipient, order: OrderMailInput): Mai
       ...order.lines.map((l) => ({
         label: l.edition
           ? t("order.editionLine", { title: l.title, quantity: l.quantity, edition: l.edition })
-          : t("order.line", { title: l.title, quantity: l.quantity }),
+          : l.pieces?.length
+            ? t("order.bundleLine", {
+                title: l.title,
+                quantity: l.quantity,
+                pieces: l.pieces.map((p) => t("order.piece", p)).join("; "),
+              })
+            : t("order.line", { title: l.title, quantity: l.quantity }),
         value: money({ amount: l.unitAmount * l.quantity, currency: l.currency }, locale),
       })),
       ...(order.charges ?? []).map((c) => ({
