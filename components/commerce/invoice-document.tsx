@@ -11,12 +11,12 @@ import type { Invoice } from "@/lib/commerce/order-documents";
 export async function InvoiceDocument({ invoice }: { invoice: Invoice }) {
   const [t, locale] = await Promise.all([getTranslations("invoice"), getLocale()]);
   const date = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "long" });
-  const facts: [string, string][] = [
-    [t("number"), invoice.number],
-    [t("order"), invoice.orderId.slice(0, 8).toUpperCase()],
-    [t("placed"), date.format(invoice.placedAt)],
-    [t("paid"), date.format(invoice.paidAt)],
-    ...(invoice.fulfilledAt ? [[t("fulfilled"), date.format(invoice.fulfilledAt)] as [string, string]] : []),
+  const facts: { label: string; value: string; code?: boolean; testId?: string }[] = [
+    { label: t("number"), value: invoice.number, code: true, testId: "invoice-number" },
+    { label: t("order"), value: invoice.orderId.slice(0, 8).toUpperCase(), code: true },
+    { label: t("placed"), value: date.format(invoice.placedAt) },
+    { label: t("paid"), value: date.format(invoice.paidAt) },
+    ...(invoice.fulfilledAt ? [{ label: t("fulfilled"), value: date.format(invoice.fulfilledAt) }] : []),
   ];
   return (
     <article
@@ -34,11 +34,11 @@ export async function InvoiceDocument({ invoice }: { invoice: Invoice }) {
             {t("title")}
           </h1>
           <dl className="mt-2 grid grid-cols-[auto_auto] gap-x-3 text-sm">
-            {facts.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="text-muted">{label}</dt>
-                <dd className="font-mono" data-testid={label === t("number") ? "invoice-number" : undefined}>
-                  {value}
+            {facts.map((f) => (
+              <div key={f.label} className="contents">
+                <dt className="text-muted">{f.label}</dt>
+                <dd className={f.code ? "font-mono" : undefined} data-testid={f.testId}>
+                  {f.value}
                 </dd>
               </div>
             ))}
