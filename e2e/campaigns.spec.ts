@@ -73,6 +73,10 @@ test("a marketer launches a two-variant campaign; a visitor's purchase is counte
   const checkout = new CheckoutPage(v);
   await checkout.placeOrder(PAY.succeed);
   await checkout.placed();
+  // The bundle's print is numbered like a print bought alone, on the order and on its invoice.
+  await expect(v.getByTestId("edition-number")).toHaveText(/^Evening Lotus Pond: edition \d+ \/ 30$/);
+  await v.getByRole("link", { name: "Invoice" }).click();
+  await expect(v.getByTestId("invoice-line")).toContainText(/Evening Lotus Pond: edition \d+ \/ 30/);
 
   // 4. The results page counts one visitor and one conversion under that variant, none under the other.
   await expect(async () => {

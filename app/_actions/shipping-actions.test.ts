@@ -1,7 +1,7 @@
 /**
  * The shipping actions as public endpoints: a bad address or tracking number is a form message beside
  * its field (never a 500), an address is saved only in the signed-in buyer's account, a fulfilment is
- * marked shipped only by its own creator, and rates are saved only for the caller's own profile.
+ * marked shipped (then delivered) only by its own creator, and rates are saved only for the caller's own profile.
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
@@ -21,7 +21,7 @@ vi.mock("next/navigation", () => ({
 }));
 
 const { saveAddressAction } = await import("./addresses");
-const { markShippedAction } = await import("./fulfilments");
+const { markDeliveredAction, markShippedAction } = await import("./fulfilments");
 const { saveShippingRatesAction } = await import("./shipping-rates");
 
 let db: Db;
@@ -98,6 +98,37 @@ describe("markShippedAction", () => {
     expect(await markShippedAction(null, form(fields))).toEqual({ ok: true });
     const [after] = await db.select().from(fulfilments).where(eq(fulfilments.id, part!.id));
     expect(after).toMatchObject({ status: "shipped", carrier: "DHL" });
+  });
+});
+
+describe("markDeliveredAction", () => {
+  it("lets only the fulfilment's creator mark a shipped parcel delivered, and answers a bad id as a message", async () => {
+    const art = await createArtwork(db, tag, { creatorId: sellerCreatorId });
+    const placed = await placeAndPay(db, {
+      userId: buyer.id,
+      lines: [{ productId: art, quantity: 1 }],
+      idempotencyKey: `${tag}-deliver-1`,
+    });
+    if (!placed.ok) throw new Error(placed.message);
+    const [part] = await db.select().from(fulfilments).where(eq(fulfilments.orderId, placed.orderId));
+    const fields = { fulfilmentId: part!.id };
+
+    signInAs(seller);
+    expect(await markDeliveredAction(null, form(fields))).toEqual({ ok: false, error: "shipments.errors.not_shipped" });
+    expect(await markDeliveredAction(null, form({}))).toMatchObject({ ok: false, error: "invalid_input" });
+    expect(
+      await markShippedAction(null, form({ ...fields, carrier: "DHL", trackingNumber: "JD014600006101234567" })),
+    ).toEqual({ ok: true });
+    signInAs(buyer);
+    expect(await markDeliveredAction(null, form(fields))).toEqual({ ok: false, error: "forbidden" });
+    signInAs(other);
+    expect(await markDeliveredAction(null, form(fields))).toEqual({ ok: false, error: "shipments.errors.not_found" });
+    signInAs(null);
+    expect(await markDeliveredAction(null, form(fields))).toEqual({ ok: false, error: "sign_in_required" });
+    signInAs(seller);
+    expect(await markDeliveredAction(null, form(fields))).toEqual({ ok: true });
+    const [after] = await db.select().from(fulfilments).where(eq(fulfilments.id, part!.id));
+    expect(after).toMatchObject({ status: "delivered", deliveredAt: expect.any(Date) });
   });
 });
 

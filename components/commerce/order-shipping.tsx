@@ -26,8 +26,8 @@ export async function OrderCharges({ charges }: { charges: OrderDetail["charges"
 }
 
 /**
- * Where the artworks go and where each creator's parcel stands: waiting to be sent, or shipped with the
- * carrier and tracking number the creator gave.
+ * Where the artworks go and where each creator's parcel stands: waiting to be sent, shipped with the
+ * carrier and tracking number the creator gave, or delivered (and when).
  */
 export async function OrderShipping({
   address,
@@ -55,6 +55,11 @@ export async function OrderShipping({
           {fulfilments.map((f) => (
             <li key={f.id}>
               <span className="font-medium">{f.creatorName}</span>: {t(`fulfilment.${f.status}`)}
+              {f.status === "delivered" && f.deliveredAt && (
+                <span className="block" data-testid="delivered-on">
+                  {t("deliveredOn", { date: date.format(f.deliveredAt) })}
+                </span>
+              )}
               {f.status !== "pending" && f.carrier && (
                 <span className="block text-muted">
                   {t("trackingWith", {

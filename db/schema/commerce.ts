@@ -18,7 +18,7 @@ import { createdAt, fk, id, timestamptz, updatedAt } from "./columns";
 /**
  * An order's life (lib/commerce/order-state.ts): `pending_payment` while the buyer confirms on the
  * provider's side (its stock held), then `paid` or `payment_failed` by the provider's webhook, or
- * `expired` when nobody paid in time; `paid` becomes `fulfilled` once everything is delivered.
+ * `expired` when nobody paid in time; `paid` becomes `fulfilled` once every part has been shipped (each part then may be marked delivered).
  */
 export const orderStatusEnum = pgEnum("order_status", [
   "paid",
@@ -149,6 +149,27 @@ export const orderLines = pgTable(
     index("order_line_order_idx").on(t.orderId),
     index("order_line_creator_idx").on(t.creatorId),
     index("order_line_product_idx").on(t.productId),
+  ],
+);
+
+/**
+ * The numbered pieces inside a bundle line (issue 16: "8 / 20" on the order, the invoice and the
+ * certificate, however the print was bought). One row per edition artwork of the bundle; a line of
+ * such a bundle is one bundle, as an edition line is one piece. Originals need no row: their piece is
+ * the only one.
+ */
+export const orderLinePieces = pgTable(
+  "order_line_piece",
+  {
+    orderLineId: fk("order_line_id", () => orderLines.id, "cascade").notNull(),
+    productId: fk("product_id", () => products.id, "restrict").notNull(),
+    editionNumber: integer("edition_number").notNull(),
+    editionSize: integer("edition_size").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orderLineId, t.productId] }),
+    index("order_line_piece_product_idx").on(t.productId),
+    check("order_line_piece_number", sql`${t.editionNumber} between 1 and ${t.editionSize}`),
   ],
 );
 
@@ -297,4 +318,5 @@ export type Order = typeof orders.$inferSelect;
 export type OrderStatus = Order["status"];
 export type Payment = typeof payments.$inferSelect;
 export type OrderLine = typeof orderLines.$inferSelect;
+export type OrderLinePiece = typeof orderLinePieces.$inferSelect;
 export type Offer = typeof offers.$inferSelect;

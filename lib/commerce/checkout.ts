@@ -24,7 +24,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
-import { enrollments, offers, orderHolds, orderLines, orders, payments, users } from "@/db/schema";
+import { enrollments, offers, orderHolds, orderLinePieces, orderLines, orders, payments, users } from "@/db/schema";
 import { env } from "@/lib/env";
 import { CheckoutFailure, type CheckoutErrorCode, type FailedItem } from "./failure";
 import { activeReservations, availableFor, decrementStock, expireReservations, lockArtworks } from "./inventory";
@@ -294,7 +294,7 @@ async function placeInTransaction(
       });
   }
   // Editions get their numbers; artworks add a shipping line per creator and the destination's tax.
-  const items = await numberEditions(tx, rows, locked);
+  const { rows: items, pieces } = await numberEditions(tx, rows, locked, resolved.bundleArtworks);
   const shipping =
     artworkIds.length > 0
       ? await planShipping(tx, {
@@ -324,6 +324,7 @@ async function placeInTransaction(
     );
   }
   await tx.insert(orderLines).values(allRows);
+  if (pieces.length > 0) await tx.insert(orderLinePieces).values(pieces);
   if (shipping) await recordShipping(tx, orderId, shipping, now);
   await tx.update(orders).set({ totalAmount: total, currency: resolved.currency }).where(eq(orders.id, orderId));
   const holds = [

@@ -89,7 +89,7 @@ type ProductOpts = {
 export async function createArtwork(
   db: Db,
   tag: string,
-  opts: ProductOpts & { editionSize?: number; stock?: number },
+  opts: ProductOpts & { editionSize?: number; stock?: number; certificate?: boolean },
 ): Promise<string> {
   const id = randomUUID();
   const editionSize = opts.editionSize ?? 1;
@@ -112,6 +112,7 @@ export async function createArtwork(
       year: 2025,
       editionSize,
       stock: opts.stock ?? editionSize,
+      certificate: opts.certificate ?? false,
     });
   });
   return id;

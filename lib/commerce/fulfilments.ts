@@ -1,17 +1,18 @@
 /**
  * Fulfilments: each creator's part of a paid order to send (one row per creator, opened by placeOrder).
- * The creator marks theirs shipped with a carrier and a tracking number; the buyer is mailed through the
- * outbox in the same transaction, and the order becomes `fulfilled` when its last part has left.
+ * The creator marks theirs shipped with a carrier and a tracking number, then delivered when the
+ * carrier says so; the buyer is mailed through the outbox in the same transaction each time, and the
+ * order becomes `fulfilled` when its last part has left (./order-state.ts, fulfilmentTransition).
  */
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { creators, fulfilments, orderAddresses, orderLines, orders, users, type FulfilmentStatus } from "@/db/schema";
 import { queueMail } from "@/lib/mail/outbox";
-import { shippedMail } from "@/lib/mail/templates/commerce";
+import { deliveredMail, shippedMail } from "@/lib/mail/templates/commerce";
 import { editionLabel } from "./editions";
 import { lockOrder } from "./order-effects";
-import { PAID_STATUSES } from "./order-state";
+import { fulfilmentTransition, isPaidStatus, PAID_STATUSES } from "./order-state";
 import { fulfilLockedOrder } from "./payment-flow";
 
 export const markShippedSchema = z.object({
@@ -53,7 +54,7 @@ export async function markFulfilmentShipped(
       .from(fulfilments)
       .where(eq(fulfilments.id, input.fulfilmentId))
       .for("update");
-    if (row?.status !== "pending") return { ok: false, code: "already_shipped" };
+    if (!row || !fulfilmentTransition(row.status, "ship").change) return { ok: false, code: "already_shipped" };
     if (order.status !== "paid") return { ok: false, code: "not_paid" };
 
     await tx
@@ -95,12 +96,74 @@ export async function markFulfilmentShipped(
   });
 }
 
+export const markDeliveredSchema = z.object({ fulfilmentId: z.string().trim().min(1).max(128) });
+export type MarkDeliveredInput = z.output<typeof markDeliveredSchema>;
+
+export type MarkDeliveredResult =
+  | { ok: true }
+  /** Not this creator's (reads as missing), an order not paid, a part not shipped yet, or delivered already. */
+  | { ok: false; code: "not_found" | "not_paid" | "not_shipped" | "already_delivered" };
+
+/**
+ * Marks `userId`'s shipped part of an order delivered and mails the buyer, in one transaction; only the
+ * creator whose part it is may, and only once it has been shipped. The order's own state does not move.
+ */
+export async function markFulfilmentDelivered(
+  userId: string,
+  input: MarkDeliveredInput,
+  now = new Date(),
+): Promise<MarkDeliveredResult> {
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<MarkDeliveredResult> => {
+    const [found] = await tx
+      .select({ orderId: fulfilments.orderId, creatorUserId: creators.userId, creatorName: creators.name })
+      .from(fulfilments)
+      .innerJoin(creators, eq(creators.id, fulfilments.creatorId))
+      .where(eq(fulfilments.id, input.fulfilmentId));
+    if (!found || found.creatorUserId !== userId) return { ok: false, code: "not_found" };
+    // The same lock order as marking shipped: the order, then the part.
+    const order = await lockOrder(tx, found.orderId);
+    if (!order) return { ok: false, code: "not_found" };
+    const [row] = await tx
+      .select({ status: fulfilments.status })
+      .from(fulfilments)
+      .where(eq(fulfilments.id, input.fulfilmentId))
+      .for("update");
+    if (!isPaidStatus(order.status)) return { ok: false, code: "not_paid" };
+    const move = row ? fulfilmentTransition(row.status, "deliver") : null;
+    if (!move) return { ok: false, code: "not_found" };
+    if (!move.change) return { ok: false, code: move.outcome === "not_shipped" ? "not_shipped" : "already_delivered" };
+
+    await tx
+      .update(fulfilments)
+      .set({ status: move.next, deliveredAt: now, updatedAt: now })
+      .where(eq(fulfilments.id, input.fulfilmentId));
+    if (order.userId) {
+      const [buyer] = await tx
+        .select({ email: users.email, locale: users.locale })
+        .from(users)
+        .where(eq(users.id, order.userId));
+      if (buyer?.email) {
+        const email = buyer.email;
+        await queueMail(tx, () =>
+          deliveredMail(
+            { email, locale: buyer.locale },
+            { orderId: order.id, creator: found.creatorName, deliveredAt: now },
+          ),
+        );
+      }
+    }
+    return { ok: true };
+  });
+}
+
 export type FulfilmentView = {
   id: string;
   status: FulfilmentStatus;
   carrier: string | null;
   trackingNumber: string | null;
   shippedAt: Date | null;
+  deliveredAt: Date | null;
   creatorName: string;
 };
 
@@ -114,6 +177,7 @@ export async function listFulfilmentsForOrder({ orderId }: { orderId: string }):
       carrier: fulfilments.carrier,
       trackingNumber: fulfilments.trackingNumber,
       shippedAt: fulfilments.shippedAt,
+      deliveredAt: fulfilments.deliveredAt,
       creatorName: creators.name,
     })
     .from(fulfilments)
@@ -146,6 +210,7 @@ export async function listFulfilmentsForCreator({
       carrier: fulfilments.carrier,
       trackingNumber: fulfilments.trackingNumber,
       shippedAt: fulfilments.shippedAt,
+      deliveredAt: fulfilments.deliveredAt,
       creatorName: creators.name,
       orderId: orders.id,
       placedAt: orders.createdAt,

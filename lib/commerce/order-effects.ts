@@ -16,9 +16,11 @@ import {
   events,
   offers,
   orderHolds,
+  orderLinePieces,
   orderLines,
   orders,
   payments,
+  products,
   users,
 } from "@/db/schema";
 import { queueMail } from "@/lib/mail/outbox";
@@ -76,6 +78,7 @@ export async function markPaid(tx: Executor, order: LockedOrder, now: Date): Pro
 
   const lines = await tx
     .select({
+      id: orderLines.id,
       productId: orderLines.productId,
       kind: orderLines.kind,
       title: orderLines.title,
@@ -126,6 +129,23 @@ export async function markPaid(tx: Executor, order: LockedOrder, now: Date): Pro
   if (buyer?.email) {
     const email = buyer.email;
     const items = lines.filter((l) => l.kind === "item");
+    // The numbers of edition pieces inside bundles (./checkout-shipping.ts numberEditions).
+    const pieces = await tx
+      .select({
+        lineId: orderLinePieces.orderLineId,
+        title: products.title,
+        number: orderLinePieces.editionNumber,
+        size: orderLinePieces.editionSize,
+      })
+      .from(orderLinePieces)
+      .innerJoin(products, eq(products.id, orderLinePieces.productId))
+      .where(
+        inArray(
+          orderLinePieces.orderLineId,
+          items.map((l) => l.id),
+        ),
+      )
+      .orderBy(asc(products.title));
     await queueMail(tx, () =>
       orderConfirmationMail(
         { email, locale: buyer.locale },
@@ -137,6 +157,9 @@ export async function markPaid(tx: Executor, order: LockedOrder, now: Date): Pro
             unitAmount: l.unitAmount,
             currency: l.currency,
             edition: l.editionNumber && l.editionSize ? editionLabel(l.editionNumber, l.editionSize) : null,
+            pieces: pieces
+              .filter((p) => p.lineId === l.id)
+              .map((p) => ({ title: p.title, edition: editionLabel(p.number, p.size) })),
           })),
           charges: lines
             .filter((l) => l.kind !== "item")

@@ -28,6 +28,8 @@ export type ResolvedOrder = {
   titles: Map<string, string>;
   /** Users who own the creator profile of a product in the order, bundle contents included. */
   creatorUserIds: Set<string>;
+  /** The artworks inside each bundle of the order, by bundle id (their edition pieces get numbers). */
+  bundleArtworks: Map<string, string[]>;
 };
 
 export async function resolveLines(
@@ -73,6 +75,7 @@ export async function resolveLines(
   const courseIds: string[] = [];
   const titles = new Map<string, string>();
   const creatorUserIds = new Set<string>();
+  const bundleArtworks = new Map<string, string[]>();
   const lines: ResolvedLine[] = [];
   const addCourse = (id: string, quantity: number) => {
     if (quantity !== 1) throw new CheckoutFailure("invalid", "a course can be bought once: quantity must be 1");
@@ -98,8 +101,10 @@ export async function resolveLines(
         titles.set(item.productId, item.title);
         if (item.creatorUserId) creatorUserIds.add(item.creatorUserId);
         if (item.kind === "course") addCourse(item.productId, quantity);
-        else if (item.kind === "artwork") addArtwork(item.productId, quantity);
-        else throw new CheckoutFailure("invalid", "bundles inside bundles are not sold");
+        else if (item.kind === "artwork") {
+          addArtwork(item.productId, quantity);
+          bundleArtworks.set(p.id, [...(bundleArtworks.get(p.id) ?? []), item.productId]);
+        } else throw new CheckoutFailure("invalid", "bundles inside bundles are not sold");
       }
     }
     lines.push({
@@ -115,5 +120,13 @@ export async function resolveLines(
 
   const currencies = new Set(lines.map((l) => l.currency));
   if (currencies.size !== 1) throw new CheckoutFailure("invalid", "one order takes one currency");
-  return { lines, artworkDemand, courseIds, currency: [...currencies][0] as string, titles, creatorUserIds };
+  return {
+    lines,
+    artworkDemand,
+    courseIds,
+    currency: [...currencies][0] as string,
+    titles,
+    creatorUserIds,
+    bundleArtworks,
+  };
 }

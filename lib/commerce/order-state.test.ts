@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ORDER_STATUSES, transition, type OrderSignal } from "./order-state";
+import { fulfilmentTransition, ORDER_STATUSES, transition, type OrderSignal } from "./order-state";
 
 describe("order state machine", () => {
   it("moves a pending order by the provider's outcome, once", () => {
@@ -30,5 +30,18 @@ describe("order state machine", () => {
     for (const status of ORDER_STATUSES)
       for (const signal of signals)
         if (transition(status, signal).change) expect(["pending_payment", "paid"]).toContain(status);
+  });
+});
+
+describe("fulfilment state machine", () => {
+  it("ships a pending part and delivers a shipped one, each once", () => {
+    expect(fulfilmentTransition("pending", "ship")).toEqual({ change: true, next: "shipped" });
+    expect(fulfilmentTransition("shipped", "deliver")).toEqual({ change: true, next: "delivered" });
+  });
+  it("delivers only what was shipped, and never ships twice", () => {
+    expect(fulfilmentTransition("pending", "deliver")).toEqual({ change: false, outcome: "not_shipped" });
+    expect(fulfilmentTransition("delivered", "deliver")).toEqual({ change: false, outcome: "already_delivered" });
+    expect(fulfilmentTransition("shipped", "ship")).toEqual({ change: false, outcome: "already_shipped" });
+    expect(fulfilmentTransition("delivered", "ship")).toEqual({ change: false, outcome: "already_shipped" });
   });
 });

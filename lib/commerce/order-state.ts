@@ -7,6 +7,9 @@
  *   pending_payment --failed-----> payment_failed
  *   pending_payment --expire-----> expired
  *
+ * `fulfil` comes when the last part of the order is shipped (fulfilmentTransition below); a part marked
+ * delivered afterwards leaves the order as it is.
+ *
  * Every other pair is a no-op with an outcome saying why (a replay, a stale event). A success reported
  * for an order that already failed or expired is `late_success`: its stock went back, so the order is not
  * revived silently; it is logged for a refund (the simulated provider and Stripe Checkout both make it
@@ -54,4 +57,24 @@ export function transition(current: OrderStatus, signal: OrderSignal): Transitio
 
 export function isPaidStatus(status: OrderStatus): boolean {
   return (PAID_STATUSES as readonly OrderStatus[]).includes(status);
+}
+
+/**
+ * One creator's part of a paid order: `pending --ship--> shipped --deliver--> delivered`. The order
+ * becomes `fulfilled` when no part is pending any more (every part has left); delivery of a part never
+ * moves the order, which is `paid` or `fulfilled` by then. A signal the part is not ready for changes
+ * nothing and says why.
+ */
+export type FulfilmentStatus = "pending" | "shipped" | "delivered";
+export type FulfilmentSignal = "ship" | "deliver";
+
+export type FulfilmentTransition =
+  | { change: true; next: FulfilmentStatus }
+  | { change: false; outcome: "already_shipped" | "not_shipped" | "already_delivered" };
+
+export function fulfilmentTransition(current: FulfilmentStatus, signal: FulfilmentSignal): FulfilmentTransition {
+  if (signal === "ship")
+    return current === "pending" ? { change: true, next: "shipped" } : { change: false, outcome: "already_shipped" };
+  if (current === "shipped") return { change: true, next: "delivered" };
+  return { change: false, outcome: current === "pending" ? "not_shipped" : "already_delivered" };
 }

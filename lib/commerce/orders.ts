@@ -5,6 +5,7 @@ import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { creators, orderAddresses, orderLines, orders, payments, products, users, type ProductKind } from "@/db/schema";
 import { editionLabel } from "./editions";
+import { loadItemLines } from "./order-documents";
 import { PAID_STATUSES, type OrderStatus } from "./order-state";
 
 export type OrderSummary = {
@@ -18,6 +19,7 @@ export type OrderSummary = {
 };
 export type OrderDetail = OrderSummary & {
   lines: {
+    lineId: string;
     productId: string;
     kind: ProductKind;
     slug: string;
@@ -28,6 +30,11 @@ export type OrderDetail = OrderSummary & {
     currency: string;
     /** "8 / 20" for a piece of a numbered edition. */
     edition: string | null;
+    /**
+     * The artwork pieces the line brought (its own artwork, or those inside its bundle, numbered when
+     * they are edition pieces) and whether each comes with a certificate of authenticity.
+     */
+    pieces: { productId: string; title: string; edition: string | null; certificate: boolean }[];
   }[];
   /** Shipping per creator and the tax; an `included` tax is inside the prices, not added. */
   charges: { kind: "shipping" | "tax"; title: string; amount: number; currency: string; included: boolean }[];
@@ -116,24 +123,7 @@ export async function getOrderForBuyer({
     .where(and(eq(orders.id, orderId), eq(orders.userId, userId)))
     .limit(1);
   if (!order) return null;
-  const lines = await db
-    .select({
-      productId: orderLines.productId,
-      kind: products.kind,
-      slug: products.slug,
-      title: orderLines.title,
-      creatorName: creators.name,
-      quantity: orderLines.quantity,
-      unitAmount: orderLines.unitAmount,
-      currency: orderLines.currency,
-      editionNumber: orderLines.editionNumber,
-      editionSize: orderLines.editionSize,
-    })
-    .from(orderLines)
-    .innerJoin(products, eq(products.id, orderLines.productId))
-    .innerJoin(creators, eq(creators.id, orderLines.creatorId))
-    .where(and(eq(orderLines.orderId, order.id), eq(orderLines.kind, "item")))
-    .orderBy(asc(orderLines.id));
+  const lines = await loadItemLines(db, order.id);
   const charges = await db
     .select({
       kind: orderLines.kind,
@@ -170,12 +160,24 @@ export async function getOrderForBuyer({
     currency: order.currency,
     status: order.status,
     itemCount: lines.reduce((n, l) => n + l.quantity, 0),
-    titles: [...new Set(lines.map((l) => l.title))],
-    // The inner join to products keeps item lines only, which always name a product.
-    lines: lines.map(({ editionNumber, editionSize, ...l }) => ({
-      ...l,
-      productId: l.productId ?? "",
-      edition: editionNumber && editionSize ? editionLabel(editionNumber, editionSize) : null,
+    titles: [...new Set(lines.map((l) => l.lineTitle))],
+    lines: lines.map((l) => ({
+      lineId: l.lineId,
+      productId: l.productId,
+      kind: l.kind,
+      slug: l.slug,
+      title: l.lineTitle,
+      creatorName: l.seller,
+      quantity: l.quantity,
+      unitAmount: l.unitAmount,
+      currency: l.currency,
+      edition: l.editionNumber && l.editionSize ? editionLabel(l.editionNumber, l.editionSize) : null,
+      pieces: l.pieces.map((p) => ({
+        productId: p.productId,
+        title: p.title,
+        edition: p.edition.number ? editionLabel(p.edition.number, p.edition.size) : null,
+        certificate: p.certificate,
+      })),
     })),
     charges: charges.map((c) => ({
       kind: c.kind as "shipping" | "tax",

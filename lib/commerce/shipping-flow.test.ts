@@ -2,7 +2,8 @@
  * Shipping end to end on the database: an original and a course shipped to a saved address make a
  * shipping line per creator and an included VAT line, the payment asks for their sum, the order keeps
  * its address and one fulfilment per creator; the creator (and only they) marks it shipped, the buyer
- * is mailed in that transaction, and the last part shipped fulfils the order.
+ * is mailed in that transaction, and the last part shipped fulfils the order; a shipped part (and only
+ * that) is marked delivered by its creator, and the buyer is mailed again.
  */
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
@@ -23,7 +24,12 @@ import {
 import { setUpFixtureDatabase } from "@/test/fixture-db";
 import { placeOrder } from "./checkout";
 import { createArtwork, createCourse, createCreator, createUsers, fixtureTag, placeAndPay } from "./fixtures";
-import { listFulfilmentsForCreator, listFulfilmentsForOrder, markFulfilmentShipped } from "./fulfilments";
+import {
+  listFulfilmentsForCreator,
+  listFulfilmentsForOrder,
+  markFulfilmentDelivered,
+  markFulfilmentShipped,
+} from "./fulfilments";
 import { orderTotal } from "./order-math";
 import { saveAddress } from "./shipping-store";
 
@@ -214,5 +220,63 @@ describe("fulfilment", () => {
     expect(
       await markFulfilmentShipped(gb.userId, { fulfilmentId: part!.id, carrier: "DHL", trackingNumber: "1234567890" }),
     ).toEqual({ ok: false, code: "not_paid" });
+  });
+});
+
+describe("delivery", () => {
+  it("marks a shipped part delivered, by its creator only, once; the buyer sees the date and is mailed", async () => {
+    const a = await createArtwork(db, tag, { creatorId: gb.creatorId, priceAmount: 30_000, currency: "GBP" });
+    const buyer = await buyerInLondon();
+    const placed = await placeAndPay(db, {
+      userId: buyer.userId,
+      lines: [{ productId: a, quantity: 1 }],
+      idempotencyKey: key(),
+      shippingAddressId: buyer.addressId,
+    });
+    if (!placed.ok) throw new Error(placed.message);
+    const [part] = await listFulfilmentsForOrder({ orderId: placed.orderId });
+    const deliver = (userId: string) => markFulfilmentDelivered(userId, { fulfilmentId: part!.id }, arrived);
+    const arrived = new Date("2026-12-01T10:00:00Z");
+
+    // Not before it was shipped.
+    expect(await deliver(gb.userId)).toEqual({ ok: false, code: "not_shipped" });
+    await markFulfilmentShipped(gb.userId, {
+      fulfilmentId: part!.id,
+      carrier: "DPD",
+      trackingNumber: "15501234567890",
+    });
+    // Anyone but its creator reads it as not found, the buyer included.
+    expect(await deliver(de.userId)).toEqual({ ok: false, code: "not_found" });
+    expect(await deliver(buyer.userId)).toEqual({ ok: false, code: "not_found" });
+
+    expect(await deliver(gb.userId)).toEqual({ ok: true });
+    expect(await deliver(gb.userId)).toEqual({ ok: false, code: "already_delivered" });
+    const [after] = await listFulfilmentsForOrder({ orderId: placed.orderId });
+    expect(after).toMatchObject({ status: "delivered", deliveredAt: arrived, trackingNumber: "15501234567890" });
+    // The order was fulfilled when its only part was shipped, and delivery leaves it so.
+    const [order] = await db.select().from(orders).where(eq(orders.id, placed.orderId));
+    expect(order).toMatchObject({ status: "fulfilled" });
+    const [email] = await db.select({ email: users.email }).from(users).where(eq(users.id, buyer.userId));
+    const mails = await db
+      .select()
+      .from(outbox)
+      .where(sql`${outbox.payload}->>'to' = ${email!.email} and ${outbox.payload}->>'subject' like '%delivered%'`);
+    expect(mails).toHaveLength(1);
+  });
+
+  it("does not deliver the part of an order that is not paid", async () => {
+    const a = await createArtwork(db, tag, { creatorId: gb.creatorId, priceAmount: 30_000, currency: "GBP" });
+    const buyer = await buyerInLondon();
+    const placed = await placeOrder({
+      userId: buyer.userId,
+      lines: [{ productId: a, quantity: 1 }],
+      idempotencyKey: key(),
+    });
+    if (!placed.ok) throw new Error(placed.message);
+    const [part] = await db.select().from(fulfilments).where(eq(fulfilments.orderId, placed.orderId));
+    expect(await markFulfilmentDelivered(gb.userId, { fulfilmentId: part!.id })).toEqual({
+      ok: false,
+      code: "not_paid",
+    });
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Commerce mails (order confirmation, payment failed, offer received / countered / accepted / declined), rendered in
+ * Commerce mails (order confirmation, payment failed, offer received / countered / accepted / declined,
+ * shipped, delivered), rendered in
  * the recipient's language from the `mailCommerce` section of the message catalogues. Callers enqueue
  * the result inside the transaction that causes the mail (lib/commerce/checkout.ts, offers.ts).
  * Money and dates are formatted for the recipient; links are absolute, from SITE_URL.
@@ -54,6 +55,8 @@ export type OrderMailInput = {
     currency: string;
     /** "8 / 20" for a piece of a numbered edition. */
     edition?: string | null;
+    /** The numbered edition pieces inside a bundle. */
+    pieces?: { title: string; edition: string }[];
   }[];
   /** Shipping (per creator) and tax lines; an included tax is shown as part of the total. */
   charges?: { kind: "shipping" | "tax"; title: string; amount: number; currency: string; included: boolean }[];
@@ -78,7 +81,13 @@ export function orderConfirmationMail(to: Recipient, order: OrderMailInput): Mai
       ...order.lines.map((l) => ({
         label: l.edition
           ? t("order.editionLine", { title: l.title, quantity: l.quantity, edition: l.edition })
-          : t("order.line", { title: l.title, quantity: l.quantity }),
+          : l.pieces?.length
+            ? t("order.bundleLine", {
+                title: l.title,
+                quantity: l.quantity,
+                pieces: l.pieces.map((p) => t("order.piece", p)).join("; "),
+              })
+            : t("order.line", { title: l.title, quantity: l.quantity }),
         value: money({ amount: l.unitAmount * l.quantity, currency: l.currency }, locale),
       })),
       ...(order.charges ?? []).map((c) => ({
@@ -192,5 +201,24 @@ export function shippedMail(to: Recipient, shipped: ShippedMailInput): MailMessa
     ],
     action: { label: t("shipped.action"), url: siteUrl(`/orders/${shipped.orderId}`) },
     footer: t("shipped.footer", { ref }),
+  });
+}
+
+export type DeliveredMailInput = { orderId: string; creator: string; deliveredAt: Date };
+
+/** To the buyer when a creator marks their parcel delivered: a receipt of sorts, and where to look if it was not. */
+export function deliveredMail(to: Recipient, delivered: DeliveredMailInput): MailMessage {
+  const locale = mailLocale(to.locale);
+  const t = translator(locale);
+  const ref = orderReference(delivered.orderId);
+  return renderMail(to.email, locale, {
+    subject: t("delivered.subject", { ref }),
+    heading: t("delivered.heading", { creator: delivered.creator }),
+    paragraphs: [
+      t("delivered.body", { creator: delivered.creator, ref, date: dateTime(delivered.deliveredAt, locale) }),
+      t("delivered.notReceived"),
+    ],
+    action: { label: t("delivered.action"), url: siteUrl(`/orders/${delivered.orderId}`) },
+    footer: t("delivered.footer", { ref }),
   });
 }

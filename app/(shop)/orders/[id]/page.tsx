@@ -7,6 +7,7 @@ import { Price } from "@/components/ui/price";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import { productPath } from "@/lib/catalog/types";
 import { listFulfilmentsForOrder } from "@/lib/commerce/fulfilments";
+import { certificatePath } from "@/lib/commerce/order-documents";
 import { getOrderForBuyer } from "@/lib/commerce/orders";
 import { pageMetadata } from "@/lib/server/page-metadata";
 import { requireUser } from "@/lib/server/session";
@@ -79,8 +80,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <span className="font-mono">{order.id.slice(0, 8)}</span>
       </p>
       <ul className="divide-y divide-line rounded-lg border border-line bg-white">
-        {order.lines.map((l, i) => (
-          <li key={`${l.productId}-${i}`} className="flex flex-wrap items-center justify-between gap-4 p-4">
+        {order.lines.map((l) => (
+          <li key={l.lineId} className="flex flex-wrap items-center justify-between gap-4 p-4">
             <span>
               <Link href={productPath(l)} className="font-medium hover:text-accent">
                 {l.title}
@@ -93,6 +94,31 @@ export default async function OrderPage({ params, searchParams }: Props) {
                   {t("edition", { edition: l.edition })}
                 </span>
               )}
+              {l.kind === "bundle" &&
+                l.pieces.map(
+                  (p) =>
+                    p.edition && (
+                      <span key={p.productId} className="block text-sm" data-testid="edition-number">
+                        {t("bundlePiece", { title: p.title, edition: p.edition })}
+                      </span>
+                    ),
+                )}
+              {paid &&
+                l.pieces
+                  .filter((p) => p.certificate)
+                  .map((p) => (
+                    <Link
+                      key={p.productId}
+                      href={certificatePath(
+                        order.id,
+                        { lineId: l.lineId, productId: p.productId },
+                        l.kind === "bundle",
+                      )}
+                      className="mt-1 block text-sm text-accent underline"
+                    >
+                      {l.kind === "bundle" ? t("certificateFor", { title: p.title }) : t("certificateLink")}
+                    </Link>
+                  ))}
               {l.kind === "course" && paid && (
                 <Link href={`/learn/${l.slug}`} className="mt-1 inline-block text-sm text-accent underline">
                   {t("startLearning")}
@@ -110,6 +136,13 @@ export default async function OrderPage({ params, searchParams }: Props) {
       {order.payment?.status === "succeeded" && order.payment.reference && (
         <p className="text-sm text-muted">
           {t("paidWith", { provider: order.payment.provider, reference: order.payment.reference })}
+        </p>
+      )}
+      {paid && (
+        <p>
+          <Link href={`/orders/${order.id}/invoice`} className="text-sm text-accent underline">
+            {t("invoiceLink")}
+          </Link>
         </p>
       )}
       {order.address && <OrderShipping address={order.address} fulfilments={fulfilments} />}

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { MarkDeliveredForm } from "@/components/studio/mark-delivered-form";
 import { MarkShippedForm } from "@/components/studio/mark-shipped-form";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import { listFulfilmentsForCreator } from "@/lib/commerce/fulfilments";
@@ -10,7 +11,7 @@ export const generateMetadata = pageMetadata("shipments", { index: false });
 
 /**
  * A creator's parcels to send: each paid order's part with what to pack (edition numbers included) and
- * where it goes, and a form to mark it shipped. Only the creator's own; addresses are shown to the
+ * where it goes, a form to mark it shipped, then a button to mark it delivered. Only the creator's own; addresses are shown to the
  * creator who ships to them and to no one else.
  */
 export default async function StudioShipmentsPage() {
@@ -59,6 +60,10 @@ export default async function StudioShipmentsPage() {
                 <p className="text-sm">
                   {t("sentWith", { carrier: p.carrier ?? "", tracking: p.trackingNumber ?? "" })}
                 </p>
+              )}
+              {p.status === "shipped" && <MarkDeliveredForm fulfilmentId={p.id} />}
+              {p.status === "delivered" && p.deliveredAt && (
+                <p className="text-sm">{t("deliveredOn", { date: date.format(p.deliveredAt) })}</p>
               )}
             </li>
           ))}
