@@ -3,12 +3,13 @@ import { CheckoutPage, PAY } from "./pages/checkout-page";
 import { SignInPage } from "./pages/sign-in-page";
 
 /**
- * Shipping as the buyer and the gallery meet it: an artwork of West Lake Gallery (gallery@atelier.test)
- * to a London address → the gallery's shipping and the UK's VAT, included in the prices → paid → the
- * order says where it ships and that the parcel is being prepared → the gallery marks it shipped with a
+ * Shipping as the buyer and the gallery meet it: a unique original of West Lake Gallery
+ * (gallery@atelier.test) and a course in one cart, to a London address → the gallery's shipping and the
+ * UK's VAT, included in the prices → paid → the order says the piece is unique, opens the course, says
+ * where the piece ships and that its parcel is being prepared → the gallery marks it shipped with a
  * tracking number in the studio → the buyer sees it shipped, and the order fulfilled.
  */
-test("an artwork shipped to London: shipping and included VAT, then the gallery's tracking number", async ({
+test("an original and a course shipped to London: shipping and included VAT, then the tracking number", async ({
   browser,
   users,
 }) => {
@@ -19,8 +20,10 @@ test("an artwork shipped to London: shipping and included VAT, then the gallery'
     .locator('main article h3 a[href^="/artworks/"]')
     .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? "").filter(Boolean));
   let bought: string | null = null;
+  // Shuffled, so repeated runs rarely pick a piece an earlier run bought.
   for (const path of paths.sort(() => Math.random() - 0.5)) {
     await buyer.goto(path);
+    if ((await buyer.getByTestId("availability").textContent()) !== "One of a kind: available") continue;
     const add = buyer.getByTestId("purchase-panel").getByRole("button", { name: "Add to cart" });
     if (!(await add.isVisible())) continue;
     await add.click();
@@ -28,7 +31,23 @@ test("an artwork shipped to London: shipping and included VAT, then the gallery'
     bought = path;
     break;
   }
-  expect(bought, "a West Lake Gallery artwork for sale").toBeTruthy();
+  expect(bought, "a West Lake Gallery original for sale").toBeTruthy();
+  // A course beside it: nothing to ship, and it opens once the order is paid.
+  await buyer.goto("/courses");
+  let course: string | null = null;
+  for (const href of await buyer
+    .getByRole("list", { name: "Courses" })
+    .locator("article h3 a")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""))) {
+    await buyer.goto(href);
+    const add = buyer.getByTestId("purchase-panel").getByRole("button", { name: "Add to cart" });
+    if (!(await add.isVisible())) continue;
+    await add.click();
+    await expect(buyer.getByText("Added to your cart.")).toBeVisible();
+    course = href;
+    break;
+  }
+  expect(course, "a course to buy").toBeTruthy();
 
   const checkout = new CheckoutPage(buyer);
   await checkout.goto({
@@ -52,6 +71,10 @@ test("an artwork shipped to London: shipping and included VAT, then the gallery'
     toPay!,
   );
   await expect(buyer.getByTestId("fulfilments")).toContainText("West Lake Gallery: being prepared");
+  await expect(buyer.getByRole("link", { name: "Start learning" })).toHaveAttribute(
+    "href",
+    course!.replace("/courses/", "/learn/"),
+  );
 
   const gallery = await (await browser.newContext()).newPage();
   await new SignInPage(gallery).signIn(DEMO.gallery, { password: DEMO_PASSWORD, callbackUrl: "/studio/shipments" });
