@@ -1,6 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { MarkShippedForm } from "@/components/studio/mark-shipped-form";
-import { intlLocale, type Locale } from "@/i18n/locales";
 import { listFulfilmentsForCreator } from "@/lib/commerce/fulfilments";
 import { getCreatorForUser } from "@/lib/commerce/ownership";
 import { pageMetadata } from "@/lib/server/page-metadata";
@@ -15,14 +14,13 @@ export const generateMetadata = pageMetadata("shipments", { index: false });
  */
 export default async function StudioShipmentsPage() {
   const user = await requireRole(["creator"], "/studio/shipments");
-  const [t, locale, creator] = await Promise.all([
+  const [t, format, creator] = await Promise.all([
     getTranslations("shipments"),
-    getLocale(),
+    getFormatter(),
     getCreatorForUser(user.id),
   ]);
   if (!creator) return <p className="text-muted">{t("noCreatorProfile")}</p>;
   const parts = await listFulfilmentsForCreator({ creatorId: creator.id });
-  const date = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium" });
   return (
     <div className="space-y-6">
       <h1 className="font-serif text-3xl">{t("title")}</h1>
@@ -33,7 +31,7 @@ export default async function StudioShipmentsPage() {
           {parts.map((p) => (
             <li key={p.id} className="space-y-3 rounded-lg border border-line bg-white p-4" data-testid="shipment">
               <p className="text-sm text-muted">
-                {t("order", { ref: p.orderId.slice(0, 8).toUpperCase(), date: date.format(p.placedAt) })} ·{" "}
+                {t("order", { ref: p.orderId.slice(0, 8).toUpperCase(), date: format.dateTime(p.placedAt, "date") })} ·{" "}
                 {t(`status.${p.status}`)}
               </p>
               <ul className="text-sm">
