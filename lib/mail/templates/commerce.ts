@@ -54,6 +54,8 @@ export type OrderMailInput = {
   /** Shipping (per creator) and tax lines; an included tax is shown as part of the total. */
   charges?: { kind: "shipping" | "tax"; title: string; amount: number; currency: string; included: boolean }[];
   total: Money;
+  /** When the payment arrived, shown in the shop's zone. */
+  paidAt: Date;
   hasCourses: boolean;
   hasArtworks: boolean;
 };
@@ -71,6 +73,7 @@ export function orderConfirmationMail(to: Recipient, order: OrderMailInput): Mai
       ...(order.hasArtworks ? [t("order.artworks")] : []),
     ],
     rows: [
+      { label: t("order.paidAt"), value: dateTime(order.paidAt, locale) },
       ...order.lines.map((l) => ({
         label: l.edition
           ? t("order.editionLine", { title: l.title, quantity: l.quantity, edition: l.edition })
