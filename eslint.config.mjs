@@ -4,6 +4,9 @@ import nextTs from "eslint-config-next/typescript";
 const NEXT_GLUE =
   "lib/ outside lib/server must not depend on Next: put the request glue in lib/server/ and keep the logic here.";
 
+const SHOP_FORMATTER =
+  "format dates and numbers with next-intl (getFormatter() / useFormatter(), or shopFormatter from lib/i18n/format.ts outside a request): these use the server's own time zone and the runtime's default locale.";
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -35,6 +38,30 @@ const config = [
         {
           paths: [{ name: "next", message: NEXT_GLUE }],
           patterns: [{ regex: "^next/", message: NEXT_GLUE }],
+        },
+      ],
+    },
+  },
+  {
+    // Dates in the shop's time zone (TIME_ZONE) and the page's language, the same on the server and in the
+    // browser: only lib/i18n/format.ts builds date formats. A syntax rule cannot tell a Date's
+    // toLocaleString from a number's, so both are refused (numbers have format.number).
+    files: ["app/**", "components/**", "lib/**", "i18n/**"],
+    ignores: ["lib/i18n/format.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
+          message: SHOP_FORMATTER,
+        },
+        {
+          selector: "CallExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
+          message: SHOP_FORMATTER,
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]",
+          message: SHOP_FORMATTER,
         },
       ],
     },

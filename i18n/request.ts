@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { env } from "@/lib/env";
+import { FORMATS } from "@/lib/i18n/format";
 import { isLocale, localeFromAcceptLanguage, LOCALE_COOKIE, type Locale } from "./locales";
 
 export async function resolveLocale(): Promise<Locale> {
@@ -14,7 +15,9 @@ export default getRequestConfig(async () => {
   return {
     locale,
     messages: (await import(`../messages/${locale}.json`)).default,
-    // One zone for the server render and the browser's, so a date reads the same in both.
+    // One zone for the server render and the browser's, so a date reads the same in both; the root
+    // layout's NextIntlClientProvider passes this zone and the named formats on to client components.
     timeZone: env.TIME_ZONE,
+    formats: FORMATS,
   };
 });

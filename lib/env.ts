@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { databaseEnvSchema } from "@/db/config";
+import { isTimeZone } from "./i18n/format";
 import { resolveSecrets } from "./secrets";
 
 /**
@@ -75,20 +76,14 @@ const schema = databaseEnvSchema.extend({
   /** The From header of every mail. */
   MAIL_FROM: z.string().default("Atelier <no-reply@atelier.test>"),
   /**
-   * The shop's time zone, in which dates are shown (IANA name). Without one, a date rendered on the server
-   * and again in the browser could differ by the server's own zone.
+   * The shop's time zone, in which pages and mail show dates (IANA name). Without one, a date rendered on
+   * the server and again in the browser could differ by the server's own zone. UTC by default: a shop
+   * that sells worldwide has no better neutral zone, and it is what the mails said before this existed.
    */
   TIME_ZONE: z
     .string()
     .default("UTC")
-    .refine((zone) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "TIME_ZONE is not an IANA time zone such as Europe/London"),
+    .refine(isTimeZone, "not an IANA time zone such as Europe/London, Asia/Shanghai or UTC"),
   /** When the full recommendation refresh runs (cron, UTC); hourly by default. */
   RECO_REFRESH_CRON: z.string().default("0 * * * *"),
   /**
@@ -110,5 +105,16 @@ const schema = databaseEnvSchema.extend({
 
 export type Env = z.infer<typeof schema>;
 
+/**
+ * The settings from `source`, or an error naming each bad variable and what is wrong with it (the server
+ * start prints it and refuses to run: lib/server-start.ts), rather than a dump of zod's issues.
+ */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "settings"}: ${issue.message}`);
+  throw new Error(`invalid settings: ${problems.join("; ")}`);
+}
+
 // Resolved here, not validated: `next build` imports this module with NODE_ENV=production and no secrets.
-export const env: Env = schema.parse({ ...process.env, ...resolveSecrets(process.env) });
+export const env: Env = parseEnv({ ...process.env, ...resolveSecrets(process.env) });

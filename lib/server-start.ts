@@ -8,6 +8,7 @@ import { productionConfigProblems } from "./secrets";
  */
 export async function startServer(): Promise<void> {
   refuseWeakConfig();
+  await refuseInvalidSettings();
   refuseForbiddenMethods();
   const { population } = await prepareEmbeddedDatabase();
   // After the checks: nothing runs in the background of a server that refused to start, or of a build.
@@ -54,6 +55,19 @@ async function prepareEmbeddedDatabase(): Promise<{ population: Promise<void> }>
     (error: unknown) => console.error("[atelier] demo customers not written", error),
   );
   return { population };
+}
+
+/**
+ * A setting that does not parse (a TIME_ZONE no one has heard of, a SITE_URL that is not a URL) would
+ * otherwise surface as an exception on the first request that reads it: say which and stop, in every mode.
+ */
+async function refuseInvalidSettings(): Promise<void> {
+  try {
+    await import("./env");
+  } catch (error) {
+    console.error(`Atelier refuses to start: ${error instanceof Error ? error.message : String(error)}.`);
+    process.exit(1);
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import type { ArtworkView } from "@/lib/catalog/products";
@@ -7,15 +7,19 @@ import { listRatesForCreator } from "@/lib/commerce/shipping-store";
 import { formatMoney } from "@/lib/money";
 import { placeName } from "./place-name";
 
-const cm = (mm: number) => (mm / 10).toLocaleString("en", { maximumFractionDigits: 1 });
-
 /**
  * The facts a collector checks before buying: medium, size, edition, condition, certificate,
  * provenance, where the piece ships from and what shipping costs across the creator's zones (the exact
  * figure needs the buyer's address: checkout quotes it).
  */
 export async function ArtworkFacts({ art }: { art: ArtworkView }) {
-  const [t, tp, locale] = await Promise.all([getTranslations("artwork"), getTranslations("product"), getLocale()]);
+  const [t, tp, locale, format] = await Promise.all([
+    getTranslations("artwork"),
+    getTranslations("product"),
+    getLocale(),
+    getFormatter(),
+  ]);
+  const cm = (mm: number) => format.number(mm / 10, "short");
   const size = art.depthMm
     ? `${cm(art.heightMm)} × ${cm(art.widthMm)} × ${cm(art.depthMm)} cm`
     : `${cm(art.heightMm)} × ${cm(art.widthMm)} cm`;

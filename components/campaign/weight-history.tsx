@@ -18,8 +18,8 @@ export async function WeightHistory({ history, variantNames }: { history: Weight
           const arms = Array.isArray(h.data?.arms) ? (h.data.arms as { n: number; conversions: number }[]) : null;
           return (
             <li key={i} className="rounded border border-line bg-white px-3 py-2">
-              <span className="font-medium">{t(`reason.${h.reason}`)}</span> ·{" "}
-              {format.dateTime(h.startsAt, { dateStyle: "medium", timeStyle: "short" })} · v{h.bucketVersion}
+              <span className="font-medium">{t(`reason.${h.reason}`)}</span> · {format.dateTime(h.startsAt, "dateTime")}{" "}
+              · v{h.bucketVersion}
               <div className="text-muted">
                 {percents(h.weights)
                   .map((w, j) => `${variantNames[j] ?? j}: ${w}`)

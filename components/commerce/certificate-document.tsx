@@ -1,24 +1,20 @@
-import { getLocale, getTranslations } from "next-intl/server";
-import { intlLocale, type Locale } from "@/i18n/locales";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import type { Locale } from "@/i18n/locales";
 import { editionLabel } from "@/lib/commerce/editions";
 import type { Certificate } from "@/lib/commerce/order-documents";
 import { localized } from "@/lib/i18n/localized";
-
-/** Millimetres as centimetres, to the millimetre: 305 → "30.5". */
-function cm(mm: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(mm / 10);
-}
 
 /**
  * A certificate of authenticity as it prints: the piece (title, artist, year, medium, dimensions, its
  * edition number or "unique original"), who collected it and when, and the certificate's number.
  */
 export async function CertificateDocument({ certificate: c }: { certificate: Certificate }) {
-  const [t, locale] = await Promise.all([getTranslations("certificate"), getLocale()]);
-  const intl = intlLocale(locale as Locale);
+  const [t, locale, format] = await Promise.all([getTranslations("certificate"), getLocale(), getFormatter()]);
+  // Millimetres as centimetres, to the millimetre: 305 → "30.5".
+  const cm = (mm: number) => format.number(mm / 10, "short");
   const artist = localized(locale as Locale, c.artist, c.artistZh);
   const medium = localized(locale as Locale, c.medium, c.mediumZh);
-  const size = { width: cm(c.widthMm, intl), height: cm(c.heightMm, intl) };
+  const size = { width: cm(c.widthMm), height: cm(c.heightMm) };
   const edition =
     c.edition.size === 1
       ? t("unique")
@@ -32,11 +28,11 @@ export async function CertificateDocument({ certificate: c }: { certificate: Cer
     { label: t("medium"), value: medium.text, lang: medium.lang },
     {
       label: t("dimensions"),
-      value: c.depthMm ? t("sizeDepth", { ...size, depth: cm(c.depthMm, intl) }) : t("size", size),
+      value: c.depthMm ? t("sizeDepth", { ...size, depth: cm(c.depthMm) }) : t("size", size),
     },
     { label: t("edition"), value: edition, testId: "certificate-edition" },
     { label: t("owner"), value: c.buyerName },
-    { label: t("soldOn"), value: new Intl.DateTimeFormat(intl, { dateStyle: "long" }).format(c.soldAt) },
+    { label: t("soldOn"), value: format.dateTime(c.soldAt, "dateLong") },
   ];
   return (
     <article

@@ -1,7 +1,6 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AddressLines } from "@/components/checkout/shipping-section";
 import { Price } from "@/components/ui/price";
-import { intlLocale, type Locale } from "@/i18n/locales";
 import type { Invoice } from "@/lib/commerce/order-documents";
 
 /**
@@ -9,8 +8,8 @@ import type { Invoice } from "@/lib/commerce/order-documents";
  * tax (said to be included where the prices hold it) and the total, which is the sum of the lines.
  */
 export async function InvoiceDocument({ invoice }: { invoice: Invoice }) {
-  const [t, locale] = await Promise.all([getTranslations("invoice"), getLocale()]);
-  const date = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "long" });
+  const [t, format] = await Promise.all([getTranslations("invoice"), getFormatter()]);
+  const date = { format: (d: Date) => format.dateTime(d, "dateLong") };
   const facts: { label: string; value: string; code?: boolean; testId?: string }[] = [
     { label: t("number"), value: invoice.number, code: true, testId: "invoice-number" },
     { label: t("order"), value: invoice.orderId.slice(0, 8).toUpperCase(), code: true },

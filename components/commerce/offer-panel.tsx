@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Price } from "@/components/ui/price";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import { formatMoney } from "@/lib/money";
@@ -18,7 +18,12 @@ type Props = { product: { id: string; slug: string; priceAmount: number; currenc
  * offer on, and a sign-in prompt to make an offer would say otherwise.
  */
 export async function OfferPanel({ product }: Props) {
-  const [t, locale, user] = await Promise.all([getTranslations("offers"), getLocale(), getCurrentUser()]);
+  const [t, locale, format, user] = await Promise.all([
+    getTranslations("offers"),
+    getLocale(),
+    getFormatter(),
+    getCurrentUser(),
+  ]);
   // Nothing to offer on and no offer of this viewer's to follow: no panel, not even a sign-in prompt.
   if (product.available < 1 && !user) return null;
   const fmt = intlLocale(locale as Locale);
@@ -60,9 +65,7 @@ export async function OfferPanel({ product }: Props) {
   const open = mine.find((o) => o.status === "pending" || o.status === "countered" || o.status === "accepted");
   const last = mine[0];
   if (open) {
-    const until = open.reservedUntil
-      ? new Intl.DateTimeFormat(fmt, { dateStyle: "medium", timeStyle: "short" }).format(open.reservedUntil)
-      : "";
+    const until = open.reservedUntil ? format.dateTime(open.reservedUntil, "dateTime") : "";
     return box(
       <>
         <p>

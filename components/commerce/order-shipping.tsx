@@ -1,7 +1,6 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AddressLines } from "@/components/checkout/shipping-section";
 import { Price } from "@/components/ui/price";
-import { intlLocale, type Locale } from "@/i18n/locales";
 import type { FulfilmentView } from "@/lib/commerce/fulfilments";
 import type { OrderDetail } from "@/lib/commerce/orders";
 
@@ -36,8 +35,7 @@ export async function OrderShipping({
   address: NonNullable<OrderDetail["address"]>;
   fulfilments: FulfilmentView[];
 }) {
-  const [t, locale] = await Promise.all([getTranslations("orders"), getLocale()]);
-  const date = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium" });
+  const [t, format] = await Promise.all([getTranslations("orders"), getFormatter()]);
   return (
     <section
       aria-labelledby="order-shipping"
@@ -57,7 +55,7 @@ export async function OrderShipping({
               <span className="font-medium">{f.creatorName}</span>: {t(`fulfilment.${f.status}`)}
               {f.status === "delivered" && f.deliveredAt && (
                 <span className="block" data-testid="delivered-on">
-                  {t("deliveredOn", { date: date.format(f.deliveredAt) })}
+                  {t("deliveredOn", { date: format.dateTime(f.deliveredAt, "dateLong") })}
                 </span>
               )}
               {f.status !== "pending" && f.carrier && (
@@ -65,7 +63,7 @@ export async function OrderShipping({
                   {t("trackingWith", {
                     carrier: f.carrier,
                     tracking: f.trackingNumber ?? "",
-                    date: f.shippedAt ? date.format(f.shippedAt) : "",
+                    date: f.shippedAt ? format.dateTime(f.shippedAt, "date") : "",
                   })}
                 </span>
               )}

@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { LockedNotice } from "@/components/learn/locked-notice";
 import { buttonClass } from "@/components/ui/button";
 import { Price } from "@/components/ui/price";
-import { intlLocale, type Locale } from "@/i18n/locales";
 import { getPurchaseState, type PurchaseState } from "@/lib/commerce/purchase-state";
 import { currentCartOwner } from "@/lib/server/cart-session";
 import { StickyBuyBar } from "./sticky-buy-bar";
@@ -29,9 +28,9 @@ const PANEL_ID = "purchase-panel";
 /** Below the price on a product page: add to cart, or why not (owned, reserved, sold out). */
 export async function PurchasePanel({ product, state: known }: Props) {
   const owner = await currentCartOwner();
-  const [t, locale, state] = await Promise.all([
+  const [t, format, state] = await Promise.all([
     getTranslations("cart"),
-    getLocale(),
+    getFormatter(),
     known ?? getPurchaseState({ productId: product.id, owner }),
   ]);
   if (state.ownWork)
@@ -59,11 +58,7 @@ export async function PurchasePanel({ product, state: known }: Props) {
       </p>
     );
   const signedIn = owner !== null && "userId" in owner;
-  const until = state.myReservation
-    ? new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium", timeStyle: "short" }).format(
-        state.myReservation.until,
-      )
-    : null;
+  const until = state.myReservation ? format.dateTime(state.myReservation.until, "dateTime") : null;
   const barPrice = state.myReservation ?? { agreedAmount: product.priceAmount, currency: product.currency };
   return (
     <>

@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { intlLocale, type Locale } from "@/i18n/locales";
 import { listComments, type CommentView } from "@/lib/community/comments";
 import { getCurrentUser } from "@/lib/server/session";
 import { CommentForm } from "./comment-form";
@@ -10,13 +9,12 @@ import { UserText } from "./user-text";
 
 /** Questions and answers under a product; user text is rendered as text, never as HTML. */
 export async function CommentsSection({ productId, returnTo }: { productId: string; returnTo: string }) {
-  const [t, locale, user, list] = await Promise.all([
+  const [t, format, user, list] = await Promise.all([
     getTranslations("comments"),
-    getLocale(),
+    getFormatter(),
     getCurrentUser(),
     getDb().then((db) => listComments(db, productId)),
   ]);
-  const dates = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium" });
   const entry = (c: Omit<CommentView, "replies">) =>
     c.deleted ? (
       <p className="p-1 text-sm text-muted italic">{t("deleted")}</p>
@@ -28,7 +26,7 @@ export async function CommentsSection({ productId, returnTo }: { productId: stri
             <span className="rounded-full bg-moss px-2 py-0.5 text-xs text-white">{t("creatorAnswer")}</span>
           )}
           <time dateTime={c.createdAt.toISOString()} className="text-muted">
-            {dates.format(c.createdAt)}
+            {format.dateTime(c.createdAt, "date")}
           </time>
           {user && user.id !== c.authorId && <ReportButton targetKind="comment" targetId={c.id} />}
         </div>

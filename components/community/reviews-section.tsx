@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { intlLocale, type Locale } from "@/i18n/locales";
 import type { RatingSummary } from "@/lib/community/reviews";
 import { followedAmong } from "@/lib/community/follows";
 import { listReviews } from "@/lib/community/reviews";
@@ -21,9 +20,9 @@ export async function ReviewsSection({
   summary: RatingSummary;
   returnTo: string;
 }) {
-  const [t, locale, user, list] = await Promise.all([
+  const [t, format, user, list] = await Promise.all([
     getTranslations("reviews"),
-    getLocale(),
+    getFormatter(),
     getCurrentUser(),
     getDb().then((db) => listReviews(db, productId)),
   ]);
@@ -36,7 +35,6 @@ export async function ReviewsSection({
         list.map((r) => r.userId),
       )
     : new Set<string>();
-  const dates = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium" });
   return (
     <section aria-labelledby="reviews-heading" className="mt-10">
       <h2 id="reviews-heading" className="font-serif text-2xl">
@@ -58,7 +56,7 @@ export async function ReviewsSection({
                 <span className="rounded-full border border-moss px-2 py-0.5 text-xs text-moss">{t("verified")}</span>
               )}
               <time dateTime={r.createdAt.toISOString()} className="text-muted">
-                {dates.format(r.createdAt)}
+                {format.dateTime(r.createdAt, "date")}
               </time>
               {user && user.id !== r.userId && (
                 <>

@@ -98,7 +98,7 @@ function Panel({ latest }: { latest: RecoRefreshRunView | null }) {
           <span className="text-muted">
             {t("lastRun", {
               trigger: t(`trigger.${run.trigger}`),
-              when: format.dateTime(new Date(run.finishedAt), { dateStyle: "medium", timeStyle: "short" }),
+              when: format.dateTime(new Date(run.finishedAt), "dateTime"),
               seconds: seconds(run.durationMs),
             })}
           </span>

@@ -171,6 +171,7 @@ export async function markPaid(tx: Executor, order: LockedOrder, now: Date): Pro
               included: l.included,
             })),
           total: orderTotal(lines),
+          paidAt: now,
           hasCourses: courseIds.length > 0,
           hasArtworks: holds.some((h) => h.kind === "artwork"),
         },

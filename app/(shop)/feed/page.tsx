@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ProductCard } from "@/components/catalog/product-card";
 import { getDb } from "@/db/client";
-import { intlLocale, type Locale } from "@/i18n/locales";
 import { productPath } from "@/lib/catalog/types";
 import { listFeed } from "@/lib/community/follows";
 import { pageMetadata } from "@/lib/server/page-metadata";
@@ -12,12 +11,11 @@ export const generateMetadata = pageMetadata("feed", { index: false });
 
 export default async function FeedPage() {
   const user = await requireUser("/feed");
-  const [t, locale, items] = await Promise.all([
+  const [t, format, items] = await Promise.all([
     getTranslations("feed"),
-    getLocale(),
+    getFormatter(),
     getDb().then((db) => listFeed(db, user.id)),
   ]);
-  const dates = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium" });
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="font-serif text-3xl">{t("title")}</h1>
@@ -40,7 +38,7 @@ export default async function FeedPage() {
                   : item.kind === "review"
                     ? t("reviewed", { name: item.author.name, rating: item.rating })
                     : t("shared", { name: item.author.name, title: item.title })}{" "}
-                · <time dateTime={item.at.toISOString()}>{dates.format(item.at)}</time>
+                · <time dateTime={item.at.toISOString()}>{format.dateTime(item.at, "date")}</time>
               </p>
               {item.kind === "review" && item.body && (
                 <blockquote className="mb-2 border-l-2 border-line pl-3 text-sm">

@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Price } from "@/components/ui/price";
-import { intlLocale, type Locale } from "@/i18n/locales";
 import { listOrdersForUser } from "@/lib/commerce/orders";
 import { pageMetadata } from "@/lib/server/page-metadata";
 import { requireUser } from "@/lib/server/session";
@@ -10,12 +9,11 @@ export const generateMetadata = pageMetadata("orders", { index: false });
 
 export default async function OrdersPage() {
   const user = await requireUser("/orders");
-  const [t, locale, orders] = await Promise.all([
+  const [t, format, orders] = await Promise.all([
     getTranslations("orders"),
-    getLocale(),
+    getFormatter(),
     listOrdersForUser({ userId: user.id }),
   ]);
-  const date = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium" });
   return (
     <div className="max-w-4xl space-y-6">
       <h1 className="font-serif text-3xl">{t("title")}</h1>
@@ -32,7 +30,8 @@ export default async function OrdersPage() {
                 <span className="min-w-0">
                   <span className="block font-medium">{o.titles.join(", ")}</span>
                   <span className="text-sm text-muted">
-                    {date.format(o.createdAt)} · {t("items", { count: o.itemCount })} · {t(`status.${o.status}`)}
+                    {format.dateTime(o.createdAt, "date")} · {t("items", { count: o.itemCount })} ·{" "}
+                    {t(`status.${o.status}`)}
                   </span>
                 </span>
                 <Price amount={o.totalAmount} currency={o.currency} />

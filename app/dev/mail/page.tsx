@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
-import { intlLocale, isLocale } from "@/i18n/locales";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { env } from "@/lib/env";
 import { listDevMail } from "@/lib/mail/dev-mailbox";
 
@@ -20,11 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function DevMailPage() {
   if (env.NODE_ENV === "production") notFound();
-  const [t, locale, mails] = await Promise.all([getTranslations("devMail"), getLocale(), listDevMail(env.MAIL_DIR)]);
-  const dates = new Intl.DateTimeFormat(intlLocale(isLocale(locale) ? locale : "en"), {
-    dateStyle: "medium",
-    timeStyle: "medium",
-  });
+  const [t, format, mails] = await Promise.all([getTranslations("devMail"), getFormatter(), listDevMail(env.MAIL_DIR)]);
   return (
     <div className="max-w-4xl space-y-6">
       <header className="space-y-2">
@@ -45,7 +40,7 @@ export default async function DevMailPage() {
                 <dd>{m.to}</dd>
                 <dt className="text-muted">{t("date")}</dt>
                 <dd>
-                  <time dateTime={m.date}>{dates.format(new Date(m.date))}</time>
+                  <time dateTime={m.date}>{format.dateTime(new Date(m.date), "dateTimeSeconds")}</time>
                 </dd>
                 <dt className="text-muted">{t("language")}</dt>
                 <dd>{m.locale}</dd>

@@ -7,6 +7,7 @@
  */
 import { createTranslator } from "next-intl";
 import { env } from "@/lib/env";
+import { shopFormatter } from "@/lib/i18n/format";
 import { formatMoney, type Money } from "@/lib/money";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
@@ -29,16 +30,11 @@ function money(m: Money, locale: MailLocale): string {
 }
 
 function dateTime(date: Date, locale: MailLocale): string {
-  // The recipient's time zone is unknown: UTC, said so, is never wrong.
-  return new Intl.DateTimeFormat(locale === "zh-CN" ? "zh-CN" : "en-US", {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "UTC",
-    timeZoneName: "short",
-  }).format(date);
+  // The recipient's own zone is unknown: the shop's (TIME_ZONE), as on its pages, with the zone written out.
+  return shopFormatter({ locale: locale === "zh-CN" ? "zh" : "en", timeZone: env.TIME_ZONE }).dateTime(
+    date,
+    "dateTimeZoned",
+  );
 }
 
 /** The short reference people quote: the first eight characters of the order id. */
@@ -61,6 +57,8 @@ export type OrderMailInput = {
   /** Shipping (per creator) and tax lines; an included tax is shown as part of the total. */
   charges?: { kind: "shipping" | "tax"; title: string; amount: number; currency: string; included: boolean }[];
   total: Money;
+  /** When the payment arrived, shown in the shop's zone. */
+  paidAt: Date;
   hasCourses: boolean;
   hasArtworks: boolean;
 };
@@ -78,6 +76,7 @@ export function orderConfirmationMail(to: Recipient, order: OrderMailInput): Mai
       ...(order.hasArtworks ? [t("order.artworks")] : []),
     ],
     rows: [
+      { label: t("order.paidAt"), value: dateTime(order.paidAt, locale) },
       ...order.lines.map((l) => ({
         label: l.edition
           ? t("order.editionLine", { title: l.title, quantity: l.quantity, edition: l.edition })

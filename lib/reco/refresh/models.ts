@@ -188,7 +188,8 @@ export function alsSource(
 
 /** The size rules of sizePlan in words, for bench:reco and the docs. */
 export function sizeLimits(options: ModelOptions = DEFAULT_MODEL_OPTIONS): string[] {
-  const n = (v: number) => v.toLocaleString("en-US");
+  // Bench and docs text, not a page: English grouping whatever the reader's language.
+  const n = (v: number) => new Intl.NumberFormat("en-US").format(v);
   return [
     `EASE: up to ${n(options.easeMaxItems)} active items (dense item x item inverse, cubic in items)`,
     `ALS: above that always; beside EASE while users x items x factors <= ${options.alsBesideEaseMaxCost.toExponential(0)}`,

@@ -30,6 +30,9 @@ import { weightedSources } from "./slot-recommender";
 import { insertRecommendationRows, publishGeneration, publishedGeneration, stageGeneration } from "./store";
 import { DEFAULT_TUNE_OPTIONS, tuneServing, type TuneOptions, type TuneResult } from "./tune";
 
+/** Progress lines for the log and `npm run reco:refresh`, not a page: English digit grouping. */
+const grouped = new Intl.NumberFormat("en-US").format;
+
 export type StageReport = { stage: string; ms: number; detail?: string };
 
 export type RefreshOptions = {
@@ -110,7 +113,7 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
   const data = await loadRefreshData(db, {
     now,
     onQuery: (name, ms, rows) =>
-      options.onProgress?.(`  query ${name}: ${rows.toLocaleString("en-US")} rows in ${(ms / 1000).toFixed(2)} s`),
+      options.onProgress?.(`  query ${name}: ${grouped(rows)} rows in ${(ms / 1000).toFixed(2)} s`),
   });
   await stage(
     "load",
@@ -203,10 +206,7 @@ async function doRefresh(db: Db, options: RefreshOptions): Promise<RefreshSummar
     clusters,
     { ...recommendOptions, baseWeights },
     {
-      onProgress: (done, total) =>
-        options.onProgress?.(
-          `  recommendations ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} users`,
-        ),
+      onProgress: (done, total) => options.onProgress?.(`  recommendations ${grouped(done)} / ${grouped(total)} users`),
       sink: (rows) => insertRecommendationRows(db, staged.generation, rows).then(() => undefined),
     },
   );

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { OrderCharges, OrderShipping } from "@/components/commerce/order-shipping";
 import { PaymentStatusRefresh } from "@/components/commerce/payment-status-refresh";
 import { Price } from "@/components/ui/price";
-import { intlLocale, type Locale } from "@/i18n/locales";
 import { productPath } from "@/lib/catalog/types";
 import { listFulfilmentsForOrder } from "@/lib/commerce/fulfilments";
 import { certificatePath } from "@/lib/commerce/order-documents";
@@ -27,13 +26,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const order = await getOrderForBuyer({ orderId: id, userId: user.id });
   if (!order) notFound();
   const placed = (await searchParams).placed === "1";
-  const [t, locale, fulfilments] = await Promise.all([
+  const [t, format, fulfilments] = await Promise.all([
     getTranslations("orders"),
-    getLocale(),
+    getFormatter(),
     // Read only after the ownership check above: the order is this buyer's.
     order.address ? listFulfilmentsForOrder({ orderId: order.id }) : [],
   ]);
-  const date = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "long", timeStyle: "short" });
   const paid = order.status === "paid" || order.status === "fulfilled";
   const payUrl =
     order.status === "pending_payment" && order.payment?.status === "pending" ? order.payment.confirmUrl : null;
@@ -54,7 +52,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <PaymentStatusRefresh />
           <p className="font-serif text-2xl">{placed ? t("processingTitle") : t("awaitingTitle")}</p>
           <p className="text-sm">
-            {placed ? t("processing") : t("awaiting", { time: order.expiresAt ? date.format(order.expiresAt) : "" })}
+            {placed
+              ? t("processing")
+              : t("awaiting", { time: order.expiresAt ? format.dateTime(order.expiresAt, "dateTimeLong") : "" })}
           </p>
           {payUrl && (
             <a href={payUrl} className="inline-block text-sm text-accent underline">
@@ -76,7 +76,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       )}
       <h1 className="font-serif text-3xl">{t("detailTitle")}</h1>
       <p className="text-sm text-muted">
-        {t("placedOn", { date: date.format(order.createdAt) })} · {t(`status.${order.status}`)} ·{" "}
+        {t("placedOn", { date: format.dateTime(order.createdAt, "dateTimeLong") })} · {t(`status.${order.status}`)} ·{" "}
         <span className="font-mono">{order.id.slice(0, 8)}</span>
       </p>
       <ul className="divide-y divide-line rounded-lg border border-line bg-white">

@@ -49,8 +49,7 @@ export default async function CampaignsPage() {
               </td>
               <td>{t(`status.${c.status}`)}</td>
               <td>
-                {format.dateTime(c.startsAt, { dateStyle: "medium" })} –{" "}
-                {format.dateTime(c.endsAt, { dateStyle: "medium" })}
+                {format.dateTime(c.startsAt, "date")} – {format.dateTime(c.endsAt, "date")}
               </td>
               <td>
                 {t("experimentSummary", { mode: t(`mode.${c.mode}`), variants: c.variants, version: c.bucketVersion })}

@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import {
   ClusterDomainChart,
@@ -26,11 +26,12 @@ export const generateMetadata = pageMetadata("clusters");
 export default async function ClustersPage() {
   await requireRole(["marketer", "admin"], "/studio/clusters");
   const db = await getDb();
-  const [overview, latestRun, t, locale] = await Promise.all([
+  const [overview, latestRun, t, locale, format] = await Promise.all([
     getClusterOverview(db),
     readRecoRefreshRun(db),
     getTranslations("clusters"),
     getLocale() as Promise<Locale>,
+    getFormatter(),
   ]);
   const clusters = overview?.clusters ?? [];
   const names = clusters.map((c) => (locale === "zh" ? c.profile.segment.name.zh : c.profile.segment.name.en));
@@ -56,9 +57,7 @@ export default async function ClustersPage() {
         <p className="text-sm">
           {overview
             ? t("refreshed", {
-                date: new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short" }).format(
-                  new Date(overview.refreshedAt),
-                ),
+                date: format.dateTime(new Date(overview.refreshedAt), "dateTime"),
                 users: stats?.counts?.clustered ?? 0,
                 k: clusters.length,
               })
@@ -71,16 +70,17 @@ export default async function ClustersPage() {
             <p className="mt-2">
               {silhouette === undefined
                 ? t("how", { k: clusters.length })
-                : t("howSilhouette", { k: clusters.length, silhouette: silhouette.toFixed(2) })}
+                : t("howSilhouette", {
+                    k: clusters.length,
+                    silhouette: format.number(silhouette, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+                  })}
             </p>
           </details>
         )}
         {stats?.userUpdatedAt && (
           <p className="text-sm text-muted">
             {t("userUpdated", {
-              date: new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "medium" }).format(
-                new Date(stats.userUpdatedAt),
-              ),
+              date: format.dateTime(new Date(stats.userUpdatedAt), "dateTimeSeconds"),
             })}
           </p>
         )}

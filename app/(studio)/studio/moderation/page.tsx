@@ -1,7 +1,6 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ModerateButton } from "@/components/community/moderate-button";
 import { getDb } from "@/db/client";
-import { intlLocale, type Locale } from "@/i18n/locales";
 import { listHiddenContent, listModerationQueue } from "@/lib/community/moderation";
 import { pageMetadata } from "@/lib/server/page-metadata";
 import { requireRole } from "@/lib/server/session";
@@ -31,13 +30,12 @@ function Thumb({ src, alt }: { src?: string; alt: string }) {
 export default async function ModerationPage() {
   await requireRole(["admin"], "/studio/moderation");
   const db = await getDb();
-  const [t, locale, queue, hidden] = await Promise.all([
+  const [t, format, queue, hidden] = await Promise.all([
     getTranslations("moderation"),
-    getLocale(),
+    getFormatter(),
     listModerationQueue(db),
     listHiddenContent(db),
   ]);
-  const dates = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="space-y-10">
       <section aria-labelledby="moderation-queue">
@@ -78,7 +76,7 @@ export default async function ModerationPage() {
               <li key={`${item.targetKind}:${item.targetId}`} className="rounded-lg border border-line bg-white p-3">
                 <p className="text-sm text-muted">
                   {t(`kind.${item.targetKind}`)} ·{" "}
-                  <time dateTime={item.hiddenAt.toISOString()}>{dates.format(item.hiddenAt)}</time>
+                  <time dateTime={item.hiddenAt.toISOString()}>{format.dateTime(item.hiddenAt, "dateTime")}</time>
                 </p>
                 <p className="mt-1 line-clamp-3 text-sm whitespace-pre-line">{item.body}</p>
                 <Thumb src={item.imageUrl} alt={item.body} />

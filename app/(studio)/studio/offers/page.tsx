@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { OfferResponseForm } from "@/components/studio/offer-response-form";
 import { Price } from "@/components/ui/price";
-import { intlLocale, type Locale } from "@/i18n/locales";
 import { listOffersForCreator } from "@/lib/commerce/offers";
 import { pageMetadata } from "@/lib/server/page-metadata";
 import { requireRole } from "@/lib/server/session";
@@ -12,12 +11,11 @@ export const generateMetadata = pageMetadata("offers");
 /** Offers on the creator's artworks (every artwork's for admins), newest activity first. */
 export default async function StudioOffersPage() {
   const user = await requireRole(["creator", "admin"], "/studio/offers");
-  const [t, locale, offers] = await Promise.all([
+  const [t, format, offers] = await Promise.all([
     getTranslations("offers"),
-    getLocale(),
+    getFormatter(),
     listOffersForCreator({ actor: user }),
   ]);
-  const date = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="space-y-6">
       <h1 className="font-serif text-3xl">{t("studioTitle")}</h1>
@@ -48,9 +46,11 @@ export default async function StudioOffersPage() {
                 <blockquote className="mt-1 border-l-2 border-line pl-2 text-muted">{o.message}</blockquote>
               )}
               {o.reservedUntil && (
-                <p className="mt-1 text-moss">{t("reservedUntil", { until: date.format(o.reservedUntil) })}</p>
+                <p className="mt-1 text-moss">
+                  {t("reservedUntil", { until: format.dateTime(o.reservedUntil, "dateTime") })}
+                </p>
               )}
-              <p className="mt-1 text-xs text-muted">{date.format(o.createdAt)}</p>
+              <p className="mt-1 text-xs text-muted">{format.dateTime(o.createdAt, "dateTime")}</p>
               {o.status === "pending" && (
                 <div className="mt-3">
                   <OfferResponseForm offerId={o.id} currency={o.currency} />

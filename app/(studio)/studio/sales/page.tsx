@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { DataRow, DataTable } from "@/components/ui/data-table";
 import { Price } from "@/components/ui/price";
-import { intlLocale, type Locale } from "@/i18n/locales";
 import { productPath } from "@/lib/catalog/types";
 import { listSalesForCreator } from "@/lib/commerce/orders";
 import { getCreatorForUser } from "@/lib/commerce/ownership";
@@ -14,16 +13,15 @@ export const generateMetadata = pageMetadata("sales");
 /** A creator's sold order lines, newest first; admins see every creator's. */
 export default async function StudioSalesPage() {
   const user = await requireRole(["creator", "admin"], "/studio/sales");
-  const [t, locale, creator] = await Promise.all([
+  const [t, format, creator] = await Promise.all([
     getTranslations("studioProducts"),
-    getLocale(),
+    getFormatter(),
     getCreatorForUser(user.id),
   ]);
   if (!creator && user.role !== "admin") return <p className="text-muted">{t("noCreatorProfile")}</p>;
   const { rows, totals } = await listSalesForCreator({
     creatorId: user.role === "admin" ? null : (creator?.id ?? null),
   });
-  const date = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium" });
   return (
     <div className="space-y-6">
       <h1 className="font-serif text-3xl">{t("sales.title")}</h1>
@@ -53,7 +51,7 @@ export default async function StudioSalesPage() {
         >
           {rows.map((r, i) => (
             <DataRow key={`${r.orderId}-${r.productId}-${i}`}>
-              <td>{date.format(r.createdAt)}</td>
+              <td>{format.dateTime(r.createdAt, "date")}</td>
               <td>
                 <Link href={productPath(r)} className="hover:text-accent">
                   {r.title}

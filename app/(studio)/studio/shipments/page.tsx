@@ -1,7 +1,6 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { MarkDeliveredForm } from "@/components/studio/mark-delivered-form";
 import { MarkShippedForm } from "@/components/studio/mark-shipped-form";
-import { intlLocale, type Locale } from "@/i18n/locales";
 import { listFulfilmentsForCreator } from "@/lib/commerce/fulfilments";
 import { getCreatorForUser } from "@/lib/commerce/ownership";
 import { pageMetadata } from "@/lib/server/page-metadata";
@@ -16,14 +15,13 @@ export const generateMetadata = pageMetadata("shipments", { index: false });
  */
 export default async function StudioShipmentsPage() {
   const user = await requireRole(["creator"], "/studio/shipments");
-  const [t, locale, creator] = await Promise.all([
+  const [t, format, creator] = await Promise.all([
     getTranslations("shipments"),
-    getLocale(),
+    getFormatter(),
     getCreatorForUser(user.id),
   ]);
   if (!creator) return <p className="text-muted">{t("noCreatorProfile")}</p>;
   const parts = await listFulfilmentsForCreator({ creatorId: creator.id });
-  const date = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium" });
   return (
     <div className="space-y-6">
       <h1 className="font-serif text-3xl">{t("title")}</h1>
@@ -34,7 +32,7 @@ export default async function StudioShipmentsPage() {
           {parts.map((p) => (
             <li key={p.id} className="space-y-3 rounded-lg border border-line bg-white p-4" data-testid="shipment">
               <p className="text-sm text-muted">
-                {t("order", { ref: p.orderId.slice(0, 8).toUpperCase(), date: date.format(p.placedAt) })} ·{" "}
+                {t("order", { ref: p.orderId.slice(0, 8).toUpperCase(), date: format.dateTime(p.placedAt, "date") })} ·{" "}
                 {t(`status.${p.status}`)}
               </p>
               <ul className="text-sm">
@@ -63,7 +61,7 @@ export default async function StudioShipmentsPage() {
               )}
               {p.status === "shipped" && <MarkDeliveredForm fulfilmentId={p.id} />}
               {p.status === "delivered" && p.deliveredAt && (
-                <p className="text-sm">{t("deliveredOn", { date: date.format(p.deliveredAt) })}</p>
+                <p className="text-sm">{t("deliveredOn", { date: format.dateTime(p.deliveredAt, "date") })}</p>
               )}
             </li>
           ))}
