@@ -3,6 +3,7 @@ import { getCatalogueDb } from "@/db/client";
 import { artworkDetails, courseDetails, creators, products, productTags, tags } from "@/db/schema";
 import type { CatalogueFilters } from "./search-params";
 import { reshapeCard } from "./card-row";
+import { searchMatch, searchRank } from "./search";
 import type { CataloguePage, ProductCard } from "./types";
 
 export const PAGE_SIZE = 12;
@@ -39,18 +40,9 @@ function cardQuery(db: Awaited<ReturnType<typeof getCatalogueDb>>) {
     .leftJoin(artworkDetails, eq(artworkDetails.productId, products.id));
 }
 
-function tsQuery(q: string): SQL {
-  return sql`websearch_to_tsquery('english', ${q})`;
-}
-
-/** Text match through the GIN-indexed tsvector; a title substring match covers queries FTS cannot parse (CJK, stop words). */
-function textCondition(q: string): SQL {
-  return sql`(${products.searchVector} @@ ${tsQuery(q)} or ${products.title} ilike ${`%${q.replace(/[%_\\]/g, "\\$&")}%`})`;
-}
-
 function filterConditions(kind: "course" | "artwork", f: CatalogueFilters, opts: { withTags: boolean }): SQL[] {
   const conds: (SQL | undefined)[] = [eq(products.kind, kind), eq(products.status, "published")];
-  if (f.q) conds.push(textCondition(f.q));
+  if (f.q) conds.push(searchMatch(f.q));
   if (f.minPrice !== undefined) conds.push(gte(products.priceAmount, f.minPrice));
   if (f.maxPrice !== undefined) conds.push(lte(products.priceAmount, f.maxPrice));
   if (kind === "course" && f.level) conds.push(eq(courseDetails.level, f.level));
@@ -76,14 +68,13 @@ function orderBy(f: CatalogueFilters): SQL[] {
       return [asc(products.priceAmount), asc(products.slug)];
     case "price_desc":
       return [desc(products.priceAmount), asc(products.slug)];
-    case "relevance":
-      if (f.q)
-        return [
-          sql`ts_rank(${products.searchVector}, ${tsQuery(f.q)}) desc`,
-          desc(products.createdAt),
-          asc(products.slug),
-        ];
-      return [desc(products.createdAt), asc(products.slug)];
+    case "relevance": {
+      // Without a query there is nothing to be relevant to: the newest first, as the default promises.
+      const rank = f.q ? searchRank(f.q) : undefined;
+      return rank
+        ? [sql`${rank} desc`, desc(products.createdAt), asc(products.slug)]
+        : [desc(products.createdAt), asc(products.slug)];
+    }
     case "newest":
       return [desc(products.createdAt), asc(products.slug)];
   }
