@@ -3,7 +3,7 @@ import { getCatalogueDb } from "@/db/client";
 import { artworkDetails, courseDetails, creators, products, productTags, tags } from "@/db/schema";
 import type { CatalogueFilters } from "./search-params";
 import { reshapeCard } from "./card-row";
-import { searchMatch, searchRank } from "./search";
+import { searchMatch, searchRanked } from "./search";
 import type { CataloguePage, ProductCard } from "./types";
 
 export const PAGE_SIZE = 12;
@@ -40,9 +40,13 @@ function cardQuery(db: Awaited<ReturnType<typeof getCatalogueDb>>) {
     .leftJoin(artworkDetails, eq(artworkDetails.productId, products.id));
 }
 
-function filterConditions(kind: "course" | "artwork", f: CatalogueFilters, opts: { withTags: boolean }): SQL[] {
+function filterConditions(
+  kind: "course" | "artwork",
+  f: CatalogueFilters,
+  opts: { withTags: boolean; withText?: boolean },
+): SQL[] {
   const conds: (SQL | undefined)[] = [eq(products.kind, kind), eq(products.status, "published")];
-  if (f.q) conds.push(searchMatch(f.q));
+  if (f.q && opts.withText !== false) conds.push(searchMatch(f.q));
   if (f.minPrice !== undefined) conds.push(gte(products.priceAmount, f.minPrice));
   if (f.maxPrice !== undefined) conds.push(lte(products.priceAmount, f.maxPrice));
   if (kind === "course" && f.level) conds.push(eq(courseDetails.level, f.level));
@@ -62,19 +66,15 @@ function filterConditions(kind: "course" | "artwork", f: CatalogueFilters, opts:
   return conds.filter((c): c is SQL => c !== undefined);
 }
 
-function orderBy(f: CatalogueFilters): SQL[] {
+function orderBy(f: CatalogueFilters, score?: SQL): SQL[] {
   switch (f.sort) {
     case "price_asc":
       return [asc(products.priceAmount), asc(products.slug)];
     case "price_desc":
       return [desc(products.priceAmount), asc(products.slug)];
-    case "relevance": {
+    case "relevance":
       // Without a query there is nothing to be relevant to: the newest first, as the default promises.
-      const rank = f.q ? searchRank(f.q) : undefined;
-      return rank
-        ? [sql`${rank} desc`, desc(products.createdAt), asc(products.slug)]
-        : [desc(products.createdAt), asc(products.slug)];
-    }
+      return [...(score ? [sql`${score} desc`] : []), desc(products.createdAt), asc(products.slug)];
     case "newest":
       return [desc(products.createdAt), asc(products.slug)];
   }
@@ -85,9 +85,15 @@ export function catalogueRowsQuery(
   db: Awaited<ReturnType<typeof getCatalogueDb>>,
   opts: { kind: "course" | "artwork"; filters: CatalogueFilters; page: number; pageSize: number },
 ) {
-  return cardQuery(db)
-    .where(and(...filterConditions(opts.kind, opts.filters, { withTags: true })))
-    .orderBy(...orderBy(opts.filters))
+  const { kind, filters } = opts;
+  // Ordered by relevance, the matches come as a table with their scores (lib/catalog/search.ts), which
+  // also does the filtering; any other order only needs the text condition.
+  const ranked = filters.q && filters.sort === "relevance" ? searchRanked(filters.q) : undefined;
+  const query = cardQuery(db).$dynamic();
+  if (ranked) query.innerJoin(ranked.table, ranked.on);
+  return query
+    .where(and(...filterConditions(kind, filters, { withTags: true, withText: !ranked })))
+    .orderBy(...orderBy(filters, ranked?.score))
     .limit(opts.pageSize)
     .offset((opts.page - 1) * opts.pageSize);
 }

@@ -66,7 +66,7 @@ const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q}::text)`;
  */
 const similarTo = (column: AnyColumn, p: Prepared) => sql`${column} %> ${p.q}::text`;
 const contains = (column: AnyColumn | SQL, p: Prepared) =>
-  p.caseless ? sql`strpos(${column}, ${p.q}::text) > 0` : sql`${column} ilike ${p.pattern}::text`;
+  p.caseless ? sql`(strpos(${column}, ${p.q}::text) > 0)` : sql`(${column} ilike ${p.pattern}::text)`;
 
 function anyOf(conditions: SQL[]): SQL {
   return sql`(${sql.join(conditions, sql` or `)})`;
@@ -78,81 +78,96 @@ function textMatches(columns: AnyColumn[], p: Prepared): SQL {
   return anyOf(conditions);
 }
 
-/** Product columns searched for the query as a substring; the Chinese description for CJK queries only. */
-const substringColumns = (p: Prepared): AnyColumn[] =>
-  p.cjk
-    ? [products.title, products.titleZh, products.subtitleZh, products.descriptionZh]
-    : [products.title, products.titleZh, products.subtitleZh];
-
-/**
- * The products matching a query, as a `product.id in (…)` condition. The union has one arm per column
- * and operator so that each arm can use its own index (the tsvector GIN, one trigram GIN, the creator
- * and tag keys): with several trigram conditions OR-ed in one arm the planner tends to price the bitmap
- * scans above a sequential scan that then computes word_similarity for every product, ten times slower.
- * The Chinese substring tests share one arm: a two-character pattern yields no trigram, so each would
- * scan the table anyway, and one scan is cheaper than three.
- */
-export function searchMatch(raw: string): SQL | undefined {
-  const p = prepare(raw);
-  if (!p) return undefined;
-  const productArm = (condition: SQL) => sql`select ${products.id} from ${products} where ${condition}`;
-  const tagArm = (condition: SQL) =>
-    sql`select ${productTags.productId} from ${productTags} join ${tags} on ${tags.id} = ${productTags.tagId} where ${condition}`;
-  const creatorArm = (condition: SQL) =>
-    sql`select ${products.id} from ${products} join ${creators} on ${creators.id} = ${products.creatorId} where ${condition}`;
-  const substrings = p.caseless
-    ? // Caseless (strpos) scans anyway: one arm, one scan.
-      [productArm(anyOf(substringColumns(p).map((c) => contains(c, p))))]
-    : [
-        productArm(contains(products.title, p)),
-        productArm(
-          anyOf(
-            substringColumns(p)
-              .slice(1)
-              .map((c) => contains(c, p)),
-          ),
-        ),
-      ];
-  const arms: SQL[] = [
-    productArm(sql`${products.searchVector} @@ ${tsQuery(p.q)}`),
-    ...substrings,
-    // Tags and creators are small tables: one arm each, the join to products by its key.
-    tagArm(textMatches([tags.name, tags.nameZh], p)),
-    creatorArm(textMatches([creators.name, creators.nameZh], p)),
-  ];
-  if (p.similar) arms.push(productArm(similarTo(products.title, p)), productArm(similarTo(products.titleZh, p)));
-  return sql`${products.id} in (${sql.join(arms, sql` union `)})`;
+/** `greatest(…)` of 0/1 substring tests and word similarities of the query to some (nullable) columns. */
+function bestOf(columns: AnyColumn[], p: Prepared): SQL {
+  return sql`greatest(${sql.join(
+    columns.flatMap((c) => [
+      sql`word_similarity(${p.q}::text, coalesce(${c}, ''))`,
+      sql`${contains(sql`coalesce(${c}, '')`, p)}::int`,
+    ]),
+    sql`, `,
+  )})`;
 }
 
 /**
- * How well a product matches, highest first. Title evidence outweighs tag and creator evidence, which
- * outweighs the description:
- * - full text: ts_rank over the weighted vector (title A, subtitle B, description C), scaled so a
- *   title hit is worth about as much as a close trigram match;
- * - the best word similarity of the query to the title (either language), plus 1 when the title
- *   contains the query verbatim;
- * - half as much for the best tag and for the creator's name (similarity or verbatim);
- * - 0.2 when a Chinese query appears in the Chinese subtitle or description.
- * The query it belongs in must join `creator` on the product's creator.
+ * The evidence for a query, one union arm per kind of match, each row a product id and a score. An arm
+ * scores only what it matched, so the similarity of tags and creators is computed once per matching
+ * tag or creator, not once per product. A product's relevance is the sum over the arms that found it:
+ * - full text: 5 × ts_rank over the weighted vector (title A, subtitle B, description C), which puts a
+ *   title hit near a close trigram match and a description-only hit far below;
+ * - its title (either language) contains the query: 1; and, when the query is a close typo of a title
+ *   word, that word similarity (0.6–1);
+ * - half of the best similarity or containment for a matching tag, and for its creator's name;
+ * - 0.2 when the query is in the Chinese subtitle or (CJK queries) the Chinese description.
+ * So title > tags and creator > description, and a product matched several ways ranks higher.
+ *
+ * Each arm is planned on its own and uses its own index (the tsvector GIN, one trigram GIN, the creator
+ * and tag keys): with several trigram conditions OR-ed in one arm the planner priced the bitmap scans
+ * above a sequential scan that computed word_similarity on every product, ten times slower. The
+ * caseless substring tests share one arm: a two-character pattern yields no trigram, so each would
+ * scan the table anyway.
  */
-export function searchRank(raw: string): SQL | undefined {
+function scoredArms(p: Prepared): SQL[] {
+  const productArm = (score: SQL, condition: SQL) =>
+    sql`select ${products.id} as id, (${score})::float8 as score from ${products} where ${condition}`;
+  const titleContains = anyOf([contains(products.title, p), contains(products.titleZh, p)]);
+  const otherContains = anyOf(
+    (p.cjk ? [products.subtitleZh, products.descriptionZh] : [products.subtitleZh]).map((c) => contains(c, p)),
+  );
+  const arms: SQL[] = [
+    productArm(
+      sql`5 * ts_rank(${products.searchVector}, ${tsQuery(p.q)})`,
+      sql`${products.searchVector} @@ ${tsQuery(p.q)}`,
+    ),
+  ];
+  if (p.caseless) {
+    arms.push(
+      productArm(
+        sql`coalesce(${titleContains}, false)::int + 0.2 * coalesce(${otherContains}, false)::int`,
+        anyOf([contains(products.title, p), contains(products.titleZh, p), otherContains]),
+      ),
+    );
+  } else {
+    arms.push(
+      productArm(sql`1`, contains(products.title, p)),
+      productArm(
+        sql`${contains(sql`coalesce(${products.titleZh}, '')`, p)}::int + 0.2 * coalesce(${otherContains}, false)::int`,
+        anyOf([contains(products.titleZh, p), otherContains]),
+      ),
+    );
+  }
+  if (p.similar) {
+    arms.push(
+      productArm(sql`word_similarity(${p.q}::text, ${products.title})`, similarTo(products.title, p)),
+      productArm(sql`word_similarity(${p.q}::text, ${products.titleZh})`, similarTo(products.titleZh, p)),
+    );
+  }
+  // Tags and creators are small tables: one arm each, joined to products by their keys.
+  arms.push(
+    sql`select ${productTags.productId} as id, 0.5 * max(${bestOf([tags.name, tags.nameZh], p)})::float8 as score from ${productTags} join ${tags} on ${tags.id} = ${productTags.tagId} where ${textMatches([tags.name, tags.nameZh], p)} group by ${productTags.productId}`,
+    sql`select ${products.id} as id, 0.5 * ${bestOf([creators.name, creators.nameZh], p)}::float8 as score from ${products} join ${creators} on ${creators.id} = ${products.creatorId} where ${textMatches([creators.name, creators.nameZh], p)}`,
+  );
+  return arms;
+}
+
+/** The products matching a query, as a `product.id in (…)` condition: for counts and facets. */
+export function searchMatch(raw: string): SQL | undefined {
   const p = prepare(raw);
   if (!p) return undefined;
-  const best = (columns: AnyColumn[]) =>
-    sql`greatest(${sql.join(
-      columns.flatMap((c) => [
-        sql`word_similarity(${p.q}::text, coalesce(${c}, ''))`,
-        sql`(${contains(sql`coalesce(${c}, '')`, p)})::int`,
-      ]),
-      sql`, `,
-    )})`;
-  const titleSimilarity = sql`greatest(word_similarity(${p.q}::text, ${products.title}), word_similarity(${p.q}::text, coalesce(${products.titleZh}, '')))`;
-  const titleVerbatim = sql`(${contains(products.title, p)} or ${contains(sql`coalesce(${products.titleZh}, '')`, p)})::int`;
-  const tagScore = sql`coalesce((select max(${best([tags.name, tags.nameZh])}) from ${productTags} join ${tags} on ${tags.id} = ${productTags.tagId} where ${productTags.productId} = ${products.id}), 0)`;
-  // The listing joins each product's creator already (lib/catalog/queries.ts): a subquery per row cost more.
-  const creatorScore = best([creators.name, creators.nameZh]);
-  const chineseText = p.cjk
-    ? sql`0.2 * (${contains(sql`coalesce(${products.subtitleZh}, '')`, p)} or ${contains(sql`coalesce(${products.descriptionZh}, '')`, p)})::int`
-    : sql`0`;
-  return sql`(5 * ts_rank(${products.searchVector}, ${tsQuery(p.q)}) + ${titleSimilarity} + ${titleVerbatim} + 0.5 * ${tagScore} + 0.5 * ${creatorScore} + ${chineseText})`;
+  const ids = scoredArms(p).map((arm) => sql`select id from (${arm}) as arm`);
+  return sql`${products.id} in (${sql.join(ids, sql` union `)})`;
+}
+
+/**
+ * The matching products with their relevance, as a table to join: `search_match(id, score)`, one row
+ * per product. The listing joins it on the product id and orders by `score` (see searchRankOrder).
+ */
+export function searchRanked(raw: string): { table: SQL; on: SQL; score: SQL } | undefined {
+  const p = prepare(raw);
+  if (!p) return undefined;
+  return {
+    table: sql`(select id, sum(score) as score from (${sql.join(scoredArms(p), sql` union all `)}) as arm group by id) as search_match`,
+    on: sql`search_match.id = ${products.id}`,
+    score: sql`search_match.score`,
+  };
 }
