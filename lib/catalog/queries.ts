@@ -127,14 +127,14 @@ export async function listCatalogue({
   pageSize?: number;
 }): Promise<CataloguePage> {
   const db = await getCatalogueDb();
-  const total = await countCatalogue({ kind, filters });
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(filters.page, pageCount);
-
+  // The count runs beside the page it clamps rather than before it (one round trip less): only a page
+  // past the end, rare, is fetched a second time.
+  const requested = filters.page;
   // Facet counts ignore the facet's own selection, so choosing one tag still shows the others.
   const facetWhere = and(...filterConditions(kind, filters, { withTags: false }));
-  const [rows, tagFacets, mediumFacets] = await Promise.all([
-    catalogueRowsQuery(db, { kind, filters, page, pageSize }),
+  const [total, requestedRows, tagFacets, mediumFacets] = await Promise.all([
+    countCatalogue({ kind, filters }),
+    catalogueRowsQuery(db, { kind, filters, page: requested, pageSize }),
     db
       .select({
         slug: tags.slug,
@@ -161,6 +161,9 @@ export async function listCatalogue({
           .orderBy(asc(artworkDetails.medium))
       : Promise.resolve([]),
   ]);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(requested, pageCount);
+  const rows = page === requested ? requestedRows : await catalogueRowsQuery(db, { kind, filters, page, pageSize });
   return { items: rows.map(reshapeCard), total, page, pageCount, tagFacets, mediumFacets };
 }
 
