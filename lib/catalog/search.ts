@@ -160,7 +160,7 @@ export function searchMatch(raw: string): SQL | undefined {
 
 /**
  * The matching products with their relevance, as a table to join: `search_match(id, score)`, one row
- * per product. The listing joins it on the product id and orders by `score` (see searchRankOrder).
+ * per product. The listing joins it on the product id and orders by `score` (lib/catalog/queries.ts).
  */
 export function searchRanked(raw: string): { table: SQL; on: SQL; score: SQL } | undefined {
   const p = prepare(raw);
