@@ -25,34 +25,48 @@ export const followTargetEnum = pgEnum("follow_target", ["creator", "user"]);
 export const artworkConditionEnum = pgEnum("artwork_condition", ["mint", "excellent", "very_good", "good", "fair"]);
 
 /** Instructors, artists and galleries. A user may own one creator profile. */
-export const creators = pgTable("creator", {
-  id: id(),
-  slug: text("slug").notNull().unique(),
-  name: text("name").notNull(),
-  /**
-   * Chinese (Simplified) content beside the English: null where it was not written, and pages fall back
-   * to the other language, marked as such (lib/i18n/localized.ts). The same rule for every `*_zh` column.
-   */
-  nameZh: text("name_zh"),
-  kind: creatorKindEnum("kind").notNull(),
-  bio: text("bio").notNull().default(""),
-  bioZh: text("bio_zh"),
-  location: text("location"),
-  locationZh: text("location_zh"),
-  /** ISO 3166-1 alpha-2 code of the country the creator works (and ships artworks) from. */
-  country: text("country"),
-  userId: fk("user_id", () => users.id, "set null").unique(),
-  createdAt: createdAt(),
-});
+export const creators = pgTable(
+  "creator",
+  {
+    id: id(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    /**
+     * Chinese (Simplified) content beside the English: null where it was not written, and pages fall back
+     * to the other language, marked as such (lib/i18n/localized.ts). The same rule for every `*_zh` column.
+     */
+    nameZh: text("name_zh"),
+    kind: creatorKindEnum("kind").notNull(),
+    bio: text("bio").notNull().default(""),
+    bioZh: text("bio_zh"),
+    location: text("location"),
+    locationZh: text("location_zh"),
+    /** ISO 3166-1 alpha-2 code of the country the creator works (and ships artworks) from. */
+    country: text("country"),
+    userId: fk("user_id", () => users.id, "set null").unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("creator_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+    index("creator_name_zh_trgm_idx").using("gin", t.nameZh.op("gin_trgm_ops")),
+  ],
+);
 
-export const tags = pgTable("tag", {
-  id: id(),
-  slug: text("slug").notNull().unique(),
-  name: text("name").notNull(),
-  nameZh: text("name_zh").notNull(),
-  /** The topic family the tag belongs to, used for facets and for bridging the two worlds. */
-  topic: text("topic").notNull(),
-});
+export const tags = pgTable(
+  "tag",
+  {
+    id: id(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    nameZh: text("name_zh").notNull(),
+    /** The topic family the tag belongs to, used for facets and for bridging the two worlds. */
+    topic: text("topic").notNull(),
+  },
+  (t) => [
+    index("tag_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+    index("tag_name_zh_trgm_idx").using("gin", t.nameZh.op("gin_trgm_ops")),
+  ],
+);
 
 /** Everything that is sold: one table, `kind` says which detail table completes it. */
 export const products = pgTable(
@@ -82,6 +96,12 @@ export const products = pgTable(
   },
   (t) => [
     index("product_search_idx").using("gin", t.searchVector),
+    // Trigram indexes (pg_trgm) serve typo-tolerant word similarity and substring (ILIKE) matches of
+    // lib/catalog/search.ts. Descriptions go without: full text covers the English one, and a Chinese
+    // query is mostly two characters, which yields no trigram for an index to use (a scan is cheap).
+    index("product_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
+    index("product_title_zh_trgm_idx").using("gin", t.titleZh.op("gin_trgm_ops")),
+    index("product_subtitle_zh_trgm_idx").using("gin", t.subtitleZh.op("gin_trgm_ops")),
     index("product_kind_status_idx").on(t.kind, t.status),
     index("product_creator_idx").on(t.creatorId),
     check("product_price_nonnegative", sql`${t.priceAmount} >= 0`),

@@ -51,6 +51,19 @@ describe("catalogue listing", () => {
     expect((await artworks({ q: "zzqxj-no-such-word" })).total).toBe(0);
   });
 
+  it("finds a creator's works by her name and tagged works by the tag's Chinese name", async () => {
+    const search = async (kind: "course" | "artwork", params: Record<string, string>) =>
+      (await listCatalogue({ kind, filters: parseCatalogueParams(params), pageSize: 200 })).items.map((i) => i.id);
+    const lin = await getCreatorBySlug({ slug: "lin-mei" });
+    const works = await listProductsByCreator({ creatorId: lin!.id });
+    expect(works.length).toBeGreaterThan(0);
+    const byName = [...(await search("course", { q: "Lin Mei" })), ...(await search("artwork", { q: "Lin Mei" }))];
+    for (const work of works.filter((w) => w.kind !== "bundle")) expect(byName).toContain(work.id);
+    const tagged = await search("artwork", { tag: "shan-shui" });
+    expect(tagged.length).toBeGreaterThan(0);
+    expect(await search("artwork", { q: "山水" })).toEqual(expect.arrayContaining(tagged));
+  });
+
   it("filters by tag facet and counts the other tags", async () => {
     const all = await artworks({});
     const facet = all.tagFacets[0]!;

@@ -3,6 +3,7 @@ import { getCatalogueDb } from "@/db/client";
 import { artworkDetails, courseDetails, creators, products, productTags, tags } from "@/db/schema";
 import type { CatalogueFilters } from "./search-params";
 import { reshapeCard } from "./card-row";
+import { searchMatch, searchRanked } from "./search";
 import type { CataloguePage, ProductCard } from "./types";
 
 export const PAGE_SIZE = 12;
@@ -39,18 +40,13 @@ function cardQuery(db: Awaited<ReturnType<typeof getCatalogueDb>>) {
     .leftJoin(artworkDetails, eq(artworkDetails.productId, products.id));
 }
 
-function tsQuery(q: string): SQL {
-  return sql`websearch_to_tsquery('english', ${q})`;
-}
-
-/** Text match through the GIN-indexed tsvector; a title substring match covers queries FTS cannot parse (CJK, stop words). */
-function textCondition(q: string): SQL {
-  return sql`(${products.searchVector} @@ ${tsQuery(q)} or ${products.title} ilike ${`%${q.replace(/[%_\\]/g, "\\$&")}%`})`;
-}
-
-function filterConditions(kind: "course" | "artwork", f: CatalogueFilters, opts: { withTags: boolean }): SQL[] {
+function filterConditions(
+  kind: "course" | "artwork",
+  f: CatalogueFilters,
+  opts: { withTags: boolean; withText?: boolean },
+): SQL[] {
   const conds: (SQL | undefined)[] = [eq(products.kind, kind), eq(products.status, "published")];
-  if (f.q) conds.push(textCondition(f.q));
+  if (f.q && opts.withText !== false) conds.push(searchMatch(f.q));
   if (f.minPrice !== undefined) conds.push(gte(products.priceAmount, f.minPrice));
   if (f.maxPrice !== undefined) conds.push(lte(products.priceAmount, f.maxPrice));
   if (kind === "course" && f.level) conds.push(eq(courseDetails.level, f.level));
@@ -70,26 +66,38 @@ function filterConditions(kind: "course" | "artwork", f: CatalogueFilters, opts:
   return conds.filter((c): c is SQL => c !== undefined);
 }
 
-function orderBy(f: CatalogueFilters): SQL[] {
+function orderBy(f: CatalogueFilters, score?: SQL): SQL[] {
   switch (f.sort) {
     case "price_asc":
       return [asc(products.priceAmount), asc(products.slug)];
     case "price_desc":
       return [desc(products.priceAmount), asc(products.slug)];
     case "relevance":
-      if (f.q)
-        return [
-          sql`ts_rank(${products.searchVector}, ${tsQuery(f.q)}) desc`,
-          desc(products.createdAt),
-          asc(products.slug),
-        ];
-      return [desc(products.createdAt), asc(products.slug)];
+      // Without a query there is nothing to be relevant to: the newest first, as the default promises.
+      return [...(score ? [sql`${score} desc`] : []), desc(products.createdAt), asc(products.slug)];
     case "newest":
       return [desc(products.createdAt), asc(products.slug)];
   }
 }
 
-/** One page of courses or artworks with the facet counts a filter sidebar needs. */
+/** The cards of one catalogue page; exported for `npm run bench:search`, which EXPLAINs it. */
+export function catalogueRowsQuery(
+  db: Awaited<ReturnType<typeof getCatalogueDb>>,
+  opts: { kind: "course" | "artwork"; filters: CatalogueFilters; page: number; pageSize: number },
+) {
+  const { kind, filters } = opts;
+  // Ordered by relevance, the matches come as a table with their scores (lib/catalog/search.ts), which
+  // also does the filtering; any other order only needs the text condition.
+  const ranked = filters.q && filters.sort === "relevance" ? searchRanked(filters.q) : undefined;
+  const query = cardQuery(db).$dynamic();
+  if (ranked) query.innerJoin(ranked.table, ranked.on);
+  return query
+    .where(and(...filterConditions(kind, filters, { withTags: true, withText: !ranked })))
+    .orderBy(...orderBy(filters, ranked?.score))
+    .limit(opts.pageSize)
+    .offset((opts.page - 1) * opts.pageSize);
+}
+
 /** How many products match the filters: the listing's total, and the filter drawer's live "Show N results". */
 export async function countCatalogue({
   kind,
@@ -108,6 +116,7 @@ export async function countCatalogue({
   return row?.n ?? 0;
 }
 
+/** One page of courses or artworks with the facet counts a filter sidebar needs. */
 export async function listCatalogue({
   kind,
   filters,
@@ -118,19 +127,14 @@ export async function listCatalogue({
   pageSize?: number;
 }): Promise<CataloguePage> {
   const db = await getCatalogueDb();
-  const where = and(...filterConditions(kind, filters, { withTags: true }));
-  const total = await countCatalogue({ kind, filters });
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(filters.page, pageCount);
-
+  // The count runs beside the page it clamps rather than before it (one round trip less): only a page
+  // past the end, rare, is fetched a second time.
+  const requested = filters.page;
   // Facet counts ignore the facet's own selection, so choosing one tag still shows the others.
   const facetWhere = and(...filterConditions(kind, filters, { withTags: false }));
-  const [rows, tagFacets, mediumFacets] = await Promise.all([
-    cardQuery(db)
-      .where(where)
-      .orderBy(...orderBy(filters))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+  const [total, requestedRows, tagFacets, mediumFacets] = await Promise.all([
+    countCatalogue({ kind, filters }),
+    catalogueRowsQuery(db, { kind, filters, page: requested, pageSize }),
     db
       .select({
         slug: tags.slug,
@@ -157,6 +161,9 @@ export async function listCatalogue({
           .orderBy(asc(artworkDetails.medium))
       : Promise.resolve([]),
   ]);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(requested, pageCount);
+  const rows = page === requested ? requestedRows : await catalogueRowsQuery(db, { kind, filters, page, pageSize });
   return { items: rows.map(reshapeCard), total, page, pageCount, tagFacets, mediumFacets };
 }
 

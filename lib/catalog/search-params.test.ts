@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { catalogueHref, parseCatalogueParams } from "./search-params";
 
 describe("parseCatalogueParams", () => {
-  it("defaults to the newest first, page 1, no filters", () => {
+  it("defaults to relevance (newest first without a query), page 1, no filters", () => {
     expect(parseCatalogueParams({})).toEqual({
       tags: [],
-      sort: "newest",
+      sort: "relevance",
       page: 1,
       q: undefined,
       minPrice: undefined,
@@ -44,8 +44,14 @@ describe("parseCatalogueParams", () => {
     });
   });
 
-  it("sorts by relevance by default when there is a query", () => {
+  it("sorts by relevance by default when there is a query, and an explicit sort wins", () => {
     expect(parseCatalogueParams({ q: "landscape" }).sort).toBe("relevance");
+    expect(parseCatalogueParams({ q: "landscape", sort: "newest" }).sort).toBe("newest");
+  });
+
+  it("normalises the query: NFKC, collapsed spaces, trimmed", () => {
+    expect(parseCatalogueParams({ q: "  ＩＮＫ\u3000  wash  " }).q).toBe("INK wash");
+    expect(parseCatalogueParams({ q: "水墨   山水" }).q).toBe("水墨 山水");
   });
 
   it("drops or corrects what is invalid instead of failing", () => {
@@ -62,7 +68,7 @@ describe("parseCatalogueParams", () => {
       page: 1,
       minPrice: undefined,
       maxPrice: undefined,
-      sort: "newest",
+      sort: "relevance",
       level: undefined,
       tags: ["ok-tag"],
       availability: undefined,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_QUERY_LENGTH, normaliseSearchQuery } from "./search";
 
 /**
  * Catalogue filters as they arrive in the URL. Every field is parsed on its own and anything invalid
@@ -46,7 +47,10 @@ const majorPrice = z.coerce.number().int().min(0).max(10_000_000);
 const tagSlug = z.string().regex(/^[a-z0-9-]{1,60}$/);
 
 export function parseCatalogueParams(raw: RawParams): CatalogueFilters {
-  const q = cleanText(100).safeParse(first(raw.q));
+  const q = cleanText(MAX_QUERY_LENGTH)
+    .transform((text) => normaliseSearchQuery(text))
+    .pipe(z.string())
+    .safeParse(first(raw.q));
   const min = majorPrice.safeParse(firstNonBlank(raw.min));
   const max = majorPrice.safeParse(firstNonBlank(raw.max));
   let minPrice = min.success ? min.data * 100 : undefined;
@@ -65,7 +69,9 @@ export function parseCatalogueParams(raw: RawParams): CatalogueFilters {
     medium: medium.success ? medium.data : undefined,
     availability: z.enum(AVAILABILITY).safeParse(first(raw.availability)).data,
     edition: z.enum(EDITIONS).safeParse(first(raw.edition)).data,
-    sort: sort.success ? sort.data : q.success ? "relevance" : "newest",
+    // Relevance orders by match quality with a query and newest first without one. Being the default in
+    // both cases, it stays selected in the filter form when a shopper adds a query to a browsing page.
+    sort: sort.success ? sort.data : "relevance",
     page: page.success ? page.data : 1,
   };
 }
@@ -82,7 +88,7 @@ export function catalogueHref(base: string, filters: CatalogueFilters, change: P
   if (next.medium) params.set("medium", next.medium);
   if (next.availability) params.set("availability", next.availability);
   if (next.edition) params.set("edition", next.edition);
-  if (next.sort !== (next.q ? "relevance" : "newest")) params.set("sort", next.sort);
+  if (next.sort !== "relevance") params.set("sort", next.sort);
   if (next.page > 1) params.set("page", String(next.page));
   const qs = params.toString();
   return qs ? `${base}?${qs}` : base;
