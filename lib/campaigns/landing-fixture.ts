@@ -16,6 +16,8 @@ export const productCard = (over: Partial<ProductCard>): ProductCard => ({
   currency: "USD",
   imageSeed: 1,
   creator: { slug: "lin-mei", name: "Lin Mei" },
+  locale: "en",
+  fallback: {},
   level: "intermediate",
   medium: null,
   editionSize: null,
