@@ -38,8 +38,16 @@ export const landingCampaign: LandingCampaign = {
   content: { heroTitle: "Paint the mountain", heroText: "Hero", story: [] },
   audience: { segments: [], locales: [], visitors: "all" },
   partners: [
-    { id: "a", slug: "lin-mei", name: "Lin Mei", kind: "instructor", bio: "", location: null },
-    { id: "b", slug: "west-lake-gallery", name: "West Lake Gallery", kind: "gallery", bio: "", location: null },
+    { id: "a", slug: "lin-mei", name: "Lin Mei", kind: "instructor", bio: "", location: null, fallback: {} },
+    {
+      id: "b",
+      slug: "west-lake-gallery",
+      name: "West Lake Gallery",
+      kind: "gallery",
+      bio: "",
+      location: null,
+      fallback: {},
+    },
   ],
   bundle: {
     id: "bundle",
@@ -49,6 +57,7 @@ export const landingCampaign: LandingCampaign = {
     priceAmount: 44900,
     currency: "USD",
     status: "published",
+    fallback: {},
     items: [
       productCard({ id: "course", slug: "misty", title: "Misty mountains" }),
       productCard({
