@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { ProductCard } from "@/components/catalog/product-card";
 import { getDb } from "@/db/client";
 import { intlLocale, type Locale } from "@/i18n/locales";
@@ -15,7 +16,7 @@ export default async function FeedPage() {
   const [t, locale, items] = await Promise.all([
     getTranslations("feed"),
     getLocale(),
-    getDb().then((db) => listFeed(db, user.id)),
+    Promise.all([getDb(), pageLocale()]).then(([db, locale]) => listFeed(db, user.id, 30, locale)),
   ]);
   const dates = new Intl.DateTimeFormat(intlLocale(locale as Locale), { dateStyle: "medium" });
   return (
