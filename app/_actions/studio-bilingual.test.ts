@@ -6,9 +6,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
-import { artworkDetails, products } from "@/db/schema";
+import { artworkDetails, courseSections, lessons, products } from "@/db/schema";
 import type { AccountUser } from "@/lib/auth/accounts";
-import { createArtwork, createCreator, fixtureTag } from "@/lib/commerce/fixtures";
+import { createArtwork, createCourse, createCreator, fixtureTag } from "@/lib/commerce/fixtures";
 import { setUpFixtureDatabase } from "@/test/fixture-db";
 import { signInAs } from "@/test/session-mock";
 
@@ -27,6 +27,7 @@ const tag = fixtureTag();
 let creator: AccountUser;
 let otherCreator: AccountUser;
 let artwork: string;
+let course: Awaited<ReturnType<typeof createCourse>>;
 
 setUpFixtureDatabase(tag, async (fx) => {
   db = fx.db;
@@ -34,6 +35,7 @@ setUpFixtureDatabase(tag, async (fx) => {
   creator = { id: fx.creator.userId, email: "c@x", name: "C", role: "creator" };
   otherCreator = { id: theirs.userId, email: "o@x", name: "O", role: "creator" };
   artwork = await createArtwork(db, tag, { creatorId: fx.creator.creatorId, editionSize: 3, priceAmount: 10_000 });
+  course = await createCourse(db, tag, { creatorId: fx.creator.creatorId });
 });
 
 const form = (fields: Record<string, string>) => {
@@ -107,5 +109,36 @@ describe("studio product editor, both languages", () => {
       error: "studioProducts.errors.forbidden",
     });
     expect((await stored()).p.titleZh).toBeNull();
+  });
+});
+
+describe("studio course structure, both languages", () => {
+  it("renames a section and edits a lesson in both languages; an English-only form keeps the Chinese", async () => {
+    signInAs(creator);
+    const [section] = await db.select().from(courseSections).where(eq(courseSections.productId, course.productId));
+    const rename = (fields: Record<string, string>) =>
+      studio.renameSectionAction(null, form({ sectionId: section!.id, ...fields }));
+    expect(await rename({ title: "Getting started", titleZh: "准备开始" })).toMatchObject({ ok: true });
+    expect(await rename({ title: "First steps" })).toMatchObject({ ok: true });
+    const [renamed] = await db.select().from(courseSections).where(eq(courseSections.id, section!.id));
+    expect(renamed).toMatchObject({ title: "First steps", titleZh: "准备开始" });
+
+    const lessonId = course.lessonIds[0]!;
+    const update = (fields: Record<string, string>) =>
+      studio.updateLessonAction(
+        null,
+        form({ lessonId, title: "Welcome", durationMinutes: "8", body: "Hello", ...fields }),
+      );
+    expect(await update({ titleZh: "欢迎", bodyZh: "## 欢迎\n\n你好" })).toMatchObject({ ok: true });
+    let [lesson] = await db.select().from(lessons).where(eq(lessons.id, lessonId));
+    expect(lesson).toMatchObject({ title: "Welcome", titleZh: "欢迎", bodyZh: "## 欢迎\n\n你好" });
+    expect(await update({ titleZh: "", bodyZh: "" })).toMatchObject({ ok: true });
+    [lesson] = await db.select().from(lessons).where(eq(lessons.id, lessonId));
+    expect(lesson).toMatchObject({ titleZh: null, bodyZh: null });
+
+    signInAs(otherCreator);
+    expect(await rename({ title: "Hijacked", titleZh: "被改" })).toMatchObject({ ok: false });
+    const [after] = await db.select().from(courseSections).where(eq(courseSections.id, section!.id));
+    expect(after?.titleZh).toBe("准备开始");
   });
 });

@@ -152,15 +152,19 @@ export const updateProductAction = validatedActionWithUser(
 
 const lessonForm = z.object({
   title: z.string().trim().min(1).max(160),
+  titleZh: z.string().trim().max(160).default(""),
   durationMinutes: int(1, 600),
   isPreview: checkbox,
   body: z.string().max(100_000).default(""),
+  bodyZh: z.string().max(100_000).default(""),
 });
+// Forms without the Chinese field (the new-section one) leave it absent: nothing to overwrite.
+const sectionTitleZh = z.string().trim().max(160).optional();
 
 export const addSectionAction = validatedActionWithUser(
-  z.object({ productId: id, title: z.string().trim().min(1).max(160) }),
+  z.object({ productId: id, title: z.string().trim().min(1).max(160), titleZh: sectionTitleZh }),
   async (data, user) => {
-    const result = await addSection(user, data.productId, { title: data.title });
+    const result = await addSection(user, data.productId, { title: data.title, titleZh: data.titleZh });
     if (!result.ok) return failed(result);
     refresh();
     return { ok: true };
@@ -169,9 +173,9 @@ export const addSectionAction = validatedActionWithUser(
 );
 
 export const renameSectionAction = validatedActionWithUser(
-  z.object({ sectionId: id, title: z.string().trim().min(1).max(160) }),
+  z.object({ sectionId: id, title: z.string().trim().min(1).max(160), titleZh: sectionTitleZh }),
   async (data, user) => {
-    const result = await renameSection(user, data.sectionId, { title: data.title });
+    const result = await renameSection(user, data.sectionId, { title: data.title, titleZh: data.titleZh });
     if (!result.ok) return failed(result);
     refresh();
     return { ok: true };
@@ -195,9 +199,11 @@ export const addLessonAction = validatedActionWithUser(
   async (data, user) => {
     const result = await addLesson(user, data.sectionId, {
       title: data.title,
+      titleZh: data.titleZh,
       durationMinutes: data.durationMinutes,
       isPreview: data.isPreview,
       body: data.body,
+      bodyZh: data.bodyZh,
     });
     if (!result.ok) return failed(result);
     redirect(`/studio/products/${data.productId}/lessons/${result.id}`);
@@ -210,9 +216,11 @@ export const updateLessonAction = validatedActionWithUser(
   async (data, user) => {
     const result = await updateLesson(user, data.lessonId, {
       title: data.title,
+      titleZh: data.titleZh,
       durationMinutes: data.durationMinutes,
       isPreview: data.isPreview,
       body: data.body,
+      bodyZh: data.bodyZh,
     });
     if (!result.ok) return failed(result);
     refresh();
