@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
-import { artworkDetails, courseSections, lessons, products } from "@/db/schema";
+import { artworkDetails, courseSections, creators, lessons, products } from "@/db/schema";
 import type { AccountUser } from "@/lib/auth/accounts";
 import { createArtwork, createCourse, createCreator, fixtureTag } from "@/lib/commerce/fixtures";
 import { setUpFixtureDatabase } from "@/test/fixture-db";
@@ -21,6 +21,7 @@ vi.mock("next/navigation", () => ({
 }));
 
 const studio = await import("./studio-products");
+const { updateProfileAction } = await import("./studio-profile");
 
 let db: Db;
 const tag = fixtureTag();
@@ -28,6 +29,7 @@ let creator: AccountUser;
 let otherCreator: AccountUser;
 let artwork: string;
 let course: Awaited<ReturnType<typeof createCourse>>;
+let creatorId: string;
 
 setUpFixtureDatabase(tag, async (fx) => {
   db = fx.db;
@@ -36,6 +38,7 @@ setUpFixtureDatabase(tag, async (fx) => {
   otherCreator = { id: theirs.userId, email: "o@x", name: "O", role: "creator" };
   artwork = await createArtwork(db, tag, { creatorId: fx.creator.creatorId, editionSize: 3, priceAmount: 10_000 });
   course = await createCourse(db, tag, { creatorId: fx.creator.creatorId });
+  creatorId = fx.creator.creatorId;
 });
 
 const form = (fields: Record<string, string>) => {
@@ -140,5 +143,37 @@ describe("studio course structure, both languages", () => {
     expect(await rename({ title: "Hijacked", titleZh: "被改" })).toMatchObject({ ok: false });
     const [after] = await db.select().from(courseSections).where(eq(courseSections.id, section!.id));
     expect(after?.titleZh).toBe("准备开始");
+  });
+});
+
+describe("studio profile, both languages", () => {
+  it("saves the creator's own name, bio and location in both languages", async () => {
+    signInAs(creator);
+    const saved = await updateProfileAction(
+      null,
+      form({
+        name: "Lin Mei",
+        nameZh: "林梅",
+        bio: "Ink painter.",
+        bioZh: "水墨画家。",
+        location: "Hangzhou",
+        locationZh: "杭州",
+      }),
+    );
+    expect(saved).toMatchObject({ ok: true });
+    const [row] = await db.select().from(creators).where(eq(creators.id, creatorId));
+    expect(row).toMatchObject({ name: "Lin Mei", nameZh: "林梅", bioZh: "水墨画家。", locationZh: "杭州" });
+  });
+
+  it("keeps the English name required, and lets only creators save", async () => {
+    signInAs(creator);
+    expect(await updateProfileAction(null, form({ name: " ", nameZh: "林梅" }))).toMatchObject({ ok: false });
+    signInAs({ ...creator, role: "consumer" });
+    expect(await updateProfileAction(null, form({ name: "Someone", bioZh: "别人" }))).toMatchObject({
+      ok: false,
+      error: "forbidden",
+    });
+    const [row] = await db.select().from(creators).where(eq(creators.id, creatorId));
+    expect(row).toMatchObject({ name: "Lin Mei", bioZh: "水墨画家。" });
   });
 });
