@@ -92,7 +92,7 @@ export async function CatalogueView({ kind, searchParams }: Props) {
                     <option value="">{t("any")}</option>
                     {page.mediumFacets.map((m) => (
                       <option key={m.value} value={m.value}>
-                        {m.value} ({m.count})
+                        {m.label} ({m.count})
                       </option>
                     ))}
                   </Select>

@@ -83,6 +83,18 @@ describe("catalogue reads per locale", () => {
     for (const item of reco.items) expect(item.title).toMatch(HAN);
   });
 
+  it("labels the medium filter in the page's language while it still matches the stored medium", async () => {
+    const zh = await listCatalogue({ kind: "artwork", filters: parseCatalogueParams({}), locale: "zh" });
+    const facet = zh.mediumFacets.find((m) => m.value === "Ink on xuan paper");
+    expect(facet?.label).toBe("纸本水墨（宣纸）");
+    const filtered = await listCatalogue({
+      kind: "artwork",
+      filters: parseCatalogueParams({ medium: facet!.value }),
+      locale: "zh",
+    });
+    expect(filtered.total).toBe(facet?.count);
+  });
+
   it("marks a creator's name in characters as Chinese on an English page when only Chinese was written", async () => {
     await fresh.db.update(creators).set({ name: "", nameZh: "王磊" }).where(eq(creators.slug, "wang-lei"));
     const en = await getCreatorBySlug({ slug: "wang-lei", locale: "en" });

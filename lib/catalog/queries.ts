@@ -157,7 +157,12 @@ export async function listCatalogue({
       .orderBy(desc(sql`count(distinct ${products.id})`), asc(tags.slug)),
     kind === "artwork"
       ? db
-          .select({ value: artworkDetails.medium, count: sql<number>`count(*)::int` })
+          // The filter matches the English medium (the value); the label is the page's language.
+          .select({
+            value: artworkDetails.medium,
+            valueZh: sql<string | null>`min(${artworkDetails.mediumZh})`,
+            count: sql<number>`count(*)::int`,
+          })
           .from(products)
           .innerJoin(artworkDetails, eq(artworkDetails.productId, products.id))
           .where(and(eq(products.kind, "artwork"), eq(products.status, "published")))
@@ -165,7 +170,18 @@ export async function listCatalogue({
           .orderBy(asc(artworkDetails.medium))
       : Promise.resolve([]),
   ]);
-  return { items: rows.map((r) => reshapeCard(r, locale)), total, page, pageCount, tagFacets, mediumFacets };
+  return {
+    items: rows.map((r) => reshapeCard(r, locale)),
+    total,
+    page,
+    pageCount,
+    tagFacets,
+    mediumFacets: mediumFacets.map(({ value, valueZh, count }) => ({
+      value,
+      label: locale === "zh" && valueZh ? valueZh : value,
+      count,
+    })),
+  };
 }
 
 /** Newest published products of one kind, for the home page. */

@@ -32,7 +32,8 @@ export type CataloguePage = {
   page: number;
   pageCount: number;
   tagFacets: TagFacet[];
-  mediumFacets: { value: string; count: number }[];
+  /** `value` is what the filter matches (the English medium), `label` the medium in the page's language. */
+  mediumFacets: { value: string; label: string; count: number }[];
 };
 
 export function productPath(card: Pick<ProductCard, "kind" | "slug">): string {
