@@ -3,11 +3,12 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ProductCard } from "@/components/catalog/product-card";
 import { ForYouSection } from "@/components/reco/for-you-section";
 import { listNewestProducts, listTopics } from "@/lib/catalog/queries";
+import { pageLocale } from "@/lib/i18n/page-locale";
 
 export default async function HomePage() {
   const [courses, artworks, topics, t, locale] = await Promise.all([
-    listNewestProducts({ kind: "course", limit: 4 }),
-    listNewestProducts({ kind: "artwork", limit: 4 }),
+    listNewestProducts({ kind: "course", limit: 4, locale: await pageLocale() }),
+    listNewestProducts({ kind: "artwork", limit: 4, locale: await pageLocale() }),
     listTopics(),
     getTranslations("home"),
     getLocale(),

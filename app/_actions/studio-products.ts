@@ -36,6 +36,10 @@ const base = {
   title: z.string().trim().min(1).max(160),
   subtitle: z.string().trim().max(240).default(""),
   description: z.string().trim().max(5000).default(""),
+  // Chinese is optional: an empty field leaves the Chinese page on the English text, marked.
+  titleZh: z.string().trim().max(160).default(""),
+  subtitleZh: z.string().trim().max(240).default(""),
+  descriptionZh: z.string().trim().max(5000).default(""),
   price,
   currency,
   status: z.enum(["draft", "published", "archived"]).default("draft"),
@@ -49,10 +53,12 @@ const artworkForm = z.object({
   kind: z.literal("artwork"),
   ...base,
   medium: z.string().trim().min(1).max(120),
+  mediumZh: z.string().trim().max(120).default(""),
   widthCm: cm,
   heightCm: cm,
   year: int(1000, 2100),
   provenance: z.string().trim().max(1000).default(""),
+  provenanceZh: z.string().trim().max(1000).default(""),
   editionSize: int(1, 100_000),
   stock: int(0, 100_000),
   // An empty choice means "not stated"; an unticked checkbox is absent from the form.
@@ -74,6 +80,9 @@ function toFields(data: z.infer<typeof productForm>, priceAmount: number) {
     title: data.title,
     subtitle: data.subtitle,
     description: data.description,
+    titleZh: data.titleZh,
+    subtitleZh: data.subtitleZh,
+    descriptionZh: data.descriptionZh,
     priceAmount,
     currency: data.currency,
     status: data.status,
@@ -85,10 +94,12 @@ function toFields(data: z.infer<typeof productForm>, priceAmount: number) {
         fields: {
           ...common,
           medium: data.medium,
+          mediumZh: data.mediumZh,
           widthMm: data.widthCm,
           heightMm: data.heightCm,
           year: data.year,
           provenance: data.provenance,
+          provenanceZh: data.provenanceZh,
           editionSize: data.editionSize,
           stock: data.stock,
           condition: data.condition || null,
@@ -141,15 +152,19 @@ export const updateProductAction = validatedActionWithUser(
 
 const lessonForm = z.object({
   title: z.string().trim().min(1).max(160),
+  titleZh: z.string().trim().max(160).default(""),
   durationMinutes: int(1, 600),
   isPreview: checkbox,
   body: z.string().max(100_000).default(""),
+  bodyZh: z.string().max(100_000).default(""),
 });
+// Forms without the Chinese field (the new-section one) leave it absent: nothing to overwrite.
+const sectionTitleZh = z.string().trim().max(160).optional();
 
 export const addSectionAction = validatedActionWithUser(
-  z.object({ productId: id, title: z.string().trim().min(1).max(160) }),
+  z.object({ productId: id, title: z.string().trim().min(1).max(160), titleZh: sectionTitleZh }),
   async (data, user) => {
-    const result = await addSection(user, data.productId, { title: data.title });
+    const result = await addSection(user, data.productId, { title: data.title, titleZh: data.titleZh });
     if (!result.ok) return failed(result);
     refresh();
     return { ok: true };
@@ -158,9 +173,9 @@ export const addSectionAction = validatedActionWithUser(
 );
 
 export const renameSectionAction = validatedActionWithUser(
-  z.object({ sectionId: id, title: z.string().trim().min(1).max(160) }),
+  z.object({ sectionId: id, title: z.string().trim().min(1).max(160), titleZh: sectionTitleZh }),
   async (data, user) => {
-    const result = await renameSection(user, data.sectionId, { title: data.title });
+    const result = await renameSection(user, data.sectionId, { title: data.title, titleZh: data.titleZh });
     if (!result.ok) return failed(result);
     refresh();
     return { ok: true };
@@ -184,9 +199,11 @@ export const addLessonAction = validatedActionWithUser(
   async (data, user) => {
     const result = await addLesson(user, data.sectionId, {
       title: data.title,
+      titleZh: data.titleZh,
       durationMinutes: data.durationMinutes,
       isPreview: data.isPreview,
       body: data.body,
+      bodyZh: data.bodyZh,
     });
     if (!result.ok) return failed(result);
     redirect(`/studio/products/${data.productId}/lessons/${result.id}`);
@@ -199,9 +216,11 @@ export const updateLessonAction = validatedActionWithUser(
   async (data, user) => {
     const result = await updateLesson(user, data.lessonId, {
       title: data.title,
+      titleZh: data.titleZh,
       durationMinutes: data.durationMinutes,
       isPreview: data.isPreview,
       body: data.body,
+      bodyZh: data.bodyZh,
     });
     if (!result.ok) return failed(result);
     refresh();

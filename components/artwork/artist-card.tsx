@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { FollowButton } from "@/components/community/follow-button";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { getDb } from "@/db/client";
 import type { CreatorSummary } from "@/lib/catalog/products";
 import { getFollowState } from "@/lib/community/follows";
@@ -33,12 +34,16 @@ export async function ArtistCard({ creator, returnTo }: { creator: CreatorSummar
           </p>
           <h2 id="artist-heading" className="font-serif text-xl">
             <Link href={`/creators/${creator.slug}`} className="hover:text-accent">
-              {creator.name}
+              <LocalizedText text={creator.name} fallback={creator.fallback.name} />
             </Link>
           </h2>
         </div>
       </div>
-      {creator.bio && <p className="mt-3 line-clamp-3 text-sm text-muted">{creator.bio}</p>}
+      {creator.bio && (
+        <p className="mt-3 line-clamp-3 text-sm text-muted">
+          <LocalizedText text={creator.bio} fallback={creator.fallback.bio} />
+        </p>
+      )}
       <div className="mt-3">
         {!user ? (
           <Link href={`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`} className="text-sm underline">

@@ -1,4 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { getDb } from "@/db/client";
 import { intlLocale, type Locale } from "@/i18n/locales";
 import type { ArtworkView } from "@/lib/catalog/products";
@@ -36,7 +37,9 @@ export async function ArtworkFacts({ art }: { art: ArtworkView }) {
   return (
     <dl className="mt-6 grid grid-cols-[minmax(7rem,auto)_1fr] gap-x-4 gap-y-2 text-sm" data-testid="artwork-facts">
       <dt className="text-muted">{tp("medium")}</dt>
-      <dd>{art.medium}</dd>
+      <dd>
+        <LocalizedText text={art.medium} fallback={art.detailFallback.medium} />
+      </dd>
       <dt className="text-muted">{tp("dimensions")}</dt>
       <dd>{size}</dd>
       <dt className="text-muted">{tp("year")}</dt>
@@ -61,7 +64,9 @@ export async function ArtworkFacts({ art }: { art: ArtworkView }) {
       {art.provenance && (
         <>
           <dt className="text-muted">{tp("provenance")}</dt>
-          <dd>{art.provenance}</dd>
+          <dd>
+            <LocalizedText text={art.provenance} fallback={art.detailFallback.provenance} />
+          </dd>
         </>
       )}
       <dt className="text-muted">{t("shipsFrom")}</dt>

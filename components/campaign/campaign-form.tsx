@@ -10,6 +10,7 @@ import type { FormChoices } from "@/lib/campaigns/queries";
 import { Input, Select, Textarea } from "@/components/ui/controls";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { BundleZhFields, ContentZhFields } from "./content-zh-fields";
 import { Field, RowButton, Section } from "./form-parts";
 import { SegmentPicker } from "./segment-picker";
 import { VariantsSection, type ExperimentLocks, type RecentTraffic } from "./variants-section";
@@ -211,6 +212,7 @@ export function CampaignForm({
             />
           )}
         </Field>
+        <BundleZhFields form={form} update={update} errors={errors} />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="bundle-price" label={t("bundlePrice")} error={errors["bundle.price"]} hint={t("priceHint")}>
             {(p) => (
@@ -247,60 +249,68 @@ export function CampaignForm({
       </Section>
 
       <Section title={t("landing")}>
-        <Field id="hero-title" label={t("heroTitle")} error={errors["content.heroTitle"]}>
-          {(p) => (
-            <Input
-              {...p}
-              value={form.content.heroTitle}
-              onChange={(e) => update((d) => void (d.content.heroTitle = e.target.value))}
-            />
-          )}
-        </Field>
-        <Field id="hero-text" label={t("heroText")} error={errors["content.heroText"]}>
-          {(p) => (
-            <Textarea
-              {...p}
-              rows={2}
-              value={form.content.heroText}
-              onChange={(e) => update((d) => void (d.content.heroText = e.target.value))}
-            />
-          )}
-        </Field>
-        {form.content.story.map((block, i) => (
-          <div key={i} className="space-y-2 rounded border border-line p-3">
-            <Field
-              id={`story-${i}-heading`}
-              label={t("storyHeading", { n: i + 1 })}
-              error={errors[`content.story.${i}.heading`]}
-            >
+        {/* English | 中文 side by side; the Chinese column is optional. */}
+        <div className="grid gap-4 lg:grid-cols-2">
+          <div className="space-y-4">
+            <Field id="hero-title" label={t("heroTitle")} error={errors["content.heroTitle"]}>
               {(p) => (
                 <Input
                   {...p}
-                  value={block.heading}
-                  onChange={(e) => update((d) => void (d.content.story[i]!.heading = e.target.value))}
+                  value={form.content.heroTitle}
+                  onChange={(e) => update((d) => void (d.content.heroTitle = e.target.value))}
                 />
               )}
             </Field>
-            <Field
-              id={`story-${i}-body`}
-              label={t("storyBody", { n: i + 1 })}
-              error={errors[`content.story.${i}.body`]}
-            >
+            <Field id="hero-text" label={t("heroText")} error={errors["content.heroText"]}>
               {(p) => (
                 <Textarea
                   {...p}
-                  rows={3}
-                  value={block.body}
-                  onChange={(e) => update((d) => void (d.content.story[i]!.body = e.target.value))}
+                  rows={2}
+                  value={form.content.heroText}
+                  onChange={(e) => update((d) => void (d.content.heroText = e.target.value))}
                 />
               )}
             </Field>
-            <RowButton onClick={() => update((d) => void d.content.story.splice(i, 1))}>{t("removeBlock")}</RowButton>
+            {form.content.story.map((block, i) => (
+              <div key={i} className="space-y-2 rounded border border-line p-3">
+                <Field
+                  id={`story-${i}-heading`}
+                  label={t("storyHeading", { n: i + 1 })}
+                  error={errors[`content.story.${i}.heading`]}
+                >
+                  {(p) => (
+                    <Input
+                      {...p}
+                      value={block.heading}
+                      onChange={(e) => update((d) => void (d.content.story[i]!.heading = e.target.value))}
+                    />
+                  )}
+                </Field>
+                <Field
+                  id={`story-${i}-body`}
+                  label={t("storyBody", { n: i + 1 })}
+                  error={errors[`content.story.${i}.body`]}
+                >
+                  {(p) => (
+                    <Textarea
+                      {...p}
+                      rows={3}
+                      value={block.body}
+                      onChange={(e) => update((d) => void (d.content.story[i]!.body = e.target.value))}
+                    />
+                  )}
+                </Field>
+                <RowButton onClick={() => update((d) => void d.content.story.splice(i, 1))}>
+                  {t("removeBlock")}
+                </RowButton>
+              </div>
+            ))}
+            <RowButton onClick={() => update((d) => void d.content.story.push({ heading: "", body: "" }))}>
+              {t("addBlock")}
+            </RowButton>
           </div>
-        ))}
-        <RowButton onClick={() => update((d) => void d.content.story.push({ heading: "", body: "" }))}>
-          {t("addBlock")}
-        </RowButton>
+          <ContentZhFields form={form} update={update} errors={errors} />
+        </div>
         <h3 className="pt-2 font-medium">{t("featured")}</h3>
         {productList("featured", form.featuredIds, (ids) => update((d) => void (d.featuredIds = ids)), "featuredIds")}
       </Section>

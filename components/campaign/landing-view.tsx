@@ -1,7 +1,8 @@
 import Link from "next/link";
 import Markdown from "react-markdown";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ProductGrid } from "@/components/catalog/product-card";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { MarkdownImage } from "@/components/ui/markdown-image";
 import { Price } from "@/components/ui/price";
 import { BundleCta } from "./bundle-cta";
@@ -22,8 +23,12 @@ type Props = {
  * people inspecting the page can see which variant the server rendered (no client-side swap, no flicker).
  */
 export async function LandingView({ campaign, variant, previewNote, now }: Props) {
-  const t = await getTranslations("landing");
+  const [t, locale] = await Promise.all([getTranslations("landing"), getLocale()]);
   const copy = landingCopy(campaign, variant);
+  // Variant copy is written in English only (the experiment editor has one language): on a Chinese page
+  // an override is marked as English, like any other fallback.
+  const variantLang = locale === "zh" ? ("en" as const) : undefined;
+  const langOf = (override: string) => (override ? variantLang : campaign.contentFallback);
   const { bundle } = campaign;
   const saving = bundle.itemsTotal - bundle.priceAmount;
   const ended = campaign.status === "ended" || Date.parse(campaign.endsAt) <= now;
@@ -44,9 +49,19 @@ export async function LandingView({ campaign, variant, previewNote, now }: Props
           <p className="text-sm tracking-wide text-muted uppercase">
             {t("partnership", { names: campaign.partners.map((p) => p.name).join(" × ") })}
           </p>
-          <h1 className="mt-2 font-serif text-4xl leading-tight sm:text-5xl">{copy.headline}</h1>
-          {copy.heroText && <p className="mt-4 text-lg text-muted">{copy.heroText}</p>}
-          {copy.body && <p className="mt-4 leading-relaxed">{copy.body}</p>}
+          <h1 className="mt-2 font-serif text-4xl leading-tight sm:text-5xl">
+            <LocalizedText text={copy.headline} fallback={langOf(variant.content.headline)} />
+          </h1>
+          {copy.heroText && (
+            <p className="mt-4 text-lg text-muted">
+              <LocalizedText text={copy.heroText} fallback={langOf(variant.content.heroText)} />
+            </p>
+          )}
+          {copy.body && (
+            <p className="mt-4 leading-relaxed">
+              <LocalizedText text={copy.body} fallback={variantLang} />
+            </p>
+          )}
         </div>
         <div className="flex items-end gap-3" aria-hidden="true">
           {bundle.items.slice(0, 2).map((item, i) => (
@@ -55,7 +70,7 @@ export async function LandingView({ campaign, variant, previewNote, now }: Props
             // eslint-disable-next-line @next/next/no-img-element
             <img
               key={item.id}
-              src={productImagePath(item)}
+              src={productImagePath(item, item.locale)}
               alt=""
               width={item.kind === "course" ? 1200 : 800}
               height={item.kind === "course" ? 675 : 1000}
@@ -70,21 +85,28 @@ export async function LandingView({ campaign, variant, previewNote, now }: Props
         <div className="flex flex-wrap items-start justify-between gap-6">
           <div className="max-w-2xl min-w-0">
             <h2 id="offer-title" className="font-serif text-3xl">
-              {bundle.title}
+              <LocalizedText text={bundle.title} fallback={bundle.fallback.title} />
             </h2>
-            {bundle.description && <p className="mt-2 text-muted">{bundle.description}</p>}
+            {bundle.description && (
+              <p className="mt-2 text-muted">
+                <LocalizedText text={bundle.description} fallback={bundle.fallback.description} />
+              </p>
+            )}
             {copy.offer && (
-              <p className="mt-3 inline-block rounded-full bg-moss px-3 py-1 text-sm text-white">{copy.offer}</p>
+              <p className="mt-3 inline-block rounded-full bg-moss px-3 py-1 text-sm text-white">
+                <LocalizedText text={copy.offer} fallback={variantLang} />
+              </p>
             )}
             <h3 className="mt-6 text-sm font-medium tracking-wide text-muted uppercase">{t("includes")}</h3>
             <ul className="mt-2 space-y-2">
               {bundle.items.map((item) => (
                 <li key={item.id} className="flex flex-wrap items-baseline gap-x-2">
                   <Link href={productPath(item)} className="font-medium hover:text-accent">
-                    {item.title}
+                    <LocalizedText text={item.title} fallback={item.fallback.title} />
                   </Link>
                   <span className="text-sm text-muted">
-                    {t(`kind.${item.kind}`)} · {item.creator.name} ·{" "}
+                    {t(`kind.${item.kind}`)} ·{" "}
+                    <LocalizedText text={item.creator.name} fallback={item.fallback.creatorName} /> ·{" "}
                     <Price amount={item.priceAmount} currency={item.currency} />
                   </span>
                 </li>
@@ -114,13 +136,15 @@ export async function LandingView({ campaign, variant, previewNote, now }: Props
       </section>
 
       {campaign.content.story.length > 0 && (
-        <section aria-labelledby="story-title" className="mx-auto max-w-3xl space-y-8">
+        <section aria-labelledby="story-title" className="mx-auto max-w-3xl space-y-8" lang={campaign.contentFallback}>
           <h2 id="story-title" className="sr-only">
             {t("story")}
           </h2>
           {campaign.content.story.map((block, i) => (
             <div key={i}>
-              <h3 className="font-serif text-2xl">{block.heading}</h3>
+              <h3 className="font-serif text-2xl">
+                <LocalizedText text={block.heading} fallback={campaign.contentFallback} />
+              </h3>
               <div className="prose-lesson mt-2 leading-relaxed">
                 {/* Markdown without raw HTML (react-markdown's default): marketers format, nobody injects;
                     images from this site only (a foreign one would be a tracking pixel). */}
@@ -142,12 +166,19 @@ export async function LandingView({ campaign, variant, previewNote, now }: Props
             <li key={p.id} className="rounded-lg border border-line bg-white p-4">
               <p className="text-xs tracking-wide text-muted uppercase">
                 {t(`creatorKind.${p.kind}`)}
-                {p.location ? ` · ${p.location}` : ""}
+                {p.location && (
+                  <>
+                    {" "}
+                    · <LocalizedText text={p.location} fallback={p.fallback.location} />
+                  </>
+                )}
               </p>
               <Link href={`/creators/${p.slug}`} className="font-serif text-xl hover:text-accent">
-                {p.name}
+                <LocalizedText text={p.name} fallback={p.fallback.name} />
               </Link>
-              <p className="mt-1 text-sm text-muted">{p.bio}</p>
+              <p className="mt-1 text-sm text-muted">
+                <LocalizedText text={p.bio} fallback={p.fallback.bio} />
+              </p>
             </li>
           ))}
         </ul>

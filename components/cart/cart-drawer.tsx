@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { MoneyText } from "@/components/commerce/money-text";
 import { buttonClass } from "@/components/ui/button";
 import { Drawer } from "@/components/ui/drawer";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cartSubtotals, lineAmount, type CartLine } from "@/lib/commerce/cart-math";
 import { productImagePath, productPath } from "@/lib/catalog/types";
@@ -86,10 +87,10 @@ function DrawerLines({ lines: pending, onNavigate }: { lines: Promise<CartLine[]
             />
             <div className="min-w-0 flex-1">
               <Link href={productPath(l)} onClick={onNavigate} className="line-clamp-2 font-medium hover:text-accent">
-                {l.title}
+                <LocalizedText text={l.title} fallback={l.fallback?.title} />
               </Link>
               <p className="truncate text-sm text-muted">
-                {t(`kind.${l.kind}`)} · {l.creatorName}
+                {t(`kind.${l.kind}`)} · <LocalizedText text={l.creatorName} fallback={l.fallback?.creatorName} />
               </p>
               {l.maxQuantity < 1 && <p className="text-sm text-accent-dark">{t("unavailableShort")}</p>}
             </div>

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { setCartQuantityAction } from "@/app/_actions/cart";
 import { MoneyText } from "@/components/commerce/money-text";
 import { Button, buttonClass } from "@/components/ui/button";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { FormMessage } from "@/components/ui/form-message";
 import { cartSubtotals, lineAmount, type CartLine } from "@/lib/commerce/cart-math";
 import { productPath } from "@/lib/catalog/types";
@@ -62,10 +63,10 @@ export function CartLines({ lines, canCheckout }: { lines: CartLine[]; canChecko
           <li key={l.productId} className="flex flex-wrap items-center gap-4 p-4" data-testid="cart-line">
             <div className="min-w-0 flex-1">
               <Link href={productPath(l)} className="font-medium hover:text-accent">
-                {l.title}
+                <LocalizedText text={l.title} fallback={l.fallback?.title} />
               </Link>
               <p className="text-sm text-muted">
-                {t(`kind.${l.kind}`)} · {l.creatorName}
+                {t(`kind.${l.kind}`)} · <LocalizedText text={l.creatorName} fallback={l.fallback?.creatorName} />
               </p>
               {l.owned && <p className="text-sm text-accent-dark">{t("owned")}</p>}
               {l.ownWork && <p className="text-sm text-accent-dark">{t("errors.own_product")}</p>}

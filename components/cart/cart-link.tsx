@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { getCart, getCartCount } from "@/lib/commerce/cart";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { currentCartOwner } from "@/lib/server/cart-session";
 import { CartDrawer } from "./cart-drawer";
 
@@ -9,8 +10,8 @@ import { CartDrawer } from "./cart-drawer";
  * for them: the drawer reads them when it opens, and an empty cart costs no query.
  */
 export async function CartLink() {
-  const [t, owner] = await Promise.all([getTranslations("cart"), currentCartOwner()]);
+  const [t, owner, locale] = await Promise.all([getTranslations("cart"), currentCartOwner(), pageLocale()]);
   const count = owner ? await getCartCount(owner) : 0;
-  const lines = owner && count > 0 ? getCart(owner).then((cart) => cart.lines) : Promise.resolve([]);
+  const lines = owner && count > 0 ? getCart(owner, locale).then((cart) => cart.lines) : Promise.resolve([]);
   return <CartDrawer label={t("link", { count })} count={count} lines={lines} />;
 }

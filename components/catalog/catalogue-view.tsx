@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { listCatalogue } from "@/lib/catalog/queries";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import {
   AVAILABILITY,
   catalogueHref,
@@ -30,7 +31,7 @@ type Props = { kind: "course" | "artwork"; searchParams: Record<string, string |
 export async function CatalogueView({ kind, searchParams }: Props) {
   const filters = parseCatalogueParams(searchParams);
   const [page, t, locale] = await Promise.all([
-    listCatalogue({ kind, filters }),
+    listCatalogue({ kind, filters, locale: await pageLocale() }),
     getTranslations("catalogue"),
     getLocale(),
   ]);
@@ -91,7 +92,7 @@ export async function CatalogueView({ kind, searchParams }: Props) {
                     <option value="">{t("any")}</option>
                     {page.mediumFacets.map((m) => (
                       <option key={m.value} value={m.value}>
-                        {m.value} ({m.count})
+                        {m.label} ({m.count})
                       </option>
                     ))}
                   </Select>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { LocalizedText } from "@/components/ui/localized-text";
 import type { CourseOutline } from "@/lib/commerce/lessons";
 
 /** The course's lessons beside the player, with progress; lessons the reader cannot open are plain text. */
@@ -40,7 +41,9 @@ export async function CourseOutlineNav({
       <ol className="space-y-4">
         {course.sections.map((s) => (
           <li key={s.id}>
-            <p className="font-medium">{s.title}</p>
+            <p className="font-medium">
+              <LocalizedText text={s.title} fallback={s.titleFallback} />
+            </p>
             <ul className="mt-1 space-y-1">
               {s.lessons.map((l) => {
                 const open = !locked || l.isPreview;
@@ -54,12 +57,13 @@ export async function CourseOutlineNav({
                         className={`block rounded px-2 py-1 hover:bg-paper ${l.id === currentLessonId ? "bg-paper font-medium text-accent" : ""}`}
                       >
                         {mark}
-                        {l.position}. {l.title}
+                        {l.position}. <LocalizedText text={l.title} fallback={l.titleFallback} />
                         {completed.has(l.id) && <span className="sr-only"> ({t("completed")})</span>}
                       </Link>
                     ) : (
                       <span className="block px-2 py-1 text-muted">
-                        {l.position}. {l.title} <span className="sr-only">({t("locked")})</span>
+                        {l.position}. <LocalizedText text={l.title} fallback={l.titleFallback} />{" "}
+                        <span className="sr-only">({t("locked")})</span>
                       </span>
                     )}
                   </li>

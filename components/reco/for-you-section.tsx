@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { getDb } from "@/db/client";
 import { getRecommendations } from "@/lib/reco/read";
 import type { Slot } from "@/lib/reco/slots";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { recoIdentity } from "@/lib/server/visitor";
 import { makeQueryClient, recoQueryKey } from "./query-client";
 import { RecoQueryProvider } from "./reco-query-provider";
@@ -19,13 +20,13 @@ const STRIPS: { slot: Slot; limit: number; onlyPersonal: boolean }[] = [
  * keys the client widget uses, so the first paint has the list and the widget takes over from there.
  */
 export async function ForYouSection() {
-  const [who, db] = await Promise.all([recoIdentity(), getDb()]);
+  const [who, db, locale] = await Promise.all([recoIdentity(), getDb(), pageLocale()]);
   const client = makeQueryClient();
   await Promise.all(
     STRIPS.map((s) =>
       client.prefetchQuery({
-        queryKey: recoQueryKey(s.slot, s.limit),
-        queryFn: () => getRecommendations(db, { ...who, slot: s.slot, limit: s.limit }),
+        queryKey: recoQueryKey(s.slot, s.limit, locale),
+        queryFn: () => getRecommendations(db, { ...who, slot: s.slot, limit: s.limit, locale }),
       }),
     ),
   );

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ProductCard } from "@/components/catalog/product-card";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { getItemNeighbours } from "@/lib/reco/read";
 import { StripTracker } from "./strip-tracker";
 
@@ -20,7 +21,7 @@ export async function ItemStrip({
   relation: "similar" | "cross";
 }) {
   const [items, t] = await Promise.all([
-    getItemNeighbours(await getDb(), { productId, relation, limit: 4 }),
+    getItemNeighbours(await getDb(), { productId, relation, limit: 4, locale: await pageLocale() }),
     getTranslations("reco.strips"),
   ]);
   if (items.length === 0) return null;

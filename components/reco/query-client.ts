@@ -9,4 +9,5 @@ export function makeQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, refetchOnWindowFocus: false, retry: 1 } } });
 }
 
-export const recoQueryKey = (slot: Slot, limit: number) => ["reco", slot, limit] as const;
+/** The page language is part of the key: a list read for a Chinese page holds Chinese titles. */
+export const recoQueryKey = (slot: Slot, limit: number, locale: string) => ["reco", slot, limit, locale] as const;

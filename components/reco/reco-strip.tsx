@@ -11,6 +11,7 @@ import { formatMoney } from "@/lib/money";
 import type { RecoItem, RecoList } from "@/lib/reco/read";
 import type { Slot } from "@/lib/reco/slots";
 import { sendEvents } from "./beacon";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { recoQueryKey } from "./query-client";
 import { ReasonLine } from "./reason-line";
 
@@ -36,8 +37,9 @@ export function RecoStrip({
   onlyPersonal?: boolean;
 }) {
   const t = useTranslations("reco");
+  const locale = useLocale();
   const queryClient = useQueryClient();
-  const key = recoQueryKey(slot, limit);
+  const key = recoQueryKey(slot, limit, locale);
   const { data, isPending, isError } = useQuery({ queryKey: key, queryFn: () => fetchList(slot, limit) });
   const dismiss = useMutation({
     mutationFn: async (productId: string) => {
@@ -133,7 +135,7 @@ function RecoCard({ item, onOpen, onDismiss }: { item: RecoItem; onOpen: () => v
       >
         {/* eslint-disable-next-line @next/next/no-img-element */}
         <img
-          src={productImagePath(item)}
+          src={productImagePath(item, item.locale)}
           alt={tp(isCourse ? "coverAlt" : "artworkAlt", { title: item.title })}
           width={isCourse ? 1200 : 800}
           height={isCourse ? 675 : 1000}
@@ -144,11 +146,13 @@ function RecoCard({ item, onOpen, onDismiss }: { item: RecoItem; onOpen: () => v
       <p className="mt-2 text-xs tracking-wide text-muted uppercase">{tp(`kind.${item.kind}`)}</p>
       <h3 className="font-serif text-lg leading-snug">
         <Link href={productPath(item)} onClick={onOpen} className="hover:text-accent">
-          {item.title}
+          <LocalizedText text={item.title} fallback={item.fallback.title} />
         </Link>
       </h3>
       {/* Name and price on lines of their own: a long name may truncate, the price never. */}
-      <p className="truncate text-sm text-muted">{item.creator.name}</p>
+      <p className="truncate text-sm text-muted">
+        <LocalizedText text={item.creator.name} fallback={item.fallback.creatorName} />
+      </p>
       <p className="text-sm font-medium whitespace-nowrap" data-price={item.priceAmount} data-currency={item.currency}>
         {formatMoney({ amount: item.priceAmount, currency: item.currency }, intlLocale(locale))}
       </p>

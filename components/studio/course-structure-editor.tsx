@@ -36,6 +36,13 @@ export async function CourseStructureEditor({ productId, sections }: { productId
                   label={t("structure.sectionN", { n: i + 1 })}
                   defaultValue={s.title}
                 />
+                <Field
+                  name="titleZh"
+                  idPrefix={`section-${s.id}`}
+                  label={t("fields.sectionTitleZh")}
+                  defaultValue={s.titleZh}
+                  lang="zh"
+                />
               </StudioForm>
               <StudioForm
                 action={deleteSectionAction}

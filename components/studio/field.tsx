@@ -15,6 +15,7 @@ export function Field({
   inputMode,
   step,
   idPrefix = "f",
+  lang,
 }: {
   name: string;
   label: string;
@@ -26,6 +27,8 @@ export function Field({
   step?: string;
   /** Keeps ids unique when several forms on one page have a field of the same name. */
   idPrefix?: string;
+  /** The language typed into the field ("zh" for the Chinese twins): input methods and fonts follow it. */
+  lang?: string;
 }) {
   return (
     <LabelledField id={`${idPrefix}-${name}`} label={label} hint={hint}>
@@ -38,6 +41,7 @@ export function Field({
           inputMode={inputMode}
           defaultValue={defaultValue}
           required={required}
+          lang={lang}
         />
       )}
     </LabelledField>
@@ -50,12 +54,14 @@ export function TextArea({
   defaultValue,
   rows = 4,
   mono,
+  lang,
 }: {
   name: string;
   label: string;
   defaultValue?: string;
   rows?: number;
   mono?: boolean;
+  lang?: string;
 }) {
   return (
     <LabelledField id={`f-${name}`} label={label}>
@@ -64,6 +70,7 @@ export function TextArea({
           {...control}
           name={name}
           rows={rows}
+          lang={lang}
           defaultValue={defaultValue}
           className={mono ? "font-mono text-sm" : undefined}
         />

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { currencyExponent } from "@/lib/money";
 import type { StudioProductDetail } from "@/lib/commerce/studio-products";
 import { artworkConditionEnum } from "@/db/schema";
+import { Bilingual, BilingualHeadings } from "./bilingual";
 import { Checkbox } from "./checkbox";
 import { Field, Select, TextArea } from "./field";
 
@@ -17,9 +18,28 @@ export async function ProductFields({ kind, product }: { kind: "course" | "artwo
     <>
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="currency" value={currency} />
-      <Field name="title" label={t("fields.title")} defaultValue={product?.title} required />
-      <Field name="subtitle" label={t("fields.subtitle")} defaultValue={product?.subtitle} />
-      <TextArea name="description" label={t("fields.description")} defaultValue={product?.description} />
+      <BilingualHeadings />
+      <Bilingual
+        en={
+          <>
+            <Field name="title" label={t("fields.title")} defaultValue={product?.title} required />
+            <Field name="subtitle" label={t("fields.subtitle")} defaultValue={product?.subtitle} />
+            <TextArea name="description" label={t("fields.description")} defaultValue={product?.description} />
+          </>
+        }
+        zh={
+          <>
+            <Field name="titleZh" label={t("fields.titleZh")} defaultValue={product?.titleZh} lang="zh" />
+            <Field name="subtitleZh" label={t("fields.subtitleZh")} defaultValue={product?.subtitleZh} lang="zh" />
+            <TextArea
+              name="descriptionZh"
+              label={t("fields.descriptionZh")}
+              defaultValue={product?.descriptionZh}
+              lang="zh"
+            />
+          </>
+        }
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           name="price"
@@ -47,8 +67,11 @@ export async function ProductFields({ kind, product }: { kind: "course" | "artwo
         />
       ) : (
         <>
-          <div className="grid gap-4 sm:grid-cols-3">
-            <Field name="medium" label={t("fields.medium")} defaultValue={a?.medium} required />
+          <Bilingual
+            en={<Field name="medium" label={t("fields.medium")} defaultValue={a?.medium} required />}
+            zh={<Field name="mediumZh" label={t("fields.mediumZh")} defaultValue={a?.mediumZh} lang="zh" />}
+          />
+          <div className="grid gap-4 sm:grid-cols-2">
             <Field
               name="widthCm"
               label={t("fields.widthCm")}
@@ -92,7 +115,18 @@ export async function ProductFields({ kind, product }: { kind: "course" | "artwo
             />
           </div>
           {a && <input type="hidden" name="expectedStock" value={a.stock} />}
-          <TextArea name="provenance" label={t("fields.provenance")} defaultValue={a?.provenance} rows={2} />
+          <Bilingual
+            en={<TextArea name="provenance" label={t("fields.provenance")} defaultValue={a?.provenance} rows={2} />}
+            zh={
+              <TextArea
+                name="provenanceZh"
+                label={t("fields.provenanceZh")}
+                defaultValue={a?.provenanceZh}
+                rows={2}
+                lang="zh"
+              />
+            }
+          />
           <div className="grid items-end gap-4 sm:grid-cols-2">
             <Select
               name="condition"

@@ -16,6 +16,7 @@ export async function StudioCommerceNav() {
       ? [
           { href: "/studio/shipments", label: t("nav.shipments") },
           { href: "/studio/shipping", label: t("nav.shipping") },
+          { href: "/studio/profile", label: t("nav.profile") },
         ]
       : []),
   ];

@@ -9,7 +9,7 @@ import { fitLines } from "./text";
 import { escapeXml, idPrefix, range, svgDoc } from "./util";
 
 export type BundlePart =
-  | { kind: "course"; seed: number; title: string; topic: string; level: string }
+  | { kind: "course"; seed: number; title: string; topic: string; level: string; lang?: "en" | "zh" }
   | { kind: "artwork"; seed: number; title: string; topic: string; medium: string };
 
 export type BundleCoverOptions = { seed: number; title: string; parts: BundlePart[] };
@@ -31,7 +31,7 @@ function place(svg: string, x: number, y: number, width: number, height: number)
 
 function draw(part: BundlePart, width: number, height: number): string {
   return part.kind === "course"
-    ? courseCoverSvg({ seed: part.seed, title: part.title, topic: part.topic, level: part.level })
+    ? courseCoverSvg({ seed: part.seed, title: part.title, topic: part.topic, level: part.level, lang: part.lang })
     : artworkSvg({ seed: part.seed, title: part.title, topic: part.topic, medium: part.medium, width, height });
 }
 

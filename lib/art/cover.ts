@@ -173,9 +173,31 @@ function styleFor(topic: string): TopicStyle {
 
 const LEVELS: Record<string, number> = { beginner: 1, intermediate: 2, advanced: 3 };
 
-export type CourseCoverOptions = { seed: number; title: string; topic: string; level: string };
+// A Chinese cover says its topic and level in Chinese too (the same names as the tag catalogue's topics).
+const TOPIC_LABELS_ZH: Record<string, string> = {
+  "art-history": "艺术史",
+  "ink-painting": "水墨画",
+  calligraphy: "书法",
+  photography: "摄影",
+  collecting: "收藏",
+  "personal-finance": "个人理财",
+  career: "创意职业",
+  design: "设计",
+  printmaking: "版画",
+  abstract: "抽象艺术",
+};
+const LEVELS_ZH: Record<string, string> = { beginner: "入门", intermediate: "进阶", advanced: "高阶" };
 
-export function courseCoverSvg({ seed, title, topic, level }: CourseCoverOptions): string {
+export type CourseCoverOptions = {
+  seed: number;
+  title: string;
+  topic: string;
+  level: string;
+  /** The language of the labels; the title is passed in the wanted language already. */
+  lang?: "en" | "zh";
+};
+
+export function courseCoverSvg({ seed, title, topic, level, lang = "en" }: CourseCoverOptions): string {
   const rng = createRng(seed);
   const id = idPrefix("c", seed);
   const st = styleFor(topic);
@@ -192,14 +214,18 @@ export function courseCoverSvg({ seed, title, topic, level }: CourseCoverOptions
   body += `<rect width="${W}" height="${H}" fill="url(#${id}s)"/>`;
 
   // Topic label with an accent bar.
-  const label = escapeXml(st.label.toUpperCase());
+  const label = escapeXml(lang === "zh" ? (TOPIC_LABELS_ZH[topic] ?? st.label) : st.label.toUpperCase());
   body += `<rect x="72" y="70" width="44" height="6" rx="3" fill="${st.accent}"/>`;
   body += `<text x="72" y="118" font-family="${FONT}" font-size="26" font-weight="600" letter-spacing="4" fill="#ffffff" fill-opacity=".88">${label}</text>`;
 
   // Level badge: a pill with the level name and one to three dots.
-  const levelName = level.trim()
-    ? level.trim().charAt(0).toUpperCase() + level.trim().slice(1).toLowerCase()
-    : "All levels";
+  const levelKey = level.trim().toLowerCase();
+  const levelName =
+    lang === "zh"
+      ? (LEVELS_ZH[levelKey] ?? "全部级别")
+      : levelKey
+        ? levelKey.charAt(0).toUpperCase() + levelKey.slice(1)
+        : "All levels";
   const dots = LEVELS[level.trim().toLowerCase()] ?? 0;
   const textW = textWidth(levelName, 24);
   const pillW = Math.round(textW + 56 + (dots ? 54 : 0));

@@ -34,6 +34,12 @@ describe("fieldTarget", () => {
 
   it("gives every error path the form can produce a label that exists in the catalogue", () => {
     const paths = [
+      "bundle.titleZh",
+      "bundle.descriptionZh",
+      "contentZh.heroTitle",
+      "contentZh.heroText",
+      "contentZh.story.1.heading",
+      "contentZh.story.0.body",
       "name",
       "slug",
       "startsAt",

@@ -23,6 +23,11 @@ const SIMPLE: Record<string, FieldTarget> = {
   "content.heroTitle": { id: "hero-title", label: [{ key: "heroTitle" }] },
   "content.heroText": { id: "hero-text", label: [{ key: "heroText" }] },
   "content.story": { id: null, label: [{ key: "landing" }] },
+  "bundle.titleZh": { id: "bundle-title-zh", label: [{ key: "bundleTitleZh" }] },
+  "bundle.descriptionZh": { id: "bundle-description-zh", label: [{ key: "bundleDescriptionZh" }] },
+  "contentZh.heroTitle": { id: "hero-title-zh", label: [{ key: "heroTitleZh" }] },
+  "contentZh.heroText": { id: "hero-text-zh", label: [{ key: "heroTextZh" }] },
+  "contentZh.story": { id: null, label: [{ key: "landing" }] },
   "audience.segments": { id: null, label: [{ key: "segments" }] },
   "audience.locales": { id: null, label: [{ key: "locales" }] },
   "audience.visitors": { id: null, label: [{ key: "visitors" }] },
@@ -58,6 +63,13 @@ export function fieldTarget(path: string): FieldTarget {
     return {
       id: `story-${m}-${heading ? "heading" : "body"}`,
       label: [{ key: heading ? "storyHeading" : "storyBody", values: { n: m + 1 } }],
+    };
+  }
+  if (path.startsWith("contentZh.story.") && (m = index(parts[2])) !== null) {
+    const heading = parts[3] !== "body";
+    return {
+      id: `story-zh-${m}-${heading ? "heading" : "body"}`,
+      label: [{ key: heading ? "storyHeadingZh" : "storyBodyZh", values: { n: m + 1 } }],
     };
   }
   if (parts[0] === "channels" && (m = index(parts[1])) !== null) {

@@ -3,6 +3,7 @@
  * the `campaigns.errors` message namespace, keyed by the field path ("experiment.variants.1.weight").
  */
 import { z } from "zod";
+import type { CampaignContent, CampaignStory } from "@/db/schema";
 import { LOCALES } from "@/i18n/locales";
 import { DEFAULT_SEQUENTIAL_TUNING } from "@/lib/experiments/stats";
 import { currencySchema, parseMajorAmount } from "@/lib/money";
@@ -52,6 +53,9 @@ export const campaignInputSchema = z
       price: amount,
       currency: z.string().pipe(currencySchema),
       itemIds: z.array(id).min(2, { error: "bundle_items" }).max(6, { error: "too_many" }),
+      // Chinese twins, optional: absent = leave as stored, empty = not written (the page falls back).
+      titleZh: text(120).optional(),
+      descriptionZh: text(2000).optional(),
     }),
     featuredIds: z.array(id).max(12, { error: "too_many" }),
     startsAt: z.string().min(1, { error: "required" }),
@@ -61,6 +65,14 @@ export const campaignInputSchema = z
       heroText: text(400),
       story: z.array(z.object({ heading: required(1, 120), body: required(1, 2000) })).max(6, { error: "too_many" }),
     }),
+    /** The landing content in Chinese: optional as a whole; blank blocks are dropped. */
+    contentZh: z
+      .object({
+        heroTitle: text(120),
+        heroText: text(400),
+        story: z.array(z.object({ heading: text(120), body: text(2000) })).max(6, { error: "too_many" }),
+      })
+      .optional(),
     audience: z.object({
       // Segment keys (lib/reco/segment-names.ts); whether they exist is checked against the database (store.ts).
       segments: z.array(segmentKeySchema).max(20, { error: "too_many" }),
@@ -116,11 +128,21 @@ export type CampaignInput = z.input<typeof campaignInputSchema>;
 /** The input after parsing: dates and amounts converted, ready to store. */
 export type CampaignDraft = Omit<
   z.output<typeof campaignInputSchema>,
-  "startsAt" | "endsAt" | "bundle" | "channels"
+  "startsAt" | "endsAt" | "bundle" | "channels" | "contentZh"
 > & {
   startsAt: Date;
   endsAt: Date;
-  bundle: { title: string; description: string; priceAmount: number; currency: string; itemIds: string[] };
+  /** undefined = not submitted (keep the stored one), null = no Chinese landing content. */
+  contentZh: CampaignContent | null | undefined;
+  bundle: {
+    title: string;
+    description: string;
+    titleZh?: string | null;
+    descriptionZh?: string | null;
+    priceAmount: number;
+    currency: string;
+    itemIds: string[];
+  };
   channels: { source: string; budgetAmount: number; spentAmount: number }[];
 };
 
@@ -152,6 +174,13 @@ function duplicates(values: string[]): number[] {
     seen.add(v);
   });
   return out;
+}
+
+/** The Chinese landing content as stored: blank blocks dropped, and null when nothing was written. */
+function chineseContent(c: { heroTitle: string; heroText: string; story: CampaignStory[] } | undefined) {
+  if (c === undefined) return undefined;
+  const story = c.story.filter((b) => b.heading || b.body);
+  return c.heroTitle || c.heroText || story.length > 0 ? { ...c, story } : null;
 }
 
 /** Everything that can be checked without the database. Collects every error, not just the first. */
@@ -210,7 +239,13 @@ export function parseCampaignInput(raw: unknown): ParseResult {
       ...input,
       startsAt: startsAt as Date,
       endsAt: endsAt as Date,
-      bundle: { ...input.bundle, priceAmount: price as number },
+      bundle: {
+        ...input.bundle,
+        ...(input.bundle.titleZh === undefined ? {} : { titleZh: input.bundle.titleZh || null }),
+        ...(input.bundle.descriptionZh === undefined ? {} : { descriptionZh: input.bundle.descriptionZh || null }),
+        priceAmount: price as number,
+      },
+      contentZh: chineseContent(input.contentZh),
       channels,
       // Stored weights sum to exactly 1, so the bucket ranges tile the unit line.
       experiment: {

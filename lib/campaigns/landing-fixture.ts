@@ -16,6 +16,8 @@ export const productCard = (over: Partial<ProductCard>): ProductCard => ({
   currency: "USD",
   imageSeed: 1,
   creator: { slug: "lin-mei", name: "Lin Mei" },
+  locale: "en",
+  fallback: {},
   level: "intermediate",
   medium: null,
   editionSize: null,
@@ -36,8 +38,16 @@ export const landingCampaign: LandingCampaign = {
   content: { heroTitle: "Paint the mountain", heroText: "Hero", story: [] },
   audience: { segments: [], locales: [], visitors: "all" },
   partners: [
-    { id: "a", slug: "lin-mei", name: "Lin Mei", kind: "instructor", bio: "", location: null },
-    { id: "b", slug: "west-lake-gallery", name: "West Lake Gallery", kind: "gallery", bio: "", location: null },
+    { id: "a", slug: "lin-mei", name: "Lin Mei", kind: "instructor", bio: "", location: null, fallback: {} },
+    {
+      id: "b",
+      slug: "west-lake-gallery",
+      name: "West Lake Gallery",
+      kind: "gallery",
+      bio: "",
+      location: null,
+      fallback: {},
+    },
   ],
   bundle: {
     id: "bundle",
@@ -47,6 +57,7 @@ export const landingCampaign: LandingCampaign = {
     priceAmount: 44900,
     currency: "USD",
     status: "published",
+    fallback: {},
     items: [
       productCard({ id: "course", slug: "misty", title: "Misty mountains" }),
       productCard({

@@ -17,7 +17,9 @@ import {
   type CampaignStatus,
   type VariantContent,
 } from "@/db/schema";
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
 import { listProductCardsByIds } from "@/lib/catalog/queries";
+import { localizeFields, type FallbackLangs } from "@/lib/i18n/localized";
 import type { ProductCard } from "@/lib/catalog/types";
 import { findCampaignWithBundle } from "./queries";
 import { isSlugLike } from "./slug";
@@ -33,7 +35,10 @@ export type LandingCampaign = {
   endsAt: string;
   updatedAt: string;
   previewToken: string;
+  /** The landing content in the page's language, or the English one when no Chinese was written. */
   content: CampaignContent;
+  /** Set when `content` is in the other language than the page's. */
+  contentFallback?: Locale;
   audience: CampaignAudience;
   partners: {
     id: string;
@@ -42,6 +47,7 @@ export type LandingCampaign = {
     kind: "instructor" | "artist" | "gallery";
     bio: string;
     location: string | null;
+    fallback: FallbackLangs<"name" | "bio" | "location">;
   }[];
   bundle: {
     id: string;
@@ -53,12 +59,19 @@ export type LandingCampaign = {
     status: string;
     items: ProductCard[];
     itemsTotal: number;
+    fallback: FallbackLangs<"title" | "description">;
   };
   featured: ProductCard[];
   experiment: { key: string; bucketVersion: number; mode: "fixed" | "bandit"; variants: LandingVariant[] };
 };
 
-export async function getLandingCampaignBySlug({ slug }: { slug: string }): Promise<LandingCampaign | null> {
+export async function getLandingCampaignBySlug({
+  slug,
+  locale = DEFAULT_LOCALE,
+}: {
+  slug: string;
+  locale?: Locale;
+}): Promise<LandingCampaign | null> {
   if (!isSlugLike(slug)) return null;
   const db = await getDb();
   const row = await findCampaignWithBundle(db, eq(campaigns.slug, slug));
@@ -70,9 +83,12 @@ export async function getLandingCampaignBySlug({ slug }: { slug: string }): Prom
         id: creators.id,
         slug: creators.slug,
         name: creators.name,
+        nameZh: creators.nameZh,
         kind: creators.kind,
         bio: creators.bio,
+        bioZh: creators.bioZh,
         location: creators.location,
+        locationZh: creators.locationZh,
       })
       .from(campaignPartners)
       .innerJoin(creators, eq(creators.id, campaignPartners.creatorId))
@@ -90,10 +106,17 @@ export async function getLandingCampaignBySlug({ slug }: { slug: string }): Prom
       .where(eq(experimentVariants.experimentId, experiment.id))
       .orderBy(asc(experimentVariants.position)),
   ]);
-  const itemCards = await listProductCardsByIds({ ids: items.map((i) => i.id) });
+  const itemCards = await listProductCardsByIds({ ids: items.map((i) => i.id), locale });
   // Courses first, then artworks: the page tells the story in that order.
   itemCards.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "course" ? -1 : 1));
-  const featuredCards = await listProductCardsByIds({ ids: featured.map((f) => f.id) });
+  const featuredCards = await listProductCardsByIds({ ids: featured.map((f) => f.id), locale });
+  // The landing content is one block per language: a Chinese page takes content_zh whole, or else the
+  // English block, marked as a fallback (never a mix of the two within one story).
+  const zhContent = locale === "zh" ? campaign.contentZh : null;
+  const bundleText = localizeFields(locale, {
+    title: [bundle.title, bundle.titleZh],
+    description: [bundle.description, bundle.descriptionZh],
+  });
   return {
     id: campaign.id,
     slug: campaign.slug,
@@ -103,14 +126,22 @@ export async function getLandingCampaignBySlug({ slug }: { slug: string }): Prom
     endsAt: campaign.endsAt.toISOString(),
     updatedAt: campaign.updatedAt.toISOString(),
     previewToken: campaign.previewToken,
-    content: campaign.content,
+    content: zhContent ?? campaign.content,
+    ...(locale === "zh" && !zhContent ? { contentFallback: "en" as const } : {}),
     audience: campaign.audience,
-    partners,
+    partners: partners.map(({ nameZh, bioZh, locationZh, ...p }) => {
+      const { text, fallback } = localizeFields(locale, {
+        name: [p.name, nameZh],
+        bio: [p.bio, bioZh],
+        location: [p.location, locationZh],
+      });
+      return { ...p, ...text, location: p.location === null ? null : text.location, fallback };
+    }),
     bundle: {
       id: bundle.id,
       slug: bundle.slug,
-      title: bundle.title,
-      description: bundle.description,
+      ...bundleText.text,
+      fallback: bundleText.fallback,
       priceAmount: bundle.priceAmount,
       currency: bundle.currency,
       status: bundle.status,

@@ -134,6 +134,8 @@ export async function getCampaignForEdit(db: Executor, id: string): Promise<Camp
       bundle: {
         title: bundle.title,
         description: bundle.description,
+        titleZh: bundle.titleZh ?? "",
+        descriptionZh: bundle.descriptionZh ?? "",
         price: majorText(bundle.priceAmount, bundle.currency),
         currency: bundle.currency,
         itemIds: items.map((i) => i.productId),
@@ -142,6 +144,7 @@ export async function getCampaignForEdit(db: Executor, id: string): Promise<Camp
       startsAt: campaign.startsAt.toISOString(),
       endsAt: campaign.endsAt.toISOString(),
       content: campaign.content,
+      contentZh: campaign.contentZh ?? { heroTitle: "", heroText: "", story: [] },
       audience: { ...campaign.audience, locales: campaign.audience.locales.filter(isLocale) },
       channels: channels.map((c) => ({
         source: c.source,

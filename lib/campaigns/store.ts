@@ -149,6 +149,7 @@ function campaignColumns(draft: CampaignDraft) {
     startsAt: draft.startsAt,
     endsAt: draft.endsAt,
     content: draft.content,
+    ...(draft.contentZh === undefined ? {} : { contentZh: draft.contentZh }),
     audience: draft.audience,
   };
 }
@@ -188,6 +189,8 @@ function bundleColumns(draft: CampaignDraft) {
     title: draft.bundle.title,
     subtitle: draft.name,
     description: draft.bundle.description,
+    ...(draft.bundle.titleZh === undefined ? {} : { titleZh: draft.bundle.titleZh }),
+    ...(draft.bundle.descriptionZh === undefined ? {} : { descriptionZh: draft.bundle.descriptionZh }),
     priceAmount: draft.bundle.priceAmount,
     currency: draft.bundle.currency,
     creatorId: draft.partnerIds[0] as string,

@@ -12,6 +12,8 @@ import {
   tags,
 } from "@/db/schema";
 import type { ArtworkCondition, CourseLevel } from "@/db/schema";
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
+import { localizeFields, type FallbackLangs } from "@/lib/i18n/localized";
 import { listProductCardsByIds, productTopicSql } from "./queries";
 import type { ProductCard } from "./types";
 
@@ -25,6 +27,8 @@ export type CreatorSummary = {
   location: string | null;
   /** ISO 3166-1 alpha-2, where artworks ship from; null when the creator has not said. */
   country: string | null;
+  /** Texts in the other language because the page's was not written (lib/i18n/localized.ts). */
+  fallback: FallbackLangs<"name" | "bio" | "location">;
 };
 
 type ProductBase = {
@@ -39,6 +43,9 @@ type ProductBase = {
   creator: CreatorSummary;
   tags: ProductTag[];
   topic: string | null;
+  /** The page language the texts were picked for. */
+  locale: Locale;
+  fallback: FallbackLangs<"title" | "subtitle" | "description">;
 };
 
 /** The curriculum as a visitor may see it: titles and flags, never lesson bodies. */
@@ -46,6 +53,8 @@ export type CurriculumLesson = {
   id: string;
   slug: string;
   title: string;
+  /** Set when the title is in the other language (not written in the page's). */
+  titleFallback?: Locale;
   durationMinutes: number;
   isPreview: boolean;
   position: number;
@@ -53,7 +62,7 @@ export type CurriculumLesson = {
 export type CourseView = ProductBase & {
   kind: "course";
   level: CourseLevel;
-  sections: { id: string; title: string; lessons: CurriculumLesson[] }[];
+  sections: { id: string; title: string; titleFallback?: Locale; lessons: CurriculumLesson[] }[];
   lessonCount: number;
   totalMinutes: number;
 };
@@ -69,6 +78,7 @@ export type ArtworkView = ProductBase & {
   stock: number;
   condition: ArtworkCondition | null;
   certificate: boolean;
+  detailFallback: FallbackLangs<"medium" | "provenance">;
 };
 
 /** Slugs are lower-case words joined by hyphens; anything else cannot name a product, so skip the query. */
@@ -89,7 +99,7 @@ export type BundleView = ProductBase & {
   complete: boolean;
 };
 
-async function loadBase(slug: string, kind: "course" | "artwork" | "bundle") {
+async function loadBase(slug: string, kind: "course" | "artwork" | "bundle", locale: Locale) {
   if (!isSlug(slug)) return null;
   const db = await getCatalogueDb();
   const [row] = await db
@@ -106,28 +116,59 @@ async function loadBase(slug: string, kind: "course" | "artwork" | "bundle") {
     .where(eq(productTags.productId, row.product.id))
     .orderBy(asc(tags.slug));
   const p = row.product;
+  const { text, fallback } = localizeFields(locale, {
+    title: [p.title, p.titleZh],
+    subtitle: [p.subtitle, p.subtitleZh],
+    description: [p.description, p.descriptionZh],
+  });
   const base: ProductBase = {
     id: p.id,
     slug: p.slug,
-    title: p.title,
-    subtitle: p.subtitle,
-    description: p.description,
+    ...text,
     priceAmount: p.priceAmount,
     currency: p.currency,
     imageSeed: p.imageSeed,
-    creator: reshapeCreator(row.creator),
+    creator: reshapeCreator(row.creator, locale),
     tags: tagRows,
     topic: tagRows[0]?.topic ?? null,
+    locale,
+    fallback,
   };
   return { db, base };
 }
 
-function reshapeCreator(c: typeof creators.$inferSelect): CreatorSummary {
-  return { id: c.id, slug: c.slug, name: c.name, kind: c.kind, bio: c.bio, location: c.location, country: c.country };
+function reshapeCreator(c: typeof creators.$inferSelect, locale: Locale): CreatorSummary {
+  const { text, fallback } = localizeFields(locale, {
+    name: [c.name, c.nameZh],
+    bio: [c.bio, c.bioZh],
+    location: [c.location, c.locationZh],
+  });
+  return {
+    id: c.id,
+    slug: c.slug,
+    name: text.name,
+    kind: c.kind,
+    bio: text.bio,
+    location: c.location === null && c.locationZh === null ? null : text.location,
+    country: c.country,
+    fallback,
+  };
 }
 
-export async function getCourseBySlug({ slug }: { slug: string }): Promise<CourseView | null> {
-  const loaded = await loadBase(slug, "course");
+/** One title and, when it fell back, the language it is in: sections' and lessons' shape. */
+function localTitle(locale: Locale, en: string, zh: string | null): { title: string; titleFallback?: Locale } {
+  const { text, fallback } = localizeFields(locale, { title: [en, zh] });
+  return fallback.title ? { title: text.title, titleFallback: fallback.title } : { title: text.title };
+}
+
+export async function getCourseBySlug({
+  slug,
+  locale = DEFAULT_LOCALE,
+}: {
+  slug: string;
+  locale?: Locale;
+}): Promise<CourseView | null> {
+  const loaded = await loadBase(slug, "course", locale);
   if (!loaded) return null;
   const { db, base } = loaded;
   const [detail] = await db.select().from(courseDetails).where(eq(courseDetails.productId, base.id));
@@ -142,6 +183,7 @@ export async function getCourseBySlug({ slug }: { slug: string }): Promise<Cours
       sectionId: lessons.sectionId,
       slug: lessons.slug,
       title: lessons.title,
+      titleZh: lessons.titleZh,
       durationMinutes: lessons.durationMinutes,
       isPreview: lessons.isPreview,
       position: lessons.position,
@@ -151,8 +193,10 @@ export async function getCourseBySlug({ slug }: { slug: string }): Promise<Cours
     .orderBy(asc(lessons.position));
   const sections = sectionRows.map((s) => ({
     id: s.id,
-    title: s.title,
-    lessons: lessonRows.filter((l) => l.sectionId === s.id).map(({ sectionId: _sectionId, ...l }) => l),
+    ...localTitle(locale, s.title, s.titleZh),
+    lessons: lessonRows
+      .filter((l) => l.sectionId === s.id)
+      .map(({ sectionId: _sectionId, title, titleZh, ...l }) => ({ ...l, ...localTitle(locale, title, titleZh) })),
   }));
   return {
     ...base,
@@ -164,30 +208,47 @@ export async function getCourseBySlug({ slug }: { slug: string }): Promise<Cours
   };
 }
 
-export async function getArtworkBySlug({ slug }: { slug: string }): Promise<ArtworkView | null> {
-  const loaded = await loadBase(slug, "artwork");
+export async function getArtworkBySlug({
+  slug,
+  locale = DEFAULT_LOCALE,
+}: {
+  slug: string;
+  locale?: Locale;
+}): Promise<ArtworkView | null> {
+  const loaded = await loadBase(slug, "artwork", locale);
   if (!loaded) return null;
   const { db, base } = loaded;
   const [d] = await db.select().from(artworkDetails).where(eq(artworkDetails.productId, base.id));
   if (!d) return null;
+  const detail = localizeFields(locale, {
+    medium: [d.medium, d.mediumZh],
+    provenance: [d.provenance, d.provenanceZh],
+  });
   return {
     ...base,
     kind: "artwork",
-    medium: d.medium,
+    medium: detail.text.medium,
     widthMm: d.widthMm,
     heightMm: d.heightMm,
     depthMm: d.depthMm,
     year: d.year,
-    provenance: d.provenance,
+    provenance: detail.text.provenance,
     editionSize: d.editionSize,
     stock: d.stock,
     condition: d.condition,
     certificate: d.certificate,
+    detailFallback: detail.fallback,
   };
 }
 
-export async function getBundleBySlug({ slug }: { slug: string }): Promise<BundleView | null> {
-  const loaded = await loadBase(slug, "bundle");
+export async function getBundleBySlug({
+  slug,
+  locale = DEFAULT_LOCALE,
+}: {
+  slug: string;
+  locale?: Locale;
+}): Promise<BundleView | null> {
+  const loaded = await loadBase(slug, "bundle", locale);
   if (!loaded) return null;
   const { db, base } = loaded;
   const rows = await db
@@ -197,7 +258,7 @@ export async function getBundleBySlug({ slug }: { slug: string }): Promise<Bundl
     .orderBy(asc(bundleItems.productId));
   if (rows.length === 0) return null;
   // Only published items come back as cards; courses first, then artworks, as a buyer reads a bundle.
-  const cards = await listProductCardsByIds({ ids: rows.map((r) => r.productId) });
+  const cards = await listProductCardsByIds({ ids: rows.map((r) => r.productId), locale });
   const items = [...cards].sort((a, b) =>
     a.kind === b.kind ? a.title.localeCompare(b.title) : a.kind === "course" ? -1 : 1,
   );
@@ -206,11 +267,17 @@ export async function getBundleBySlug({ slug }: { slug: string }): Promise<Bundl
   return { ...base, kind: "bundle", items, itemsTotal, saving: Math.max(0, itemsTotal - base.priceAmount), complete };
 }
 
-export async function getCreatorBySlug({ slug }: { slug: string }): Promise<CreatorSummary | null> {
+export async function getCreatorBySlug({
+  slug,
+  locale = DEFAULT_LOCALE,
+}: {
+  slug: string;
+  locale?: Locale;
+}): Promise<CreatorSummary | null> {
   if (!isSlug(slug)) return null;
   const db = await getCatalogueDb();
   const [row] = await db.select().from(creators).where(eq(creators.slug, slug)).limit(1);
-  return row ? reshapeCreator(row) : null;
+  return row ? reshapeCreator(row, locale) : null;
 }
 
 /** What the image route needs to draw a product (kind, title, topic, medium, seed) and to decide who may see it. */
@@ -219,8 +286,10 @@ export async function getProductImageInfo({ kind, slug }: { kind: "course" | "ar
   const [row] = await db
     .select({
       title: products.title,
+      titleZh: products.titleZh,
       imageSeed: products.imageSeed,
       medium: artworkDetails.medium,
+      mediumZh: artworkDetails.mediumZh,
       level: courseDetails.level,
       topic: productTopicSql,
       status: products.status,
@@ -242,6 +311,7 @@ export async function getBundleImageInfo({ slug }: { slug: string }) {
     .select({
       id: products.id,
       title: products.title,
+      titleZh: products.titleZh,
       imageSeed: products.imageSeed,
       status: products.status,
       ownerUserId: creators.userId,
@@ -255,8 +325,10 @@ export async function getBundleImageInfo({ slug }: { slug: string }) {
     .select({
       kind: products.kind,
       title: products.title,
+      titleZh: products.titleZh,
       imageSeed: products.imageSeed,
       medium: artworkDetails.medium,
+      mediumZh: artworkDetails.mediumZh,
       level: courseDetails.level,
       topic: productTopicSql,
       status: products.status,
@@ -271,6 +343,7 @@ export async function getBundleImageInfo({ slug }: { slug: string }) {
     .orderBy(asc(products.kind), asc(products.title));
   return {
     title: bundle.title,
+    titleZh: bundle.titleZh,
     imageSeed: bundle.imageSeed,
     status: bundle.status,
     ownerUserId: bundle.ownerUserId,

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { getCatalogueDb } from "@/db/client";
 import { artworkDetails, courseDetails, creators, products, productTags, tags } from "@/db/schema";
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
 import type { CatalogueFilters } from "./search-params";
 import { reshapeCard } from "./card-row";
 import { searchMatch, searchRanked } from "./search";
@@ -18,14 +19,18 @@ const cardColumns = {
   kind: products.kind,
   slug: products.slug,
   title: products.title,
+  titleZh: products.titleZh,
   subtitle: products.subtitle,
+  subtitleZh: products.subtitleZh,
   priceAmount: products.priceAmount,
   currency: products.currency,
   imageSeed: products.imageSeed,
   creatorSlug: creators.slug,
   creatorName: creators.name,
+  creatorNameZh: creators.nameZh,
   level: courseDetails.level,
   medium: artworkDetails.medium,
+  mediumZh: artworkDetails.mediumZh,
   editionSize: artworkDetails.editionSize,
   stock: artworkDetails.stock,
   topic: productTopicSql,
@@ -121,10 +126,13 @@ export async function listCatalogue({
   kind,
   filters,
   pageSize = PAGE_SIZE,
+  locale = DEFAULT_LOCALE,
 }: {
   kind: "course" | "artwork";
   filters: CatalogueFilters;
   pageSize?: number;
+  /** The page's language: card texts come back in it, falling back (marked) to the other. */
+  locale?: Locale;
 }): Promise<CataloguePage> {
   const db = await getCatalogueDb();
   // The count runs beside the page it clamps rather than before it (one round trip less): only a page
@@ -153,7 +161,12 @@ export async function listCatalogue({
       .orderBy(desc(sql`count(distinct ${products.id})`), asc(tags.slug)),
     kind === "artwork"
       ? db
-          .select({ value: artworkDetails.medium, count: sql<number>`count(*)::int` })
+          // The filter matches the English medium (the value); the label is the page's language.
+          .select({
+            value: artworkDetails.medium,
+            valueZh: sql<string | null>`min(${artworkDetails.mediumZh})`,
+            count: sql<number>`count(*)::int`,
+          })
           .from(products)
           .innerJoin(artworkDetails, eq(artworkDetails.productId, products.id))
           .where(and(eq(products.kind, "artwork"), eq(products.status, "published")))
@@ -164,38 +177,63 @@ export async function listCatalogue({
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(requested, pageCount);
   const rows = page === requested ? requestedRows : await catalogueRowsQuery(db, { kind, filters, page, pageSize });
-  return { items: rows.map(reshapeCard), total, page, pageCount, tagFacets, mediumFacets };
+  return {
+    items: rows.map((r) => reshapeCard(r, locale)),
+    total,
+    page,
+    pageCount,
+    tagFacets,
+    mediumFacets: mediumFacets.map(({ value, valueZh, count }) => ({
+      value,
+      label: locale === "zh" && valueZh ? valueZh : value,
+      count,
+    })),
+  };
 }
 
 /** Newest published products of one kind, for the home page. */
 export async function listNewestProducts({
   kind,
   limit,
+  locale = DEFAULT_LOCALE,
 }: {
   kind: "course" | "artwork";
   limit: number;
+  locale?: Locale;
 }): Promise<ProductCard[]> {
   const db = await getCatalogueDb();
   const rows = await cardQuery(db)
     .where(and(eq(products.kind, kind), eq(products.status, "published")))
     .orderBy(desc(products.createdAt), asc(products.slug))
     .limit(limit);
-  return rows.map(reshapeCard);
+  return rows.map((r) => reshapeCard(r, locale));
 }
 
-export async function listProductsByCreator({ creatorId }: { creatorId: string }): Promise<ProductCard[]> {
+export async function listProductsByCreator({
+  creatorId,
+  locale = DEFAULT_LOCALE,
+}: {
+  creatorId: string;
+  locale?: Locale;
+}): Promise<ProductCard[]> {
   const db = await getCatalogueDb();
   const rows = await cardQuery(db)
     .where(and(eq(products.creatorId, creatorId), eq(products.status, "published")))
     .orderBy(asc(products.kind), desc(products.createdAt));
-  return rows.map(reshapeCard);
+  return rows.map((r) => reshapeCard(r, locale));
 }
 
-export async function listProductCardsByIds({ ids }: { ids: string[] }): Promise<ProductCard[]> {
+export async function listProductCardsByIds({
+  ids,
+  locale = DEFAULT_LOCALE,
+}: {
+  ids: string[];
+  locale?: Locale;
+}): Promise<ProductCard[]> {
   if (ids.length === 0) return [];
   const db = await getCatalogueDb();
   const rows = await cardQuery(db).where(and(inArray(products.id, ids), eq(products.status, "published")));
-  const byId = new Map(rows.map((r) => [r.id, reshapeCard(r)]));
+  const byId = new Map(rows.map((r) => [r.id, reshapeCard(r, locale)]));
   return ids.map((id) => byId.get(id)).filter((c): c is ProductCard => c !== undefined);
 }
 

@@ -1,4 +1,6 @@
 import type { CourseLevel, ProductKind } from "@/db/schema";
+import type { Locale } from "@/i18n/locales";
+import type { FallbackLangs } from "@/lib/i18n/localized";
 
 /** What a product card needs; pages never see raw rows. */
 export type ProductCard = {
@@ -16,6 +18,10 @@ export type ProductCard = {
   editionSize: number | null;
   stock: number | null;
   topic: string | null;
+  /** The page language the texts were picked for (lib/i18n/localized.ts), e.g. for the cover's `lang`. */
+  locale: Locale;
+  /** Texts shown in the other language because the page's was not written: the markup marks them. */
+  fallback: FallbackLangs<"title" | "subtitle" | "creatorName" | "medium">;
 };
 
 export type TagFacet = { slug: string; name: string; nameZh: string; topic: string; count: number };
@@ -26,7 +32,8 @@ export type CataloguePage = {
   page: number;
   pageCount: number;
   tagFacets: TagFacet[];
-  mediumFacets: { value: string; count: number }[];
+  /** `value` is what the filter matches (the English medium), `label` the medium in the page's language. */
+  mediumFacets: { value: string; label: string; count: number }[];
 };
 
 export function productPath(card: Pick<ProductCard, "kind" | "slug">): string {
@@ -37,6 +44,7 @@ export function productPath(card: Pick<ProductCard, "kind" | "slug">): string {
       : `/bundles/${card.slug}`;
 }
 
-export function productImagePath(card: Pick<ProductCard, "kind" | "slug">): string {
-  return `/img/${card.kind}/${card.slug}.svg`;
+/** The procedural cover; Chinese pages ask for the Chinese title (`?lang=zh`, part of the image's cache key). */
+export function productImagePath(card: Pick<ProductCard, "kind" | "slug">, locale?: Locale): string {
+  return `/img/${card.kind}/${card.slug}.svg${locale === "zh" ? "?lang=zh" : ""}`;
 }

@@ -5,6 +5,7 @@
  * what checkout sends back as the totals the buyer saw.
  */
 import type { ProductKind } from "@/db/schema/catalog";
+import type { FallbackLangs } from "@/lib/i18n/localized";
 
 export type CartLine = {
   productId: string;
@@ -12,6 +13,8 @@ export type CartLine = {
   slug: string;
   title: string;
   creatorName: string;
+  /** Set (to the language shown) where the title or name fell back from the page's language. */
+  fallback?: FallbackLangs<"title" | "creatorName">;
   unitAmount: number;
   /** Set when an accepted offer holds one piece for this buyer at a lower price. */
   reservedAmount: number | null;

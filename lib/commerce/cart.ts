@@ -19,6 +19,8 @@ import {
 import { cartSubtotals, checkoutLines, type CartLine, type Subtotal } from "./cart-math";
 import { activeReservations } from "./inventory";
 import { MAX_LINE_QUANTITY } from "./checkout";
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
+import { localizeFields } from "@/lib/i18n/localized";
 
 export type CartOwner = { userId: string } | { visitorId: string };
 
@@ -207,7 +209,11 @@ export async function getCartCount(owner: CartOwner): Promise<number> {
   return row?.n ?? 0;
 }
 
-export async function getCart(owner: CartOwner): Promise<CartView> {
+/**
+ * The cart with titles in `locale` (the page's). Checkout reads it in English (the default): order lines
+ * keep an English snapshot of what was bought, whatever language the buyer browsed in.
+ */
+export async function getCart(owner: CartOwner, locale: Locale = DEFAULT_LOCALE): Promise<CartView> {
   const db = await getDb();
   const rows = await db
     .select({
@@ -215,7 +221,9 @@ export async function getCart(owner: CartOwner): Promise<CartView> {
       kind: products.kind,
       slug: products.slug,
       title: products.title,
+      titleZh: products.titleZh,
       creatorName: creators.name,
+      creatorNameZh: creators.nameZh,
       unitAmount: products.priceAmount,
       currency: products.currency,
       quantity: cartItems.quantity,
@@ -241,10 +249,16 @@ export async function getCart(owner: CartOwner): Promise<CartView> {
         )
       ).filter((r) => r.buyerId === userId)
     : [];
-  const lines: CartLine[] = rows.map((r) => {
+  const lines: CartLine[] = rows.map(({ titleZh, creatorNameZh, ...r }) => {
     const limit = limits.get(r.productId);
+    const { text, fallback } = localizeFields(locale, {
+      title: [r.title, titleZh],
+      creatorName: [r.creatorName, creatorNameZh],
+    });
     return {
       ...r,
+      ...text,
+      fallback,
       reservedAmount: mine.find((m) => m.productId === r.productId && m.currency === r.currency)?.agreedAmount ?? null,
       maxQuantity: limit?.max ?? 0,
       owned: limit?.owned ?? false,

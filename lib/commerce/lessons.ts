@@ -7,6 +7,14 @@
 import { and, asc, count, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { courseSections, creators, enrollments, lessonProgress, lessons, products, type Role } from "@/db/schema";
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
+import { localized } from "@/lib/i18n/localized";
+
+/** A title in the reader's language and, when it fell back, the language it is in. */
+function pickTitle(locale: Locale, en: string, zh: string | null): { title: string; titleFallback?: Locale } {
+  const t = localized(locale, en, zh);
+  return t.fallback ? { title: t.text, titleFallback: t.lang } : { title: t.text };
+}
 
 export type Viewer = { id: string; role: Role } | null;
 export type AccessVia = "admin" | "creator" | "enrolled" | "preview";
@@ -31,6 +39,7 @@ export type OutlineLesson = {
   id: string;
   slug: string;
   title: string;
+  titleFallback?: Locale;
   position: number;
   durationMinutes: number;
   isPreview: boolean;
@@ -39,7 +48,8 @@ export type CourseOutline = {
   id: string;
   slug: string;
   title: string;
-  sections: { id: string; title: string; lessons: OutlineLesson[] }[];
+  titleFallback?: Locale;
+  sections: { id: string; title: string; titleFallback?: Locale; lessons: OutlineLesson[] }[];
 };
 
 export type LessonAccess =
@@ -54,7 +64,7 @@ export type LessonAccess =
       status: "granted";
       via: AccessVia;
       course: CourseOutline;
-      lesson: OutlineLesson & { body: string };
+      lesson: OutlineLesson & { body: string; bodyFallback?: Locale };
       previous: OutlineLesson | null;
       next: OutlineLesson | null;
       completedLessonIds: string[];
@@ -71,6 +81,7 @@ async function loadCourse(slug: string) {
       id: products.id,
       slug: products.slug,
       title: products.title,
+      titleZh: products.titleZh,
       status: products.status,
       ownerId: creators.userId,
     })
@@ -91,10 +102,13 @@ async function isEnrolled(userId: string, productId: string): Promise<boolean> {
   return Boolean(row);
 }
 
-export async function getCourseOutline(productId: string): Promise<CourseOutline["sections"]> {
+export async function getCourseOutline(
+  productId: string,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<CourseOutline["sections"]> {
   const db = await getDb();
   const sectionRows = await db
-    .select({ id: courseSections.id, title: courseSections.title })
+    .select({ id: courseSections.id, title: courseSections.title, titleZh: courseSections.titleZh })
     .from(courseSections)
     .where(eq(courseSections.productId, productId))
     .orderBy(asc(courseSections.position));
@@ -104,6 +118,7 @@ export async function getCourseOutline(productId: string): Promise<CourseOutline
       sectionId: lessons.sectionId,
       slug: lessons.slug,
       title: lessons.title,
+      titleZh: lessons.titleZh,
       position: lessons.position,
       durationMinutes: lessons.durationMinutes,
       isPreview: lessons.isPreview,
@@ -111,9 +126,12 @@ export async function getCourseOutline(productId: string): Promise<CourseOutline
     .from(lessons)
     .where(eq(lessons.productId, productId))
     .orderBy(asc(lessons.position));
-  return sectionRows.map((s) => ({
+  return sectionRows.map(({ titleZh, ...s }) => ({
     ...s,
-    lessons: lessonRows.filter((l) => l.sectionId === s.id).map(({ sectionId: _s, ...l }) => l),
+    ...pickTitle(locale, s.title, titleZh),
+    lessons: lessonRows
+      .filter((l) => l.sectionId === s.id)
+      .map(({ sectionId: _s, titleZh: lessonZh, ...l }) => ({ ...l, ...pickTitle(locale, l.title, lessonZh) })),
   }));
 }
 
@@ -121,10 +139,13 @@ export async function openLesson({
   courseSlug,
   lessonSlug,
   viewer,
+  locale = DEFAULT_LOCALE,
 }: {
   courseSlug: string;
   lessonSlug: string;
   viewer: Viewer;
+  /** The page's language: titles and the body in it, falling back (marked) to the other. */
+  locale?: Locale;
 }): Promise<LessonAccess> {
   if (!SLUG.test(courseSlug) || !SLUG.test(lessonSlug) || courseSlug.length > 160 || lessonSlug.length > 160)
     return { status: "not_found" };
@@ -138,11 +159,12 @@ export async function openLesson({
   if (course.status !== "published" && !isAdmin && !isCreator && !enrolled) return { status: "not_found" };
 
   const db = await getDb();
-  const [meta] = await db
+  const [row] = await db
     .select({
       id: lessons.id,
       slug: lessons.slug,
       title: lessons.title,
+      titleZh: lessons.titleZh,
       position: lessons.position,
       durationMinutes: lessons.durationMinutes,
       isPreview: lessons.isPreview,
@@ -150,7 +172,10 @@ export async function openLesson({
     .from(lessons)
     .where(and(eq(lessons.productId, course.id), eq(lessons.slug, lessonSlug)))
     .limit(1);
-  if (!meta) return { status: "not_found" };
+  if (!row) return { status: "not_found" };
+  const { titleZh: lessonTitleZh, ...rowRest } = row;
+  const meta = { ...rowRest, ...pickTitle(locale, row.title, lessonTitleZh) };
+  const courseTitle = pickTitle(locale, course.title, course.titleZh);
 
   const decision = decideLessonAccess({
     signedIn: viewer !== null,
@@ -163,17 +188,18 @@ export async function openLesson({
     return {
       status: "denied",
       reason: decision.reason,
-      course: { slug: course.slug, title: course.title },
+      course: { slug: course.slug, title: courseTitle.title },
       lesson: { slug: meta.slug, title: meta.title },
     };
 
   // Only now is the body read.
-  const [{ body } = { body: "" }] = await db
-    .select({ body: lessons.body })
+  const [{ body: bodyEn, bodyZh } = { body: "", bodyZh: null }] = await db
+    .select({ body: lessons.body, bodyZh: lessons.bodyZh })
     .from(lessons)
     .where(eq(lessons.id, meta.id))
     .limit(1);
-  const sections = await getCourseOutline(course.id);
+  const body = localized(locale, bodyEn, bodyZh);
+  const sections = await getCourseOutline(course.id, locale);
   const flat = sections.flatMap((s) => s.lessons);
   const index = flat.findIndex((l) => l.id === meta.id);
   const completed = viewer
@@ -187,8 +213,8 @@ export async function openLesson({
   return {
     status: "granted",
     via: decision.via,
-    course: { id: course.id, slug: course.slug, title: course.title, sections },
-    lesson: { ...meta, body },
+    course: { id: course.id, slug: course.slug, ...courseTitle, sections },
+    lesson: { ...meta, body: body.text, ...(body.fallback ? { bodyFallback: body.lang } : {}) },
     previous: flat[index - 1] ?? null,
     next: flat[index + 1] ?? null,
     completedLessonIds: completed,

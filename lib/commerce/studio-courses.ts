@@ -12,12 +12,27 @@ import { courseSections, lessons, products } from "@/db/schema";
 import { canManageProduct, type Actor } from "./ownership";
 import { assertCanManage, slugify, StudioRefusal, studioTransaction, type StudioResult } from "./studio-products";
 
-export const sectionSchema = z.object({ title: z.string().trim().min(1).max(160) });
+/**
+ * A Chinese twin: absent = leave it as stored (callers that edit English only), "" = not written (null:
+ * the shop falls back to English, marked), otherwise the text.
+ */
+const zhText = (max: number, trim = true) =>
+  (trim ? z.string().trim() : z.string())
+    .max(max)
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v || null));
+/** Only the twins that were given, for an update's `set`. */
+const given = <T extends Record<string, string | null | undefined>>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: string | null };
+
+export const sectionSchema = z.object({ title: z.string().trim().min(1).max(160), titleZh: zhText(160) });
 export const lessonSchema = z.object({
   title: z.string().trim().min(1).max(160),
+  titleZh: zhText(160),
   durationMinutes: z.number().int().min(1).max(600),
   isPreview: z.boolean(),
   body: z.string().max(100_000),
+  bodyZh: zhText(100_000, false),
 });
 
 async function courseOfSection(tx: Tx, sectionId: string): Promise<string> {
@@ -71,7 +86,7 @@ export async function addSection(
   input: z.input<typeof sectionSchema>,
 ): Promise<StudioResult> {
   return studioTransaction(async (tx) => {
-    const { title } = parse(sectionSchema, input);
+    const { title, titleZh } = parse(sectionSchema, input);
     await assertCourse(tx, actor, productId);
     // Lock the course row: two sections added at once would otherwise pick the same position.
     await tx.select({ id: products.id }).from(products).where(eq(products.id, productId)).for("update");
@@ -81,7 +96,7 @@ export async function addSection(
       .where(eq(courseSections.productId, productId));
     const [row] = await tx
       .insert(courseSections)
-      .values({ productId, title, position: (top ?? -1) + 1 })
+      .values({ productId, title, titleZh: titleZh ?? null, position: (top ?? -1) + 1 })
       .returning({ id: courseSections.id });
     return row!.id;
   });
@@ -93,9 +108,12 @@ export async function renameSection(
   input: z.input<typeof sectionSchema>,
 ): Promise<StudioResult> {
   return studioTransaction(async (tx) => {
-    const { title } = parse(sectionSchema, input);
+    const { title, titleZh } = parse(sectionSchema, input);
     await assertCanManage(tx, actor, await courseOfSection(tx, sectionId));
-    await tx.update(courseSections).set({ title }).where(eq(courseSections.id, sectionId));
+    await tx
+      .update(courseSections)
+      .set({ title, ...given({ titleZh }) })
+      .where(eq(courseSections.id, sectionId));
     return sectionId;
   });
 }
@@ -143,9 +161,11 @@ export async function addLesson(
         productId,
         sectionId,
         title: data.title,
+        titleZh: data.titleZh ?? null,
         durationMinutes: data.durationMinutes,
         isPreview: data.isPreview,
         body: data.body,
+        bodyZh: data.bodyZh ?? null,
         slug: await uniqueLessonSlug(tx, productId, data.title),
         position: (top ?? 0) + 1,
       })
@@ -166,7 +186,13 @@ export async function updateLesson(
     await assertCanManage(tx, actor, productId);
     await tx
       .update(lessons)
-      .set({ title: data.title, durationMinutes: data.durationMinutes, isPreview: data.isPreview, body: data.body })
+      .set({
+        title: data.title,
+        durationMinutes: data.durationMinutes,
+        isPreview: data.isPreview,
+        body: data.body,
+        ...given({ titleZh: data.titleZh, bodyZh: data.bodyZh }),
+      })
       .where(eq(lessons.id, lessonId));
     await tx.update(products).set({ updatedAt: new Date() }).where(eq(products.id, productId));
     return lessonId;
@@ -187,19 +213,27 @@ export type StudioLesson = {
   id: string;
   slug: string;
   title: string;
+  /** "" where no Chinese was written. */
+  titleZh: string;
   position: number;
   durationMinutes: number;
   isPreview: boolean;
   body: string;
+  bodyZh: string;
 };
-export type StudioSection = { id: string; title: string; position: number; lessons: StudioLesson[] };
+export type StudioSection = { id: string; title: string; titleZh: string; position: number; lessons: StudioLesson[] };
 
 /** The course's structure with lesson bodies, for its creator or an admin only. */
 export async function getStudioCourseStructure(actor: Actor, productId: string): Promise<StudioSection[] | null> {
   if (!(await canManageProduct(actor, productId))) return null;
   const db = await getDb();
   const sections = await db
-    .select({ id: courseSections.id, title: courseSections.title, position: courseSections.position })
+    .select({
+      id: courseSections.id,
+      title: courseSections.title,
+      titleZh: courseSections.titleZh,
+      position: courseSections.position,
+    })
     .from(courseSections)
     .where(eq(courseSections.productId, productId))
     .orderBy(asc(courseSections.position));
@@ -209,16 +243,21 @@ export async function getStudioCourseStructure(actor: Actor, productId: string):
       sectionId: lessons.sectionId,
       slug: lessons.slug,
       title: lessons.title,
+      titleZh: lessons.titleZh,
       position: lessons.position,
       durationMinutes: lessons.durationMinutes,
       isPreview: lessons.isPreview,
       body: lessons.body,
+      bodyZh: lessons.bodyZh,
     })
     .from(lessons)
     .where(and(eq(lessons.productId, productId)))
     .orderBy(asc(lessons.position));
   return sections.map((s) => ({
     ...s,
-    lessons: rows.filter((l) => l.sectionId === s.id).map(({ sectionId: _s, ...l }) => l),
+    titleZh: s.titleZh ?? "",
+    lessons: rows
+      .filter((l) => l.sectionId === s.id)
+      .map(({ sectionId: _s, ...l }) => ({ ...l, titleZh: l.titleZh ?? "", bodyZh: l.bodyZh ?? "" })),
   }));
 }

@@ -50,10 +50,18 @@ export async function assertCanManage(tx: Tx, actor: Actor, productId: string): 
 }
 
 const text = (max: number) => z.string().trim().max(max);
+/** A Chinese twin: optional (the page falls back to English, marked); empty means "not written" (null). */
+const zhText = (max: number) =>
+  text(max)
+    .default("")
+    .transform((v) => v || null);
 const baseFields = {
   title: text(160).min(1),
   subtitle: text(240).default(""),
   description: text(5000).default(""),
+  titleZh: zhText(160),
+  subtitleZh: zhText(240),
+  descriptionZh: zhText(5000),
   priceAmount: z.number().int().min(0).max(100_000_000),
   currency: currencySchema.default("USD"),
   status: z.enum(productStatusEnum.enumValues).default("draft"),
@@ -63,10 +71,12 @@ export const artworkFieldsSchema = z
   .object({
     ...baseFields,
     medium: text(120).min(1),
+    mediumZh: zhText(120),
     widthMm: z.number().int().min(1).max(100_000),
     heightMm: z.number().int().min(1).max(100_000),
     year: z.number().int().min(1000).max(2100),
     provenance: text(1000).default(""),
+    provenanceZh: zhText(1000),
     editionSize: z.number().int().min(1).max(100_000),
     stock: z.number().int().min(0).max(100_000),
     condition: z.enum(artworkConditionEnum.enumValues).nullable().default(null),
@@ -125,6 +135,9 @@ export async function createStudioProduct(actor: Actor, input: CreateInput): Pro
         title: f.title,
         subtitle: f.subtitle,
         description: f.description,
+        titleZh: f.titleZh,
+        subtitleZh: f.subtitleZh,
+        descriptionZh: f.descriptionZh,
         priceAmount: f.priceAmount,
         currency: f.currency,
         status: f.status,
@@ -138,10 +151,12 @@ export async function createStudioProduct(actor: Actor, input: CreateInput): Pro
       await tx.insert(artworkDetails).values({
         productId: id,
         medium: f.medium,
+        mediumZh: f.mediumZh,
         widthMm: f.widthMm,
         heightMm: f.heightMm,
         year: f.year,
         provenance: f.provenance,
+        provenanceZh: f.provenanceZh,
         editionSize: f.editionSize,
         stock: f.stock,
         condition: f.condition,
@@ -180,6 +195,9 @@ export async function updateStudioProduct(
         title: f.title,
         subtitle: f.subtitle,
         description: f.description,
+        titleZh: f.titleZh,
+        subtitleZh: f.subtitleZh,
+        descriptionZh: f.descriptionZh,
         priceAmount: f.priceAmount,
         currency: f.currency,
         status: f.status,
@@ -201,10 +219,12 @@ export async function updateStudioProduct(
         .update(artworkDetails)
         .set({
           medium: f.medium,
+          mediumZh: f.mediumZh,
           widthMm: f.widthMm,
           heightMm: f.heightMm,
           year: f.year,
           provenance: f.provenance,
+          provenanceZh: f.provenanceZh,
           editionSize: f.editionSize,
           stock: f.stock,
           condition: f.condition,
@@ -263,16 +283,22 @@ export type StudioProductDetail = {
   title: string;
   subtitle: string;
   description: string;
+  /** The Chinese twins, "" where not written. */
+  titleZh: string;
+  subtitleZh: string;
+  descriptionZh: string;
   priceAmount: number;
   currency: string;
   status: "draft" | "published" | "archived";
   level: (typeof courseLevelEnum.enumValues)[number] | null;
   artwork: {
     medium: string;
+    mediumZh: string;
     widthMm: number;
     heightMm: number;
     year: number;
     provenance: string;
+    provenanceZh: string;
     editionSize: number;
     stock: number;
     condition: ArtworkCondition | null;
@@ -306,6 +332,9 @@ export async function getStudioProduct(actor: Actor, productId: string): Promise
     title: p.title,
     subtitle: p.subtitle,
     description: p.description,
+    titleZh: p.titleZh ?? "",
+    subtitleZh: p.subtitleZh ?? "",
+    descriptionZh: p.descriptionZh ?? "",
     priceAmount: p.priceAmount,
     currency: p.currency,
     status: p.status,
@@ -313,10 +342,12 @@ export async function getStudioProduct(actor: Actor, productId: string): Promise
     artwork: a
       ? {
           medium: a.medium,
+          mediumZh: a.mediumZh ?? "",
           widthMm: a.widthMm,
           heightMm: a.heightMm,
           year: a.year,
           provenance: a.provenance,
+          provenanceZh: a.provenanceZh ?? "",
           editionSize: a.editionSize,
           stock: a.stock,
           condition: a.condition,

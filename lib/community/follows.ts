@@ -10,6 +10,7 @@ import { listProductCardsByIds } from "@/lib/catalog/queries";
 import type { ProductCard } from "@/lib/catalog/types";
 import { recordServerEvent } from "@/lib/tracking/record";
 import { workImageUrl } from "./works";
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
 
 export const followTargetSchema = z.object({
   targetKind: z.enum(["creator", "user"]),
@@ -117,7 +118,13 @@ export type FeedItem =
     };
 
 /** What the people and creators a user follows did lately; empty when they follow no one. */
-export async function listFeed(db: Db, userId: string, limit = 30): Promise<FeedItem[]> {
+/** The feed; `locale` is the page's, for the product cards' texts. */
+export async function listFeed(
+  db: Db,
+  userId: string,
+  limit = 30,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<FeedItem[]> {
   const followedCreators = db
     .select({ id: follows.targetId })
     .from(follows)
@@ -191,6 +198,7 @@ export async function listFeed(db: Db, userId: string, limit = 30): Promise<Feed
             ...newWorks.map((w) => w.productId),
           ]),
         ],
+        locale,
       })
     ).map((c) => [c.id, c]),
   );

@@ -20,3 +20,25 @@ export function localized(locale: Locale, en: string | null | undefined, zh: str
 export function localizedString(locale: Locale, en: string | null | undefined, zh: string | null | undefined): string {
   return localized(locale, en, zh).text;
 }
+
+/** For each field, the language it fell back to; absent when the field is in the page's own language. */
+export type FallbackLangs<K extends string> = Partial<Record<K, Locale>>;
+
+/**
+ * Several fields of one row at once: the strings for `locale`, and which of them fell back (and to what),
+ * so a reshaped row keeps plain strings for its callers and the markup can still mark the fallbacks.
+ */
+export function localizeFields<K extends string>(
+  locale: Locale,
+  pairs: Record<K, readonly [en: string | null | undefined, zh: string | null | undefined]>,
+): { text: Record<K, string>; fallback: FallbackLangs<K> } {
+  const text = {} as Record<K, string>;
+  const fallback: FallbackLangs<K> = {};
+  for (const key of Object.keys(pairs) as K[]) {
+    const [en, zh] = pairs[key];
+    const picked = localized(locale, en, zh);
+    text[key] = picked.text;
+    if (picked.fallback) fallback[key] = picked.lang;
+  }
+  return { text, fallback };
+}

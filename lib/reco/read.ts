@@ -14,6 +14,8 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
+import { localizedString } from "@/lib/i18n/localized";
 import { pgArrayLiteral, queryRows, queryRowsPrepared } from "@/db/rows";
 import { reshapeCard, type ProductCardRow } from "@/lib/catalog/card-row";
 import type { ProductCard } from "@/lib/catalog/types";
@@ -50,8 +52,9 @@ export function recoUserKey(userId: string | null | undefined, visitorId: string
 }
 
 /** The columns of a `ProductCardRow`, under its names, so `reshapeCard` serves these reads too. */
-const cardSelect = sql`p.id, p.kind, p.slug, p.title, p.subtitle, p.price_amount as "priceAmount", p.currency, p.image_seed as "imageSeed",
-  c.slug as "creatorSlug", c.name as "creatorName", cd.level, ad.medium, ad.edition_size as "editionSize", ad.stock,
+const cardSelect = sql`p.id, p.kind, p.slug, p.title, p.title_zh as "titleZh", p.subtitle, p.subtitle_zh as "subtitleZh",
+  p.price_amount as "priceAmount", p.currency, p.image_seed as "imageSeed", c.slug as "creatorSlug", c.name as "creatorName",
+  c.name_zh as "creatorNameZh", cd.level, ad.medium, ad.medium_zh as "mediumZh", ad.edition_size as "editionSize", ad.stock,
   (select t.topic from product_tag pt join tag t on t.id = pt.tag_id where pt.product_id = p.id order by t.slug limit 1) as topic`;
 
 const cardJoins = sql`join creator c on c.id = p.creator_id
@@ -64,26 +67,35 @@ type RecoRow = ProductCardRow & {
   generation: number;
   reason: Record<string, unknown>;
   r_title: string | null;
+  r_title_zh: string | null;
   r_slug: string | null;
   r_kind: string | null;
   t_name: string | null;
   t_name_zh: string | null;
   rc_name: string | null;
+  rc_name_zh: string | null;
   rc_slug: string | null;
 };
 
-function reshapeReason(r: RecoRow): ReasonView {
+function reshapeReason(r: RecoRow, locale: Locale): ReasonView {
   const kind = String(r.reason.kind ?? "popular");
   switch (kind) {
     case "because_item":
     case "similar_content":
       return {
         kind,
-        item: r.r_title && r.r_slug && r.r_kind ? { title: r.r_title, slug: r.r_slug, kind: r.r_kind } : null,
+        item:
+          r.r_title && r.r_slug && r.r_kind
+            ? { title: localizedString(locale, r.r_title, r.r_title_zh), slug: r.r_slug, kind: r.r_kind }
+            : null,
         rel: (r.reason.rel as string | undefined) ?? null,
       };
     case "followed_creator":
-      return { kind, creator: r.rc_name && r.rc_slug ? { name: r.rc_name, slug: r.rc_slug } : null };
+      return {
+        kind,
+        creator:
+          r.rc_name && r.rc_slug ? { name: localizedString(locale, r.rc_name, r.rc_name_zh), slug: r.rc_slug } : null,
+      };
     case "tag":
       return {
         kind,
@@ -112,6 +124,8 @@ export type RecommendationQuery = {
   limit: number;
   /** Items not to show (e.g. the product on the page). */
   excludeIds?: string[];
+  /** The page's language: card texts come back in it (falling back, marked, to the other). */
+  locale?: Locale;
 };
 
 /**
@@ -149,7 +163,7 @@ export async function getRecommendations(db: Executor, q: RecommendationQuery): 
         select ${POPULAR_KEY}, 2
       )
       select k.pri, r.rank, r.generation, r.reason, ${cardSelect},
-        ri.title as r_title, ri.slug as r_slug, ri.kind as r_kind, t.name as t_name, t.name_zh as t_name_zh, rc.name as rc_name, rc.slug as rc_slug
+        ri.title as r_title, ri.title_zh as r_title_zh, ri.slug as r_slug, ri.kind as r_kind, t.name as t_name, t.name_zh as t_name_zh, rc.name as rc_name, rc.name_zh as rc_name_zh, rc.slug as rc_slug
       from keys k
       join recommendation r on r.generation = (select generation from st) and r.user_id = k.k and r.slot = ${q.slot}
       join product p on p.id = r.product_id
@@ -168,10 +182,10 @@ export async function getRecommendations(db: Executor, q: RecommendationQuery): 
     if (seen.has(r.id) || items.length >= q.limit) continue;
     seen.add(r.id);
     items.push({
-      ...reshapeCard(r),
+      ...reshapeCard(r, q.locale ?? DEFAULT_LOCALE),
       rank: items.length + 1,
       source: String(r.reason.source ?? "pop"),
-      reason: reshapeReason(r),
+      reason: reshapeReason(r, q.locale ?? DEFAULT_LOCALE),
     });
   }
   const basis = (["personal", "cluster", "popular"] as const)[rows[0]!.pri] ?? "popular";
@@ -193,13 +207,18 @@ async function fallbackList(db: Executor, q: RecommendationQuery): Promise<RecoL
       limit ${q.limit}`,
   );
   return {
-    items: rows.map((r, i) => ({ ...reshapeCard(r), rank: i + 1, source: "fallback", reason: { kind: "popular" } })),
+    items: rows.map((r, i) => ({
+      ...reshapeCard(r, q.locale ?? DEFAULT_LOCALE),
+      rank: i + 1,
+      source: "fallback",
+      reason: { kind: "popular" },
+    })),
     basis: "fallback",
     generation: null,
   };
 }
 
-export type NeighbourQuery = { productId: string; relation: "similar" | "cross"; limit: number };
+export type NeighbourQuery = { productId: string; relation: "similar" | "cross"; limit: number; locale?: Locale };
 
 /**
  * "Similar" (same kind) or the cross-domain strip (courses <-> artworks) of a product page, from the
@@ -224,7 +243,12 @@ export async function getItemNeighbours(db: Executor, q: NeighbourQuery): Promis
   );
   const reasonKind = q.relation === "similar" ? "similar_item" : "cross_item";
   if (rows.length > 0)
-    return rows.map((r, i) => ({ ...reshapeCard(r), rank: i + 1, source: r.source, reason: { kind: reasonKind } }));
+    return rows.map((r, i) => ({
+      ...reshapeCard(r, q.locale ?? DEFAULT_LOCALE),
+      rank: i + 1,
+      source: r.source,
+      reason: { kind: reasonKind },
+    }));
   const fallback = await queryRows<ProductCardRow & { shared: number }>(
     db,
     sql`with me as (select id, kind from product where id = ${q.productId}),
@@ -236,7 +260,12 @@ export async function getItemNeighbours(db: Executor, q: NeighbourQuery): Promis
       order by shared desc, p.created_at desc, p.slug
       limit ${q.limit}`,
   );
-  return fallback.map((r, i) => ({ ...reshapeCard(r), rank: i + 1, source: "fallback", reason: { kind: reasonKind } }));
+  return fallback.map((r, i) => ({
+    ...reshapeCard(r, q.locale ?? DEFAULT_LOCALE),
+    rank: i + 1,
+    source: "fallback",
+    reason: { kind: reasonKind },
+  }));
 }
 
 /** Records "not interested": the item disappears from this user's or visitor's lists at once. */

@@ -1,10 +1,17 @@
 import { createRng } from "@/lib/random";
+import { artworkDescriptionZh, artworkTitleZh, MEDIA_ZH, PROVENANCE_ZH } from "./artworks-zh";
 import { CREATORS } from "./creators";
+import { CREATORS_ZH } from "./creators-zh";
 
 export type ArtworkSeed = {
   slug: string;
   title: string;
   description: string;
+  /** Chinese twins (lib/seed/artworks-zh.ts), derived from the English picks: no extra random draws. */
+  titleZh: string;
+  descriptionZh: string;
+  mediumZh: string;
+  provenanceZh: string;
   creator: string;
   topic: string;
   tags: string[];
@@ -140,8 +147,14 @@ export function buildArtworks(): ArtworkSeed[] {
       const style = STYLES[topic] as Style;
       const isEdition = rng.next() < 0.45;
       let title = "";
-      do title = `${pick(style.moods)} ${pick(style.subjects)}`;
-      while (used.has(title));
+      let titleZh = "";
+      // Mood then subject: the order the generator has always drawn them in.
+      do {
+        const mood = pick(style.moods);
+        const subject = pick(style.subjects);
+        title = `${mood} ${subject}`;
+        titleZh = artworkTitleZh(mood, subject);
+      } while (used.has(title));
       used.add(title);
       const editionSize = isEdition ? pick([5, 10, 20, 25, 30, 50]) : 1;
       const stock = isEdition
@@ -157,10 +170,16 @@ export function buildArtworks(): ArtworkSeed[] {
       const tags = [...new Set(Array.from({ length: tagCount + 1 }, () => pick(style.tags)))];
       // Drawn here, just before provenance, in the order the generator always drew them.
       const year = 1998 + rng.int(29);
+      const provenance = pick(PROVENANCE);
+      const sellerZh = CREATORS_ZH[seller.slug];
       out.push({
         slug: slugify(`${title}-${seller.name.split(" ").at(-1) ?? seller.slug}`),
         title,
         description: `${title} is ${isEdition ? `a numbered edition of ${editionSize}` : "a unique original"} by ${seller.name}. ${seller.bio}`,
+        titleZh,
+        descriptionZh: artworkDescriptionZh(titleZh, sellerZh?.name ?? seller.name, editionSize, sellerZh?.bio),
+        mediumZh: MEDIA_ZH[medium] ?? medium,
+        provenanceZh: PROVENANCE_ZH[provenance] ?? provenance,
         creator: seller.slug,
         topic,
         tags,
@@ -168,7 +187,7 @@ export function buildArtworks(): ArtworkSeed[] {
         widthMm: width,
         heightMm: height,
         year,
-        provenance: pick(PROVENANCE),
+        provenance,
         condition: year >= 2024 ? "mint" : year >= 2012 ? "excellent" : "very_good",
         editionSize,
         stock,

@@ -6,8 +6,42 @@ import { eq } from "drizzle-orm";
 import { demoCampaignInput } from "@/lib/campaigns/fixtures";
 import { createCampaign, transitionCampaign } from "@/lib/campaigns/store";
 import type { Db } from "@/db/client";
-import { campaigns, users } from "@/db/schema";
+import { campaigns, products, users, type CampaignContent } from "@/db/schema";
 import { seedId } from "./ids";
+
+/** The demo landing page and bundle in Chinese: written for a Chinese visitor, not glossed from English. */
+export const DEMO_CAMPAIGN_ZH: { content: CampaignContent; bundleTitle: string; bundleDescription: string } = {
+  content: {
+    heroTitle: "先学画山，再把一座山挂回家",
+    heroText: "一门课程加一件可收藏的限量作品，由杭州的一位老师和一家画廊共同挑选。",
+    story: [
+      {
+        heading: "为什么是一位老师加一家画廊",
+        body: "林梅教你笔法，西湖画廊让你看到笔法的归宿。在课程里练习层层渲染，墙上的那件作品就是完成后的样子。",
+      },
+      {
+        heading: "你将得到",
+        body: "《水墨烟岚山水》课程永久观看权限，以及一件《暮色·荷塘》编号艺术微喷（限量 30 版），装框后寄送到家。",
+      },
+    ],
+  },
+  bundleTitle: "《水墨烟岚山水》课程 +《暮色·荷塘》限量版",
+  bundleDescription: "跟林梅学习水墨层层渲染，练习时墙上就挂着一件西湖画廊出品的编号宣纸微喷。",
+};
+
+/**
+ * Gives a seeded campaign its Chinese landing content and its bundle a Chinese title. The campaign
+ * input (lib/campaigns/input.ts) is English-only, so the seed writes the Chinese twins after creating it.
+ */
+export async function writeDemoCampaignZh(db: Db, campaignId: string, bundleId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(campaigns).set({ contentZh: DEMO_CAMPAIGN_ZH.content }).where(eq(campaigns.id, campaignId));
+    await tx
+      .update(products)
+      .set({ titleZh: DEMO_CAMPAIGN_ZH.bundleTitle, descriptionZh: DEMO_CAMPAIGN_ZH.bundleDescription })
+      .where(eq(products.id, bundleId));
+  });
+}
 
 export async function seedCampaigns(db: Db): Promise<{ created: boolean }> {
   const input = demoCampaignInput();
@@ -24,6 +58,7 @@ export async function seedCampaigns(db: Db): Promise<{ created: boolean }> {
     },
   });
   if (!result.ok) throw new Error(`demo campaign did not validate: ${JSON.stringify(result.fieldErrors)}`);
+  await writeDemoCampaignZh(db, result.id, seedId("product", `${input.slug}-bundle`));
   const launched = await transitionCampaign(db, result.id, "launch");
   if (!launched.ok) throw new Error(`demo campaign did not launch: ${launched.error}`);
   return { created: true };

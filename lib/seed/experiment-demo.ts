@@ -16,6 +16,7 @@ import { createCampaign, transitionCampaign } from "@/lib/campaigns/store";
 import { createRng } from "@/lib/random";
 import type { Db } from "@/db/client";
 import { campaigns, experimentExposures, orderLines, orders, users } from "@/db/schema";
+import { writeDemoCampaignZh } from "./campaigns";
 import { seedId } from "./ids";
 
 export const DEMO_EXPERIMENT_DAYS = 21;
@@ -165,6 +166,7 @@ export async function seedDemoExperiments(db: Db, now = new Date()): Promise<{ c
     });
     if (!result.ok)
       throw new Error(`demo experiment ${spec.slug} did not validate: ${JSON.stringify(result.fieldErrors)}`);
+    await writeDemoCampaignZh(db, result.id, seedId("product", `${spec.slug}-bundle`));
     // Launched at the start of the simulated period, so the weight history covers every exposure.
     const launched = await transitionCampaign(db, result.id, "launch", start);
     if (!launched.ok) throw new Error(`demo experiment ${spec.slug} did not launch: ${launched.error}`);

@@ -4,11 +4,13 @@ import { hashPassword } from "@/lib/auth/password";
 import { buildArtworks } from "./artworks";
 import { seedCampaigns } from "./campaigns";
 import { COURSES, SECTION_THEMES } from "./courses";
+import { COURSES_ZH, courseDescriptionZh, SECTION_THEMES_ZH } from "./courses-zh";
 import { seedDemoExperiments } from "./experiment-demo";
 import { CREATORS } from "./creators";
+import { CREATORS_ZH } from "./creators-zh";
 import { demoShippingRates } from "./shipping";
 import { seedId } from "./ids";
-import { lessonBody } from "./lesson-body";
+import { lessonBody, lessonBodyZh } from "./lesson-body";
 import { TOPICS } from "./topics";
 
 export const DEMO_PASSWORD = "atelier-demo-2026";
@@ -80,6 +82,9 @@ export async function seedCatalogue(db: Db): Promise<SeedCounts> {
           kind: c.kind,
           bio: c.bio,
           location: c.location,
+          nameZh: CREATORS_ZH[c.slug]?.name ?? null,
+          bioZh: CREATORS_ZH[c.slug]?.bio ?? null,
+          locationZh: CREATORS_ZH[c.slug]?.location ?? null,
           country: c.country,
           userId: userIds.get(c.slug) ?? null,
         })),
@@ -92,6 +97,8 @@ export async function seedCatalogue(db: Db): Promise<SeedCounts> {
 
     for (const [index, course] of COURSES.entries()) {
       const productId = seedId("product", course.slug);
+      const topic = TOPICS.find((t) => t.slug === course.topic);
+      const zh = COURSES_ZH[course.slug];
       await tx
         .insert(s.products)
         .values({
@@ -100,7 +107,10 @@ export async function seedCatalogue(db: Db): Promise<SeedCounts> {
           slug: course.slug,
           title: course.title,
           subtitle: course.subtitle,
-          description: `${course.subtitle}. A ${course.level} course in ${TOPICS.find((t) => t.slug === course.topic)?.name.toLowerCase()} with short video-style lessons, exercises and a final project you can share with the community.`,
+          description: `${course.subtitle}. A ${course.level} course in ${topic?.name.toLowerCase()} with short video-style lessons, exercises and a final project you can share with the community.`,
+          titleZh: zh?.title ?? null,
+          subtitleZh: zh?.subtitle ?? null,
+          descriptionZh: courseDescriptionZh(course, topic?.nameZh ?? ""),
           priceAmount: course.price,
           currency: "USD",
           creatorId: seedId("creator", course.instructor),
@@ -120,12 +130,14 @@ export async function seedCatalogue(db: Db): Promise<SeedCounts> {
       let lessonPosition = 0;
       for (let si = 0; si < sectionCount; si++) {
         const theme = SECTION_THEMES[si] as (typeof SECTION_THEMES)[number];
+        const themeZh = SECTION_THEMES_ZH[si] as (typeof SECTION_THEMES_ZH)[number];
         const sectionId = seedId("section", `${course.slug}:${si}`);
         await tx
           .insert(s.courseSections)
-          .values({ id: sectionId, productId, position: si, title: theme.title })
+          .values({ id: sectionId, productId, position: si, title: theme.title, titleZh: themeZh.title })
           .onConflictDoNothing();
-        const lessonRows = theme.lessons.map((title) => {
+        const lessonRows = theme.lessons.map((title, li) => {
+          const titleZh = themeZh.lessons[li] ?? null;
           lessonPosition += 1;
           const slug = `${lessonPosition}-${title
             .toLowerCase()
@@ -141,6 +153,8 @@ export async function seedCatalogue(db: Db): Promise<SeedCounts> {
             durationMinutes: 6 + ((index * 7 + lessonPosition * 5) % 19),
             isPreview: lessonPosition === 1 || (lessonPosition === 2 && index % 2 === 1),
             body: lessonBody(course, theme.title, title, lessonPosition),
+            titleZh,
+            bodyZh: zh && titleZh ? lessonBodyZh(zh.title, zh.subtitle, themeZh.title, titleZh, lessonPosition) : null,
           };
         });
         lessonCount += lessonRows.length;
@@ -159,6 +173,9 @@ export async function seedCatalogue(db: Db): Promise<SeedCounts> {
           title: art.title,
           subtitle: art.medium,
           description: art.description,
+          titleZh: art.titleZh,
+          subtitleZh: art.mediumZh,
+          descriptionZh: art.descriptionZh,
           priceAmount: art.price,
           currency: "USD",
           creatorId: seedId("creator", art.creator),
@@ -172,10 +189,12 @@ export async function seedCatalogue(db: Db): Promise<SeedCounts> {
         .values({
           productId,
           medium: art.medium,
+          mediumZh: art.mediumZh,
           widthMm: art.widthMm,
           heightMm: art.heightMm,
           year: art.year,
           provenance: art.provenance,
+          provenanceZh: art.provenanceZh,
           editionSize: art.editionSize,
           stock: art.stock,
           condition: art.condition,

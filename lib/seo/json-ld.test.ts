@@ -11,6 +11,7 @@ const creator = {
   bio: "",
   location: null,
   country: null,
+  fallback: {},
 };
 const base = {
   id: "p1",
@@ -22,6 +23,8 @@ const base = {
   creator,
   tags: [],
   topic: null,
+  locale: "en" as const,
+  fallback: {},
 };
 const art: ArtworkView = {
   ...base,
@@ -38,6 +41,7 @@ const art: ArtworkView = {
   stock: 0,
   condition: null,
   certificate: false,
+  detailFallback: {},
 };
 const course: CourseView = {
   ...base,

@@ -9,6 +9,7 @@
  */
 import type { LandingCampaign } from "@/lib/campaigns/landing";
 import type { ArtworkView, CourseView, CreatorSummary } from "@/lib/catalog/products";
+import type { Locale } from "@/i18n/locales";
 import { productImagePath, productPath, type ProductCard } from "@/lib/catalog/types";
 import type { RatingSummary, ReviewView } from "@/lib/community/reviews";
 import { currencyExponent } from "@/lib/money";
@@ -65,6 +66,11 @@ function ratingNode(summary: RatingSummary, reviews: readonly ReviewView[]) {
   };
 }
 
+/** schema.org inLanguage: BCP 47, with the script for Chinese (the content is Simplified). */
+export function jsonLdLanguage(locale: Locale): string {
+  return locale === "zh" ? "zh-Hans" : "en";
+}
+
 export function courseJsonLd(
   course: CourseView,
   summary: RatingSummary,
@@ -79,8 +85,10 @@ export function courseJsonLd(
     "@id": `${url}#course`,
     name: course.title,
     description: course.subtitle || course.description,
+    // The texts are the page's (the data layer picked them): say which language they are in.
+    inLanguage: jsonLdLanguage(course.locale),
     url,
-    image: new URL(productImagePath({ kind: "course", slug: course.slug }), site).toString(),
+    image: new URL(productImagePath({ kind: "course", slug: course.slug }, course.locale), site).toString(),
     provider: creatorNode(course.creator, site),
     educationalLevel: course.level,
     offers: {
@@ -109,8 +117,9 @@ export function artworkJsonLd(
     "@id": `${url}#artwork`,
     name: art.title,
     description: art.subtitle || art.description,
+    inLanguage: jsonLdLanguage(art.locale),
     url,
-    image: new URL(productImagePath({ kind: "artwork", slug: art.slug }), site).toString(),
+    image: new URL(productImagePath({ kind: "artwork", slug: art.slug }, art.locale), site).toString(),
     creator: creatorNode(art.creator, site),
     artMedium: art.medium,
     dateCreated: String(art.year),
@@ -156,7 +165,7 @@ function cardNode(card: ProductCard, c: LandingCampaign, site: URL) {
     name: card.title,
     description: card.subtitle,
     url: new URL(productPath(card), site).toString(),
-    image: new URL(productImagePath(card), site).toString(),
+    image: new URL(productImagePath(card, card.locale), site).toString(),
     offers: cardOffer(card, site),
   };
   if (card.kind === "course") {

@@ -6,12 +6,14 @@ import "server-only";
  */
 import { unstable_cache } from "next/cache";
 import { getDb } from "@/db/client";
+import type { Locale } from "@/i18n/locales";
 import { CACHE_TAGS } from "@/lib/campaigns/cache-tags";
 import { getLandingCampaignBySlug, listLiveCampaigns } from "@/lib/campaigns/landing";
 import { loadRuntimeConfig } from "@/lib/experiments/store/config-source";
 
-export function getCachedLandingCampaign(slug: string) {
-  return unstable_cache(() => getLandingCampaignBySlug({ slug }), ["landing-campaign", slug], {
+/** Cached per language: the Chinese page's entry holds the Chinese content. */
+export function getCachedLandingCampaign(slug: string, locale: Locale) {
+  return unstable_cache(() => getLandingCampaignBySlug({ slug, locale }), ["landing-campaign", slug, locale], {
     tags: [CACHE_TAGS.campaign(slug), CACHE_TAGS.campaigns],
     revalidate: 60,
   })();

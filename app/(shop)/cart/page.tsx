@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { CartLines } from "@/components/cart/cart-lines";
 import { getCart } from "@/lib/commerce/cart";
 import { pageMetadata } from "@/lib/server/page-metadata";
@@ -9,7 +10,7 @@ export const generateMetadata = pageMetadata("cart", { index: false });
 
 export default async function CartPage() {
   const [t, owner] = await Promise.all([getTranslations("cart"), currentCartOwner()]);
-  const cart = owner ? await getCart(owner) : { lines: [], count: 0, subtotals: [] };
+  const cart = owner ? await getCart(owner, await pageLocale()) : { lines: [], count: 0, subtotals: [] };
   const signedIn = owner !== null && "userId" in owner;
   return (
     <div className="max-w-4xl space-y-6">

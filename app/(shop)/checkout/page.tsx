@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { LocalizedText } from "@/components/ui/localized-text";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { ShippingSection } from "@/components/checkout/shipping-section";
 import { CheckoutForm } from "@/components/commerce/checkout-form";
 import { Price } from "@/components/ui/price";
@@ -26,7 +28,7 @@ export default async function CheckoutPage({ searchParams }: Props) {
   // Reading the owner merges the guest cart this browser filled before signing in.
   await currentCartOwner();
   const chosen = (await searchParams).address;
-  const [t, cart] = await Promise.all([getTranslations("checkout"), getCart({ userId: user.id })]);
+  const [t, cart] = await Promise.all([getTranslations("checkout"), getCart({ userId: user.id }, await pageLocale())]);
   const shipping = await getCheckoutShipping({
     userId: user.id,
     lines: cart.lines,
@@ -66,7 +68,8 @@ export default async function CheckoutPage({ searchParams }: Props) {
           {cart.lines.map((l) => (
             <li key={l.productId} className="flex items-center justify-between gap-4 p-4">
               <span>
-                {l.title} <span className="text-muted">× {payableQuantity(l)}</span>
+                <LocalizedText text={l.title} fallback={l.fallback?.title} />{" "}
+                <span className="text-muted">× {payableQuantity(l)}</span>
                 {problem(l) && <span className="block text-sm text-accent-dark">{problem(l)}</span>}
                 {l.reservedAmount !== null && <span className="block text-sm text-moss">{t("reservedPrice")}</span>}
               </span>

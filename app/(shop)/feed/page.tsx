@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { ProductCard } from "@/components/catalog/product-card";
 import { getDb } from "@/db/client";
 import { productPath } from "@/lib/catalog/types";
@@ -14,7 +15,7 @@ export default async function FeedPage() {
   const [t, format, items] = await Promise.all([
     getTranslations("feed"),
     getFormatter(),
-    getDb().then((db) => listFeed(db, user.id)),
+    Promise.all([getDb(), pageLocale()]).then(([db, locale]) => listFeed(db, user.id, 30, locale)),
   ]);
   return (
     <div className="mx-auto max-w-3xl">

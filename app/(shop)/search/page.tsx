@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ProductGrid } from "@/components/catalog/product-card";
 import { listCatalogue } from "@/lib/catalog/queries";
 import { parseCatalogueParams } from "@/lib/catalog/search-params";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { pageMetadata } from "@/lib/server/page-metadata";
 
 export const generateMetadata = pageMetadata("search", { index: false });
@@ -16,9 +17,10 @@ export default async function SearchPage({
   const filters = { ...parseCatalogueParams(await searchParams), tags: [], page: 1 };
   const t = await getTranslations("search");
   if (!filters.q) return <h1 className="font-serif text-3xl">{t("empty")}</h1>;
+  const locale = await pageLocale();
   const [courses, artworks] = await Promise.all([
-    listCatalogue({ kind: "course", filters, pageSize: 8 }),
-    listCatalogue({ kind: "artwork", filters, pageSize: 8 }),
+    listCatalogue({ kind: "course", filters, pageSize: 8, locale }),
+    listCatalogue({ kind: "artwork", filters, pageSize: 8, locale }),
   ]);
   const q = encodeURIComponent(filters.q);
   return (

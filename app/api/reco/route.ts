@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { AppError, errorResponse } from "@/lib/errors";
 import { getRecommendations } from "@/lib/reco/read";
 import { SLOTS } from "@/lib/reco/slots";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { recoIdentity } from "@/lib/server/visitor";
 
 const querySchema = z.object({
@@ -22,7 +23,14 @@ export async function GET(request: Request): Promise<Response> {
     if (!parsed.success) throw new AppError("bad_request:reco", parsed.error.issues[0]?.message ?? "invalid query");
     const { slot, limit, exclude } = parsed.data;
     const who = await recoIdentity();
-    const list = await getRecommendations(await getDb(), { ...who, slot, limit, excludeIds: exclude ? [exclude] : [] });
+    // The visitor's language (the locale cookie, as for pages), so the strip matches the page around it.
+    const list = await getRecommendations(await getDb(), {
+      ...who,
+      slot,
+      limit,
+      excludeIds: exclude ? [exclude] : [],
+      locale: await pageLocale(),
+    });
     // Personal data: never cached by a shared cache.
     return Response.json(list, { headers: { "cache-control": "private, no-store" } });
   } catch (error) {

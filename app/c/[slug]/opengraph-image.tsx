@@ -7,10 +7,13 @@ export const alt = "Atelier co-branded campaign";
 export const size = { width: 1200, height: 630 };
 export const contentType = "image/png";
 
-/** One share image per campaign (the control's copy: the same for every variant, like the canonical URL). */
+/**
+ * One share image per campaign (the control's copy: the same for every variant, like the canonical URL).
+ * In English: next/og's bundled font has no CJK glyphs, so Chinese copy would draw as empty boxes.
+ */
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const campaign = isSlugLike(slug) ? await getCachedLandingCampaign(slug) : null;
+  const campaign = isSlugLike(slug) ? await getCachedLandingCampaign(slug, "en") : null;
   const title = campaign?.content.heroTitle ?? "Atelier";
   const partners = campaign?.partners.map((p) => p.name).join(" × ") ?? "";
   const price = campaign

@@ -17,6 +17,7 @@ import { applySegmentTargeting } from "@/lib/experiments/targeting";
 import { ASSIGNMENT_HEADER, parseAssignmentHeader } from "@/lib/experiments/visitor-assignment";
 import { getSegmentsOf } from "@/lib/reco/read";
 import { getCachedLandingCampaign } from "@/lib/server/cached-campaigns";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { currentUserId, getCurrentUser } from "@/lib/server/session";
 
 type Props = {
@@ -30,7 +31,7 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : n
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   if (!isSlugLike(slug)) return {};
-  const campaign = await getCachedLandingCampaign(slug);
+  const campaign = await getCachedLandingCampaign(slug, await pageLocale());
   if (!campaign) return {};
   const title = campaign.content.heroTitle;
   const description = campaign.content.heroText || campaign.bundle.description;
@@ -49,7 +50,7 @@ export default async function CampaignLandingPage({ params, searchParams }: Prop
   const { slug } = await params;
   if (!isSlugLike(slug)) notFound();
   const [campaign, query, requestHeaders] = await Promise.all([
-    getCachedLandingCampaign(slug),
+    pageLocale().then((locale) => getCachedLandingCampaign(slug, locale)),
     searchParams,
     headers(),
   ]);

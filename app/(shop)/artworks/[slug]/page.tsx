@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ArtistCard } from "@/components/artwork/artist-card";
 import { ArtworkFacts } from "@/components/artwork/artwork-facts";
 import { RoomPreview } from "@/components/artwork/room-preview";
@@ -13,6 +13,7 @@ import { ItemStrip } from "@/components/reco/item-strip";
 import { CommentsSection } from "@/components/community/comments-section";
 import { ReviewsSection } from "@/components/community/reviews-section";
 import { WorksGallery } from "@/components/community/works-gallery";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { Price } from "@/components/ui/price";
 import { getDb } from "@/db/client";
 import { getArtworkBySlug } from "@/lib/catalog/products";
@@ -21,13 +22,14 @@ import { getPurchaseState } from "@/lib/commerce/purchase-state";
 import { getRatingSummary, listReviews } from "@/lib/community/reviews";
 import { listWorksForProduct } from "@/lib/community/works";
 import { env } from "@/lib/env";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { currentCartOwner } from "@/lib/server/cart-session";
 import { artworkJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  const art = await getArtworkBySlug({ slug: (await params).slug });
+  const art = await getArtworkBySlug({ slug: (await params).slug, locale: await pageLocale() });
   if (!art) return {};
   return {
     title: `${art.title}, ${art.creator.name}`,
@@ -37,12 +39,12 @@ export async function generateMetadata({ params }: Props) {
 }
 
 export default async function ArtworkPage({ params }: Props) {
-  const art = await getArtworkBySlug({ slug: (await params).slug });
+  const art = await getArtworkBySlug({ slug: (await params).slug, locale: await pageLocale() });
   if (!art) notFound();
   const owner = await currentCartOwner();
   const [t, locale, rating, communityWorks, latestReviews, state] = await Promise.all([
     getTranslations("product"),
-    getLocale(),
+    pageLocale(),
     getDb().then((db) => getRatingSummary(db, art.id)),
     getDb().then((db) => listWorksForProduct(db, art.id)),
     getDb().then((db) => listReviews(db, art.id, 5)),
@@ -54,7 +56,7 @@ export default async function ArtworkPage({ params }: Props) {
   const reserved = art.stock > 0 && available < 1;
   const sold = art.editionSize - art.stock;
   const path = `/artworks/${art.slug}`;
-  const image = productImagePath({ kind: "artwork", slug: art.slug });
+  const image = productImagePath({ kind: "artwork", slug: art.slug }, locale);
   return (
     <article className="grid gap-x-10 gap-y-6 lg:grid-cols-[1fr_24rem]">
       <div className="lg:col-start-1 lg:row-start-1">
@@ -62,10 +64,12 @@ export default async function ArtworkPage({ params }: Props) {
       </div>
       <div className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
         <p className="text-sm tracking-wide text-muted uppercase">{t("kind.artwork")}</p>
-        <h1 className="mt-1 font-serif text-4xl">{art.title}</h1>
+        <h1 className="mt-1 font-serif text-4xl">
+          <LocalizedText text={art.title} fallback={art.fallback.title} />
+        </h1>
         <p className="mt-2 text-lg">
           <Link href={`/creators/${art.creator.slug}`} className="hover:text-accent">
-            {art.creator.name}
+            <LocalizedText text={art.creator.name} fallback={art.creator.fallback.name} />
           </Link>
           , {art.year}
         </p>
@@ -107,7 +111,9 @@ export default async function ArtworkPage({ params }: Props) {
           }}
         />
         <ArtworkFacts art={art} />
-        <p className="mt-6 leading-relaxed">{art.description}</p>
+        <p className="mt-6 leading-relaxed">
+          <LocalizedText text={art.description} fallback={art.fallback.description} />
+        </p>
         <TagList tags={art.tags} locale={locale} base="/artworks" />
         <ArtistCard creator={art.creator} returnTo={path} />
       </div>

@@ -3,15 +3,17 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { ProductGrid } from "@/components/catalog/product-card";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { Price } from "@/components/ui/price";
 import { getBundleBySlug, type BundleView } from "@/lib/catalog/products";
 import { getPurchaseState } from "@/lib/commerce/purchase-state";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { currentCartOwner } from "@/lib/server/cart-session";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  const bundle = await getBundleBySlug({ slug: (await params).slug });
+  const bundle = await getBundleBySlug({ slug: (await params).slug, locale: await pageLocale() });
   if (!bundle) return {};
   return {
     title: bundle.title,
@@ -22,7 +24,7 @@ export async function generateMetadata({ params }: Props) {
 
 /** A bundle (e.g. a campaign's course + edition): its price against its items bought one by one, and the items. */
 export default async function BundlePage({ params }: Props) {
-  const bundle = await getBundleBySlug({ slug: (await params).slug });
+  const bundle = await getBundleBySlug({ slug: (await params).slug, locale: await pageLocale() });
   if (!bundle) notFound();
   const t = await getTranslations("bundle");
   const percent = bundle.itemsTotal > 0 ? Math.round((bundle.saving / bundle.itemsTotal) * 100) : 0;
@@ -33,13 +35,23 @@ export default async function BundlePage({ params }: Props) {
           <p className="text-sm tracking-wide text-muted uppercase">
             {t("kind")} · {t("itemCount", { count: bundle.items.length })}
           </p>
-          <h1 className="mt-1 font-serif text-4xl">{bundle.title}</h1>
-          {bundle.subtitle && <p className="mt-2 text-lg text-muted">{bundle.subtitle}</p>}
-          {bundle.description && <p className="mt-6 leading-relaxed">{bundle.description}</p>}
+          <h1 className="mt-1 font-serif text-4xl">
+            <LocalizedText text={bundle.title} fallback={bundle.fallback.title} />
+          </h1>
+          {bundle.subtitle && (
+            <p className="mt-2 text-lg text-muted">
+              <LocalizedText text={bundle.subtitle} fallback={bundle.fallback.subtitle} />
+            </p>
+          )}
+          {bundle.description && (
+            <p className="mt-6 leading-relaxed">
+              <LocalizedText text={bundle.description} fallback={bundle.fallback.description} />
+            </p>
+          )}
           <p className="mt-4 text-sm text-muted">
             {t("offeredBy")}{" "}
             <Link href={`/creators/${bundle.creator.slug}`} className="hover:text-accent">
-              {bundle.creator.name}
+              <LocalizedText text={bundle.creator.name} fallback={bundle.creator.fallback.name} />
             </Link>
           </p>
         </div>

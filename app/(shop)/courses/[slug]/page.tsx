@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { TagList } from "@/components/catalog/tag-list";
 import { PurchasePanel } from "@/components/commerce/purchase-panel";
 import { DwellTracker } from "@/components/reco/dwell-tracker";
@@ -8,6 +8,7 @@ import { ItemStrip } from "@/components/reco/item-strip";
 import { CommentsSection } from "@/components/community/comments-section";
 import { ReviewsSection } from "@/components/community/reviews-section";
 import { WorksGallery } from "@/components/community/works-gallery";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { Price } from "@/components/ui/price";
 import { getDb } from "@/db/client";
 import { getCourseBySlug } from "@/lib/catalog/products";
@@ -15,22 +16,23 @@ import { productImagePath } from "@/lib/catalog/types";
 import { getRatingSummary, listReviews } from "@/lib/community/reviews";
 import { listWorksForProduct } from "@/lib/community/works";
 import { env } from "@/lib/env";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { courseJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  const course = await getCourseBySlug({ slug: (await params).slug });
+  const course = await getCourseBySlug({ slug: (await params).slug, locale: await pageLocale() });
   if (!course) return {};
   return { title: course.title, description: course.subtitle, alternates: { canonical: `/courses/${course.slug}` } };
 }
 
 export default async function CoursePage({ params }: Props) {
-  const course = await getCourseBySlug({ slug: (await params).slug });
+  const course = await getCourseBySlug({ slug: (await params).slug, locale: await pageLocale() });
   if (!course) notFound();
   const [t, locale, rating, communityWorks, latestReviews] = await Promise.all([
     getTranslations("product"),
-    getLocale(),
+    pageLocale(),
     getDb().then((db) => getRatingSummary(db, course.id)),
     getDb().then((db) => listWorksForProduct(db, course.id)),
     getDb().then((db) => listReviews(db, course.id, 5)),
@@ -41,17 +43,23 @@ export default async function CoursePage({ params }: Props) {
         <p className="text-sm tracking-wide text-muted uppercase">
           {t("kind.course")} · {t(`level.${course.level}`)}
         </p>
-        <h1 className="mt-1 font-serif text-4xl">{course.title}</h1>
-        <p className="mt-2 text-lg text-muted">{course.subtitle}</p>
+        <h1 className="mt-1 font-serif text-4xl">
+          <LocalizedText text={course.title} fallback={course.fallback.title} />
+        </h1>
+        <p className="mt-2 text-lg text-muted">
+          <LocalizedText text={course.subtitle} fallback={course.fallback.subtitle} />
+        </p>
         {/* eslint-disable-next-line @next/next/no-img-element */}
         <img
-          src={productImagePath({ kind: "course", slug: course.slug })}
+          src={productImagePath({ kind: "course", slug: course.slug }, locale)}
           alt={t("coverAlt", { title: course.title })}
           width={1200}
           height={675}
           className="mt-6 w-full rounded-lg border border-line"
         />
-        <p className="mt-6 leading-relaxed">{course.description}</p>
+        <p className="mt-6 leading-relaxed">
+          <LocalizedText text={course.description} fallback={course.fallback.description} />
+        </p>
         <TagList tags={course.tags} locale={locale} base="/courses" />
 
         <section aria-labelledby="curriculum" className="mt-10">
@@ -65,13 +73,13 @@ export default async function CoursePage({ params }: Props) {
             {course.sections.map((section, i) => (
               <li key={section.id} className="rounded-lg border border-line bg-white p-4">
                 <h3 className="font-medium">
-                  {t("sectionN", { n: i + 1 })}: {section.title}
+                  {t("sectionN", { n: i + 1 })}: <LocalizedText text={section.title} fallback={section.titleFallback} />
                 </h3>
                 <ul className="mt-2 divide-y divide-line text-sm">
                   {section.lessons.map((lesson) => (
                     <li key={lesson.id} className="flex items-center justify-between gap-3 py-2">
                       <span>
-                        {lesson.position}. {lesson.title}
+                        {lesson.position}. <LocalizedText text={lesson.title} fallback={lesson.titleFallback} />
                       </span>
                       <span className="flex shrink-0 items-center gap-3 text-muted">
                         {lesson.isPreview ? (
@@ -113,10 +121,12 @@ export default async function CoursePage({ params }: Props) {
           <h2 className="text-sm tracking-wide text-muted uppercase">{t("instructor")}</h2>
           <p className="mt-1 font-serif text-xl">
             <Link href={`/creators/${course.creator.slug}`} className="hover:text-accent">
-              {course.creator.name}
+              <LocalizedText text={course.creator.name} fallback={course.creator.fallback.name} />
             </Link>
           </p>
-          <p className="mt-2 text-sm text-muted">{course.creator.bio}</p>
+          <p className="mt-2 text-sm text-muted">
+            <LocalizedText text={course.creator.bio} fallback={course.creator.fallback.bio} />
+          </p>
         </div>
       </aside>
       <div className="lg:col-span-2">

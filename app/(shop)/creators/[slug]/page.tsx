@@ -4,27 +4,29 @@ import { getTranslations } from "next-intl/server";
 import { ProductGrid } from "@/components/catalog/product-card";
 import { FollowButton } from "@/components/community/follow-button";
 import { WorksGallery } from "@/components/community/works-gallery";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { getDb } from "@/db/client";
 import { getCreatorBySlug } from "@/lib/catalog/products";
 import { listProductsByCreator } from "@/lib/catalog/queries";
 import { getFollowState } from "@/lib/community/follows";
 import { listWorksForCreator } from "@/lib/community/works";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { getCurrentUser } from "@/lib/server/session";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  const creator = await getCreatorBySlug({ slug: (await params).slug });
+  const creator = await getCreatorBySlug({ slug: (await params).slug, locale: await pageLocale() });
   if (!creator) return {};
   return { title: creator.name, description: creator.bio, alternates: { canonical: `/creators/${creator.slug}` } };
 }
 
 export default async function CreatorPage({ params }: Props) {
-  const creator = await getCreatorBySlug({ slug: (await params).slug });
+  const creator = await getCreatorBySlug({ slug: (await params).slug, locale: await pageLocale() });
   if (!creator) notFound();
   const user = await getCurrentUser();
   const [works, t, follow, communityWorks] = await Promise.all([
-    listProductsByCreator({ creatorId: creator.id }),
+    listProductsByCreator({ creatorId: creator.id, locale: await pageLocale() }),
     getTranslations("creator"),
     getDb().then((db) => getFollowState(db, user?.id ?? null, { targetKind: "creator", targetId: creator.id })),
     getDb().then((db) => listWorksForCreator(db, creator.id)),
@@ -39,9 +41,16 @@ export default async function CreatorPage({ params }: Props) {
         <div>
           <p className="text-sm tracking-wide text-muted uppercase">
             {t(`kind.${creator.kind}`)}
-            {creator.location && <> · {creator.location}</>}
+            {creator.location && (
+              <>
+                {" "}
+                · <LocalizedText text={creator.location} fallback={creator.fallback.location} />
+              </>
+            )}
           </p>
-          <h1 className="font-serif text-4xl">{creator.name}</h1>
+          <h1 className="font-serif text-4xl">
+            <LocalizedText text={creator.name} fallback={creator.fallback.name} />
+          </h1>
           <div className="mt-2">
             {user ? (
               <FollowButton
@@ -61,7 +70,9 @@ export default async function CreatorPage({ params }: Props) {
           </div>
         </div>
       </header>
-      <p className="mt-4 max-w-2xl leading-relaxed">{creator.bio}</p>
+      <p className="mt-4 max-w-2xl leading-relaxed">
+        <LocalizedText text={creator.bio} fallback={creator.fallback.bio} />
+      </p>
       {courses.length > 0 && (
         <section className="mt-10" aria-labelledby="creator-courses">
           <h2 id="creator-courses" className="mb-4 font-serif text-2xl">

@@ -48,6 +48,21 @@ describe("GET /img/[kind]/[file]", () => {
     }
   });
 
+  it("draws the title in the page's language when the URL asks for Chinese", async () => {
+    const draw = async (query: string) =>
+      (
+        await GET(new Request(`http://localhost/img/course/ink-painting-first-strokes.svg${query}`), {
+          params: Promise.resolve({ kind: "course", file: "ink-painting-first-strokes.svg" }),
+        })
+      ).text();
+    const [en, zh] = await Promise.all([draw(""), draw("?lang=zh")]);
+    expect(en).toContain("<title>Ink painting: first strokes</title>");
+    expect(en).toContain("INK PAINTING");
+    expect(zh).toContain("<title>水墨画入门：第一笔</title>");
+    expect(zh).toContain("水墨画</text>");
+    expect(zh).not.toContain("INK PAINTING");
+  });
+
   it("draws a bundle from its parts", async () => {
     const bundle = await slugOf("bundle");
     const svg = await (await get("bundle", `${bundle}.svg`)).text();

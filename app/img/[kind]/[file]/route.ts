@@ -41,10 +41,15 @@ function svgResponse(svg: string, isPublic = true): Response {
 }
 
 /** Procedural images for products and creators, drawn on the server from each row's seed. */
-export async function GET(_req: Request, ctx: { params: Promise<{ kind: string; file: string }> }) {
+export async function GET(req: Request, ctx: { params: Promise<{ kind: string; file: string }> }) {
   const parsed = paramsSchema.safeParse(await ctx.params);
   if (!parsed.success) return notFound();
   const { kind, file } = parsed.data;
+  // `?lang=zh` draws the Chinese title (falling back to the English one where none was written). The
+  // language is in the URL rather than read from the cookie, so it is part of every cache's key.
+  const zh = new URL(req.url).searchParams.get("lang") === "zh";
+  const lang = zh ? ("zh" as const) : ("en" as const);
+  const pick = (en: string, other: string | null) => (zh && other ? other : en);
   const slug = file.slice(0, -4);
   let user: Promise<AccountUser | null> | undefined;
   const viewer: Viewer = { get: () => (user ??= getCurrentUser()) };
@@ -64,21 +69,52 @@ export async function GET(_req: Request, ctx: { params: Promise<{ kind: string; 
     const parts = visible.flatMap((p): BundlePart[] => {
       const topic = p.topic ?? "abstract";
       if (p.kind === "course")
-        return [{ kind: "course", seed: p.imageSeed, title: p.title, topic, level: p.level ?? "beginner" }];
+        return [
+          {
+            kind: "course",
+            seed: p.imageSeed,
+            title: pick(p.title, p.titleZh),
+            topic,
+            level: p.level ?? "beginner",
+            lang,
+          },
+        ];
       if (p.kind === "artwork")
-        return [{ kind: "artwork", seed: p.imageSeed, title: p.title, topic, medium: p.medium ?? "" }];
+        return [
+          {
+            kind: "artwork",
+            seed: p.imageSeed,
+            title: pick(p.title, p.titleZh),
+            topic,
+            medium: pick(p.medium ?? "", p.mediumZh),
+          },
+        ];
       return [];
     });
     const isPublic = bundle.status === "published" && visible.length === bundle.parts.length;
-    return svgResponse(bundleCoverSvg({ seed: bundle.imageSeed, title: bundle.title, parts }), isPublic);
+    return svgResponse(
+      bundleCoverSvg({ seed: bundle.imageSeed, title: pick(bundle.title, bundle.titleZh), parts }),
+      isPublic,
+    );
   }
   const info = await getProductImageInfo({ kind, slug });
   if (!info || !(await maySee(info, viewer))) return notFound();
   const topic = info.topic ?? "abstract";
   return svgResponse(
     kind === "course"
-      ? courseCoverSvg({ seed: info.imageSeed, title: info.title, topic, level: info.level ?? "beginner" })
-      : artworkSvg({ seed: info.imageSeed, title: info.title, topic, medium: info.medium ?? "" }),
+      ? courseCoverSvg({
+          seed: info.imageSeed,
+          title: pick(info.title, info.titleZh),
+          topic,
+          level: info.level ?? "beginner",
+          lang,
+        })
+      : artworkSvg({
+          seed: info.imageSeed,
+          title: pick(info.title, info.titleZh),
+          topic,
+          medium: pick(info.medium ?? "", info.mediumZh),
+        }),
     info.status === "published",
   );
 }

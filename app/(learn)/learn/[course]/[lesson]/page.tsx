@@ -5,15 +5,17 @@ import { getTranslations } from "next-intl/server";
 import { CompleteButton } from "@/components/learn/complete-button";
 import { CourseOutlineNav } from "@/components/learn/course-outline-nav";
 import { LessonBody } from "@/components/learn/lesson-body";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { openLesson } from "@/lib/commerce/lessons";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { getCurrentUser } from "@/lib/server/session";
 
 type Props = { params: Promise<{ course: string; lesson: string }> };
 
 // One gate decision per request, shared by the metadata and the page.
 const load = cache(async (courseSlug: string, lessonSlug: string) => {
-  const user = await getCurrentUser();
-  return openLesson({ courseSlug, lessonSlug, viewer: user ? { id: user.id, role: user.role } : null });
+  const [user, locale] = await Promise.all([getCurrentUser(), pageLocale()]);
+  return openLesson({ courseSlug, lessonSlug, viewer: user ? { id: user.id, role: user.role } : null, locale });
 });
 
 export async function generateMetadata({ params }: Props) {
@@ -50,17 +52,24 @@ export default async function LessonPage({ params }: Props) {
       <article className="order-1 min-w-0 lg:order-2">
         <p className="text-sm tracking-wide text-muted uppercase">
           <Link href={`/courses/${access.course.slug}`} className="hover:text-accent">
-            {access.course.title}
+            <LocalizedText text={access.course.title} fallback={access.course.titleFallback} />
           </Link>
         </p>
-        <h1 className="mt-1 font-serif text-4xl">{access.lesson.title}</h1>
+        <h1 className="mt-1 font-serif text-4xl">
+          <LocalizedText text={access.lesson.title} fallback={access.lesson.titleFallback} />
+        </h1>
         <p className="mt-1 text-sm text-muted">
           {t("lessonOf", { n: access.lesson.position, total })} · {t("minutes", { n: access.lesson.durationMinutes })}
           {access.via === "preview" && (
             <span className="ml-2 rounded-full border border-moss px-2 py-0.5 text-xs text-moss">{t("preview")}</span>
           )}
         </p>
-        <div className="mt-8 rounded-lg border border-line bg-white p-6">
+        {access.lesson.bodyFallback && (
+          <p className="mt-6 text-sm text-muted" role="note">
+            {t("bodyFallback")}
+          </p>
+        )}
+        <div className="mt-8 rounded-lg border border-line bg-white p-6" lang={access.lesson.bodyFallback}>
           <LessonBody markdown={access.lesson.body} />
         </div>
         <div className="mt-6 flex flex-wrap items-center justify-between gap-4">
@@ -80,7 +89,7 @@ export default async function LessonPage({ params }: Props) {
                 className="text-accent underline"
                 rel="prev"
               >
-                ← {access.previous.title}
+                ← <LocalizedText text={access.previous.title} fallback={access.previous.titleFallback} />
               </Link>
             )}
             {access.next && (
@@ -89,7 +98,7 @@ export default async function LessonPage({ params }: Props) {
                 className="text-accent underline"
                 rel="next"
               >
-                {access.next.title} →
+                <LocalizedText text={access.next.title} fallback={access.next.titleFallback} /> →
               </Link>
             )}
           </nav>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { deleteLessonAction, updateLessonAction } from "@/app/_actions/studio-products";
 import { Checkbox } from "@/components/studio/checkbox";
+import { Bilingual, BilingualHeadings } from "@/components/studio/bilingual";
 import { Field, TextArea } from "@/components/studio/field";
 import { StudioForm } from "@/components/studio/studio-form";
 import { getStudioCourseStructure } from "@/lib/commerce/studio-courses";
@@ -31,18 +32,36 @@ export default async function EditLessonPage({ params }: Props) {
       <h1 className="font-serif text-3xl">{t("editLesson", { n: lesson.position })}</h1>
       <StudioForm action={updateLessonAction} submitLabel={t("save")}>
         <input type="hidden" name="lessonId" value={lesson.id} />
-        <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
-          <Field name="title" label={t("fields.lessonTitle")} defaultValue={lesson.title} required />
-          <Field
-            name="durationMinutes"
-            label={t("fields.durationMinutes")}
-            type="number"
-            defaultValue={lesson.durationMinutes}
-            required
-          />
-        </div>
+        <Field
+          name="durationMinutes"
+          label={t("fields.durationMinutes")}
+          type="number"
+          defaultValue={lesson.durationMinutes}
+          required
+        />
         <Checkbox name="isPreview" label={t("fields.isPreview")} defaultChecked={lesson.isPreview} />
-        <TextArea name="body" label={t("fields.body")} defaultValue={lesson.body} rows={18} mono />
+        <BilingualHeadings />
+        <Bilingual
+          en={
+            <>
+              <Field name="title" label={t("fields.lessonTitle")} defaultValue={lesson.title} required />
+              <TextArea name="body" label={t("fields.body")} defaultValue={lesson.body} rows={18} mono />
+            </>
+          }
+          zh={
+            <>
+              <Field name="titleZh" label={t("fields.lessonTitleZh")} defaultValue={lesson.titleZh} lang="zh" />
+              <TextArea
+                name="bodyZh"
+                label={t("fields.bodyZh")}
+                defaultValue={lesson.bodyZh}
+                rows={18}
+                mono
+                lang="zh"
+              />
+            </>
+          }
+        />
         <p className="text-xs text-muted">{t("markdownHint")}</p>
       </StudioForm>
       <div className="flex flex-wrap items-center justify-between gap-4 border-t border-line pt-4">
