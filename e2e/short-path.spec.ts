@@ -108,7 +108,9 @@ for (const size of SIZES) {
       const postal = form.getByLabel("Postal code");
       await expect(postal).toHaveAttribute("aria-invalid", "true");
       await expect(postal).toHaveAccessibleDescription(/does not look like a postal code/);
+      // What was typed stays, the country included (a form reset once put it back to the default).
       await expect(form.getByLabel("Full name")).toHaveValue(LONDON.name);
+      await expect(form.getByLabel("Country or region")).toHaveValue("GB");
       await postal.fill(LONDON.postalCode);
       await checkoutPage.shipHereButton.click();
       await page.waitForURL(/\/checkout\?address=/);

@@ -69,6 +69,10 @@ export function AddressForm({
         {(p) => (
           <Select
             {...p}
+            // React 19 resets a form after its action; a select then returns to the option chosen when it
+            // mounted (React does not move `defaultValue` later), which silently switched the country back
+            // to the default after an error. A new key mounts it again with the country sent.
+            key={value("country") || defaultCountry}
             name="country"
             autoComplete="shipping country"
             defaultValue={value("country") || defaultCountry}
