@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { saveAddressAction } from "@/app/_actions/addresses";
+import { addAddressAction, saveAddressAction, updateAddressAction } from "@/app/_actions/addresses";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input, Select } from "@/components/ui/controls";
 import { LabelledField } from "@/components/ui/labelled-field";
@@ -22,15 +22,32 @@ const FIELDS: { name: Field; autoComplete: string; optional?: boolean }[] = [
 ];
 
 /**
- * The shipping address for artworks. Saved in the account and chosen for this checkout by the action;
- * the server checks each field per country and its messages land beside the fields they are about.
- * `initial` pre-fills it from the buyer's last address.
+ * What the form is for: at checkout the address is saved and chosen for this order ("Ship here"); in
+ * the account's address book it is added or, with the address's id, edited, and may become the default.
  */
-export function AddressForm({ initial, defaultCountry }: { initial: AddressView | null; defaultCountry: string }) {
+const MODES = { checkout: saveAddressAction, add: addAddressAction, edit: updateAddressAction } as const;
+export type AddressFormMode = keyof typeof MODES;
+
+/**
+ * A shipping address. The server checks each field per country (one schema, lib/commerce/address.ts,
+ * for checkout and the address book) and its messages land beside the fields they are about.
+ * `initial` pre-fills it (the address being edited); `labelledBy` names the form by its heading.
+ */
+export function AddressForm({
+  initial,
+  defaultCountry,
+  mode = "checkout",
+  labelledBy = "shipping-address",
+}: {
+  initial: (AddressView & { isDefault?: boolean }) | null;
+  defaultCountry: string;
+  mode?: AddressFormMode;
+  labelledBy?: string;
+}) {
   const t = useTranslations("address");
   const tAll = useTranslations();
   const locale = useLocale();
-  const [state, action] = useActionState(saveAddressAction, null);
+  const [state, action] = useActionState(MODES[mode], null);
   const names = new Intl.DisplayNames([locale], { type: "region" });
   const countries = [...SHIP_COUNTRIES].sort((a, b) => (names.of(a) ?? a).localeCompare(names.of(b) ?? b, locale));
   const value = (f: Field | "country") => state?.values?.[f] ?? initial?.[f] ?? "";
@@ -39,7 +56,8 @@ export function AddressForm({ initial, defaultCountry }: { initial: AddressView 
     return key ? t(`errors.${key}` as "errors.required") : undefined;
   };
   return (
-    <form action={action} noValidate className="space-y-3" aria-labelledby="shipping-address">
+    <form action={action} noValidate className="space-y-3" aria-labelledby={labelledBy}>
+      {mode === "edit" && initial && <input type="hidden" name="addressId" value={initial.id} />}
       {state?.error && (
         <FormMessage tone="error" boxed>
           {state.error === "invalid_input"
@@ -51,6 +69,10 @@ export function AddressForm({ initial, defaultCountry }: { initial: AddressView 
         {(p) => (
           <Select
             {...p}
+            // React 19 resets a form after its action; a select then returns to the option chosen when it
+            // mounted (React does not move `defaultValue` later), which silently switched the country back
+            // to the default after an error. A new key mounts it again with the country sent.
+            key={value("country") || defaultCountry}
             name="country"
             autoComplete="shipping country"
             defaultValue={value("country") || defaultCountry}
@@ -82,7 +104,21 @@ export function AddressForm({ initial, defaultCountry }: { initial: AddressView 
           )}
         </LabelledField>
       ))}
-      <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
+      {mode !== "checkout" && !initial?.isDefault && (
+        <div className="flex items-center gap-2">
+          <input
+            id="address-makeDefault"
+            name="makeDefault"
+            type="checkbox"
+            defaultChecked={state?.values?.makeDefault === "on"}
+            className="h-4 w-4"
+          />
+          <label htmlFor="address-makeDefault" className="text-sm">
+            {t("makeDefault")}
+          </label>
+        </div>
+      )}
+      <SubmitButton pendingLabel={t("saving")}>{mode === "checkout" ? t("save") : t("saveToBook")}</SubmitButton>
     </form>
   );
 }

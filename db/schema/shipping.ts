@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { creators } from "./catalog";
 import { orders } from "./commerce";
@@ -30,17 +30,27 @@ const addressColumns = () => ({
   phone: text("phone").notNull(),
 });
 
-/** A buyer's saved addresses; the most recently used one is offered first at checkout. */
+/**
+ * A buyer's saved addresses. Exactly one of a buyer's addresses is the default, which checkout offers
+ * first (lib/commerce/address-book.ts keeps it so); the partial unique index makes a second default
+ * impossible even for two requests at once.
+ */
 export const addresses = pgTable(
   "address",
   {
     id: id(),
     userId: fk("user_id", () => users.id, "cascade").notNull(),
     ...addressColumns(),
+    isDefault: boolean("is_default").notNull().default(false),
     createdAt: createdAt(),
     lastUsedAt: timestamptz("last_used_at").notNull().defaultNow(),
   },
-  (t) => [index("address_user_idx").on(t.userId, t.lastUsedAt)],
+  (t) => [
+    index("address_user_idx").on(t.userId, t.lastUsedAt),
+    uniqueIndex("address_one_default_idx")
+      .on(t.userId)
+      .where(sql`${t.isDefault}`),
+  ],
 );
 
 /** One rate of a creator's; amounts in minor units of `currency`. */

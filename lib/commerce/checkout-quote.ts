@@ -22,7 +22,7 @@ export type CheckoutShipping =
       currency: string;
     };
 
-/** `addressId` is the page's choice (`?address=`): "new" for the form, absent for the most recent. */
+/** `addressId` is the page's choice (`?address=`): "new" for the form, absent for the default. */
 export async function getCheckoutShipping({
   userId,
   lines,

@@ -34,7 +34,7 @@ export async function planShipping(
     items: readonly MathLine[];
   },
 ): Promise<ShippingPlan> {
-  // Without an id (a program placing the order: fixtures, scripts) the buyer's most recent address;
+  // Without an id (a program placing the order: fixtures, scripts) the buyer's default address;
   // the checkout page always sends the one it quoted, and the shown-totals guard covers the rest.
   const address = a.addressId
     ? await getAddressForUser(tx, { addressId: a.addressId, userId: a.userId })

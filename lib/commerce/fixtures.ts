@@ -53,7 +53,7 @@ export async function createUsers(db: Db, tag: string, count: number, role: Role
   }));
   const inserted = await db.insert(users).values(rows).returning({ id: users.id });
   // Every fixture buyer has an address, so artwork orders placed without one ship there (US: no tax).
-  await db.insert(addresses).values(inserted.map((u) => ({ userId: u.id, ...FIXTURE_ADDRESS })));
+  await db.insert(addresses).values(inserted.map((u) => ({ userId: u.id, ...FIXTURE_ADDRESS, isDefault: true })));
   return inserted.map((r) => r.id);
 }
 

@@ -17,13 +17,13 @@ function reshapeAddress(row: SavedAddress): AddressView {
   return { id, name, line1, line2, city, region, postalCode, country, phone };
 }
 
-/** A buyer's saved addresses, the most recently used first. Only ever the caller's own. */
+/** A buyer's saved addresses, the default first, then the most recently used. Only ever the caller's own. */
 export async function listAddressesForUser(db: Executor, { userId }: { userId: string }): Promise<AddressView[]> {
   const rows = await db
     .select()
     .from(addresses)
     .where(eq(addresses.userId, userId))
-    .orderBy(desc(addresses.lastUsedAt), desc(addresses.createdAt))
+    .orderBy(desc(addresses.isDefault), desc(addresses.lastUsedAt), desc(addresses.createdAt))
     .limit(20);
   return rows.map(reshapeAddress);
 }
@@ -41,11 +41,13 @@ export async function getAddressForUser(
   return row ? reshapeAddress(row) : null;
 }
 
-/** Saves a validated address in the buyer's account (an identical one is reused, not duplicated). */
+/**
+ * Saves a validated address in the buyer's account (an identical one is reused, not duplicated). A
+ * buyer's first address becomes their default, so every buyer with addresses has exactly one.
+ */
 export async function saveAddress(db: Executor, { userId, address }: { userId: string; address: Address }) {
-  const same = (await listAddressesForUser(db, { userId })).find((a) =>
-    (Object.keys(address) as (keyof Address)[]).every((k) => a[k] === address[k]),
-  );
+  const saved = await listAddressesForUser(db, { userId });
+  const same = saved.find((a) => (Object.keys(address) as (keyof Address)[]).every((k) => a[k] === address[k]));
   const now = new Date();
   if (same) {
     await db.update(addresses).set({ lastUsedAt: now }).where(eq(addresses.id, same.id));
@@ -53,7 +55,7 @@ export async function saveAddress(db: Executor, { userId, address }: { userId: s
   }
   const [row] = await db
     .insert(addresses)
-    .values({ userId, ...address, createdAt: now, lastUsedAt: now })
+    .values({ userId, ...address, isDefault: saved.length === 0, createdAt: now, lastUsedAt: now })
     .returning({ id: addresses.id });
   return row!.id;
 }

@@ -18,7 +18,7 @@ export default async function AccountPage({
   const denied = params.denied === "1";
   const [t, tOrders] = await Promise.all([getTranslations("account"), getTranslations("orders")]);
   return (
-    <div className="max-w-2xl space-y-6">
+    <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="font-serif text-3xl">{t("title")}</h1>
       {params.verified === "1" && (
         <p role="status" className="rounded border border-moss/40 bg-moss/5 px-3 py-2 text-sm text-moss">
@@ -46,6 +46,9 @@ export default async function AccountPage({
       <ContinueLearning userId={user.id} />
       <Link href="/orders" className="block text-sm text-accent underline">
         {tOrders("title")}
+      </Link>
+      <Link href="/account/addresses" className="block text-sm text-accent underline">
+        {t("addressesLink")}
       </Link>
       <Link href="/account/settings" className="block text-sm text-accent underline">
         {t("settingsLink")}
