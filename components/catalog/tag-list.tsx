@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { ProductTag } from "@/lib/catalog/products";
 
-export function TagList({ tags, locale, base }: { tags: ProductTag[]; locale: string; base: string }) {
+export async function TagList({ tags, locale, base }: { tags: ProductTag[]; locale: string; base: string }) {
+  const t = await getTranslations("catalogue");
   return (
-    <ul className="mt-4 flex flex-wrap gap-2" aria-label="Tags">
+    <ul className="mt-4 flex flex-wrap gap-2" aria-label={t("tags")}>
       {tags.map((tag) => (
         <li key={tag.slug}>
           <Link
