@@ -623,9 +623,19 @@ const killInstance: Check = {
     expect(lost.length === 0, `${summary}; answered as placed but not paid in the database: ${lost.join(", ")}`);
     expect(
       unknown.length === 0,
-      `${summary}; orders nobody was told about: ${unknown.map((o) => o.idempotency_key).join(", ")}`,
+      `${summary}; orders nobody was told about: ${unknown.map((o) => o.idempotency_key).join(", ")}; ` +
+        `what the buyers without an order were answered: ${JSON.stringify(unanswered.slice(0, 3).map((a) => a.answer))}`,
     );
-    expect(unanswered.length === 0, `${summary}; e.g. ${JSON.stringify(unanswered[0]?.answer)}`);
+    expect(
+      unanswered.length === 0,
+      `${summary}; ${unanswered
+        .slice(0, 4)
+        .map(
+          (a) =>
+            `${a.buyer.email} at ${seconds(a.at - killedAt)} from the kill, ${a.tries} tries: ${JSON.stringify(a.answer)}`,
+        )
+        .join("; ")}`,
+    );
     expect(
       lateFailures.length === 0,
       `${summary}; requests sent more than ${seconds(KILL_GRACE_MS)} after the kill failed, e.g. ${lateFailures[0]?.what}`,

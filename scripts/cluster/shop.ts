@@ -3,7 +3,16 @@
  * submit a page's server-action form the way a browser without JavaScript does, put something in the
  * cart, check out. Each function names the instance (base URL) it talks to.
  */
-import { findForm, formData, hasField, type HtmlForm, type HttpClient, type HttpResponse } from "./http";
+import {
+  findForm,
+  formData,
+  hasField,
+  pageText,
+  readForms,
+  type HtmlForm,
+  type HttpClient,
+  type HttpResponse,
+} from "./http";
 
 /** The seeded demo accounts' password (README, "Demo accounts"). */
 export const DEMO_PASSWORD = "atelier-demo-2026";
@@ -120,15 +129,15 @@ export async function placeOrder(client: HttpClient, base: string, checkout: Pag
   const page = await client.get(url);
   if (page.status !== 200) throw new Error(`GET ${url}: HTTP ${page.status}`);
   const html = page.text();
-  if (html.includes("Pay: test card")) {
-    const pay = findForm(html, (f) => f.html.includes("Pay: test card"), "pay");
-    return readCheckoutAnswer(await submit(client, url, pay));
-  }
+  // The form, not the page: the page's flight data carries the button's words whatever its state.
+  const pay = readForms(html).find((f) => f.html.includes("Pay: test card"));
+  if (pay) return readCheckoutAnswer(await submit(client, url, pay));
   // A retry after an instance died between the provider recording the payment and answering: the
   // provider's page says it succeeded and links back to the order, which the buyer follows. Its webhook
   // may still be on its way (the payment sweep re-sends it), so the order can read "processing" a while.
   const back = SETTLED_BACK_LINK.exec(html);
-  if (html.includes("This payment succeeded.") && back?.[1]) return { kind: "placed", orderId: back[1], status: 200 };
+  if (pageText(html).includes("This payment succeeded.") && back?.[1])
+    return { kind: "placed", orderId: back[1], status: 200 };
   return { kind: "other", status: page.status, detail: `${url} shows no payment form` };
 }
 
@@ -139,8 +148,10 @@ export function readCheckoutAnswer(res: HttpResponse): CheckoutAnswer {
   const placed = res.location ? ORDER_PATH.exec(res.location.pathname) : null;
   if (res.status === 303 && placed?.[1]) return { kind: "placed", orderId: placed[1], status: res.status };
   const html = res.status === 200 ? res.text() : "";
-  // checkout.errors.sold_out / sold_out_only / out_of_stock (messages/en.json).
-  if (/sold out while you were checking out|an item in your cart just sold out/.test(html))
+  // The action's answer (checkout.errors.sold_out / sold_out_only / out_of_stock) travels in the page's
+  // flight data as its message key; the messages themselves are there too whatever the answer, so the
+  // words alone would say nothing.
+  if (/"checkout\.errors\.(?:sold_out|sold_out_only|out_of_stock)\\?"/.test(html))
     return { kind: "sold_out", status: res.status };
   const alert = /role="alert"[^>]*>([^<]*)/.exec(html)?.[1];
   return { kind: "other", status: res.status, detail: alert ?? res.location?.pathname ?? `HTTP ${res.status}` };
