@@ -552,6 +552,11 @@ const killInstance: Check = {
             await sleep(300);
           }
           attempts.push({ buyer, key, answer, at: Date.now(), tries });
+          // The order page says "processing" until the provider's webhook lands (one that died with A is
+          // re-sent by the payment sweep); until then the course is held by that order and the cart keeps
+          // it, so the buyer waits before shopping on, as a person reading "processing" would.
+          if (answer.kind === "placed")
+            await waitUntilPaid(db, [answer.orderId], Math.max(0, Math.min(stopAt, started + 60_000) - Date.now()));
         } catch (error) {
           failures.push({ at, what: error instanceof Error ? error.message : String(error) });
         }
