@@ -6,14 +6,48 @@
  */
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb, type Executor } from "@/db/client";
 import { creators, fulfilments, orderAddresses, orderLines, orders, users, type FulfilmentStatus } from "@/db/schema";
+import type { MailMessage } from "@/lib/mail/message";
 import { queueMail } from "@/lib/mail/outbox";
-import { deliveredMail, shippedMail } from "@/lib/mail/templates/commerce";
+import { deliveredMail, shippedMail, type Recipient } from "@/lib/mail/templates/commerce";
 import { editionLabel } from "./editions";
-import { lockOrder } from "./order-effects";
+import { buyerOf, lockOrder, type LockedOrder } from "./order-effects";
 import { fulfilmentTransition, isPaidStatus, PAID_STATUSES } from "./order-state";
 import { fulfilLockedOrder } from "./payment-flow";
+
+/**
+ * `userId`'s part of an order, locked with the order; null when it is not theirs (someone else's reads
+ * as missing). The order first, the lock order payment-flow uses, so two creators working on one order
+ * take turns and the last one sees the other's part as it is.
+ */
+async function lockOwnPart(
+  tx: Executor,
+  userId: string,
+  fulfilmentId: string,
+): Promise<{ order: LockedOrder; creatorName: string; status: FulfilmentStatus } | null> {
+  const [found] = await tx
+    .select({ orderId: fulfilments.orderId, creatorUserId: creators.userId, creatorName: creators.name })
+    .from(fulfilments)
+    .innerJoin(creators, eq(creators.id, fulfilments.creatorId))
+    .where(eq(fulfilments.id, fulfilmentId));
+  if (!found || found.creatorUserId !== userId) return null;
+  const order = await lockOrder(tx, found.orderId);
+  if (!order) return null;
+  const [row] = await tx
+    .select({ status: fulfilments.status })
+    .from(fulfilments)
+    .where(eq(fulfilments.id, fulfilmentId))
+    .for("update");
+  return row ? { order, creatorName: found.creatorName, status: row.status } : null;
+}
+
+/** Queues a mail to the order's buyer in the transaction, when there is one to mail. */
+async function mailBuyer(tx: Executor, userId: string | null, render: (to: Recipient) => MailMessage) {
+  const buyer = await buyerOf(tx, userId);
+  const email = buyer?.email;
+  if (email) await queueMail(tx, () => render({ email, locale: buyer.locale }));
+}
 
 export const markShippedSchema = z.object({
   fulfilmentId: z.string().trim().min(1).max(128),
@@ -39,22 +73,10 @@ export async function markFulfilmentShipped(
 ): Promise<MarkShippedResult> {
   const db = await getDb();
   return db.transaction(async (tx): Promise<MarkShippedResult> => {
-    const [found] = await tx
-      .select({ orderId: fulfilments.orderId, creatorUserId: creators.userId, creatorName: creators.name })
-      .from(fulfilments)
-      .innerJoin(creators, eq(creators.id, fulfilments.creatorId))
-      .where(eq(fulfilments.id, input.fulfilmentId));
-    if (!found || found.creatorUserId !== userId) return { ok: false, code: "not_found" };
-    // The order first (the lock order payment-flow uses), so two creators shipping at once take turns
-    // and the last one sees the other's part as shipped.
-    const order = await lockOrder(tx, found.orderId);
-    if (!order) return { ok: false, code: "not_found" };
-    const [row] = await tx
-      .select({ status: fulfilments.status })
-      .from(fulfilments)
-      .where(eq(fulfilments.id, input.fulfilmentId))
-      .for("update");
-    if (!row || !fulfilmentTransition(row.status, "ship").change) return { ok: false, code: "already_shipped" };
+    const part = await lockOwnPart(tx, userId, input.fulfilmentId);
+    if (!part) return { ok: false, code: "not_found" };
+    const { order, creatorName } = part;
+    if (!fulfilmentTransition(part.status, "ship").change) return { ok: false, code: "already_shipped" };
     if (order.status !== "paid") return { ok: false, code: "not_paid" };
 
     await tx
@@ -67,26 +89,14 @@ export async function markFulfilmentShipped(
         updatedAt: now,
       })
       .where(eq(fulfilments.id, input.fulfilmentId));
-    if (order.userId) {
-      const [buyer] = await tx
-        .select({ email: users.email, locale: users.locale })
-        .from(users)
-        .where(eq(users.id, order.userId));
-      if (buyer?.email) {
-        const email = buyer.email;
-        await queueMail(tx, () =>
-          shippedMail(
-            { email, locale: buyer.locale },
-            {
-              orderId: order.id,
-              creator: found.creatorName,
-              carrier: input.carrier,
-              trackingNumber: input.trackingNumber,
-            },
-          ),
-        );
-      }
-    }
+    await mailBuyer(tx, order.userId, (to) =>
+      shippedMail(to, {
+        orderId: order.id,
+        creator: creatorName,
+        carrier: input.carrier,
+        trackingNumber: input.trackingNumber,
+      }),
+    );
     const left = await tx
       .select({ id: fulfilments.id })
       .from(fulfilments)
@@ -115,44 +125,20 @@ export async function markFulfilmentDelivered(
 ): Promise<MarkDeliveredResult> {
   const db = await getDb();
   return db.transaction(async (tx): Promise<MarkDeliveredResult> => {
-    const [found] = await tx
-      .select({ orderId: fulfilments.orderId, creatorUserId: creators.userId, creatorName: creators.name })
-      .from(fulfilments)
-      .innerJoin(creators, eq(creators.id, fulfilments.creatorId))
-      .where(eq(fulfilments.id, input.fulfilmentId));
-    if (!found || found.creatorUserId !== userId) return { ok: false, code: "not_found" };
-    // The same lock order as marking shipped: the order, then the part.
-    const order = await lockOrder(tx, found.orderId);
-    if (!order) return { ok: false, code: "not_found" };
-    const [row] = await tx
-      .select({ status: fulfilments.status })
-      .from(fulfilments)
-      .where(eq(fulfilments.id, input.fulfilmentId))
-      .for("update");
+    const part = await lockOwnPart(tx, userId, input.fulfilmentId);
+    if (!part) return { ok: false, code: "not_found" };
+    const { order, creatorName } = part;
     if (!isPaidStatus(order.status)) return { ok: false, code: "not_paid" };
-    const move = row ? fulfilmentTransition(row.status, "deliver") : null;
-    if (!move) return { ok: false, code: "not_found" };
+    const move = fulfilmentTransition(part.status, "deliver");
     if (!move.change) return { ok: false, code: move.outcome === "not_shipped" ? "not_shipped" : "already_delivered" };
 
     await tx
       .update(fulfilments)
       .set({ status: move.next, deliveredAt: now, updatedAt: now })
       .where(eq(fulfilments.id, input.fulfilmentId));
-    if (order.userId) {
-      const [buyer] = await tx
-        .select({ email: users.email, locale: users.locale })
-        .from(users)
-        .where(eq(users.id, order.userId));
-      if (buyer?.email) {
-        const email = buyer.email;
-        await queueMail(tx, () =>
-          deliveredMail(
-            { email, locale: buyer.locale },
-            { orderId: order.id, creator: found.creatorName, deliveredAt: now },
-          ),
-        );
-      }
-    }
+    await mailBuyer(tx, order.userId, (to) =>
+      deliveredMail(to, { orderId: order.id, creator: creatorName, deliveredAt: now }),
+    );
     return { ok: true };
   });
 }

@@ -55,7 +55,8 @@ export async function lockOrder(tx: Executor, orderId: string): Promise<LockedOr
   return row ?? null;
 }
 
-async function buyerOf(tx: Executor, userId: string | null) {
+/** Where the order's buyer is mailed: their address and language; null for a guest or a deleted account. */
+export async function buyerOf(tx: Executor, userId: string | null) {
   if (!userId) return null;
   const [buyer] = await tx
     .select({ email: users.email, locale: users.locale })
