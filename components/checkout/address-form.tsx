@@ -9,6 +9,7 @@ import { LabelledField } from "@/components/ui/labelled-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { SHIP_COUNTRIES } from "@/lib/commerce/address";
 import type { AddressView } from "@/lib/commerce/shipping-store";
+import { messageKey } from "@/components/commerce/message-key";
 
 type Field = "name" | "line1" | "line2" | "city" | "region" | "postalCode" | "phone";
 const FIELDS: { name: Field; autoComplete: string; optional?: boolean }[] = [
@@ -62,7 +63,7 @@ export function AddressForm({
         <FormMessage tone="error" boxed>
           {state.error === "invalid_input"
             ? t("errors.invalid_input")
-            : tAll(state.error as "address.errors.unexpected")}
+            : tAll(messageKey(state.error) as "address.errors.unexpected")}
         </FormMessage>
       )}
       <LabelledField id="address-country" label={t("country")} error={error("country")}>

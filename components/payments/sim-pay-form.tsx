@@ -6,6 +6,7 @@ import { confirmSimPaymentAction } from "@/app/_actions/sim-pay";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ButtonVariant } from "@/components/ui/button";
+import { messageKey } from "@/components/commerce/message-key";
 
 type Choice = { choice: string; label: string; variant: ButtonVariant };
 
@@ -17,7 +18,7 @@ export function SimPayForm({ paymentId, choices }: { paymentId: string; choices:
     <div className="space-y-3">
       {state?.error && (
         <FormMessage tone="error" boxed>
-          {t(state.error.includes(".") ? state.error : `errors.${state.error}`)}
+          {t(messageKey(state.error))}
         </FormMessage>
       )}
       {choices.map((c) => (
