@@ -132,6 +132,24 @@ const artworkColumns = {
  * The item lines of an order with the artwork pieces each brought: the line's own artwork, or the
  * artworks inside its bundle with the numbers recorded for their edition pieces at checkout.
  */
+/** An order's shipping and tax lines (every line but the items), with the creator each is for. */
+export function loadChargeLines(db: Executor, orderId: string) {
+  return db
+    .select({
+      kind: orderLines.kind,
+      title: orderLines.title,
+      quantity: orderLines.quantity,
+      unitAmount: orderLines.unitAmount,
+      currency: orderLines.currency,
+      included: orderLines.included,
+      creatorName: creators.name,
+    })
+    .from(orderLines)
+    .leftJoin(creators, eq(creators.id, orderLines.creatorId))
+    .where(and(eq(orderLines.orderId, orderId), ne(orderLines.kind, "item")))
+    .orderBy(asc(orderLines.kind), asc(orderLines.title));
+}
+
 export async function loadItemLines(db: Executor, orderId: string) {
   const lines = await db
     .select({
@@ -220,20 +238,7 @@ export async function getInvoiceForBuyer({
   if (!order) return null;
   const [items, charges, [address], [buyer], [payment]] = await Promise.all([
     loadItemLines(db, order.id),
-    db
-      .select({
-        kind: orderLines.kind,
-        title: orderLines.title,
-        quantity: orderLines.quantity,
-        unitAmount: orderLines.unitAmount,
-        currency: orderLines.currency,
-        included: orderLines.included,
-        creatorName: creators.name,
-      })
-      .from(orderLines)
-      .leftJoin(creators, eq(creators.id, orderLines.creatorId))
-      .where(and(eq(orderLines.orderId, order.id), ne(orderLines.kind, "item")))
-      .orderBy(asc(orderLines.kind), asc(orderLines.title)),
+    loadChargeLines(db, order.id),
     db.select().from(orderAddresses).where(eq(orderAddresses.orderId, order.id)),
     db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId)),
     db

@@ -1,11 +1,11 @@
 /**
  * Reads of orders for buyers and of sales for creators. Pages get shaped views, never raw rows.
  */
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { creators, orderAddresses, orderLines, orders, payments, products, users, type ProductKind } from "@/db/schema";
+import { orderAddresses, orderLines, orders, payments, products, users, type ProductKind } from "@/db/schema";
 import { editionLabel } from "./editions";
-import { loadItemLines } from "./order-documents";
+import { loadChargeLines, loadItemLines } from "./order-documents";
 import { PAID_STATUSES, type OrderStatus } from "./order-state";
 
 export type OrderSummary = {
@@ -123,36 +123,26 @@ export async function getOrderForBuyer({
     .where(and(eq(orders.id, orderId), eq(orders.userId, userId)))
     .limit(1);
   if (!order) return null;
-  const lines = await loadItemLines(db, order.id);
-  const charges = await db
-    .select({
-      kind: orderLines.kind,
-      title: orderLines.title,
-      quantity: orderLines.quantity,
-      unitAmount: orderLines.unitAmount,
-      currency: orderLines.currency,
-      included: orderLines.included,
-      creatorName: creators.name,
-    })
-    .from(orderLines)
-    .leftJoin(creators, eq(creators.id, orderLines.creatorId))
-    .where(and(eq(orderLines.orderId, order.id), ne(orderLines.kind, "item")))
-    .orderBy(asc(orderLines.kind), asc(orderLines.title));
-  const [address] = await db.select().from(orderAddresses).where(eq(orderAddresses.orderId, order.id));
-  const [payment] = await db
-    .select({
-      provider: payments.provider,
-      reference: payments.reference,
-      status: payments.status,
-      confirmUrl: payments.confirmUrl,
-      failureCode: payments.failureCode,
-      amount: payments.amount,
-      currency: payments.currency,
-    })
-    .from(payments)
-    .where(eq(payments.orderId, order.id))
-    .orderBy(desc(payments.createdAt))
-    .limit(1);
+  // Independent reads of one order, side by side.
+  const [lines, charges, [address], [payment]] = await Promise.all([
+    loadItemLines(db, order.id),
+    loadChargeLines(db, order.id),
+    db.select().from(orderAddresses).where(eq(orderAddresses.orderId, order.id)),
+    db
+      .select({
+        provider: payments.provider,
+        reference: payments.reference,
+        status: payments.status,
+        confirmUrl: payments.confirmUrl,
+        failureCode: payments.failureCode,
+        amount: payments.amount,
+        currency: payments.currency,
+      })
+      .from(payments)
+      .where(eq(payments.orderId, order.id))
+      .orderBy(desc(payments.createdAt))
+      .limit(1),
+  ]);
   return {
     id: order.id,
     createdAt: order.createdAt,
