@@ -4,6 +4,9 @@ import nextTs from "eslint-config-next/typescript";
 const NEXT_GLUE =
   "lib/ outside lib/server must not depend on Next: put the request glue in lib/server/ and keep the logic here.";
 
+const LOCALE_LINK =
+  "use Link from @/i18n/navigation: it keeps the page's language in the URL (/zh/…); next/link would send a Chinese reader to the English page.";
+
 const SHOP_FORMATTER =
   "format dates and numbers with next-intl (getFormatter() / useFormatter(), or shopFormatter from lib/i18n/format.ts outside a request): these use the server's own time zone and the runtime's default locale.";
 
@@ -40,6 +43,12 @@ const config = [
           patterns: [{ regex: "^next/", message: NEXT_GLUE }],
         },
       ],
+    },
+  },
+  {
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: LOCALE_LINK }] }],
     },
   },
   {

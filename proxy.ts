@@ -1,7 +1,8 @@
 /**
  * Next 16 proxy (formerly middleware), run for every request: refuses hostile input the framework
  * would answer with a 500 (lib/request-guard.ts), sets the security headers (lib/security-headers.ts),
- * and on pages the visitor id cookie and sticky A/B assignment on /c/[slug]. The request handling lives
+ * and on pages the visitor id cookie, sticky A/B assignment on /c/[slug] and the language in the URL
+ * (next-intl's middleware: i18n/routing.ts). The request handling lives
  * in lib/server/experiments-proxy.ts and the cookies it sets in lib/server/cookies.ts; this file wires
  * the running-experiments cache, which polls the internal config route (why a route and not a file:
  * lib/experiments/config-cache.ts).
@@ -14,6 +15,7 @@ import { parseRuntimeConfig } from "@/lib/experiments/runtime";
 import { refuseHostile, withoutForeignCallbackCookie } from "@/lib/request-guard";
 import { baseSecurityHeaders, contentSecurityPolicy, newNonce, servedOverHttps } from "@/lib/security-headers";
 import { createProxy } from "@/lib/server/experiments-proxy";
+import { respondInLocale } from "@/lib/server/locale-routing";
 
 const caches = new Map<string, ConfigCache>();
 
@@ -49,7 +51,13 @@ async function linkVisitor(request: NextRequest): Promise<void> {
 }
 
 // Its cookies are Secure by the same SITE_URL rule (lib/server/cookies.ts).
-const experimentProxy = createProxy({ secret: env.EXPERIMENT_SECRET, configFor, linkVisitor });
+// The language step comes last so it forwards the headers set before it (CSP nonce, assignment).
+const experimentProxy = createProxy({
+  secret: env.EXPERIMENT_SECRET,
+  configFor,
+  linkVisitor,
+  respond: respondInLocale,
+});
 const https = servedOverHttps(env.SITE_URL);
 const siteHost = new URL(env.SITE_URL).host;
 const dev = env.NODE_ENV === "development";

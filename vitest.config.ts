@@ -23,6 +23,7 @@ export default defineConfig({
     fileParallelism: true,
     pool: "forks",
     maxWorkers: 2,
-    server: { deps: { inline: ["next-auth"] } },
+    // Both import "next/server" without an extension, which only a bundler resolves.
+    server: { deps: { inline: ["next-auth", "next-intl"] } },
   },
 });

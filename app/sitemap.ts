@@ -3,6 +3,7 @@ import { unstable_cache } from "next/cache";
 import { CACHE_TAGS } from "@/lib/campaigns/cache-tags";
 import { listSitemapEntries } from "@/lib/campaigns/sitemap-entries";
 import { env } from "@/lib/env";
+import { sitemapRows } from "@/lib/seo/sitemap";
 
 // Rendered on request (the database is not open at build time), from a cache refreshed hourly and when
 // a campaign changes.
@@ -14,10 +15,5 @@ const cachedEntries = unstable_cache(() => listSitemapEntries(), ["sitemap-entri
 });
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const entries = await cachedEntries();
-  return entries.map((e) => ({
-    url: new URL(e.path, env.SITE_URL).toString(),
-    lastModified: e.lastModified,
-    priority: e.priority,
-  }));
+  return sitemapRows(await cachedEntries(), env.SITE_URL);
 }

@@ -86,8 +86,14 @@ test("switch language to Simplified Chinese and back", async ({ page }) => {
   const switcher = page.getByRole("form", { name: "Language" });
   await switcher.getByRole("button", { name: "中文" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
-  await expect(page).toHaveURL(/\/courses$/);
+  // The same page, now at its Chinese address.
+  await expect(page).toHaveURL(/\/zh\/courses$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("课程");
+  // Links stay in the language: the header's go to /zh/… pages.
+  await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "艺术品" })).toHaveAttribute(
+    "href",
+    "/zh/artworks",
+  );
   // Page titles follow the language too, the fixed ones as well as the catalogue's.
   await page.goto("/cart");
   await expect(page).toHaveTitle("购物车 · Atelier");
@@ -96,6 +102,8 @@ test("switch language to Simplified Chinese and back", async ({ page }) => {
   await page.goto("/courses");
   await page.getByRole("form", { name: "语言" }).getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en-US");
+  await expect(page).toHaveURL(/\/courses$/);
+  expect(new URL(page.url()).pathname).toBe("/courses");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Courses");
   await page.goto("/cart");
   await expect(page).toHaveTitle("Cart · Atelier");

@@ -54,30 +54,87 @@ async function englishOn(page: Page): Promise<string[]> {
   return [...new Set(words)];
 }
 
-test("Chinese pages show no English outside names and brand words", async ({ page, context, baseURL }) => {
+test("Chinese pages show no English outside names and brand words", async ({ page }) => {
   test.setTimeout(120_000);
-  await context.addCookies([{ name: "NEXT_LOCALE", value: "zh", url: baseURL! }]);
   const pages = [
-    "/",
-    "/courses",
-    "/artworks",
+    "/zh",
+    "/zh/courses",
+    "/zh/artworks",
     // Seeded pieces, not the newest: other journeys add English-only products and reviews.
-    "/courses/reading-renaissance-workshops",
-    "/artworks/evening-lotus-pond-gallery",
-    "/creators/lin-mei",
-    "/creators/west-lake-gallery",
-    "/c/ink-and-paper",
-    "/search?q=%E6%B0%B4%E5%A2%A8",
-    "/cart",
-    "/sign-in",
-    "/sign-up",
+    "/zh/courses/reading-renaissance-workshops",
+    "/zh/artworks/evening-lotus-pond-gallery",
+    "/zh/creators/lin-mei",
+    "/zh/creators/west-lake-gallery",
+    "/zh/c/ink-and-paper",
+    "/zh/search?q=%E6%B0%B4%E5%A2%A8",
+    "/zh/cart",
+    "/zh/sign-in",
+    "/zh/sign-up",
   ];
   const problems: string[] = [];
   for (const path of pages) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
+    expect(new URL(page.url()).pathname, "no redirect away from the Chinese address").toBe(path.split("?")[0]);
     await expect(page.locator("html")).toHaveAttribute("lang", /^zh/);
     for (const word of await englishOn(page)) problems.push(`${path}: ${word}`);
   }
   expect(problems, "English words on Chinese pages").toEqual([]);
+});
+
+/** The page's hreflang links, by language, and its canonical URL, both as paths. */
+async function languageLinks(page: Page) {
+  const path = (href: string | null) => (href ? new URL(href).pathname : null);
+  const alternates: Record<string, string | null> = {};
+  for (const link of await page.locator('head link[rel="alternate"][hreflang]').all())
+    alternates[(await link.getAttribute("hreflang")) ?? ""] = path(await link.getAttribute("href"));
+  return { canonical: path(await page.locator('head link[rel="canonical"]').getAttribute("href")), alternates };
+}
+
+test("each language has its own address, and search engines are told about both", async ({ page, request }) => {
+  // First as a crawler arrives, with no language chosen: English at the unprefixed path.
+  await page.goto("/courses");
+  expect(await languageLinks(page)).toEqual({
+    canonical: "/courses",
+    alternates: { en: "/courses", "zh-Hans": "/zh/courses", "x-default": "/courses" },
+  });
+
+  await page.goto("/zh/courses/ink-painting-first-strokes");
+  expect(await languageLinks(page)).toEqual({
+    canonical: "/zh/courses/ink-painting-first-strokes",
+    alternates: {
+      en: "/courses/ink-painting-first-strokes",
+      "zh-Hans": "/zh/courses/ink-painting-first-strokes",
+      "x-default": "/courses/ink-painting-first-strokes",
+    },
+  });
+  // The structured data speaks the page's language and points to the Chinese page.
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? "{}");
+  expect(jsonLd).toMatchObject({ inLanguage: "zh-Hans", name: "水墨画入门：第一笔" });
+  expect(new URL(jsonLd.url).pathname).toBe("/zh/courses/ink-painting-first-strokes");
+
+
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  expect(sitemap).toContain("/zh/courses/ink-painting-first-strokes</loc>");
+  expect(sitemap).toContain("/courses/ink-painting-first-strokes</loc>");
+  expect(sitemap).toMatch(/hreflang="zh-Hans"/);
+
+  // Having opened a Chinese page, the visitor's unprefixed links now land in Chinese.
+  await page.goto("/artworks");
+  expect(new URL(page.url()).pathname).toBe("/zh/artworks");
+});
+
+test("a link from before the Chinese addresses still opens in Chinese for a visitor who chose it", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "zh", url: baseURL! }]);
+  await page.goto("/search?q=%E6%B0%B4%E5%A2%A8");
+  await expect(page).toHaveURL(/\/zh\/search\?q=%E6%B0%B4%E5%A2%A8$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  // Ink-painting work, found by a Chinese query, and a creator found by name.
+  await expect(page.getByRole("main").getByRole("link", { name: /水墨/ }).first()).toBeVisible();
+  await page.goto("/zh/search?q=%E6%9E%97%E6%A2%85");
+  await expect(page.getByRole("main").getByText("林梅").first()).toBeVisible();
 });

@@ -1,17 +1,15 @@
-import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { env } from "@/lib/env";
 import { FORMATS } from "@/lib/i18n/format";
-import { isLocale, localeFromAcceptLanguage, LOCALE_COOKIE, type Locale } from "./locales";
+import { DEFAULT_LOCALE, isLocale } from "./locales";
 
-export async function resolveLocale(): Promise<Locale> {
-  const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
-  if (isLocale(fromCookie)) return fromCookie;
-  return localeFromAcceptLanguage((await headers()).get("accept-language"));
-}
-
-export default getRequestConfig(async () => {
-  const locale = await resolveLocale();
+/**
+ * The request's language comes from the URL: the `[locale]` segment of a page, or for a server action or
+ * route handler the header next-intl's middleware sets from the same URL (proxy.ts).
+ */
+export default getRequestConfig(async ({ requestLocale }) => {
+  const requested = await requestLocale;
+  const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
   return {
     locale,
     messages: (await import(`../messages/${locale}.json`)).default,

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { localePath } from "@/lib/i18n/page-locale";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { validatedActionWithUser, type FormState } from "@/lib/actions";
@@ -40,7 +41,7 @@ export const saveAddressAction = validatedActionWithUser(addressSchema, async (a
     console.error("saving an address failed", error);
     return unexpected;
   }
-  redirect(`/checkout?address=${encodeURIComponent(id)}`);
+  redirect(await localePath(`/checkout?address=${encodeURIComponent(id)}`));
 });
 
 /** Adds an address from the address book. */
@@ -53,8 +54,8 @@ export const addAddressAction = validatedActionWithUser(
       console.error("adding an address failed", error);
       return unexpected;
     }
-    revalidatePath(BOOK);
-    redirect(`${BOOK}?saved=added`);
+    revalidatePath(`/[locale]${BOOK}`, "page");
+    redirect(await localePath(`${BOOK}?saved=added`));
   },
 );
 
@@ -75,8 +76,8 @@ export const updateAddressAction = validatedActionWithUser(
       return unexpected;
     }
     if (!found) return notFound;
-    revalidatePath(BOOK);
-    redirect(`${BOOK}?saved=updated`);
+    revalidatePath(`/[locale]${BOOK}`, "page");
+    redirect(await localePath(`${BOOK}?saved=updated`));
   },
 );
 
@@ -92,7 +93,7 @@ export const setDefaultAddressAction = validatedActionWithUser(
       return unexpected;
     }
     if (!found) return notFound;
-    revalidatePath(BOOK);
+    revalidatePath(`/[locale]${BOOK}`, "page");
     return { ok: true };
   },
 );
@@ -109,7 +110,7 @@ export const deleteAddressAction = validatedActionWithUser(
       return unexpected;
     }
     if (!found) return notFound;
-    revalidatePath(BOOK);
+    revalidatePath(`/[locale]${BOOK}`, "page");
     return { ok: true };
   },
 );

@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import { getLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { localePath } from "@/lib/i18n/page-locale";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { validatedAction, type FormState } from "@/lib/actions";
@@ -45,8 +46,9 @@ async function signInOrMessage(
 ): Promise<FormState> {
   // authorize() (lib/auth/auth-js.ts) counts the attempt and, when it is refused, leaves the wait in this store.
   const outcome: { retryAfterSeconds?: number } = {};
+  const to = await localePath(redirectTo);
   try {
-    await signInOutcome.run(outcome, () => signIn("credentials", { email, password, redirectTo }));
+    await signInOutcome.run(outcome, () => signIn("credentials", { email, password, redirectTo: to }));
     return { ok: true };
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors mean the sign-in was refused.
@@ -81,7 +83,7 @@ export const signUpAction = validatedAction(signUpSchema.extend({ callbackUrl })
 
 /** Signing out revokes this device's session row (the signOut event in lib/auth/auth-js.ts), so a copied cookie stops working. */
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/" });
+  await signOut({ redirectTo: await localePath("/") });
 }
 
 /** "Forgot password?": the same answer whether or not the address has an account. */
@@ -98,7 +100,7 @@ export const forgotPasswordAction = validatedAction(forgotPasswordSchema, async 
 
 export const resetPasswordAction = validatedAction(resetPasswordSchema, async (data) => {
   const result = await resetPassword(await getDb(), data);
-  if (result.ok) redirect("/sign-in?reset=1");
+  if (result.ok) redirect(await localePath("/sign-in?reset=1"));
   if (result.code === "invalid") return { ok: false, error: "invalid_input", fieldErrors: result.fieldErrors };
   return { ok: false, error: "link_expired" };
 });
@@ -108,7 +110,7 @@ const tokenSchema = z.object({ token: z.string().max(100) });
 export const verifyEmailAction = validatedAction(tokenSchema, async (data) => {
   const result = await verifyEmail(await getDb(), data.token);
   if (!result.ok) return { ok: false, error: "link_expired" };
-  redirect("/account?verified=1");
+  redirect(await localePath("/account?verified=1"));
 });
 
 /** Opens an email-change link. Whoever holds the link may use it: it reached the new address, which is the proof. */
@@ -117,5 +119,5 @@ export const confirmEmailAction = validatedAction(tokenSchema, async (data) => {
   if (!result.ok) return { ok: false, error: result.code === "email_taken" ? "email_in_use" : "link_expired" };
   // This browser's token carries the old address; re-read it when it is the same account's.
   if ((await currentUserId()) === result.userId) await updateSession({});
-  redirect("/account/settings?saved=email");
+  redirect(await localePath("/account/settings?saved=email"));
 });

@@ -2,6 +2,7 @@
 
 import { updateTag } from "next/cache";
 import { redirect } from "next/navigation";
+import { localePath } from "@/lib/i18n/page-locale";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import type { Role } from "@/db/schema";
@@ -42,7 +43,7 @@ export const saveCampaignAction = validatedActionWithUser(
     const result = id ? await updateCampaign(db, id, raw) : await createCampaign(db, raw, { userId: user.id });
     if (!result.ok) return { ok: false, error: result.error, fieldErrors: result.fieldErrors };
     revalidateCampaign(before, await getCampaignSlug(db, result.id));
-    redirect(`/studio/campaigns/${result.id}?saved=1`);
+    redirect(await localePath(`/studio/campaigns/${result.id}?saved=1`));
   },
   MARKETING,
 );

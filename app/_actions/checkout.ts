@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
+import { localePath } from "@/lib/i18n/page-locale";
 import { z } from "zod";
 import { getLocale } from "next-intl/server";
 import { isLocale, intlLocale } from "@/i18n/locales";
@@ -64,7 +65,7 @@ export const placeOrderAction = validatedActionWithUser(schema, async (data, use
   if ("ok" in result) {
     // A free order is paid at once and empties the cart: the header's count must follow.
     if (result.next.to === "order" && !result.alreadyPlaced) refresh();
-    redirect(result.next.to === "pay" ? result.next.url : `/orders/${result.orderId}?placed=1`);
+    redirect(result.next.to === "pay" ? result.next.url : await localePath(`/orders/${result.orderId}?placed=1`));
   }
   const error = `checkout.errors.${result.code}`;
   if ("item" in result) return { ok: false, error, values: { ...retry, item: result.item } };

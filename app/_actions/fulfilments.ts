@@ -19,7 +19,7 @@ export const markShippedAction = validatedActionWithUser(
   async (data, user): Promise<FormState> => {
     const result = await markFulfilmentShipped(user.id, data);
     if (!result.ok) return { ok: false, error: `shipments.errors.${result.code}` };
-    revalidatePath("/studio/shipments");
+    revalidatePath("/[locale]/studio/shipments", "page");
     return { ok: true };
   },
   ["creator"],
@@ -35,7 +35,7 @@ export const markDeliveredAction = validatedActionWithUser(
   async (data, user): Promise<FormState> => {
     const result = await markFulfilmentDelivered(user.id, data);
     if (!result.ok) return { ok: false, error: `shipments.errors.${result.code}` };
-    revalidatePath("/studio/shipments");
+    revalidatePath("/[locale]/studio/shipments", "page");
     return { ok: true };
   },
   ["creator"],

@@ -10,6 +10,7 @@ import { LOCALES } from "@/i18n/locales";
 import { mailLocale } from "@/lib/mail/message";
 import { cookieToSet, LOCALE } from "@/lib/server/cookies";
 import { currentUserId } from "@/lib/server/session";
+import { localePath } from "@/lib/i18n/page-locale";
 import { sameSitePath } from "@/lib/urls";
 
 const schema = z.object({
@@ -18,7 +19,7 @@ const schema = z.object({
 });
 
 /**
- * Remembers the chosen language for a year and reloads the page the visitor was on. A signed-in
+ * Remembers the chosen language for a year and opens the page the visitor was on in that language. A signed-in
  * person's account takes the language too: it is the one their mail is written in.
  */
 export async function setLocaleAction(formData: FormData): Promise<void> {
@@ -35,5 +36,6 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
       .update(users)
       .set({ locale: mailLocale(parsed.data.locale) })
       .where(eq(users.id, userId));
-  redirect(parsed.data.returnTo);
+  // returnTo is the page's path without its language (the switcher reads next-intl's pathname).
+  redirect(await localePath(parsed.data.returnTo, parsed.data.locale));
 }

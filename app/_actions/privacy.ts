@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { validatedActionWithUser } from "@/lib/actions";
 import { signOut } from "@/lib/auth/auth-js";
+import { localePath } from "@/lib/i18n/page-locale";
 import { deleteAccount } from "@/lib/privacy/account-data";
 import { setConsentCookie } from "@/lib/server/consent";
 
@@ -29,6 +30,6 @@ export const deleteAccountAction = validatedActionWithUser(deleteSchema, async (
     return { ok: false, fieldErrors: { confirmEmail: "confirm_email_mismatch" } };
   const result = await deleteAccount(await getDb(), user.id);
   if (!result.ok) return { ok: false, error: "not_found" };
-  await signOut({ redirectTo: "/?account=deleted" });
+  await signOut({ redirectTo: await localePath("/?account=deleted") });
   return { ok: true };
 });

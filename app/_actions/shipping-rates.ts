@@ -19,7 +19,7 @@ export const saveShippingRatesAction = validatedActionWithUser(
     if (!creator) return { ok: false, error: "forbidden" };
     await replaceCreatorRates(await getDb(), { creatorId: creator.id, rates });
     // The checkout quotes from these rates; the artwork page's estimate too.
-    revalidatePath("/studio/shipping");
+    revalidatePath("/[locale]/studio/shipping", "page");
     return { ok: true };
   },
   ["creator"],

@@ -2,6 +2,7 @@
 
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
+import { localePath } from "@/lib/i18n/page-locale";
 import { z } from "zod";
 import { validatedAction, type FormState } from "@/lib/actions";
 import { getSimulatedProvider } from "@/lib/commerce/providers";
@@ -29,7 +30,7 @@ export const confirmSimPaymentAction = validatedAction(schema, async (data): Pro
   const payment = await provider.confirm(data.paymentId, data.choice);
   if (!payment) return { ok: false, error: "simPay.unknown" };
   if (payment.status === "requires_action" || payment.status === "requires_confirmation")
-    redirect(`/pay/sim/${payment.id}`);
+    redirect(await localePath(`/pay/sim/${payment.id}`));
   // A paid order emptied the cart (in the webhook's request): the header's count must follow.
   refresh();
   redirect(safeReturn(payment.returnUrl));

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { localePath } from "@/lib/i18n/page-locale";
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -123,7 +124,7 @@ export const createProductAction = validatedActionWithUser(
       return { ok: false, error: "invalid_input", fieldErrors: { price: "studioProducts.errors.price" } };
     const result = await createStudioProduct(user, toFields(data, priceAmount));
     if (!result.ok) return failed(result);
-    redirect(`/studio/products/${result.id}?created=1`);
+    redirect(await localePath(`/studio/products/${result.id}?created=1`));
   },
   ROLES,
 );
@@ -206,7 +207,7 @@ export const addLessonAction = validatedActionWithUser(
       bodyZh: data.bodyZh,
     });
     if (!result.ok) return failed(result);
-    redirect(`/studio/products/${data.productId}/lessons/${result.id}`);
+    redirect(await localePath(`/studio/products/${data.productId}/lessons/${result.id}`));
   },
   ROLES,
 );
@@ -234,7 +235,7 @@ export const deleteLessonAction = validatedActionWithUser(
   async (data, user) => {
     const result = await deleteLesson(user, data.lessonId);
     if (!result.ok) return failed(result);
-    redirect(`/studio/products/${data.productId}`);
+    redirect(await localePath(`/studio/products/${data.productId}`));
   },
   ROLES,
 );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { FollowButton } from "@/components/community/follow-button";
 import { LocalizedText } from "@/components/ui/localized-text";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
 import Markdown from "react-markdown";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ProductGrid } from "@/components/catalog/product-card";

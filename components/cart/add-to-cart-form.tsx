@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
 import { useActionState, useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { addToCartAction } from "@/app/_actions/cart";

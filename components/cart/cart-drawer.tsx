@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
 import { Suspense, use, useEffect, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { MoneyText } from "@/components/commerce/money-text";

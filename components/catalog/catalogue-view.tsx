@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { listCatalogue } from "@/lib/catalog/queries";
 import { pageLocale } from "@/lib/i18n/page-locale";

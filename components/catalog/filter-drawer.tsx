@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
+import { getPathname, Link } from "@/i18n/navigation";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
 /**
@@ -28,6 +28,7 @@ export function FilterDrawer({
   children: ReactNode;
 }) {
   const t = useTranslations("catalogue");
+  const locale = useLocale();
   const dialog = useRef<HTMLDialogElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const titleId = useId();
@@ -84,7 +85,7 @@ export function FilterDrawer({
         </div>
         <form
           ref={form}
-          action={base}
+          action={getPathname({ href: base, locale })}
           method="get"
           aria-label={t("filters")}
           onChange={recount}

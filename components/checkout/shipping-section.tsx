@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import type { CheckoutShipping } from "@/lib/commerce/checkout-quote";
 import type { AddressView } from "@/lib/commerce/shipping-store";

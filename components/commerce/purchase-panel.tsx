@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
 import { Suspense } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { productPath } from "@/lib/catalog/types";
 import type { WorkView } from "@/lib/community/works";

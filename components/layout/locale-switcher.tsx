@@ -1,6 +1,7 @@
 "use client";
 
-import { usePathname, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
+import { usePathname } from "@/i18n/navigation";
 import { setLocaleAction } from "@/app/_actions/locale";
 import type { Locale } from "@/i18n/locales";
 

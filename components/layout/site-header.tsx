@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { getPathname, Link } from "@/i18n/navigation";
 import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/_actions/auth";
@@ -33,7 +33,11 @@ export async function SiteHeader() {
           )}
         </nav>
         {/* Below the sm breakpoint the search box takes a row of its own under the links, so neither is squeezed. */}
-        <form action="/search" role="search" className="order-last flex w-full sm:order-none sm:ml-auto sm:w-auto">
+        <form
+          action={getPathname({ href: "/search", locale })}
+          role="search"
+          className="order-last flex w-full sm:order-none sm:ml-auto sm:w-auto"
+        >
           <label htmlFor="site-search" className="sr-only">
             {t("search")}
           </label>

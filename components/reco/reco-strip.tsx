@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
@@ -15,8 +15,10 @@ import { LocalizedText } from "@/components/ui/localized-text";
 import { recoQueryKey } from "./query-client";
 import { ReasonLine } from "./reason-line";
 
-async function fetchList(slot: Slot, limit: number): Promise<RecoList> {
-  const res = await fetch(`/api/reco?slot=${slot}&limit=${limit}`, { headers: { accept: "application/json" } });
+async function fetchList(slot: Slot, limit: number, locale: string): Promise<RecoList> {
+  const res = await fetch(`/api/reco?slot=${slot}&limit=${limit}&locale=${locale}`, {
+    headers: { accept: "application/json" },
+  });
   if (!res.ok) throw new Error(`reco: HTTP ${res.status}`);
   return (await res.json()) as RecoList;
 }
@@ -40,7 +42,7 @@ export function RecoStrip({
   const locale = useLocale();
   const queryClient = useQueryClient();
   const key = recoQueryKey(slot, limit, locale);
-  const { data, isPending, isError } = useQuery({ queryKey: key, queryFn: () => fetchList(slot, limit) });
+  const { data, isPending, isError } = useQuery({ queryKey: key, queryFn: () => fetchList(slot, limit, locale) });
   const dismiss = useMutation({
     mutationFn: async (productId: string) => {
       const res = await fetch("/api/reco/dismiss", {

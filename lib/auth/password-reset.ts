@@ -36,7 +36,7 @@ export async function requestPasswordReset(db: Db, email: string, now: Date = ne
         to: user.email,
         locale: mailLocale(user.locale),
         name: user.name,
-        url: accountLink(env.SITE_URL, "/reset-password", token),
+        url: accountLink(env.SITE_URL, "/reset-password", token, mailLocale(user.locale)),
         minutes: TOKEN_LIFETIME_MS.reset_password / 60_000,
       }),
     );

@@ -156,7 +156,7 @@ export async function requestEmailChange(
         locale: mailLocale(me.locale),
         name: me.name,
         newEmail: email,
-        url: accountLink(env.SITE_URL, "/confirm-email", token),
+        url: accountLink(env.SITE_URL, "/confirm-email", token, mailLocale(me.locale)),
         hours: TOKEN_LIFETIME_MS.change_email / 3_600_000,
       }),
     );

@@ -24,7 +24,7 @@ export async function queueVerificationMail(tx: Executor, user: Recipient, now: 
       to: user.email,
       locale: mailLocale(user.locale),
       name: user.name,
-      url: accountLink(env.SITE_URL, "/verify-email", token),
+      url: accountLink(env.SITE_URL, "/verify-email", token, mailLocale(user.locale)),
       hours: TOKEN_LIFETIME_MS.verify_email / 3_600_000,
     }),
   );

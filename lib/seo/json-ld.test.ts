@@ -68,6 +68,16 @@ describe("product JSON-LD", () => {
     expect(ld).not.toHaveProperty("aggregateRating");
   });
 
+  it("points a Chinese page's data at the Chinese pages and says it is in Simplified Chinese", () => {
+    const ld = courseJsonLd({ ...course, locale: "zh" }, { average: null, count: 0 }, "https://atelier.example");
+    expect(ld).toMatchObject({
+      inLanguage: "zh-Hans",
+      url: "https://atelier.example/zh/courses/song-landscapes",
+      provider: { url: "https://atelier.example/zh/creators/west-lake-gallery" },
+      offers: { url: "https://atelier.example/zh/courses/song-landscapes" },
+    });
+  });
+
   it("adds AggregateRating once there are reviews", () => {
     expect(courseJsonLd(course, { average: 4.5, count: 2 }, "https://atelier.example")).toMatchObject({
       "@type": "Course",
@@ -111,7 +121,7 @@ describe("product JSON-LD", () => {
 const campaign = landingCampaign;
 
 describe("campaign JSON-LD", () => {
-  const ld = campaignJsonLd(campaign, "https://atelier.example") as { "@graph": Record<string, unknown>[] };
+  const ld = campaignJsonLd(campaign, "https://atelier.example", "en") as { "@graph": Record<string, unknown>[] };
 
   it("describes the bundle as a Product with an Offer valid for the window, the course and the artwork", () => {
     const [bundle, course, art] = ld["@graph"];

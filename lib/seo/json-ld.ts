@@ -12,6 +12,7 @@ import type { ArtworkView, CourseView, CreatorSummary } from "@/lib/catalog/prod
 import type { Locale } from "@/i18n/locales";
 import { productImagePath, productPath, type ProductCard } from "@/lib/catalog/types";
 import type { RatingSummary, ReviewView } from "@/lib/community/reviews";
+import { getPathname } from "@/i18n/navigation";
 import { currencyExponent } from "@/lib/money";
 
 /** Minor units to the decimal string schema.org wants ("449.00"). */
@@ -25,13 +26,18 @@ export function serializeJsonLd(data: unknown): string {
   return JSON.stringify(data).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
 }
 
+/** The absolute URL of a shop page in the language of the data describing it (`/zh/…` in Chinese). */
+function pageUrl(path: string, locale: Locale, site: URL): string {
+  return new URL(getPathname({ href: path, locale }), site).toString();
+}
+
 // Product pages.
 
-function creatorNode(creator: CreatorSummary, site: URL) {
+function creatorNode(creator: CreatorSummary, locale: Locale, site: URL) {
   return {
     "@type": creator.kind === "gallery" ? "Organization" : "Person",
     name: creator.name,
-    url: new URL(`/creators/${creator.slug}`, site).toString(),
+    url: pageUrl(`/creators/${creator.slug}`, locale, site),
   };
 }
 
@@ -78,7 +84,7 @@ export function courseJsonLd(
   reviews: readonly ReviewView[] = [],
 ): Record<string, unknown> {
   const site = new URL(siteUrl);
-  const url = new URL(`/courses/${course.slug}`, site).toString();
+  const url = pageUrl(`/courses/${course.slug}`, course.locale, site);
   return {
     "@context": "https://schema.org",
     "@type": "Course",
@@ -89,7 +95,7 @@ export function courseJsonLd(
     inLanguage: jsonLdLanguage(course.locale),
     url,
     image: new URL(productImagePath({ kind: "course", slug: course.slug }, course.locale), site).toString(),
-    provider: creatorNode(course.creator, site),
+    provider: creatorNode(course.creator, course.locale, site),
     educationalLevel: course.level,
     offers: {
       "@type": "Offer",
@@ -110,7 +116,7 @@ export function artworkJsonLd(
   reviews: readonly ReviewView[] = [],
 ): Record<string, unknown> {
   const site = new URL(siteUrl);
-  const url = new URL(`/artworks/${art.slug}`, site).toString();
+  const url = pageUrl(`/artworks/${art.slug}`, art.locale, site);
   return {
     "@context": "https://schema.org",
     "@type": ["VisualArtwork", "Product"],
@@ -120,7 +126,7 @@ export function artworkJsonLd(
     inLanguage: jsonLdLanguage(art.locale),
     url,
     image: new URL(productImagePath({ kind: "artwork", slug: art.slug }, art.locale), site).toString(),
-    creator: creatorNode(art.creator, site),
+    creator: creatorNode(art.creator, art.locale, site),
     artMedium: art.medium,
     dateCreated: String(art.year),
     width: { "@type": "Distance", name: `${art.widthMm / 10} cm` },
@@ -144,7 +150,7 @@ function cardCreatorNode(card: ProductCard, partners: LandingCampaign["partners"
   return {
     "@type": partner?.kind === "gallery" ? "Organization" : "Person",
     name: card.creator.name,
-    url: new URL(`/creators/${card.creator.slug}`, site).toString(),
+    url: pageUrl(`/creators/${card.creator.slug}`, card.locale, site),
   };
 }
 
@@ -155,16 +161,16 @@ function cardOffer(card: ProductCard, site: URL) {
     price: decimalPrice(card.priceAmount, card.currency),
     priceCurrency: card.currency,
     availability: soldOut ? "https://schema.org/SoldOut" : "https://schema.org/InStock",
-    url: new URL(productPath(card), site).toString(),
+    url: pageUrl(productPath(card), card.locale, site),
   };
 }
 
 function cardNode(card: ProductCard, c: LandingCampaign, site: URL) {
   const base = {
-    "@id": new URL(`${productPath(card)}#${card.kind}`, site).toString(),
+    "@id": `${pageUrl(productPath(card), card.locale, site)}#${card.kind}`,
     name: card.title,
     description: card.subtitle,
-    url: new URL(productPath(card), site).toString(),
+    url: pageUrl(productPath(card), card.locale, site),
     image: new URL(productImagePath(card, card.locale), site).toString(),
     offers: cardOffer(card, site),
   };
@@ -185,19 +191,20 @@ function cardNode(card: ProductCard, c: LandingCampaign, site: URL) {
   };
 }
 
-export function campaignJsonLd(c: LandingCampaign, siteUrl: string): Record<string, unknown> {
+export function campaignJsonLd(c: LandingCampaign, siteUrl: string, locale: Locale): Record<string, unknown> {
   const site = new URL(siteUrl);
-  const pageUrl = new URL(`/c/${c.slug}`, site).toString();
+  const landingUrl = pageUrl(`/c/${c.slug}`, locale, site);
   const items = c.bundle.items.map((card) => cardNode(card, c, site));
   const featured = c.featured
     .filter((f) => !c.bundle.items.some((i) => i.id === f.id))
     .map((card) => cardNode(card, c, site));
   const bundle = {
     "@type": "Product",
-    "@id": `${pageUrl}#bundle`,
+    "@id": `${landingUrl}#bundle`,
     name: c.bundle.title,
     description: c.bundle.description,
-    url: pageUrl,
+    inLanguage: jsonLdLanguage(locale),
+    url: landingUrl,
     image: new URL(`/c/${c.slug}/opengraph-image`, site).toString(),
     brand: c.partners.map((p) => ({ "@type": p.kind === "gallery" ? "Organization" : "Person", name: p.name })),
     isRelatedTo: items.map((i) => ({ "@id": i["@id"] })),
@@ -208,7 +215,7 @@ export function campaignJsonLd(c: LandingCampaign, siteUrl: string): Record<stri
       availability: c.status === "running" ? "https://schema.org/InStock" : "https://schema.org/Discontinued",
       validFrom: c.startsAt,
       priceValidUntil: c.endsAt.slice(0, 10),
-      url: pageUrl,
+      url: landingUrl,
     },
   };
   return { "@context": "https://schema.org", "@graph": [bundle, ...items, ...featured] };

@@ -37,7 +37,8 @@ import {
 
 // Auth.js's session cookie (chunked when large, prefixed on https): only its presence and value are read.
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
-const LANDING_PATH = /^\/c\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/;
+// A landing page in English (`/c/slug`) or under a language prefix (`/zh/c/slug`).
+const LANDING_PATH = /^(?:\/([a-z]{2}))?\/c\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/;
 
 export type ProxyDeps = {
   secret: string;
@@ -48,7 +49,18 @@ export type ProxyDeps = {
   now?: () => number;
   /** Tests only: whether cookies get Secure. proxy.ts leaves it to the site's rule (./cookies.ts). */
   secureCookies?: boolean;
+  /**
+   * Builds the response from the request and the request headers the render must see (undefined when
+   * unchanged). Default: Next's `next()`; proxy.ts hands it to next-intl's middleware, which rewrites
+   * to the page's language or redirects to it.
+   */
+  respond?: (request: NextRequest, headers: Headers | undefined) => NextResponse | Promise<NextResponse>;
 };
+
+function nextResponse(_request: NextRequest, headers: Headers | undefined): NextResponse {
+  // Forwarding rewritten request headers has a cost; most requests need none.
+  return headers ? NextResponse.next({ request: { headers } }) : NextResponse.next();
+}
 
 type ResponseCookie = { cookie: CookieDefinition; value: string };
 
@@ -102,23 +114,24 @@ export function createProxy(deps: ProxyDeps) {
     const isNewVisitor = Number.isFinite(firstSeen) && t - firstSeen * 1000 < NEW_VISITOR_WINDOW_MS;
 
     // Bots get no header at all: the page renders the control and records nothing.
-    if (landing && !bot && isValidVisitorId(visitorId)) await assignLanding(landing[1] as string, visitorId);
+    if (landing && !bot && isValidVisitorId(visitorId))
+      await assignLanding(landing[2] as string, landing[1], visitorId);
 
-    async function assignLanding(slug: string, id: string) {
+    async function assignLanding(slug: string, prefix: string | undefined, id: string) {
       const read = await deps.configFor(request.nextUrl.origin).read();
       if (read.refresh) event?.waitUntil(read.refresh);
       const experiment = experimentFor(read.config, slug, indexes);
       if (!experiment) return;
       const assigned = assignmentCookie(experiment.key);
-      const localeCookie = request.cookies.get(LOCALE.name)?.value;
+      // The page's language: its prefix, or for an English path the cookie and Accept-Language that
+      // decide whether next-intl sends the visitor on to a prefixed one.
+      const chosen = prefix ?? request.cookies.get(LOCALE.name)?.value;
       const decision = await decideAssignment({
         experiment,
         visitorId: id,
         analyticsConsent: analyticsAllowed(parseConsent(request.cookies.get(CONSENT.name)?.value)),
         bot,
-        locale: isLocale(localeCookie)
-          ? localeCookie
-          : localeFromAcceptLanguage(request.headers.get("accept-language")),
+        locale: isLocale(chosen) ? chosen : localeFromAcceptLanguage(request.headers.get("accept-language")),
         isNewVisitor,
         now: t,
         cookie: request.cookies.get(assigned.name)?.value,
@@ -162,8 +175,7 @@ export function createProxy(deps: ProxyDeps) {
       headers.set("cookie", withCookie(headers.get("cookie"), c.cookie.name, c.value));
       rewriteHeaders = true;
     }
-    // Forwarding rewritten request headers has a cost; most requests need none.
-    const response = rewriteHeaders ? NextResponse.next({ request: { headers } }) : NextResponse.next();
+    const response = await (deps.respond ?? nextResponse)(request, rewriteHeaders ? headers : undefined);
     for (const c of toSet) response.cookies.set(cookieToSet(c.cookie, c.value, { secure }));
     return response;
   };

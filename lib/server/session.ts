@@ -1,5 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { localePath } from "@/lib/i18n/page-locale";
 import { getDb } from "@/db/client";
 import type { Role } from "@/db/schema";
 import { auth } from "@/lib/auth/auth-js";
@@ -37,13 +38,13 @@ export async function currentUserId(): Promise<string | null> {
 /** For pages: the user with one of the roles, or a redirect to sign in (or to the account page when signed in). */
 export async function requireRole(roles: Role[], returnTo = "/"): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
-  if (!hasRole(user, roles)) redirect("/account?denied=1");
+  if (!user) redirect(await localePath(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`));
+  if (!hasRole(user, roles)) redirect(await localePath("/account?denied=1"));
   return user;
 }
 
 export async function requireUser(returnTo = "/"): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) redirect(await localePath(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`));
   return user;
 }

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { AppError, errorResponse } from "@/lib/errors";
 import { getRecommendations } from "@/lib/reco/read";
 import { SLOTS } from "@/lib/reco/slots";
-import { pageLocale } from "@/lib/i18n/page-locale";
+import { LOCALES } from "@/i18n/locales";
 import { recoIdentity } from "@/lib/server/visitor";
 
 const querySchema = z.object({
@@ -14,22 +14,23 @@ const querySchema = z.object({
     .max(64)
     .regex(/^[A-Za-z0-9_-]+$/)
     .optional(),
+  // The page's language, from its URL: the strip matches the page around it.
+  locale: z.enum(LOCALES).default("en"),
 });
 
-/** GET /api/reco?slot=for_you&limit=8: the caller's recommendations as JSON, for client widgets. */
+/** GET /api/reco?slot=for_you&limit=8&locale=zh: the caller's recommendations as JSON, for client widgets. */
 export async function GET(request: Request): Promise<Response> {
   try {
     const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) throw new AppError("bad_request:reco", parsed.error.issues[0]?.message ?? "invalid query");
-    const { slot, limit, exclude } = parsed.data;
+    const { slot, limit, exclude, locale } = parsed.data;
     const who = await recoIdentity();
-    // The visitor's language (the locale cookie, as for pages), so the strip matches the page around it.
     const list = await getRecommendations(await getDb(), {
       ...who,
       slot,
       limit,
       excludeIds: exclude ? [exclude] : [],
-      locale: await pageLocale(),
+      locale,
     });
     // Personal data: never cached by a shared cache.
     return Response.json(list, { headers: { "cache-control": "private, no-store" } });

@@ -6,6 +6,7 @@
  * Money and dates are formatted for the recipient; links are absolute, from SITE_URL.
  */
 import { createTranslator } from "next-intl";
+import { getPathname } from "@/i18n/navigation";
 import { env } from "@/lib/env";
 import { shopFormatter } from "@/lib/i18n/format";
 import { formatMoney, type Money } from "@/lib/money";
@@ -20,9 +21,9 @@ function translator(locale: MailLocale) {
   return createTranslator({ locale, messages: locale === "zh-CN" ? zh : en, namespace: "mailCommerce" });
 }
 
-/** An absolute link on this site. */
-export function siteUrl(pathname: string): string {
-  return new URL(pathname, env.SITE_URL).toString();
+/** An absolute link on this site, to the page in the mail's language (`/zh/orders/…` in Chinese). */
+export function siteUrl(pathname: string, locale: MailLocale): string {
+  return new URL(getPathname({ href: pathname, locale: locale === "zh-CN" ? "zh" : "en" }), env.SITE_URL).toString();
 }
 
 function money(m: Money, locale: MailLocale): string {
@@ -98,7 +99,7 @@ export function orderConfirmationMail(to: Recipient, order: OrderMailInput): Mai
       })),
       { label: t("order.total"), value: money(order.total, locale) },
     ],
-    action: { label: t("order.action"), url: siteUrl(`/orders/${order.orderId}`) },
+    action: { label: t("order.action"), url: siteUrl(`/orders/${order.orderId}`, locale) },
     footer: t("order.footer", { ref }),
   });
 }
@@ -125,7 +126,7 @@ export function paymentFailedMail(to: Recipient, order: PaymentFailedMailInput):
       t("paymentFailed.next"),
     ],
     rows: [{ label: t("order.total"), value: money(order.total, locale) }],
-    action: { label: t("paymentFailed.action"), url: siteUrl("/cart") },
+    action: { label: t("paymentFailed.action"), url: siteUrl("/cart", locale) },
     footer: t("order.footer", { ref }),
   });
 }
@@ -178,7 +179,7 @@ export function offerMail(to: Recipient, offer: OfferMailInput): MailMessage {
     paragraphs: [t(`offer.${k}.body`, values), ...note, t(`offer.${k}.next`, values)],
     action: {
       label: t(`offer.${k}.action`),
-      url: siteUrl(toSeller ? "/studio/offers" : `/artworks/${encodeURIComponent(offer.productSlug)}`),
+      url: siteUrl(toSeller ? "/studio/offers" : `/artworks/${encodeURIComponent(offer.productSlug)}`, locale),
     },
     footer: toSeller ? t("offer.footerSeller") : t("offer.footerBuyer"),
   });
@@ -198,7 +199,7 @@ export function shippedMail(to: Recipient, shipped: ShippedMailInput): MailMessa
       t("shipped.body", { creator: shipped.creator, carrier: shipped.carrier, ref }),
       t("shipped.tracking", { tracking: shipped.trackingNumber }),
     ],
-    action: { label: t("shipped.action"), url: siteUrl(`/orders/${shipped.orderId}`) },
+    action: { label: t("shipped.action"), url: siteUrl(`/orders/${shipped.orderId}`, locale) },
     footer: t("shipped.footer", { ref }),
   });
 }
@@ -217,7 +218,7 @@ export function deliveredMail(to: Recipient, delivered: DeliveredMailInput): Mai
       t("delivered.body", { creator: delivered.creator, ref, date: dateTime(delivered.deliveredAt, locale) }),
       t("delivered.notReceived"),
     ],
-    action: { label: t("delivered.action"), url: siteUrl(`/orders/${delivered.orderId}`) },
+    action: { label: t("delivered.action"), url: siteUrl(`/orders/${delivered.orderId}`, locale) },
     footer: t("delivered.footer", { ref }),
   });
 }
