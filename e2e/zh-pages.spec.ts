@@ -113,7 +113,6 @@ test("each language has its own address, and search engines are told about both"
   expect(jsonLd).toMatchObject({ inLanguage: "zh-Hans", name: "水墨画入门：第一笔" });
   expect(new URL(jsonLd.url).pathname).toBe("/zh/courses/ink-painting-first-strokes");
 
-
   const sitemap = await (await request.get("/sitemap.xml")).text();
   expect(sitemap).toContain("/zh/courses/ink-painting-first-strokes</loc>");
   expect(sitemap).toContain("/courses/ink-painting-first-strokes</loc>");
