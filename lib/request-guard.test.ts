@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_BODY_LIMIT_BYTES, refuseHostile, withoutForeignCallbackCookie } from "./request-guard";
+import { ACTION_BODY_LIMIT_BYTES, MAX_PATH_LENGTH, refuseHostile, withoutForeignCallbackCookie } from "./request-guard";
 
 const SITE = "atelier.example";
 const req = (path: string, init: RequestInit & { headers?: Record<string, string> } = {}) => {
@@ -61,6 +61,13 @@ describe("refuseHostile", () => {
     ])
       expect(await status(req(path)), path).toBe(400);
     for (const path of ["/courses/a%00b", "/img/course/x%00.svg"]) expect(await status(req(path)), path).toBe(404);
+  });
+
+  it("answers 414 to a path longer than any page's, whatever its query", async () => {
+    expect(await status(req(`/courses/${"x".repeat(MAX_PATH_LENGTH)}`))).toBe(414);
+    expect(await status(req(`/${"x".repeat(MAX_PATH_LENGTH - 1)}`))).toBe("passed");
+    const longSearch = new Request(`http://localhost:3000/search?q=${"ink+".repeat(1000)}`);
+    expect(await status(refuseHostile(longSearch, new URL(longSearch.url).pathname, SITE))).toBe("passed");
   });
 
   it("answers 400 to a garbage X-Forwarded-Proto", async () => {

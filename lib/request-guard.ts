@@ -46,9 +46,15 @@ function isPossibleAction(request: Request): { fetch: boolean; multipart: boolea
  * the public host (SITE_URL), accepted as an Origin besides the Host header (behind a proxy that
  * rewrites Host).
  */
+/** The longest request path answered; queries are not counted (a search may be long). */
+export const MAX_PATH_LENGTH = 2048;
+
 export async function refuseHostile(request: Request, path: string, siteHost: string): Promise<Response | null> {
   // Next answers TRACE and invented methods with a 500 from its router.
   if (!METHODS.has(request.method)) return refuse(405, "Method not allowed", { allow: [...METHODS].join(", ") });
+  // No page has a path near this long (slugs are at most 120 characters). A longer one comes back in
+  // several response headers (the language rewrite, a redirect), past what HTTP clients accept.
+  if (path.length > MAX_PATH_LENGTH) return refuse(414, "URI too long");
   // Next's router answers a path with broken percent-encoding ("/courses/%E0%A4") with a 500.
   if (!isDecodablePath(path)) return refuse(400, "Bad request: malformed URL encoding");
   // PostgreSQL text cannot hold U+0000: a NUL in a slug would fail the query. No page has one.

@@ -99,10 +99,10 @@ async function main() {
       for (const q of queries) {
         for (const kind of ["course", "artwork"] as const) {
           const filters = parseCatalogueParams(q ? { q } : {});
-          const { total } = await listCatalogue({ kind, filters }); // warm-up
+          const { total } = await listCatalogue({ locale: "en", kind, filters }); // warm-up
           for (let r = 0; r < flags.rounds; r++) {
             t = performance.now();
-            await listCatalogue({ kind, filters });
+            await listCatalogue({ locale: "en", kind, filters });
             timings.push({ category, q, kind, ms: performance.now() - t, total });
           }
         }

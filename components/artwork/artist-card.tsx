@@ -1,5 +1,7 @@
 import { Link } from "@/i18n/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { creatorAvatarPath } from "@/lib/catalog/types";
+import { pageLocale } from "@/lib/i18n/page-locale";
+import { getTranslations } from "next-intl/server";
 import { FollowButton } from "@/components/community/follow-button";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { getDb } from "@/db/client";
@@ -14,7 +16,7 @@ export async function ArtistCard({ creator, returnTo }: { creator: CreatorSummar
   const [t, tc, locale, follow] = await Promise.all([
     getTranslations("artwork"),
     getTranslations("creator"),
-    getLocale(),
+    pageLocale(),
     getDb().then((db) => getFollowState(db, user?.id ?? null, { targetKind: "creator", targetId: creator.id })),
   ]);
   const place = placeName(creator, locale);
@@ -26,7 +28,13 @@ export async function ArtistCard({ creator, returnTo }: { creator: CreatorSummar
     >
       <div className="flex items-center gap-4">
         {/* eslint-disable-next-line @next/next/no-img-element */}
-        <img src={`/img/avatar/${creator.slug}.svg`} alt="" width={56} height={56} className="h-14 w-14 rounded-full" />
+        <img
+          src={creatorAvatarPath(creator.slug, locale)}
+          alt=""
+          width={56}
+          height={56}
+          className="h-14 w-14 rounded-full"
+        />
         <div className="min-w-0">
           <p className="text-xs tracking-wide text-muted uppercase">
             {tc(`kind.${creator.kind}`)}

@@ -1,6 +1,6 @@
 import { Link } from "@/i18n/navigation";
 import Markdown from "react-markdown";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ProductGrid } from "@/components/catalog/product-card";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { MarkdownImage } from "@/components/ui/markdown-image";
@@ -23,11 +23,10 @@ type Props = {
  * people inspecting the page can see which variant the server rendered (no client-side swap, no flicker).
  */
 export async function LandingView({ campaign, variant, previewNote, now }: Props) {
-  const [t, locale] = await Promise.all([getTranslations("landing"), getLocale()]);
+  const t = await getTranslations("landing");
   const copy = landingCopy(campaign, variant);
-  // Variant copy is written in English only (the experiment editor has one language): on a Chinese page
-  // an override is marked as English, like any other fallback.
-  const variantLang = locale === "zh" ? ("en" as const) : undefined;
+  // A variant with no Chinese copy shows its English one on a Chinese page, marked like any fallback.
+  const variantLang = variant.contentFallback;
   const langOf = (override: string) => (override ? variantLang : campaign.contentFallback);
   const { bundle } = campaign;
   const saving = bundle.itemsTotal - bundle.priceAmount;

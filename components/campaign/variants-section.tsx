@@ -5,17 +5,16 @@ import { useTranslations } from "next-intl";
 import type { CampaignContent, VariantContent } from "@/db/schema";
 import type { ExperimentRows as Experiment } from "@/lib/campaigns/form-shape";
 import { estimatedDays, visitorsPerVariant } from "@/lib/experiments/power";
-import { Input, Select, Textarea } from "@/components/ui/controls";
+import { Input, Select } from "@/components/ui/controls";
 import { FormMessage } from "@/components/ui/form-message";
+import { emptyVariantCopy } from "@/lib/campaigns/blank";
 import { Field, RowButton, Section } from "./form-parts";
+import { VariantCopyFields, type CopyField, type CopyLanguage } from "./variant-copy-fields";
 
 /** What the form may still change: a running experiment keeps its split, a launched one its analysis. */
 export type ExperimentLocks = { running: boolean; launched: boolean };
 /** Recent landing traffic for the run-time estimate (all experiments, last 14 days). */
 export type RecentTraffic = { dailyVisitors: number; baselineRate: number | null };
-
-const EMPTY: VariantContent = { headline: "", heroText: "", body: "", offer: "", cta: "" };
-const CONTENT_FIELDS = ["headline", "heroText", "body", "offer", "cta"] as const;
 
 /** Variants of the landing page, their weights (percent, summing to 100), coverage and mode. */
 export function VariantsSection({
@@ -147,35 +146,14 @@ export function VariantsSection({
               )}
             </Field>
           </div>
-          <div className="grid gap-3 sm:grid-cols-2">
-            {CONTENT_FIELDS.map((f) => (
-              <Field
-                key={f}
-                id={`variant-${i}-${f}`}
-                label={t(`variantField.${f}`)}
-                error={errors[`experiment.variants.${i}.content.${f}`]}
-              >
-                {(p) =>
-                  f === "body" || f === "heroText" ? (
-                    <Textarea
-                      {...p}
-                      rows={2}
-                      readOnly={aaLocked && i > 0}
-                      value={v.content[f]}
-                      onChange={(ev) => update((e) => void setContent(e, i, f, ev.target.value))}
-                    />
-                  ) : (
-                    <Input
-                      {...p}
-                      readOnly={aaLocked && i > 0}
-                      value={v.content[f]}
-                      onChange={(ev) => update((e) => void setContent(e, i, f, ev.target.value))}
-                    />
-                  )
-                }
-              </Field>
-            ))}
-          </div>
+          <VariantCopyFields
+            index={i}
+            content={v.content}
+            contentZh={v.contentZh ?? emptyVariantCopy()}
+            errors={errors}
+            readOnly={aaLocked && i > 0}
+            onChange={(language, f, value) => update((e) => void setContent(e, i, language, f, value))}
+          />
           {aaLocked && i > 0 && <p className="text-xs text-muted">{t("aaCopyHint")}</p>}
           <VariantPreview content={content} variant={v.content} name={v.name} />
           {i > 0 && !splitLocked && (
@@ -193,7 +171,8 @@ export function VariantsSection({
                   key: `variant-${e.variants.length}`,
                   name: "",
                   weight: "0",
-                  content: { ...EMPTY },
+                  content: emptyVariantCopy(),
+                  contentZh: emptyVariantCopy(),
                 }),
             )
           }
@@ -207,9 +186,11 @@ export function VariantsSection({
 }
 
 /** In an A/A test every variant is a copy of the control: edits to the control are copied to the others. */
-function setContent(e: Experiment, i: number, f: (typeof CONTENT_FIELDS)[number], value: string) {
-  e.variants[i]!.content[f] = value;
-  if (e.aa && i === 0) for (const v of e.variants.slice(1)) v.content[f] = value;
+function setContent(e: Experiment, i: number, language: CopyLanguage, f: CopyField, value: string) {
+  const copyOf = (v: Experiment["variants"][number]) =>
+    language === "zh" ? (v.contentZh ??= emptyVariantCopy()) : v.content;
+  copyOf(e.variants[i]!)[f] = value;
+  if (e.aa && i === 0) for (const v of e.variants.slice(1)) copyOf(v)[f] = value;
 }
 
 /** Test, metric, A/A mode and the sample-size plan (visitors per variant and run time). */
@@ -337,8 +318,12 @@ function AnalysisFields({
               if (e.aa) {
                 // Same page in every arm, fixed split: the only difference left is the assignment itself.
                 e.mode = "fixed";
-                const control = e.variants[0]?.content;
-                if (control) for (const v of e.variants.slice(1)) v.content = { ...control };
+                const control = e.variants[0];
+                if (control)
+                  for (const v of e.variants.slice(1)) {
+                    v.content = { ...control.content };
+                    v.contentZh = { ...(control.contentZh ?? emptyVariantCopy()) };
+                  }
               }
             })
           }

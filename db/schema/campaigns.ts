@@ -153,6 +153,8 @@ export const experimentVariants = pgTable(
     name: text("name").notNull(),
     weight: doublePrecision("weight").notNull(),
     content: jsonb("content").$type<VariantContent>().notNull(),
+    /** The same copy in Chinese; null = not written (a Chinese page shows the English, marked as such). */
+    contentZh: jsonb("content_zh").$type<VariantContent>(),
   },
   (t) => [
     primaryKey({ columns: [t.experimentId, t.position] }),

@@ -70,4 +70,55 @@ describe("campaign content in Chinese", () => {
     );
     expect(result).toMatchObject({ ok: false, fieldErrors: { "contentZh.heroTitle": "too_long" } });
   });
+
+  it("keeps each variant's Chinese copy: shown on a Chinese page, marked English where none was written", async () => {
+    const base = demoCampaignInput();
+    const [control, treatment] = base.experiment.variants;
+    const zhCopy = { headline: "立省 70 美元", heroText: "", body: "", offer: "免费装框", cta: "购买套餐" };
+    const input = demoCampaignInput({
+      slug: "variant-zh",
+      experiment: {
+        ...base.experiment,
+        variants: [
+          { ...control!, contentZh: { headline: "", heroText: "", body: "", offer: "", cta: "" } },
+          { ...treatment!, contentZh: zhCopy },
+        ],
+      },
+    });
+    const created = await createCampaign(db, input, { userId: null });
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    const zhVariants = (await getLandingCampaignBySlug({ slug: "variant-zh", locale: "zh" }))?.experiment.variants;
+    expect(zhVariants?.[1]).toMatchObject({ content: zhCopy });
+    expect(zhVariants?.[1]).not.toHaveProperty("contentFallback");
+    // All blank is no Chinese copy at all: the English one, marked.
+    expect(zhVariants?.[0]).toMatchObject({ content: control!.content, contentFallback: "en" });
+    const en = (await getLandingCampaignBySlug({ slug: "variant-zh", locale: "en" }))?.experiment.variants;
+    expect(en?.[1]).toMatchObject({ content: treatment!.content });
+    expect(en?.[1]).not.toHaveProperty("contentFallback");
+    const edit = await getCampaignForEdit(db, created.id);
+    expect(edit?.input.experiment.variants[1]?.contentZh).toEqual(zhCopy);
+
+    // A save without the Chinese copy (an English-only caller) keeps it.
+    const english = {
+      ...input,
+      experiment: { ...input.experiment, variants: [control!, treatment!] },
+    };
+    expect((await updateCampaign(db, created.id, english)).ok).toBe(true);
+    const kept = await getLandingCampaignBySlug({ slug: "variant-zh", locale: "zh" });
+    expect(kept?.experiment.variants[1]?.content.headline).toBe("立省 70 美元");
+  });
+
+  it("names an over-long Chinese variant field by its own error path", async () => {
+    const base = demoCampaignInput();
+    const variants = base.experiment.variants.map((v, i) =>
+      i === 1 ? { ...v, contentZh: { ...v.content, cta: "买".repeat(41) } } : v,
+    );
+    const result = await createCampaign(
+      db,
+      demoCampaignInput({ slug: "variant-too-long", experiment: { ...base.experiment, variants } }),
+      { userId: null },
+    );
+    expect(result).toMatchObject({ ok: false, fieldErrors: { "experiment.variants.1.contentZh.cta": "too_long" } });
+  });
 });

@@ -26,6 +26,10 @@ describe("fieldTarget", () => {
       id: "variant-2-cta",
       label: [{ key: "variantN", values: { n: 2 } }, { key: "variantField.cta" }],
     });
+    expect(fieldTarget("experiment.variants.1.contentZh.headline")).toEqual({
+      id: "variant-1-headline-zh",
+      label: [{ key: "variantN", values: { n: 1 } }, { key: "variantFieldZh.headline" }],
+    });
     expect(fieldTarget("channels.1.budget")).toEqual({
       id: "channel-1-budget",
       label: [{ key: "channelN", values: { n: 2 } }, { key: "budget" }],
@@ -66,6 +70,7 @@ describe("fieldTarget", () => {
       "experiment.variants",
       "experiment.variants.1.weight",
       "experiment.variants.1.name",
+      "experiment.variants.1.contentZh.offer",
       "experiment.sequentialTuning",
       "experiment.minDetectableEffect",
       "experiment.aa",

@@ -85,6 +85,8 @@ export function fieldTarget(path: string): FieldTarget {
       return { id: `variant-${m}-${field}`, label: [variant, { key: VARIANT_FIELDS[field] as string }] };
     if (field === "content" && CONTENT_FIELDS.has(parts[4] ?? ""))
       return { id: `variant-${m}-${parts[4]}`, label: [variant, { key: `variantField.${parts[4]}` }] };
+    if (field === "contentZh" && CONTENT_FIELDS.has(parts[4] ?? ""))
+      return { id: `variant-${m}-${parts[4]}-zh`, label: [variant, { key: `variantFieldZh.${parts[4]}` }] };
     return { id: null, label: [variant] };
   }
   return { id: null, label: [{ key: "general" }] };

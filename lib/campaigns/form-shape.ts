@@ -7,7 +7,14 @@ import type { VariantContent } from "@/db/schema";
 import { DEFAULT_SEQUENTIAL_TUNING } from "@/lib/experiments/stats";
 import type { CampaignInput } from "./input";
 
-export type VariantRow = { key: string; name: string; weight: string; content: VariantContent };
+export type VariantRow = {
+  key: string;
+  name: string;
+  weight: string;
+  content: VariantContent;
+  /** Absent only in inputs from before the Chinese column (the form shows it blank). */
+  contentZh?: VariantContent;
+};
 export type ExperimentRows = {
   mode: "fixed" | "bandit";
   coverage: string;

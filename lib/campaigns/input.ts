@@ -3,7 +3,7 @@
  * the `campaigns.errors` message namespace, keyed by the field path ("experiment.variants.1.weight").
  */
 import { z } from "zod";
-import type { CampaignContent, CampaignStory } from "@/db/schema";
+import type { CampaignContent, CampaignStory, VariantContent } from "@/db/schema";
 import { LOCALES } from "@/i18n/locales";
 import { DEFAULT_SEQUENTIAL_TUNING } from "@/lib/experiments/stats";
 import { currencySchema, parseMajorAmount } from "@/lib/money";
@@ -35,6 +35,8 @@ export const variantInputSchema = z.object({
   name: required(1, 60),
   weight: z.number({ error: "invalid_number" }).min(0, { error: "weight_range" }).max(1, { error: "weight_range" }),
   content: variantContentSchema,
+  /** The copy in Chinese, optional: absent = leave as stored, all blank = none written. */
+  contentZh: variantContentSchema.optional(),
 });
 
 export const campaignInputSchema = z
@@ -128,7 +130,7 @@ export type CampaignInput = z.input<typeof campaignInputSchema>;
 /** The input after parsing: dates and amounts converted, ready to store. */
 export type CampaignDraft = Omit<
   z.output<typeof campaignInputSchema>,
-  "startsAt" | "endsAt" | "bundle" | "channels" | "contentZh"
+  "startsAt" | "endsAt" | "bundle" | "channels" | "contentZh" | "experiment"
 > & {
   startsAt: Date;
   endsAt: Date;
@@ -144,6 +146,12 @@ export type CampaignDraft = Omit<
     itemIds: string[];
   };
   channels: { source: string; budgetAmount: number; spentAmount: number }[];
+  experiment: Omit<z.output<typeof campaignInputSchema>["experiment"], "variants"> & {
+    variants: (Omit<z.output<typeof variantInputSchema>, "contentZh"> & {
+      /** undefined = not submitted (keep the stored one), null = no Chinese copy. */
+      contentZh: VariantContent | null | undefined;
+    })[];
+  };
 };
 
 export type FieldErrors = Record<string, string>;
@@ -181,6 +189,12 @@ function chineseContent(c: { heroTitle: string; heroText: string; story: Campaig
   if (c === undefined) return undefined;
   const story = c.story.filter((b) => b.heading || b.body);
   return c.heroTitle || c.heroText || story.length > 0 ? { ...c, story } : null;
+}
+
+/** A variant's Chinese copy as stored: null when every field is blank. */
+function chineseVariant(c: VariantContent | undefined): VariantContent | null | undefined {
+  if (c === undefined) return undefined;
+  return Object.values(c).some((text) => text !== "") ? c : null;
 }
 
 /** Everything that can be checked without the database. Collects every error, not just the first. */
@@ -226,9 +240,10 @@ export function parseCampaignInput(raw: unknown): ParseResult {
   if (weights.some((w) => w === 0)) add("experiment.variants", "weight_zero");
   if (input.experiment.aa) {
     // An A/A test checks the setup only if the arms are truly the same page, split by fixed weights.
-    const control = JSON.stringify(input.experiment.variants[0]?.content);
-    if (input.experiment.variants.some((v) => JSON.stringify(v.content) !== control))
-      add("experiment.aa", "aa_identical");
+    const copy = (v: (typeof input.experiment.variants)[number] | undefined) =>
+      JSON.stringify([v?.content, chineseVariant(v?.contentZh)]);
+    const control = copy(input.experiment.variants[0]);
+    if (input.experiment.variants.some((v) => copy(v) !== control)) add("experiment.aa", "aa_identical");
     if (input.experiment.mode !== "fixed") add("experiment.aa", "aa_fixed");
   }
 
@@ -250,7 +265,11 @@ export function parseCampaignInput(raw: unknown): ParseResult {
       // Stored weights sum to exactly 1, so the bucket ranges tile the unit line.
       experiment: {
         ...input.experiment,
-        variants: input.experiment.variants.map((v) => ({ ...v, weight: v.weight / total })),
+        variants: input.experiment.variants.map((v) => ({
+          ...v,
+          weight: v.weight / total,
+          contentZh: chineseVariant(v.contentZh),
+        })),
       },
     },
   };

@@ -24,7 +24,15 @@ import type { ProductCard } from "@/lib/catalog/types";
 import { findCampaignWithBundle } from "./queries";
 import { isSlugLike } from "./slug";
 
-export type LandingVariant = { position: number; key: string; name: string; content: VariantContent };
+export type LandingVariant = {
+  position: number;
+  key: string;
+  name: string;
+  /** The variant's copy in the page's language, or the English one when no Chinese was written. */
+  content: VariantContent;
+  /** Set when `content` is in the other language than the page's. */
+  contentFallback?: Locale;
+};
 
 export type LandingCampaign = {
   id: string;
@@ -153,7 +161,14 @@ export async function getLandingCampaignBySlug({
       key: experiment.key,
       bucketVersion: experiment.bucketVersion,
       mode: experiment.mode,
-      variants: variants.map((v) => ({ position: v.position, key: v.key, name: v.name, content: v.content })),
+      // Like the landing content, a variant's copy is one block per language.
+      variants: variants.map((v) => ({
+        position: v.position,
+        key: v.key,
+        name: v.name,
+        content: (locale === "zh" ? v.contentZh : null) ?? v.content,
+        ...(locale === "zh" && !v.contentZh ? { contentFallback: "en" as const } : {}),
+      })),
     },
   };
 }

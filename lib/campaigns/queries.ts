@@ -21,6 +21,7 @@ import { queryRows } from "@/db/rows";
 import { isLocale } from "@/i18n/locales";
 import { currencyExponent } from "@/lib/money";
 import { getCurrentSegments, type SegmentChoice } from "@/lib/reco/read";
+import { emptyVariantCopy } from "./blank";
 import type { CampaignInput } from "./input";
 
 export type CampaignListItem = {
@@ -160,7 +161,13 @@ export async function getCampaignForEdit(db: Executor, id: string): Promise<Camp
         primaryMetric: experiment.primaryMetric,
         minDetectableEffect: experiment.minDetectableEffect,
         aa: experiment.aa,
-        variants: variants.map((v) => ({ key: v.key, name: v.name, weight: v.weight, content: v.content })),
+        variants: variants.map((v) => ({
+          key: v.key,
+          name: v.name,
+          weight: v.weight,
+          content: v.content,
+          contentZh: v.contentZh ?? emptyVariantCopy(),
+        })),
       },
     },
   };

@@ -129,6 +129,15 @@ async function writeChildren(
       .insert(campaignChannels)
       .values(draft.channels.map((c) => ({ campaignId, ...c, currency: draft.bundle.currency })));
   }
+  // A save that does not send a variant's Chinese copy (an English-only caller) keeps the stored one.
+  const storedZh = new Map(
+    (
+      await tx
+        .select({ key: experimentVariants.key, contentZh: experimentVariants.contentZh })
+        .from(experimentVariants)
+        .where(eq(experimentVariants.experimentId, experimentId))
+    ).map((v) => [v.key, v.contentZh]),
+  );
   await tx.delete(experimentVariants).where(eq(experimentVariants.experimentId, experimentId));
   await tx.insert(experimentVariants).values(
     draft.experiment.variants.map((v, position) => ({
@@ -138,6 +147,7 @@ async function writeChildren(
       name: v.name,
       weight: v.weight,
       content: v.content,
+      contentZh: v.contentZh === undefined ? (storedZh.get(v.key) ?? null) : v.contentZh,
     })),
   );
 }

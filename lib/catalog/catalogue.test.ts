@@ -14,9 +14,9 @@ beforeAll(async () => {
 afterAll(() => fresh?.dispose());
 
 const artworks = (params: Record<string, string | string[]>) =>
-  listCatalogue({ kind: "artwork", filters: parseCatalogueParams(params) });
+  listCatalogue({ locale: "en", kind: "artwork", filters: parseCatalogueParams(params) });
 const courses = (params: Record<string, string | string[]>) =>
-  listCatalogue({ kind: "course", filters: parseCatalogueParams(params) });
+  listCatalogue({ locale: "en", kind: "course", filters: parseCatalogueParams(params) });
 
 describe("catalogue listing", () => {
   it("lists the seeded catalogue in pages of twelve", async () => {
@@ -43,6 +43,7 @@ describe("catalogue listing", () => {
       .filter((w) => w.length >= 5)
       .sort((a, b) => b.length - a.length)[0]!;
     const found = await listCatalogue({
+      locale: "en",
       kind: "artwork",
       filters: parseCatalogueParams({ q: `${word.toLowerCase()}s` }),
       pageSize: 100,
@@ -53,9 +54,11 @@ describe("catalogue listing", () => {
 
   it("finds a creator's works by her name and tagged works by the tag's Chinese name", async () => {
     const search = async (kind: "course" | "artwork", params: Record<string, string>) =>
-      (await listCatalogue({ kind, filters: parseCatalogueParams(params), pageSize: 200 })).items.map((i) => i.id);
+      (await listCatalogue({ locale: "en", kind, filters: parseCatalogueParams(params), pageSize: 200 })).items.map(
+        (i) => i.id,
+      );
     const lin = await getCreatorBySlug({ slug: "lin-mei" });
-    const works = await listProductsByCreator({ creatorId: lin!.id });
+    const works = await listProductsByCreator({ locale: "en", creatorId: lin!.id });
     expect(works.length).toBeGreaterThan(0);
     const byName = [...(await search("course", { q: "Lin Mei" })), ...(await search("artwork", { q: "Lin Mei" }))];
     for (const work of works.filter((w) => w.kind !== "bundle")) expect(byName).toContain(work.id);
@@ -103,18 +106,18 @@ describe("catalogue listing", () => {
   });
 
   it("lists newest products and a creator's works", async () => {
-    const newest = await listNewestProducts({ kind: "course", limit: 4 });
+    const newest = await listNewestProducts({ locale: "en", kind: "course", limit: 4 });
     expect(newest).toHaveLength(4);
     const creator = await getCreatorBySlug({ slug: newest[0]!.creator.slug });
     expect(creator).not.toBeNull();
-    const works = await listProductsByCreator({ creatorId: creator!.id });
+    const works = await listProductsByCreator({ locale: "en", creatorId: creator!.id });
     expect(works.map((w) => w.id)).toContain(newest[0]!.id);
   });
 });
 
 describe("product pages", () => {
   it("loads a course with its curriculum but never the lesson bodies", async () => {
-    const [card] = await listNewestProducts({ kind: "course", limit: 1 });
+    const [card] = await listNewestProducts({ locale: "en", kind: "course", limit: 1 });
     const course = await getCourseBySlug({ slug: card!.slug });
     expect(course?.sections.length).toBeGreaterThan(0);
     const lessons = course!.sections.flatMap((s) => s.lessons);
@@ -123,7 +126,7 @@ describe("product pages", () => {
   });
 
   it("loads an artwork with its details", async () => {
-    const [card] = await listNewestProducts({ kind: "artwork", limit: 1 });
+    const [card] = await listNewestProducts({ locale: "en", kind: "artwork", limit: 1 });
     const artwork = await getArtworkBySlug({ slug: card!.slug });
     expect(artwork).toMatchObject({
       slug: card!.slug,
@@ -137,7 +140,7 @@ describe("product pages", () => {
     expect(await getCourseBySlug({ slug: "no-such-course" })).toBeNull();
     expect(await getArtworkBySlug({ slug: "bad\u0000slug" })).toBeNull();
     expect(await getCreatorBySlug({ slug: "../etc" })).toBeNull();
-    const [course] = await listNewestProducts({ kind: "course", limit: 1 });
+    const [course] = await listNewestProducts({ locale: "en", kind: "course", limit: 1 });
     expect(await getArtworkBySlug({ slug: course!.slug })).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { getCatalogueDb } from "@/db/client";
 import { artworkDetails, courseDetails, creators, products, productTags, tags } from "@/db/schema";
-import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
+import type { Locale } from "@/i18n/locales";
 import type { CatalogueFilters } from "./search-params";
 import { reshapeCard } from "./card-row";
 import { searchMatch, searchRanked } from "./search";
@@ -126,13 +126,13 @@ export async function listCatalogue({
   kind,
   filters,
   pageSize = PAGE_SIZE,
-  locale = DEFAULT_LOCALE,
+  locale,
 }: {
   kind: "course" | "artwork";
   filters: CatalogueFilters;
   pageSize?: number;
   /** The page's language: card texts come back in it, falling back (marked) to the other. */
-  locale?: Locale;
+  locale: Locale;
 }): Promise<CataloguePage> {
   const db = await getCatalogueDb();
   // The count runs beside the page it clamps rather than before it (one round trip less): only a page
@@ -195,11 +195,11 @@ export async function listCatalogue({
 export async function listNewestProducts({
   kind,
   limit,
-  locale = DEFAULT_LOCALE,
+  locale,
 }: {
   kind: "course" | "artwork";
   limit: number;
-  locale?: Locale;
+  locale: Locale;
 }): Promise<ProductCard[]> {
   const db = await getCatalogueDb();
   const rows = await cardQuery(db)
@@ -211,10 +211,10 @@ export async function listNewestProducts({
 
 export async function listProductsByCreator({
   creatorId,
-  locale = DEFAULT_LOCALE,
+  locale,
 }: {
   creatorId: string;
-  locale?: Locale;
+  locale: Locale;
 }): Promise<ProductCard[]> {
   const db = await getCatalogueDb();
   const rows = await cardQuery(db)
@@ -225,10 +225,10 @@ export async function listProductsByCreator({
 
 export async function listProductCardsByIds({
   ids,
-  locale = DEFAULT_LOCALE,
+  locale,
 }: {
   ids: string[];
-  locale?: Locale;
+  locale: Locale;
 }): Promise<ProductCard[]> {
   if (ids.length === 0) return [];
   const db = await getCatalogueDb();

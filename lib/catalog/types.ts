@@ -48,3 +48,8 @@ export function productPath(card: Pick<ProductCard, "kind" | "slug">): string {
 export function productImagePath(card: Pick<ProductCard, "kind" | "slug">, locale?: Locale): string {
   return `/img/${card.kind}/${card.slug}.svg${locale === "zh" ? "?lang=zh" : ""}`;
 }
+
+/** A creator's monogram, drawn from their name in the page's language ("林" on a Chinese page). */
+export function creatorAvatarPath(slug: string, locale?: Locale): string {
+  return `/img/avatar/${slug}.svg${locale === "zh" ? "?lang=zh" : ""}`;
+}

@@ -1,6 +1,14 @@
 import { eq, isNull, or, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artworkDetails, campaigns, courseSections, creators, lessons, products } from "@/db/schema";
+import {
+  artworkDetails,
+  campaigns,
+  courseSections,
+  creators,
+  experimentVariants,
+  lessons,
+  products,
+} from "@/db/schema";
 import { freshDatabase, type FreshDb } from "@/test/fresh-db";
 import { buildArtworks } from "./artworks";
 import { seedCatalogue } from "./seed";
@@ -80,6 +88,18 @@ describe("the demo catalogue in Chinese", () => {
       expect(r.contentZh?.heroTitle).toMatch(HAN);
       expect(r.contentZh?.story.length).toBeGreaterThan(0);
       expect(r.bundleZh).toMatch(HAN);
+    }
+  });
+
+  it("gives every seeded variant with copy of its own that copy in Chinese", async () => {
+    const variants = await f.db
+      .select({ content: experimentVariants.content, contentZh: experimentVariants.contentZh })
+      .from(experimentVariants);
+    const withCopy = variants.filter((v) => v.content.headline || v.content.offer || v.content.cta);
+    expect(withCopy.length).toBeGreaterThan(0);
+    for (const v of withCopy) {
+      expect(v.contentZh?.headline).toMatch(HAN);
+      expect(v.contentZh?.cta).toMatch(HAN);
     }
   });
 });

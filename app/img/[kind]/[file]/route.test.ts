@@ -63,6 +63,18 @@ describe("GET /img/[kind]/[file]", () => {
     expect(zh).not.toContain("INK PAINTING");
   });
 
+  it("draws a creator's monogram from their name in the page's language", async () => {
+    const draw = async (query: string) =>
+      (
+        await GET(new Request(`http://localhost/img/avatar/lin-mei.svg${query}`), {
+          params: Promise.resolve({ kind: "avatar", file: "lin-mei.svg" }),
+        })
+      ).text();
+    const [en, zh] = await Promise.all([draw(""), draw("?lang=zh")]);
+    expect(en).toMatch(/>LM<\/text>/);
+    expect(zh).toMatch(/>林<\/text>/);
+  });
+
   it("draws a bundle from its parts", async () => {
     const bundle = await slugOf("bundle");
     const svg = await (await get("bundle", `${bundle}.svg`)).text();

@@ -54,7 +54,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ kind: string; f
   let user: Promise<AccountUser | null> | undefined;
   const viewer: Viewer = { get: () => (user ??= getCurrentUser()) };
   if (kind === "avatar") {
-    const creator = await getCreatorBySlug({ slug });
+    const creator = await getCreatorBySlug({ slug, locale: lang });
     if (!creator) return notFound();
     let seed = 0;
     for (const ch of creator.slug) seed = (seed * 31 + ch.charCodeAt(0)) >>> 0;

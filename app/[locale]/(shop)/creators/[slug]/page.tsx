@@ -1,4 +1,5 @@
 import { Link } from "@/i18n/navigation";
+import { creatorAvatarPath } from "@/lib/catalog/types";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ProductGrid } from "@/components/catalog/product-card";
@@ -42,7 +43,13 @@ export default async function CreatorPage({ params }: Props) {
     <div>
       <header className="flex items-center gap-5">
         {/* eslint-disable-next-line @next/next/no-img-element */}
-        <img src={`/img/avatar/${creator.slug}.svg`} alt="" width={96} height={96} className="h-24 w-24 rounded-full" />
+        <img
+          src={creatorAvatarPath(creator.slug, await pageLocale())}
+          alt=""
+          width={96}
+          height={96}
+          className="h-24 w-24 rounded-full"
+        />
         <div>
           <p className="text-sm tracking-wide text-muted uppercase">
             {t(`kind.${creator.kind}`)}

@@ -1,0 +1,1 @@
+ALTER TABLE "experiment_variant" ADD COLUMN "content_zh" jsonb;
