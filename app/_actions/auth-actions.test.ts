@@ -18,6 +18,7 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": state.ip }),
   cookies: async () => ({ get: () => undefined, set: () => undefined }),
 }));
+// The requests come from Chinese pages: their redirects stay under /zh.
 vi.mock("next-intl/server", () => ({ getLocale: async () => "zh" }));
 vi.mock("@/lib/auth/auth-js", () => ({
   signIn: async () => {
@@ -87,7 +88,7 @@ describe("forgot and reset password", () => {
       await redirectOf(
         resetPasswordAction(null, form({ token, newPassword: "mei-new-ink-27", confirmPassword: "mei-new-ink-27" })),
       ),
-    ).toBe("/sign-in?reset=1");
+    ).toBe("/zh/sign-in?reset=1");
     expect(await authenticate(db, mei.email, "mei-new-ink-27")).toMatchObject({ id: mei.id });
     expect(
       await resetPasswordAction(
@@ -119,7 +120,7 @@ describe("forgot and reset password", () => {
 describe("verify and confirm links", () => {
   it("verifies the address with the sign-up mail's link, then lands on the account page", async () => {
     const [mail] = (await mailsTo(mei.email)).filter((m) => m.subject.startsWith("Confirm your email"));
-    expect(await redirectOf(verifyEmailAction(null, form({ token: tokenIn(mail) })))).toBe("/account?verified=1");
+    expect(await redirectOf(verifyEmailAction(null, form({ token: tokenIn(mail) })))).toBe("/zh/account?verified=1");
     expect((await db.select({ v: users.emailVerified }).from(users).where(eq(users.id, mei.id)))[0]?.v).not.toBeNull();
     expect(await verifyEmailAction(null, form({ token: tokenIn(mail) }))).toEqual({ ok: false, error: "link_expired" });
     expect(await verifyEmailAction(null, form({}))).toMatchObject({ ok: false, error: "invalid_input" });
@@ -131,7 +132,7 @@ describe("verify and confirm links", () => {
     const [mail] = await mailsTo("mei.new@auth-actions.test");
     signInAs(mei);
     expect(await redirectOf(confirmEmailAction(null, form({ token: tokenIn(mail) })))).toBe(
-      "/account/settings?saved=email",
+      "/zh/account/settings?saved=email",
     );
     expect(state.updates).toBe(1);
     expect((await db.select({ email: users.email }).from(users).where(eq(users.id, mei.id)))[0]?.email).toBe(
@@ -197,9 +198,10 @@ describe("language switch", () => {
     await redirectOf(setLocaleAction(form({ locale: "zh", returnTo: "/" })));
     expect(await lang()).toBe("en");
     signInAs(mei);
-    expect(await redirectOf(setLocaleAction(form({ locale: "zh", returnTo: "/account" })))).toBe("/account");
+    // The same page, in the language just chosen.
+    expect(await redirectOf(setLocaleAction(form({ locale: "zh", returnTo: "/account" })))).toBe("/zh/account");
     expect(await lang()).toBe("zh-CN");
-    await redirectOf(setLocaleAction(form({ locale: "en", returnTo: "/" })));
+    expect(await redirectOf(setLocaleAction(form({ locale: "en", returnTo: "/account" })))).toBe("/account");
     expect(await lang()).toBe("en");
   });
 });

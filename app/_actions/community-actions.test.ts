@@ -20,6 +20,7 @@ vi.mock("@/lib/auth/auth-js", () => ({
     throw new Error(`NEXT_REDIRECT ${redirectTo}`);
   },
 }));
+vi.mock("next-intl/server", () => ({ getLocale: async () => "en" }));
 vi.mock("next/cache", () => ({ refresh: () => undefined, revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({

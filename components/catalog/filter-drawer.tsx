@@ -1,6 +1,7 @@
 "use client";
 
-import { getPathname, Link } from "@/i18n/navigation";
+import { Link } from "@/i18n/navigation";
+import { localizedPath } from "@/i18n/paths";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -28,7 +29,7 @@ export function FilterDrawer({
   children: ReactNode;
 }) {
   const t = useTranslations("catalogue");
-  const locale = useLocale();
+  const locale = useLocale() === "zh" ? "zh" : "en";
   const dialog = useRef<HTMLDialogElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const titleId = useId();
@@ -85,7 +86,7 @@ export function FilterDrawer({
         </div>
         <form
           ref={form}
-          action={getPathname({ href: base, locale })}
+          action={localizedPath(base, locale)}
           method="get"
           aria-label={t("filters")}
           onChange={recount}

@@ -1,9 +1,10 @@
-import { getPathname, Link } from "@/i18n/navigation";
+import { Link } from "@/i18n/navigation";
+import { localizedPath } from "@/i18n/paths";
 import { Suspense } from "react";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/_actions/auth";
-import type { Locale } from "@/i18n/locales";
 import { hasRole, STUDIO_ROLES } from "@/lib/auth/roles";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { getCurrentUser } from "@/lib/server/session";
 import { VerifyBanner } from "@/components/account/verify-banner";
 import { CartLink } from "@/components/cart/cart-link";
@@ -12,7 +13,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { LocaleSwitcher } from "./locale-switcher";
 
 export async function SiteHeader() {
-  const [t, locale, user] = await Promise.all([getTranslations("nav"), getLocale(), getCurrentUser()]);
+  const [t, locale, user] = await Promise.all([getTranslations("nav"), pageLocale(), getCurrentUser()]);
   return (
     <header className="border-b border-line bg-paper/95">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -34,7 +35,7 @@ export async function SiteHeader() {
         </nav>
         {/* Below the sm breakpoint the search box takes a row of its own under the links, so neither is squeezed. */}
         <form
-          action={getPathname({ href: "/search", locale })}
+          action={localizedPath("/search", locale)}
           role="search"
           className="order-last flex w-full sm:order-none sm:ml-auto sm:w-auto"
         >
@@ -79,7 +80,7 @@ export async function SiteHeader() {
             </>
           )}
           <Suspense>
-            <LocaleSwitcher current={locale as Locale} label={t("language")} />
+            <LocaleSwitcher current={locale} label={t("language")} />
           </Suspense>
         </div>
       </div>

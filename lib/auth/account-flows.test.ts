@@ -183,7 +183,8 @@ describe("address verification", () => {
     const me = await member("zh");
     const [mail] = await mailsTo(me.email);
     expect(mail).toMatchObject({ locale: "zh-CN", subject: "请确认你在 Atelier 的邮箱地址" });
-    expect(linkIn(mail).origin + linkIn(mail).pathname).toBe("http://localhost:3000/verify-email");
+    // The link opens the page in the mail's language.
+    expect(linkIn(mail).origin + linkIn(mail).pathname).toBe("http://localhost:3000/zh/verify-email");
     expect(mail!.html).toContain('lang="zh-CN"');
     expect(mail!.html).not.toMatch(/<img|src=/i);
     // Only the digest is stored.
@@ -238,7 +239,7 @@ describe("password reset", () => {
     await requestPasswordReset(fresh.db, me.email, t0);
     const mail = (await mailsTo(me.email)).find((m) => m.subject === "重置你的 Atelier 密码");
     expect(mail?.text).toContain("30 分钟");
-    expect(linkIn(mail).pathname).toBe("/reset-password");
+    expect(linkIn(mail).pathname).toBe("/zh/reset-password");
     const token = tokenIn(mail);
 
     expect(await resetPassword(fresh.db, { token, newPassword: "short", confirmPassword: "short" })).toMatchObject({

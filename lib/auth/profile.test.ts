@@ -228,7 +228,7 @@ describe("email change", () => {
     expect(await row(me.id)).toEqual(before);
     const [confirm] = await mailsTo("new.address@profile.test");
     expect(confirm).toMatchObject({ locale: "zh-CN", subject: "请确认你在 Atelier 的新邮箱地址" });
-    expect(confirm!.text).toContain("http://localhost:3000/confirm-email?token=");
+    expect(confirm!.text).toContain("http://localhost:3000/zh/confirm-email?token=");
     expect(confirm!.html).not.toMatch(/<img/i);
 
     const result = await confirmEmailChange(fresh.db, tokenIn(confirm));

@@ -69,7 +69,7 @@ describe("order confirmation", () => {
     expect(queued!.text).toMatch(/Fixture artwork .{4}，版次 2 \/ 5 × 1: US\$1,250.50/);
     expect(queued!.text).toMatch(/Fixture course .{4} × 1: US\$49/);
     expect(queued!.text).toContain("合计: US$2,550");
-    expect(queued!.text).toContain(`http://localhost:3000/orders/${placed.orderId}`);
+    expect(queued!.text).toContain(`http://localhost:3000/zh/orders/${placed.orderId}`);
 
     const sink = await startSmtpSink();
     try {
@@ -79,7 +79,7 @@ describe("order confirmation", () => {
       const got = sink.received.find((m) => m.subject === queued!.subject);
       expect(got?.headers.get("content-language")).toBe("zh-CN");
       expect(got?.text).toContain("合计: US$2,550");
-      expect(got?.html).toContain(`href="http://localhost:3000/orders/${placed.orderId}"`);
+      expect(got?.html).toContain(`href="http://localhost:3000/zh/orders/${placed.orderId}"`);
       expect(got?.html).not.toMatch(/<img|src=/i);
     } finally {
       await sink.close();

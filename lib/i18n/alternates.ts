@@ -5,7 +5,7 @@
  * layout's metadataBase makes them absolute. The shape of Next's `Metadata["alternates"]`.
  */
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "@/i18n/locales";
-import { getPathname } from "@/i18n/navigation";
+import { localizedPath } from "@/i18n/paths";
 
 /** The hreflang value of each locale: the Chinese pages are Simplified Chinese, for every region. */
 export const HREFLANG: Record<Locale, string> = { en: "en", zh: "zh-Hans" };
@@ -13,11 +13,11 @@ export const HREFLANG: Record<Locale, string> = { en: "en", zh: "zh-Hans" };
 /** Each language's URL of the page at `path` (a path without its language: `/courses/ink`). */
 export function languageUrls(path: string): Record<string, string> {
   const urls: Record<string, string> = {};
-  for (const locale of LOCALES) urls[HREFLANG[locale]] = getPathname({ href: path, locale });
-  urls["x-default"] = getPathname({ href: path, locale: DEFAULT_LOCALE });
+  for (const locale of LOCALES) urls[HREFLANG[locale]] = localizedPath(path, locale);
+  urls["x-default"] = localizedPath(path, DEFAULT_LOCALE);
   return urls;
 }
 
 export function alternatesFor(path: string, locale: Locale): { canonical: string; languages: Record<string, string> } {
-  return { canonical: getPathname({ href: path, locale }), languages: languageUrls(path) };
+  return { canonical: localizedPath(path, locale), languages: languageUrls(path) };
 }

@@ -1,6 +1,6 @@
 import { getLocale } from "next-intl/server";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/i18n/locales";
-import { getPathname } from "@/i18n/navigation";
+import { localizedPath } from "@/i18n/paths";
 
 /**
  * The request's locale as the data layer takes it (next-intl types it as a plain string): the page's
@@ -16,5 +16,5 @@ export async function pageLocale(): Promise<Locale> {
  * English and becomes `/zh/orders/1` in Chinese. Takes and keeps a query string.
  */
 export async function localePath(href: string, locale?: Locale): Promise<string> {
-  return getPathname({ href, locale: locale ?? (await pageLocale()) });
+  return localizedPath(href, locale ?? (await pageLocale()));
 }

@@ -12,7 +12,7 @@ import type { ArtworkView, CourseView, CreatorSummary } from "@/lib/catalog/prod
 import type { Locale } from "@/i18n/locales";
 import { productImagePath, productPath, type ProductCard } from "@/lib/catalog/types";
 import type { RatingSummary, ReviewView } from "@/lib/community/reviews";
-import { getPathname } from "@/i18n/navigation";
+import { localizedPath } from "@/i18n/paths";
 import { currencyExponent } from "@/lib/money";
 
 /** Minor units to the decimal string schema.org wants ("449.00"). */
@@ -28,7 +28,7 @@ export function serializeJsonLd(data: unknown): string {
 
 /** The absolute URL of a shop page in the language of the data describing it (`/zh/…` in Chinese). */
 function pageUrl(path: string, locale: Locale, site: URL): string {
-  return new URL(getPathname({ href: path, locale }), site).toString();
+  return new URL(localizedPath(path, locale), site).toString();
 }
 
 // Product pages.

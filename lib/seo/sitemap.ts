@@ -3,7 +3,7 @@
  * sitemap, as search engines read it), absolute against the site's address.
  */
 import { LOCALES } from "@/i18n/locales";
-import { getPathname } from "@/i18n/navigation";
+import { localizedPath } from "@/i18n/paths";
 import type { SitemapEntry } from "@/lib/campaigns/sitemap-entries";
 import { languageUrls } from "@/lib/i18n/alternates";
 
@@ -22,7 +22,7 @@ export function sitemapRows(entries: readonly SitemapEntry[], siteUrl: string): 
       Object.entries(languageUrls(e.path)).map(([hreflang, path]) => [hreflang, absolute(path)]),
     );
     return LOCALES.map((locale) => ({
-      url: absolute(getPathname({ href: e.path, locale })),
+      url: absolute(localizedPath(e.path, locale)),
       lastModified: e.lastModified,
       priority: e.priority,
       alternates: { languages },

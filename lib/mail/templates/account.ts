@@ -4,7 +4,7 @@
  * links are absolute, built from SITE_URL, and carry the token in the query string of a page that asks
  * for a click before using it (mail scanners that open links must not spend them).
  */
-import { getPathname } from "@/i18n/navigation";
+import { localizedPath } from "@/i18n/paths";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 import { renderMail, type MailLocale, type MailMessage } from "@/lib/mail/message";
@@ -19,7 +19,7 @@ function fill(template: string, values: Record<string, string | number>): string
 /** An absolute link to a page of this site with the token in its query. */
 export function accountLink(siteUrl: string, path: string, token: string, locale: MailLocale): string {
   // The page opens in the mail's language, whatever the browser the link is opened in last chose.
-  const url = new URL(getPathname({ href: path, locale: locale === "zh-CN" ? "zh" : "en" }), siteUrl);
+  const url = new URL(localizedPath(path, locale === "zh-CN" ? "zh" : "en"), siteUrl);
   url.searchParams.set("token", token);
   return url.toString();
 }

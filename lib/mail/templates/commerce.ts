@@ -6,7 +6,7 @@
  * Money and dates are formatted for the recipient; links are absolute, from SITE_URL.
  */
 import { createTranslator } from "next-intl";
-import { getPathname } from "@/i18n/navigation";
+import { localizedPath } from "@/i18n/paths";
 import { env } from "@/lib/env";
 import { shopFormatter } from "@/lib/i18n/format";
 import { formatMoney, type Money } from "@/lib/money";
@@ -23,7 +23,7 @@ function translator(locale: MailLocale) {
 
 /** An absolute link on this site, to the page in the mail's language (`/zh/orders/…` in Chinese). */
 export function siteUrl(pathname: string, locale: MailLocale): string {
-  return new URL(getPathname({ href: pathname, locale: locale === "zh-CN" ? "zh" : "en" }), env.SITE_URL).toString();
+  return new URL(localizedPath(pathname, locale === "zh-CN" ? "zh" : "en"), env.SITE_URL).toString();
 }
 
 function money(m: Money, locale: MailLocale): string {

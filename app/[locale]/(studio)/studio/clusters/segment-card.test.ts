@@ -3,7 +3,8 @@
  * member counts through ICU plurals ("1 member", never "1 members"), courses and artworks by title,
  * and the modelling terms kept inside the details disclosure.
  */
-import { createTranslator } from "next-intl";
+import { createElement } from "react";
+import { createTranslator, NextIntlClientProvider } from "next-intl";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import en from "@/messages/en.json";
@@ -52,7 +53,10 @@ const tagNames = {
 async function render(locale: "en" | "zh") {
   current.locale = locale;
   const card = await SegmentCard({ index: 0, size: 1, profile, locale, money: (a) => `$${a / 100}`, tagNames });
-  return renderToStaticMarkup(card);
+  // Its links take the page's language from next-intl's context, as under the real layout.
+  return renderToStaticMarkup(
+    createElement(NextIntlClientProvider, { locale: current.locale, messages: catalogues[current.locale] }, card),
+  );
 }
 
 describe("SegmentCard", () => {
