@@ -64,9 +64,10 @@ const dev = env.NODE_ENV === "development";
 const BASE_HEADERS = baseSecurityHeaders({ https });
 
 // Not pages: API routes, build assets, generated images, uploads, metadata and other files. They get
-// the guard and the base headers only (no visitor cookie, no experiment, no CSP nonce).
+// the guard and the base headers only (no visitor cookie, no experiment, no CSP nonce, no language
+// step: a page's share image is linked at its internal `/en/…` or `/zh/…` path and served there).
 const NOT_A_PAGE =
-  /^\/(?:api\/|_next\/|img\/|uploads\/|favicon\.ico$|sitemap\.xml$|robots\.txt$)|\.(?:svg|png|jpg|jpeg|webp|ico|css|js|map|txt|xml|json|woff2?)$/;
+  /^\/(?:api\/|_next\/|img\/|uploads\/|favicon\.ico$|sitemap\.xml$|robots\.txt$)|\/opengraph-image[^/]*$|\.(?:svg|png|jpg|jpeg|webp|ico|css|js|map|txt|xml|json|woff2?)$/;
 
 function withHeaders<T extends Response>(response: T, csp?: string): T {
   for (const [name, value] of Object.entries(BASE_HEADERS)) response.headers.set(name, value);

@@ -25,6 +25,8 @@ import { signInAs } from "@/test/session-mock";
 
 vi.mock("@/lib/server/session", () => import("@/test/session-mock"));
 vi.mock("next/cache", () => ({ updateTag: () => undefined }));
+// Requests from the English pages: their redirects stay unprefixed.
+vi.mock("next-intl/server", () => ({ getLocale: async () => "en" }));
 vi.mock("next/navigation", () => import("@/test/redirect-mock"));
 
 const { saveCampaignAction } = await import("./campaigns");

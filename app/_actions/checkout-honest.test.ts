@@ -80,7 +80,9 @@ describe("placeOrderAction answers honestly", () => {
       .where(eq(orders.userId, buyer.id));
     expect(order?.status).toBe("paid");
     expect((await getCart({ userId: buyer.id })).lines).toHaveLength(0);
-    await expect(placeOrderAction(null, form(fields))).rejects.toThrow(`NEXT_REDIRECT /orders/${order!.id}?placed=1`);
+    await expect(placeOrderAction(null, form(fields))).rejects.toThrow(
+      `NEXT_REDIRECT /zh/orders/${order!.id}?placed=1`,
+    );
     expect(await orderCount()).toBe(before);
   });
 

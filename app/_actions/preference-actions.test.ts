@@ -45,8 +45,9 @@ describe("setConsentAction", () => {
 
 describe("setLocaleAction", () => {
   it("stores a known locale and returns to the same-site page", async () => {
+    // The same page, now at its Chinese address.
     expect(await redirectOf(setLocaleAction(form({ locale: "zh", returnTo: "/artworks?q=ink" })))).toBe(
-      "/artworks?q=ink",
+      "/zh/artworks?q=ink",
     );
     expect(jar.set).toEqual([[expect.objectContaining({ name: LOCALE_COOKIE, value: "zh", path: "/" })]]);
   });

@@ -14,6 +14,8 @@ import { signInAs } from "@/test/session-mock";
 
 vi.mock("@/lib/server/session", () => import("@/test/session-mock"));
 vi.mock("next/cache", () => ({ refresh: () => undefined, revalidatePath: () => undefined }));
+// Requests from the English pages: their redirects stay unprefixed.
+vi.mock("next-intl/server", () => ({ getLocale: async () => "en" }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw new Error(`NEXT_REDIRECT ${url}`);

@@ -13,6 +13,8 @@ import { setPaymentProvider } from "@/lib/commerce/providers";
 import { setUpFixtureDatabase } from "@/test/fixture-db";
 
 vi.mock("next/cache", () => ({ refresh: () => undefined }));
+// Requests from the English pages: their redirects stay unprefixed.
+vi.mock("next-intl/server", () => ({ getLocale: async () => "en" }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw new Error(`NEXT_REDIRECT ${url}`);

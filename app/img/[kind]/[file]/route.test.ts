@@ -75,6 +75,29 @@ describe("GET /img/[kind]/[file]", () => {
     expect(zh).toMatch(/>林<\/text>/);
   });
 
+  it("answers a repeat request for an unchanged drawing with a 304 by its ETag", async () => {
+    const course = await slugOf("course");
+    const first = await get("course", `${course}.svg`);
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect(first.headers.get("cache-control")).toContain("public");
+    const again = (ifNoneMatch: string) =>
+      GET(new Request(`http://localhost/img/course/${course}.svg`, { headers: { "if-none-match": ifNoneMatch } }), {
+        params: Promise.resolve({ kind: "course", file: `${course}.svg` }),
+      });
+    const notModified = await again(`W/"other", ${etag}`);
+    expect(notModified.status).toBe(304);
+    expect(await notModified.text()).toBe("");
+    expect(notModified.headers.get("etag")).toBe(etag);
+    // Another language is another drawing: its own ETag, so a cached English cover is not reused.
+    const zh = await GET(
+      new Request(`http://localhost/img/course/${course}.svg?lang=zh`, { headers: { "if-none-match": etag! } }),
+      { params: Promise.resolve({ kind: "course", file: `${course}.svg` }) },
+    );
+    expect(zh.status).toBe(200);
+    expect((await again('"stale"')).status).toBe(200);
+  });
+
   it("draws a bundle from its parts", async () => {
     const bundle = await slugOf("bundle");
     const svg = await (await get("bundle", `${bundle}.svg`)).text();

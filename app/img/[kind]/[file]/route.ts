@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { bundleCoverSvg, type BundlePart } from "@/lib/art/bundle";
 import { getBundleImageInfo, getCreatorBySlug, getProductImageInfo } from "@/lib/catalog/products";
@@ -26,18 +27,33 @@ async function maySee(item: { status: string; ownerUserId: string | null }, view
   return user !== null && (STAFF.has(user.role) || (item.ownerUserId !== null && user.id === item.ownerUserId));
 }
 
-function svgResponse(svg: string, isPublic = true): Response {
-  return new Response(svg, {
-    headers: {
-      "content-type": "image/svg+xml; charset=utf-8",
-      // Generated from stable seeds: safe to cache for a day and serve stale while refreshing. A
-      // non-public product's cover is for one viewer: never in a shared cache.
-      "cache-control": isPublic ? "public, max-age=86400, stale-while-revalidate=604800" : "private, no-store",
-      "x-content-type-options": "nosniff",
-      // An SVG opened directly must not run scripts, whatever its content.
-      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
-    },
-  });
+/** A strong validator of the drawing itself: a cover redrawn after an edit gets a new one. */
+function etagOf(svg: string): string {
+  return `"${createHash("sha1").update(svg).digest("base64url")}"`;
+}
+
+/** Whether the client's cached copy (If-None-Match, possibly a list or `*`) is this drawing. */
+function stillFresh(request: Request, etag: string): boolean {
+  const header = request.headers.get("if-none-match");
+  if (!header) return false;
+  return header.trim() === "*" || header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+}
+
+function svgResponse(request: Request, svg: string, isPublic = true): Response {
+  const etag = etagOf(svg);
+  const headers = {
+    "content-type": "image/svg+xml; charset=utf-8",
+    // Generated from stable seeds: safe to cache for a day and serve stale for a week while refreshing
+    // (revalidation is a 304 by ETag). A non-public product's cover is for one viewer: never in a
+    // shared cache.
+    "cache-control": isPublic ? "public, max-age=86400, stale-while-revalidate=604800" : "private, no-store",
+    etag,
+    "x-content-type-options": "nosniff",
+    // An SVG opened directly must not run scripts, whatever its content.
+    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+  };
+  if (stillFresh(request, etag)) return new Response(null, { status: 304, headers });
+  return new Response(svg, { headers });
 }
 
 /** Procedural images for products and creators, drawn on the server from each row's seed. */
@@ -58,7 +74,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ kind: string; f
     if (!creator) return notFound();
     let seed = 0;
     for (const ch of creator.slug) seed = (seed * 31 + ch.charCodeAt(0)) >>> 0;
-    return svgResponse(avatarSvg({ seed, name: creator.name }));
+    return svgResponse(req, avatarSvg({ seed, name: creator.name }));
   }
   if (kind === "bundle") {
     const bundle = await getBundleImageInfo({ slug });
@@ -93,6 +109,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ kind: string; f
     });
     const isPublic = bundle.status === "published" && visible.length === bundle.parts.length;
     return svgResponse(
+      req,
       bundleCoverSvg({ seed: bundle.imageSeed, title: pick(bundle.title, bundle.titleZh), parts }),
       isPublic,
     );
@@ -101,6 +118,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ kind: string; f
   if (!info || !(await maySee(info, viewer))) return notFound();
   const topic = info.topic ?? "abstract";
   return svgResponse(
+    req,
     kind === "course"
       ? courseCoverSvg({
           seed: info.imageSeed,

@@ -54,8 +54,14 @@ async function render(locale: "en" | "zh") {
   current.locale = locale;
   const card = await SegmentCard({ index: 0, size: 1, profile, locale, money: (a) => `$${a / 100}`, tagNames });
   // Its links take the page's language from next-intl's context, as under the real layout.
+  // A .ts test has no JSX, and the provider's props type requires `children` among them.
   return renderToStaticMarkup(
-    createElement(NextIntlClientProvider, { locale: current.locale, messages: catalogues[current.locale] }, card),
+    // eslint-disable-next-line react/no-children-prop
+    createElement(NextIntlClientProvider, {
+      locale: current.locale,
+      messages: catalogues[current.locale],
+      children: card,
+    }),
   );
 }
 
