@@ -45,7 +45,15 @@ function routePatterns(): string[] {
     }
   };
   walk(APP_DIR, []);
-  return [...out].sort();
+  // Pages live under `[locale]`: English at the unprefixed path, Chinese under `/zh`. Filling `[locale]`
+  // with every hostile value would multiply the sweep by eleven for the same code; a hostile first
+  // segment is already probed on "/" (`/%E0%A4`, …). The Chinese prefix is swept on the static pages.
+  const localized = [...out].flatMap((route) => {
+    if (!route.startsWith("/[locale]")) return [route];
+    const english = route.slice("/[locale]".length) || "/";
+    return english.includes("[") ? [english] : [english, `/zh${english === "/" ? "" : english}`];
+  });
+  return [...new Set(localized)].sort();
 }
 
 /** Values for dynamic segments that are no honest link: broken encoding, NUL, traversal, SQL, huge. */
@@ -183,7 +191,8 @@ function actions(): { id: string; page: string }[] {
         .replace(/^app\//, "")
         .replace(/\/?page$/, "")
         .split("/")
-        .filter((s) => !/^\(.*\)$/.test(s))
+        // Route groups are not in the URL, and `[locale]` is absent from an English one.
+        .filter((s) => !/^\(.*\)$/.test(s) && s !== "[locale]")
         .map((s) => (/^\[.+\]$/.test(s) ? "x" : s))
         .join("/");
     return { id, page: page.replace(/\/$/, "") || "/" };

@@ -425,10 +425,14 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster & {
     const name = String.fromCharCode(65 + i);
     // A folder of its own that must stay empty: uploads go to the bucket, never to an instance's disk.
     const uploadDir = join(scratch, `uploads-${name}`);
+    // Bound to every interface, as the Dockerfile's HOSTNAME=0.0.0.0 does, never to "127.0.0.1": Next.js
+    // spells a loopback request's URL "localhost" inside proxy.ts but compares the proxy's rewrite with
+    // the literal bind address, so with `--hostname 127.0.0.1` every language rewrite of proxy.ts
+    // became a proxied request to itself, answered by a redirect back to the same page.
     const service = startService(
       `instance ${name}`,
       process.execPath,
-      [join(REPO, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"],
+      [join(REPO, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "0.0.0.0"],
       { ...env, UPLOAD_DIR: uploadDir },
       join(scratch, `instance-${name}.log`),
     );

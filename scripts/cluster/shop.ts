@@ -45,7 +45,8 @@ export async function pageForm(
 ): Promise<PageForm> {
   const url = `${base}${path}`;
   const page = await client.get(url);
-  if (page.status !== 200) throw new Error(`GET ${url}: HTTP ${page.status}`);
+  if (page.status !== 200)
+    throw new Error(`GET ${url}: HTTP ${page.status}${page.location ? ` to ${page.location.href}` : ""}`);
   return { url, page, form: findForm(page.text(), match, what) };
 }
 
@@ -127,7 +128,8 @@ export async function placeOrder(client: HttpClient, base: string, checkout: Pag
   if (!(res.status === 303 && res.location && SIM_PAY_PATH.test(res.location.pathname))) return readCheckoutAnswer(res);
   const url = `${base}${res.location.pathname}`;
   const page = await client.get(url);
-  if (page.status !== 200) throw new Error(`GET ${url}: HTTP ${page.status}`);
+  if (page.status !== 200)
+    throw new Error(`GET ${url}: HTTP ${page.status}${page.location ? ` to ${page.location.href}` : ""}`);
   const html = page.text();
   // The form, not the page: the page's flight data carries the button's words whatever its state.
   const pay = readForms(html).find((f) => f.html.includes("Pay: test card"));
