@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { test as base, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { LOCALE_COOKIE } from "../i18n/locales";
 import { CheckoutPage } from "./pages/checkout-page";
 import { PrivacyPage } from "./pages/privacy-page";
 import { SignInPage } from "./pages/sign-in-page";
@@ -107,6 +108,9 @@ async function removeUser(browser: Browser, user: TestUser, spare: Page | undefi
     page = await context.newPage();
     await new SignInPage(page).signIn(user.email, { password: user.password, callbackUrl: "/account/privacy" });
   }
+  // A test that opened a /zh/ page left the language cookie at 中文, which sends /account/privacy to
+  // /zh/account/privacy; the account is removed through the English page.
+  await page.context().clearCookies({ name: LOCALE_COOKIE });
   const privacy = new PrivacyPage(page);
   await privacy.goto();
   await privacy.deleteAccount(user.email);

@@ -45,16 +45,18 @@ function routePatterns(): string[] {
     }
   };
   walk(APP_DIR, []);
-  // Pages live under `[locale]`: English at the unprefixed path, Chinese under `/zh`. Filling `[locale]`
-  // with every hostile value would multiply the sweep by eleven for the same code; a hostile first
-  // segment is already probed on "/" (`/%E0%A4`, …). The Chinese prefix is swept on the static pages.
-  const localized = [...out].flatMap((route) => {
-    if (!route.startsWith("/[locale]")) return [route];
-    const english = route.slice("/[locale]".length) || "/";
-    return english.includes("[") ? [english] : [english, `/zh${english === "/" ? "" : english}`];
-  });
-  return [...new Set(localized)].sort();
+  // Pages live under `[locale]`, English at the unprefixed path. Filling `[locale]` with every hostile
+  // value would multiply the sweep by eleven for one code path; a hostile first segment is already
+  // probed on "/" (`/%E0%A4`, …), and the Chinese prefix by `chinesePaths`.
+  const english = [...out].map((route) => (route.startsWith("/[locale]") ? route.slice(9) || "/" : route));
+  return [...new Set(english)].sort();
 }
+
+/** The static pages under their Chinese prefix, for the probes whose handling depends on the language. */
+const chinesePaths = (patterns: string[]) =>
+  patterns
+    .filter((p) => !p.includes("[") && !/^\/(api|img|uploads)\b|\.(xml|txt|svg)$/.test(p))
+    .map((p) => `/zh${p === "/" ? "" : p}`);
 
 /** Values for dynamic segments that are no honest link: broken encoding, NUL, traversal, SQL, huge. */
 const HOSTILE_SEGMENTS = [
@@ -384,6 +386,8 @@ async function sweep(request: APIRequestContext, origin: string, label: string) 
     headers: { origin, "content-type": "multipart/form-data; boundary=zz" },
     data: Buffer.concat([Buffer.from('--zz\r\ncontent-disposition: form-data; name="0"\r\n\r\n'), big]),
   });
+  // Last: opening a /zh/ page sets the language cookie to 中文, after which the English paths redirect.
+  probes.push(...chinesePaths(patterns).flatMap((p) => pathProbes(p).filter((probe) => probe.method === "GET")));
   const results = await send(request, probes);
   const failures = report(label, results);
   expect(results.find((r) => r.probe.data === big)?.status, "oversized action body").toBe(413);
