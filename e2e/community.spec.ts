@@ -184,11 +184,20 @@ test("a student who finished a course shares a work; it appears on the course an
   await expect(work.getByText("#bamboo #ink")).toBeVisible();
   const img = work.getByRole("img", { name: title });
   await expect(img).toHaveJSProperty("complete", true);
-  expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(900);
-  const served = await page.request.get((await img.getAttribute("src"))!);
-  expect(served.headers()["content-type"]).toBe("image/webp");
-  expect(served.headers()["x-content-type-options"]).toBe("nosniff");
-  expect(served.headers()["cache-control"]).toMatch(/max-age=600/);
+  // The original keeps its 900 px; the gallery also offers copies, made on their first request.
+  const src = (await img.getAttribute("src"))!;
+  expect(await img.getAttribute("srcset")).toBe(`${src}?w=400 400w, ${src}?w=800 800w, ${src} 900w`);
+  for (const [url, width] of [
+    [src, 900],
+    [`${src}?w=400`, 400],
+  ] as const) {
+    const served = await page.request.get(url);
+    expect(served.headers()["content-type"]).toBe("image/webp");
+    expect(served.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(served.headers()["cache-control"]).toMatch(/max-age=600/);
+    expect((await sharp(await served.body()).metadata()).width, url).toBe(width);
+  }
+  expect((await page.request.get(`${src}?w=1234`)).status()).toBe(400);
 
   // The creator's page shows it too, with the course that inspired it.
   await page.goto(creatorPath!);

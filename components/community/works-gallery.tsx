@@ -7,6 +7,7 @@ import { DeleteWorkButton } from "./delete-work-button";
 import { ReportButton } from "./report-button";
 import { WorkForm } from "./work-form";
 import { UserText } from "./user-text";
+import { WorkImage } from "./work-image";
 
 /**
  * Community works inspired by a product (with the share form), by a creator's products, or by one
@@ -39,13 +40,13 @@ export async function WorksGallery({
           {works.map((w) => (
             <li key={w.id} className="rounded-lg border border-line bg-white p-2">
               <figure>
-                {/* eslint-disable-next-line @next/next/no-img-element */}
-                <img
-                  src={w.imageUrl}
-                  alt={w.title}
+                {/* Two columns on a phone, three from `sm`, in a page at most 80rem wide. */}
+                <WorkImage
+                  url={w.imageUrl}
                   width={w.width}
                   height={w.height}
-                  loading="lazy"
+                  alt={w.title}
+                  sizes="(min-width: 80rem) 26rem, (min-width: 40rem) 33vw, 50vw"
                   className="h-auto w-full rounded"
                 />
                 <figcaption className="mt-2 text-sm">

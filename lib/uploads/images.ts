@@ -4,10 +4,11 @@
  * drops EXIF/GPS metadata and anything smuggled after the image data.
  */
 import sharp, { type Metadata } from "sharp";
-import { UPLOAD_LIMITS } from "./limits";
+import { UPLOAD_CONTENT_TYPE, UPLOAD_LIMITS } from "./limits";
+import { removeSizedUploads } from "./sizes";
 import { uploadKey, uploadStore, type UploadFolder } from "./storage";
 
-export { UPLOAD_LIMITS };
+export { UPLOAD_CONTENT_TYPE, UPLOAD_LIMITS };
 
 const ACCEPTED = new Set(["jpeg", "png", "webp", "gif", "avif"]);
 
@@ -46,9 +47,6 @@ export async function processUploadedImage(input: Buffer): Promise<ImageCheck> {
   }
 }
 
-/** Every upload is re-encoded to WebP, so its type is known without sniffing. */
-export const UPLOAD_CONTENT_TYPE = "image/webp";
-
 export async function storeUpload(folder: UploadFolder, file: string, data: Buffer): Promise<void> {
   await (await uploadStore()).put(uploadKey(folder, file), data, UPLOAD_CONTENT_TYPE);
 }
@@ -58,8 +56,9 @@ export async function readUpload(folder: UploadFolder, file: string): Promise<Bu
   return (await uploadStore()).get(uploadKey(folder, file));
 }
 
+/** Removes an upload and its sized copies (lib/uploads/sizes.ts). */
 export async function removeUpload(folder: UploadFolder, file: string): Promise<void> {
-  await (await uploadStore()).remove(uploadKey(folder, file));
+  await Promise.all([(await uploadStore()).remove(uploadKey(folder, file)), removeSizedUploads(folder, file)]);
 }
 
 export const UPLOAD_FILE_NAME = /^[a-f0-9-]{36}\.webp$/;

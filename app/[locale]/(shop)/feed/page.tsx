@@ -1,4 +1,5 @@
 import { Link } from "@/i18n/navigation";
+import { WorkImage } from "@/components/community/work-image";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { ProductCard } from "@/components/catalog/product-card";
@@ -49,13 +50,12 @@ export default async function FeedPage() {
                 </blockquote>
               )}
               {item.kind === "work" && (
-                // eslint-disable-next-line @next/next/no-img-element
-                <img
-                  src={item.imageUrl}
-                  alt={item.title}
+                <WorkImage
+                  url={item.imageUrl}
                   width={item.width}
                   height={item.height}
-                  loading="lazy"
+                  alt={item.title}
+                  sizes="(min-width: 24rem) 24rem, 100vw"
                   className="mb-2 h-auto max-w-sm rounded border border-line"
                 />
               )}

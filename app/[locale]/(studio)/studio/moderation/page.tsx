@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { IMAGE_WIDTHS } from "@/lib/uploads/widths";
 import { ModerateButton } from "@/components/community/moderate-button";
 import { getDb } from "@/db/client";
 import { listHiddenContent, listModerationQueue } from "@/lib/community/moderation";
@@ -11,10 +12,11 @@ export const generateMetadata = pageMetadata("moderation", { index: false });
 function Thumb({ src, alt }: { src?: string; alt: string }) {
   if (!src) return null;
   return (
-    // A small thumbnail from our own upload route; next/image would add an optimizer round trip for nothing.
+    // A small thumbnail from our own upload route (its smallest copy for a work's image); next/image
+    // would add an optimizer round trip for nothing.
     // eslint-disable-next-line @next/next/no-img-element
     <img
-      src={src}
+      src={src.startsWith("/uploads/") ? `${src}?w=${IMAGE_WIDTHS[0]}` : src}
       alt={alt}
       width={160}
       height={120}
