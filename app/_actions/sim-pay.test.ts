@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
-import { orders } from "@/db/schema";
+import { orders, users } from "@/db/schema";
 import { placeOrder } from "@/lib/commerce/checkout";
 import { createArtwork, createUsers, fixtureTag, inProcessSimProvider, simPaymentOf } from "@/lib/commerce/fixtures";
 import { setPaymentProvider } from "@/lib/commerce/providers";
@@ -76,5 +76,20 @@ describe("confirmSimPaymentAction", () => {
     );
     expect(await status()).toBe("paid");
     expect(sim.delivered).toHaveLength(1);
+  });
+
+  it("sends a buyer whose language is Chinese back to the Chinese order page", async () => {
+    const art = await createArtwork(db, tag, { creatorId });
+    const [buyer] = (await createUsers(db, `${tag}zh`, 1)) as [string];
+    await db.update(users).set({ locale: "zh-CN" }).where(eq(users.id, buyer));
+    const placed = await placeOrder(
+      { userId: buyer, lines: [{ productId: art, quantity: 1 }], idempotencyKey: `sim-${randomUUID()}` },
+      { provider: sim.provider },
+    );
+    if (!placed.ok) throw new Error(placed.message);
+    const paymentId = await simPaymentOf(db, placed.orderId);
+    await expect(confirmSimPaymentAction(null, form({ paymentId, choice: "succeed" }))).rejects.toThrow(
+      `NEXT_REDIRECT /zh/orders/${placed.orderId}?placed=1`,
+    );
   });
 });

@@ -10,7 +10,10 @@
  */
 import { and, asc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import { getDb, type Db, type Executor } from "@/db/client";
-import { orders, paymentEvents, payments } from "@/db/schema";
+import { orders, paymentEvents, payments, users } from "@/db/schema";
+import type { Locale } from "@/i18n/locales";
+import { localizedPath } from "@/i18n/paths";
+import { mailLocale } from "@/lib/mail/message";
 import { markFulfilled, markPaid, releaseOrder, lockOrder, type LockedOrder } from "./order-effects";
 import { transition, type OrderSignal, type OrderStatus } from "./order-state";
 import {
@@ -40,9 +43,12 @@ export function paymentKeyOf(orderId: string): string {
   return `order-${orderId}`;
 }
 
-/** The page the provider sends the buyer back to; it shows "processing" until the webhook lands. */
-export function returnPathOf(orderId: string): string {
-  return `/orders/${orderId}?placed=1`;
+/**
+ * The page the provider sends the buyer back to, in the buyer's language (users.locale, as their mail);
+ * it shows "processing" until the webhook lands.
+ */
+export function returnPathOf(orderId: string, locale: Locale = "en"): string {
+  return localizedPath(`/orders/${orderId}?placed=1`, locale);
 }
 
 /**
@@ -65,9 +71,11 @@ export async function startPayment(orderId: string, options: FlowOptions = {}): 
       amount: payments.amount,
       currency: payments.currency,
       key: payments.idempotencyKey,
+      buyerLocale: users.locale,
     })
     .from(orders)
     .leftJoin(payments, eq(payments.orderId, orders.id))
+    .leftJoin(users, eq(users.id, orders.userId))
     .where(eq(orders.id, orderId))
     .limit(1);
   if (!row) return { status: "not_found" };
@@ -97,7 +105,7 @@ export async function startPayment(orderId: string, options: FlowOptions = {}): 
           currency: row.currency,
           idempotencyKey: row.key ?? paymentKeyOf(orderId),
           description: `Atelier order ${orderId.slice(0, 8).toUpperCase()}`,
-          returnPath: returnPathOf(orderId),
+          returnPath: returnPathOf(orderId, mailLocale(row.buyerLocale) === "zh-CN" ? "zh" : "en"),
           expiresAt: row.expiresAt ?? new Date(row.createdAt.getTime() + 30 * 60_000),
           createdAt: row.createdAt,
         },
