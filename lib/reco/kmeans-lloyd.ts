@@ -15,6 +15,7 @@
 import { BLOCK, createDistanceKernel, dist2Lanes, type DistanceKernel } from "./kernels";
 import { CHUNK, chunkPool, hamerlyChunk, PARALLEL_MIN_POINTS, type ChunkContext } from "./kmeans-pool";
 import { reseedEmpty } from "./kmeans-seeding";
+import { scratchF64 } from "./scratch";
 
 export type LloydRun = { centroids: Float64Array; labels: Int32Array; inertia: number; iterations: number };
 
@@ -134,7 +135,7 @@ export function lloyd(
   // The pool's threads see the points, labels, bounds and chunk deltas through shared memory.
   const alloc = (bytes: number) => (pool ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   if (pool && !(x.buffer instanceof SharedArrayBuffer)) {
-    const shared = new Float64Array(alloc(n * d * 8));
+    const shared = scratchF64("kmeans.points", n * d, true);
     shared.set(x.subarray(0, n * d));
     x = shared;
   }
@@ -152,16 +153,17 @@ export function lloyd(
     half: new Float64Array(k),
   };
   const { c, labels, shift, cc, half } = s;
-  const upper = new Float64Array(alloc(n * 8));
+  // Bounds and distances in scratch reused across calls (scratch.ts): all written before they are read.
+  const upper = scratchF64("lloyd.upper", n, pool !== null);
   // Hamerly bound: lower[i] <= distance from i to every centroid but its own. Checked first, it
   // dismisses most points in O(1).
-  const lower = new Float64Array(alloc(n * 8));
+  const lower = scratchF64("lloyd.lower", n, pool !== null);
   // Elkan bounds (when memory allows): bounds[i * k + j] - moved[j] <= distance from i to centroid j.
   // Stored plus the centroid's total movement when set and read minus its total movement now, so the
   // n * k bounds never need an update pass of their own.
   const bounds = new Float64Array(elkan ? n * k : 0);
   const moved = new Float64Array(k);
-  const dist2 = new Float64Array(n);
+  const dist2 = scratchF64("lloyd.dist2", n);
   const fresh = new Float64Array(k * d);
   const nChunks = Math.ceil(n / CHUNK);
   const ctx: ChunkContext = {

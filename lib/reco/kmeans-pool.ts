@@ -120,6 +120,7 @@ const hamerlyChunk = ${hamerlyChunk.toString()};
 const { control, port } = workerData;
 const ctl = new Int32Array(control);
 let setupId = -1;
+const instances = new Map();
 let ctx = null;
 let lastGen = 0;
 Atomics.add(ctl, ${STARTED}, 1);
@@ -130,9 +131,13 @@ function load(want) {
     const m = got.message;
     if (m.id !== want) continue;
     const { n, d, k, dp } = m;
-    const mod = new WebAssembly.Module(m.wasm);
-    const inst = new WebAssembly.Instance(mod, {});
-    const w = inst.exports;
+    // One instance per row width, kept: a new one per fit would fault in fresh memory for the points'
+    // copy every time (see scratch.ts), which on two cores slows the main thread as well.
+    let w = instances.get(dp);
+    if (w === undefined) {
+      w = new WebAssembly.Instance(new WebAssembly.Module(m.wasm), {}).exports;
+      instances.set(dp, w);
+    }
     const x = new Float64Array(m.x);
     const xBytes = n * dp * 8;
     const cOff = xBytes;

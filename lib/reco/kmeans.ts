@@ -20,6 +20,7 @@ import { BLOCK, createDistanceKernel } from "./kernels";
 import { lloyd, type LloydRun } from "./kmeans-lloyd";
 import { chunkPool, PARALLEL_MIN_POINTS } from "./kmeans-pool";
 import { seedPlusPlus } from "./kmeans-seeding";
+import { scratchF64 } from "./scratch";
 import { toDenseMatrix, toRows, type DenseMatrix } from "./matrix";
 
 export type KMeansOptions = {
@@ -66,18 +67,26 @@ export function kmeans(
   // The worker pool (kmeans-pool.ts) reads the points from shared memory: copied there once for all
   // restarts rather than by each Lloyd run.
   const pooled = n >= PARALLEL_MIN_POINTS && chunkPool() !== null && !(m.data.buffer instanceof SharedArrayBuffer);
-  const x = pooled ? new Float64Array(new SharedArrayBuffer(n * d * 8)) : m.data;
+  const x = pooled ? scratchF64("kmeans.points", n * d, true) : m.data;
   if (pooled) x.set(m.data.subarray(0, n * d));
-  // Mean per-feature variance scales tol, as scikit-learn does. Row by row (one pass over memory), with
-  // each feature summed in point order as a column-wise loop would.
+  // Mean per-feature variance scales tol, as scikit-learn does. In blocks of rows that stay in cache
+  // (one pass over memory), a feature at a time within the block so its sums live in registers; each
+  // feature is still summed in point order, as a column-wise loop would.
   const sum = new Float64Array(d);
   const sum2 = new Float64Array(d);
-  for (let i = 0; i < n; i++) {
-    const base = i * d;
+  const rowsPerBlock = 256;
+  for (let start = 0; start < n; start += rowsPerBlock) {
+    const end = Math.min(n, start + rowsPerBlock);
     for (let f = 0; f < d; f++) {
-      const v = x[base + f]!;
-      sum[f]! += v;
-      sum2[f]! += v * v;
+      let s1 = sum[f]!;
+      let s2 = sum2[f]!;
+      for (let p = start * d + f; p < end * d; p += d) {
+        const v = x[p]!;
+        s1 += v;
+        s2 += v * v;
+      }
+      sum[f] = s1;
+      sum2[f] = s2;
     }
   }
   let meanVar = 0;
