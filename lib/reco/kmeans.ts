@@ -10,17 +10,16 @@
  * - An empty cluster is re-seeded with the point farthest from its current centroid.
  * - Lloyd iterations over one flat Float64Array with Hamerly's bounds (kmeans-lloyd.ts); seeding, the
  *   rescans and the final pass take their distances in blocks from kernels.ts (WebAssembly SIMD, or
- *   plain TypeScript with the same bits). From 16,384 points on, the iterations are split over a
- *   worker-thread pool (kmeans-pool.ts) in fixed chunks whose sums are added in order.
+ *   plain TypeScript with the same bits). The first assignment, the Hamerly steps and the final pass run
+ *   in fixed chunks whose sums are added in chunk order; from 16,384 points on, a fit still running after
+ *   a few iterations splits them over a worker-thread pool (kmeans-pool.ts).
  *   `npm run bench:kmeans -- --compare` times it against scikit-learn's Lloyd on the same data.
  * The same seed gives the same result, bit for bit, on either kernel path and any number of threads.
  */
 import { createRng } from "../random";
 import { BLOCK, createDistanceKernel } from "./kernels";
 import { lloyd, type LloydRun } from "./kmeans-lloyd";
-import { chunkPool, PARALLEL_MIN_POINTS } from "./kmeans-pool";
 import { seedPlusPlus } from "./kmeans-seeding";
-import { scratchF64 } from "./scratch";
 import { toDenseMatrix, toRows, type DenseMatrix } from "./matrix";
 
 export type KMeansOptions = {
@@ -64,11 +63,7 @@ export function kmeans(
   if (!(Number.isInteger(maxIter) && maxIter >= 1))
     throw new RangeError(`kmeans: maxIter must be an integer >= 1, got ${maxIter}`);
   if (!(tol >= 0)) throw new RangeError(`kmeans: tol must be >= 0, got ${tol}`);
-  // The worker pool (kmeans-pool.ts) reads the points from shared memory: copied there once for all
-  // restarts rather than by each Lloyd run.
-  const pooled = n >= PARALLEL_MIN_POINTS && chunkPool() !== null && !(m.data.buffer instanceof SharedArrayBuffer);
-  const x = pooled ? scratchF64("kmeans.points", n * d, true) : m.data;
-  if (pooled) x.set(m.data.subarray(0, n * d));
+  const x = m.data;
   // Mean per-feature variance scales tol, as scikit-learn does. In blocks of rows that stay in cache
   // (one pass over memory), a feature at a time within the block so its sums live in registers; each
   // feature is still summed in point order, as a column-wise loop would.
