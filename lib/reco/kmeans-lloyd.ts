@@ -13,8 +13,19 @@
  * centroid as to their own), which is also the data that needs 100-250 iterations to meet tol.
  */
 import { BLOCK, createDistanceKernel, dist2Lanes, type DistanceKernel } from "./kernels";
-import { CHUNK, chunkPool, hamerlyChunk, PARALLEL_MIN_POINTS, type ChunkContext } from "./kmeans-pool";
+import {
+  CHUNK,
+  chunkPool,
+  hamerlyChunk,
+  PARALLEL_MIN_POINTS,
+  STEP_ASSIGN,
+  STEP_FINAL,
+  STEP_HAMERLY,
+  type ChunkContext,
+  type ChunkPool,
+} from "./kmeans-pool";
 import { reseedEmpty } from "./kmeans-seeding";
+import { scratchF64 } from "./scratch";
 
 export type LloydRun = { centroids: Float64Array; labels: Int32Array; inertia: number; iterations: number };
 
@@ -22,6 +33,13 @@ export type LloydRun = { centroids: Float64Array; labels: Int32Array; inertia: n
 // bound fails, batched) measured faster on 100,000 x 16, k = 8: ~1.35 s vs ~1.9 s CPU on noise, 20 vs
 // 25-45 ms on blobs. Elkan stays available (the limit argument) and is tested against textbook Lloyd.
 const ELKAN_MAX_BOUNDS = 0;
+
+/**
+ * Iterations run on the main thread alone before the worker pool joins. On 100,000 x 16 points, k = 8,
+ * handing the points over costs about one Hamerly iteration on structureless data; well-separated data
+ * converges in 1-3 iterations and never pays it back.
+ */
+export const POOL_AFTER = 3;
 
 /** Squared distance in the kernels' summation order, so per-point and block distances agree bit for bit. */
 const dist2At = dist2Lanes;
@@ -130,14 +148,13 @@ export function lloyd(
   kernel: DistanceKernel = createDistanceKernel(x, n, d),
 ): LloydRun {
   const elkan = n * k <= elkanMaxBounds;
-  const pool = !elkan && n >= PARALLEL_MIN_POINTS ? chunkPool() : null;
-  // The pool's threads see the points, labels, bounds and chunk deltas through shared memory.
-  const alloc = (bytes: number) => (pool ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-  if (pool && !(x.buffer instanceof SharedArrayBuffer)) {
-    const shared = new Float64Array(alloc(n * d * 8));
-    shared.set(x.subarray(0, n * d));
-    x = shared;
-  }
+  // The worker pool joins only a fit that is still running after POOL_AFTER iterations: handing it the
+  // points (a copy into shared memory, and one into each worker's kernel) costs more than it saves on a
+  // fit that converges in a few iterations, such as well-separated data.
+  const pooling = !elkan && n >= PARALLEL_MIN_POINTS ? chunkPool() : null;
+  let pool: ChunkPool | null = null;
+  // The pool's threads see the labels, bounds and chunk deltas through shared memory.
+  const alloc = (bytes: number) => (pooling ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   const s: State = {
     x,
     n,
@@ -152,16 +169,17 @@ export function lloyd(
     half: new Float64Array(k),
   };
   const { c, labels, shift, cc, half } = s;
-  const upper = new Float64Array(alloc(n * 8));
+  // Bounds and distances in scratch reused across calls (scratch.ts): all written before they are read.
+  const upper = scratchF64("lloyd.upper", n, pooling !== null);
   // Hamerly bound: lower[i] <= distance from i to every centroid but its own. Checked first, it
   // dismisses most points in O(1).
-  const lower = new Float64Array(alloc(n * 8));
+  const lower = scratchF64("lloyd.lower", n, pooling !== null);
   // Elkan bounds (when memory allows): bounds[i * k + j] - moved[j] <= distance from i to centroid j.
   // Stored plus the centroid's total movement when set and read minus its total movement now, so the
   // n * k bounds never need an update pass of their own.
   const bounds = new Float64Array(elkan ? n * k : 0);
   const moved = new Float64Array(k);
-  const dist2 = new Float64Array(n);
+  const dist2 = scratchF64("lloyd.dist2", n);
   const fresh = new Float64Array(k * d);
   const nChunks = Math.ceil(n / CHUNK);
   const ctx: ChunkContext = {
@@ -172,7 +190,7 @@ export function lloyd(
     labels,
     upper,
     lower,
-    params: new Float64Array(alloc((2 * k + 3 + k * d) * 8)),
+    params: new Float64Array(alloc((2 * k + 4 + k * d) * 8)),
     deltas: new Float64Array(alloc(nChunks * (k * d + k) * 8)),
     changed: new Int32Array(alloc(nChunks * 4)),
     // One spare slot: the branchless compaction writes one entry past the last failing point.
@@ -180,21 +198,23 @@ export function lloyd(
     nearest: (idx, start, count) => kernel.nearestAt(idx, start, count, c, k),
   };
   const { params, deltas, changed: chunkChanged } = ctx;
-  if (pool) pool.setup(ctx);
 
-  const idx = new Int32Array(Math.min(n, BLOCK));
-  for (let start = 0; start < (elkan ? 0 : n); start += BLOCK) {
-    const count = Math.min(BLOCK, n - start);
-    for (let b = 0; b < count; b++) idx[b] = start + b;
-    const near = kernel.nearestAt(idx, 0, count, c, k);
-    for (let b = 0; b < count; b++) {
-      const i = start + b;
-      const bestC = near.label[b]!;
-      labels[i] = bestC;
-      upper[i] = Math.sqrt(near.best[b]!);
-      lower[i] = Math.sqrt(near.second[b]!);
-      s.counts[bestC]!++;
-      for (let f = 0; f < d; f++) s.sums[bestC * d + f]! += x[i * d + f]!;
+  const stepAt = 2 * k + 3 + k * d;
+  const width = k * d + k;
+  /** Runs one chunk step over all points (on the pool when there is one, else here in chunk order). */
+  const runChunks = (step: number) => {
+    params.set(c, 2 * k + 3);
+    params[stepAt] = step;
+    if (pool) pool.run(ctx, nChunks);
+    else for (let ci = 0; ci < nChunks; ci++) hamerlyChunk(ctx, ci);
+  };
+  if (!elkan) {
+    // The first assignment, chunk by chunk; the chunks' sums are added in chunk order.
+    runChunks(STEP_ASSIGN);
+    for (let ci = 0; ci < nChunks; ci++) {
+      const base = ci * width;
+      for (let t = 0; t < k * d; t++) s.sums[t]! += deltas[base + t]!;
+      for (let j = 0; j < k; j++) s.counts[j]! += deltas[base + k * d + j]!;
     }
   }
   for (let start = 0; start < (elkan ? n : 0); start += BLOCK) {
@@ -256,10 +276,17 @@ export function lloyd(
       params[2 * k] = maxShift;
       params[2 * k + 1] = maxShiftAt;
       params[2 * k + 2] = secondShift;
-      params.set(c, 2 * k + 3);
-      if (pool) pool.run(ctx, nChunks);
-      else for (let ci = 0; ci < nChunks; ci++) hamerlyChunk(ctx, ci);
-      const width = k * d + k;
+      if (pooling && pool === null && iterations > POOL_AFTER) {
+        // Workers read the points from shared memory (copied once per fit, into reused scratch).
+        let shared = x;
+        if (!(x.buffer instanceof SharedArrayBuffer) || x.byteOffset !== 0) {
+          shared = scratchF64("kmeans.points", n * d, true);
+          shared.set(x.subarray(0, n * d));
+        }
+        pooling.setup(ctx, shared);
+        pool = pooling;
+      }
+      runChunks(STEP_HAMERLY);
       for (let ci = 0; ci < nChunks; ci++) {
         if (chunkChanged[ci] === 0) continue;
         changed += chunkChanged[ci]!;
@@ -316,6 +343,11 @@ export function lloyd(
     if (changed === 0) break;
   }
   // Exact final pass, so labels and inertia describe the returned centroids exactly.
-  const inertia = assignAll(kernel, n, c, k, labels, dist2);
+  let inertia = 0;
+  if (elkan) inertia = assignAll(kernel, n, c, k, labels, dist2);
+  else {
+    runChunks(STEP_FINAL);
+    for (let ci = 0; ci < nChunks; ci++) inertia += deltas[ci * width]!;
+  }
   return { centroids: c, labels, inertia, iterations };
 }

@@ -1,5 +1,6 @@
 /**
- * Worker threads for the Hamerly iterations of kmeans-lloyd.ts: the points are split into fixed chunks
+ * Worker threads for the Lloyd passes of kmeans-lloyd.ts (first assignment, Hamerly steps, final pass),
+ * joined once a fit has run a few iterations (POOL_AFTER there): the points are split into fixed chunks
  * (CHUNK points) that the main thread and the workers claim one at a time from a shared counter. Each
  * chunk writes its own label moves as deltas to the cluster sums, which the main thread adds in chunk
  * order, so the result does not depend on who ran which chunk, nor on how many threads there are: the
@@ -36,7 +37,7 @@ export type ChunkContext = {
   labels: Int32Array;
   upper: Float64Array;
   lower: Float64Array;
-  /** shift[0, k), half[k, 2k), maxShift, maxShiftAt, secondShift, then the k x d centroids. */
+  /** shift[0, k), half[k, 2k), maxShift, maxShiftAt, secondShift, the k x d centroids, the step. */
   params: Float64Array;
   /** Per chunk: k * d sum deltas then k count deltas. */
   deltas: Float64Array;
@@ -47,16 +48,54 @@ export type ChunkContext = {
   nearest: (idx: Int32Array, start: number, count: number) => Nearest;
 };
 
+/** What a chunk step does, read from params[2k + 3 + k * d]. */
+export const STEP_HAMERLY = 0;
+/** First assignment: labels and both bounds of every point; the chunk's sums and counts as its deltas. */
+export const STEP_ASSIGN = 1;
+/** Exact final pass: labels of every point; the chunk's inertia in its first delta. */
+export const STEP_FINAL = 2;
+
 /**
- * One Hamerly step over the points of chunk ci: updates both bounds, rescans (all k distances) the points
- * whose bounds fail, and records label moves in the chunk's deltas. Self-contained (no module scope):
- * it is stringified into the worker.
+ * One step over the points of chunk ci. STEP_HAMERLY: updates both bounds, rescans (all k distances) the
+ * points whose bounds fail, and records label moves in the chunk's deltas. STEP_ASSIGN and STEP_FINAL
+ * scan every point of the chunk (see above); their sums are added in point order within the chunk, and
+ * the chunks' in chunk order by the caller, whoever ran them. Self-contained (no module scope): it is
+ * stringified into the worker.
  */
 export function hamerlyChunk(ctx: ChunkContext, ci: number): void {
   const { x, n, d, k, labels, upper, lower, params, deltas, changed, pending } = ctx;
   // CHUNK, written out: this function may not refer to module scope.
   const start = ci * 4096;
   const end = Math.min(n, start + 4096);
+  const step = params[2 * k + 3 + k * d]!;
+  if (step !== 0) {
+    const count = end - start;
+    for (let b = 0; b < count; b++) pending[b] = start + b;
+    const near = ctx.nearest(pending, 0, count);
+    const width = k * d + k;
+    const base = ci * width;
+    deltas.fill(0, base, base + width);
+    if (step === 1) {
+      for (let b = 0; b < count; b++) {
+        const i = start + b;
+        const best = near.label[b]!;
+        labels[i] = best;
+        upper[i] = Math.sqrt(near.best[b]!);
+        lower[i] = Math.sqrt(near.second[b]!);
+        deltas[base + k * d + best]!++;
+        for (let f = 0; f < d; f++) deltas[base + best * d + f]! += x[i * d + f]!;
+      }
+    } else {
+      let inertia = 0;
+      for (let b = 0; b < count; b++) {
+        labels[start + b] = near.label[b]!;
+        inertia += near.best[b]!;
+      }
+      deltas[base] = inertia;
+    }
+    changed[ci] = count;
+    return;
+  }
   const maxShift = params[2 * k]!;
   const maxShiftAt = params[2 * k + 1]!;
   const secondShift = params[2 * k + 2]!;
@@ -120,6 +159,7 @@ const hamerlyChunk = ${hamerlyChunk.toString()};
 const { control, port } = workerData;
 const ctl = new Int32Array(control);
 let setupId = -1;
+const instances = new Map();
 let ctx = null;
 let lastGen = 0;
 Atomics.add(ctl, ${STARTED}, 1);
@@ -130,9 +170,13 @@ function load(want) {
     const m = got.message;
     if (m.id !== want) continue;
     const { n, d, k, dp } = m;
-    const mod = new WebAssembly.Module(m.wasm);
-    const inst = new WebAssembly.Instance(mod, {});
-    const w = inst.exports;
+    // One instance per row width, kept: a new one per fit would fault in fresh memory for the points'
+    // copy every time (see scratch.ts), which on two cores slows the main thread as well.
+    let w = instances.get(dp);
+    if (w === undefined) {
+      w = new WebAssembly.Instance(new WebAssembly.Module(m.wasm), {}).exports;
+      instances.set(dp, w);
+    }
     const x = new Float64Array(m.x);
     const xBytes = n * dp * 8;
     const cOff = xBytes;
@@ -198,8 +242,8 @@ export type ChunkPool = {
   started(): number;
   /** Chunks run on workers since the pool was created. */
   workerChunks(): number;
-  /** Publishes the buffers of one Lloyd run to the workers. */
-  setup(ctx: ChunkContext): void;
+  /** Publishes the buffers of one Lloyd run to the workers; `points` is ctx.x in shared memory (offset 0). */
+  setup(ctx: ChunkContext, points: Float64Array): void;
   /** Runs hamerlyChunk on every chunk of the current setup, main thread included; returns when all are done. */
   run(ctx: ChunkContext, nChunks: number): void;
 };
@@ -254,7 +298,7 @@ function createPool(workers: number): ChunkPool | null {
   return {
     started: () => Atomics.load(ctl, STARTED),
     workerChunks: () => Atomics.load(ctl, WORKER_CHUNKS),
-    setup(ctx) {
+    setup(ctx, points) {
       setupId = (setupId + 1) & 0x3fffffff;
       const dp = ctx.d + (ctx.d & 1);
       let wasm = wasmByWidth.get(dp);
@@ -266,7 +310,7 @@ function createPool(workers: number): ChunkPool | null {
         k: ctx.k,
         dp,
         wasm,
-        x: ctx.x.buffer,
+        x: points.buffer,
         labels: ctx.labels.buffer,
         upper: ctx.upper.buffer,
         lower: ctx.lower.buffer,

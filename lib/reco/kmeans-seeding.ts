@@ -3,6 +3,7 @@
  */
 import type { Rng } from "../random";
 import { BLOCK, createDistanceKernel, type DistanceKernel } from "./kernels";
+import { scratchF64 } from "./scratch";
 
 /**
  * Greedy k-means++: each new centre is the best of several D^2-weighted candidates. All candidates of a
@@ -20,7 +21,8 @@ export function seedPlusPlus(
   const c = new Float64Array(k * d);
   const first = rng.int(n);
   c.set(x.subarray(first * d, first * d + d), 0);
-  const closest = new Float64Array(n);
+  // Scratch reused across calls (scratch.ts): every entry is written before it is read.
+  const closest = scratchF64("seed.closest", n);
   let potential = 0;
   for (let start = 0; start < n; start += BLOCK) {
     const count = Math.min(BLOCK, n - start);
@@ -33,9 +35,9 @@ export function seedPlusPlus(
   const trials = 2 + Math.floor(Math.log(k));
   const candidates = new Float64Array(trials * d);
   const candidateIdx = new Int32Array(trials);
-  const candidateDist = new Float64Array(trials * n);
+  const candidateDist = scratchF64("seed.candidates", trials * n);
   const pots = new Float64Array(trials);
-  const cumulative = new Float64Array(n);
+  const cumulative = scratchF64("seed.cumulative", n);
   for (let centre = 1; centre < k; centre++) {
     let acc = 0;
     for (let i = 0; i < n; i++) cumulative[i] = acc += closest[i]!;
@@ -60,15 +62,20 @@ export function seedPlusPlus(
     for (let start = 0; start < n; start += BLOCK) {
       const count = Math.min(BLOCK, n - start);
       const dist = kernel.distances(start, count, candidates, trials);
-      for (let b = 0; b < count; b++) {
-        const i = start + b;
-        const own = closest[i]!;
-        for (let t = 0; t < trials; t++) {
+      // One trial at a time over the block: its running potential stays in a register and its minima
+      // are written contiguously. Each potential is still summed in point order, so the bits (and the
+      // chosen centre) are those of a point-by-point loop.
+      for (let t = 0; t < trials; t++) {
+        let pot = pots[t]!;
+        const row = t * n + start;
+        for (let b = 0; b < count; b++) {
           const s = dist[b * trials + t]!;
+          const own = closest[start + b]!;
           const m = s < own ? s : own;
-          candidateDist[t * n + i] = m;
-          pots[t]! += m;
+          candidateDist[row + b] = m;
+          pot += m;
         }
+        pots[t] = pot;
       }
     }
     let bestPotential = Infinity;

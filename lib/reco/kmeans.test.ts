@@ -73,6 +73,16 @@ describe("kmeans", () => {
     expect(kmeans(points, 6, { seed: 11, nInit: 3 })).toEqual(kmeans(points, 6, { seed: 11, nInit: 3 }));
   });
 
+  it("gives the same result whatever ran before it in the reused scratch memory", () => {
+    const small = blobs(500, 5, 6, 3, 3);
+    const large = blobs(2000, 7, 4, 8, 2);
+    const first = kmeans(small, 6, { seed: 11, nInit: 2 });
+    // A larger fit grows every scratch buffer and leaves its values behind; a smaller one reuses them.
+    const largeFirst = kmeans(large, 4, { seed: 3 });
+    expect(kmeans(small, 6, { seed: 11, nInit: 2 })).toEqual(first);
+    expect(kmeans(large, 4, { seed: 3 })).toEqual(largeFirst);
+  });
+
   it("keeps the restart with the lowest inertia", () => {
     const points = blobs(400, 3, 8, 4, 4);
     const single = [1, 2, 3, 4].map((s) => kmeans(points, 8, { seed: s, nInit: 1 }).inertia);

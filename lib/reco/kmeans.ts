@@ -10,15 +10,15 @@
  * - An empty cluster is re-seeded with the point farthest from its current centroid.
  * - Lloyd iterations over one flat Float64Array with Hamerly's bounds (kmeans-lloyd.ts); seeding, the
  *   rescans and the final pass take their distances in blocks from kernels.ts (WebAssembly SIMD, or
- *   plain TypeScript with the same bits). From 16,384 points on, the iterations are split over a
- *   worker-thread pool (kmeans-pool.ts) in fixed chunks whose sums are added in order.
+ *   plain TypeScript with the same bits). The first assignment, the Hamerly steps and the final pass run
+ *   in fixed chunks whose sums are added in chunk order; from 16,384 points on, a fit still running after
+ *   a few iterations splits them over a worker-thread pool (kmeans-pool.ts).
  *   `npm run bench:kmeans -- --compare` times it against scikit-learn's Lloyd on the same data.
  * The same seed gives the same result, bit for bit, on either kernel path and any number of threads.
  */
 import { createRng } from "../random";
 import { BLOCK, createDistanceKernel } from "./kernels";
 import { lloyd, type LloydRun } from "./kmeans-lloyd";
-import { chunkPool, PARALLEL_MIN_POINTS } from "./kmeans-pool";
 import { seedPlusPlus } from "./kmeans-seeding";
 import { toDenseMatrix, toRows, type DenseMatrix } from "./matrix";
 
@@ -63,21 +63,25 @@ export function kmeans(
   if (!(Number.isInteger(maxIter) && maxIter >= 1))
     throw new RangeError(`kmeans: maxIter must be an integer >= 1, got ${maxIter}`);
   if (!(tol >= 0)) throw new RangeError(`kmeans: tol must be >= 0, got ${tol}`);
-  // The worker pool (kmeans-pool.ts) reads the points from shared memory: copied there once for all
-  // restarts rather than by each Lloyd run.
-  const pooled = n >= PARALLEL_MIN_POINTS && chunkPool() !== null && !(m.data.buffer instanceof SharedArrayBuffer);
-  const x = pooled ? new Float64Array(new SharedArrayBuffer(n * d * 8)) : m.data;
-  if (pooled) x.set(m.data.subarray(0, n * d));
-  // Mean per-feature variance scales tol, as scikit-learn does. Row by row (one pass over memory), with
-  // each feature summed in point order as a column-wise loop would.
+  const x = m.data;
+  // Mean per-feature variance scales tol, as scikit-learn does. In blocks of rows that stay in cache
+  // (one pass over memory), a feature at a time within the block so its sums live in registers; each
+  // feature is still summed in point order, as a column-wise loop would.
   const sum = new Float64Array(d);
   const sum2 = new Float64Array(d);
-  for (let i = 0; i < n; i++) {
-    const base = i * d;
+  const rowsPerBlock = 256;
+  for (let start = 0; start < n; start += rowsPerBlock) {
+    const end = Math.min(n, start + rowsPerBlock);
     for (let f = 0; f < d; f++) {
-      const v = x[base + f]!;
-      sum[f]! += v;
-      sum2[f]! += v * v;
+      let s1 = sum[f]!;
+      let s2 = sum2[f]!;
+      for (let p = start * d + f; p < end * d; p += d) {
+        const v = x[p]!;
+        s1 += v;
+        s2 += v * v;
+      }
+      sum[f] = s1;
+      sum2[f] = s2;
     }
   }
   let meanVar = 0;
