@@ -95,6 +95,26 @@ describe("the language in the URL", () => {
     expect(res.cookies.get("NEXT_LOCALE")).toMatchObject({ value: "zh", maxAge: 365 * 24 * 60 * 60, path: "/" });
   });
 
+  it("sets no language cookie on an English page for a request that asks for no language (a crawler)", async () => {
+    const crawler = (path: string, language?: string) => {
+      const headers = new Headers({ "user-agent": "Googlebot/2.1 (+http://www.google.com/bot.html)" });
+      if (language) headers.set("accept-language", language);
+      return proxy(new NextRequest(`http://localhost:3000${path}`, { headers }));
+    };
+    for (const language of [undefined, "*", " * "]) {
+      const res = await crawler("/courses", language);
+      expect(rewrittenTo(res), String(language)).toBe("/en/courses");
+      expect(res.headers.get("set-cookie"), String(language)).toBeNull();
+    }
+    // Without the proxy's forwarded headers too (the path most English pages take).
+    const direct = respondInLocale(new NextRequest("http://localhost:3000/artworks"), undefined);
+    expect(rewrittenTo(direct)).toBe("/en/artworks");
+    expect(direct.headers.get("set-cookie")).toBeNull();
+    // A /zh/ page opened this way is still remembered, and a Chinese browser still goes to Chinese.
+    expect((await crawler("/zh/courses")).cookies.get("NEXT_LOCALE")?.value).toBe("zh");
+    expect(redirectedTo(await visit("/courses", { language: "zh" }))).toBe("/zh/courses");
+  });
+
   it("still forwards the CSP nonce and sets the visitor cookie on a rewritten page", async () => {
     const res = await visit("/courses");
     expect(forwarded(res, "content-security-policy")).toBe("script-src 'nonce-n1'");

@@ -5,6 +5,7 @@
  */
 import { NextRequest, type NextResponse } from "next/server";
 import createIntlMiddleware from "next-intl/middleware";
+import { DEFAULT_LOCALE } from "@/i18n/locales";
 import { routing } from "@/i18n/routing";
 import { LOCALE, SECURE_COOKIES } from "./cookies";
 
@@ -22,5 +23,14 @@ const intl = createIntlMiddleware({
  * the body, so the copy needs none.
  */
 export function respondInLocale(request: NextRequest, headers: Headers | undefined): NextResponse {
-  return intl(headers ? new NextRequest(request.url, { headers, method: request.method }) : request);
+  // next-intl stores the page's language in the cookie whenever Accept-Language asks for another one.
+  // A request that asks for none (crawlers send no header; some clients "*") would get NEXT_LOCALE=en
+  // on every English page: a Set-Cookie that tells nobody anything and keeps shared caches from storing
+  // the page. Asking for the default language negotiates exactly as asking for none does.
+  const accept = request.headers.get("accept-language")?.trim();
+  const asksForNone = !accept || accept === "*";
+  if (!headers && !asksForNone) return intl(request);
+  const forwarded = new Headers(headers ?? request.headers);
+  if (asksForNone) forwarded.set("accept-language", DEFAULT_LOCALE);
+  return intl(new NextRequest(request.url, { headers: forwarded, method: request.method }));
 }
