@@ -48,7 +48,8 @@ function routePatterns(): string[] {
   // Pages live under `[locale]`, English at the unprefixed path. Filling `[locale]` with every hostile
   // value would multiply the sweep by eleven for one code path; a hostile first segment is already
   // probed on "/" (`/%E0%A4`, …), and the Chinese prefix by `chinesePaths`.
-  const english = [...out].map((route) => (route.startsWith("/[locale]") ? route.slice(9) || "/" : route));
+  const prefix = "/[locale]";
+  const english = [...out].map((route) => (route.startsWith(prefix) ? route.slice(prefix.length) || "/" : route));
   return [...new Set(english)].sort();
 }
 

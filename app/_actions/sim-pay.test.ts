@@ -40,6 +40,17 @@ const form = (fields: Record<string, string | undefined>) => {
   return fd;
 };
 
+/** `buyer` orders a new artwork on the simulated provider: the order and its payment's id. */
+async function orderAnArtwork(buyer: string) {
+  const art = await createArtwork(db, tag, { creatorId });
+  const placed = await placeOrder(
+    { userId: buyer, lines: [{ productId: art, quantity: 1 }], idempotencyKey: `sim-${randomUUID()}` },
+    { provider: sim.provider },
+  );
+  if (!placed.ok) throw new Error(placed.message);
+  return { placed, paymentId: await simPaymentOf(db, placed.orderId) };
+}
+
 describe("confirmSimPaymentAction", () => {
   it("answers bad input and unknown payments with a message, never a crash", async () => {
     for (const fields of [
@@ -55,14 +66,8 @@ describe("confirmSimPaymentAction", () => {
   });
 
   it("goes through the 3-D Secure step, then back to the order, paid; a second click changes nothing", async () => {
-    const art = await createArtwork(db, tag, { creatorId });
     const [buyer] = (await createUsers(db, `${tag}b`, 1)) as [string];
-    const placed = await placeOrder(
-      { userId: buyer, lines: [{ productId: art, quantity: 1 }], idempotencyKey: `sim-${randomUUID()}` },
-      { provider: sim.provider },
-    );
-    if (!placed.ok) throw new Error(placed.message);
-    const paymentId = await simPaymentOf(db, placed.orderId);
+    const { placed, paymentId } = await orderAnArtwork(buyer);
     await expect(confirmSimPaymentAction(null, form({ paymentId, choice: "challenge" }))).rejects.toThrow(
       `NEXT_REDIRECT /pay/sim/${paymentId}`,
     );
@@ -79,15 +84,9 @@ describe("confirmSimPaymentAction", () => {
   });
 
   it("sends a buyer whose language is Chinese back to the Chinese order page", async () => {
-    const art = await createArtwork(db, tag, { creatorId });
     const [buyer] = (await createUsers(db, `${tag}zh`, 1)) as [string];
     await db.update(users).set({ locale: "zh-CN" }).where(eq(users.id, buyer));
-    const placed = await placeOrder(
-      { userId: buyer, lines: [{ productId: art, quantity: 1 }], idempotencyKey: `sim-${randomUUID()}` },
-      { provider: sim.provider },
-    );
-    if (!placed.ok) throw new Error(placed.message);
-    const paymentId = await simPaymentOf(db, placed.orderId);
+    const { placed, paymentId } = await orderAnArtwork(buyer);
     await expect(confirmSimPaymentAction(null, form({ paymentId, choice: "succeed" }))).rejects.toThrow(
       `NEXT_REDIRECT /zh/orders/${placed.orderId}?placed=1`,
     );

@@ -13,7 +13,7 @@ import { getDb, type Db, type Executor } from "@/db/client";
 import { orders, paymentEvents, payments, users } from "@/db/schema";
 import type { Locale } from "@/i18n/locales";
 import { localizedPath } from "@/i18n/paths";
-import { mailLocale } from "@/lib/mail/message";
+import { mailLocale, shopLocale } from "@/lib/mail/message";
 import { markFulfilled, markPaid, releaseOrder, lockOrder, type LockedOrder } from "./order-effects";
 import { transition, type OrderSignal, type OrderStatus } from "./order-state";
 import {
@@ -47,7 +47,7 @@ export function paymentKeyOf(orderId: string): string {
  * The page the provider sends the buyer back to, in the buyer's language (users.locale, as their mail);
  * it shows "processing" until the webhook lands.
  */
-export function returnPathOf(orderId: string, locale: Locale = "en"): string {
+export function returnPathOf(orderId: string, locale: Locale): string {
   return localizedPath(`/orders/${orderId}?placed=1`, locale);
 }
 
@@ -105,7 +105,7 @@ export async function startPayment(orderId: string, options: FlowOptions = {}): 
           currency: row.currency,
           idempotencyKey: row.key ?? paymentKeyOf(orderId),
           description: `Atelier order ${orderId.slice(0, 8).toUpperCase()}`,
-          returnPath: returnPathOf(orderId, mailLocale(row.buyerLocale) === "zh-CN" ? "zh" : "en"),
+          returnPath: returnPathOf(orderId, shopLocale(mailLocale(row.buyerLocale))),
           expiresAt: row.expiresAt ?? new Date(row.createdAt.getTime() + 30 * 60_000),
           createdAt: row.createdAt,
         },

@@ -4,6 +4,7 @@
  * tracking pixels): the HTML is self-contained markup with inline styles.
  */
 import { z } from "zod";
+import type { Locale } from "@/i18n/locales";
 
 export const mailMessageSchema = z.object({
   to: z.string().min(3).max(254),
@@ -19,6 +20,11 @@ export type MailMessage = z.infer<typeof mailMessageSchema>;
 export type MailLocale = MailMessage["locale"];
 export function mailLocale(locale: string | null | undefined): MailLocale {
   return locale === "zh" || locale === "zh-CN" ? "zh-CN" : "en";
+}
+
+/** The shop's language for a mail's (`zh-CN` -> `zh`): the links and dates in it follow that. */
+export function shopLocale(locale: MailLocale): Locale {
+  return locale === "zh-CN" ? "zh" : "en";
 }
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

@@ -7,7 +7,7 @@
 import { localizedPath } from "@/i18n/paths";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
-import { renderMail, type MailLocale, type MailMessage } from "@/lib/mail/message";
+import { renderMail, shopLocale, type MailLocale, type MailMessage } from "@/lib/mail/message";
 
 type MailTexts = (typeof en)["mailAccount"];
 const CATALOGUES: Record<MailLocale, MailTexts> = { en: en.mailAccount, "zh-CN": zh.mailAccount };
@@ -19,7 +19,7 @@ function fill(template: string, values: Record<string, string | number>): string
 /** An absolute link to a page of this site with the token in its query. */
 export function accountLink(siteUrl: string, path: string, token: string, locale: MailLocale): string {
   // The page opens in the mail's language, whatever the browser the link is opened in last chose.
-  const url = new URL(localizedPath(path, locale === "zh-CN" ? "zh" : "en"), siteUrl);
+  const url = new URL(localizedPath(path, shopLocale(locale)), siteUrl);
   url.searchParams.set("token", token);
   return url.toString();
 }

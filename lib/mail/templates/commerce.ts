@@ -12,7 +12,7 @@ import { shopFormatter } from "@/lib/i18n/format";
 import { formatMoney, type Money } from "@/lib/money";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
-import { mailLocale, renderMail, type MailLocale, type MailMessage } from "../message";
+import { mailLocale, renderMail, shopLocale, type MailLocale, type MailMessage } from "../message";
 
 /** Who gets the mail: their address and their interface language (users.locale). */
 export type Recipient = { email: string; locale: string | null | undefined };
@@ -23,7 +23,7 @@ function translator(locale: MailLocale) {
 
 /** An absolute link on this site, to the page in the mail's language (`/zh/orders/…` in Chinese). */
 export function siteUrl(pathname: string, locale: MailLocale): string {
-  return new URL(localizedPath(pathname, locale === "zh-CN" ? "zh" : "en"), env.SITE_URL).toString();
+  return new URL(localizedPath(pathname, shopLocale(locale)), env.SITE_URL).toString();
 }
 
 function money(m: Money, locale: MailLocale): string {
@@ -32,10 +32,7 @@ function money(m: Money, locale: MailLocale): string {
 
 function dateTime(date: Date, locale: MailLocale): string {
   // The recipient's own zone is unknown: the shop's (TIME_ZONE), as on its pages, with the zone written out.
-  return shopFormatter({ locale: locale === "zh-CN" ? "zh" : "en", timeZone: env.TIME_ZONE }).dateTime(
-    date,
-    "dateTimeZoned",
-  );
+  return shopFormatter({ locale: shopLocale(locale), timeZone: env.TIME_ZONE }).dateTime(date, "dateTimeZoned");
 }
 
 /** The short reference people quote: the first eight characters of the order id. */
